@@ -1,0 +1,19 @@
+//! Writing answers and errors. A closed pipe (`shinrai … | head`) is not an error.
+
+use std::io::{self, Write};
+
+use shinrai_domain::text::Lang;
+
+use crate::error::CliError;
+
+pub fn write_stdout(text: &str) -> Result<(), CliError> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(CliError::Output(error)),
+        _ => Ok(()),
+    }
+}
+
+pub fn report_error(error: &CliError, lang: Lang) {
+    let _ = writeln!(io::stderr().lock(), "error: {}", error.describe(lang));
+}

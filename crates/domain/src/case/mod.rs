@@ -1,0 +1,86 @@
+//! Reading case files: JSON text in, typed case or a [`CaseError`] with a JSON pointer out.
+
+mod error;
+mod node;
+mod pointer;
+
+pub use error::{CaseError, JsonKind, Problem, Referent, SyntaxKind};
+pub use node::{Node, Read};
+pub use pointer::Pointer;
+
+use serde_json::Value;
+
+/// Parses a case text and hands its root to `read`.
+pub fn read_case<T>(text: &str, read: impl FnOnce(&Node<'_>) -> Read<T>) -> Read<T> {
+    let value = parse_json(text)?;
+    read(&Node::root(&value))
+}
+
+/// Parses JSON text; a syntax error becomes a [`CaseError`] with line and column.
+pub fn parse_json(text: &str) -> Read<Value> {
+    serde_json::from_str(text).map_err(|error| syntax_error(&error))
+}
+
+fn syntax_error(error: &serde_json::Error) -> CaseError {
+    let full = error.to_string();
+    // serde_json appends " at line L column C"; the place is reported separately.
+    let detail = match full.rfind(" at line ") {
+        Some(at) => full.get(..at).unwrap_or(&full).to_owned(),
+        None => full.clone(),
+    };
+    let kind = if error.is_eof() {
+        SyntaxKind::Truncated
+    } else if detail.contains("recursion limit") {
+        SyntaxKind::TooDeep
+    } else {
+        SyntaxKind::Invalid
+    };
+    CaseError::new(
+        Pointer::root(),
+        Problem::Syntax {
+            line: error.line(),
+            column: error.column(),
+            kind,
+            detail,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Lang;
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let err = parse_json("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
+        assert_eq!(err.problem.code(), "syntax");
+        assert_eq!(err.place(Lang::En), "line 3 column 7");
+        assert!(
+            err.describe(Lang::En)
+                .starts_with("line 3 column 7 (not valid JSON: expected `:`")
+        );
+    }
+
+    #[test]
+    fn truncated_and_deep_documents_are_told_apart() {
+        let truncated = parse_json("{\"a\": [1, 2").unwrap_err();
+        assert!(matches!(
+            truncated.problem,
+            Problem::Syntax {
+                kind: SyntaxKind::Truncated,
+                ..
+            }
+        ));
+        let deep = "[".repeat(10_000);
+        let too_deep = parse_json(&deep).unwrap_err();
+        assert!(matches!(
+            too_deep.problem,
+            Problem::Syntax {
+                kind: SyntaxKind::TooDeep,
+                ..
+            }
+        ));
+        assert_eq!(too_deep.problem.message().ja, "JSON の入れ子が深すぎます");
+    }
+}

@@ -1,0 +1,21 @@
+//! The scheme itself: its decision rules and the vocabulary they speak.
+//!
+//! Pure by design: no I/O, no HTTP, no SQL, no clock and no system randomness. Time and seeds are
+//! parameters, so every rule gives the same answer for the same facts wherever it runs.
+
+pub mod availability;
+pub mod cascade;
+pub mod case;
+pub mod classification;
+pub mod date;
+pub mod decide;
+pub mod level;
+mod random;
+pub mod registration;
+pub mod sampling;
+pub mod service_model;
+pub mod sla_templates;
+pub mod text;
+
+pub use decide::{Answer, DecisionKind, RuleData, decide};
+pub use random::SeededRandom;

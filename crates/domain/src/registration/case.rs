@@ -1,0 +1,459 @@
+//! The registration case: everything the operator looks at to decide one application, read from
+//! JSON with every malformation reported at its JSON pointer.
+
+use std::collections::HashSet;
+
+use crate::case::{Node, Problem, Read, Referent};
+use crate::date::CalendarDate;
+use crate::level::Level;
+use crate::service_model::ServiceModel;
+use crate::text::Bilingual;
+
+/// By default a registration runs 1 year 4 months from the day after the audit period.
+pub const DEFAULT_VALIDITY_MONTHS: u32 = 16;
+const MAX_VALIDITY_MONTHS: u64 = 120;
+const MAX_YEARS: u64 = 100;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriteriaControl {
+    pub id: String,
+    pub objective: String,
+    pub mandatory: bool,
+    /// The lowest level at which the control is required.
+    pub min_level: Level,
+    pub service_models: Vec<ServiceModel>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Criteria {
+    pub version: String,
+    pub objectives: Vec<String>,
+    pub controls: Vec<CriteriaControl>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Application {
+    pub service: String,
+    pub target_level: Level,
+    pub service_models: Vec<ServiceModel>,
+    pub registered_scope: String,
+    pub depends_on: Vec<String>,
+    /// Underlying services the applicant had evaluated within its own audit.
+    pub underlying_evaluated_in_audit: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegistrationStatus {
+    Registered,
+    Suspended,
+    Expired,
+    Deregistered,
+}
+
+impl RegistrationStatus {
+    pub const NAMES: [(&'static str, RegistrationStatus); 4] = [
+        ("registered", RegistrationStatus::Registered),
+        ("suspended", RegistrationStatus::Suspended),
+        ("expired", RegistrationStatus::Expired),
+        ("deregistered", RegistrationStatus::Deregistered),
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RegistrationStatus::Registered => "registered",
+            RegistrationStatus::Suspended => "suspended",
+            RegistrationStatus::Expired => "expired",
+            RegistrationStatus::Deregistered => "deregistered",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistryEntry {
+    pub service: String,
+    pub status: RegistrationStatus,
+    pub level: Level,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditBodyStatus {
+    Selected,
+    Suspended,
+    Revoked,
+    Expired,
+}
+
+impl AuditBodyStatus {
+    const NAMES: [(&'static str, AuditBodyStatus); 4] = [
+        ("selected", AuditBodyStatus::Selected),
+        ("suspended", AuditBodyStatus::Suspended),
+        ("revoked", AuditBodyStatus::Revoked),
+        ("expired", AuditBodyStatus::Expired),
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            AuditBodyStatus::Selected => "selected",
+            AuditBodyStatus::Suspended => "suspended",
+            AuditBodyStatus::Revoked => "revoked",
+            AuditBodyStatus::Expired => "expired",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditBody {
+    pub id: String,
+    pub status: AuditBodyStatus,
+    pub valid_from: CalendarDate,
+    pub valid_until: CalendarDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditorRequirements {
+    /// The signing auditor must hold at least one of these.
+    pub qualifications_any: Vec<String>,
+    pub min_experience_years: u64,
+    pub nationality: String,
+}
+
+impl Default for AuditorRequirements {
+    fn default() -> Self {
+        AuditorRequirements {
+            qualifications_any: ["CISSP", "CISA", "RISS", "CAIS"]
+                .map(str::to_owned)
+                .to_vec(),
+            min_experience_years: 3,
+            nationality: "JP".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SigningAuditor {
+    pub name: String,
+    pub qualifications: Vec<String>,
+    pub experience_years: u64,
+    pub nationality: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Audit {
+    pub period_start: CalendarDate,
+    pub period_end: CalendarDate,
+    pub audited_scope: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exclusion {
+    pub control: String,
+    pub reason: String,
+}
+
+/// The provider's statement (言明書): selected controls and the reason for each exclusion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub selected: Vec<String>,
+    pub excluded: Vec<Exclusion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectiveResult {
+    pub objective: String,
+    pub effective: bool,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ControlResult {
+    pub control: String,
+    pub conformant: bool,
+    pub reason: String,
+}
+
+/// The audit report: a conclusion and a reason per objective and per control.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub objectives: Vec<ObjectiveResult>,
+    pub controls: Vec<ControlResult>,
+}
+
+/// The auditor's reasoned explanation of a non-conformant recommended control, and whether the
+/// operator accepted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub control: String,
+    pub accepted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistrationCase {
+    pub criteria: Criteria,
+    pub application: Application,
+    pub registry: Vec<RegistryEntry>,
+    pub audit_body: AuditBody,
+    pub auditor_requirements: AuditorRequirements,
+    pub signing_auditor: SigningAuditor,
+    pub audit: Audit,
+    pub statement: Statement,
+    pub report: Report,
+    pub explanations: Vec<Explanation>,
+    pub validity_months: u32,
+}
+
+impl RegistrationCase {
+    pub fn read(node: &Node<'_>) -> Read<RegistrationCase> {
+        let criteria = node.field("criteria", read_criteria)?;
+        let validity_months = node
+            .optional("validity_months", |n| n.integer(1, MAX_VALIDITY_MONTHS))?
+            .and_then(|months| u32::try_from(months).ok())
+            .unwrap_or(DEFAULT_VALIDITY_MONTHS);
+        let controls: HashSet<&str> = criteria.controls.iter().map(|c| c.id.as_str()).collect();
+        Ok(RegistrationCase {
+            application: node.field("application", read_application)?,
+            registry: node.field("registry", read_registry)?,
+            audit_body: node.field("audit_body", read_audit_body)?,
+            auditor_requirements: node
+                .optional("auditor_requirements", read_auditor_requirements)?
+                .unwrap_or_default(),
+            signing_auditor: node.field("signing_auditor", read_signing_auditor)?,
+            audit: node.field("audit", |n| read_audit(n, validity_months))?,
+            statement: node.field("statement", read_statement)?,
+            report: node.field("report", read_report)?,
+            explanations: node
+                .optional("explanations", |n| read_explanations(n, &controls))?
+                .unwrap_or_default(),
+            validity_months,
+            criteria,
+        })
+    }
+}
+
+/// Rejects the second occurrence of an id within one list.
+fn unique(seen: &mut HashSet<String>, node: &Node<'_>, id: &str, referent: Referent) -> Read<()> {
+    if seen.insert(id.to_owned()) {
+        Ok(())
+    } else {
+        Err(node.error(Problem::Duplicate {
+            referent,
+            id: id.to_owned(),
+        }))
+    }
+}
+
+fn read_criteria(node: &Node<'_>) -> Read<Criteria> {
+    let version = node.field("version", Node::id)?;
+    let mut objective_ids = HashSet::new();
+    let objectives = node.field("objectives", |list| {
+        list.items(|item| {
+            item.field("id", |id_node| {
+                let id = id_node.id()?;
+                unique(&mut objective_ids, id_node, &id, Referent::Objective)?;
+                Ok(id)
+            })
+        })
+    })?;
+    let mut control_ids = HashSet::new();
+    let controls = node.field("controls", |list| {
+        list.items(|item| {
+            let id = item.field("id", |id_node| {
+                let id = id_node.id()?;
+                unique(&mut control_ids, id_node, &id, Referent::Control)?;
+                Ok(id)
+            })?;
+            let objective = item.field("objective", |objective_node| {
+                let objective = objective_node.id()?;
+                if !objective_ids.contains(&objective) {
+                    return Err(objective_node.error(Problem::UnknownReference {
+                        referent: Referent::Objective,
+                        id: objective,
+                    }));
+                }
+                Ok(objective)
+            })?;
+            Ok(CriteriaControl {
+                id,
+                objective,
+                mandatory: item.field("mandatory", Node::boolean)?,
+                min_level: item.field("min_level", Node::level)?,
+                service_models: item.field("service_models", Node::service_models)?,
+            })
+        })
+    })?;
+    Ok(Criteria {
+        version,
+        objectives,
+        controls,
+    })
+}
+
+fn read_application(node: &Node<'_>) -> Read<Application> {
+    Ok(Application {
+        service: node.field("service", Node::id)?,
+        target_level: node.field("target_level", Node::level)?,
+        service_models: node.field("service_models", Node::service_models)?,
+        registered_scope: node.field("registered_scope", Node::string)?,
+        depends_on: node.optional("depends_on", Node::ids)?.unwrap_or_default(),
+        underlying_evaluated_in_audit: node
+            .optional("underlying_evaluated_in_audit", Node::ids)?
+            .unwrap_or_default(),
+    })
+}
+
+fn read_registry(node: &Node<'_>) -> Read<Vec<RegistryEntry>> {
+    let mut seen = HashSet::new();
+    node.items(|item| {
+        let service = item.field("service", |n| {
+            let id = n.id()?;
+            unique(&mut seen, n, &id, Referent::Service)?;
+            Ok(id)
+        })?;
+        Ok(RegistryEntry {
+            service,
+            status: item.field("status", |n| n.choice(&RegistrationStatus::NAMES))?,
+            level: item.field("level", Node::level)?,
+        })
+    })
+}
+
+fn read_audit_body(node: &Node<'_>) -> Read<AuditBody> {
+    let valid_from = node.field("valid_from", Node::date)?;
+    let valid_until = node.field("valid_until", |n| {
+        let until = n.date()?;
+        if until < valid_from {
+            return Err(n.error(Problem::Inconsistent(Bilingual::new(
+                format!("選定の有効期限 {until} が開始日 {valid_from} より前です"),
+                format!("the selection ends ({until}) before it starts ({valid_from})"),
+            ))));
+        }
+        Ok(until)
+    })?;
+    Ok(AuditBody {
+        id: node.field("id", Node::id)?,
+        status: node.field("status", |n| n.choice(&AuditBodyStatus::NAMES))?,
+        valid_from,
+        valid_until,
+    })
+}
+
+fn read_auditor_requirements(node: &Node<'_>) -> Read<AuditorRequirements> {
+    let defaults = AuditorRequirements::default();
+    Ok(AuditorRequirements {
+        qualifications_any: node
+            .optional("qualifications_any", |n| n.non_empty_items(Node::id))?
+            .unwrap_or(defaults.qualifications_any),
+        min_experience_years: node
+            .optional("min_experience_years", |n| n.integer(0, MAX_YEARS))?
+            .unwrap_or(defaults.min_experience_years),
+        nationality: node
+            .optional("nationality", Node::id)?
+            .unwrap_or(defaults.nationality),
+    })
+}
+
+fn read_signing_auditor(node: &Node<'_>) -> Read<SigningAuditor> {
+    Ok(SigningAuditor {
+        name: node.field("name", Node::id)?,
+        qualifications: node.field("qualifications", Node::ids)?,
+        experience_years: node.field("experience_years", |n| n.integer(0, MAX_YEARS))?,
+        nationality: node.field("nationality", Node::id)?,
+    })
+}
+
+fn read_audit(node: &Node<'_>, validity_months: u32) -> Read<Audit> {
+    let period_start = node.field("period_start", Node::date)?;
+    let period_end = node.field("period_end", |n| {
+        let end = n.date()?;
+        if end < period_start {
+            return Err(n.error(Problem::Inconsistent(Bilingual::new(
+                format!("監査期間の終了日 {end} が開始日 {period_start} より前です"),
+                format!("the audit period ends ({end}) before it starts ({period_start})"),
+            ))));
+        }
+        if end.add_months_clamped(validity_months).is_none() {
+            return Err(n.error(Problem::Inconsistent(Bilingual::new(
+                "登録の有効期限が 9999-12-31 を超えます",
+                "the registration would be valid beyond 9999-12-31",
+            ))));
+        }
+        Ok(end)
+    })?;
+    Ok(Audit {
+        period_start,
+        period_end,
+        audited_scope: node.field("audited_scope", Node::string)?,
+    })
+}
+
+fn read_statement(node: &Node<'_>) -> Read<Statement> {
+    Ok(Statement {
+        selected: node.field("selected", Node::ids)?,
+        excluded: node.field("excluded", |list| {
+            list.items(|item| {
+                Ok(Exclusion {
+                    control: item.field("control", Node::id)?,
+                    reason: item.field("reason", Node::string)?,
+                })
+            })
+        })?,
+    })
+}
+
+fn read_report(node: &Node<'_>) -> Read<Report> {
+    let mut seen_objectives = HashSet::new();
+    let objectives = node.field("objectives", |list| {
+        list.items(|item| {
+            let objective = item.field("objective", |n| {
+                let id = n.id()?;
+                unique(&mut seen_objectives, n, &id, Referent::Objective)?;
+                Ok(id)
+            })?;
+            Ok(ObjectiveResult {
+                objective,
+                effective: item.field("effective", Node::boolean)?,
+                reason: item.field("reason", Node::string)?,
+            })
+        })
+    })?;
+    let mut seen_controls = HashSet::new();
+    let controls = node.field("controls", |list| {
+        list.items(|item| {
+            let control = item.field("control", |n| {
+                let id = n.id()?;
+                unique(&mut seen_controls, n, &id, Referent::Control)?;
+                Ok(id)
+            })?;
+            Ok(ControlResult {
+                control,
+                conformant: item.field("conformant", Node::boolean)?,
+                reason: item.field("reason", Node::string)?,
+            })
+        })
+    })?;
+    Ok(Report {
+        objectives,
+        controls,
+    })
+}
+
+/// An explanation must name a control of the criteria: no finding covers a stray one.
+fn read_explanations(node: &Node<'_>, controls: &HashSet<&str>) -> Read<Vec<Explanation>> {
+    let mut seen = HashSet::new();
+    node.items(|item| {
+        let control = item.field("control", |n| {
+            let id = n.id()?;
+            if !controls.contains(id.as_str()) {
+                return Err(n.error(Problem::UnknownReference {
+                    referent: Referent::Control,
+                    id,
+                }));
+            }
+            unique(&mut seen, n, &id, Referent::Control)?;
+            Ok(id)
+        })?;
+        Ok(Explanation {
+            control,
+            accepted: item.field("accepted", Node::boolean)?,
+        })
+    })
+}

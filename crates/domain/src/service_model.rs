@@ -1,0 +1,51 @@
+//! Cloud service models. A service may combine several (e.g. PaaS and IaaS).
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::case::{Node, Read};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum ServiceModel {
+    IaaS,
+    PaaS,
+    SaaS,
+}
+
+impl ServiceModel {
+    pub const ALL: [ServiceModel; 3] = [ServiceModel::IaaS, ServiceModel::PaaS, ServiceModel::SaaS];
+    const NAMES: [(&'static str, ServiceModel); 3] = [
+        ("IaaS", ServiceModel::IaaS),
+        ("PaaS", ServiceModel::PaaS),
+        ("SaaS", ServiceModel::SaaS),
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ServiceModel::IaaS => "IaaS",
+            ServiceModel::PaaS => "PaaS",
+            ServiceModel::SaaS => "SaaS",
+        }
+    }
+}
+
+impl fmt::Display for ServiceModel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Node<'_> {
+    pub fn service_model(&self) -> Read<ServiceModel> {
+        self.choice(&ServiceModel::NAMES)
+    }
+
+    /// A non-empty list of service models; repeats are harmless and dropped.
+    pub fn service_models(&self) -> Read<Vec<ServiceModel>> {
+        let mut models = self.non_empty_items(Node::service_model)?;
+        models.sort();
+        models.dedup();
+        Ok(models)
+    }
+}

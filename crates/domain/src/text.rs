@@ -1,0 +1,73 @@
+//! Texts that users read, always in both of the product's languages.
+
+use serde::Serialize;
+
+/// A language the product speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// Reads a language tag such as `ja`, `en`, `ja-JP` or `en_US.UTF-8`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary: String = tag
+            .trim()
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        match primary.as_str() {
+            "ja" => Some(Lang::Ja),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// One text in Japanese and English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bilingual {
+    pub ja: String,
+    pub en: String,
+}
+
+impl Bilingual {
+    pub fn new(ja: impl Into<String>, en: impl Into<String>) -> Self {
+        Bilingual {
+            ja: ja.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja => &self.ja,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_locale_style_tags() {
+        assert_eq!(Lang::from_tag("ja_JP.UTF-8"), Some(Lang::Ja));
+        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("JA"), Some(Lang::Ja));
+        assert_eq!(Lang::from_tag("fr_FR"), None);
+        assert_eq!(Lang::from_tag("C"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+}
