@@ -53,8 +53,8 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
         CliError::Unreadable {
             file,
             why: Bilingual::new(
-                format!("{offset} バイト目 (UTF-8 として正しくありません)"),
-                format!("byte {offset} (not valid UTF-8)"),
+                format!("バイト位置 {offset} (UTF-8 として正しくありません)"),
+                format!("byte offset {offset} (not valid UTF-8)"),
             ),
         }
     })

@@ -9,11 +9,12 @@ pub(super) fn render(answer: &RegistrationDecision, out: &mut Text) {
         Decision::RequestExplanation => out.pick("監査人への説明要求", "request an explanation"),
         Decision::Reject => out.pick("却下", "reject"),
     };
-    out.field(
-        "判定",
-        "Decision",
-        format!("{decision} ({})", answer.decision.as_str()),
-    );
+    let code = answer.decision.as_str();
+    if decision == code {
+        out.field("判定", "Decision", decision);
+    } else {
+        out.field("判定", "Decision", format!("{decision} ({code})"));
+    }
     out.field(
         "登録レベル",
         "Level",

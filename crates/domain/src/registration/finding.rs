@@ -176,6 +176,7 @@ pub fn scope_mismatch(service: &str, audited: &str, registered: &str) -> Finding
 pub enum Source {
     Statement,
     Report,
+    Explanations,
 }
 
 pub fn unknown_control(id: &str, version: &str, sources: &[Source]) -> Finding {
@@ -184,6 +185,7 @@ pub fn unknown_control(id: &str, version: &str, sources: &[Source]) -> Finding {
         .map(|source| match source {
             Source::Statement => ("言明書", "statement"),
             Source::Report => ("監査報告書", "report"),
+            Source::Explanations => ("監査人の説明", "auditor's explanations"),
         })
         .unzip();
     finding(
@@ -194,7 +196,7 @@ pub fn unknown_control(id: &str, version: &str, sources: &[Source]) -> Finding {
             ja.join("と")
         ),
         format!(
-            "The {} names {id}, which criteria {version} do not have.",
+            "{id} is named in the {} but is not in criteria {version}.",
             en.join(" and ")
         ),
     )

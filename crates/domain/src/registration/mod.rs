@@ -274,6 +274,14 @@ fn check_unknown_ids(facts: &Facts<'_>, findings: &mut Vec<Finding>) {
                 .insert(Source::Report);
         }
     }
+    for explanation in &case.explanations {
+        if !facts.controls.contains_key(explanation.control.as_str()) {
+            unknown
+                .entry(explanation.control.as_str())
+                .or_default()
+                .insert(Source::Explanations);
+        }
+    }
     for result in &case.report.objectives {
         if !facts.objectives.contains(result.objective.as_str()) {
             unknown

@@ -1,0 +1,12 @@
+//! The `shinrai` binary as users run it. One test binary for all command tests (one link step).
+
+// Test helpers fail loudly on purpose: a panic is how a test reports a broken expectation.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod decide;
+mod support;

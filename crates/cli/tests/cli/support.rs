@@ -1,0 +1,113 @@
+//! Running the real `shinrai` binary.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub struct Run {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+fn finish(output: Output) -> Run {
+    Run {
+        status: output
+            .status
+            .code()
+            .expect("exited normally, not by a signal"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+/// A command run from the repository root (case paths are relative to it) with a neutral
+/// locale, so that only the test decides the language.
+fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_shinrai"));
+    command
+        .current_dir(repo_root())
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("RUST_BACKTRACE", "1");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command
+}
+
+pub fn shinrai(args: &[&str]) -> Run {
+    shinrai_env(args, &[])
+}
+
+pub fn shinrai_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    finish(command(args, env).output().expect("shinrai runs"))
+}
+
+pub fn shinrai_stdin(args: &[&str], input: &[u8]) -> Run {
+    let mut child = command(args, &[])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("shinrai runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    finish(child.wait_with_output().expect("shinrai ends"))
+}
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Case files of a kind, as paths relative to the repository root (the way users type them).
+pub fn case_files(kind: &str, folder: &str) -> Vec<String> {
+    let dir = repo_root().join("tests/cases").join(kind).join(folder);
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|_| panic!("{} exists", dir.display()))
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.ends_with(".json") && !name.ends_with(".answer.json"))
+        .map(|name| {
+            let mut path = PathBuf::from("tests/cases").join(kind);
+            if !folder.is_empty() {
+                path.push(folder);
+            }
+            path.join(name).to_string_lossy().into_owned()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A scratch file that is removed when dropped.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    pub fn new(name: &str, bytes: &[u8]) -> Scratch {
+        let path = std::env::temp_dir().join(format!("shinrai-test-{}-{name}", std::process::id()));
+        std::fs::write(&path, bytes).expect("write scratch file");
+        Scratch(path)
+    }
+
+    pub fn path(&self) -> &str {
+        self.0.to_str().expect("UTF-8 path")
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
