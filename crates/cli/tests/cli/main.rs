@@ -9,4 +9,5 @@
 )]
 
 mod decide;
+mod readme;
 mod support;

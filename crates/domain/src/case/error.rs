@@ -119,6 +119,20 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// Every code [`Problem::code`] can return.
+    pub const CODES: [&'static str; 10] = [
+        "syntax",
+        "missing_field",
+        "wrong_type",
+        "out_of_range",
+        "unknown_value",
+        "unknown_reference",
+        "duplicate",
+        "empty",
+        "invalid_date",
+        "inconsistent",
+    ];
+
     /// A stable, language-neutral code (the HTTP API returns it).
     pub fn code(&self) -> &'static str {
         match self {

@@ -13,6 +13,7 @@
 mod availability;
 mod cascade;
 mod classification;
+mod docs;
 mod malformed;
 mod no_panic;
 mod registration;
