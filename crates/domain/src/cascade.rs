@@ -1,11 +1,12 @@
 //! Cascade: when a service leaves the registry, every registered service built on it falls too,
 //! unless that underlying service was evaluated within its own audit.
 
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 
 use serde::Serialize;
 
 use crate::case::{Node, Pointer, Problem, Read, Referent};
+use crate::fast_hash::{FastMap, FastSet};
 use crate::registration::RegistrationStatus;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +26,7 @@ pub struct CascadeCase {
 
 impl CascadeCase {
     pub fn read(node: &Node<'_>) -> Read<CascadeCase> {
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         let registry = node.field("registry", |list| {
             list.items(|item| {
                 let service = item.field("service", |n| {
@@ -63,7 +64,7 @@ impl CascadeCase {
     }
 
     /// Every service a dependency names must be in the registry: no finding covers a stray one.
-    fn check_references(&self, known: &HashSet<String>) -> Read<()> {
+    fn check_references(&self, known: &FastSet<String>) -> Read<()> {
         for (index, service) in self.registry.iter().enumerate() {
             let lists = [
                 ("depends_on", &service.depends_on),
@@ -117,7 +118,7 @@ pub struct CascadeOutcome {
 /// work is linear in services plus dependencies.
 pub fn cascade(case: &CascadeCase) -> CascadeOutcome {
     let services = &case.registry;
-    let index: HashMap<&str, usize> = services
+    let index: FastMap<&str, usize> = services
         .iter()
         .enumerate()
         .map(|(i, service)| (service.service.as_str(), i))

@@ -9,6 +9,7 @@ pub mod case;
 pub mod classification;
 pub mod date;
 pub mod decide;
+mod fast_hash;
 pub mod level;
 mod random;
 pub mod registration;

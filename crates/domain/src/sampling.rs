@@ -1,11 +1,10 @@
 //! Sampling evidence for the operation phase of an audit: how many occurrences of a control to
 //! test (from a sample table fixed in advance) and which ones (reproducibly, from a seed).
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use crate::case::{Node, Problem, Read};
+use crate::fast_hash::FastSet;
 use crate::random::SeededRandom;
 
 /// How often a control operates.
@@ -120,27 +119,142 @@ pub struct Sample {
 /// Picks `sample_size` distinct occurrences uniformly without replacement (Floyd's algorithm:
 /// one random draw per item, whatever the population).
 pub fn sample(case: &SampleCase) -> Sample {
+    draw(case, Chosen::for_draw(case.sample_size(), case.population))
+}
+
+fn draw(case: &SampleCase, mut chosen: Chosen) -> Sample {
     let size = case.sample_size();
     let population = case.population;
     let mut random = SeededRandom::new(case.seed);
-    let capacity = usize::try_from(size).unwrap_or(0);
-    let mut chosen: HashSet<u64> = HashSet::with_capacity(capacity);
-    let mut items = Vec::with_capacity(capacity);
     for upper in (population - size + 1)..=population {
         let candidate = 1 + random.below(upper);
-        let pick = if chosen.contains(&candidate) {
-            upper
-        } else {
-            candidate
-        };
-        chosen.insert(pick);
-        items.push(pick);
+        // `upper` could not be drawn before this step, so it is always new.
+        if !chosen.insert(candidate) {
+            chosen.insert(upper);
+        }
     }
-    items.sort_unstable();
     Sample {
         frequency: case.frequency,
         population,
         sample_size: size,
-        items,
+        items: chosen.into_sorted(),
+    }
+}
+
+/// The occurrences drawn so far. Which form holds them changes the speed, never the items.
+enum Chosen {
+    /// One bit per occurrence, for draws that take a large share of the population.
+    Dense {
+        bits: Vec<u64>,
+    },
+    Sparse {
+        items: FastSet<u64>,
+    },
+}
+
+impl Chosen {
+    /// A bitmap costs population/8 bytes, a hash set about 16 bytes per item: take the bitmap
+    /// when it is no larger.
+    fn for_draw(size: u64, population: u64) -> Chosen {
+        let words = usize::try_from(population.div_ceil(64)).ok();
+        match words {
+            Some(words) if population / 128 <= size => Chosen::Dense {
+                bits: vec![0; words],
+            },
+            _ => Chosen::Sparse {
+                items: FastSet::with_capacity_and_hasher(
+                    usize::try_from(size).unwrap_or(0),
+                    foldhash::fast::RandomState::default(),
+                ),
+            },
+        }
+    }
+
+    /// Adds an occurrence (numbered from 1); `false` when it was already there.
+    fn insert(&mut self, item: u64) -> bool {
+        match self {
+            Chosen::Dense { bits } => {
+                let index = item - 1;
+                let Some(word) = usize::try_from(index / 64)
+                    .ok()
+                    .and_then(|w| bits.get_mut(w))
+                else {
+                    return false;
+                };
+                let mask = 1u64 << (index % 64);
+                let fresh = *word & mask == 0;
+                *word |= mask;
+                fresh
+            }
+            Chosen::Sparse { items } => items.insert(item),
+        }
+    }
+
+    fn into_sorted(self) -> Vec<u64> {
+        match self {
+            Chosen::Dense { bits } => {
+                let mut items = Vec::new();
+                for (word_index, mut word) in (0u64..).zip(bits) {
+                    while word != 0 {
+                        let bit = u64::from(word.trailing_zeros());
+                        items.push(word_index * 64 + bit + 1);
+                        word &= word - 1;
+                    }
+                }
+                items
+            }
+            Chosen::Sparse { items } => {
+                let mut items: Vec<u64> = items.into_iter().collect();
+                items.sort_unstable();
+                items
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(population: u64, size: u64, seed: u64) -> SampleCase {
+        SampleCase {
+            frequency: Frequency::Daily,
+            population,
+            seed,
+            table: vec![(Frequency::Daily, size)],
+        }
+    }
+
+    #[test]
+    fn bitmap_and_hash_set_draw_the_same_items() {
+        for (population, size) in [
+            (1, 1),
+            (64, 10),
+            (65, 65),
+            (1000, 20),
+            (100_000, 5_000),
+            (129, 1),
+        ] {
+            for seed in 0..20 {
+                let case = case(population, size, seed);
+                let dense = draw(
+                    &case,
+                    Chosen::Dense {
+                        bits: vec![0; usize::try_from(population.div_ceil(64)).unwrap()],
+                    },
+                );
+                let sparse = draw(
+                    &case,
+                    Chosen::Sparse {
+                        items: FastSet::default(),
+                    },
+                );
+                assert_eq!(
+                    dense, sparse,
+                    "population {population}, size {size}, seed {seed}"
+                );
+                assert_eq!(dense.items.len() as u64, size.min(population));
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The registration case: everything the operator looks at to decide one application, read from
 //! JSON with every malformation reported at its JSON pointer.
 
-use std::collections::HashSet;
+use crate::fast_hash::FastSet;
 
 use crate::case::{Node, Problem, Read, Referent};
 use crate::date::CalendarDate;
@@ -229,7 +229,7 @@ impl RegistrationCase {
 }
 
 /// Rejects the second occurrence of an id within one list.
-fn unique(seen: &mut HashSet<String>, node: &Node<'_>, id: &str, referent: Referent) -> Read<()> {
+fn unique(seen: &mut FastSet<String>, node: &Node<'_>, id: &str, referent: Referent) -> Read<()> {
     if seen.insert(id.to_owned()) {
         Ok(())
     } else {
@@ -242,7 +242,7 @@ fn unique(seen: &mut HashSet<String>, node: &Node<'_>, id: &str, referent: Refer
 
 fn read_criteria(node: &Node<'_>) -> Read<Criteria> {
     let version = node.field("version", Node::id)?;
-    let mut objective_ids = HashSet::new();
+    let mut objective_ids = FastSet::default();
     let objectives = node.field("objectives", |list| {
         list.items(|item| {
             item.field("id", |id_node| {
@@ -252,7 +252,7 @@ fn read_criteria(node: &Node<'_>) -> Read<Criteria> {
             })
         })
     })?;
-    let mut control_ids = HashSet::new();
+    let mut control_ids = FastSet::default();
     let controls = node.field("controls", |list| {
         list.items(|item| {
             let id = item.field("id", |id_node| {
@@ -300,7 +300,7 @@ fn read_application(node: &Node<'_>) -> Read<Application> {
 }
 
 fn read_registry(node: &Node<'_>) -> Read<Vec<RegistryEntry>> {
-    let mut seen = HashSet::new();
+    let mut seen = FastSet::default();
     node.items(|item| {
         let service = item.field("service", |n| {
             let id = n.id()?;
@@ -399,7 +399,7 @@ fn read_statement(node: &Node<'_>) -> Read<Statement> {
 }
 
 fn read_report(node: &Node<'_>) -> Read<Report> {
-    let mut seen_objectives = HashSet::new();
+    let mut seen_objectives = FastSet::default();
     let objectives = node.field("objectives", |list| {
         list.items(|item| {
             let objective = item.field("objective", |n| {
@@ -414,7 +414,7 @@ fn read_report(node: &Node<'_>) -> Read<Report> {
             })
         })
     })?;
-    let mut seen_controls = HashSet::new();
+    let mut seen_controls = FastSet::default();
     let controls = node.field("controls", |list| {
         list.items(|item| {
             let control = item.field("control", |n| {
@@ -438,7 +438,7 @@ fn read_report(node: &Node<'_>) -> Read<Report> {
 /// At most one explanation per control. An explanation naming a control the criteria lack is
 /// part of the audit's reporting, so it is an `unknown_control` finding, not a malformed case.
 fn read_explanations(node: &Node<'_>) -> Read<Vec<Explanation>> {
-    let mut seen = HashSet::new();
+    let mut seen = FastSet::default();
     node.items(|item| {
         let control = item.field("control", |n| {
             let id = n.id()?;

@@ -6,7 +6,9 @@
 mod case;
 mod finding;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::fast_hash::{FastMap, FastSet};
 
 use serde_json::{Value, json};
 
@@ -122,12 +124,12 @@ pub fn decide(case: &RegistrationCase) -> RegistrationDecision {
 /// Look-up tables built once per decision.
 struct Facts<'a> {
     case: &'a RegistrationCase,
-    controls: HashMap<&'a str, &'a CriteriaControl>,
-    objectives: HashSet<&'a str>,
+    controls: FastMap<&'a str, &'a CriteriaControl>,
+    objectives: FastSet<&'a str>,
     selected: BTreeSet<&'a str>,
     excluded: BTreeSet<&'a str>,
-    objective_results: HashMap<&'a str, &'a ObjectiveResult>,
-    control_results: HashMap<&'a str, &'a ControlResult>,
+    objective_results: FastMap<&'a str, &'a ObjectiveResult>,
+    control_results: FastMap<&'a str, &'a ControlResult>,
 }
 
 impl<'a> Facts<'a> {
@@ -365,7 +367,7 @@ fn check_report(facts: &Facts<'_>, findings: &mut Vec<Finding>) {
 
 fn check_underlying(case: &RegistrationCase, findings: &mut Vec<Finding>) {
     let application = &case.application;
-    let registry: HashMap<&str, &RegistryEntry> = case
+    let registry: FastMap<&str, &RegistryEntry> = case
         .registry
         .iter()
         .map(|entry| (entry.service.as_str(), entry))
@@ -396,7 +398,7 @@ fn check_underlying(case: &RegistrationCase, findings: &mut Vec<Finding>) {
 /// Non-conformant recommended controls: an accepted explanation lets them pass, a rejected one
 /// is a finding, and without one (when their objective is effective) the operator asks for it.
 fn weigh_recommended(facts: &Facts<'_>, findings: &mut Vec<Finding>) -> Vec<String> {
-    let explanations: HashMap<&str, bool> = facts
+    let explanations: FastMap<&str, bool> = facts
         .case
         .explanations
         .iter()
