@@ -15,6 +15,7 @@ use clap::Parser;
 use crate::args::{Cli, Command};
 
 fn main() -> ExitCode {
+    report_bugs_in_one_line();
     let cli = Cli::parse();
     let lang = lang::choose(cli.lang.map(Into::into));
     let result = match cli.command {
@@ -27,4 +28,20 @@ fn main() -> ExitCode {
             error.exit_code()
         }
     }
+}
+
+/// A panic is a bug in shinrai, never the user's fault: say so in one line, without a stack trace,
+/// and exit with status 70 (internal software error).
+fn report_bugs_in_one_line() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|location| format!(" at {}:{}", location.file(), location.line()))
+            .unwrap_or_default();
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            format!("error: internal error in shinrai{place}; please report it / 内部エラーです。報告してください\n").as_bytes(),
+        );
+        std::process::exit(70);
+    }));
 }
