@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use shinrai_domain::case::CaseError;
 use shinrai_domain::text::{Bilingual, Lang};
+use shinrai_oscal::{ErrorKind, OscalError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -16,13 +17,40 @@ pub enum CliError {
     /// Writing the answer failed (other than a closed pipe).
     #[error("standard output: {0}")]
     Output(std::io::Error),
+    /// An OSCAL document could not be read, resolved or written.
+    #[error("{0}")]
+    Oscal(OscalError),
+    /// The input was read and checked, and fails; the problems were already printed.
+    #[error("the document is not valid")]
+    Invalid,
+    /// An output file could not be written.
+    #[error("{file}: {}", .why.en)]
+    Unwritable { file: String, why: Bilingual },
 }
 
 impl CliError {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             CliError::Unreadable { .. } | CliError::Malformed { .. } => ExitCode::from(2),
-            CliError::Output(_) => ExitCode::from(1),
+            CliError::Output(_) | CliError::Invalid | CliError::Unwritable { .. } => {
+                ExitCode::from(1)
+            }
+            CliError::Oscal(error) => match error.kind {
+                // The input could not be read as an OSCAL document at all.
+                ErrorKind::Unreadable
+                | ErrorKind::TooLarge
+                | ErrorKind::NotUtf8
+                | ErrorKind::Syntax
+                | ErrorKind::TooDeep
+                | ErrorKind::NotOscal
+                | ErrorKind::Model => ExitCode::from(2),
+                // Read fine, but what it asks for cannot be done.
+                ErrorKind::Import
+                | ErrorKind::ImportCycle
+                | ErrorKind::UnknownReference
+                | ErrorKind::Unsupported
+                | ErrorKind::Write => ExitCode::from(1),
+            },
         }
     }
 
@@ -31,6 +59,12 @@ impl CliError {
         match self {
             CliError::Unreadable { file, why } => format!("{file}: {}", why.get(lang)),
             CliError::Malformed { file, error } => format!("{file}: {}", error.describe(lang)),
+            CliError::Oscal(error) => error.describe(lang),
+            CliError::Invalid => match lang {
+                Lang::Ja => "文書は妥当ではありません".to_owned(),
+                Lang::En => "the document is not valid".to_owned(),
+            },
+            CliError::Unwritable { file, why } => format!("{file}: {}", why.get(lang)),
             CliError::Output(error) => match lang {
                 Lang::Ja => format!("標準出力: 書き込めません ({error})"),
                 Lang::En => format!("standard output: cannot write ({error})"),

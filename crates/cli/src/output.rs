@@ -17,3 +17,8 @@ pub fn write_stdout(text: &str) -> Result<(), CliError> {
 pub fn report_error(error: &CliError, lang: Lang) {
     let _ = writeln!(io::stderr().lock(), "error: {}", error.describe(lang));
 }
+
+/// A remark that does not stop the command, on standard error.
+pub fn report_note(text: &str) {
+    let _ = writeln!(io::stderr().lock(), "note: {text}");
+}

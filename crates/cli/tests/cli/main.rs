@@ -9,5 +9,6 @@
 )]
 
 mod decide;
+mod oscal;
 mod readme;
 mod support;

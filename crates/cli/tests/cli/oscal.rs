@@ -1,0 +1,201 @@
+//! `shinrai oscal resolve|convert|validate` as users run them, on the shared public OSCAL files.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::support::{Scratch, shinrai};
+
+/// The shared OSCAL files: `$SHINRAI_OSCAL_DATA`, else beside the repository, else
+/// `/work/shared/data/oscal`. Missing data fails the test rather than skipping it.
+pub fn data_dir() -> PathBuf {
+    [
+        std::env::var_os("SHINRAI_OSCAL_DATA").map(PathBuf::from),
+        Some(crate::support::repo_root().join("../shared/data/oscal")),
+        Some(PathBuf::from("/work/shared/data/oscal")),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|dir| dir.join("NIST_SP-800-53_rev5_catalog.json").is_file())
+    .expect("OSCAL test data: set SHINRAI_OSCAL_DATA")
+}
+
+fn data(name: &str) -> String {
+    data_dir().join(name).to_string_lossy().into_owned()
+}
+
+fn control_count(catalog: &Value) -> usize {
+    fn walk(node: &Value) -> usize {
+        let controls = node["controls"].as_array().into_iter().flatten();
+        let groups = node["groups"].as_array().into_iter().flatten();
+        controls.map(|control| 1 + walk(control)).sum::<usize>() + groups.map(walk).sum::<usize>()
+    }
+    walk(&catalog["catalog"])
+}
+
+#[test]
+fn resolve_writes_a_catalog_to_stdout_or_a_file_in_json_or_yaml() {
+    let dir = data_dir().to_string_lossy().into_owned();
+    let profile = data("FedRAMP_rev5_HIGH-baseline_profile.json");
+    let run = shinrai(&["oscal", "resolve", &profile, "--catalog-dir", &dir]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.is_empty(),
+        "nothing extra when not on a terminal: {}",
+        run.stderr
+    );
+    let from_stdout: Value = serde_json::from_str(&run.stdout).expect("JSON catalog");
+    assert_eq!(control_count(&from_stdout), 410);
+
+    let out = Scratch::new("resolved.yaml", b"");
+    let run = shinrai(&[
+        "oscal",
+        "resolve",
+        &profile,
+        "--catalog-dir",
+        &dir,
+        "-o",
+        out.path(),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    let from_yaml: Value =
+        serde_norway::from_str(&std::fs::read_to_string(out.path()).expect("read")).expect("YAML");
+    let mut left = from_stdout.clone();
+    let mut right = from_yaml.clone();
+    // Only the resolution time may differ.
+    left["catalog"]["metadata"]["last-modified"] = Value::Null;
+    right["catalog"]["metadata"]["last-modified"] = Value::Null;
+    assert_eq!(left, right);
+}
+
+#[test]
+fn resolve_refuses_remote_imports_without_a_catalog_folder_and_names_the_place() {
+    let profile = data("FedRAMP_rev5_MODERATE-baseline_profile.json");
+    let run = shinrai(&["oscal", "resolve", &profile]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with(&format!("error: {profile}: /profile/imports/0/href (")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--catalog-dir"));
+    let japanese = shinrai(&["--lang", "ja", "oscal", "resolve", &profile]);
+    assert!(
+        japanese.stderr.contains("--catalog-dir") && japanese.stderr.contains("フォルダ"),
+        "{}",
+        japanese.stderr
+    );
+
+    let catalog = data("NIST_SP-800-53_rev5_catalog.json");
+    let run = shinrai(&["oscal", "resolve", &catalog]);
+    assert_eq!(run.status, 1);
+    assert!(run.stderr.contains("not a profile"), "{}", run.stderr);
+}
+
+#[test]
+fn convert_round_trips_through_yaml() {
+    let original = data("FedRAMP-SSP-OSCAL-Template.json");
+    let yaml = Scratch::new("ssp.yaml", b"");
+    let json = Scratch::new("ssp-again.json", b"");
+    assert_eq!(
+        shinrai(&["oscal", "convert", &original, "-o", yaml.path()]).status,
+        0
+    );
+    assert!(
+        std::fs::read_to_string(yaml.path())
+            .expect("yaml")
+            .starts_with("system-security-plan:")
+    );
+    let back = shinrai(&["oscal", "convert", yaml.path(), "-o", json.path()]);
+    assert_eq!(back.status, 0, "{}", back.stderr);
+    let read = |path: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json")
+    };
+    assert_eq!(read(json.path()), read(&original));
+}
+
+#[test]
+fn bad_input_exits_2_naming_file_and_place() {
+    let truncated = Scratch::new(
+        "truncated.json",
+        b"{\"catalog\": {\"uuid\": \"x\",\n  \"metadata\": {",
+    );
+    let run = shinrai(&["oscal", "convert", truncated.path(), "-o", "/dev/null"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr
+            .starts_with(&format!("error: {}: line 2 column 15 (", truncated.path())),
+        "{}",
+        run.stderr
+    );
+
+    let wrong_root = Scratch::new("wrong.json", b"{\"catalogue\": {}}");
+    let run = shinrai(&["oscal", "convert", wrong_root.path(), "-o", "/dev/null"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains(": / (not an OSCAL document"),
+        "{}",
+        run.stderr
+    );
+
+    let deep = Scratch::new(
+        "deep.json",
+        format!("{{\"catalog\": {}", "[".repeat(50_000)).as_bytes(),
+    );
+    let run = shinrai(&["oscal", "convert", deep.path(), "-o", "/dev/null"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("recursion limit"), "{}", run.stderr);
+
+    let latin1 = Scratch::new("latin1.json", b"{\"catalog\": \"caf\xe9\"}");
+    let run = shinrai(&["oscal", "convert", latin1.path(), "-o", "/dev/null"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("byte offset 16 (not valid UTF-8)"),
+        "{}",
+        run.stderr
+    );
+
+    let catalog = data("NIST_SP-800-53_rev5_catalog.json");
+    let run = shinrai(&[
+        "oscal",
+        "convert",
+        &catalog,
+        "-o",
+        "/dev/null",
+        "--max-bytes",
+        "1000000",
+    ]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("over the limit of 1000000 bytes"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_progress_bar_shows_on_a_terminal_only() {
+    // `script` runs the command under a pseudo-terminal, as a user's shell would.
+    let out = Scratch::new("progress.yaml", b"");
+    let catalog = data("NIST_SP-800-53_rev5_catalog.json");
+    let command = format!(
+        "{} oscal convert {catalog} -o {}",
+        env!("CARGO_BIN_EXE_shinrai"),
+        out.path()
+    );
+    let terminal = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("script runs");
+    assert!(terminal.status.success());
+    let shown = String::from_utf8_lossy(&terminal.stdout);
+    assert!(
+        shown.contains("reading") || shown.contains("MiB"),
+        "progress on a terminal: {shown:?}"
+    );
+    let piped = shinrai(&["oscal", "convert", &catalog, "-o", out.path()]);
+    assert_eq!(piped.status, 0);
+    assert!(piped.stdout.is_empty() && piped.stderr.is_empty());
+}

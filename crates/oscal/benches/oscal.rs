@@ -1,0 +1,151 @@
+//! Timings of the OSCAL work the project's issue sets targets for, in process:
+//! parsing the 10 MB SP 800-53 catalog, resolving the FedRAMP HIGH profile against it (reading
+//! both files, resolving, writing the catalog as JSON text), and validating the catalog (parse,
+//! schema, semantic checks).
+//!
+//! `cargo bench -p shinrai-oscal --bench oscal` (`-- --quick` for a smoke run). The shared data
+//! folder comes from `SHINRAI_OSCAL_DATA`, else `../shared/data/oscal` beside the repository,
+//! else `/work/shared/data/oscal`. Whole-process figures, peak memory and the comparison with
+//! compliance-trestle come from `scripts/oscal-bench.sh`.
+
+// Reading the clock and printing a table is what a benchmark is for.
+#![allow(clippy::disallowed_methods, clippy::print_stdout)]
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use shinrai_oscal::resolve::{Lookup, Options, resolve_file};
+use shinrai_oscal::source::{Limits, parse_document, parse_value, read_source};
+use shinrai_oscal::validate::{Context, validate_value};
+use shinrai_oscal::{Format, Model};
+
+// The same allocator as the `shinrai` binary, so the figures match what users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn data_dir() -> Result<PathBuf, String> {
+    [
+        std::env::var_os("SHINRAI_OSCAL_DATA").map(PathBuf::from),
+        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/oscal")),
+        Some(PathBuf::from("/work/shared/data/oscal")),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|dir| dir.join("NIST_SP-800-53_rev5_catalog.json").is_file())
+    .ok_or_else(|| "no OSCAL data: set SHINRAI_OSCAL_DATA".to_owned())
+}
+
+struct Timing {
+    name: &'static str,
+    times: Vec<Duration>,
+}
+
+fn measure(
+    name: &'static str,
+    runs: usize,
+    mut work: impl FnMut() -> Result<(), String>,
+) -> Result<Timing, String> {
+    work()?; // warm the file cache and the schema compiler
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let started = Instant::now();
+        work()?;
+        times.push(started.elapsed());
+    }
+    times.sort_unstable();
+    Ok(Timing { name, times })
+}
+
+fn millis(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+fn main() -> Result<(), String> {
+    let quick = std::env::args().any(|arg| arg == "--quick");
+    let runs = if quick { 3 } else { 20 };
+    let dir = data_dir()?;
+    let catalog_path = dir.join("NIST_SP-800-53_rev5_catalog.json");
+    let profile_path = dir.join("FedRAMP_rev5_HIGH-baseline_profile.json");
+    let options = Options {
+        lookup: Lookup {
+            catalog_dir: Some(dir.clone()),
+            ..Lookup::default()
+        },
+        timestamp: "2026-11-22T00:00:00Z".to_owned(),
+        tool: "bench".to_owned(),
+    };
+
+    let parse = measure("parse the SP 800-53 catalog (read + typed)", runs, || {
+        let source = read_source(&catalog_path, Limits::default()).map_err(|e| e.to_string())?;
+        let document = parse_document(&source).map_err(|e| e.to_string())?;
+        match document.model {
+            Model::Catalog(catalog) if catalog.control_ids().len() > 1000 => {
+                black_box(catalog);
+                Ok(())
+            }
+            _ => Err("the catalog did not read as a catalog of over 1,000 controls".to_owned()),
+        }
+    })?;
+    let resolve = measure(
+        "resolve FedRAMP HIGH (read both, resolve, write JSON)",
+        runs,
+        || {
+            let resolved = resolve_file(&profile_path, &options).map_err(|e| e.to_string())?;
+            if resolved.catalog.control_ids().len() != 410 {
+                return Err("FedRAMP HIGH must resolve to 410 controls".to_owned());
+            }
+            let document = shinrai_oscal::Document {
+                schema: None,
+                model: Model::Catalog(Box::new(resolved.catalog)),
+                extra: Default::default(),
+            };
+            let text = shinrai_oscal::output::document_to_text(&document, Format::Json, "bench")
+                .map_err(|e| e.to_string())?;
+            black_box(text);
+            Ok(())
+        },
+    )?;
+    let validate = measure(
+        "validate the SP 800-53 catalog (parse + schema + semantic)",
+        runs,
+        || {
+            let source =
+                read_source(&catalog_path, Limits::default()).map_err(|e| e.to_string())?;
+            let value = parse_value(&source).map_err(|e| e.to_string())?;
+            let report = validate_value(&value, &Context::default());
+            if !report.is_valid() {
+                return Err("the catalog must validate clean".to_owned());
+            }
+            black_box(report);
+            Ok(())
+        },
+    )?;
+
+    println!("| Benchmark | Runs | Min (ms) | Median (ms) | Max (ms) |");
+    println!("|---|---:|---:|---:|---:|");
+    for timing in [&parse, &resolve, &validate] {
+        let median = timing
+            .times
+            .get(timing.times.len() / 2)
+            .copied()
+            .unwrap_or_default();
+        let min = timing.times.first().copied().unwrap_or_default();
+        let max = timing.times.last().copied().unwrap_or_default();
+        println!(
+            "| {} | {} | {:.1} | {:.1} | {:.1} |",
+            timing.name,
+            timing.times.len(),
+            millis(min),
+            millis(median),
+            millis(max)
+        );
+    }
+    let median = |t: &Timing| t.times.get(t.times.len() / 2).copied().unwrap_or_default();
+    println!();
+    println!(
+        "resolve / parse = {:.2} (target: within 3)",
+        median(&resolve).as_secs_f64() / median(&parse).as_secs_f64()
+    );
+    Ok(())
+}

@@ -1,0 +1,41 @@
+//! Writing documents and values as JSON or YAML text.
+
+use serde::Serialize;
+use shinrai_domain::text::Bilingual;
+
+use crate::error::{ErrorKind, OscalError, Place};
+use crate::model::Document;
+use crate::source::Format;
+
+/// Serialises anything as pretty JSON (two-space indent, trailing newline) or YAML.
+pub fn to_text<T: Serialize>(value: &T, format: Format, name: &str) -> Result<String, OscalError> {
+    let written = match format {
+        Format::Json => serde_json::to_string_pretty(value)
+            .map(|mut text| {
+                text.push('\n');
+                text
+            })
+            .map_err(|e| e.to_string()),
+        Format::Yaml => serde_norway::to_string(value).map_err(|e| e.to_string()),
+    };
+    written.map_err(|detail| {
+        OscalError::new(
+            name,
+            Place::WholeFile,
+            ErrorKind::Write,
+            Bilingual::new(
+                format!("{} として書き出せません: {detail}", format.name()),
+                format!("cannot be written as {}: {detail}", format.name()),
+            ),
+        )
+    })
+}
+
+/// A typed document as text.
+pub fn document_to_text(
+    document: &Document,
+    format: Format,
+    name: &str,
+) -> Result<String, OscalError> {
+    to_text(&document.as_root(), format, name)
+}

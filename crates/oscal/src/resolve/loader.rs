@@ -1,0 +1,182 @@
+//! Finding and loading what a profile imports: `#uuid` links into back matter, relative paths
+//! against the importing file's folder, and, with a catalog folder, URLs and missing paths by
+//! their file name. Keeps the chain of imports to refuse cycles.
+
+use std::path::{Path, PathBuf};
+
+use shinrai_domain::text::Bilingual;
+
+use crate::error::{ErrorKind, OscalError, Place};
+use crate::model::Document;
+use crate::model::common::BackMatter;
+use crate::source::{Limits, parse_document, read_source};
+
+/// Where imports are looked for.
+#[derive(Debug, Clone, Default)]
+pub struct Lookup {
+    /// A folder of local copies: URLs and missing paths are looked up here by file name.
+    pub catalog_dir: Option<PathBuf>,
+    pub limits: Limits,
+}
+
+/// The import being followed, for messages.
+#[derive(Debug, Clone)]
+pub struct ImportSite<'a> {
+    /// The importing document's name as shown to the user.
+    pub file: &'a str,
+    /// The importing document's path, for relative hrefs.
+    pub path: &'a Path,
+    /// JSON pointer of the import's `href`.
+    pub pointer: String,
+}
+
+impl ImportSite<'_> {
+    pub fn error(&self, kind: ErrorKind, why: Bilingual) -> OscalError {
+        OscalError::new(self.file, Place::Pointer(self.pointer.clone()), kind, why)
+    }
+}
+
+/// Turns an import `href` into a file to read.
+pub fn locate(
+    href: &str,
+    back_matter: Option<&BackMatter>,
+    site: &ImportSite<'_>,
+    lookup: &Lookup,
+) -> Result<PathBuf, OscalError> {
+    let target = match href.strip_prefix('#') {
+        Some(uuid) => resource_href(uuid, back_matter, site)?,
+        None => href.to_owned(),
+    };
+    if is_url(&target) {
+        return by_file_name(&target, lookup, site);
+    }
+    let relative = strip_file_scheme(&target);
+    let base = site.path.parent().unwrap_or(Path::new("."));
+    let candidate = base.join(relative);
+    if candidate.is_file() {
+        return Ok(candidate);
+    }
+    if lookup.catalog_dir.is_some() {
+        return by_file_name(&target, lookup, site);
+    }
+    Err(site.error(
+        ErrorKind::Import,
+        Bilingual::new(
+            format!("取り込み先 {} が見つかりません（--catalog-dir で手元の写しのあるフォルダを指定できます）", candidate.display()),
+            format!("import target {} not found (--catalog-dir names a folder of local copies)", candidate.display()),
+        ),
+    ))
+}
+
+/// The best link of a back-matter resource: JSON first, then YAML; XML is not read yet.
+fn resource_href(
+    uuid: &str,
+    back_matter: Option<&BackMatter>,
+    site: &ImportSite<'_>,
+) -> Result<String, OscalError> {
+    let resource = back_matter
+        .and_then(|matter| matter.resources.as_ref())
+        .and_then(|resources| resources.iter().find(|r| r.uuid == uuid))
+        .ok_or_else(|| {
+            site.error(
+                ErrorKind::Import,
+                Bilingual::new(
+                    format!("#{uuid} に当たる back-matter の資源がありません"),
+                    format!("no back-matter resource has uuid {uuid}"),
+                ),
+            )
+        })?;
+    let links = resource.rlinks.as_deref().unwrap_or_default();
+    let score = |href: &str, media: Option<&str>| -> u8 {
+        let media = media.unwrap_or_default();
+        if media.contains("json") || href.ends_with(".json") {
+            0
+        } else if media.contains("yaml") || href.ends_with(".yaml") || href.ends_with(".yml") {
+            1
+        } else if media.contains("xml") || href.ends_with(".xml") {
+            3
+        } else {
+            2
+        }
+    };
+    links
+        .iter()
+        .map(|link| (score(&link.href, link.media_type.as_deref()), &link.href))
+        .filter(|(rank, _)| *rank < 3)
+        .min_by_key(|(rank, _)| *rank)
+        .map(|(_, href)| href.clone())
+        .ok_or_else(|| {
+            site.error(
+                ErrorKind::Import,
+                Bilingual::new(
+                    format!("資源 {uuid} に JSON または YAML のリンクがありません"),
+                    format!("resource {uuid} has no JSON or YAML rlink"),
+                ),
+            )
+        })
+}
+
+fn is_url(href: &str) -> bool {
+    href.split_once("://").is_some_and(|(scheme, _)| {
+        scheme != "file"
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '+')
+    })
+}
+
+fn strip_file_scheme(href: &str) -> &str {
+    href.strip_prefix("file://").unwrap_or(href)
+}
+
+fn by_file_name(
+    target: &str,
+    lookup: &Lookup,
+    site: &ImportSite<'_>,
+) -> Result<PathBuf, OscalError> {
+    let name = target
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(target)
+        .rsplit('/')
+        .next()
+        .unwrap_or(target);
+    let Some(dir) = &lookup.catalog_dir else {
+        return Err(site.error(
+            ErrorKind::Import,
+            Bilingual::new(
+                format!("取り込み先 {target} はネットワーク上にあります。--catalog-dir で {name} の写しのあるフォルダを指定してください"),
+                format!("import target {target} is remote; give --catalog-dir with a local copy of {name}"),
+            ),
+        ));
+    };
+    let candidate = dir.join(name);
+    if candidate.is_file() {
+        Ok(candidate)
+    } else {
+        Err(site.error(
+            ErrorKind::Import,
+            Bilingual::new(
+                format!(
+                    "取り込み先 {target} の写し {} がありません",
+                    candidate.display()
+                ),
+                format!(
+                    "import target {target}: no local copy at {}",
+                    candidate.display()
+                ),
+            ),
+        ))
+    }
+}
+
+/// Reads an imported document.
+pub fn load(path: &Path, lookup: &Lookup) -> Result<Document, OscalError> {
+    let source = read_source(path, lookup.limits)?;
+    parse_document(&source)
+}
+
+/// The canonical form of a path, to recognise the same file reached two ways.
+pub fn identity(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}

@@ -1,0 +1,438 @@
+//! Arranging the selected controls: as in their catalogs (`as-is`), in one flat list (the
+//! default), or in the profile's own groups (`custom`); and what to do when two imports bring
+//! the same control (`combine`).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::Catalog;
+use crate::model::catalog::{Control, Group};
+use crate::model::common::Parameter;
+use crate::model::profile::{Custom, CustomGroup, InsertControls, Merge};
+
+use super::loader::ImportSite;
+use super::select::{ControlTree, matches};
+use crate::error::OscalError;
+
+/// One import after selection.
+pub struct Selected {
+    pub catalog: Catalog,
+    pub ids: HashSet<String>,
+}
+
+/// The structure of the resolved catalog before tailoring.
+#[derive(Debug, Default)]
+pub struct Merged {
+    pub params: Vec<Parameter>,
+    pub controls: Vec<Control>,
+    pub groups: Vec<Group>,
+    /// Selected controls that a custom structure placed nowhere.
+    pub unplaced: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Combine {
+    Keep,
+    UseFirst,
+    Merge,
+}
+
+fn combine_method(merge: Option<&Merge>) -> Combine {
+    match merge
+        .and_then(|m| m.combine.as_ref())
+        .and_then(|c| c.method.as_deref())
+    {
+        Some("use-first") => Combine::UseFirst,
+        Some("merge") => Combine::Merge,
+        _ => Combine::Keep,
+    }
+}
+
+/// Builds the structure the merge directive asks for.
+pub fn merge(
+    imports: Vec<Selected>,
+    directive: Option<&Merge>,
+    site: &ImportSite<'_>,
+) -> Result<Merged, OscalError> {
+    let combine = combine_method(directive);
+    let mut duplicates = Duplicates::new(combine);
+    let as_is = directive.and_then(|m| m.as_is).unwrap_or(false);
+    let custom = directive.and_then(|m| m.custom.as_ref());
+    let mut merged = Merged::default();
+    for Selected { catalog, ids } in imports {
+        let Catalog {
+            params,
+            controls,
+            groups,
+            ..
+        } = catalog;
+        merged.params.extend(params.unwrap_or_default());
+        if as_is && custom.is_none() {
+            let (kept_controls, kept_groups) = prune_level(
+                controls.unwrap_or_default(),
+                groups.unwrap_or_default(),
+                &ids,
+                &mut duplicates,
+            );
+            merged.controls.extend(kept_controls);
+            merged.groups.extend(kept_groups);
+        } else {
+            let mut flat = Vec::new();
+            flatten_controls(
+                controls.unwrap_or_default(),
+                &ids,
+                &mut duplicates,
+                &mut flat,
+            );
+            flatten_groups(groups.unwrap_or_default(), &ids, &mut duplicates, &mut flat);
+            merged.controls.extend(flat);
+        }
+    }
+    if let Some(custom) = custom {
+        let pool = std::mem::take(&mut merged.controls);
+        let (controls, groups, unplaced) = arrange_custom(custom, pool, site)?;
+        merged.controls = controls;
+        merged.groups = groups;
+        merged.unplaced = unplaced;
+    }
+    duplicates.fold_into(&mut merged);
+    Ok(merged)
+}
+
+/// Tracks controls already taken, to apply `combine`.
+struct Duplicates {
+    method: Combine,
+    seen: HashSet<String>,
+    /// Later copies waiting to be merged into the first one.
+    later: HashMap<String, Vec<Control>>,
+}
+
+impl Duplicates {
+    fn new(method: Combine) -> Duplicates {
+        Duplicates {
+            method,
+            seen: HashSet::new(),
+            later: HashMap::new(),
+        }
+    }
+
+    /// Whether to place this control; a later copy is dropped or set aside for merging.
+    fn admit(&mut self, control: &Control) -> bool {
+        if self.method == Combine::Keep || self.seen.insert(control.id.clone()) {
+            return true;
+        }
+        if self.method == Combine::Merge {
+            self.later
+                .entry(control.id.clone())
+                .or_default()
+                .push(control.clone());
+        }
+        false
+    }
+
+    fn fold_into(mut self, merged: &mut Merged) {
+        if self.later.is_empty() {
+            return;
+        }
+        let mut visit = |control: &mut Control| {
+            if let Some(copies) = self.later.remove(&control.id) {
+                for copy in copies {
+                    merge_control(control, copy);
+                }
+            }
+        };
+        for_each_control_mut(&mut merged.controls, &mut merged.groups, &mut visit);
+    }
+}
+
+/// Adds to `first` what `other` has that `first` lacks (by id, or by whole value).
+fn merge_control(first: &mut Control, other: Control) {
+    fn union<T: PartialEq>(into: &mut Option<Vec<T>>, more: Option<Vec<T>>) {
+        for item in more.unwrap_or_default() {
+            let list = into.get_or_insert_with(Vec::new);
+            if !list.contains(&item) {
+                list.push(item);
+            }
+        }
+    }
+    union(&mut first.params, other.params);
+    union(&mut first.props, other.props);
+    union(&mut first.links, other.links);
+    union(&mut first.parts, other.parts);
+}
+
+pub fn for_each_control_mut(
+    controls: &mut [Control],
+    groups: &mut [Group],
+    visit: &mut dyn FnMut(&mut Control),
+) {
+    for control in controls.iter_mut() {
+        visit(control);
+        for_each_control_mut(
+            control.controls.as_deref_mut().unwrap_or_default(),
+            &mut [],
+            visit,
+        );
+    }
+    for group in groups.iter_mut() {
+        for_each_control_mut(
+            group.controls.as_deref_mut().unwrap_or_default(),
+            group.groups.as_deref_mut().unwrap_or_default(),
+            visit,
+        );
+    }
+}
+
+/// `as-is`: keeps groups and nesting. A control that was not selected but holds selected
+/// descendants stays with its title only, so its descendants keep their place; a group without
+/// any selected control goes.
+fn prune_level(
+    controls: Vec<Control>,
+    groups: Vec<Group>,
+    ids: &HashSet<String>,
+    duplicates: &mut Duplicates,
+) -> (Vec<Control>, Vec<Group>) {
+    let kept_controls = controls
+        .into_iter()
+        .filter_map(|control| prune_control(control, ids, duplicates))
+        .collect();
+    let kept_groups = groups
+        .into_iter()
+        .filter_map(|group| prune_group(group, ids, duplicates))
+        .collect();
+    (kept_controls, kept_groups)
+}
+
+fn prune_control(
+    mut control: Control,
+    ids: &HashSet<String>,
+    duplicates: &mut Duplicates,
+) -> Option<Control> {
+    let children: Vec<Control> = control
+        .controls
+        .take()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|child| prune_control(child, ids, duplicates))
+        .collect();
+    let children = (!children.is_empty()).then_some(children);
+    if ids.contains(&control.id) {
+        if !duplicates.admit(&control) {
+            return None;
+        }
+        control.controls = children;
+        return Some(control);
+    }
+    children.map(|children| Control {
+        id: control.id,
+        class: control.class,
+        title: control.title,
+        params: None,
+        props: None,
+        links: None,
+        parts: None,
+        controls: Some(children),
+        extra: Default::default(),
+    })
+}
+
+fn prune_group(
+    mut group: Group,
+    ids: &HashSet<String>,
+    duplicates: &mut Duplicates,
+) -> Option<Group> {
+    let (controls, groups) = prune_level(
+        group.controls.take().unwrap_or_default(),
+        group.groups.take().unwrap_or_default(),
+        ids,
+        duplicates,
+    );
+    if controls.is_empty() && groups.is_empty() {
+        return None;
+    }
+    group.controls = (!controls.is_empty()).then_some(controls);
+    group.groups = (!groups.is_empty()).then_some(groups);
+    Some(group)
+}
+
+/// Flat: every selected control at the top level, in document order, enhancements unnested.
+fn flatten_controls(
+    controls: Vec<Control>,
+    ids: &HashSet<String>,
+    duplicates: &mut Duplicates,
+    out: &mut Vec<Control>,
+) {
+    for mut control in controls {
+        let children = control.controls.take().unwrap_or_default();
+        if ids.contains(&control.id) && duplicates.admit(&control) {
+            out.push(control);
+        }
+        flatten_controls(children, ids, duplicates, out);
+    }
+}
+
+fn flatten_groups(
+    groups: Vec<Group>,
+    ids: &HashSet<String>,
+    duplicates: &mut Duplicates,
+    out: &mut Vec<Control>,
+) {
+    for group in groups {
+        flatten_controls(group.controls.unwrap_or_default(), ids, duplicates, out);
+        flatten_groups(group.groups.unwrap_or_default(), ids, duplicates, out);
+    }
+}
+
+/// The result of a custom arrangement: loose controls, groups, and the controls placed nowhere.
+type Arranged = (Vec<Control>, Vec<Group>, Vec<String>);
+
+/// `custom`: the profile's groups, each filled by its `insert-controls` from the selected pool.
+fn arrange_custom(
+    custom: &Custom,
+    pool: Vec<Control>,
+    site: &ImportSite<'_>,
+) -> Result<Arranged, OscalError> {
+    let tree = ControlTree::of_controls(&pool);
+    let mut placed = HashSet::new();
+    let base = format!("{}/merge/custom", site.pointer);
+    let controls = insert_all(
+        custom.insert_controls.as_deref(),
+        &pool,
+        &tree,
+        &mut placed,
+        &base,
+        site,
+    )?;
+    let mut groups = Vec::new();
+    for (index, group) in custom.groups.iter().flatten().enumerate() {
+        groups.push(build_group(
+            group,
+            &pool,
+            &tree,
+            &mut placed,
+            &format!("{base}/groups/{index}"),
+            site,
+        )?);
+    }
+    let unplaced = pool
+        .iter()
+        .filter(|control| !placed.contains(&control.id))
+        .map(|control| control.id.clone())
+        .collect();
+    Ok((controls, groups, unplaced))
+}
+
+fn build_group(
+    group: &CustomGroup,
+    pool: &[Control],
+    tree: &ControlTree,
+    placed: &mut HashSet<String>,
+    pointer: &str,
+    site: &ImportSite<'_>,
+) -> Result<Group, OscalError> {
+    let controls = insert_all(
+        group.insert_controls.as_deref(),
+        pool,
+        tree,
+        placed,
+        pointer,
+        site,
+    )?;
+    let mut groups = Vec::new();
+    for (index, child) in group.groups.iter().flatten().enumerate() {
+        groups.push(build_group(
+            child,
+            pool,
+            tree,
+            placed,
+            &format!("{pointer}/groups/{index}"),
+            site,
+        )?);
+    }
+    Ok(Group {
+        id: group.id.clone(),
+        class: group.class.clone(),
+        title: group.title.clone(),
+        params: group.params.clone(),
+        props: group.props.clone(),
+        links: group.links.clone(),
+        parts: group.parts.clone(),
+        groups: (!groups.is_empty()).then_some(groups),
+        controls: (!controls.is_empty()).then_some(controls),
+        extra: group.extra.clone(),
+    })
+}
+
+fn insert_all(
+    inserts: Option<&[InsertControls]>,
+    pool: &[Control],
+    tree: &ControlTree,
+    placed: &mut HashSet<String>,
+    pointer: &str,
+    site: &ImportSite<'_>,
+) -> Result<Vec<Control>, OscalError> {
+    let mut out = Vec::new();
+    for (index, insert) in inserts.unwrap_or_default().iter().enumerate() {
+        let here = format!("{pointer}/insert-controls/{index}");
+        let here_site = ImportSite {
+            pointer: here,
+            ..site.clone()
+        };
+        let mut chosen: HashSet<String> =
+            if insert.include_all.is_some() || insert.include_controls.is_none() {
+                pool.iter().map(|c| c.id.clone()).collect()
+            } else {
+                HashSet::new()
+            };
+        for (rule_index, rule) in insert.include_controls.iter().flatten().enumerate() {
+            let rule_pointer = format!("{}/include-controls/{rule_index}", here_site.pointer);
+            chosen.extend(matches(tree, rule, &rule_pointer, &here_site)?);
+        }
+        for (rule_index, rule) in insert.exclude_controls.iter().flatten().enumerate() {
+            let rule_pointer = format!("{}/exclude-controls/{rule_index}", here_site.pointer);
+            for id in matches(tree, rule, &rule_pointer, &here_site)? {
+                chosen.remove(&id);
+            }
+        }
+        let mut picked: Vec<Control> = pool
+            .iter()
+            .filter(|control| chosen.contains(&control.id))
+            .cloned()
+            .collect();
+        match insert.order.as_deref() {
+            Some("ascending") => picked.sort_by(|a, b| natural_order(&a.id, &b.id)),
+            Some("descending") => picked.sort_by(|a, b| natural_order(&b.id, &a.id)),
+            _ => {}
+        }
+        placed.extend(picked.iter().map(|c| c.id.clone()));
+        out.extend(picked);
+    }
+    Ok(out)
+}
+
+/// Orders ids the way people read them: `ac-2` before `ac-10`.
+fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
+    fn pieces(text: &str) -> Vec<(bool, String)> {
+        let mut out: Vec<(bool, String)> = Vec::new();
+        for c in text.chars() {
+            let digit = c.is_ascii_digit();
+            match out.last_mut() {
+                Some((was_digit, piece)) if *was_digit == digit => piece.push(c),
+                _ => out.push((digit, c.to_string())),
+            }
+        }
+        out
+    }
+    let (left, right) = (pieces(a), pieces(b));
+    for ((left_digit, left), (right_digit, right)) in left.iter().zip(right.iter()) {
+        let order = if *left_digit && *right_digit {
+            let (l, r) = (left.trim_start_matches('0'), right.trim_start_matches('0'));
+            l.len().cmp(&r.len()).then_with(|| l.cmp(r))
+        } else {
+            left.cmp(right)
+        };
+        if order != std::cmp::Ordering::Equal {
+            return order;
+        }
+    }
+    left.len().cmp(&right.len())
+}

@@ -1,0 +1,365 @@
+//! Profile resolution: a profile (and the catalogs and profiles it imports) becomes one catalog,
+//! by the three steps of the OSCAL profile-resolution specification — import (select), merge
+//! (arrange), modify (tailor).
+
+mod loader;
+mod merge;
+mod modify;
+mod references;
+mod select;
+
+use std::path::{Path, PathBuf};
+
+use shinrai_domain::text::Bilingual;
+
+pub use loader::Lookup;
+use loader::{ImportSite, identity, load, locate};
+use merge::{Selected, merge};
+use modify::SourceIds;
+use references::References;
+pub use references::parse_insert;
+use select::{ControlTree, select};
+
+use crate::error::{ErrorKind, OscalError, Place};
+use crate::model::common::{BackMatter, Link, Metadata, Property, Resource};
+use crate::model::{Catalog, Model, Profile};
+use crate::source::{parse_document, read_source};
+
+/// How to resolve.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub lookup: Lookup,
+    /// The resolution time written as the catalog's `last-modified` (RFC 3339).
+    pub timestamp: String,
+    /// Written into the catalog's metadata as the resolution tool.
+    pub tool: String,
+}
+
+/// Something worth telling that does not stop resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Where in the profile, as a JSON pointer.
+    pub pointer: String,
+    pub message: Bilingual,
+}
+
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub catalog: Catalog,
+    pub notes: Vec<Note>,
+}
+
+/// Namespace of the properties shinrai adds.
+pub const SHINRAI_NS: &str = "urn:shinrai:oscal";
+
+/// Resolves the profile in `path` into a catalog.
+pub fn resolve_file(path: &Path, options: &Options) -> Result<Resolved, OscalError> {
+    let source = read_source(path, options.lookup.limits)?;
+    let document = parse_document(&source)?;
+    let Model::Profile(profile) = document.model else {
+        return Err(OscalError::new(
+            source.name,
+            Place::Pointer(String::new()),
+            ErrorKind::Unsupported,
+            Bilingual::new(
+                format!(
+                    "プロファイルではありません（{}）",
+                    document.model.kind().root_key()
+                ),
+                format!("not a profile (a {})", document.model.kind().root_key()),
+            ),
+        ));
+    };
+    let mut resolver = Resolver {
+        options,
+        chain: vec![identity(path)],
+        notes: Vec::new(),
+    };
+    let catalog = resolver.profile(*profile, &source.name, path)?;
+    Ok(Resolved {
+        catalog,
+        notes: resolver.notes,
+    })
+}
+
+/// The catalogs a profile's imports bring, one per import, each already resolved when it is a
+/// profile; an import that cannot be loaded gives its error instead. Validation uses this to check
+/// a profile's selections against the real catalogs.
+pub fn imported_catalogs(
+    profile: &Profile,
+    file: &str,
+    path: &Path,
+    options: &Options,
+) -> Vec<Result<Catalog, OscalError>> {
+    let mut resolver = Resolver {
+        options,
+        chain: vec![identity(path)],
+        notes: Vec::new(),
+    };
+    profile
+        .imports
+        .iter()
+        .enumerate()
+        .map(|(index, import)| {
+            let site = ImportSite {
+                file,
+                path,
+                pointer: format!("/profile/imports/{index}"),
+            };
+            resolver.import(&import.href, profile.back_matter.as_ref(), &site)
+        })
+        .collect()
+}
+
+struct Resolver<'a> {
+    options: &'a Options,
+    /// The files being resolved, outermost first: an import of any of them is a cycle.
+    chain: Vec<PathBuf>,
+    notes: Vec<Note>,
+}
+
+impl Resolver<'_> {
+    fn profile(
+        &mut self,
+        profile: Profile,
+        file: &str,
+        path: &Path,
+    ) -> Result<Catalog, OscalError> {
+        let mut selected = Vec::new();
+        let mut source = SourceIds {
+            controls: Default::default(),
+            params: Default::default(),
+        };
+        let mut imported_resources: Vec<Resource> = Vec::new();
+        let mut oscal_versions = vec![profile.metadata.oscal_version.clone()];
+        let mut imported_uuids = Vec::new();
+        for (index, import) in profile.imports.iter().enumerate() {
+            let site = ImportSite {
+                file,
+                path,
+                pointer: format!("/profile/imports/{index}"),
+            };
+            let mut catalog = self.import(&import.href, profile.back_matter.as_ref(), &site)?;
+            let tree = ControlTree::of(&catalog);
+            source.controls.extend(tree.ids().iter().cloned());
+            collect_param_ids(&catalog, &mut source.params);
+            let ids = select(
+                &tree,
+                import.include_all.is_some(),
+                import.include_controls.as_deref(),
+                import.exclude_controls.as_deref(),
+                &site,
+            )?;
+            if let Some(matter) = catalog.back_matter.take() {
+                imported_resources.extend(matter.resources.unwrap_or_default());
+            }
+            oscal_versions.push(catalog.metadata.oscal_version.clone());
+            imported_uuids.push(catalog.uuid.clone());
+            selected.push(Selected { catalog, ids });
+        }
+        let profile_site = ImportSite {
+            file,
+            path,
+            pointer: "/profile".to_owned(),
+        };
+        let mut merged = merge(selected, profile.merge.as_ref(), &profile_site)?;
+        for id in &merged.unplaced {
+            self.notes.push(Note {
+                pointer: "/profile/merge/custom".to_owned(),
+                message: Bilingual::new(
+                    format!("選択された管理策 {id} はどのグループにも入っていません"),
+                    format!("selected control {id} is placed in no group"),
+                ),
+            });
+        }
+        if let Some(modify) = &profile.modify {
+            modify::apply(
+                &mut merged,
+                modify,
+                "/profile/modify",
+                &source,
+                &mut self.notes,
+            )
+            .map_err(|unknown| {
+                OscalError::new(
+                    file,
+                    Place::Pointer(unknown.pointer),
+                    ErrorKind::UnknownReference,
+                    unknown.why,
+                )
+            })?;
+        }
+
+        let references = References::collect(&merged.controls, &merged.groups);
+        // Loose parameters come along only when the selected controls insert them.
+        let params: Vec<_> = std::mem::take(&mut merged.params)
+            .into_iter()
+            .filter(|param| references.inserted_params.contains(&param.id))
+            .collect();
+        let mut loose = References::default();
+        loose.params(Some(&params));
+        let back_matter = referenced_resources(
+            imported_resources,
+            profile.back_matter.as_ref(),
+            &references,
+            &loose,
+        );
+        let metadata = self.metadata(&profile, file, &oscal_versions);
+        let uuid = uuid::Uuid::new_v5(
+            &uuid::Uuid::NAMESPACE_URL,
+            format!(
+                "urn:shinrai:resolved:{}:{}",
+                profile.uuid,
+                imported_uuids.join(":")
+            )
+            .as_bytes(),
+        );
+        Ok(Catalog {
+            uuid: uuid.to_string(),
+            metadata,
+            params: (!params.is_empty()).then_some(params),
+            controls: (!merged.controls.is_empty()).then_some(merged.controls),
+            groups: (!merged.groups.is_empty()).then_some(merged.groups),
+            back_matter,
+            extra: Default::default(),
+        })
+    }
+
+    /// Loads one import as a catalog, resolving it first when it is a profile.
+    fn import(
+        &mut self,
+        href: &str,
+        back_matter: Option<&BackMatter>,
+        site: &ImportSite<'_>,
+    ) -> Result<Catalog, OscalError> {
+        let href_site = ImportSite {
+            pointer: format!("{}/href", site.pointer),
+            ..site.clone()
+        };
+        let target = locate(href, back_matter, &href_site, &self.options.lookup)?;
+        let id = identity(&target);
+        if self.chain.contains(&id) {
+            let chain: Vec<String> = self
+                .chain
+                .iter()
+                .chain(std::iter::once(&id))
+                .map(|p| p.display().to_string())
+                .collect();
+            return Err(href_site.error(
+                ErrorKind::ImportCycle,
+                Bilingual::new(
+                    format!("取り込みが循環しています: {}", chain.join(" → ")),
+                    format!("import cycle: {}", chain.join(" → ")),
+                ),
+            ));
+        }
+        let document = load(&target, &self.options.lookup)?;
+        let name = target.display().to_string();
+        match document.model {
+            Model::Catalog(catalog) => Ok(*catalog),
+            Model::Profile(profile) => {
+                self.chain.push(id);
+                let resolved = self.profile(*profile, &name, &target);
+                self.chain.pop();
+                resolved
+            }
+            other => Err(href_site.error(
+                ErrorKind::Import,
+                Bilingual::new(
+                    format!(
+                        "{name} はカタログでもプロファイルでもありません（{}）",
+                        other.kind().root_key()
+                    ),
+                    format!(
+                        "{name} is neither a catalog nor a profile (a {})",
+                        other.kind().root_key()
+                    ),
+                ),
+            )),
+        }
+    }
+
+    /// The profile's metadata, stamped with the resolution time, the tool and the source.
+    fn metadata(&self, profile: &Profile, file: &str, versions: &[String]) -> Metadata {
+        let mut metadata = profile.metadata.clone();
+        metadata.last_modified.clone_from(&self.options.timestamp);
+        metadata.oscal_version = newest_version(versions);
+        metadata.props.get_or_insert_with(Vec::new).push(Property {
+            name: "resolution-tool".to_owned(),
+            uuid: None,
+            ns: Some(SHINRAI_NS.to_owned()),
+            value: self.options.tool.clone(),
+            class: None,
+            group: None,
+            remarks: None,
+            extra: Default::default(),
+        });
+        let source_name = Path::new(file).file_name().map_or_else(
+            || file.to_owned(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        metadata.links.get_or_insert_with(Vec::new).push(Link {
+            href: source_name,
+            rel: Some("source-profile".to_owned()),
+            media_type: None,
+            resource_fragment: None,
+            text: None,
+            extra: Default::default(),
+        });
+        metadata
+    }
+}
+
+fn collect_param_ids(catalog: &Catalog, into: &mut std::collections::HashSet<String>) {
+    into.extend(catalog.params.iter().flatten().map(|p| p.id.clone()));
+    fn groups(list: &[crate::model::Group], into: &mut std::collections::HashSet<String>) {
+        for group in list {
+            into.extend(group.params.iter().flatten().map(|p| p.id.clone()));
+            groups(group.groups.as_deref().unwrap_or_default(), into);
+        }
+    }
+    groups(catalog.groups.as_deref().unwrap_or_default(), into);
+    catalog.for_each_control(|control| {
+        into.extend(control.params.iter().flatten().map(|p| p.id.clone()))
+    });
+}
+
+/// Only the resources the resolved content refers to (per the specification), from the imported
+/// catalogs and the profile, each once.
+fn referenced_resources(
+    imported: Vec<Resource>,
+    profile: Option<&BackMatter>,
+    references: &References,
+    loose: &References,
+) -> Option<BackMatter> {
+    let mut seen = std::collections::HashSet::new();
+    let used = |uuid: &str| references.fragments.contains(uuid) || loose.fragments.contains(uuid);
+    let resources: Vec<Resource> = imported
+        .into_iter()
+        .chain(
+            profile
+                .and_then(|m| m.resources.clone())
+                .unwrap_or_default(),
+        )
+        .filter(|resource| used(&resource.uuid) && seen.insert(resource.uuid.clone()))
+        .collect();
+    (!resources.is_empty()).then(|| BackMatter {
+        resources: Some(resources),
+        extra: Default::default(),
+    })
+}
+
+/// The highest of the OSCAL versions given (`1.0.4` < `1.1.3` < `1.2.1`).
+fn newest_version(versions: &[String]) -> String {
+    let key = |version: &str| -> Vec<u32> {
+        version
+            .split(['.', '-'])
+            .map(|piece| piece.parse().unwrap_or(0))
+            .collect()
+    };
+    versions
+        .iter()
+        .max_by_key(|v| key(v))
+        .cloned()
+        .unwrap_or_default()
+}

@@ -1,0 +1,17 @@
+//! The OSCAL crate against real public OSCAL content. One test binary (one link step).
+
+// Test helpers fail loudly on purpose: a panic is how a test reports a broken expectation.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod conversion;
+mod models;
+mod resolution;
+mod resolution_rules;
+mod support;
+mod typed_models;
+mod validation;
