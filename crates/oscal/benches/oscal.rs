@@ -6,7 +6,7 @@
 //! `cargo bench -p shinrai-oscal --bench oscal` (`-- --quick` for a smoke run). The shared data
 //! folder comes from `SHINRAI_OSCAL_DATA`, else `../shared/data/oscal` beside the repository,
 //! else `/work/shared/data/oscal`. Whole-process figures, peak memory and the comparison with
-//! compliance-trestle come from `scripts/oscal-bench.sh`.
+//! compliance-trestle come from `scripts/oscal-bench.py`.
 
 // Reading the clock and printing a table is what a benchmark is for.
 #![allow(clippy::disallowed_methods, clippy::print_stdout)]

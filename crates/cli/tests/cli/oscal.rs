@@ -199,3 +199,119 @@ fn a_progress_bar_shows_on_a_terminal_only() {
     assert_eq!(piped.status, 0);
     assert!(piped.stdout.is_empty() && piped.stderr.is_empty());
 }
+
+#[test]
+fn validate_passes_every_shared_document_but_the_two_broken_templates() {
+    let dir = data_dir();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("data")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.ends_with(".json") && !name.starts_with("oscal_"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 15);
+    let dir_arg = dir.to_string_lossy().into_owned();
+    for name in names {
+        let path = data(&name);
+        let run = shinrai(&[
+            "oscal",
+            "validate",
+            &path,
+            "--catalog-dir",
+            &dir_arg,
+            "--json",
+        ]);
+        let report: Value =
+            serde_json::from_str(&run.stdout).unwrap_or_else(|_| panic!("{name}: {}", run.stderr));
+        let pointers: Vec<&str> = report["problems"]
+            .as_array()
+            .expect("problems")
+            .iter()
+            .map(|p| p["pointer"].as_str().expect("pointer"))
+            .collect();
+        let expected: &[&str] = match name.as_str() {
+            "FedRAMP-SAP-OSCAL-Template.json" => &["/assessment-plan/metadata/roles/14/title"],
+            "FedRAMP-SAR-OSCAL-Template.json" => {
+                &["/assessment-results/results/0/risks/1/remediations/0/title"]
+            }
+            _ => &[],
+        };
+        assert_eq!(pointers, expected, "{name}");
+        assert_eq!(
+            run.status,
+            if expected.is_empty() { 0 } else { 1 },
+            "{name}"
+        );
+        assert_eq!(report["valid"], Value::Bool(expected.is_empty()));
+    }
+}
+
+#[test]
+fn validate_lists_problems_in_the_chosen_language_and_exits_1() {
+    let broken = "tests/cases/oscal/broken_catalog.json";
+    let en = shinrai(&["oscal", "validate", broken]);
+    assert_eq!(en.status, 1);
+    assert!(
+        en.stderr.is_empty(),
+        "the problems are the output: {}",
+        en.stderr
+    );
+    assert!(
+        en.stdout.contains("[duplicate_id]")
+            && en.stdout.contains("[schema]")
+            && en.stdout.contains("[unknown_param]")
+    );
+    let ja = shinrai(&["--lang", "ja", "oscal", "validate", broken]);
+    assert_eq!(ja.status, 1);
+    assert!(ja.stdout.contains("3 件の問題があります"), "{}", ja.stdout);
+}
+
+#[test]
+fn validate_checks_a_profile_against_its_catalog_and_notes_what_it_cannot_load() {
+    let scratch = Scratch::new("profile-unknown.json", br#"{"profile": {
+        "uuid": "2c4e6a8b-1d3f-4a5c-9e7b-0d2f4a6c8e92",
+        "metadata": {"title": "t", "last-modified": "2026-11-01T00:00:00Z", "version": "1", "oscal-version": "1.1.3"},
+        "imports": [{"href": "missing_catalog.json", "include-all": {}}]}}"#);
+    let run = shinrai(&["oscal", "validate", scratch.path()]);
+    assert_eq!(
+        run.status, 0,
+        "an import that cannot be loaded is a note: {}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("import_not_checked"), "{}", run.stdout);
+
+    // The same demo profile, selecting a control its catalog does not have, beside a copy of
+    // the catalog.
+    let root = crate::support::repo_root().join("tests/cases/oscal");
+    let mut profile: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("demo_profile.json")).expect("demo"),
+    )
+    .expect("json");
+    profile["profile"]["imports"][0]["include-controls"][0]["with-ids"][1] = Value::from("bk-7");
+    let catalog = Scratch::new(
+        "demo_catalog.json",
+        &std::fs::read(root.join("demo_catalog.json")).expect("catalog"),
+    );
+    let wrong = Scratch::new(
+        "wrong-id_profile.json",
+        profile
+            .to_string()
+            .replace("demo_catalog.json", catalog.path())
+            .as_bytes(),
+    );
+    let run = shinrai(&["oscal", "validate", wrong.path()]);
+    assert_eq!(run.status, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("/profile/imports/0/include-controls/0/with-ids/1")
+            && run.stdout.contains("[missing_control]"),
+        "{}",
+        run.stdout
+    );
+}

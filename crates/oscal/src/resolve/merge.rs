@@ -58,7 +58,13 @@ pub fn merge(
     let as_is = directive.and_then(|m| m.as_is).unwrap_or(false);
     let custom = directive.and_then(|m| m.custom.as_ref());
     let mut merged = Merged::default();
+    // Custom groups select from the pool with the catalogs' nesting, so `with-child-controls`
+    // still finds enhancements after the pool has been flattened.
+    let mut nesting = ControlTree::empty();
     for Selected { catalog, ids } in imports {
+        if custom.is_some() {
+            nesting.extend_with(&catalog);
+        }
         let Catalog {
             params,
             controls,
@@ -89,7 +95,7 @@ pub fn merge(
     }
     if let Some(custom) = custom {
         let pool = std::mem::take(&mut merged.controls);
-        let (controls, groups, unplaced) = arrange_custom(custom, pool, site)?;
+        let (controls, groups, unplaced) = arrange_custom(custom, pool, &nesting, site)?;
         merged.controls = controls;
         merged.groups = groups;
         merged.unplaced = unplaced;
@@ -289,15 +295,15 @@ type Arranged = (Vec<Control>, Vec<Group>, Vec<String>);
 fn arrange_custom(
     custom: &Custom,
     pool: Vec<Control>,
+    tree: &ControlTree,
     site: &ImportSite<'_>,
 ) -> Result<Arranged, OscalError> {
-    let tree = ControlTree::of_controls(&pool);
     let mut placed = HashSet::new();
     let base = format!("{}/merge/custom", site.pointer);
     let controls = insert_all(
         custom.insert_controls.as_deref(),
         &pool,
-        &tree,
+        tree,
         &mut placed,
         &base,
         site,
@@ -307,7 +313,7 @@ fn arrange_custom(
         groups.push(build_group(
             group,
             &pool,
-            &tree,
+            tree,
             &mut placed,
             &format!("{base}/groups/{index}"),
             site,

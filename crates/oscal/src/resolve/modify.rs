@@ -24,6 +24,7 @@ pub struct SourceIds {
     pub params: HashSet<String>,
 }
 
+/// Alterations first, then parameter settings, so that a profile can set a parameter it adds.
 pub fn apply(
     merged: &mut Merged,
     modify: &Modify,
@@ -31,20 +32,34 @@ pub fn apply(
     source: &SourceIds,
     notes: &mut Vec<Note>,
 ) -> Result<(), Unknown> {
-    set_parameters(
-        merged,
-        modify.set_parameters.as_deref().unwrap_or_default(),
-        base,
-        source,
-        notes,
-    )?;
     alter_controls(
         merged,
         modify.alters.as_deref().unwrap_or_default(),
         base,
         source,
         notes,
+    )?;
+    let added = added_param_ids(modify);
+    set_parameters(
+        merged,
+        modify.set_parameters.as_deref().unwrap_or_default(),
+        base,
+        source,
+        &added,
+        notes,
     )
+}
+
+/// Parameters the profile's own alterations add.
+fn added_param_ids(modify: &Modify) -> HashSet<String> {
+    modify
+        .alters
+        .iter()
+        .flatten()
+        .flat_map(|alter| alter.adds.iter().flatten())
+        .flat_map(|add| add.params.iter().flatten())
+        .map(|param| param.id.clone())
+        .collect()
 }
 
 fn set_parameters(
@@ -52,6 +67,7 @@ fn set_parameters(
     settings: &[SetParameter],
     base: &str,
     source: &SourceIds,
+    added: &HashSet<String>,
     notes: &mut Vec<Note>,
 ) -> Result<(), Unknown> {
     let mut by_id: HashMap<&str, Vec<&SetParameter>> = HashMap::new();
@@ -76,12 +92,12 @@ fn set_parameters(
         }
         let pointer = format!("{base}/set-parameters/{index}/param-id");
         let id = &setting.param_id;
-        if source.params.contains(id) {
+        if source.params.contains(id) || added.contains(id) {
             notes.push(Note {
                 pointer,
                 message: Bilingual::new(
-                    format!("パラメータ {id} は選択されなかった管理策にあるため、設定は使われません"),
-                    format!("parameter {id} belongs to a control that was not selected; the setting is unused"),
+                    format!("パラメータ {id} は解決後のカタログにないため（管理策が選択されなかったか、取り除かれたため）、設定は使われません"),
+                    format!("parameter {id} is not in the resolved catalog (its control was not selected, or it was removed); the setting is unused"),
                 ),
             });
         } else {
@@ -365,6 +381,21 @@ fn add_to_control(control: &mut Control, add: &Add, pointer: &str) -> Result<(),
         insert_into(&mut control.parts, add.parts.as_ref(), at_start);
         return Ok(());
     };
+    let into_param = matches!(position, Position::Starting | Position::Ending)
+        && control
+            .params
+            .iter()
+            .flatten()
+            .any(|param| param.id == target);
+    if into_param && add.parts.is_some() {
+        return Err(Unknown {
+            pointer: format!("{pointer}/parts"),
+            why: Bilingual::new(
+                format!("パラメータ {target} には部分（part）を加えられません"),
+                format!("parts cannot be added into parameter {target}"),
+            ),
+        });
+    }
     let found = match position {
         Position::Starting | Position::Ending => {
             add_inside(control, target, add, position == Position::Starting)

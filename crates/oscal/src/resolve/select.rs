@@ -23,20 +23,12 @@ impl ControlTree {
         tree
     }
 
-    /// The tree of a list of controls and their nested controls.
-    pub fn of_controls(controls: &[Control]) -> ControlTree {
-        fn walk(controls: &[Control], tree: &mut ControlTree) {
-            for control in controls {
-                tree.add(control);
-                walk(control.controls.as_deref().unwrap_or_default(), tree);
-            }
-        }
-        let mut tree = ControlTree::empty();
-        walk(controls, &mut tree);
-        tree
+    /// Adds a catalog's controls (for selections that span several imports).
+    pub fn extend_with(&mut self, catalog: &Catalog) {
+        catalog.for_each_control(|control| self.add(control));
     }
 
-    fn empty() -> ControlTree {
+    pub fn empty() -> ControlTree {
         ControlTree {
             order: Vec::new(),
             children: HashMap::new(),

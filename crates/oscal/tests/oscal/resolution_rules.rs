@@ -625,3 +625,34 @@ fn yaml_profiles_resolve_too() {
         .catalog;
     assert_eq!(ids(&catalog), ["b-2"]);
 }
+
+#[test]
+fn custom_groups_find_enhancements_through_their_parents() {
+    let rest = json!({"merge": {"custom": {"groups": [
+        {"id": "g", "title": "With enhancements", "insert-controls": [
+            {"include-controls": [{"with-ids": ["a-1"], "with-child-controls": "yes"}]}
+        ]}
+    ]}}});
+    let resolved = resolve_with(import(json!({"include-all": {}})), rest).expect("resolves");
+    let group = &resolved.catalog.groups.clone().expect("groups")[0];
+    let inserted: Vec<_> = group
+        .controls
+        .iter()
+        .flatten()
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(inserted, ["a-1", "a-1.1", "a-1.2"]);
+}
+
+#[test]
+fn a_profile_can_set_a_parameter_it_adds() {
+    let rest = json!({"modify": {
+        "set-parameters": [{"param-id": "b-1_prm_1", "values": ["weekly"]}],
+        "alters": [{"control-id": "b-1", "adds": [{"params": [{"id": "b-1_prm_1", "label": "how often"}]}]}]
+    }});
+    let catalog = json_of(&resolved(
+        import(json!({"include-controls": [{"with-ids": ["b-1"]}]})),
+        rest,
+    ));
+    assert_eq!(find(&catalog, "b-1_prm_1")["values"], json!(["weekly"]));
+}
