@@ -107,32 +107,21 @@ pub struct Document {
 }
 
 /// The root object as read: every model is optional here.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 pub struct RootObject {
-    #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "$schema")]
     pub schema: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub catalog: Option<Box<Catalog>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<Box<Profile>>,
-    #[serde(
-        rename = "component-definition",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "component-definition")]
     pub component_definition: Option<Box<ComponentDefinition>>,
-    #[serde(
-        rename = "system-security-plan",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "system-security-plan")]
     pub system_security_plan: Option<Box<SystemSecurityPlan>>,
-    #[serde(rename = "assessment-plan", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "assessment-plan")]
     pub assessment_plan: Option<Box<AssessmentPlan>>,
-    #[serde(rename = "assessment-results", skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "assessment-results")]
     pub assessment_results: Option<Box<AssessmentResults>>,
-    #[serde(
-        rename = "plan-of-action-and-milestones",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "plan-of-action-and-milestones")]
     pub plan_of_action_and_milestones: Option<Box<PlanOfActionAndMilestones>>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -233,26 +222,6 @@ impl Document {
             }),
             None => Err(RootProblem::NoModel(extra.keys().cloned().collect())),
         }
-    }
-
-    pub fn into_root(self) -> RootObject {
-        let mut root = RootObject {
-            schema: self.schema,
-            extra: self.extra,
-            ..RootObject::default()
-        };
-        match self.model {
-            Model::Catalog(model) => root.catalog = Some(model),
-            Model::Profile(model) => root.profile = Some(model),
-            Model::ComponentDefinition(model) => root.component_definition = Some(model),
-            Model::SystemSecurityPlan(model) => root.system_security_plan = Some(model),
-            Model::AssessmentPlan(model) => root.assessment_plan = Some(model),
-            Model::AssessmentResults(model) => root.assessment_results = Some(model),
-            Model::PlanOfActionAndMilestones(model) => {
-                root.plan_of_action_and_milestones = Some(model);
-            }
-        }
-        root
     }
 
     pub fn kind(&self) -> ModelKind {
