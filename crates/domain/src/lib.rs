@@ -3,6 +3,7 @@
 //! Pure by design: no I/O, no HTTP, no SQL, no clock and no system randomness. Time and seeds are
 //! parameters, so every rule gives the same answer for the same facts wherever it runs.
 
+pub mod accounts;
 pub mod availability;
 pub mod cascade;
 pub mod case;
@@ -11,6 +12,8 @@ pub mod date;
 pub mod decide;
 mod fast_hash;
 pub mod level;
+pub mod log_chain;
+pub mod policy;
 mod random;
 pub mod registration;
 pub mod sampling;
