@@ -18,7 +18,12 @@ pub enum OrgKind {
 }
 
 impl OrgKind {
-    pub const ALL: [OrgKind; 4] = [OrgKind::Operator, OrgKind::Provider, OrgKind::AuditBody, OrgKind::Procurer];
+    pub const ALL: [OrgKind; 4] = [
+        OrgKind::Operator,
+        OrgKind::Provider,
+        OrgKind::AuditBody,
+        OrgKind::Procurer,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -129,7 +134,9 @@ impl AccountProblem {
     pub fn code(&self) -> &'static str {
         match self {
             AccountProblem::LoginShape => "invalid_login",
-            AccountProblem::PasswordTooShort { .. } | AccountProblem::PasswordIsLogin => "weak_password",
+            AccountProblem::PasswordTooShort { .. } | AccountProblem::PasswordIsLogin => {
+                "weak_password"
+            }
             AccountProblem::EmptyName => "empty_name",
             AccountProblem::NoRole => "no_role",
             AccountProblem::RoleNotForOrg { .. } => "role_not_for_organisation",
@@ -151,10 +158,21 @@ impl AccountProblem {
                 "a password cannot be the login",
             ),
             AccountProblem::EmptyName => Bilingual::new("名前が空です", "the name is empty"),
-            AccountProblem::NoRole => Bilingual::new("ロールを 1 つ以上指定してください", "give at least one role"),
+            AccountProblem::NoRole => Bilingual::new(
+                "ロールを 1 つ以上指定してください",
+                "give at least one role",
+            ),
             AccountProblem::RoleNotForOrg { role, kind } => Bilingual::new(
-                format!("ロール「{}」は{}の利用者には付けられません", role.title().ja, kind.title().ja),
-                format!("role {} cannot be given to a user of a {}", role.code(), kind.title().en),
+                format!(
+                    "ロール「{}」は{}の利用者には付けられません",
+                    role.title().ja,
+                    kind.title().ja
+                ),
+                format!(
+                    "role {} cannot be given to a user of a {}",
+                    role.code(),
+                    kind.title().en
+                ),
             ),
         }
     }
@@ -236,7 +254,10 @@ mod tests {
             check_password("sato", "short"),
             Err(AccountProblem::PasswordTooShort { minimum: 12 })
         );
-        assert_eq!(check_password("sato", "my-name-is-SATO-ok"), Err(AccountProblem::PasswordIsLogin));
+        assert_eq!(
+            check_password("sato", "my-name-is-SATO-ok"),
+            Err(AccountProblem::PasswordIsLogin)
+        );
     }
 
     #[test]
@@ -249,6 +270,9 @@ mod tests {
                 kind: OrgKind::Provider
             })
         );
-        assert_eq!(check_roles(OrgKind::Procurer, &[]), Err(AccountProblem::NoRole));
+        assert_eq!(
+            check_roles(OrgKind::Procurer, &[]),
+            Err(AccountProblem::NoRole)
+        );
     }
 }

@@ -189,7 +189,9 @@ impl Break {
     pub fn seq(&self) -> u64 {
         match self {
             Break::Sequence { expected, .. } => *expected,
-            Break::PayloadChanged { seq } | Break::EventChanged { seq } | Break::ChainBroken { seq } => *seq,
+            Break::PayloadChanged { seq }
+            | Break::EventChanged { seq }
+            | Break::ChainBroken { seq } => *seq,
             Break::BadSignature { size }
             | Break::CheckpointMismatch { size }
             | Break::LogShorterThanCheckpoint { size, .. } => *size,
@@ -199,7 +201,9 @@ impl Break {
     pub fn message(&self) -> Bilingual {
         match self {
             Break::Sequence { expected, found } => Bilingual::new(
-                format!("イベント {expected} があるべきところにイベント {found} があります（削除または挿入）"),
+                format!(
+                    "イベント {expected} があるべきところにイベント {found} があります（削除または挿入）"
+                ),
                 format!("event {found} stands where event {expected} should (deleted or inserted)"),
             ),
             Break::PayloadChanged { seq } => Bilingual::new(
@@ -212,19 +216,27 @@ impl Break {
             ),
             Break::ChainBroken { seq } => Bilingual::new(
                 format!("イベント {seq} が直前のイベントにつながっていません（移動・挿入・削除）"),
-                format!("event {seq} does not follow the event before it (moved, inserted or deleted)"),
+                format!(
+                    "event {seq} does not follow the event before it (moved, inserted or deleted)"
+                ),
             ),
             Break::BadSignature { size } => Bilingual::new(
                 format!("大きさ {size} のチェックポイントの署名が検証できません"),
                 format!("the checkpoint at size {size} has a signature that does not verify"),
             ),
             Break::CheckpointMismatch { size } => Bilingual::new(
-                format!("大きさ {size} のチェックポイントの先頭ハッシュがイベント {size} と一致しません"),
+                format!(
+                    "大きさ {size} のチェックポイントの先頭ハッシュがイベント {size} と一致しません"
+                ),
                 format!("the checkpoint at size {size} does not match event {size}"),
             ),
             Break::LogShorterThanCheckpoint { size, events } => Bilingual::new(
-                format!("チェックポイントは {size} 件を示しますが、ログには {events} 件しかありません（末尾の削除）"),
-                format!("a checkpoint covers {size} events but the log holds {events} (events deleted from the end)"),
+                format!(
+                    "チェックポイントは {size} 件を示しますが、ログには {events} 件しかありません（末尾の削除）"
+                ),
+                format!(
+                    "a checkpoint covers {size} events but the log holds {events} (events deleted from the end)"
+                ),
             ),
         }
     }
@@ -284,10 +296,13 @@ impl Verifier {
         }
         for checkpoint in self.pending.iter().filter(|c| c.size == event.seq) {
             if checkpoint.head_hash != event.hash {
-                return Err(Break::CheckpointMismatch { size: checkpoint.size });
+                return Err(Break::CheckpointMismatch {
+                    size: checkpoint.size,
+                });
             }
         }
-        self.pending.retain(|checkpoint| checkpoint.size > event.seq);
+        self.pending
+            .retain(|checkpoint| checkpoint.size > event.seq);
         self.prev_hash.clone_from(&event.hash);
         self.next_seq += 1;
         Ok(())
@@ -364,7 +379,10 @@ mod tests {
         let events = log(6);
         let mut edited = events.clone();
         edited[2].payload = "{\"n\":99}".into();
-        assert_eq!(verify(&edited, vec![]), Err(Break::PayloadChanged { seq: 3 }));
+        assert_eq!(
+            verify(&edited, vec![]),
+            Err(Break::PayloadChanged { seq: 3 })
+        );
 
         let mut edited = events.clone();
         edited[3].subject = "someone-else".into();
@@ -372,14 +390,23 @@ mod tests {
 
         let mut deleted = events.clone();
         deleted.remove(2);
-        assert_eq!(verify(&deleted, vec![]), Err(Break::Sequence { expected: 3, found: 4 }));
+        assert_eq!(
+            verify(&deleted, vec![]),
+            Err(Break::Sequence {
+                expected: 3,
+                found: 4
+            })
+        );
 
         let mut renumbered = events.clone();
         renumbered.remove(2);
         for (i, e) in renumbered.iter_mut().enumerate() {
             e.seq = u64::try_from(i).unwrap() + 1;
         }
-        assert_eq!(verify(&renumbered, vec![]), Err(Break::ChainBroken { seq: 3 }));
+        assert_eq!(
+            verify(&renumbered, vec![]),
+            Err(Break::ChainBroken { seq: 3 })
+        );
 
         let mut moved = events.clone();
         moved.swap(1, 2);
@@ -407,12 +434,21 @@ mod tests {
         );
         let mut forged = cp.clone();
         forged.head_hash = events[4].hash.clone();
-        assert_eq!(verify(&events, vec![forged]), Err(Break::BadSignature { size: 6 }));
+        assert_eq!(
+            verify(&events, vec![forged]),
+            Err(Break::BadSignature { size: 6 })
+        );
         let other_key = SigningKey::from_bytes(&[8u8; 32]);
         let rewritten = sign_checkpoint(&other_key, 6, &events[5].hash, 1);
-        assert_eq!(verify(&events, vec![rewritten]), Err(Break::BadSignature { size: 6 }));
+        assert_eq!(
+            verify(&events, vec![rewritten]),
+            Err(Break::BadSignature { size: 6 })
+        );
         let wrong_head = sign_checkpoint(&key(), 3, &events[4].hash, 1);
-        assert_eq!(verify(&events, vec![wrong_head]), Err(Break::CheckpointMismatch { size: 3 }));
+        assert_eq!(
+            verify(&events, vec![wrong_head]),
+            Err(Break::CheckpointMismatch { size: 3 })
+        );
     }
 
     #[test]

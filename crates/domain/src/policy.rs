@@ -28,7 +28,8 @@ impl Member {
     }
 
     fn is_operator_staff(&self) -> bool {
-        self.org_kind == OrgKind::Operator && (self.has(Role::OperatorAdmin) || self.has(Role::OperatorReviewer))
+        self.org_kind == OrgKind::Operator
+            && (self.has(Role::OperatorAdmin) || self.has(Role::OperatorReviewer))
     }
 
     fn is_operator_admin(&self) -> bool {
@@ -51,13 +52,24 @@ pub enum Action<'a> {
     /// Creating one's own API tokens.
     CreateOwnToken,
     /// Revoking a token owned by `owner`.
-    RevokeToken { owner: &'a str },
+    RevokeToken {
+        owner: &'a str,
+    },
     ListOrganisations,
     CreateOrganisation,
-    ReadOrganisation { org: &'a str },
-    ListUsers { org: &'a str },
-    CreateUser { org: &'a str },
-    DisableUser { org: &'a str, user: &'a str },
+    ReadOrganisation {
+        org: &'a str,
+    },
+    ListUsers {
+        org: &'a str,
+    },
+    CreateUser {
+        org: &'a str,
+    },
+    DisableUser {
+        org: &'a str,
+        user: &'a str,
+    },
 }
 
 /// Why a request is refused.
@@ -80,7 +92,10 @@ impl Denial {
     pub fn message(self) -> Bilingual {
         match self {
             Denial::SignInRequired => Bilingual::new("ログインが必要です", "you need to sign in"),
-            Denial::Forbidden => Bilingual::new("この操作は許可されていません", "you are not allowed to do this"),
+            Denial::Forbidden => Bilingual::new(
+                "この操作は許可されていません",
+                "you are not allowed to do this",
+            ),
         }
     }
 }
@@ -107,7 +122,11 @@ pub fn authorize(actor: &Actor, action: &Action<'_>) -> Result<(), Denial> {
         // Nobody disables their own account: an administrator cannot lock everyone out by mistake.
         Action::DisableUser { user, .. } => member.is_operator_admin() && user != member.user_id,
     };
-    if allowed { Ok(()) } else { Err(Denial::Forbidden) }
+    if allowed {
+        Ok(())
+    } else {
+        Err(Denial::Forbidden)
+    }
 }
 
 #[cfg(test)]
@@ -129,7 +148,11 @@ mod tests {
         let admin = member("op", OrgKind::Operator, &[Role::OperatorAdmin]);
         let reviewer = member("op", OrgKind::Operator, &[Role::OperatorReviewer]);
         let provider = member("csp", OrgKind::Provider, &[Role::Provider]);
-        let auditor = member("ab", OrgKind::AuditBody, &[Role::Auditor, Role::SigningAuditor]);
+        let auditor = member(
+            "ab",
+            OrgKind::AuditBody,
+            &[Role::Auditor, Role::SigningAuditor],
+        );
         let procurer = member("gov", OrgKind::Procurer, &[Role::Procurer]);
         let everyone = [&public, &admin, &reviewer, &provider, &auditor, &procurer];
         use Denial::{Forbidden as F, SignInRequired as S};
@@ -138,17 +161,50 @@ mod tests {
             (Action::ReadServiceInfo, [ok, ok, ok, ok, ok, ok]),
             (Action::Decide, [ok, ok, ok, ok, ok, ok]),
             (Action::ReadPublicLog, [ok, ok, ok, ok, ok, ok]),
-            (Action::ReadFullLog, [Err(S), ok, ok, Err(F), Err(F), Err(F)]),
+            (
+                Action::ReadFullLog,
+                [Err(S), ok, ok, Err(F), Err(F), Err(F)],
+            ),
             (Action::ReadOwnAccount, [Err(S), ok, ok, ok, ok, ok]),
             (Action::CreateOwnToken, [Err(S), ok, ok, ok, ok, ok]),
-            (Action::RevokeToken { owner: "csp-user" }, [Err(S), ok, Err(F), ok, Err(F), Err(F)]),
-            (Action::ListOrganisations, [Err(S), ok, ok, Err(F), Err(F), Err(F)]),
-            (Action::CreateOrganisation, [Err(S), ok, Err(F), Err(F), Err(F), Err(F)]),
-            (Action::ReadOrganisation { org: "csp" }, [Err(S), ok, ok, ok, Err(F), Err(F)]),
-            (Action::ListUsers { org: "ab" }, [Err(S), ok, ok, Err(F), ok, Err(F)]),
-            (Action::CreateUser { org: "gov" }, [Err(S), ok, Err(F), Err(F), Err(F), Err(F)]),
-            (Action::DisableUser { org: "gov", user: "gov-user" }, [Err(S), ok, Err(F), Err(F), Err(F), Err(F)]),
-            (Action::DisableUser { org: "op", user: "op-user" }, [Err(S), Err(F), Err(F), Err(F), Err(F), Err(F)]),
+            (
+                Action::RevokeToken { owner: "csp-user" },
+                [Err(S), ok, Err(F), ok, Err(F), Err(F)],
+            ),
+            (
+                Action::ListOrganisations,
+                [Err(S), ok, ok, Err(F), Err(F), Err(F)],
+            ),
+            (
+                Action::CreateOrganisation,
+                [Err(S), ok, Err(F), Err(F), Err(F), Err(F)],
+            ),
+            (
+                Action::ReadOrganisation { org: "csp" },
+                [Err(S), ok, ok, ok, Err(F), Err(F)],
+            ),
+            (
+                Action::ListUsers { org: "ab" },
+                [Err(S), ok, ok, Err(F), ok, Err(F)],
+            ),
+            (
+                Action::CreateUser { org: "gov" },
+                [Err(S), ok, Err(F), Err(F), Err(F), Err(F)],
+            ),
+            (
+                Action::DisableUser {
+                    org: "gov",
+                    user: "gov-user",
+                },
+                [Err(S), ok, Err(F), Err(F), Err(F), Err(F)],
+            ),
+            (
+                Action::DisableUser {
+                    org: "op",
+                    user: "op-user",
+                },
+                [Err(S), Err(F), Err(F), Err(F), Err(F), Err(F)],
+            ),
         ];
         for (action, expected) in rows {
             for (actor, want) in everyone.iter().zip(expected) {
@@ -162,7 +218,13 @@ mod tests {
         // Defence in depth: accounts cannot be created this way, but a forged record must not
         // make a provider an administrator.
         let odd = member("csp", OrgKind::Provider, &[Role::OperatorAdmin]);
-        assert_eq!(authorize(&odd, &Action::CreateOrganisation), Err(Denial::Forbidden));
-        assert_eq!(authorize(&odd, &Action::ReadFullLog), Err(Denial::Forbidden));
+        assert_eq!(
+            authorize(&odd, &Action::CreateOrganisation),
+            Err(Denial::Forbidden)
+        );
+        assert_eq!(
+            authorize(&odd, &Action::ReadFullLog),
+            Err(Denial::Forbidden)
+        );
     }
 }
