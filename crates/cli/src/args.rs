@@ -19,8 +19,34 @@ pub struct Cli {
     #[arg(long, value_enum, global = true)]
     pub lang: Option<LangArg>,
 
+    #[command(flatten)]
+    pub place: DataPlace,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Where the service's data lives; every command that reads or writes the store takes these.
+#[derive(Debug, Args)]
+pub struct DataPlace {
+    /// Data directory: SQLite database, blobs, log signing key / データディレクトリ
+    #[arg(long, global = true, env = "SHINRAI_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Database URL (postgres://… or sqlite://…); default: SQLite in the data directory /
+    /// データベースの URL（既定はデータディレクトリ内の SQLite）
+    #[arg(
+        long,
+        global = true,
+        env = "SHINRAI_DB",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub db: Option<String>,
+
+    /// Configuration file (TOML) / 設定ファイル（TOML）
+    #[arg(long, global = true, env = "SHINRAI_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -30,6 +56,47 @@ pub enum Command {
     /// Validate, resolve and convert OSCAL documents / OSCAL 文書の検証・解決・変換
     #[command(subcommand)]
     Oscal(OscalCommand),
+    /// The tamper-evident log / 改ざん検知ログ
+    #[command(subcommand)]
+    Log(LogCommand),
+    /// Write a consistent backup while the service runs / 稼働中に一貫したバックアップを取る
+    Backup(BackupArgs),
+    /// Restore a backup into an empty data directory or database / 空の保存先にバックアップを復元する
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogCommand {
+    /// Re-compute the whole chain and every checkpoint signature / 連鎖と署名をすべて再計算して検証する
+    #[command(
+        after_help = "Exit status: 0 intact, 1 altered (the first bad event is named), 2 unreadable.\n\
+                            終了コード: 0 改ざんなし、1 改ざんあり（最初のイベントを示す）、2 読み込み不能"
+    )]
+    Verify(LogVerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LogVerifyArgs {
+    /// A checkpoint kept elsewhere (the JSON of GET /api/v1/log/checkpoint); the log must still
+    /// contain it, and its public key is the one trusted / 別に保管したチェックポイント
+    #[arg(long, value_name = "FILE")]
+    pub checkpoint: Option<PathBuf>,
+    /// Print the result as JSON / 結果を JSON で出力する
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file to write / 書き出すバックアップファイル
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file / バックアップファイル
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]

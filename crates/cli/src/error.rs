@@ -23,6 +23,12 @@ pub enum CliError {
     /// The input was read and checked, and fails; the problems were already printed.
     #[error("the document is not valid")]
     Invalid,
+    /// The store could not be opened, read or written.
+    #[error("{}", .what.en)]
+    Store { what: Bilingual },
+    /// The log was altered; the break was already reported.
+    #[error("the log was altered")]
+    LogAltered,
     /// An output file could not be written.
     #[error("{file}: {}", .why.en)]
     Unwritable { file: String, why: Bilingual },
@@ -32,9 +38,11 @@ impl CliError {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             CliError::Unreadable { .. } | CliError::Malformed { .. } => ExitCode::from(2),
-            CliError::Output(_) | CliError::Invalid | CliError::Unwritable { .. } => {
-                ExitCode::from(1)
-            }
+            CliError::Store { .. } => ExitCode::from(2),
+            CliError::Output(_)
+            | CliError::Invalid
+            | CliError::LogAltered
+            | CliError::Unwritable { .. } => ExitCode::from(1),
             CliError::Oscal(error) => match error.kind {
                 // The input could not be read as an OSCAL document at all.
                 ErrorKind::Unreadable
@@ -60,6 +68,11 @@ impl CliError {
             CliError::Unreadable { file, why } => format!("{file}: {}", why.get(lang)),
             CliError::Malformed { file, error } => format!("{file}: {}", error.describe(lang)),
             CliError::Oscal(error) => error.describe(lang),
+            CliError::Store { what } => what.get(lang).to_owned(),
+            CliError::LogAltered => match lang {
+                Lang::Ja => "ログが改ざんされています".to_owned(),
+                Lang::En => "the log was altered".to_owned(),
+            },
             CliError::Invalid => match lang {
                 Lang::Ja => "文書は妥当ではありません".to_owned(),
                 Lang::En => "the document is not valid".to_owned(),

@@ -8,6 +8,7 @@ mod input;
 mod lang;
 mod output;
 mod progress;
+mod store_access;
 mod summary;
 
 use std::process::ExitCode;
@@ -28,6 +29,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Decide(decide) => commands::decide::run(&decide, lang),
         Command::Oscal(oscal) => commands::oscal::run(&oscal, lang),
+        Command::Log(log) => commands::log::run(&log, &cli.place, lang),
+        Command::Backup(args) => commands::backup::backup(&args, &cli.place, lang),
+        Command::Restore(args) => commands::backup::restore(&args, &cli.place, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,4 +1,6 @@
 //! One module per top-level command.
 
+pub mod backup;
 pub mod decide;
+pub mod log;
 pub mod oscal;

@@ -1,0 +1,9 @@
+//! Building blocks of sign-in and sessions, each pure and tested on its own; the routes that
+//! use them live with the store they need.
+
+pub mod client_ip;
+pub mod cookie;
+pub mod csrf;
+pub mod password;
+pub mod rate_limit;
+pub mod secret;

@@ -1,0 +1,437 @@
+//! The service's settings: defaults, then an optional TOML file, then `SHINRAI_*` environment
+//! variables (the environment wins, so a container can override a packaged file).
+//!
+//! | file key | environment | default |
+//! |---|---|---|
+//! | `addr` | `SHINRAI_ADDR` | `127.0.0.1:8080` |
+//! | `data_dir` | `SHINRAI_DATA_DIR` | `./shinrai-data` |
+//! | `db` | `SHINRAI_DB` | none (SQLite in `data_dir`) |
+//! | `secure_cookies` | `SHINRAI_SECURE_COOKIES` | `false` |
+//! | `session_hours` | `SHINRAI_SESSION_HOURS` | `12` |
+//! | `max_body_bytes` | `SHINRAI_MAX_BODY_BYTES` | `1048576` |
+//! | `checkpoint_every` | `SHINRAI_CHECKPOINT_EVERY` | `100` |
+//! | `log_format` | `SHINRAI_LOG_FORMAT` | `text` (or `json`) |
+//!
+//! The file is the path given to [`Config::load`], else `SHINRAI_CONFIG`, else none.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use shinrai_domain::text::{Bilingual, Lang};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub data_dir: PathBuf,
+    /// `sqlite://...` or `postgres://...`; may hold a password, hence [`Secret`].
+    pub db: Option<Secret>,
+    /// Mark cookies `Secure`: on whenever the service is reached over TLS.
+    pub secure_cookies: bool,
+    pub session_lifetime: Duration,
+    pub max_body_bytes: usize,
+    /// Sign a checkpoint of the tamper-evident log after this many entries.
+    pub checkpoint_every: u64,
+    pub log_format: LogFormat,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("./shinrai-data"),
+            db: None,
+            secure_cookies: false,
+            session_lifetime: Duration::from_secs(12 * 3600),
+            max_body_bytes: 1024 * 1024,
+            checkpoint_every: 100,
+            log_format: LogFormat::Text,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LogFormat {
+    /// One human-readable line per event.
+    #[default]
+    Text,
+    /// One JSON object per event, for log collectors.
+    Json,
+}
+
+/// A value that must not reach a log: `Debug` shows `[redacted]` and there is no `Display`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// The value itself, for the one place that needs it (opening the database).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Where a setting came from, to name it in an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    File(PathBuf),
+    Environment,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}: cannot read the file ({reason})", .file.display())]
+    Unreadable { file: PathBuf, reason: String },
+    #[error("{}: not valid TOML ({reason})", .file.display())]
+    Syntax { file: PathBuf, reason: String },
+    #[error("{}: {key} (unknown setting)", .file.display())]
+    UnknownKey { file: PathBuf, key: String },
+    #[error("{}", describe_invalid(.origin, .key, .reason, Lang::En))]
+    Invalid {
+        origin: Origin,
+        /// The file key, or the environment variable's name.
+        key: String,
+        reason: Bilingual,
+    },
+}
+
+impl ConfigError {
+    /// `WHERE: KEY (WHY)` in `lang`, the tail of the command line's `error:` line.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ConfigError::Unreadable { file, reason }, Lang::Ja) => {
+                format!("{}: ファイルを読めません ({reason})", file.display())
+            }
+            (ConfigError::Syntax { file, reason }, Lang::Ja) => {
+                format!("{}: TOML として正しくありません ({reason})", file.display())
+            }
+            (ConfigError::UnknownKey { file, key }, Lang::Ja) => {
+                format!("{}: {key} (知らない設定項目です)", file.display())
+            }
+            (
+                ConfigError::Invalid {
+                    origin,
+                    key,
+                    reason,
+                },
+                lang,
+            ) => describe_invalid(origin, key, reason, lang),
+            (error, _) => error.to_string(),
+        }
+    }
+}
+
+fn describe_invalid(origin: &Origin, key: &str, reason: &Bilingual, lang: Lang) -> String {
+    let place = match (origin, lang) {
+        (Origin::File(file), _) => file.display().to_string(),
+        (Origin::Environment, Lang::Ja) => "環境変数".to_owned(),
+        (Origin::Environment, Lang::En) => "environment".to_owned(),
+    };
+    format!("{place}: {key} ({})", reason.get(lang))
+}
+
+/// Every setting: its file key; the environment variable is `SHINRAI_` + the key in capitals.
+const KEYS: [&str; 8] = [
+    "addr",
+    "data_dir",
+    "db",
+    "secure_cookies",
+    "session_hours",
+    "max_body_bytes",
+    "checkpoint_every",
+    "log_format",
+];
+
+/// One setting's raw value, before it is checked.
+enum Raw {
+    Toml(toml::Value),
+    Env(String),
+}
+
+impl Config {
+    /// Reads the file (the one given, else `SHINRAI_CONFIG`, else none) and the process
+    /// environment.
+    pub fn load(file: Option<&Path>) -> Result<Config, ConfigError> {
+        let env = |name: &str| std::env::var(name).ok();
+        let file = file.map(Path::to_path_buf).or_else(|| {
+            env("SHINRAI_CONFIG")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        });
+        let text =
+            match &file {
+                Some(path) => Some(std::fs::read_to_string(path).map_err(|error| {
+                    ConfigError::Unreadable {
+                        file: path.clone(),
+                        reason: error.to_string(),
+                    }
+                })?),
+                None => None,
+            };
+        let file = file.as_deref().zip(text.as_deref());
+        Config::from_sources(file, &env)
+    }
+
+    /// The settings from a file's text (with its path, to name it in errors) and an
+    /// environment lookup; pure, for tests.
+    pub fn from_sources(
+        file: Option<(&Path, &str)>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
+        let mut config = Config::default();
+        if let Some((path, text)) = file {
+            let table: toml::Table = toml::from_str(text).map_err(|error| ConfigError::Syntax {
+                file: path.to_path_buf(),
+                reason: error.message().to_owned(),
+            })?;
+            for (key, value) in table {
+                if !KEYS.contains(&key.as_str()) {
+                    return Err(ConfigError::UnknownKey {
+                        file: path.to_path_buf(),
+                        key,
+                    });
+                }
+                let origin = Origin::File(path.to_path_buf());
+                config.set(&key, Raw::Toml(value), &origin, &key)?;
+            }
+        }
+        for key in KEYS {
+            let name = format!("SHINRAI_{}", key.to_ascii_uppercase());
+            // An empty variable counts as unset, as shells make it easy to set one by mistake.
+            if let Some(value) = env(&name).filter(|value| !value.is_empty()) {
+                config.set(key, Raw::Env(value), &Origin::Environment, &name)?;
+            }
+        }
+        Ok(config)
+    }
+
+    fn set(&mut self, key: &str, raw: Raw, origin: &Origin, name: &str) -> Result<(), ConfigError> {
+        let invalid = |reason: Bilingual| ConfigError::Invalid {
+            origin: origin.clone(),
+            key: name.to_owned(),
+            reason,
+        };
+        match key {
+            "addr" => {
+                let text = string(raw).map_err(invalid)?;
+                self.addr = text.parse().map_err(|_| {
+                    invalid(Bilingual::new(
+                        format!(
+                            "「{text}」は 127.0.0.1:8080 のような アドレス:ポート ではありません"
+                        ),
+                        format!("\"{text}\" is not an address:port such as 127.0.0.1:8080"),
+                    ))
+                })?;
+            }
+            "data_dir" => self.data_dir = PathBuf::from(string(raw).map_err(invalid)?),
+            "db" => self.db = Some(Secret(string(raw).map_err(invalid)?)),
+            "secure_cookies" => self.secure_cookies = boolean(raw).map_err(invalid)?,
+            "session_hours" => {
+                let hours = integer(raw, 1, 24 * 366).map_err(invalid)?;
+                self.session_lifetime = Duration::from_secs(hours * 3600);
+            }
+            "max_body_bytes" => {
+                let bytes = integer(raw, 1, 1 << 30).map_err(invalid)?;
+                self.max_body_bytes = usize::try_from(bytes).map_err(|_| {
+                    invalid(Bilingual::new(
+                        "この環境では大きすぎます",
+                        "too large for this machine",
+                    ))
+                })?;
+            }
+            "checkpoint_every" => {
+                self.checkpoint_every = integer(raw, 1, 1_000_000).map_err(invalid)?;
+            }
+            "log_format" => {
+                let text = string(raw).map_err(invalid)?;
+                self.log_format = match text.as_str() {
+                    "text" => LogFormat::Text,
+                    "json" => LogFormat::Json,
+                    _ => {
+                        return Err(invalid(Bilingual::new(
+                            format!("「{text}」は使えません。使える値: text, json"),
+                            format!("unknown value \"{text}\"; allowed: text, json"),
+                        )));
+                    }
+                };
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+fn string(raw: Raw) -> Result<String, Bilingual> {
+    match raw {
+        Raw::Env(text) | Raw::Toml(toml::Value::String(text)) => Ok(text),
+        Raw::Toml(_) => Err(Bilingual::new("文字列で書いてください", "must be a string")),
+    }
+}
+
+fn boolean(raw: Raw) -> Result<bool, Bilingual> {
+    let wrong = || Bilingual::new("true か false で書いてください", "must be true or false");
+    match raw {
+        Raw::Toml(toml::Value::Boolean(value)) => Ok(value),
+        Raw::Env(text) => match text.to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "on" => Ok(true),
+            "false" | "0" | "no" | "off" => Ok(false),
+            _ => Err(wrong()),
+        },
+        Raw::Toml(_) => Err(wrong()),
+    }
+}
+
+fn integer(raw: Raw, min: u64, max: u64) -> Result<u64, Bilingual> {
+    let value = match raw {
+        Raw::Toml(toml::Value::Integer(value)) => u64::try_from(value).ok(),
+        Raw::Env(text) => text.trim().parse::<u64>().ok(),
+        Raw::Toml(_) => None,
+    };
+    value
+        .filter(|value| (min..=max).contains(value))
+        .ok_or_else(|| {
+            Bilingual::new(
+                format!("{min} から {max} までの整数で書いてください"),
+                format!("must be a whole number from {min} to {max}"),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value).to_owned())
+        }
+    }
+
+    fn load(file: Option<&str>, vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        Config::from_sources(
+            file.map(|text| (Path::new("shinrai.toml"), text)),
+            &env(vars),
+        )
+    }
+
+    #[test]
+    fn defaults_without_file_or_environment() {
+        assert_eq!(load(None, &[]), Ok(Config::default()));
+        let config = Config::default();
+        assert_eq!(config.addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.max_body_bytes, 1_048_576);
+        assert_eq!(config.checkpoint_every, 100);
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_file() {
+        let file = r#"
+            addr = "0.0.0.0:9000"
+            data_dir = "/var/lib/shinrai"
+            secure_cookies = true
+            session_hours = 8
+            max_body_bytes = 2048
+            log_format = "json"
+        "#;
+        let config = load(
+            Some(file),
+            &[
+                ("SHINRAI_ADDR", "127.0.0.1:7000"),
+                ("SHINRAI_SECURE_COOKIES", "false"),
+                ("SHINRAI_CHECKPOINT_EVERY", "7"),
+                ("SHINRAI_DB", ""),
+            ],
+        );
+        let Ok(config) = config else {
+            panic!("{config:?}");
+        };
+        assert_eq!(config.addr.to_string(), "127.0.0.1:7000");
+        assert_eq!(config.data_dir, PathBuf::from("/var/lib/shinrai"));
+        assert!(!config.secure_cookies);
+        assert_eq!(config.session_lifetime, Duration::from_secs(8 * 3600));
+        assert_eq!(config.max_body_bytes, 2048);
+        assert_eq!(config.checkpoint_every, 7);
+        assert_eq!(config.log_format, LogFormat::Json);
+        assert_eq!(config.db, None);
+    }
+
+    #[test]
+    fn the_database_url_never_shows_in_debug() {
+        let config = load(Some(r#"db = "postgres://shinrai:hunter2@db/shinrai""#), &[]);
+        let Ok(config) = config else {
+            panic!("{config:?}");
+        };
+        assert!(!format!("{config:?}").contains("hunter2"));
+        assert_eq!(
+            config.db.as_ref().map(Secret::expose),
+            Some("postgres://shinrai:hunter2@db/shinrai")
+        );
+    }
+
+    #[test]
+    fn errors_name_the_file_and_the_key() {
+        let error = load(Some("max_body_bytes = \"big\""), &[]).err();
+        assert_eq!(
+            error.map(|e| e.describe(Lang::En)),
+            Some(
+                "shinrai.toml: max_body_bytes (must be a whole number from 1 to 1073741824)".into()
+            )
+        );
+        let error = load(Some("adr = \"x\""), &[]).err();
+        assert_eq!(
+            error.map(|e| e.describe(Lang::Ja)),
+            Some("shinrai.toml: adr (知らない設定項目です)".into())
+        );
+        let error = load(None, &[("SHINRAI_LOG_FORMAT", "xml")]).err();
+        assert_eq!(
+            error.map(|e| e.describe(Lang::En)),
+            Some(
+                "environment: SHINRAI_LOG_FORMAT (unknown value \"xml\"; allowed: text, json)"
+                    .into()
+            )
+        );
+        let error = load(None, &[("SHINRAI_ADDR", "localhost")]).err();
+        assert_eq!(
+            error.map(|e| e.to_string()),
+            Some("environment: SHINRAI_ADDR (\"localhost\" is not an address:port such as 127.0.0.1:8080)".into())
+        );
+        let error = load(Some("secure_cookies = 1"), &[]).err();
+        assert_eq!(
+            error.map(|e| e.describe(Lang::Ja)),
+            Some("shinrai.toml: secure_cookies (true か false で書いてください)".into())
+        );
+        let error = load(None, &[("SHINRAI_SESSION_HOURS", "0")]).err();
+        assert!(error.is_some_and(|e| e.describe(Lang::En).contains("SHINRAI_SESSION_HOURS")));
+    }
+
+    #[test]
+    fn a_syntax_error_names_the_file() {
+        let error = load(Some("addr = "), &[]).err();
+        assert!(error.is_some_and(|e| {
+            e.describe(Lang::En)
+                .starts_with("shinrai.toml: not valid TOML")
+        }));
+    }
+
+    #[test]
+    fn an_unreadable_file_names_it() {
+        let error = Config::load(Some(Path::new("/nonexistent/shinrai.toml"))).err();
+        assert!(error.is_some_and(|e| {
+            e.to_string()
+                .starts_with("/nonexistent/shinrai.toml: cannot read")
+        }));
+    }
+}

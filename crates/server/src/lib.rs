@@ -1,0 +1,181 @@
+//! The shinrai web service: the JSON API with its OpenAPI description, operations endpoints,
+//! and the building blocks of sign-in.
+//!
+//! Handlers are thin: they parse (with the extractors of [`extract`]), call the domain or the
+//! storage, and map the result; every failure is an [`ApiError`].
+
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod lang;
+pub mod layers;
+pub mod metrics;
+pub mod openapi;
+pub mod routes;
+pub mod shutdown;
+pub mod state;
+mod store;
+pub mod telemetry;
+
+use std::collections::BTreeSet;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use shinrai_domain::text::{Bilingual, Lang};
+use tokio::net::TcpListener;
+use utoipa_axum::router::OpenApiRouter;
+
+pub use config::{Config, ConfigError, LogFormat, Secret};
+pub use error::ApiError;
+pub use state::{AppState, BoxFuture, Storage, StorageError};
+
+/// The whole service: every route, the OpenAPI document, the fallback, every layer.
+pub fn router(state: AppState) -> Router {
+    router_from(routes::api_router(), state)
+}
+
+/// [`router`] around the given documented routes.
+pub fn router_from(api: OpenApiRouter<AppState>, state: AppState) -> Router {
+    let (api, spec) = api.split_for_parts();
+    let documented: BTreeSet<String> = spec.paths.paths.keys().cloned().collect();
+    let document: Arc<Result<String, ()>> = Arc::new(
+        openapi::document(&spec)
+            .map(|document| document.to_string())
+            .map_err(|error| tracing::error!(%error, "the OpenAPI document cannot be built")),
+    );
+    let app = api
+        .route(
+            "/api/openapi.json",
+            get(move || {
+                let document = document.clone();
+                async move { openapi_json(&document) }
+            }),
+        )
+        .fallback(routes::fallback)
+        .with_state(state.clone());
+    layers::apply(app, &state, Arc::new(documented))
+}
+
+fn openapi_json(document: &Result<String, ()>) -> Response {
+    match document {
+        Ok(text) => ([(header::CONTENT_TYPE, "application/json")], text.clone()).into_response(),
+        Err(()) => {
+            ApiError::internal("the OpenAPI document could not be built at start").into_response()
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {addr} ({source})")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the server stopped with an error ({0})")]
+    Serve(std::io::Error),
+}
+
+impl ServeError {
+    pub fn message(&self) -> Bilingual {
+        match self {
+            ServeError::Bind { addr, source } => Bilingual::new(
+                format!("{addr} で待ち受けできません ({source})"),
+                self.to_string(),
+            ),
+            ServeError::Serve(source) => Bilingual::new(
+                format!("サーバーがエラーで停止しました ({source})"),
+                self.to_string(),
+            ),
+        }
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        self.message().get(lang).to_owned()
+    }
+}
+
+/// Serves on `config.addr` until SIGTERM or Ctrl-C, then awaits `on_shutdown` (after the last
+/// request has been answered, or the drain time has passed).
+pub async fn serve(
+    config: &Config,
+    state: AppState,
+    on_shutdown: impl Future<Output = ()>,
+) -> Result<(), ServeError> {
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .map_err(|source| ServeError::Bind {
+            addr: config.addr,
+            source,
+        })?;
+    let addr = listener.local_addr().unwrap_or(config.addr);
+    tracing::info!(%addr, "listening");
+    shutdown::serve_until(
+        listener,
+        router(state),
+        shutdown::shutdown_signal(),
+        shutdown::DRAIN_TIMEOUT,
+        on_shutdown,
+    )
+    .await
+    .map_err(ServeError::Serve)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt as _;
+
+    struct Healthy;
+
+    impl Storage for Healthy {
+        fn health(&self) -> BoxFuture<'_, Result<(), StorageError>> {
+            Box::pin(async { Ok(()) })
+        }
+    }
+
+    #[tokio::test]
+    async fn a_route_missing_from_the_document_fails_loudly_in_tests() {
+        let state = AppState::new(&Config::default(), Arc::new(Healthy));
+        let api = routes::api_router().route("/api/v1/hidden", get(|| async { "hidden" }));
+        let response = router_from(api, state)
+            .oneshot(Request::get("/api/v1/hidden").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 500);
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_500_in_the_error_shape() {
+        let state = AppState::new(&Config::default(), Arc::new(Healthy));
+        let api = routes::api_router().route(
+            "/boom",
+            get(|| async {
+                if true {
+                    panic!("secret detail");
+                }
+                "never"
+            }),
+        );
+        let response = router_from(api, state)
+            .oneshot(Request::get("/boom").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 500);
+        let body = axum::body::to_bytes(response.into_body(), 1 << 16)
+            .await
+            .unwrap();
+        let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(body["error"]["code"], "internal");
+        assert!(body["error"]["incident"].is_string());
+        assert!(!body.to_string().contains("secret detail"));
+    }
+}

@@ -1,0 +1,118 @@
+//! `POST /api/v1/decide/KIND`: the decision rules, answering exactly as `shinrai decide KIND
+//! --json` does for the same case. One route per kind, so that each is described with its own
+//! case and answer schemas; an unknown kind matches no route and is a 404.
+
+use axum::Json;
+use axum::extract::State;
+use serde_json::Value;
+use shinrai_domain::DecisionKind;
+use shinrai_domain::text::Lang;
+
+use crate::error::ApiError;
+use crate::extract::JsonText;
+use crate::lang::RequestLang;
+use crate::openapi::answers::{
+    AvailabilityAnswer, CascadeAnswer, ClassificationAnswer, RegistrationAnswer, SampleAnswer,
+};
+use crate::openapi::{AcceptLanguage, DecideErrors, LangParams};
+use crate::state::AppState;
+
+/// Parse, decide, render: nothing else happens here. On a blocking thread, because a large case
+/// (or a sample of a million items) takes milliseconds of CPU that the async workers should
+/// spend answering other requests.
+async fn answer(
+    kind: DecisionKind,
+    state: &AppState,
+    lang: Lang,
+    text: String,
+) -> Result<Json<Value>, ApiError> {
+    let rule_data = state.rule_data.clone();
+    let decided = tokio::task::spawn_blocking(move || {
+        shinrai_domain::decide(kind, &text, &rule_data).map(|answer| answer.to_json(lang))
+    })
+    .await
+    .map_err(ApiError::internal)?;
+    Ok(Json(decided?))
+}
+
+macro_rules! decide_route {
+    ($handler:ident, $kind:expr, $path:literal, $operation:literal, $case:literal, $answer:ty, $summary:literal) => {
+        #[utoipa::path(
+            post,
+            path = $path,
+            operation_id = $operation,
+            tag = "decide",
+            summary = $summary,
+            description = "Applies the rule to the case in the body and stores nothing. A case that \
+                is JSON but malformed is `invalid_case` (422) with the problem's `detail_code` and \
+                JSON `pointer`; a body that is not JSON is `malformed_json` (400). Unknown fields are \
+                ignored. / ケースに規則を当てはめて答えます。何も保存しません。",
+            params(
+                LangParams,
+                AcceptLanguage,
+            ),
+            request_body(
+                content = ref($case),
+                content_type = "application/json",
+                description = "The case file, as for `shinrai decide`.",
+            ),
+            responses(
+                (status = 200, description = "The answer, as `shinrai decide --json` prints it.", body = $answer),
+                DecideErrors,
+            )
+        )]
+        pub async fn $handler(
+            State(state): State<AppState>,
+            RequestLang(lang): RequestLang,
+            JsonText(text): JsonText,
+        ) -> Result<Json<Value>, ApiError> {
+            answer($kind, &state, lang, text).await
+        }
+    };
+}
+
+decide_route!(
+    classification,
+    DecisionKind::Classification,
+    "/api/v1/decide/classification",
+    "decide_classification",
+    "#/components/schemas/ClassificationCase",
+    ClassificationAnswer,
+    "Classify an information system / 情報システムの格付け"
+);
+decide_route!(
+    registration,
+    DecisionKind::Registration,
+    "/api/v1/decide/registration",
+    "decide_registration",
+    "#/components/schemas/RegistrationCase",
+    RegistrationAnswer,
+    "Decide an application for registration / 登録申請の判定"
+);
+decide_route!(
+    cascade,
+    DecisionKind::Cascade,
+    "/api/v1/decide/cascade",
+    "decide_cascade",
+    "#/components/schemas/CascadeCase",
+    CascadeAnswer,
+    "Which services fall when one leaves the registry / 登録抹消の波及"
+);
+decide_route!(
+    sample,
+    DecisionKind::Sample,
+    "/api/v1/decide/sample",
+    "decide_sample",
+    "#/components/schemas/SampleCase",
+    SampleAnswer,
+    "Sample size and sampled items for a control test / 統制テストのサンプル"
+);
+decide_route!(
+    availability,
+    DecisionKind::Availability,
+    "/api/v1/decide/availability",
+    "decide_availability",
+    "#/components/schemas/AvailabilityCase",
+    AvailabilityAnswer,
+    "Monthly availability and service credit / 月間稼働率とサービスクレジット"
+);

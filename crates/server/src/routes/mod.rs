@@ -1,0 +1,37 @@
+//! Every route, each described for the OpenAPI document where it is declared.
+
+pub mod decide;
+pub mod ops;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::ApiError;
+use crate::openapi::ApiDoc;
+use crate::state::AppState;
+
+/// The documented routes. Add a route here with `routes!` and it is in the router and in
+/// `/api/openapi.json` at once.
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(<ApiDoc as utoipa::OpenApi>::openapi())
+        .routes(routes!(ops::livez))
+        .routes(routes!(ops::healthz))
+        .routes(routes!(ops::metrics))
+        .routes(routes!(decide::classification))
+        .routes(routes!(decide::registration))
+        .routes(routes!(decide::cascade))
+        .routes(routes!(decide::sample))
+        .routes(routes!(decide::availability))
+}
+
+/// Marks the answer of the fallback, so that tests and layers can tell "no such route" from a
+/// handler's own 404.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoRoute;
+
+/// Every address no route claims.
+pub async fn fallback() -> axum::response::Response {
+    let mut response = axum::response::IntoResponse::into_response(ApiError::not_found());
+    response.extensions_mut().insert(NoRoute);
+    response
+}

@@ -1,0 +1,88 @@
+//! What every handler can reach: the storage, the metrics, the rule data, the settings.
+
+use std::error::Error;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use shinrai_domain::RuleData;
+
+use crate::auth::password::Passwords;
+use crate::auth::rate_limit::{Clock, Limits, LoginLimiter, SystemClock};
+use crate::config::Config;
+use crate::metrics::Metrics;
+
+/// A boxed future, so that [`Storage`] can be used as `dyn Storage`.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// A storage failure; its text is logged, never shown to clients.
+pub type StorageError = Box<dyn Error + Send + Sync>;
+
+/// What the service needs of the storage. A trait rather than the store itself so that the
+/// routes can be tested with a fake that fails on demand; `shinrai_store::Store` implements it
+/// in `store.rs`.
+pub trait Storage: Send + Sync + 'static {
+    /// Answers `Ok` when the database answers a trivial query.
+    fn health(&self) -> BoxFuture<'_, Result<(), StorageError>>;
+}
+
+/// The settings handlers consult at request time.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub secure_cookies: bool,
+    pub session_lifetime: std::time::Duration,
+    pub max_body_bytes: usize,
+}
+
+impl From<&Config> for Settings {
+    fn from(config: &Config) -> Self {
+        Settings {
+            secure_cookies: config.secure_cookies,
+            session_lifetime: config.session_lifetime,
+            max_body_bytes: config.max_body_bytes,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub storage: Arc<dyn Storage>,
+    pub settings: Arc<Settings>,
+    pub metrics: Arc<Metrics>,
+    pub rule_data: Arc<RuleData>,
+    pub login_limiter: Arc<LoginLimiter>,
+    /// Password hashing at the production cost; tests may put a cheaper one here.
+    pub passwords: Arc<Passwords>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
+    }
+}
+
+impl AppState {
+    /// The state of a running service: the real clock and the default login limits.
+    pub fn new(config: &Config, storage: Arc<dyn Storage>) -> AppState {
+        AppState::with_clock(config, storage, Arc::new(SystemClock))
+    }
+
+    /// As [`AppState::new`], with the clock the login limiter reads (tests pass a manual one).
+    pub fn with_clock(
+        config: &Config,
+        storage: Arc<dyn Storage>,
+        clock: Arc<dyn Clock>,
+    ) -> AppState {
+        AppState {
+            storage,
+            settings: Arc::new(Settings::from(config)),
+            metrics: Arc::new(Metrics::new(SystemTime::now())),
+            rule_data: Arc::new(RuleData::default()),
+            login_limiter: Arc::new(LoginLimiter::new(Limits::default(), clock)),
+            passwords: Arc::new(Passwords::default()),
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The real storage behind [`Storage`]: `shinrai_store::Store`.
+
+use crate::state::{BoxFuture, Storage, StorageError};
+
+impl Storage for shinrai_store::Store {
+    fn health(&self) -> BoxFuture<'_, Result<(), StorageError>> {
+        Box::pin(async move { shinrai_store::Store::health(self).await.map_err(Into::into) })
+    }
+}

@@ -1,0 +1,17 @@
+//! The HTTP service, route by route, through the whole router in process (one test binary, so
+//! one link step).
+
+// Test helpers fail loudly on purpose: a panic is how a test reports a broken expectation.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod bad_input;
+mod decide;
+mod docs;
+mod openapi;
+mod ops;
+mod support;

@@ -1,0 +1,188 @@
+//! A router over a fake storage, and helpers to call it and read its answers.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use serde_json::Value;
+use shinrai_server::{AppState, BoxFuture, Config, Storage, StorageError};
+use tower::ServiceExt as _;
+
+/// Storage whose health can be switched off.
+#[derive(Default)]
+pub struct FakeStorage {
+    pub down: AtomicBool,
+}
+
+impl Storage for FakeStorage {
+    fn health(&self) -> BoxFuture<'_, Result<(), StorageError>> {
+        let down = self.down.load(Ordering::SeqCst);
+        Box::pin(async move {
+            if down {
+                Err("connection refused (password=hunter2)".into())
+            } else {
+                Ok(())
+            }
+        })
+    }
+}
+
+pub fn app() -> Router {
+    app_with(Config::default(), Arc::new(FakeStorage::default()))
+}
+
+pub fn app_with(config: Config, storage: Arc<FakeStorage>) -> Router {
+    shinrai_server::router(AppState::new(&config, storage))
+}
+
+#[derive(Debug)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+    /// The fallback answered: no route matched.
+    pub no_route: bool,
+}
+
+impl Answer {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|error| {
+            panic!(
+                "{} body is not JSON ({error}): {}",
+                self.status,
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("UTF-8 body")
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+
+    /// Asserts the API's error shape with `code`, and returns the `error` object.
+    pub fn error(&self, code: &str) -> Value {
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/json"),
+            "{}: {}",
+            self.status,
+            String::from_utf8_lossy(&self.body)
+        );
+        let body = self.json();
+        let error = &body["error"];
+        assert_eq!(error["code"], code, "{body}");
+        let message = error["message"].as_str().expect("message");
+        let ja = error["messages"]["ja"].as_str().expect("messages.ja");
+        let en = error["messages"]["en"].as_str().expect("messages.en");
+        assert!(!ja.is_empty() && !en.is_empty(), "{body}");
+        assert!(message == ja || message == en, "{body}");
+        let allowed = [
+            "code",
+            "message",
+            "messages",
+            "pointer",
+            "detail_code",
+            "incident",
+        ];
+        for key in error.as_object().expect("object").keys() {
+            assert!(
+                allowed.contains(&key.as_str()),
+                "unexpected {key} in {body}"
+            );
+        }
+        error.clone()
+    }
+}
+
+pub async fn send(app: &Router, request: Request<Body>) -> Answer {
+    let response = app.clone().oneshot(request).await.expect("infallible");
+    let no_route = response
+        .extensions()
+        .get::<shinrai_server::routes::NoRoute>()
+        .is_some();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("body")
+        .to_vec();
+    Answer {
+        status,
+        headers,
+        body,
+        no_route,
+    }
+}
+
+pub async fn get(app: &Router, uri: &str) -> Answer {
+    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+pub async fn post_json(app: &Router, uri: &str, body: impl Into<Body>) -> Answer {
+    send(
+        app,
+        Request::post(uri)
+            .header("content-type", "application/json")
+            .body(body.into())
+            .unwrap(),
+    )
+    .await
+}
+
+/// The shared case files at the repository root.
+pub fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/cases")
+}
+
+/// `(case file, recorded answer)` of every example of `kind`.
+pub fn examples(kind: &str) -> Vec<(PathBuf, PathBuf)> {
+    let mut files: Vec<_> = std::fs::read_dir(cases_dir().join(kind))
+        .expect("case folder")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| {
+            let name = path.to_string_lossy();
+            name.ends_with(".json") && !name.ends_with(".answer.json")
+        })
+        .map(|case| {
+            let answer = case.with_extension("answer.json");
+            (case, answer)
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "examples of {kind}");
+    files
+}
+
+/// `(case file, expected place)` of every malformed example of `kind`.
+pub fn malformed(kind: &str) -> Vec<(PathBuf, String)> {
+    let mut files: Vec<_> = std::fs::read_dir(cases_dir().join(kind).join("malformed"))
+        .expect("malformed folder")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|case| {
+            let expect = std::fs::read_to_string(case.with_extension("expect")).expect(".expect");
+            (case, expect.trim().to_owned())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+pub const KINDS: [&str; 5] = [
+    "classification",
+    "registration",
+    "cascade",
+    "sample",
+    "availability",
+];

@@ -1,0 +1,61 @@
+//! What can go wrong in the store. Database and file errors are internal: the service logs them
+//! and shows the client only that something failed.
+
+use shinrai_domain::text::Bilingual;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A record with this key exists already (an organisation id, a login).
+    #[error("{what} already exists")]
+    Conflict { what: String },
+    /// A record the change needs does not exist.
+    #[error("{what} does not exist")]
+    NotFound { what: String },
+    /// A blob's bytes no longer match their SHA-256.
+    #[error("blob {sha256} is corrupt: its content hashes to {actual}")]
+    BlobCorrupt { sha256: String, actual: String },
+    /// The data directory or a file in it cannot be used.
+    #[error("{path}: {detail}")]
+    Files { path: String, detail: String },
+    /// A backup file is not one shinrai wrote, or its contents do not match its manifest.
+    #[error("backup {place}: {detail}")]
+    Backup { place: String, detail: String },
+    /// Restoring needs an empty target.
+    #[error("the target store is not empty: {detail}")]
+    NotEmpty { detail: String },
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("database migration: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("blob store: {0}")]
+    Blobs(#[from] object_store::Error),
+    /// A stored value that this version cannot read (an unknown role or kind).
+    #[error("stored data: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    /// Whether the caller caused this (and may be told the detail) rather than the service.
+    pub fn is_caller_error(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Conflict { .. } | StoreError::NotFound { .. }
+        )
+    }
+
+    pub fn message(&self) -> Bilingual {
+        match self {
+            StoreError::Conflict { what } => Bilingual::new(
+                format!("{what} は既に存在します"),
+                format!("{what} already exists"),
+            ),
+            StoreError::NotFound { what } => Bilingual::new(
+                format!("{what} は存在しません"),
+                format!("{what} does not exist"),
+            ),
+            other => Bilingual::new(format!("保存領域のエラー: {other}"), other.to_string()),
+        }
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
