@@ -56,6 +56,19 @@ pub enum Command {
     /// Validate, resolve and convert OSCAL documents / OSCAL 文書の検証・解決・変換
     #[command(subcommand)]
     Oscal(OscalCommand),
+    /// Run the web application and API / Web アプリケーションと API を動かす
+    Serve(ServeArgs),
+    /// Create the first operator administrator / 最初の制度所管管理者を作る
+    Init(InitArgs),
+    /// Organisations / 組織
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Users / 利用者
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API tokens for scripts / スクリプト用 API トークン
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// The tamper-evident log / 改ざん検知ログ
     #[command(subcommand)]
     Log(LogCommand),
@@ -243,4 +256,135 @@ impl From<LangArg> for Lang {
             LangArg::En => Lang::En,
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (default 127.0.0.1:8080) / 待ち受けるアドレス
+    #[arg(long, value_name = "ADDR")]
+    pub addr: Option<std::net::SocketAddr>,
+    /// Load the demo world into an empty store first / 空の保存先にデモデータを入れる
+    #[arg(long)]
+    pub demo: bool,
+}
+
+/// Where a new password comes from: never the command line, where others could read it.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct PasswordSource {
+    /// Read the password from this file (first line) / パスワードをファイルから読む
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+    /// Read the password from standard input (first line) / パスワードを標準入力から読む
+    #[arg(long)]
+    pub password_stdin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The operator organisation's id / 制度所管の組織 ID
+    #[arg(long, default_value = "operator")]
+    pub org_id: String,
+    /// Its name in Japanese / 日本語名
+    #[arg(long)]
+    pub org_name_ja: String,
+    /// Its name in English / 英語名
+    #[arg(long)]
+    pub org_name_en: String,
+    /// The administrator's login / 管理者のログイン名
+    #[arg(long)]
+    pub login: String,
+    /// The administrator's name / 管理者の氏名
+    #[arg(long)]
+    pub display_name: String,
+    #[command(flatten)]
+    pub password: PasswordSource,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Add an organisation / 組織を追加する
+    Add(OrgAddArgs),
+    /// List organisations / 組織の一覧
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OrgAddArgs {
+    pub id: String,
+    /// operator, provider, audit_body or procurer
+    #[arg(long)]
+    pub kind: String,
+    #[arg(long)]
+    pub name_ja: String,
+    #[arg(long)]
+    pub name_en: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this organisation's users (for `user list`) / この組織の利用者だけ
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Print JSON / JSON で出力する
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user / 利用者を追加する
+    Add(UserAddArgs),
+    /// List users / 利用者の一覧
+    List(ListArgs),
+    /// Disable a user and end their sessions / 利用者を無効にする
+    Disable(UserRef),
+    /// Enable a disabled user / 利用者を有効に戻す
+    Enable(UserRef),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// The user's organisation / 所属組織
+    #[arg(long)]
+    pub org: String,
+    #[arg(long)]
+    pub login: String,
+    #[arg(long)]
+    pub display_name: String,
+    /// Comma-separated role codes, e.g. auditor,signing_auditor / ロール（カンマ区切り）
+    #[arg(long, value_delimiter = ',')]
+    pub roles: Vec<String>,
+    #[command(flatten)]
+    pub password: PasswordSource,
+}
+
+#[derive(Debug, Args)]
+pub struct UserRef {
+    /// The user's login / ログイン名
+    pub login: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token for a user; the secret is printed once / トークンを発行する（秘密値は一度だけ表示）
+    Create(TokenCreateArgs),
+    /// Revoke a token / トークンを失効させる
+    Revoke(TokenRevokeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TokenCreateArgs {
+    /// The login of the user the token acts as / トークンで操作する利用者のログイン名
+    #[arg(long)]
+    pub login: String,
+    /// What the token is for / 用途
+    #[arg(long)]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenRevokeArgs {
+    /// The token's id / トークン ID
+    pub id: String,
 }

@@ -26,6 +26,15 @@ pub enum CliError {
     /// The store could not be opened, read or written.
     #[error("{}", .what.en)]
     Store { what: Bilingual },
+    /// The configuration file or a `SHINRAI_*` variable is wrong.
+    #[error("{}", .what.en)]
+    Config { what: Bilingual },
+    /// The store refused a change the caller asked for (a taken id, a missing record, bad input).
+    #[error("{}", .what.en)]
+    Refused { what: Bilingual },
+    /// The service stopped with an error.
+    #[error("{}", .what.en)]
+    Serve { what: Bilingual },
     /// The log was altered; the break was already reported.
     #[error("the log was altered")]
     LogAltered,
@@ -38,7 +47,8 @@ impl CliError {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             CliError::Unreadable { .. } | CliError::Malformed { .. } => ExitCode::from(2),
-            CliError::Store { .. } => ExitCode::from(2),
+            CliError::Store { .. } | CliError::Config { .. } => ExitCode::from(2),
+            CliError::Refused { .. } | CliError::Serve { .. } => ExitCode::from(1),
             CliError::Output(_)
             | CliError::Invalid
             | CliError::LogAltered
@@ -68,7 +78,10 @@ impl CliError {
             CliError::Unreadable { file, why } => format!("{file}: {}", why.get(lang)),
             CliError::Malformed { file, error } => format!("{file}: {}", error.describe(lang)),
             CliError::Oscal(error) => error.describe(lang),
-            CliError::Store { what } => what.get(lang).to_owned(),
+            CliError::Store { what }
+            | CliError::Config { what }
+            | CliError::Refused { what }
+            | CliError::Serve { what } => what.get(lang).to_owned(),
             CliError::LogAltered => match lang {
                 Lang::Ja => "ログが改ざんされています".to_owned(),
                 Lang::En => "the log was altered".to_owned(),

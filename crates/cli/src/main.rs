@@ -23,12 +23,18 @@ use crate::args::{Cli, Command};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    report_bugs_in_one_line();
     let cli = Cli::parse();
+    // A running service answers a bug in a handler with a 500 and carries on; a command stops.
+    report_bugs_in_one_line(!matches!(cli.command, Command::Serve(_)));
     let lang = lang::choose(cli.lang.map(Into::into));
     let result = match cli.command {
         Command::Decide(decide) => commands::decide::run(&decide, lang),
         Command::Oscal(oscal) => commands::oscal::run(&oscal, lang),
+        Command::Serve(args) => commands::serve::run(&args, &cli.place, lang),
+        Command::Init(args) => commands::accounts::init(&args, &cli.place, lang),
+        Command::Org(command) => commands::accounts::org(&command, &cli.place, lang),
+        Command::User(command) => commands::accounts::user(&command, &cli.place, lang),
+        Command::Token(command) => commands::accounts::token(&command, &cli.place, lang),
         Command::Log(log) => commands::log::run(&log, &cli.place, lang),
         Command::Backup(args) => commands::backup::backup(&args, &cli.place, lang),
         Command::Restore(args) => commands::backup::restore(&args, &cli.place, lang),
@@ -46,9 +52,9 @@ fn main() -> ExitCode {
 }
 
 /// A panic is a bug in shinrai, never the user's fault: say so in one line, without a stack trace,
-/// and exit with status 70 (internal software error).
-fn report_bugs_in_one_line() {
-    std::panic::set_hook(Box::new(|info| {
+/// and (unless the service should carry on) exit with status 70 (internal software error).
+fn report_bugs_in_one_line(exit: bool) {
+    std::panic::set_hook(Box::new(move |info| {
         let place = info
             .location()
             .map(|location| format!(" at {}:{}", location.file(), location.line()))
@@ -57,6 +63,8 @@ fn report_bugs_in_one_line() {
             &mut std::io::stderr(),
             format!("error: internal error in shinrai{place}; please report it / 内部エラーです。報告してください\n").as_bytes(),
         );
-        std::process::exit(70);
+        if exit {
+            std::process::exit(70);
+        }
     }));
 }

@@ -1,27 +1,40 @@
-//! Opening the store for commands that work on the data directly (not through the service).
-
-use std::path::PathBuf;
+//! Opening the store for commands that work on the data directly (not through the service):
+//! the configuration file and `SHINRAI_*` variables first, then the command-line flags.
 
 use shinrai_domain::text::Bilingual;
+use shinrai_server::{Config, Secret};
 use shinrai_store::{Store, StoreConfig};
 
 use crate::args::DataPlace;
 use crate::error::CliError;
 
-/// The data directory used when none is given.
-pub const DEFAULT_DATA_DIR: &str = "./shinrai-data";
-/// How often the log is checkpointed when no configuration says otherwise.
-pub const DEFAULT_CHECKPOINT_EVERY: u64 = 100;
-
-pub fn store_config(place: &DataPlace) -> StoreConfig {
-    StoreConfig {
-        data_dir: place
-            .data_dir
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR)),
-        database_url: place.db.clone(),
-        checkpoint_every: DEFAULT_CHECKPOINT_EVERY,
+/// The service configuration with the flags applied.
+pub fn config(place: &DataPlace) -> Result<Config, CliError> {
+    let mut config = Config::load(place.config.as_deref()).map_err(|error| CliError::Config {
+        what: Bilingual::new(
+            error.describe(shinrai_domain::text::Lang::Ja),
+            error.describe(shinrai_domain::text::Lang::En),
+        ),
+    })?;
+    if let Some(dir) = &place.data_dir {
+        config.data_dir.clone_from(dir);
     }
+    if let Some(url) = &place.db {
+        config.db = Some(Secret::new(url.clone()));
+    }
+    Ok(config)
+}
+
+pub fn store_config_of(config: &Config) -> StoreConfig {
+    StoreConfig {
+        data_dir: config.data_dir.clone(),
+        database_url: config.db.as_ref().map(|secret| secret.expose().to_owned()),
+        checkpoint_every: config.checkpoint_every,
+    }
+}
+
+pub fn store_config(place: &DataPlace) -> Result<StoreConfig, CliError> {
+    Ok(store_config_of(&config(place)?))
 }
 
 /// A runtime for commands that call the asynchronous store.
@@ -49,10 +62,13 @@ pub fn store_error(config: &StoreConfig, error: &shinrai_store::StoreError) -> C
         Some(url) => url.clone(),
         None => config.data_dir.display().to_string(),
     };
-    CliError::Store {
-        what: Bilingual::new(
-            format!("{place}: {}", error.message().ja),
-            format!("{place}: {}", error.message().en),
-        ),
+    let what = Bilingual::new(
+        format!("{place}: {}", error.message().ja),
+        format!("{place}: {}", error.message().en),
+    );
+    if error.is_caller_error() {
+        CliError::Refused { what }
+    } else {
+        CliError::Store { what }
     }
 }

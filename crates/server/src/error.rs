@@ -294,6 +294,17 @@ impl From<Denial> for ApiError {
     }
 }
 
+impl From<shinrai_store::StoreError> for ApiError {
+    /// What the caller caused (a taken id, a missing record) is said; anything else is internal.
+    fn from(error: shinrai_store::StoreError) -> ApiError {
+        match &error {
+            shinrai_store::StoreError::Conflict { .. } => ApiError::Conflict(error.message()),
+            shinrai_store::StoreError::NotFound { .. } => ApiError::NotFound(error.message()),
+            _ => ApiError::internal(error),
+        }
+    }
+}
+
 impl From<AccountProblem> for ApiError {
     fn from(problem: AccountProblem) -> ApiError {
         ApiError::InvalidInput {
@@ -357,7 +368,7 @@ pub struct ErrorDetail {
 }
 
 /// One text in both languages.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
 pub struct Messages {
     pub ja: String,
     pub en: String,

@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod lang;
@@ -17,6 +18,7 @@ pub mod shutdown;
 pub mod state;
 mod store;
 pub mod telemetry;
+pub mod views;
 
 use std::collections::BTreeSet;
 use std::future::Future;
@@ -33,7 +35,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 pub use config::{Config, ConfigError, LogFormat, Secret};
 pub use error::ApiError;
-pub use state::{AppState, BoxFuture, Storage, StorageError};
+pub use state::{AppState, BoxFuture, Readiness, StorageError, SystemWallClock, WallClock};
 
 /// The whole service: every route, the OpenAPI document, the fallback, every layer.
 pub fn router(state: AppState) -> Router {
@@ -134,17 +136,26 @@ mod tests {
     use axum::http::Request;
     use tower::ServiceExt as _;
 
-    struct Healthy;
-
-    impl Storage for Healthy {
-        fn health(&self) -> BoxFuture<'_, Result<(), StorageError>> {
-            Box::pin(async { Ok(()) })
-        }
+    /// A state over a fresh SQLite store in a temporary folder.
+    async fn state() -> AppState {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let data_dir = std::env::temp_dir().join(format!(
+            "shinrai-server-unit-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        let config = shinrai_store::StoreConfig {
+            data_dir,
+            database_url: None,
+            checkpoint_every: 100,
+        };
+        let store = shinrai_store::Store::open(&config).await.unwrap();
+        AppState::new(&Config::default(), Arc::new(store))
     }
 
     #[tokio::test]
     async fn a_route_missing_from_the_document_fails_loudly_in_tests() {
-        let state = AppState::new(&Config::default(), Arc::new(Healthy));
+        let state = state().await;
         let api = routes::api_router().route("/api/v1/hidden", get(|| async { "hidden" }));
         let response = router_from(api, state)
             .oneshot(Request::get("/api/v1/hidden").body(Body::empty()).unwrap())
@@ -155,7 +166,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_panicking_handler_answers_500_in_the_error_shape() {
-        let state = AppState::new(&Config::default(), Arc::new(Healthy));
+        let state = state().await;
         let api = routes::api_router().route(
             "/boom",
             get(|| async {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use shinrai_domain::RuleData;
+use shinrai_store::Store;
 
 use crate::auth::password::Passwords;
 use crate::auth::rate_limit::{Clock, Limits, LoginLimiter, SystemClock};
@@ -19,12 +20,30 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// A storage failure; its text is logged, never shown to clients.
 pub type StorageError = Box<dyn Error + Send + Sync>;
 
-/// What the service needs of the storage. A trait rather than the store itself so that the
-/// routes can be tested with a fake that fails on demand; `shinrai_store::Store` implements it
-/// in `store.rs`.
-pub trait Storage: Send + Sync + 'static {
+/// The readiness probe behind `/healthz`. A trait rather than the store itself so that a test
+/// can make it fail on demand; `shinrai_store::Store` implements it in `store.rs`.
+pub trait Readiness: Send + Sync + 'static {
     /// Answers `Ok` when the database answers a trivial query.
     fn health(&self) -> BoxFuture<'_, Result<(), StorageError>>;
+}
+
+/// Wall-clock time for records (sessions, tokens, log events), injectable so tests can move it.
+pub trait WallClock: Send + Sync + 'static {
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    fn now_ms(&self) -> i64;
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemWallClock;
+
+impl WallClock for SystemWallClock {
+    fn now_ms(&self) -> i64 {
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |elapsed| {
+                i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)
+            })
+    }
 }
 
 /// The settings handlers consult at request time.
@@ -47,7 +66,11 @@ impl From<&Config> for Settings {
 
 #[derive(Clone)]
 pub struct AppState {
-    pub storage: Arc<dyn Storage>,
+    /// Everything the service keeps.
+    pub store: Arc<Store>,
+    /// What `/healthz` asks; the store itself unless a test says otherwise.
+    pub readiness: Arc<dyn Readiness>,
+    pub wall: Arc<dyn WallClock>,
     pub settings: Arc<Settings>,
     pub metrics: Arc<Metrics>,
     pub rule_data: Arc<RuleData>,
@@ -65,19 +88,17 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
-    /// The state of a running service: the real clock and the default login limits.
-    pub fn new(config: &Config, storage: Arc<dyn Storage>) -> AppState {
-        AppState::with_clock(config, storage, Arc::new(SystemClock))
+    /// The state of a running service: the real clocks and the default login limits.
+    pub fn new(config: &Config, store: Arc<Store>) -> AppState {
+        AppState::with_clock(config, store, Arc::new(SystemClock))
     }
 
     /// As [`AppState::new`], with the clock the login limiter reads (tests pass a manual one).
-    pub fn with_clock(
-        config: &Config,
-        storage: Arc<dyn Storage>,
-        clock: Arc<dyn Clock>,
-    ) -> AppState {
+    pub fn with_clock(config: &Config, store: Arc<Store>, clock: Arc<dyn Clock>) -> AppState {
         AppState {
-            storage,
+            readiness: store.clone(),
+            store,
+            wall: Arc::new(SystemWallClock),
             settings: Arc::new(Settings::from(config)),
             metrics: Arc::new(Metrics::new(SystemTime::now())),
             rule_data: Arc::new(RuleData::default()),

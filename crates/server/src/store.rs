@@ -1,8 +1,8 @@
-//! The real storage behind [`Storage`]: `shinrai_store::Store`.
+//! The real store behind [`Readiness`]: `shinrai_store::Store`.
 
-use crate::state::{BoxFuture, Storage, StorageError};
+use crate::state::{BoxFuture, Readiness, StorageError};
 
-impl Storage for shinrai_store::Store {
+impl Readiness for shinrai_store::Store {
     fn health(&self) -> BoxFuture<'_, Result<(), StorageError>> {
         Box::pin(async move { shinrai_store::Store::health(self).await.map_err(Into::into) })
     }

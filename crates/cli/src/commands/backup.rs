@@ -9,7 +9,7 @@ use crate::output::write_stdout;
 use crate::store_access::{open, runtime, store_config, store_error};
 
 pub fn backup(args: &BackupArgs, place: &DataPlace, lang: Lang) -> Result<(), CliError> {
-    let config = store_config(place);
+    let config = store_config(place)?;
     runtime()?.block_on(async {
         let store = open(&config).await?;
         // Write to a temporary file beside the target, then rename: a failed backup never
@@ -55,7 +55,7 @@ pub fn backup(args: &BackupArgs, place: &DataPlace, lang: Lang) -> Result<(), Cl
 }
 
 pub fn restore(args: &RestoreArgs, place: &DataPlace, lang: Lang) -> Result<(), CliError> {
-    let config = store_config(place);
+    let config = store_config(place)?;
     let contents = backup::read_backup_file(&args.file).map_err(|error| CliError::Unreadable {
         file: args.file.display().to_string(),
         why: Bilingual::new(

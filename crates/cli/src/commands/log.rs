@@ -50,7 +50,7 @@ fn read_checkpoint(path: &std::path::Path) -> Result<(Checkpoint, Option<String>
 }
 
 fn verify(args: &LogVerifyArgs, place: &DataPlace, lang: Lang) -> Result<(), CliError> {
-    let config = store_config(place);
+    let config = store_config(place)?;
     let runtime = runtime()?;
     let external = args
         .checkpoint

@@ -1,6 +1,8 @@
 //! One module per top-level command.
 
+pub mod accounts;
 pub mod backup;
 pub mod decide;
 pub mod log;
 pub mod oscal;
+pub mod serve;

@@ -1,6 +1,7 @@
 //! Building blocks of sign-in and sessions, each pure and tested on its own; the routes that
 //! use them live with the store they need.
 
+pub mod caller;
 pub mod client_ip;
 pub mod cookie;
 pub mod csrf;

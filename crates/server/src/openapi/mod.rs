@@ -28,6 +28,8 @@ use crate::error::{ErrorBody, ErrorDetail, Messages};
     tags(
         (name = "decide", description = "The scheme's decision rules / 制度の判定規則"),
         (name = "operations", description = "For operators and their tools / 運用者向け"),
+        (name = "accounts", description = "Sign-in, organisations, users, API tokens / ログイン・組織・利用者・API トークン"),
+        (name = "log", description = "The tamper-evident log / 改ざん検知ログ"),
     )
 )]
 pub struct ApiDoc;

@@ -1,7 +1,10 @@
 //! Every route, each described for the OpenAPI document where it is declared.
 
+pub mod accounts;
 pub mod decide;
+pub mod log;
 pub mod ops;
+pub mod session;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -22,6 +25,21 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(decide::cascade))
         .routes(routes!(decide::sample))
         .routes(routes!(decide::availability))
+        .routes(routes!(session::sign_in, session::sign_out))
+        .routes(routes!(session::me))
+        .routes(routes!(
+            accounts::list_organisations,
+            accounts::create_organisation
+        ))
+        .routes(routes!(accounts::get_organisation))
+        .routes(routes!(accounts::list_users, accounts::create_user))
+        .routes(routes!(accounts::disable_user))
+        .routes(routes!(accounts::enable_user))
+        .routes(routes!(accounts::list_tokens, accounts::create_token))
+        .routes(routes!(accounts::revoke_token))
+        .routes(routes!(log::checkpoint))
+        .routes(routes!(log::public_key))
+        .routes(routes!(log::events))
 }
 
 /// Marks the answer of the fallback, so that tests and layers can tell "no such route" from a

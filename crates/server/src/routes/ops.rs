@@ -34,7 +34,7 @@ pub async fn livez() -> impl IntoResponse {
     )
 )]
 pub async fn healthz(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
-    match state.storage.health().await {
+    match state.readiness.health().await {
         Ok(()) => Ok(([(header::CONTENT_TYPE, TEXT)], "ok")),
         Err(error) => {
             tracing::warn!(error = %error, "health check failed");

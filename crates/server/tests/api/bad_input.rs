@@ -27,7 +27,7 @@ fn assert_client_error(answer: &Answer, what: &str) {
 
 #[tokio::test]
 async fn a_wrong_method_is_405_with_allow() {
-    let app = app();
+    let app = app().await;
     for route in GET_ROUTES {
         for method in [Method::POST, Method::PUT, Method::DELETE, Method::PATCH] {
             let answer = send(
@@ -77,7 +77,7 @@ async fn a_wrong_method_is_405_with_allow() {
 
 #[tokio::test]
 async fn unknown_routes_are_404_in_both_languages() {
-    let app = app();
+    let app = app().await;
     let long = format!("/{}", "a".repeat(10_000));
     for uri in [
         "/",
@@ -114,7 +114,7 @@ async fn unknown_routes_are_404_in_both_languages() {
 
 #[tokio::test]
 async fn bodies_that_are_not_json_are_400() {
-    let app = app();
+    let app = app().await;
     let deep = "[".repeat(100_000);
     let bodies: [(&str, Vec<u8>); 8] = [
         ("empty", Vec::new()),
@@ -146,7 +146,7 @@ async fn bodies_that_are_not_json_are_400() {
 
 #[tokio::test]
 async fn json_that_is_not_a_case_is_422_with_a_pointer() {
-    let app = app();
+    let app = app().await;
     for route in decide_routes() {
         for body in ["null", "[]", "\"case\"", "42", "true", "{}", "{\"\":{}}"] {
             let answer = post_json(&app, &route, body).await;
@@ -164,7 +164,7 @@ async fn json_that_is_not_a_case_is_422_with_a_pointer() {
 
 #[tokio::test]
 async fn the_body_must_be_sent_as_json() {
-    let app = app();
+    let app = app().await;
     let case = r#"{"frequency":"daily","population":1,"seed":1}"#;
     for route in decide_routes() {
         for content_type in [
@@ -200,7 +200,7 @@ async fn oversized_bodies_are_413_whether_announced_or_streamed() {
         max_body_bytes: 1024,
         ..Config::default()
     };
-    let app = app_with(config, Default::default());
+    let app = app_with(config, Default::default()).await;
     let padding = " ".repeat(2048);
     let big = format!(r#"{{"frequency":"daily","population":1,"seed":1}}{padding}"#);
     for route in decide_routes() {
@@ -231,7 +231,7 @@ async fn oversized_bodies_are_413_whether_announced_or_streamed() {
 
 #[tokio::test]
 async fn the_default_limit_is_one_mebibyte() {
-    let app = app();
+    let app = app().await;
     let case = r#"{"frequency":"daily","population":1,"seed":1}"#;
     let fits = format!("{case}{}", " ".repeat(1024 * 1024 - case.len()));
     assert_eq!(
@@ -247,7 +247,7 @@ async fn the_default_limit_is_one_mebibyte() {
 
 #[tokio::test]
 async fn odd_queries_and_headers_do_not_matter() {
-    let app = app();
+    let app = app().await;
     for uri in [
         "/livez?lang=%FF",
         "/livez?lang=xx&lang",
@@ -271,7 +271,7 @@ async fn odd_queries_and_headers_do_not_matter() {
 /// of the case text: the answer is 200, 400 or 422 and never a server error.
 #[tokio::test]
 async fn mutated_cases_never_cause_a_server_error() {
-    let app = app();
+    let app = app().await;
     let replacements: [Value; 8] = [
         Value::Null,
         Value::from("x"),

@@ -11,7 +11,7 @@ use crate::support::{KINDS, app, examples, malformed, post_json, read, send};
 
 #[tokio::test]
 async fn every_example_gets_the_recorded_answer_of_the_command_line() {
-    let app = app();
+    let app = app().await;
     for kind in KINDS {
         for (case, recorded) in examples(kind) {
             let answer = post_json(&app, &format!("/api/v1/decide/{kind}"), read(&case)).await;
@@ -25,7 +25,7 @@ async fn every_example_gets_the_recorded_answer_of_the_command_line() {
 
 #[tokio::test]
 async fn japanese_by_query_or_accept_language() {
-    let app = app();
+    let app = app().await;
     for kind in KINDS {
         let domain_kind = DecisionKind::from_name(kind).unwrap();
         for (case, _) in examples(kind) {
@@ -56,7 +56,7 @@ async fn japanese_by_query_or_accept_language() {
 
 #[tokio::test]
 async fn malformed_examples_name_the_problem_and_its_place() {
-    let app = app();
+    let app = app().await;
     let mut seen = 0;
     for kind in KINDS {
         let domain_kind = DecisionKind::from_name(kind).unwrap();
@@ -101,7 +101,7 @@ async fn malformed_examples_name_the_problem_and_its_place() {
 
 #[tokio::test]
 async fn unknown_fields_are_ignored_as_on_the_command_line() {
-    let app = app();
+    let app = app().await;
     let plain = post_json(
         &app,
         "/api/v1/decide/sample",
@@ -120,7 +120,7 @@ async fn unknown_fields_are_ignored_as_on_the_command_line() {
 
 #[tokio::test]
 async fn an_unknown_kind_is_not_found() {
-    let app = app();
+    let app = app().await;
     for path in [
         "/api/v1/decide/classify",
         "/api/v1/decide/Sample",

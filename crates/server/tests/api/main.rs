@@ -9,9 +9,12 @@
     clippy::indexing_slicing
 )]
 
+mod access;
 mod bad_input;
 mod decide;
 mod docs;
 mod openapi;
 mod ops;
+mod session;
 mod support;
+mod world;

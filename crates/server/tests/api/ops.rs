@@ -13,7 +13,7 @@ use crate::support::{FakeStorage, app, app_with, get, send};
 async fn livez_answers_ok_without_the_database() {
     let storage = Arc::new(FakeStorage::default());
     storage.down.store(true, Ordering::SeqCst);
-    let app = app_with(Config::default(), storage);
+    let app = app_with(Config::default(), storage).await;
     let answer = get(&app, "/livez").await;
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(answer.text(), "ok");
@@ -29,7 +29,7 @@ async fn livez_answers_ok_without_the_database() {
 #[tokio::test]
 async fn healthz_follows_the_database() {
     let storage = Arc::new(FakeStorage::default());
-    let app = app_with(Config::default(), storage.clone());
+    let app = app_with(Config::default(), storage.clone()).await;
     let answer = get(&app, "/healthz").await;
     assert_eq!(
         (answer.status, answer.text().as_str()),
@@ -49,7 +49,7 @@ async fn healthz_follows_the_database() {
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers_and_a_request_id() {
-    let app = app();
+    let app = app().await;
     for answer in [
         get(&app, "/livez").await,
         get(&app, "/nowhere").await,
@@ -76,7 +76,7 @@ async fn every_response_carries_the_security_headers_and_a_request_id() {
 
 #[tokio::test]
 async fn a_sane_request_id_from_a_proxy_is_kept() {
-    let app = app();
+    let app = app().await;
     let kept = send(
         &app,
         Request::get("/livez")
@@ -160,7 +160,7 @@ fn parse_sample(line: &str) -> (String, Vec<(String, String)>, f64) {
 
 #[tokio::test]
 async fn metrics_are_valid_prometheus_text_and_count_by_route() {
-    let app = app();
+    let app = app().await;
     get(&app, "/livez").await;
     get(&app, "/livez").await;
     get(&app, "/no/such/page/123").await;

@@ -1,4 +1,5 @@
-//! A router over a fake storage, and helpers to call it and read its answers.
+//! A router over a real store in a temporary folder (with a readiness probe that can be switched
+//! off), and helpers to call it and read its answers.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use serde_json::Value;
-use shinrai_server::{AppState, BoxFuture, Config, Storage, StorageError};
+use shinrai_server::{AppState, BoxFuture, Config, Readiness, StorageError};
 use tower::ServiceExt as _;
 
 /// Storage whose health can be switched off.
@@ -17,7 +18,7 @@ pub struct FakeStorage {
     pub down: AtomicBool,
 }
 
-impl Storage for FakeStorage {
+impl Readiness for FakeStorage {
     fn health(&self) -> BoxFuture<'_, Result<(), StorageError>> {
         let down = self.down.load(Ordering::SeqCst);
         Box::pin(async move {
@@ -30,12 +31,35 @@ impl Storage for FakeStorage {
     }
 }
 
-pub fn app() -> Router {
-    app_with(Config::default(), Arc::new(FakeStorage::default()))
+pub async fn app() -> Router {
+    app_with(Config::default(), Arc::new(FakeStorage::default())).await
 }
 
-pub fn app_with(config: Config, storage: Arc<FakeStorage>) -> Router {
-    shinrai_server::router(AppState::new(&config, storage))
+/// A store of its own in a temporary folder.
+pub async fn temporary_store() -> Arc<shinrai_store::Store> {
+    use std::sync::atomic::AtomicUsize;
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let data_dir = std::env::temp_dir().join(format!(
+        "shinrai-api-test-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let config = shinrai_store::StoreConfig {
+        data_dir,
+        database_url: None,
+        checkpoint_every: 100,
+    };
+    Arc::new(
+        shinrai_store::Store::open(&config)
+            .await
+            .expect("a temporary store"),
+    )
+}
+
+pub async fn app_with(config: Config, readiness: Arc<FakeStorage>) -> Router {
+    let mut state = AppState::new(&config, temporary_store().await);
+    state.readiness = readiness;
+    shinrai_server::router(state)
 }
 
 #[derive(Debug)]

@@ -1,0 +1,225 @@
+//! What the account and log routes read and answer, as documented in the OpenAPI document.
+
+use serde::{Deserialize, Serialize};
+use shinrai_domain::log_chain::{Checkpoint, Event};
+use shinrai_store::model::{ApiToken, Organisation, User};
+use utoipa::ToSchema;
+
+use crate::error::Messages;
+
+/// A text in both languages.
+fn messages(text: &shinrai_domain::text::Bilingual) -> Messages {
+    Messages {
+        ja: text.ja.clone(),
+        en: text.en.clone(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrganisationView {
+    pub id: String,
+    /// `operator`, `provider`, `audit_body` or `procurer`.
+    pub kind: String,
+    pub name: Messages,
+    pub created_at_ms: i64,
+}
+
+impl From<&Organisation> for OrganisationView {
+    fn from(org: &Organisation) -> Self {
+        OrganisationView {
+            id: org.id.clone(),
+            kind: org.kind.code().to_owned(),
+            name: messages(&org.name),
+            created_at_ms: org.created_at_ms,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct UserView {
+    pub id: String,
+    pub org_id: String,
+    pub login: String,
+    pub display_name: String,
+    /// Role codes, e.g. `operator_admin`.
+    pub roles: Vec<String>,
+    pub disabled: bool,
+    pub created_at_ms: i64,
+}
+
+impl From<&User> for UserView {
+    fn from(user: &User) -> Self {
+        UserView {
+            id: user.id.clone(),
+            org_id: user.org_id.clone(),
+            login: user.login.clone(),
+            display_name: user.display_name.clone(),
+            roles: user
+                .roles
+                .iter()
+                .map(|role| role.code().to_owned())
+                .collect(),
+            disabled: user.disabled,
+            created_at_ms: user.created_at_ms,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TokenView {
+    pub id: String,
+    pub name: String,
+    pub created_at_ms: i64,
+    pub revoked_at_ms: Option<i64>,
+    pub last_used_at_ms: Option<i64>,
+}
+
+impl From<&ApiToken> for TokenView {
+    fn from(token: &ApiToken) -> Self {
+        TokenView {
+            id: token.id.clone(),
+            name: token.name.clone(),
+            created_at_ms: token.created_at_ms,
+            revoked_at_ms: token.revoked_at_ms,
+            last_used_at_ms: token.last_used_at_ms,
+        }
+    }
+}
+
+/// A new token and its secret, which is shown this once and never again.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CreatedToken {
+    pub token: TokenView,
+    /// `shinrai_…`: send as `Authorization: Bearer <secret>`.
+    pub secret: String,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewTokenRequest {
+    /// What the token is for, to recognise it later.
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub login: String,
+    pub password: String,
+}
+
+/// The signed-in user, their organisation and, for a browser session, the anti-forgery token
+/// to send as `X-CSRF-Token` with every state-changing request.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SessionView {
+    pub user: UserView,
+    pub organisation: OrganisationView,
+    pub csrf_token: Option<String>,
+    /// `session` or `token`.
+    pub via: String,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewOrganisationRequest {
+    /// Lowercase letters, digits and `-`, 2 to 64 characters, e.g. `aoba-audit`.
+    pub id: String,
+    /// `operator`, `provider`, `audit_body` or `procurer`.
+    pub kind: String,
+    pub name: Messages,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewUserRequest {
+    pub login: String,
+    pub display_name: String,
+    /// Role codes; each must suit the organisation's kind.
+    pub roles: Vec<String>,
+    /// At least 12 characters, not containing the login.
+    pub password: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CheckpointView {
+    /// How many events the signed head covers.
+    pub size: u64,
+    pub head_hash: String,
+    pub at_ms: i64,
+    /// Ed25519 over `shinrai-checkpoint-v1\n{size}\n{head_hash}\n{at_ms}\n`, hex.
+    pub signature: String,
+    /// The key to verify with, hex; keep this file to check the log later with
+    /// `shinrai log verify --checkpoint FILE`.
+    pub public_key: String,
+}
+
+impl CheckpointView {
+    pub fn new(checkpoint: &Checkpoint, public_key: String) -> CheckpointView {
+        CheckpointView {
+            size: checkpoint.size,
+            head_hash: checkpoint.head_hash.clone(),
+            at_ms: checkpoint.at_ms,
+            signature: checkpoint.signature.clone(),
+            public_key,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PublicKeyView {
+    /// Always `ed25519`.
+    pub algorithm: String,
+    pub public_key: String,
+}
+
+/// One log event with everything needed to re-compute its hash.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EventView {
+    pub seq: u64,
+    pub at_ms: i64,
+    pub actor: String,
+    pub org: String,
+    pub action: String,
+    pub subject: String,
+    /// `public` or `internal`.
+    pub visibility: String,
+    /// The details exactly as hashed (JSON text).
+    pub payload: String,
+    pub payload_hash: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl From<&Event> for EventView {
+    fn from(event: &Event) -> Self {
+        EventView {
+            seq: event.seq,
+            at_ms: event.at_ms,
+            actor: event.actor.clone(),
+            org: event.org.clone(),
+            action: event.action.clone(),
+            subject: event.subject.clone(),
+            visibility: event.visibility.code().to_owned(),
+            payload: event.payload.clone(),
+            payload_hash: event.payload_hash.clone(),
+            prev_hash: event.prev_hash.clone(),
+            hash: event.hash.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EventsPage {
+    pub events: Vec<EventView>,
+    /// Pass as `after` to read on; `null` when this page reached the end.
+    pub next_after: Option<u64>,
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventsQuery {
+    /// Events with a sequence number above this (default 0).
+    pub after: Option<u64>,
+    /// At most this many (default 100, at most 1000).
+    pub limit: Option<u32>,
+}

@@ -1,0 +1,321 @@
+//! Every route × every role (and the public): allowed or denied, including attempts to read or
+//! change another organisation's records by id.
+
+use std::collections::BTreeSet;
+
+use crate::support::get;
+use crate::world::{ROLES, World, world};
+
+/// Expected status per role, in the order of [`ROLES`].
+type Row = (&'static str, String, Option<String>, [u16; 7]);
+
+fn rows(world: &World) -> Vec<Row> {
+    let victim = &world.users["procurer"];
+    let admin = &world.users["operator_admin"];
+    let sample = r#"{"frequency": "daily", "population": 10, "seed": 1}"#.to_owned();
+    vec![
+        ("GET", "/livez".into(), None, [200; 7]),
+        ("GET", "/healthz".into(), None, [200; 7]),
+        ("GET", "/metrics".into(), None, [200; 7]),
+        ("GET", "/api/openapi.json".into(), None, [200; 7]),
+        (
+            "POST",
+            "/api/v1/decide/sample".into(),
+            Some(sample),
+            [200; 7],
+        ),
+        (
+            "GET",
+            "/api/v1/me".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/organisations".into(),
+            None,
+            [401, 200, 200, 403, 403, 403, 403],
+        ),
+        (
+            "GET",
+            "/api/v1/organisations/csp".into(),
+            None,
+            [401, 200, 200, 200, 403, 403, 403],
+        ),
+        (
+            "GET",
+            "/api/v1/organisations/other-csp".into(),
+            None,
+            [401, 200, 200, 403, 403, 403, 403],
+        ),
+        (
+            "GET",
+            "/api/v1/organisations/gov".into(),
+            None,
+            [401, 200, 200, 403, 403, 403, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/organisations/csp/users".into(),
+            None,
+            [401, 200, 200, 200, 403, 403, 403],
+        ),
+        (
+            "GET",
+            "/api/v1/organisations/other-csp/users".into(),
+            None,
+            [401, 200, 200, 403, 403, 403, 403],
+        ),
+        (
+            "GET",
+            "/api/v1/organisations/ab/users".into(),
+            None,
+            [401, 200, 200, 403, 200, 200, 403],
+        ),
+        (
+            "GET",
+            "/api/v1/tokens".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "POST",
+            "/api/v1/tokens".into(),
+            Some(r#"{"name": "ci"}"#.into()),
+            [401, 201, 201, 201, 201, 201, 201],
+        ),
+        (
+            "POST",
+            format!("/api/v1/users/{admin}/disable"),
+            None,
+            [401, 403, 403, 403, 403, 403, 403],
+        ),
+        ("GET", "/api/v1/log/checkpoint".into(), None, [200; 7]),
+        ("GET", "/api/v1/log/public-key".into(), None, [200; 7]),
+        ("GET", "/api/v1/log/events".into(), None, [200; 7]),
+        (
+            "POST",
+            format!("/api/v1/users/{victim}/enable"),
+            None,
+            [401, 200, 403, 403, 403, 403, 403],
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn every_route_for_every_role() {
+    let world = world().await;
+    for (method, uri, body, expected) in rows(&world) {
+        for (role, want) in ROLES.iter().zip(expected) {
+            let answer = world.call(role, method, &uri, body.as_deref()).await;
+            assert_eq!(
+                answer.status.as_u16(),
+                want,
+                "{method} {uri} as {role}: {}",
+                String::from_utf8_lossy(&answer.body)
+            );
+            if want >= 400 {
+                answer.error(match want {
+                    401 => "sign_in_required",
+                    403 => "forbidden",
+                    _ => unreachable!(),
+                });
+            }
+        }
+    }
+}
+
+/// Routes whose body or target must be fresh for each caller: each role gets its own.
+#[tokio::test]
+async fn creating_and_changing_records_for_every_role() {
+    let world = world().await;
+    let admin_only = [401, 201, 403, 403, 403, 403, 403];
+    for (role, want) in ROLES.iter().zip(admin_only) {
+        let slug = role.replace('_', "-");
+        let body = format!(
+            r#"{{"id": "org-by-{slug}", "kind": "provider", "name": {{"ja": "新組織", "en": "New"}}}}"#
+        );
+        let answer = world
+            .call(role, "POST", "/api/v1/organisations", Some(&body))
+            .await;
+        assert_eq!(
+            answer.status.as_u16(),
+            want,
+            "create organisation as {role}"
+        );
+        let body = format!(
+            r#"{{"login": "made-by-{slug}", "display_name": "新しい利用者", "roles": ["procurer"], "password": "a long enough passphrase"}}"#
+        );
+        let answer = world
+            .call(role, "POST", "/api/v1/organisations/gov/users", Some(&body))
+            .await;
+        assert_eq!(answer.status.as_u16(), want, "create user as {role}");
+    }
+    // Disabling someone else: only the administrator; each attempt on a fresh victim.
+    for (role, want) in ROLES.iter().zip([401, 200, 403, 403, 403, 403, 403]) {
+        let victim = &world.users["other_provider"];
+        let answer = world
+            .call(
+                role,
+                "POST",
+                &format!("/api/v1/users/{victim}/disable"),
+                None,
+            )
+            .await;
+        assert_eq!(
+            answer.status.as_u16(),
+            want,
+            "disable another user as {role}"
+        );
+        if want == 200 {
+            world
+                .call(
+                    "operator_admin",
+                    "POST",
+                    &format!("/api/v1/users/{victim}/enable"),
+                    None,
+                )
+                .await;
+        }
+    }
+    // Revoking the provider's token: its owner and the administrator may; nobody else.
+    for (role, want) in ROLES.iter().zip([401, 204, 403, 204, 403, 403, 403]) {
+        let created = world
+            .call(
+                "provider",
+                "POST",
+                "/api/v1/tokens",
+                Some(r#"{"name": "to revoke"}"#),
+            )
+            .await;
+        let id = created.json()["token"]["id"].as_str().unwrap().to_owned();
+        let answer = world
+            .call(role, "DELETE", &format!("/api/v1/tokens/{id}"), None)
+            .await;
+        assert_eq!(
+            answer.status.as_u16(),
+            want,
+            "revoke the provider's token as {role}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_ids_are_refused_before_they_are_looked_up() {
+    let world = world().await;
+    // A provider probing ids gets the same answer whether the organisation exists or not.
+    let existing = world
+        .call("provider", "GET", "/api/v1/organisations/other-csp", None)
+        .await;
+    let missing = world
+        .call("provider", "GET", "/api/v1/organisations/no-such-org", None)
+        .await;
+    assert_eq!(
+        (existing.status.as_u16(), missing.status.as_u16()),
+        (403, 403)
+    );
+    let missing_user = world
+        .call(
+            "provider",
+            "POST",
+            "/api/v1/users/no-such-user/disable",
+            None,
+        )
+        .await;
+    assert_eq!(missing_user.status.as_u16(), 403);
+    // Staff who may look get a true 404.
+    let answer = world
+        .call(
+            "operator_admin",
+            "GET",
+            "/api/v1/organisations/no-such-org",
+            None,
+        )
+        .await;
+    answer.error("not_found");
+    let answer = world
+        .call(
+            "operator_admin",
+            "POST",
+            "/api/v1/users/no-such-user/disable",
+            None,
+        )
+        .await;
+    answer.error("not_found");
+}
+
+#[tokio::test]
+async fn the_public_reads_only_public_events() {
+    let world = world().await;
+    let public = world
+        .call("public", "GET", "/api/v1/log/events?limit=1000", None)
+        .await
+        .json();
+    let staff = world
+        .call(
+            "operator_reviewer",
+            "GET",
+            "/api/v1/log/events?limit=1000",
+            None,
+        )
+        .await
+        .json();
+    let visibilities = |page: &serde_json::Value| -> BTreeSet<String> {
+        page["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["visibility"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(visibilities(&public), BTreeSet::from(["public".to_owned()]));
+    assert_eq!(
+        visibilities(&staff),
+        BTreeSet::from(["internal".to_owned(), "public".to_owned()])
+    );
+    let provider = world
+        .call("provider", "GET", "/api/v1/log/events?limit=1000", None)
+        .await
+        .json();
+    assert_eq!(
+        visibilities(&provider),
+        BTreeSet::from(["public".to_owned()])
+    );
+}
+
+#[tokio::test]
+async fn the_table_covers_every_documented_route() {
+    let world = world().await;
+    let document = get(&world.app, "/api/openapi.json").await.json();
+    let covered: BTreeSet<String> = rows(&world)
+        .iter()
+        .map(|(_, uri, _, _)| uri.split('?').next().unwrap().to_owned())
+        .chain([
+            "/api/v1/organisations".to_owned(),
+            "/api/v1/organisations/{id}/users".to_owned(),
+            "/api/v1/tokens/{id}".to_owned(),
+            "/api/v1/users/{id}/disable".to_owned(),
+            "/api/v1/users/{id}/enable".to_owned(),
+            "/api/v1/session".to_owned(),
+        ])
+        .map(|uri| {
+            // Concrete ids back to their templates.
+            let parts: Vec<&str> = uri.split('/').collect();
+            match parts.as_slice() {
+                ["", "api", "v1", "organisations", _] => "/api/v1/organisations/{id}".to_owned(),
+                ["", "api", "v1", "organisations", _, "users"] => {
+                    "/api/v1/organisations/{id}/users".to_owned()
+                }
+                ["", "api", "v1", "users", _, action] => format!("/api/v1/users/{{id}}/{action}"),
+                _ => uri,
+            }
+        })
+        .collect();
+    for path in document["paths"].as_object().unwrap().keys() {
+        let decide = path.starts_with("/api/v1/decide/");
+        assert!(
+            decide || covered.contains(path),
+            "{path} has no row in the role table"
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! A small world for access tests: one organisation of each kind (and a second provider), one
+//! user per role, each with an API token and a password.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::Request;
+use shinrai_domain::accounts::{OrgKind, Role};
+use shinrai_domain::text::Bilingual;
+use shinrai_server::auth::password::Passwords;
+use shinrai_server::auth::secret;
+use shinrai_server::{AppState, Config};
+use shinrai_store::Store;
+use shinrai_store::model::{ChangeBy, NewApiToken, NewOrganisation, NewUser};
+
+use crate::support::{Answer, send, temporary_store};
+
+/// The password of every user of the world.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// Who asks: the public, or the user with one role.
+pub const ROLES: [&str; 7] = [
+    "public",
+    "operator_admin",
+    "operator_reviewer",
+    "provider",
+    "auditor",
+    "signing_auditor",
+    "procurer",
+];
+
+pub struct World {
+    pub app: Router,
+    pub store: Arc<Store>,
+    /// Role → user id.
+    pub users: HashMap<&'static str, String>,
+    /// Role → API token secret.
+    pub tokens: HashMap<&'static str, String>,
+}
+
+const ORGS: [(&str, OrgKind); 5] = [
+    ("op", OrgKind::Operator),
+    ("csp", OrgKind::Provider),
+    ("other-csp", OrgKind::Provider),
+    ("ab", OrgKind::AuditBody),
+    ("gov", OrgKind::Procurer),
+];
+
+/// (role, organisation, roles held)
+const USERS: [(&str, &str, &[Role]); 7] = [
+    ("operator_admin", "op", &[Role::OperatorAdmin]),
+    ("operator_reviewer", "op", &[Role::OperatorReviewer]),
+    ("provider", "csp", &[Role::Provider]),
+    ("auditor", "ab", &[Role::Auditor]),
+    (
+        "signing_auditor",
+        "ab",
+        &[Role::Auditor, Role::SigningAuditor],
+    ),
+    ("procurer", "gov", &[Role::Procurer]),
+    ("other_provider", "other-csp", &[Role::Provider]),
+];
+
+/// Hashing at the smallest cost keeps the tests fast; the production cost is tested in the
+/// password module.
+pub fn cheap_passwords() -> Arc<Passwords> {
+    Arc::new(Passwords::with_cost(8, 1, 1).expect("valid cost"))
+}
+
+pub async fn world() -> World {
+    world_with(Config::default()).await
+}
+
+pub async fn world_with(config: Config) -> World {
+    let store = temporary_store().await;
+    let system = ChangeBy::system(1_000);
+    for (id, kind) in ORGS {
+        store
+            .create_organisation(
+                &NewOrganisation {
+                    id: id.to_owned(),
+                    kind,
+                    name: Bilingual::new(format!("{id} 組織"), format!("{id} organisation")),
+                },
+                &system,
+            )
+            .await
+            .expect("organisation");
+    }
+    let passwords = cheap_passwords();
+    let mut users = HashMap::new();
+    let mut tokens = HashMap::new();
+    for (role, org, held) in USERS {
+        let id = format!("user-{role}");
+        store
+            .create_user(
+                &NewUser {
+                    id: id.clone(),
+                    org_id: org.to_owned(),
+                    login: role.replace('_', "-"),
+                    display_name: format!("{role} user"),
+                    roles: held.to_vec(),
+                    password_hash: passwords.hash(PASSWORD).expect("hash"),
+                },
+                &system,
+            )
+            .await
+            .expect("user");
+        let issued = secret::new_api_token();
+        store
+            .create_token(
+                &NewApiToken {
+                    id: format!("token-{role}"),
+                    user_id: id.clone(),
+                    name: "tests".to_owned(),
+                    secret_hash: issued.digest,
+                },
+                &system,
+            )
+            .await
+            .expect("token");
+        users.insert(role, id);
+        tokens.insert(role, issued.value);
+    }
+    let mut state = AppState::new(&config, store.clone());
+    state.passwords = passwords;
+    World {
+        app: shinrai_server::router(state),
+        store,
+        users,
+        tokens,
+    }
+}
+
+impl World {
+    /// A request as `role` (by API token; `public` sends none).
+    pub async fn call(&self, role: &str, method: &str, uri: &str, body: Option<&str>) -> Answer {
+        let mut request = Request::builder().method(method).uri(uri);
+        if let Some(token) = self.tokens.get(role) {
+            request = request.header("authorization", format!("Bearer {token}"));
+        }
+        let request = match body {
+            Some(body) => request
+                .header("content-type", "application/json")
+                .body(Body::from(body.to_owned())),
+            None => request.body(Body::empty()),
+        };
+        send(&self.app, request.expect("request")).await
+    }
+}
