@@ -86,6 +86,16 @@ pub enum LogCommand {
                             終了コード: 0 改ざんなし、1 改ざんあり（最初のイベントを示す）、2 読み込み不能"
     )]
     Verify(LogVerifyArgs),
+    /// Sign a checkpoint of the current head and print it (keep it to verify later) /
+    /// 現在の先頭に署名したチェックポイントを出力する（保管して後の検証に使う）
+    Checkpoint(LogCheckpointArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LogCheckpointArgs {
+    /// Write it to this file instead of standard output / 標準出力の代わりにこのファイルへ書く
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

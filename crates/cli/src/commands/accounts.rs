@@ -26,6 +26,16 @@ fn by_cli() -> ChangeBy {
     }
 }
 
+/// Ends a command that changed something: its events get a signed checkpoint before the store
+/// closes, as the service signs one when it stops.
+async fn finish(store: Store) -> Result<(), CliError> {
+    let signed = store.checkpoint(crate::clock::now_ms()).await;
+    store.close().await;
+    signed
+        .map(|_| ())
+        .map_err(|e| CliError::Store { what: e.message() })
+}
+
 fn refused(problem: &accounts::AccountProblem) -> CliError {
     CliError::Refused {
         what: problem.message(),
@@ -169,7 +179,7 @@ pub fn init(args: &InitArgs, place: &DataPlace, lang: Lang) -> Result<(), CliErr
             &password,
         )
         .await?;
-        store.close().await;
+        finish(store).await?;
         write_stdout(&match lang {
             Lang::Ja => format!(
                 "初期化しました: 組織 {}、管理者 {}\n",
@@ -221,7 +231,7 @@ pub fn org(command: &OrgCommand, place: &DataPlace, lang: Lang) -> Result<(), Cl
                 }
             }
         };
-        store.close().await;
+        finish(store).await?;
         result
     })
 }
@@ -280,7 +290,7 @@ pub fn user(command: &UserCommand, place: &DataPlace, lang: Lang) -> Result<(), 
                 ))
             }
         };
-        store.close().await;
+        finish(store).await?;
         result
     })
 }
@@ -366,7 +376,7 @@ pub fn token(command: &TokenCommand, place: &DataPlace, lang: Lang) -> Result<()
                 write_stdout(&format!("{} revoked\n", args.id))
             }
         };
-        store.close().await;
+        finish(store).await?;
         result
     })
 }

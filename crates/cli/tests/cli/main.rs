@@ -11,4 +11,5 @@
 mod decide;
 mod oscal;
 mod readme;
+mod service;
 mod support;
