@@ -10,6 +10,7 @@
 )]
 
 mod access;
+mod account_input;
 mod bad_input;
 mod decide;
 mod docs;
