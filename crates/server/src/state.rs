@@ -12,6 +12,7 @@ use shinrai_store::Store;
 use crate::auth::password::Passwords;
 use crate::auth::rate_limit::{Clock, Limits, LoginLimiter, SystemClock};
 use crate::config::Config;
+use crate::cpu::CpuPool;
 use crate::metrics::Metrics;
 
 /// A boxed future, so that [`Storage`] can be used as `dyn Storage`.
@@ -77,6 +78,8 @@ pub struct AppState {
     pub login_limiter: Arc<LoginLimiter>,
     /// Password hashing at the production cost; tests may put a cheaper one here.
     pub passwords: Arc<Passwords>,
+    /// Where decisions and password hashing run, a few at a time.
+    pub cpu: CpuPool,
 }
 
 impl std::fmt::Debug for AppState {
@@ -104,6 +107,7 @@ impl AppState {
             rule_data: Arc::new(RuleData::default()),
             login_limiter: Arc::new(LoginLimiter::new(Limits::default(), clock)),
             passwords: Arc::new(Passwords::default()),
+            cpu: CpuPool::per_core(),
         }
     }
 }

@@ -98,6 +98,7 @@ pub struct CreatedToken {
 #[serde(deny_unknown_fields)]
 pub struct NewTokenRequest {
     /// What the token is for, to recognise it later.
+    #[schema(min_length = 1, pattern = "\\S")]
     pub name: String,
 }
 
@@ -123,8 +124,10 @@ pub struct SessionView {
 #[serde(deny_unknown_fields)]
 pub struct NewOrganisationRequest {
     /// Lowercase letters, digits and `-`, 2 to 64 characters, e.g. `aoba-audit`.
+    #[schema(pattern = "^[a-z0-9][a-z0-9-]{1,63}$")]
     pub id: String,
     /// `operator`, `provider`, `audit_body` or `procurer`.
+    #[schema(pattern = "^(operator|provider|audit_body|procurer)$")]
     pub kind: String,
     pub name: Messages,
 }
@@ -132,11 +135,16 @@ pub struct NewOrganisationRequest {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewUserRequest {
+    /// 3 to 64 lowercase letters, digits, `.`, `_` or `-`, starting with a letter or digit.
+    #[schema(pattern = "^[a-z0-9][a-z0-9._-]{2,63}$")]
     pub login: String,
+    #[schema(min_length = 1, pattern = "\\S")]
     pub display_name: String,
     /// Role codes; each must suit the organisation's kind.
+    #[schema(min_items = 1)]
     pub roles: Vec<String>,
     /// At least 12 characters, not containing the login.
+    #[schema(min_length = 12)]
     pub password: String,
 }
 

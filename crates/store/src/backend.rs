@@ -81,8 +81,10 @@ macro_rules! relational {
                 } else {
                     crate::sql::SELECT_EVENTS_AFTER
                 };
+                // No stored sequence exceeds i64::MAX, so a larger `after` simply finds nothing.
+                let after = i64::try_from(after).unwrap_or(i64::MAX);
                 let rows = sqlx::query(sql)
-                    .bind(crate::rows::i64_of(after)?)
+                    .bind(after)
                     .bind(i64::from(limit))
                     .fetch_all(&self.pool)
                     .await?;

@@ -238,9 +238,10 @@ pub async fn create_user(
         .map_err(|p| with_pointer(p.into(), "/roles"))?;
     let passwords = state.passwords.clone();
     let password = request.password;
-    let hash = tokio::task::spawn_blocking(move || passwords.hash(&password))
-        .await
-        .map_err(ApiError::internal)?
+    let hash = state
+        .cpu
+        .run(move || passwords.hash(&password))
+        .await?
         .map_err(ApiError::internal)?;
     let new = NewUser {
         id: uuid::Uuid::new_v4().to_string(),

@@ -27,11 +27,12 @@ async fn answer(
     text: String,
 ) -> Result<Json<Value>, ApiError> {
     let rule_data = state.rule_data.clone();
-    let decided = tokio::task::spawn_blocking(move || {
-        shinrai_domain::decide(kind, &text, &rule_data).map(|answer| answer.to_json(lang))
-    })
-    .await
-    .map_err(ApiError::internal)?;
+    let decided = state
+        .cpu
+        .run(move || {
+            shinrai_domain::decide(kind, &text, &rule_data).map(|answer| answer.to_json(lang))
+        })
+        .await?;
     Ok(Json(decided?))
 }
 

@@ -44,12 +44,15 @@ pub async fn sign_in(
         .map(|(user, hash)| (user.disabled, hash.clone()));
     // Hashing takes tens of milliseconds of CPU on purpose: keep it off the async workers. An
     // unknown login costs the same time as a known one, so timing does not reveal logins.
-    let accepted = tokio::task::spawn_blocking(move || match stored {
-        Some((disabled, hash)) => passwords.verify(&password, &hash).unwrap_or(false) && !disabled,
-        None => passwords.verify_unknown_login(&password),
-    })
-    .await
-    .map_err(ApiError::internal)?;
+    let accepted = state
+        .cpu
+        .run(move || match stored {
+            Some((disabled, hash)) => {
+                passwords.verify(&password, &hash).unwrap_or(false) && !disabled
+            }
+            None => passwords.verify_unknown_login(&password),
+        })
+        .await?;
     let Some((user, _)) = found.filter(|_| accepted) else {
         state.login_limiter.record_failure(&request.login, address);
         tracing::info!(login = %request.login, %address, "failed sign-in");

@@ -89,3 +89,14 @@ async fn odd_ids_in_paths_are_client_errors() {
         answer.error(&code);
     }
 }
+
+#[tokio::test]
+async fn a_sequence_past_the_end_is_an_empty_page() {
+    let world = world().await;
+    for after in ["9223372036854775808", "18446744073709551615"] {
+        let uri = format!("/api/v1/log/events?after={after}");
+        let answer = world.call("operator_admin", "GET", &uri, None).await;
+        assert_eq!(answer.status, 200, "{uri}");
+        assert_eq!(answer.json()["events"], serde_json::json!([]), "{uri}");
+    }
+}

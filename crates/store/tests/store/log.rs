@@ -56,6 +56,21 @@ async fn every_change_is_logged_and_checkpoints_are_signed() {
         assert_eq!(public.len(), 1, "only the organisation is public");
         assert_eq!(store.events_after(10, 100, false).await.unwrap().len(), 2);
         assert_eq!(store.events_after(0, 3, false).await.unwrap().len(), 3);
+        // Beyond any sequence a database can hold: nothing, not an error.
+        assert!(
+            store
+                .events_after(u64::MAX, 10, false)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            store
+                .events_after(1 << 63, 10, true)
+                .await
+                .unwrap()
+                .is_empty()
+        );
         // Checkpoints every 5 events.
         let sizes: Vec<u64> = store
             .checkpoints()
