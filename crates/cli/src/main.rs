@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         Command::Log(log) => commands::log::run(&log, &cli.place, lang),
         Command::Backup(args) => commands::backup::backup(&args, &cli.place, lang),
         Command::Restore(args) => commands::backup::restore(&args, &cli.place, lang),
+        Command::Criteria(command) => commands::criteria::run(&command, &cli.place, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

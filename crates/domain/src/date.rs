@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A day of the proleptic Gregorian calendar, years 1 to 9999.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -36,6 +36,48 @@ impl CalendarDate {
             u8::try_from(month).ok()?,
             u8::try_from(day).ok()?,
         )
+    }
+
+    /// The UTC day of an instant given in milliseconds since 1970-01-01 (clamped to years
+    /// 1-9999). The caller reads the clock; this only converts.
+    pub fn from_unix_ms(ms: i64) -> CalendarDate {
+        let days = ms.div_euclid(86_400_000);
+        // Count in 400-year eras from 0000-03-01, where leap days fall at the end of a year.
+        let shifted = days + 719_468;
+        let era = shifted.div_euclid(146_097);
+        let day_of_era = shifted.rem_euclid(146_097);
+        let year_of_era =
+            (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let month_from_march = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+        let month = if month_from_march < 10 {
+            month_from_march + 3
+        } else {
+            month_from_march - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        let date = (|| {
+            CalendarDate::new(
+                u16::try_from(year).ok()?,
+                u8::try_from(month).ok()?,
+                u8::try_from(day).ok()?,
+            )
+        })();
+        // Only years outside 1-9999 fail; they are clamped to the first or last day.
+        date.unwrap_or(if year < 1 {
+            CalendarDate {
+                year: 1,
+                month: 1,
+                day: 1,
+            }
+        } else {
+            CalendarDate {
+                year: 9999,
+                month: 12,
+                day: 31,
+            }
+        })
     }
 
     pub fn year(self) -> u16 {
@@ -98,9 +140,52 @@ impl Serialize for CalendarDate {
     }
 }
 
+impl<'de> Deserialize<'de> for CalendarDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        CalendarDate::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{text}` is not a date written YYYY-MM-DD"))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instants_become_utc_days() {
+        assert_eq!(CalendarDate::from_unix_ms(0).to_string(), "1970-01-01");
+        assert_eq!(CalendarDate::from_unix_ms(-1).to_string(), "1969-12-31");
+        assert_eq!(
+            CalendarDate::from_unix_ms(951_782_400_000).to_string(),
+            "2000-02-29"
+        );
+        assert_eq!(
+            CalendarDate::from_unix_ms(1_795_392_000_000).to_string(),
+            "2026-11-23"
+        );
+        assert_eq!(
+            CalendarDate::from_unix_ms(1_795_391_999_999).to_string(),
+            "2026-11-22"
+        );
+        assert_eq!(
+            CalendarDate::from_unix_ms(i64::MAX).to_string(),
+            "9999-12-31"
+        );
+        assert_eq!(
+            CalendarDate::from_unix_ms(i64::MIN).to_string(),
+            "0001-01-01"
+        );
+        // Every day of a few centuries round-trips through its successor.
+        let mut previous = CalendarDate::from_unix_ms(-86_400_000 * 80_000);
+        for day in -79_999..80_000_i64 {
+            let next = CalendarDate::from_unix_ms(day * 86_400_000);
+            assert!(next > previous, "{previous} then {next}");
+            assert_eq!(CalendarDate::parse(&next.to_string()), Some(next));
+            previous = next;
+        }
+    }
 
     fn date(text: &str) -> CalendarDate {
         CalendarDate::parse(text).unwrap()

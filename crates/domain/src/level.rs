@@ -3,13 +3,21 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::case::{Node, Read};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(into = "u8")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "u8", try_from = "u8")]
 pub struct Level(u8);
+
+impl TryFrom<u8> for Level {
+    type Error = String;
+
+    fn try_from(value: u8) -> Result<Level, String> {
+        Level::new(value).ok_or_else(|| format!("level {value} is not 1, 2 or 3"))
+    }
+}
 
 impl Level {
     pub const LOW: Level = Level(1);

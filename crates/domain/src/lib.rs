@@ -8,6 +8,7 @@ pub mod availability;
 pub mod cascade;
 pub mod case;
 pub mod classification;
+pub mod criteria;
 pub mod date;
 pub mod decide;
 mod fast_hash;

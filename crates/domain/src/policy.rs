@@ -70,6 +70,14 @@ pub enum Action<'a> {
         org: &'a str,
         user: &'a str,
     },
+    /// Published criteria versions: open to everyone.
+    ReadPublishedCriteria,
+    /// Draft criteria versions, still being prepared by the operator.
+    ReadDraftCriteria,
+    /// Importing a criteria version as a draft.
+    ImportCriteria,
+    /// Publishing a draft, after which it never changes.
+    PublishCriteria,
 }
 
 /// Why a request is refused.
@@ -103,7 +111,10 @@ impl Denial {
 pub fn authorize(actor: &Actor, action: &Action<'_>) -> Result<(), Denial> {
     if matches!(
         action,
-        Action::ReadServiceInfo | Action::Decide | Action::ReadPublicLog
+        Action::ReadServiceInfo
+            | Action::Decide
+            | Action::ReadPublicLog
+            | Action::ReadPublishedCriteria
     ) {
         return Ok(());
     }
@@ -111,7 +122,12 @@ pub fn authorize(actor: &Actor, action: &Action<'_>) -> Result<(), Denial> {
         return Err(Denial::SignInRequired);
     };
     let allowed = match *action {
-        Action::ReadServiceInfo | Action::Decide | Action::ReadPublicLog => true,
+        Action::ReadServiceInfo
+        | Action::Decide
+        | Action::ReadPublicLog
+        | Action::ReadPublishedCriteria => true,
+        Action::ReadDraftCriteria => member.is_operator_staff(),
+        Action::ImportCriteria | Action::PublishCriteria => member.is_operator_admin(),
         Action::ReadOwnAccount | Action::CreateOwnToken => true,
         Action::RevokeToken { owner } => owner == member.user_id || member.is_operator_admin(),
         Action::ReadFullLog | Action::ListOrganisations => member.is_operator_staff(),
@@ -204,6 +220,19 @@ mod tests {
                     user: "op-user",
                 },
                 [Err(S), Err(F), Err(F), Err(F), Err(F), Err(F)],
+            ),
+            (Action::ReadPublishedCriteria, [ok, ok, ok, ok, ok, ok]),
+            (
+                Action::ReadDraftCriteria,
+                [Err(S), ok, ok, Err(F), Err(F), Err(F)],
+            ),
+            (
+                Action::ImportCriteria,
+                [Err(S), ok, Err(F), Err(F), Err(F), Err(F)],
+            ),
+            (
+                Action::PublishCriteria,
+                [Err(S), ok, Err(F), Err(F), Err(F), Err(F)],
             ),
         ];
         for (action, expected) in rows {

@@ -2,11 +2,11 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::case::{Node, Read};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ServiceModel {
     IaaS,
     PaaS,
@@ -20,6 +20,14 @@ impl ServiceModel {
         ("PaaS", ServiceModel::PaaS),
         ("SaaS", ServiceModel::SaaS),
     ];
+
+    /// The model of a name as written in cases and spreadsheets (`IaaS`, `PaaS`, `SaaS`).
+    pub fn from_name(name: &str) -> Option<ServiceModel> {
+        Self::NAMES
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, model)| *model)
+    }
 
     pub fn name(self) -> &'static str {
         match self {

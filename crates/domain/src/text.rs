@@ -1,6 +1,6 @@
 //! Texts that users read, always in both of the product's languages.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A language the product speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -35,7 +35,8 @@ impl Lang {
 }
 
 /// One text in Japanese and English.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Bilingual {
     pub ja: String,
     pub en: String,

@@ -118,6 +118,8 @@ pub enum DemoError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Password(#[from] PasswordError),
+    #[error("{0}")]
+    Criteria(#[from] shinrai_domain::criteria::demo::DemoError),
 }
 
 /// Loads the demo world when the store holds no organisation yet; `Ok(None)` when it does
@@ -166,6 +168,13 @@ pub async fn load_if_empty(
             roles: roles.iter().map(|role| role.code()).collect(),
         });
     }
+    // The published demo criteria and a draft revision of them.
+    store
+        .create_criteria(&shinrai_domain::criteria::demo::demo_criteria()?, &by)
+        .await?;
+    store
+        .create_criteria(&shinrai_domain::criteria::demo::demo_next_draft()?, &by)
+        .await?;
     store.checkpoint(at_ms).await?;
     Ok(Some(logins))
 }

@@ -46,7 +46,11 @@ pub fn apply(router: Router, state: &AppState, documented: Arc<BTreeSet<String>>
     router
         .layer(middleware::from_fn_with_state(documented, check_documented))
         .layer(DefaultBodyLimit::max(limit))
-        .layer(RequestBodyLimitLayer::new(limit))
+        // Every route reads its body through extractors bound by `DefaultBodyLimit` (the
+        // criteria upload raises its own); this outer bound is the largest any route takes.
+        .layer(RequestBodyLimitLayer::new(
+            limit.max(crate::criteria::upload::MAX_UPLOAD_BYTES),
+        ))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn(render_errors))
         .layer(middleware::from_fn(security_headers))

@@ -80,6 +80,8 @@ pub struct AppState {
     pub passwords: Arc<Passwords>,
     /// Where decisions and password hashing run, a few at a time.
     pub cpu: CpuPool,
+    /// Criteria versions read so far, with their search indexes.
+    pub criteria: Arc<crate::criteria::CriteriaCache>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -108,6 +110,7 @@ impl AppState {
             login_limiter: Arc::new(LoginLimiter::new(Limits::default(), clock)),
             passwords: Arc::new(Passwords::default()),
             cpu: CpuPool::per_core(),
+            criteria: Arc::default(),
         }
     }
 }

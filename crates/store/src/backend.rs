@@ -651,6 +651,12 @@ macro_rules! relational {
                         created_at_ms: get(&row, "created_at_ms")?,
                     });
                 }
+                for row in sqlx::query(crate::sql::SELECT_ALL_CRITERIA)
+                    .fetch_all(&mut *tx)
+                    .await?
+                {
+                    rows.criteria.push(crate::criteria::row(&row)?);
+                }
                 tx.commit().await?;
                 Ok(rows)
             }
@@ -738,6 +744,9 @@ macro_rules! relational {
                         .bind(&row.signature)
                         .execute(&mut *tx)
                         .await?;
+                }
+                for row in &rows.criteria {
+                    Self::insert_criteria(&mut tx, row).await?;
                 }
                 for row in &rows.blobs {
                     sqlx::query(crate::sql::INSERT_BLOB)

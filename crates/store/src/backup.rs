@@ -100,6 +100,7 @@ pub struct Rows {
     pub events: Vec<EventRow>,
     pub checkpoints: Vec<CheckpointRow>,
     pub blobs: Vec<BlobRow>,
+    pub criteria: Vec<crate::criteria::CriteriaRow>,
 }
 
 /// One line of the file.
@@ -113,6 +114,7 @@ enum Line {
     Event(EventRow),
     Checkpoint(CheckpointRow),
     BlobInfo(BlobRow),
+    Criteria(crate::criteria::CriteriaRow),
     Blob { sha256: String, base64: String },
     SigningKey { seed_hex: String },
     Manifest(Manifest),
@@ -164,8 +166,12 @@ pub fn write_backup(
     count("events", rows.events.len());
     count("checkpoints", rows.checkpoints.len());
     count("blobs", rows.blobs.len());
+    count("criteria", rows.criteria.len());
     for row in &rows.organisations {
         emit(&Line::Organisation(row.clone()), &mut hasher)?;
+    }
+    for row in &rows.criteria {
+        emit(&Line::Criteria(row.clone()), &mut hasher)?;
     }
     for row in &rows.users {
         emit(&Line::User(row.clone()), &mut hasher)?;
@@ -245,6 +251,7 @@ pub fn read_backup(input: &mut dyn BufRead) -> StoreResult<Contents> {
             Line::Event(row) => contents.rows.events.push(row),
             Line::Checkpoint(row) => contents.rows.checkpoints.push(row),
             Line::BlobInfo(row) => contents.rows.blobs.push(row),
+            Line::Criteria(row) => contents.rows.criteria.push(row),
             Line::Blob { sha256, base64 } => {
                 let bytes = base64::engine::general_purpose::STANDARD
                     .decode(base64.as_bytes())
@@ -297,6 +304,7 @@ pub fn read_backup(input: &mut dyn BufRead) -> StoreResult<Contents> {
         ("events", contents.rows.events.len() as u64),
         ("checkpoints", contents.rows.checkpoints.len() as u64),
         ("blobs", blob_rows_seen),
+        ("criteria", contents.rows.criteria.len() as u64),
     ];
     for (name, count) in actual {
         if expected(name) != count {

@@ -6,6 +6,7 @@
 mod backend;
 pub mod backup;
 mod blobs;
+pub mod criteria;
 mod error;
 mod keys;
 pub mod model;
@@ -158,6 +159,109 @@ impl Store {
 
     pub async fn organisation(&self, id: &str) -> StoreResult<Option<Organisation>> {
         on_backend!(self, b => b.organisation(id))
+    }
+
+    // --- criteria ----------------------------------------------------------------------------------
+
+    /// Stores a new criteria version (a draft, or published as shipped demo criteria are).
+    pub async fn create_criteria(
+        &self,
+        version: &shinrai_domain::criteria::CriteriaVersion,
+        by: &ChangeBy,
+    ) -> StoreResult<criteria::CriteriaSummary> {
+        let row = criteria::CriteriaRow::of(version, by.at_ms)?;
+        let counts = version.counts();
+        let event = event(
+            by,
+            "criteria.create",
+            &version.version,
+            Visibility::Public,
+            json!({"version": version.version, "status": row.status, "document_sha256": row.document_sha256,
+                   "controls": counts.controls, "objectives": counts.objectives}),
+        );
+        on_backend!(self, b => b.create_criteria(&row, event))?;
+        self.checkpoint_if_due(by.at_ms).await?;
+        row.summary()
+    }
+
+    /// Publishes a draft on `date`; from then on it never changes.
+    pub async fn publish_criteria(
+        &self,
+        version: &str,
+        date: shinrai_domain::date::CalendarDate,
+        by: &ChangeBy,
+    ) -> StoreResult<criteria::CriteriaSummary> {
+        let mut stored = self
+            .criteria(version)
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                what: format!("criteria version {version}"),
+            })?;
+        stored.status = shinrai_domain::criteria::Status::Published;
+        stored.published_on = Some(date);
+        let row = criteria::CriteriaRow::of(&stored, by.at_ms)?;
+        let event = event(
+            by,
+            "criteria.publish",
+            version,
+            Visibility::Public,
+            json!({"version": version, "published_on": date.to_string(), "document_sha256": row.document_sha256}),
+        );
+        on_backend!(self, b => b.update_draft_criteria(&row, event))?;
+        self.checkpoint_if_due(by.at_ms).await?;
+        let mut summary = row.summary()?;
+        if let Some(listed) = self
+            .criteria_list()
+            .await?
+            .into_iter()
+            .find(|s| s.version == version)
+        {
+            summary.created_at_ms = listed.created_at_ms;
+        }
+        Ok(summary)
+    }
+
+    /// Every version, oldest first, without contents.
+    pub async fn criteria_list(&self) -> StoreResult<Vec<criteria::CriteriaSummary>> {
+        on_backend!(self, b => b.criteria_rows(false))?
+            .iter()
+            .map(criteria::CriteriaRow::summary)
+            .collect()
+    }
+
+    /// One version with everything in it; its stored hash is checked on the way.
+    pub async fn criteria(
+        &self,
+        version: &str,
+    ) -> StoreResult<Option<shinrai_domain::criteria::CriteriaVersion>> {
+        on_backend!(self, b => b.criteria_row(version, true))?
+            .map(|row| row.version())
+            .transpose()
+    }
+
+    /// One version and its summary, read together from one row.
+    pub async fn criteria_with_summary(
+        &self,
+        version: &str,
+    ) -> StoreResult<
+        Option<(
+            criteria::CriteriaSummary,
+            shinrai_domain::criteria::CriteriaVersion,
+        )>,
+    > {
+        on_backend!(self, b => b.criteria_row(version, true))?
+            .map(|row| Ok((row.summary()?, row.version()?)))
+            .transpose()
+    }
+
+    /// One version's summary, without reading its contents.
+    pub async fn criteria_summary(
+        &self,
+        version: &str,
+    ) -> StoreResult<Option<criteria::CriteriaSummary>> {
+        on_backend!(self, b => b.criteria_row(version, false))?
+            .map(|row| row.summary())
+            .transpose()
     }
 
     // --- users -------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 use sqlx::postgres::{PgPool, PgPoolOptions};
 
 use crate::backend::relational;
+use crate::criteria::criteria_operations;
 use crate::error::StoreResult;
 
 /// Any number; it names the advisory lock that serialises appends to the log.
@@ -40,3 +41,4 @@ impl PostgresBackend {
 }
 
 relational!(PostgresBackend, sqlx::Postgres);
+criteria_operations!(PostgresBackend, sqlx::Postgres);

@@ -74,3 +74,16 @@ pub const SELECT_TOKENS_RAW: &str = "SELECT id, user_id, name, secret_hash, crea
 pub const INSERT_TOKEN_RAW: &str = "INSERT INTO api_tokens (id, user_id, name, secret_hash, created_at_ms, revoked_at_ms, last_used_at_ms) \
      VALUES ($1, $2, $3, $4, $5, $6, $7)";
 pub const COUNT_EVENTS: &str = "SELECT COUNT(*) AS n FROM log_events";
+
+pub const INSERT_CRITERIA: &str = "INSERT INTO criteria_versions (version, title_ja, title_en, status, published_on, document, document_sha256, created_at_ms, updated_at_ms) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+pub const SELECT_CRITERIA_LIST: &str = "SELECT version, title_ja, title_en, status, published_on, '' AS document, document_sha256, created_at_ms, updated_at_ms \
+     FROM criteria_versions ORDER BY created_at_ms, version";
+pub const SELECT_CRITERIA_SUMMARY: &str = "SELECT version, title_ja, title_en, status, published_on, '' AS document, document_sha256, created_at_ms, updated_at_ms \
+     FROM criteria_versions WHERE version = $1";
+pub const SELECT_CRITERIA: &str = "SELECT version, title_ja, title_en, status, published_on, document, document_sha256, created_at_ms, updated_at_ms \
+     FROM criteria_versions WHERE version = $1";
+pub const SELECT_ALL_CRITERIA: &str = "SELECT version, title_ja, title_en, status, published_on, document, document_sha256, created_at_ms, updated_at_ms \
+     FROM criteria_versions ORDER BY created_at_ms, version";
+pub const UPDATE_DRAFT_CRITERIA: &str = "UPDATE criteria_versions SET title_ja = $2, title_en = $3, status = $4, published_on = $5, document = $6, document_sha256 = $7, updated_at_ms = $8 \
+     WHERE version = $1 AND status = 'draft'";

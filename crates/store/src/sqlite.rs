@@ -9,6 +9,7 @@ use sqlx::sqlite::{
 };
 
 use crate::backend::relational;
+use crate::criteria::criteria_operations;
 use crate::error::StoreResult;
 
 #[derive(Debug, Clone)]
@@ -62,3 +63,4 @@ impl SqliteBackend {
 }
 
 relational!(SqliteBackend, sqlx::Sqlite);
+criteria_operations!(SqliteBackend, sqlx::Sqlite);

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod backup;
+pub mod criteria;
 pub mod decide;
 pub mod log;
 pub mod oscal;

@@ -8,6 +8,7 @@
     clippy::indexing_slicing
 )]
 
+mod criteria;
 mod decide;
 mod oscal;
 mod readme;

@@ -1,6 +1,7 @@
 //! Every route, each described for the OpenAPI document where it is declared.
 
 pub mod accounts;
+pub mod criteria;
 pub mod decide;
 pub mod log;
 pub mod ops;
@@ -40,6 +41,20 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(log::checkpoint))
         .routes(routes!(log::public_key))
         .routes(routes!(log::events))
+        .routes(routes!(criteria::list))
+        .merge(
+            // Criteria files are far larger than other bodies.
+            OpenApiRouter::new()
+                .routes(routes!(criteria::import))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::criteria::upload::MAX_UPLOAD_BYTES,
+                )),
+        )
+        .routes(routes!(criteria::get))
+        .routes(routes!(criteria::controls))
+        .routes(routes!(criteria::control))
+        .routes(routes!(criteria::difference))
+        .routes(routes!(criteria::publish))
 }
 
 /// Marks the answer of the fallback, so that tests and layers can tell "no such route" from a

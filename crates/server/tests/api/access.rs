@@ -93,6 +93,50 @@ fn rows(world: &World) -> Vec<Row> {
         ("GET", "/api/v1/log/checkpoint".into(), None, [200; 7]),
         ("GET", "/api/v1/log/public-key".into(), None, [200; 7]),
         ("GET", "/api/v1/log/events".into(), None, [200; 7]),
+        ("GET", "/api/v1/criteria".into(), None, [200; 7]),
+        (
+            "POST",
+            "/api/v1/criteria?version=empty".into(),
+            Some("{}".into()),
+            [401, 422, 403, 403, 403, 403, 403],
+        ),
+        ("GET", "/api/v1/criteria/demo-2026".into(), None, [200; 7]),
+        (
+            "GET",
+            "/api/v1/criteria/demo-2027".into(),
+            None,
+            [404, 200, 200, 404, 404, 404, 404],
+        ),
+        (
+            "GET",
+            "/api/v1/criteria/demo-2026/controls?q=%E6%9A%97%E5%8F%B7&level=2".into(),
+            None,
+            [200; 7],
+        ),
+        (
+            "GET",
+            "/api/v1/criteria/demo-2027/controls".into(),
+            None,
+            [404, 200, 200, 404, 404, 404, 404],
+        ),
+        (
+            "GET",
+            "/api/v1/criteria/demo-2026/controls/12.3.1.1".into(),
+            None,
+            [200; 7],
+        ),
+        (
+            "GET",
+            "/api/v1/criteria/demo-2026/diff/demo-2027".into(),
+            None,
+            [404, 200, 200, 404, 404, 404, 404],
+        ),
+        (
+            "POST",
+            "/api/v1/criteria/demo-2026/publish".into(),
+            None,
+            [401, 409, 403, 403, 403, 403, 403],
+        ),
         (
             "POST",
             format!("/api/v1/users/{victim}/enable"),
@@ -118,6 +162,9 @@ async fn every_route_for_every_role() {
                 answer.error(match want {
                     401 => "sign_in_required",
                     403 => "forbidden",
+                    404 => "not_found",
+                    409 => "conflict",
+                    422 => "invalid_input",
                     _ => unreachable!(),
                 });
             }
@@ -307,6 +354,19 @@ async fn the_table_covers_every_documented_route() {
                     "/api/v1/organisations/{id}/users".to_owned()
                 }
                 ["", "api", "v1", "users", _, action] => format!("/api/v1/users/{{id}}/{action}"),
+                ["", "api", "v1", "criteria", _] => "/api/v1/criteria/{version}".to_owned(),
+                ["", "api", "v1", "criteria", _, "controls"] => {
+                    "/api/v1/criteria/{version}/controls".to_owned()
+                }
+                ["", "api", "v1", "criteria", _, "controls", _] => {
+                    "/api/v1/criteria/{version}/controls/{id}".to_owned()
+                }
+                ["", "api", "v1", "criteria", _, "diff", _] => {
+                    "/api/v1/criteria/{version}/diff/{other}".to_owned()
+                }
+                ["", "api", "v1", "criteria", _, "publish"] => {
+                    "/api/v1/criteria/{version}/publish".to_owned()
+                }
                 _ => uri,
             }
         })

@@ -124,6 +124,20 @@ pub async fn world_with(config: Config) -> World {
         users.insert(role, id);
         tokens.insert(role, issued.value);
     }
+    store
+        .create_criteria(
+            &shinrai_domain::criteria::demo::demo_criteria().expect("demo criteria"),
+            &system,
+        )
+        .await
+        .expect("criteria");
+    store
+        .create_criteria(
+            &shinrai_domain::criteria::demo::demo_next_draft().expect("draft criteria"),
+            &system,
+        )
+        .await
+        .expect("draft criteria");
     let mut state = AppState::new(&config, store.clone());
     state.passwords = passwords;
     World {
@@ -148,5 +162,17 @@ impl World {
             None => request.body(Body::empty()),
         };
         send(&self.app, request.expect("request")).await
+    }
+
+    /// A request as `role` with a body of the given media type.
+    pub async fn upload(&self, role: &str, uri: &str, media_type: &str, body: Vec<u8>) -> Answer {
+        let mut request = Request::builder()
+            .method("POST")
+            .uri(uri)
+            .header("content-type", media_type);
+        if let Some(token) = self.tokens.get(role) {
+            request = request.header("authorization", format!("Bearer {token}"));
+        }
+        send(&self.app, request.body(Body::from(body)).expect("request")).await
     }
 }

@@ -39,6 +39,10 @@ async fn populate(test: &TestStore) {
         .await
         .unwrap();
     test.store.revoke_token("t1", &by(70_003)).await.unwrap();
+    test.store
+        .create_criteria(&crate::criteria::sample_criteria("t-2026"), &by(70_003))
+        .await
+        .unwrap();
     test.store.checkpoint(70_004).await.unwrap();
 }
 
@@ -82,6 +86,14 @@ async fn a_sqlite_backup_restores_into_postgres_with_everything() {
     assert_eq!(
         restored.checkpoints().await.unwrap(),
         source.store.checkpoints().await.unwrap()
+    );
+    assert_eq!(
+        restored.criteria("t-2026").await.unwrap(),
+        Some(crate::criteria::sample_criteria("t-2026"))
+    );
+    assert_eq!(
+        restored.criteria_list().await.unwrap(),
+        source.store.criteria_list().await.unwrap()
     );
     for blob in &contents.rows.blobs {
         assert_eq!(

@@ -10,5 +10,6 @@
 
 mod accounts;
 mod backup;
+mod criteria;
 mod engines;
 mod log;

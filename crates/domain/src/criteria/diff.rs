@@ -1,0 +1,292 @@
+//! What changed between two criteria versions: controls added, removed and changed (with the
+//! attributes that changed), and which controls a service at each level must now newly meet.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::model::{Control, CriteriaVersion};
+use crate::level::Level;
+use crate::text::Bilingual;
+
+/// An attribute of a control that can change between versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribute {
+    Part,
+    Objective,
+    Text,
+    Mandatory,
+    Actor,
+    Level,
+    Integrity,
+    Availability,
+    ServiceModels,
+    Examples,
+    References,
+}
+
+impl Attribute {
+    pub fn code(self) -> &'static str {
+        match self {
+            Attribute::Part => "part",
+            Attribute::Objective => "objective",
+            Attribute::Text => "text",
+            Attribute::Mandatory => "mandatory",
+            Attribute::Actor => "actor",
+            Attribute::Level => "level",
+            Attribute::Integrity => "integrity",
+            Attribute::Availability => "availability",
+            Attribute::ServiceModels => "service_models",
+            Attribute::Examples => "examples",
+            Attribute::References => "references",
+        }
+    }
+
+    pub fn title(self) -> Bilingual {
+        match self {
+            Attribute::Part => Bilingual::new("部", "part"),
+            Attribute::Objective => Bilingual::new("統制目標", "objective"),
+            Attribute::Text => Bilingual::new("本文", "text"),
+            Attribute::Mandatory => Bilingual::new("遵守事項／推奨事項", "mandatory flag"),
+            Attribute::Actor => Bilingual::new("実施主体", "actor"),
+            Attribute::Level => Bilingual::new("レベル", "level"),
+            Attribute::Integrity => Bilingual::new("完全性", "integrity"),
+            Attribute::Availability => Bilingual::new("可用性", "availability"),
+            Attribute::ServiceModels => Bilingual::new("サービスモデル", "service models"),
+            Attribute::Examples => Bilingual::new("実装され得る技術の例", "technology examples"),
+            Attribute::References => Bilingual::new("参照", "references"),
+        }
+    }
+}
+
+/// A control present in both versions that differs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Changed {
+    pub id: String,
+    pub attributes: Vec<Attribute>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct CriteriaDiff {
+    pub from: String,
+    pub to: String,
+    /// Ids in the newer version's order.
+    pub added: Vec<String>,
+    /// Ids in the older version's order.
+    pub removed: Vec<String>,
+    pub changed: Vec<Changed>,
+    /// Groups (objectives) added and removed.
+    pub groups_added: Vec<String>,
+    pub groups_removed: Vec<String>,
+    /// For levels 1, 2, 3: controls a service registered at that level must meet under the
+    /// newer version and did not have to under the older (added, or required from a lower
+    /// level than before). Registered services are checked against these.
+    pub newly_required: [Vec<String>; 3],
+}
+
+impl CriteriaDiff {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.changed.is_empty()
+            && self.groups_added.is_empty()
+            && self.groups_removed.is_empty()
+    }
+}
+
+/// The differences from `old` to `new`.
+pub fn diff(old: &CriteriaVersion, new: &CriteriaVersion) -> CriteriaDiff {
+    let old_controls: HashMap<&str, &Control> =
+        old.controls.iter().map(|c| (c.id.as_str(), c)).collect();
+    let new_controls: HashMap<&str, &Control> =
+        new.controls.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut result = CriteriaDiff {
+        from: old.version.clone(),
+        to: new.version.clone(),
+        ..CriteriaDiff::default()
+    };
+    for control in &new.controls {
+        match old_controls.get(control.id.as_str()) {
+            None => result.added.push(control.id.clone()),
+            Some(before) => {
+                let attributes = changed_attributes(before, control);
+                if !attributes.is_empty() {
+                    result.changed.push(Changed {
+                        id: control.id.clone(),
+                        attributes,
+                    });
+                }
+            }
+        }
+        for (slot, level) in result.newly_required.iter_mut().zip(Level::ALL) {
+            let required_before = old_controls
+                .get(control.id.as_str())
+                .is_some_and(|before| before.required_at(level));
+            if control.required_at(level) && !required_before {
+                slot.push(control.id.clone());
+            }
+        }
+    }
+    result.removed = old
+        .controls
+        .iter()
+        .filter(|c| !new_controls.contains_key(c.id.as_str()))
+        .map(|c| c.id.clone())
+        .collect();
+    result.groups_added = new
+        .groups
+        .iter()
+        .filter(|g| old.group(&g.id).is_none())
+        .map(|g| g.id.clone())
+        .collect();
+    result.groups_removed = old
+        .groups
+        .iter()
+        .filter(|g| new.group(&g.id).is_none())
+        .map(|g| g.id.clone())
+        .collect();
+    result
+}
+
+fn changed_attributes(before: &Control, after: &Control) -> Vec<Attribute> {
+    let mut references_before = before.references.clone();
+    let mut references_after = after.references.clone();
+    references_before.sort();
+    references_after.sort();
+    let mut models_before = before.service_models.clone();
+    let mut models_after = after.service_models.clone();
+    models_before.sort();
+    models_after.sort();
+    [
+        (Attribute::Part, before.part != after.part),
+        (Attribute::Objective, before.objective != after.objective),
+        (Attribute::Text, before.text != after.text),
+        (Attribute::Mandatory, before.mandatory != after.mandatory),
+        (Attribute::Actor, before.actor != after.actor),
+        (Attribute::Level, before.min_level != after.min_level),
+        (Attribute::Integrity, before.integrity != after.integrity),
+        (
+            Attribute::Availability,
+            before.availability != after.availability,
+        ),
+        (Attribute::ServiceModels, models_before != models_after),
+        (Attribute::Examples, before.examples != after.examples),
+        (Attribute::References, references_before != references_after),
+    ]
+    .into_iter()
+    .filter_map(|(attribute, differs)| differs.then_some(attribute))
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::criteria::model::{Actor, Group, Part, Reference, Relation, Status};
+    use crate::service_model::ServiceModel;
+
+    fn control(id: &str, level: Level) -> Control {
+        Control {
+            id: id.to_owned(),
+            part: Part::Control,
+            objective: "6.1.1".to_owned(),
+            text: Bilingual::new("要求", "Requirement"),
+            mandatory: true,
+            actor: Actor::Provider,
+            min_level: level,
+            integrity: false,
+            availability: false,
+            service_models: vec![ServiceModel::IaaS, ServiceModel::SaaS],
+            examples: Bilingual::new("例", "Example"),
+            references: vec![Reference {
+                standard: "NIST".to_owned(),
+                clause: "AC-2".to_owned(),
+                relation: Relation::Subset,
+            }],
+        }
+    }
+
+    fn version(id: &str, controls: Vec<Control>) -> CriteriaVersion {
+        CriteriaVersion {
+            version: id.to_owned(),
+            title: Bilingual::new("試験", "Test"),
+            status: Status::Draft,
+            published_on: None,
+            groups: vec![Group {
+                id: "6.1.1".to_owned(),
+                part: Part::Control,
+                title: Bilingual::new("見出し", "Heading"),
+                text: Bilingual::new("目標", "Objective"),
+            }],
+            controls,
+        }
+    }
+
+    #[test]
+    fn added_removed_and_changed_with_their_attributes() {
+        let old = version(
+            "v1",
+            vec![
+                control("6.1.1.1", Level::LOW),
+                control("6.1.1.2", Level::HIGH),
+                control("6.1.1.3", Level::LOW),
+            ],
+        );
+        let mut lowered = control("6.1.1.2", Level::MIDDLE);
+        lowered.text.ja = "新しい要求".to_owned();
+        lowered.mandatory = false;
+        let mut reordered = control("6.1.1.1", Level::LOW);
+        reordered.service_models.reverse();
+        let new = version(
+            "v2",
+            vec![reordered, lowered, control("6.1.1.4", Level::HIGH)],
+        );
+        let d = diff(&old, &new);
+        assert_eq!(d.added, vec!["6.1.1.4"]);
+        assert_eq!(d.removed, vec!["6.1.1.3"]);
+        assert_eq!(
+            d.changed,
+            vec![Changed {
+                id: "6.1.1.2".to_owned(),
+                attributes: vec![Attribute::Text, Attribute::Mandatory, Attribute::Level],
+            }]
+        );
+        assert_eq!(
+            d.newly_required,
+            [
+                Vec::<String>::new(),
+                vec!["6.1.1.2".to_owned()],
+                vec!["6.1.1.4".to_owned()]
+            ]
+        );
+        assert!(!d.is_empty());
+        assert!(diff(&old, &old).is_empty());
+    }
+
+    #[test]
+    fn every_attribute_is_noticed() {
+        let base = control("6.1.1.1", Level::LOW);
+        let mut changed = base.clone();
+        changed.part = Part::Management;
+        changed.objective = "6.1.2".to_owned();
+        changed.actor = Actor::Both;
+        changed.integrity = true;
+        changed.availability = true;
+        changed.service_models = vec![ServiceModel::PaaS];
+        changed.examples.en = "Other".to_owned();
+        changed.references[0].relation = Relation::Equal;
+        assert_eq!(
+            changed_attributes(&base, &changed),
+            vec![
+                Attribute::Part,
+                Attribute::Objective,
+                Attribute::Actor,
+                Attribute::Integrity,
+                Attribute::Availability,
+                Attribute::ServiceModels,
+                Attribute::Examples,
+                Attribute::References,
+            ]
+        );
+    }
+}

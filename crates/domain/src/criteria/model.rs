@@ -1,0 +1,266 @@
+//! A version of the scheme's criteria (管理基準) and what it is made of.
+//!
+//! Three parts share one shape: groups (governance and management themes, or the control
+//! criteria's 3-figure control objectives) and the items under them (governance and management
+//! items, or 4-figure detailed controls). An item's id is its group's id plus one more number.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::CalendarDate;
+use crate::level::Level;
+use crate::service_model::ServiceModel;
+use crate::text::Bilingual;
+
+/// The three parts of the criteria.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// ガバナンス基準: how top management directs and oversees information security.
+    Governance,
+    /// マネジメント基準: the organisation's management system for information security.
+    Management,
+    /// 管理策基準: the controls of the service itself.
+    Control,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Governance, Part::Management, Part::Control];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::Governance => "governance",
+            Part::Management => "management",
+            Part::Control => "control",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|part| part.code() == code)
+    }
+
+    pub fn title(self) -> Bilingual {
+        match self {
+            Part::Governance => Bilingual::new("ガバナンス基準", "Governance criteria"),
+            Part::Management => Bilingual::new("マネジメント基準", "Management criteria"),
+            Part::Control => Bilingual::new("管理策基準", "Control criteria"),
+        }
+    }
+}
+
+/// Who carries out a control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// The cloud service provider.
+    Provider,
+    /// The customer using the service.
+    Customer,
+    /// Both, each for its own side.
+    Both,
+}
+
+impl Actor {
+    pub const ALL: [Actor; 3] = [Actor::Provider, Actor::Customer, Actor::Both];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Actor::Provider => "provider",
+            Actor::Customer => "customer",
+            Actor::Both => "both",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Actor> {
+        Actor::ALL.into_iter().find(|actor| actor.code() == code)
+    }
+}
+
+/// How a control relates to the clause of another standard it was mapped from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The same requirement.
+    Equal,
+    /// The control asks for part of what the clause asks.
+    Subset,
+    /// The control asks for more than the clause.
+    Superset,
+    /// They overlap, each asking for something the other does not.
+    Intersect,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 4] = [
+        Relation::Equal,
+        Relation::Subset,
+        Relation::Superset,
+        Relation::Intersect,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Relation::Equal => "equal",
+            Relation::Subset => "subset",
+            Relation::Superset => "superset",
+            Relation::Intersect => "intersect",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Relation> {
+        Relation::ALL
+            .into_iter()
+            .find(|relation| relation.code() == code)
+    }
+}
+
+/// A mapping to a clause of another standard, written `STANDARD:CLAUSE` (e.g. `NIST:AC-2`,
+/// `ISO27002:9.2.3`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub standard: String,
+    pub clause: String,
+    pub relation: Relation,
+}
+
+impl Reference {
+    /// The `STANDARD:CLAUSE` form used in queries and spreadsheets.
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.standard, self.clause)
+    }
+
+    /// Whether this reference points at `key` (`STANDARD:CLAUSE`); letters compare without case.
+    pub fn matches(&self, key: &str) -> bool {
+        match key.split_once(':') {
+            Some((standard, clause)) => {
+                self.standard.eq_ignore_ascii_case(standard.trim())
+                    && self.clause.eq_ignore_ascii_case(clause.trim())
+            }
+            None => false,
+        }
+    }
+}
+
+/// A governance or management theme, or a control objective (統制目標) of the control criteria.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub part: Part,
+    /// A short heading.
+    pub title: Bilingual,
+    /// What the group is to achieve.
+    pub text: Bilingual,
+}
+
+/// A governance or management item, or a detailed control (詳細管理策).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Control {
+    pub id: String,
+    pub part: Part,
+    /// The id of the group (control objective) it belongs to.
+    pub objective: String,
+    pub text: Bilingual,
+    /// 遵守事項 (true) or 推奨事項 (false).
+    pub mandatory: bool,
+    pub actor: Actor,
+    /// The lowest level that requires it; every higher level requires it too.
+    pub min_level: Level,
+    pub integrity: bool,
+    pub availability: bool,
+    pub service_models: Vec<ServiceModel>,
+    /// 実装され得る技術の例: what would satisfy the control.
+    pub examples: Bilingual,
+    pub references: Vec<Reference>,
+}
+
+impl Control {
+    /// Whether a service registered at `level` must meet this control.
+    pub fn required_at(&self, level: Level) -> bool {
+        self.min_level <= level
+    }
+}
+
+/// Draft versions may still change; a published one never does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    Published,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Published => "published",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        [Status::Draft, Status::Published]
+            .into_iter()
+            .find(|status| status.code() == code)
+    }
+}
+
+/// One version of the criteria: its identity and everything in its three parts, groups and
+/// items each in document order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriteriaVersion {
+    /// e.g. `demo-2026`, `nist-800-53r5`; letters, digits, `.`, `_` and `-`.
+    pub version: String,
+    pub title: Bilingual,
+    pub status: Status,
+    pub published_on: Option<CalendarDate>,
+    pub groups: Vec<Group>,
+    pub controls: Vec<Control>,
+}
+
+/// How many of each a version holds; `by_level[L - 1]` counts the controls required at level L.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Counts {
+    pub governance: usize,
+    pub management: usize,
+    pub objectives: usize,
+    pub controls: usize,
+    pub by_level: [usize; 3],
+}
+
+impl CriteriaVersion {
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|group| group.id == id)
+    }
+
+    pub fn control(&self, id: &str) -> Option<&Control> {
+        self.controls.iter().find(|control| control.id == id)
+    }
+
+    /// Governance and management count their items; objectives and controls are the control
+    /// criteria's groups and items.
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for group in &self.groups {
+            if group.part == Part::Control {
+                counts.objectives += 1;
+            }
+        }
+        for control in &self.controls {
+            match control.part {
+                Part::Governance => counts.governance += 1,
+                Part::Management => counts.management += 1,
+                Part::Control => {
+                    counts.controls += 1;
+                    for (slot, level) in counts.by_level.iter_mut().zip(Level::ALL) {
+                        if control.required_at(level) {
+                            *slot += 1;
+                        }
+                    }
+                }
+            }
+        }
+        counts
+    }
+}

@@ -1,0 +1,321 @@
+//! The table's columns: their names, which rows use them, and how the help sheet explains them.
+
+use shinrai_domain::text::Bilingual;
+
+/// One column of the criteria table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Col {
+    Kind,
+    Id,
+    Part,
+    Objective,
+    TitleJa,
+    TitleEn,
+    TextJa,
+    TextEn,
+    Mandatory,
+    Actor,
+    MinLevel,
+    Integrity,
+    Availability,
+    ServiceModels,
+    ExamplesJa,
+    ExamplesEn,
+    References,
+}
+
+/// The kind of a row, from its `kind` cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RowKind {
+    Version,
+    Group,
+    Control,
+}
+
+/// Whether a row of some kind needs a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Use {
+    Required,
+    Optional,
+    /// Must be empty: a value there would be lost, so it is refused.
+    Unused,
+}
+
+impl RowKind {
+    pub(crate) const ALL: [RowKind; 3] = [RowKind::Version, RowKind::Group, RowKind::Control];
+
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            RowKind::Version => "version",
+            RowKind::Group => "group",
+            RowKind::Control => "control",
+        }
+    }
+
+    /// Letters compare without case: spreadsheets like to capitalise the first letter.
+    pub(crate) fn from_code(code: &str) -> Option<RowKind> {
+        RowKind::ALL
+            .into_iter()
+            .find(|kind| kind.code().eq_ignore_ascii_case(code))
+    }
+
+    pub(crate) fn use_of(self, col: Col) -> Use {
+        use Col::*;
+        match (self, col) {
+            (_, Kind) | (_, Id) => Use::Required,
+            (RowKind::Version, TitleJa | TitleEn) => Use::Required,
+            (RowKind::Version, _) => Use::Unused,
+            (RowKind::Group, Part | TitleJa | TitleEn | TextJa | TextEn) => Use::Required,
+            (RowKind::Group, _) => Use::Unused,
+            (RowKind::Control, TitleJa | TitleEn) => Use::Unused,
+            (RowKind::Control, ExamplesJa | ExamplesEn | References) => Use::Optional,
+            (RowKind::Control, _) => Use::Required,
+        }
+    }
+}
+
+impl Col {
+    /// In the order the writer puts them.
+    pub(crate) const ALL: [Col; 17] = [
+        Col::Kind,
+        Col::Id,
+        Col::Part,
+        Col::Objective,
+        Col::TitleJa,
+        Col::TitleEn,
+        Col::TextJa,
+        Col::TextEn,
+        Col::Mandatory,
+        Col::Actor,
+        Col::MinLevel,
+        Col::Integrity,
+        Col::Availability,
+        Col::ServiceModels,
+        Col::ExamplesJa,
+        Col::ExamplesEn,
+        Col::References,
+    ];
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Col::Kind => "kind",
+            Col::Id => "id",
+            Col::Part => "part",
+            Col::Objective => "objective",
+            Col::TitleJa => "title_ja",
+            Col::TitleEn => "title_en",
+            Col::TextJa => "text_ja",
+            Col::TextEn => "text_en",
+            Col::Mandatory => "mandatory",
+            Col::Actor => "actor",
+            Col::MinLevel => "min_level",
+            Col::Integrity => "integrity",
+            Col::Availability => "availability",
+            Col::ServiceModels => "service_models",
+            Col::ExamplesJa => "examples_ja",
+            Col::ExamplesEn => "examples_en",
+            Col::References => "references",
+        }
+    }
+
+    /// Header names match exactly (case-sensitive), as the brief of the format says.
+    pub(crate) fn from_name(name: &str) -> Option<Col> {
+        Col::ALL.into_iter().find(|col| col.name() == name)
+    }
+
+    /// Whether the header must have the column. Columns whose every cell may be empty can be
+    /// left out.
+    pub(crate) fn required_in_header(self) -> bool {
+        !matches!(self, Col::ExamplesJa | Col::ExamplesEn | Col::References)
+    }
+
+    /// Position in [`Col::ALL`]; used to index per-column arrays without a map.
+    pub(crate) fn position(self) -> usize {
+        Col::ALL
+            .iter()
+            .position(|col| *col == self)
+            .unwrap_or_default()
+    }
+
+    /// Width in Excel character units.
+    pub(crate) fn width(self) -> f64 {
+        match self {
+            Col::Kind => 10.0,
+            Col::Id => 14.0,
+            Col::Part => 13.0,
+            Col::Objective => 12.0,
+            Col::TitleJa | Col::TitleEn => 32.0,
+            Col::TextJa | Col::TextEn => 60.0,
+            Col::Mandatory | Col::Integrity => 11.0,
+            Col::Availability => 13.0,
+            Col::Actor => 11.0,
+            Col::MinLevel => 10.0,
+            Col::ServiceModels => 17.0,
+            Col::ExamplesJa | Col::ExamplesEn => 45.0,
+            Col::References => 40.0,
+        }
+    }
+
+    /// Long free texts wrap in the spreadsheet; codes stay on one line.
+    pub(crate) fn wraps(self) -> bool {
+        matches!(
+            self,
+            Col::TitleJa
+                | Col::TitleEn
+                | Col::TextJa
+                | Col::TextEn
+                | Col::ExamplesJa
+                | Col::ExamplesEn
+                | Col::References
+        )
+    }
+
+    /// Which rows use the column, for the help sheet.
+    pub(crate) fn rows(self) -> &'static str {
+        match self {
+            Col::Kind | Col::Id => "version, group, control",
+            Col::TitleJa | Col::TitleEn => "version, group",
+            Col::Part | Col::TextJa | Col::TextEn => "group, control",
+            _ => "control",
+        }
+    }
+
+    /// What the column holds, for the help sheet.
+    pub(crate) fn help(self) -> Bilingual {
+        match self {
+            Col::Kind => Bilingual::new(
+                "行の種類: version（版、ちょうど 1 行）、group（テーマ・統制目標）、control（項目・詳細管理策）",
+                "Row kind: version (exactly one row), group (theme or control objective), control (item or detailed control)",
+            ),
+            Col::Id => Bilingual::new(
+                "ID。version 行では版の ID（英数字と . _ -）、それ以外では基準の番号。表の中で重複不可",
+                "Id. On the version row the version id (letters, digits, . _ -); otherwise the number; unique in the table",
+            ),
+            Col::Part => Bilingual::new(
+                "部: governance（ガバナンス基準）、management（マネジメント基準）、control（管理策基準）",
+                "Part: governance, management or control",
+            ),
+            Col::Objective => Bilingual::new(
+                "属する group の ID（同じ部の group であること）",
+                "Id of the group the control belongs to (a group of the same part)",
+            ),
+            Col::TitleJa => Bilingual::new(
+                "版または group の見出し（日本語、必須）",
+                "Title of the version or group in Japanese (required)",
+            ),
+            Col::TitleEn => Bilingual::new(
+                "版または group の見出し（英語、必須）",
+                "Title of the version or group in English (required)",
+            ),
+            Col::TextJa => Bilingual::new(
+                "group の目的または control の本文（日本語、必須）",
+                "What the group is to achieve, or the control's text, in Japanese (required)",
+            ),
+            Col::TextEn => Bilingual::new(
+                "group の目的または control の本文（英語、必須）",
+                "What the group is to achieve, or the control's text, in English (required)",
+            ),
+            Col::Mandatory => Bilingual::new(
+                "遵守事項なら yes、推奨事項なら no（true/false、1/0、はい/いいえ も可）",
+                "yes for a mandatory control, no for a recommended one (also true/false, 1/0, はい/いいえ)",
+            ),
+            Col::Actor => Bilingual::new(
+                "実施者: provider（事業者）、customer（利用者）、both（両方）",
+                "Who carries it out: provider, customer or both",
+            ),
+            Col::MinLevel => Bilingual::new(
+                "この管理策を求める最も低いレベル: 1、2 または 3",
+                "Lowest level that requires the control: 1, 2 or 3",
+            ),
+            Col::Integrity => Bilingual::new(
+                "完全性に関わる管理策なら yes、そうでなければ no",
+                "yes if the control concerns integrity, otherwise no",
+            ),
+            Col::Availability => Bilingual::new(
+                "可用性に関わる管理策なら yes、そうでなければ no",
+                "yes if the control concerns availability, otherwise no",
+            ),
+            Col::ServiceModels => Bilingual::new(
+                "対象のサービスモデルを ; で区切って（例: IaaS;PaaS;SaaS）、1 つ以上",
+                "Service models it applies to, separated by ; (e.g. IaaS;PaaS;SaaS), at least one",
+            ),
+            Col::ExamplesJa => Bilingual::new(
+                "実装され得る技術の例（日本語、空でも可）",
+                "Examples of what would satisfy the control, in Japanese (may be empty)",
+            ),
+            Col::ExamplesEn => Bilingual::new(
+                "実装され得る技術の例（英語、空でも可）",
+                "Examples of what would satisfy the control, in English (may be empty)",
+            ),
+            Col::References => Bilingual::new(
+                "他の規格との対応: 規格:条項=関係 を \"; \" で区切って。関係は equal、subset、superset、intersect（空でも可）",
+                "Mappings to other standards: STANDARD:CLAUSE=relation separated by \"; \"; relation is equal, subset, superset or intersect (may be empty)",
+            ),
+        }
+    }
+
+    /// An example value, for the help sheet.
+    pub(crate) fn example(self) -> &'static str {
+        match self {
+            Col::Kind => "control",
+            Col::Id => "6.1.1.1",
+            Col::Part => "control",
+            Col::Objective => "6.1.1",
+            Col::TitleJa => "情報セキュリティのための組織",
+            Col::TitleEn => "Organisation of information security",
+            Col::TextJa => "情報セキュリティの責任を定め、割り当てる。",
+            Col::TextEn => "Define and allocate information security responsibilities.",
+            Col::Mandatory | Col::Integrity => "yes",
+            Col::Availability => "no",
+            Col::Actor => "provider",
+            Col::MinLevel => "2",
+            Col::ServiceModels => "IaaS;PaaS;SaaS",
+            Col::ExamplesJa => "職務記述書",
+            Col::ExamplesEn => "Job descriptions",
+            Col::References => "ISO27002:6.1.1=equal; NIST:PM-2=subset",
+        }
+    }
+}
+
+/// The spreadsheet name of a 0-based column index: 0 → `A`, 25 → `Z`, 26 → `AA`.
+pub(crate) fn column_letters(index: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = index + 1;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        // rest < 26, so the addition stays within ASCII capitals.
+        letters.push(char::from(b'A' + u8::try_from(rest).unwrap_or_default()));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// A cell reference such as `F12` (0-based column, 1-based row).
+pub(crate) fn cell_ref(column: usize, row: usize) -> String {
+    format!("{}{row}", column_letters(column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_follow_the_spreadsheet() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(5), "F");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+        assert_eq!(cell_ref(10, 12), "K12");
+    }
+
+    #[test]
+    fn names_and_positions_agree() {
+        for (index, col) in Col::ALL.into_iter().enumerate() {
+            assert_eq!(Col::from_name(col.name()), Some(col));
+            assert_eq!(col.position(), index);
+        }
+        assert_eq!(Col::from_name("Kind"), None);
+    }
+}

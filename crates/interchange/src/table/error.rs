@@ -1,0 +1,585 @@
+//! What can be wrong with a criteria table, and where.
+
+use std::fmt;
+use std::io;
+
+use shinrai_domain::criteria::Part;
+use shinrai_domain::text::Bilingual;
+
+/// Where in a table a problem is. Only `file` is always known; a sheet is named for XLSX, and
+/// the row, column and cell as far as the problem has them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The file name as the caller gave it (a path or an upload's name).
+    pub file: String,
+    /// The sheet, for XLSX files.
+    pub sheet: Option<String>,
+    /// 1-based row number as a spreadsheet shows it (the header is row 1 in a CSV).
+    pub row: Option<usize>,
+    /// The column's header name, when the column has a known one.
+    pub column: Option<String>,
+    /// The cell reference such as `F12`, when row and column are known.
+    pub cell: Option<String>,
+}
+
+impl Place {
+    pub(crate) fn file(file: &str) -> Box<Place> {
+        Box::new(Place {
+            file: file.to_owned(),
+            sheet: None,
+            row: None,
+            column: None,
+            cell: None,
+        })
+    }
+
+    /// The place in Japanese: `FILE: シート criteria、12 行目、列 min_level (F12)`.
+    pub fn ja(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(sheet) = &self.sheet {
+            parts.push(format!("シート {sheet}"));
+        }
+        if let Some(row) = self.row {
+            parts.push(format!("{row} 行目"));
+        }
+        match (&self.column, &self.cell) {
+            (Some(column), Some(cell)) => parts.push(format!("列 {column} ({cell})")),
+            (Some(column), None) => parts.push(format!("列 {column}")),
+            (None, Some(cell)) => parts.push(format!("セル {cell}")),
+            (None, None) => {}
+        }
+        if parts.is_empty() {
+            self.file.clone()
+        } else {
+            format!("{}: {}", self.file, parts.join("、"))
+        }
+    }
+
+    /// The place in English: `FILE: sheet criteria, row 12, column min_level (F12)`.
+    pub fn en(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(sheet) = &self.sheet {
+            parts.push(format!("sheet {sheet}"));
+        }
+        if let Some(row) = self.row {
+            parts.push(format!("row {row}"));
+        }
+        match (&self.column, &self.cell) {
+            (Some(column), Some(cell)) => parts.push(format!("column {column} ({cell})")),
+            (Some(column), None) => parts.push(format!("column {column}")),
+            (None, Some(cell)) => parts.push(format!("cell {cell}")),
+            (None, None) => {}
+        }
+        if parts.is_empty() {
+            self.file.clone()
+        } else {
+            format!("{}: {}", self.file, parts.join(", "))
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en())
+    }
+}
+
+/// A kind of cell the table does not accept where it was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellType {
+    Number,
+    Boolean,
+    Date,
+    Duration,
+    /// An error value such as `#N/A`.
+    Error,
+}
+
+impl CellType {
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            CellType::Number => ("数値", "a number"),
+            CellType::Boolean => ("真偽値", "a boolean"),
+            CellType::Date => ("日付", "a date"),
+            CellType::Duration => ("時間の長さ", "a duration"),
+            CellType::Error => ("エラー値", "an error value"),
+        }
+    }
+}
+
+/// One problem reading or writing a criteria table. Reading problems carry their [`Place`];
+/// [`TableError::message`] says what and where in Japanese and English, and `Display` is the
+/// English message.
+#[derive(Debug, thiserror::Error)]
+pub enum TableError {
+    /// The file cannot be read.
+    Io {
+        at: Box<Place>,
+        #[source]
+        source: io::Error,
+    },
+    /// The file name ends neither in `.csv` nor in `.xlsx`.
+    UnsupportedFormat { at: Box<Place> },
+    /// A CSV file that is not UTF-8 (Excel's plain "CSV" saves Shift_JIS).
+    NotUtf8 { at: Box<Place> },
+    /// Broken CSV syntax.
+    Csv { at: Box<Place>, detail: String },
+    /// Not an XLSX workbook, or one that cannot be read.
+    Workbook { at: Box<Place>, detail: String },
+    /// The workbook has no sheet named `criteria`.
+    MissingSheet { at: Box<Place>, sheets: Vec<String> },
+    /// The file or sheet holds nothing, not even a header row.
+    Empty { at: Box<Place> },
+    /// A column the header must have is not there.
+    MissingColumn { at: Box<Place> },
+    /// A header name that is not one of the table's columns.
+    UnknownColumn { at: Box<Place>, name: String },
+    /// A header name given twice; `first` is the cell of the first one.
+    DuplicateColumn { at: Box<Place>, first: String },
+    /// A value in a column with an empty header, or right of the last header cell.
+    ValueWithoutColumn { at: Box<Place> },
+    /// No row of kind `version`.
+    NoVersionRow { at: Box<Place> },
+    /// A second row of kind `version`; `first_row` is the row of the first.
+    ExtraVersionRow { at: Box<Place>, first_row: usize },
+    /// A kind other than `version`, `group` or `control`.
+    UnknownKind { at: Box<Place>, value: String },
+    /// An empty cell that this kind of row needs.
+    Required { at: Box<Place>, kind: &'static str },
+    /// A value in a column that this kind of row does not use.
+    NotApplicable { at: Box<Place>, kind: &'static str },
+    /// The version id has characters other than letters, digits, `.`, `_` and `-`.
+    BadVersionId { at: Box<Place>, value: String },
+    /// An id used before, in row `first_row`.
+    DuplicateId {
+        at: Box<Place>,
+        id: String,
+        first_row: usize,
+    },
+    /// A part other than `governance`, `management` or `control`.
+    UnknownPart { at: Box<Place>, value: String },
+    /// An objective that no group row of the table has as its id.
+    UnknownObjective { at: Box<Place>, objective: String },
+    /// An objective of another part than the control's.
+    ObjectivePart {
+        at: Box<Place>,
+        objective: String,
+        objective_part: Part,
+        part: Part,
+    },
+    /// A level other than 1, 2 or 3.
+    BadLevel { at: Box<Place>, value: String },
+    /// A yes/no cell holding something else.
+    BadBoolean { at: Box<Place>, value: String },
+    /// An actor other than `provider`, `customer` or `both`.
+    UnknownActor { at: Box<Place>, value: String },
+    /// A service model other than `IaaS`, `PaaS` or `SaaS`.
+    UnknownServiceModel { at: Box<Place>, value: String },
+    /// A reference not written `STANDARD:CLAUSE=relation`.
+    BadReference { at: Box<Place>, value: String },
+    /// A reference whose relation is not `equal`, `subset`, `superset` or `intersect`.
+    UnknownRelation { at: Box<Place>, value: String },
+    /// A formula cell: the sheet must hold values, since a formula's result is whatever the
+    /// program that last saved the file computed, if anything.
+    Formula { at: Box<Place>, formula: String },
+    /// A cell of a type the column does not take (a date, an error value, a number for an id).
+    WrongCellType { at: Box<Place>, found: CellType },
+    /// Writing the output failed.
+    Write {
+        #[source]
+        source: io::Error,
+    },
+    /// The XLSX writer refused (e.g. a text over Excel's 32,767 characters per cell).
+    XlsxWrite { detail: String },
+    /// A reference the table cannot hold: it would not read back the same.
+    UnwritableReference { control: String, reference: String },
+}
+
+impl fmt::Display for TableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().en)
+    }
+}
+
+/// Lists values for messages: `a, b or c` and `a、b、c`.
+fn alternatives(values: &[&str]) -> (String, String) {
+    let ja = values.join("、");
+    let en = match values.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => values.join(""),
+    };
+    (ja, en)
+}
+
+fn lang_names(column: Option<&str>) -> Option<(&'static str, &'static str)> {
+    let column = column?;
+    if column.ends_with("_ja") {
+        Some(("日本語", "Japanese"))
+    } else if column.ends_with("_en") {
+        Some(("英語", "English"))
+    } else {
+        None
+    }
+}
+
+impl TableError {
+    /// Where the problem is; `None` for problems writing a table.
+    pub fn place(&self) -> Option<&Place> {
+        use TableError::*;
+        match self {
+            Io { at, .. }
+            | UnsupportedFormat { at }
+            | NotUtf8 { at }
+            | Csv { at, .. }
+            | Workbook { at, .. }
+            | MissingSheet { at, .. }
+            | Empty { at }
+            | MissingColumn { at }
+            | UnknownColumn { at, .. }
+            | DuplicateColumn { at, .. }
+            | ValueWithoutColumn { at }
+            | NoVersionRow { at }
+            | ExtraVersionRow { at, .. }
+            | UnknownKind { at, .. }
+            | Required { at, .. }
+            | NotApplicable { at, .. }
+            | BadVersionId { at, .. }
+            | DuplicateId { at, .. }
+            | UnknownPart { at, .. }
+            | UnknownObjective { at, .. }
+            | ObjectivePart { at, .. }
+            | BadLevel { at, .. }
+            | BadBoolean { at, .. }
+            | UnknownActor { at, .. }
+            | UnknownServiceModel { at, .. }
+            | BadReference { at, .. }
+            | UnknownRelation { at, .. }
+            | Formula { at, .. }
+            | WrongCellType { at, .. } => Some(at),
+            Write { .. } | XlsxWrite { .. } | UnwritableReference { .. } => None,
+        }
+    }
+
+    /// What is wrong, without the place, in both languages.
+    pub fn reason(&self) -> Bilingual {
+        use TableError::*;
+        let column = self.place().and_then(|place| place.column.as_deref());
+        match self {
+            Io { source, .. } => Bilingual::new(
+                format!("ファイルを読めません: {source}"),
+                format!("cannot read the file: {source}"),
+            ),
+            UnsupportedFormat { .. } => Bilingual::new(
+                "表は .csv または .xlsx ファイルにしてください",
+                "a table is a .csv or an .xlsx file",
+            ),
+            NotUtf8 { .. } => Bilingual::new(
+                "UTF-8 ではありません。Excel では「CSV UTF-8 (コンマ区切り)」で保存してください",
+                "not UTF-8; in Excel save as \"CSV UTF-8 (Comma delimited)\"",
+            ),
+            Csv { detail, .. } => Bilingual::new(
+                format!("CSV として正しくありません: {detail}"),
+                format!("not valid CSV: {detail}"),
+            ),
+            Workbook { detail, .. } => Bilingual::new(
+                format!("XLSX ブックとして読めません: {detail}"),
+                format!("cannot be read as an XLSX workbook: {detail}"),
+            ),
+            MissingSheet { sheets, .. } => {
+                let names: Vec<&str> = sheets.iter().map(String::as_str).collect();
+                let (ja, en) = alternatives(&names);
+                if sheets.is_empty() {
+                    Bilingual::new(
+                        "シート criteria がありません（シートが 1 つもありません）",
+                        "no sheet named criteria (the workbook has no sheets)",
+                    )
+                } else {
+                    Bilingual::new(
+                        format!("シート criteria がありません（あるシート: {ja}）"),
+                        format!("no sheet named criteria (the sheets are {en})"),
+                    )
+                }
+            }
+            Empty { .. } => Bilingual::new(
+                "空です。1 行目に見出し行が必要です",
+                "it is empty; the first row must be the header",
+            ),
+            MissingColumn { .. } => Bilingual::new(
+                "見出し行にこの列がありません",
+                "the header has no such column",
+            ),
+            UnknownColumn { name, .. } => Bilingual::new(
+                format!("「{name}」という列はありません"),
+                format!("there is no column \"{name}\""),
+            ),
+            DuplicateColumn { first, .. } => Bilingual::new(
+                format!("同じ列が {first} にもあります"),
+                format!("the same column is in {first} already"),
+            ),
+            ValueWithoutColumn { .. } => Bilingual::new(
+                "見出しのない列に値があります",
+                "a value in a column without a header",
+            ),
+            NoVersionRow { .. } => Bilingual::new(
+                "kind が version の行がありません（版の ID と見出しを書く行が 1 行必要です）",
+                "no row of kind version (one row must give the version's id and title)",
+            ),
+            ExtraVersionRow { first_row, .. } => Bilingual::new(
+                format!("version の行は 1 行だけにしてください（{first_row} 行目にもあります）"),
+                format!("only one row may be of kind version (row {first_row} is one already)"),
+            ),
+            UnknownKind { value, .. } if value.is_empty() => Bilingual::new(
+                "kind が空です。version、group、control のいずれかにしてください",
+                "kind is empty; it must be version, group or control",
+            ),
+            UnknownKind { value, .. } => Bilingual::new(
+                format!("kind「{value}」は version、group、control のいずれでもありません"),
+                format!("kind \"{value}\" is not version, group or control"),
+            ),
+            Required { kind, .. } => match lang_names(column) {
+                Some((ja, en)) => Bilingual::new(
+                    format!("{kind} の行には{ja}の文が必要です"),
+                    format!("a {kind} row needs the {en} text"),
+                ),
+                None => Bilingual::new(
+                    format!("{kind} の行では空にできません"),
+                    format!("must not be empty in a {kind} row"),
+                ),
+            },
+            NotApplicable { kind, .. } => Bilingual::new(
+                format!("{kind} の行ではこの列は使いません。空にしてください"),
+                format!("a {kind} row does not use this column; leave it empty"),
+            ),
+            BadVersionId { value, .. } => Bilingual::new(
+                format!("版の ID「{value}」には英数字と . _ - だけを使ってください"),
+                format!("version id \"{value}\" may hold only letters, digits, '.', '_' and '-'"),
+            ),
+            DuplicateId { id, first_row, .. } => Bilingual::new(
+                format!("ID {id} は {first_row} 行目でも使われています"),
+                format!("id {id} is used in row {first_row} already"),
+            ),
+            UnknownPart { value, .. } => Bilingual::new(
+                format!("部「{value}」は governance、management、control のいずれでもありません"),
+                format!("part \"{value}\" is not governance, management or control"),
+            ),
+            UnknownObjective { objective, .. } => Bilingual::new(
+                format!("統制目標 {objective} の group 行が表にありません"),
+                format!("objective {objective} is not a group of the table"),
+            ),
+            ObjectivePart {
+                objective,
+                objective_part,
+                part,
+                ..
+            } => Bilingual::new(
+                format!(
+                    "統制目標 {objective} は {} の group ですが、この行は {} です",
+                    objective_part.code(),
+                    part.code()
+                ),
+                format!(
+                    "objective {objective} is a {} group but this row is {}",
+                    objective_part.code(),
+                    part.code()
+                ),
+            ),
+            BadLevel { value, .. } => Bilingual::new(
+                format!("レベル {value} は 1、2、3 のいずれでもありません"),
+                format!("level {value} is not 1, 2 or 3"),
+            ),
+            BadBoolean { value, .. } => Bilingual::new(
+                format!("「{value}」は yes/no（true/false、1/0、はい/いいえ）ではありません"),
+                format!("\"{value}\" is not yes or no (nor true/false, 1/0, はい/いいえ)"),
+            ),
+            UnknownActor { value, .. } => Bilingual::new(
+                format!("実施者「{value}」は provider、customer、both のいずれでもありません"),
+                format!("actor \"{value}\" is not provider, customer or both"),
+            ),
+            UnknownServiceModel { value, .. } => Bilingual::new(
+                format!("サービスモデル「{value}」は IaaS、PaaS、SaaS のいずれでもありません"),
+                format!("service model \"{value}\" is not IaaS, PaaS or SaaS"),
+            ),
+            BadReference { value, .. } => Bilingual::new(
+                format!(
+                    "参照「{value}」は 規格:条項=関係 の形ではありません（例: ISO27002:9.2.3=subset）"
+                ),
+                format!(
+                    "reference \"{value}\" is not STANDARD:CLAUSE=relation (e.g. ISO27002:9.2.3=subset)"
+                ),
+            ),
+            UnknownRelation { value, .. } => Bilingual::new(
+                format!(
+                    "関係「{value}」は equal、subset、superset、intersect のいずれでもありません"
+                ),
+                format!("relation \"{value}\" is not equal, subset, superset or intersect"),
+            ),
+            Formula { formula, .. } => Bilingual::new(
+                format!("数式（{formula}）は使えません。値を入力してください"),
+                format!("a formula ({formula}) is not accepted; enter the value itself"),
+            ),
+            WrongCellType { found, .. } => {
+                let (ja, en) = found.names();
+                Bilingual::new(
+                    format!("{ja}のセルは使えません。文字列として入力してください"),
+                    format!("{en} cell is not accepted here; enter it as text"),
+                )
+            }
+            Write { source } => Bilingual::new(
+                format!("書き出せません: {source}"),
+                format!("cannot write: {source}"),
+            ),
+            XlsxWrite { detail } => Bilingual::new(
+                format!("XLSX を作れません: {detail}"),
+                format!("cannot make the XLSX file: {detail}"),
+            ),
+            UnwritableReference { control, reference } => Bilingual::new(
+                format!(
+                    "管理策 {control} の参照「{reference}」は表に書けません（規格名に : や ;、条項に ; を含むか、空か、前後に空白があります）"
+                ),
+                format!(
+                    "reference \"{reference}\" of control {control} cannot be held in a table (a ':' or ';' in the standard, a ';' in the clause, an empty part or surrounding spaces)"
+                ),
+            ),
+        }
+    }
+
+    /// The whole message, place and reason, in both languages.
+    pub fn message(&self) -> Bilingual {
+        let reason = self.reason();
+        match self.place() {
+            Some(place) => Bilingual::new(
+                format!("{}: {}", place.ja(), reason.ja),
+                format!("{}: {}", place.en(), reason.en),
+            ),
+            None => reason,
+        }
+    }
+
+    /// Sort key: problems of the whole file first, then by row and column; in a row, problems
+    /// of no one cell (a column missing from the header) come last.
+    pub(crate) fn order(&self) -> (usize, usize) {
+        let place = self.place();
+        let row = place.and_then(|place| place.row).unwrap_or(0);
+        let column = place
+            .and_then(|place| place.cell.as_deref())
+            .map_or(usize::MAX, column_index);
+        (row, column)
+    }
+}
+
+/// The 1-based column number of a cell reference (`F12` → 6), for ordering.
+fn column_index(cell: &str) -> usize {
+    cell.bytes()
+        .take_while(u8::is_ascii_uppercase)
+        .fold(0, |acc, letter| acc * 26 + usize::from(letter - b'A' + 1))
+}
+
+/// Every problem of a table, sorted by row (problems of the whole file first). Never empty.
+#[derive(Debug)]
+pub struct TableErrors {
+    first: TableError,
+    rest: Vec<TableError>,
+}
+
+impl TableErrors {
+    /// Sorts the problems; `None` when there are none.
+    pub(crate) fn new(mut problems: Vec<TableError>) -> Option<TableErrors> {
+        problems.sort_by_key(TableError::order);
+        let mut problems = problems.into_iter();
+        let first = problems.next()?;
+        Some(TableErrors {
+            first,
+            rest: problems.collect(),
+        })
+    }
+
+    pub(crate) fn one(problem: TableError) -> TableErrors {
+        TableErrors {
+            first: problem,
+            rest: Vec::new(),
+        }
+    }
+
+    /// The problem in the earliest row.
+    pub fn first(&self) -> &TableError {
+        &self.first
+    }
+
+    pub fn into_first(self) -> TableError {
+        self.first
+    }
+
+    pub fn len(&self) -> usize {
+        1 + self.rest.len()
+    }
+
+    /// Always false; here because clippy expects it beside `len`.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &TableError> {
+        std::iter::once(&self.first).chain(&self.rest)
+    }
+
+    pub fn into_vec(self) -> Vec<TableError> {
+        let mut all = Vec::with_capacity(self.len());
+        all.push(self.first);
+        all.extend(self.rest);
+        all
+    }
+}
+
+impl fmt::Display for TableErrors {
+    /// One problem a line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, problem) in self.iter().enumerate() {
+            if index > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TableErrors {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_reads_like_the_spreadsheet() {
+        let place = Place {
+            file: "c.xlsx".to_owned(),
+            sheet: Some("criteria".to_owned()),
+            row: Some(12),
+            column: Some("min_level".to_owned()),
+            cell: Some("K12".to_owned()),
+        };
+        let error = TableError::BadLevel {
+            at: Box::new(place),
+            value: "4".to_owned(),
+        };
+        assert_eq!(
+            error.to_string(),
+            "c.xlsx: sheet criteria, row 12, column min_level (K12): level 4 is not 1, 2 or 3"
+        );
+        assert_eq!(
+            error.message().ja,
+            "c.xlsx: シート criteria、12 行目、列 min_level (K12): レベル 4 は 1、2、3 のいずれでもありません"
+        );
+        assert_eq!(error.order(), (12, 11));
+    }
+
+    #[test]
+    fn lists_read_naturally() {
+        assert_eq!(
+            alternatives(&["a", "b", "c"]),
+            ("a、b、c".to_owned(), "a, b or c".to_owned())
+        );
+        assert_eq!(alternatives(&["a"]).1, "a");
+        assert_eq!(column_index("AA3"), 27);
+    }
+}

@@ -1,0 +1,111 @@
+//! Criteria as one table, in CSV or in the sheet `criteria` of an XLSX workbook.
+//!
+//! The header row names the columns (any order, exact names):
+//! `kind, id, part, objective, title_ja, title_en, text_ja, text_en, mandatory, actor,
+//! min_level, integrity, availability, service_models, examples_ja, examples_en, references`.
+//! `examples_ja`, `examples_en` and `references` may be left out of the header; every other
+//! column is required, and unknown or repeated columns are refused.
+//!
+//! Each row has a `kind`:
+//! - `version`, exactly one: `id` is the version id, `title_ja`/`title_en` its title;
+//! - `group`: `id`, `part`, `title_*`, `text_*`;
+//! - `control`: `id`, `part`, `objective` (a group of the table, of the same part), `text_*`,
+//!   `mandatory`/`integrity`/`availability` (yes/no, true/false, 1/0, はい/いいえ), `actor`,
+//!   `min_level` (1–3), `service_models` (`IaaS;PaaS`), optional `examples_*` and
+//!   `references` (`ISO27002:9.2.3=subset; NIST:AC-6=intersect`).
+//!
+//! A cell a kind of row does not use must be empty. Text is trimmed of surrounding whitespace;
+//! codes (`kind`, `part`, `actor`, relations, service models) are read without regard to case.
+//! Wholly empty rows are skipped. Groups and controls keep the order of their rows.
+//!
+//! Reading is all or nothing. A table read back is always a draft: status
+//! [`Status::Draft`](shinrai_domain::criteria::Status::Draft) and no publication date, since
+//! publishing is a decision of the store, not a property of a spreadsheet. Ids are not checked
+//! against their objective's number here; `criteria check` does that.
+//!
+//! The templates are the header alone, so reading one back fails with
+//! [`TableError::NoVersionRow`].
+
+mod columns;
+mod error;
+mod grid;
+mod parse;
+mod write;
+
+use std::path::Path;
+
+use shinrai_domain::criteria::CriteriaVersion;
+
+pub use error::{CellType, Place, TableError, TableErrors};
+pub use write::{template_csv, template_xlsx, write_csv, write_xlsx};
+
+/// Reads a CSV file; the error is the problem in the earliest row.
+pub fn read_csv(path: &Path) -> Result<CriteriaVersion, TableError> {
+    diagnose_csv(path).map_err(TableErrors::into_first)
+}
+
+/// Reads CSV bytes named `name` in messages (UTF-8, with or without a byte order mark).
+pub fn read_csv_bytes(name: &str, bytes: &[u8]) -> Result<CriteriaVersion, TableError> {
+    diagnose_csv_bytes(name, bytes).map_err(TableErrors::into_first)
+}
+
+/// Reads the `criteria` sheet of an XLSX file; the error is the problem in the earliest row.
+pub fn read_xlsx(path: &Path) -> Result<CriteriaVersion, TableError> {
+    diagnose_xlsx(path).map_err(TableErrors::into_first)
+}
+
+/// Reads the `criteria` sheet of XLSX bytes named `name` in messages.
+pub fn read_xlsx_bytes(name: &str, bytes: &[u8]) -> Result<CriteriaVersion, TableError> {
+    diagnose_xlsx_bytes(name, bytes).map_err(TableErrors::into_first)
+}
+
+/// Reads a `.csv` or `.xlsx` file, choosing by its extension (of any case).
+pub fn read_table(path: &Path) -> Result<CriteriaVersion, TableError> {
+    diagnose_table(path).map_err(TableErrors::into_first)
+}
+
+/// Like [`read_csv`], but gives every problem of the table, sorted by row.
+pub fn diagnose_csv(path: &Path) -> Result<CriteriaVersion, TableErrors> {
+    let bytes = read_file(path)?;
+    diagnose_csv_bytes(&path.display().to_string(), &bytes)
+}
+
+/// Like [`read_csv_bytes`], but gives every problem of the table, sorted by row.
+pub fn diagnose_csv_bytes(name: &str, bytes: &[u8]) -> Result<CriteriaVersion, TableErrors> {
+    parse::parse(&grid::csv_grid(name, bytes)?)
+}
+
+/// Like [`read_xlsx`], but gives every problem of the table, sorted by row.
+pub fn diagnose_xlsx(path: &Path) -> Result<CriteriaVersion, TableErrors> {
+    let bytes = read_file(path)?;
+    diagnose_xlsx_bytes(&path.display().to_string(), &bytes)
+}
+
+/// Like [`read_xlsx_bytes`], but gives every problem of the table, sorted by row.
+pub fn diagnose_xlsx_bytes(name: &str, bytes: &[u8]) -> Result<CriteriaVersion, TableErrors> {
+    parse::parse(&grid::xlsx_grid(name, bytes)?)
+}
+
+/// Like [`read_table`], but gives every problem of the table, sorted by row.
+pub fn diagnose_table(path: &Path) -> Result<CriteriaVersion, TableErrors> {
+    let extension = path
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("csv") => diagnose_csv(path),
+        Some("xlsx") => diagnose_xlsx(path),
+        _ => Err(TableErrors::one(TableError::UnsupportedFormat {
+            at: Place::file(&path.display().to_string()),
+        })),
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, TableErrors> {
+    std::fs::read(path).map_err(|source| {
+        TableErrors::one(TableError::Io {
+            at: Place::file(&path.display().to_string()),
+            source,
+        })
+    })
+}

@@ -1,0 +1,235 @@
+//! Criteria versions in the store. A version is written whole, in one transaction with the log
+//! event that records it; a published version is never written again.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use shinrai_domain::criteria::{CriteriaVersion, Status};
+use shinrai_domain::text::Bilingual;
+
+use crate::error::{StoreError, StoreResult};
+
+/// A version as listed, without its contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriteriaSummary {
+    pub version: String,
+    pub title: Bilingual,
+    pub status: Status,
+    pub published_on: Option<String>,
+    pub document_sha256: String,
+    pub created_at_ms: i64,
+    pub updated_at_ms: i64,
+}
+
+/// One row of `criteria_versions`, as backups carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriteriaRow {
+    pub version: String,
+    pub title_ja: String,
+    pub title_en: String,
+    pub status: String,
+    pub published_on: Option<String>,
+    pub document: String,
+    pub document_sha256: String,
+    pub created_at_ms: i64,
+    pub updated_at_ms: i64,
+}
+
+impl CriteriaRow {
+    /// The row for a version written at `at_ms`.
+    pub fn of(version: &CriteriaVersion, at_ms: i64) -> StoreResult<CriteriaRow> {
+        let document = serde_json::to_string(version)
+            .map_err(|e| StoreError::Corrupt(format!("criteria {}: {e}", version.version)))?;
+        Ok(CriteriaRow {
+            version: version.version.clone(),
+            title_ja: version.title.ja.clone(),
+            title_en: version.title.en.clone(),
+            status: version.status.code().to_owned(),
+            published_on: version.published_on.map(|d| d.to_string()),
+            document_sha256: hex::encode(Sha256::digest(document.as_bytes())),
+            document,
+            created_at_ms: at_ms,
+            updated_at_ms: at_ms,
+        })
+    }
+
+    pub fn summary(&self) -> StoreResult<CriteriaSummary> {
+        Ok(CriteriaSummary {
+            version: self.version.clone(),
+            title: Bilingual::new(&self.title_ja, &self.title_en),
+            status: Status::from_code(&self.status).ok_or_else(|| {
+                StoreError::Corrupt(format!(
+                    "criteria {}: unknown status {}",
+                    self.version, self.status
+                ))
+            })?,
+            published_on: self.published_on.clone(),
+            document_sha256: self.document_sha256.clone(),
+            created_at_ms: self.created_at_ms,
+            updated_at_ms: self.updated_at_ms,
+        })
+    }
+
+    /// The stored version, after checking the document still hashes to what was recorded.
+    pub fn version(&self) -> StoreResult<CriteriaVersion> {
+        let actual = hex::encode(Sha256::digest(self.document.as_bytes()));
+        if actual != self.document_sha256 {
+            return Err(StoreError::Corrupt(format!(
+                "criteria {}: the document hashes to {actual}, not {}",
+                self.version, self.document_sha256
+            )));
+        }
+        serde_json::from_str(&self.document)
+            .map_err(|e| StoreError::Corrupt(format!("criteria {}: {e}", self.version)))
+    }
+}
+
+/// Reads a `criteria_versions` row of either engine.
+pub fn row<'r, R>(row: &'r R) -> StoreResult<CriteriaRow>
+where
+    R: sqlx::Row,
+    String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    Option<String>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'c> &'c str: sqlx::ColumnIndex<R>,
+{
+    use crate::rows::get;
+    Ok(CriteriaRow {
+        version: get(row, "version")?,
+        title_ja: get(row, "title_ja")?,
+        title_en: get(row, "title_en")?,
+        status: get(row, "status")?,
+        published_on: get(row, "published_on")?,
+        document: get(row, "document")?,
+        document_sha256: get(row, "document_sha256")?,
+        created_at_ms: get(row, "created_at_ms")?,
+        updated_at_ms: get(row, "updated_at_ms")?,
+    })
+}
+
+/// Expands to the criteria operations of one backend type (next to `relational!`).
+macro_rules! criteria_operations {
+    ($backend:ident, $database:ty) => {
+        impl $backend {
+            /// Stores a new version; an existing version of the same id is a conflict.
+            pub async fn create_criteria(
+                &self,
+                row: &crate::criteria::CriteriaRow,
+                event: shinrai_domain::log_chain::NewEvent,
+            ) -> crate::error::StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                if sqlx::query(crate::sql::SELECT_CRITERIA)
+                    .bind(&row.version)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .is_some()
+                {
+                    return Err(crate::error::StoreError::Conflict {
+                        what: format!("criteria version {}", row.version),
+                    });
+                }
+                Self::insert_criteria(&mut tx, row).await?;
+                Self::append(&mut tx, event).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn insert_criteria<'t, 'c>(
+                tx: &'t mut sqlx::Transaction<'c, $database>,
+                row: &crate::criteria::CriteriaRow,
+            ) -> crate::error::StoreResult<()> {
+                sqlx::query(crate::sql::INSERT_CRITERIA)
+                    .bind(&row.version)
+                    .bind(&row.title_ja)
+                    .bind(&row.title_en)
+                    .bind(&row.status)
+                    .bind(&row.published_on)
+                    .bind(&row.document)
+                    .bind(&row.document_sha256)
+                    .bind(row.created_at_ms)
+                    .bind(row.updated_at_ms)
+                    .execute(&mut **tx)
+                    .await?;
+                Ok(())
+            }
+
+            /// Rewrites a draft (e.g. to publish it). A published or missing version is refused
+            /// and nothing changes.
+            pub async fn update_draft_criteria(
+                &self,
+                row: &crate::criteria::CriteriaRow,
+                event: shinrai_domain::log_chain::NewEvent,
+            ) -> crate::error::StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                let updated = sqlx::query(crate::sql::UPDATE_DRAFT_CRITERIA)
+                    .bind(&row.version)
+                    .bind(&row.title_ja)
+                    .bind(&row.title_en)
+                    .bind(&row.status)
+                    .bind(&row.published_on)
+                    .bind(&row.document)
+                    .bind(&row.document_sha256)
+                    .bind(row.updated_at_ms)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if updated != 1 {
+                    let exists = sqlx::query(crate::sql::SELECT_CRITERIA)
+                        .bind(&row.version)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .is_some();
+                    return Err(if exists {
+                        crate::error::StoreError::Conflict {
+                            what: format!("published criteria version {}", row.version),
+                        }
+                    } else {
+                        crate::error::StoreError::NotFound {
+                            what: format!("criteria version {}", row.version),
+                        }
+                    });
+                }
+                Self::append(&mut tx, event).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            pub async fn criteria_rows(
+                &self,
+                with_documents: bool,
+            ) -> crate::error::StoreResult<Vec<crate::criteria::CriteriaRow>> {
+                let sql = if with_documents {
+                    crate::sql::SELECT_ALL_CRITERIA
+                } else {
+                    crate::sql::SELECT_CRITERIA_LIST
+                };
+                sqlx::query(sql)
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(crate::criteria::row)
+                    .collect()
+            }
+
+            pub async fn criteria_row(
+                &self,
+                version: &str,
+                with_document: bool,
+            ) -> crate::error::StoreResult<Option<crate::criteria::CriteriaRow>> {
+                let sql = if with_document {
+                    crate::sql::SELECT_CRITERIA
+                } else {
+                    crate::sql::SELECT_CRITERIA_SUMMARY
+                };
+                sqlx::query(sql)
+                    .bind(version)
+                    .fetch_optional(&self.pool)
+                    .await?
+                    .as_ref()
+                    .map(crate::criteria::row)
+                    .transpose()
+            }
+        }
+    };
+}
+
+pub(crate) use criteria_operations;

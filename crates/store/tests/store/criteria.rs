@@ -1,0 +1,150 @@
+//! Criteria versions on both engines: stored whole, listed, published once, never changed after,
+//! and a document edited in the database is noticed when read.
+
+use shinrai_domain::criteria::{
+    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status,
+};
+use shinrai_domain::date::CalendarDate;
+use shinrai_domain::level::Level;
+use shinrai_domain::service_model::ServiceModel;
+use shinrai_domain::text::Bilingual;
+use shinrai_store::StoreError;
+
+use crate::accounts::{by, seed};
+use crate::engines::TestStore;
+
+pub fn sample_criteria(version: &str) -> CriteriaVersion {
+    CriteriaVersion {
+        version: version.to_owned(),
+        title: Bilingual::new("試験用管理基準", "Test criteria"),
+        status: Status::Draft,
+        published_on: None,
+        groups: vec![Group {
+            id: "12.3.1".to_owned(),
+            part: Part::Control,
+            title: Bilingual::new("バックアップ", "Backup"),
+            text: Bilingual::new("データを失わない。", "Lose no data."),
+        }],
+        controls: vec![Control {
+            id: "12.3.1.1".to_owned(),
+            part: Part::Control,
+            objective: "12.3.1".to_owned(),
+            text: Bilingual::new(
+                "バックアップを別の地域に保管する。",
+                "Keep backups in another region.",
+            ),
+            mandatory: true,
+            actor: Actor::Both,
+            min_level: Level::MIDDLE,
+            integrity: true,
+            availability: true,
+            service_models: vec![ServiceModel::IaaS, ServiceModel::SaaS],
+            examples: Bilingual::new("リージョン間複製", "Cross-region replication"),
+            references: vec![Reference {
+                standard: "NIST".to_owned(),
+                clause: "CP-9".to_owned(),
+                relation: Relation::Intersect,
+            }],
+        }],
+    }
+}
+
+#[tokio::test]
+async fn versions_are_stored_whole_and_published_once() {
+    for test in TestStore::both().await {
+        seed(&test).await;
+        let store = &test.store;
+        let draft = sample_criteria("t-2026");
+        let created = store.create_criteria(&draft, &by(60_000)).await.unwrap();
+        assert_eq!(created.status, Status::Draft, "{}", test.engine);
+        assert_eq!(
+            store.criteria("t-2026").await.unwrap().as_ref(),
+            Some(&draft)
+        );
+        assert!(store.criteria("nope").await.unwrap().is_none());
+        let again = store.create_criteria(&draft, &by(60_001)).await;
+        assert!(
+            matches!(again, Err(StoreError::Conflict { .. })),
+            "{again:?}"
+        );
+
+        let day = CalendarDate::new(2026, 11, 23).unwrap();
+        let published = store
+            .publish_criteria("t-2026", day, &by(60_002))
+            .await
+            .unwrap();
+        assert_eq!(published.status, Status::Published);
+        assert_eq!(published.published_on.as_deref(), Some("2026-11-23"));
+        assert_eq!(published.created_at_ms, 60_000);
+        let stored = store.criteria("t-2026").await.unwrap().unwrap();
+        assert_eq!(stored.published_on, Some(day));
+        assert_eq!(stored.controls, draft.controls);
+
+        let twice = store.publish_criteria("t-2026", day, &by(60_003)).await;
+        assert!(
+            matches!(twice, Err(StoreError::Conflict { .. })),
+            "{twice:?}"
+        );
+        let missing = store.publish_criteria("nope", day, &by(60_004)).await;
+        assert!(
+            matches!(missing, Err(StoreError::NotFound { .. })),
+            "{missing:?}"
+        );
+
+        store
+            .create_criteria(&sample_criteria("t-2027"), &by(60_005))
+            .await
+            .unwrap();
+        let listed: Vec<(String, Status)> = store
+            .criteria_list()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.version, s.status))
+            .collect();
+        assert_eq!(
+            listed,
+            vec![
+                ("t-2026".to_owned(), Status::Published),
+                ("t-2027".to_owned(), Status::Draft)
+            ]
+        );
+        let actions: Vec<String> = store
+            .events_after(0, 100, true)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| format!("{} {}", e.action, e.subject))
+            .filter(|a| a.starts_with("criteria"))
+            .collect();
+        assert_eq!(
+            actions,
+            vec![
+                "criteria.create t-2026",
+                "criteria.publish t-2026",
+                "criteria.create t-2027"
+            ]
+        );
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_document_edited_in_the_database_is_refused_when_read() {
+    for test in TestStore::both().await {
+        seed(&test).await;
+        test.store
+            .create_criteria(&sample_criteria("t-2026"), &by(61_000))
+            .await
+            .unwrap();
+        test.tamper("UPDATE criteria_versions SET document = REPLACE(document, 'another region', 'the same rack')")
+            .await;
+        let read = test.store.criteria("t-2026").await;
+        assert!(
+            matches!(&read, Err(StoreError::Corrupt(detail)) if detail.contains("hashes to")),
+            "{}: {read:?}",
+            test.engine
+        );
+        test.finish().await;
+    }
+}
