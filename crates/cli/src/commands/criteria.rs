@@ -530,7 +530,7 @@ fn report_check(
                 counts.objectives, counts.controls
             ),
             Lang::En => format!(
-                "{name}: consistent ({} objectives, {} controls)\n",
+                "{name}: consistent (objectives: {}, controls: {})\n",
                 counts.objectives, counts.controls
             ),
         })?;

@@ -189,10 +189,14 @@ fn the_nist_catalog_with_three_baselines_as_levels() {
         "--version",
         "nist-oscal",
     ]);
-    for copy in ["nist-csv", "nist-oscal"] {
+    let xlsx = place.file("nist.xlsx");
+    place.ok(&["export", "nist-r5", "--format", "xlsx", "-o", &xlsx]);
+    place.ok(&["import", &xlsx, "--version", "nist-xlsx"]);
+    for copy in ["nist-csv", "nist-oscal", "nist-xlsx"] {
         let difference = place.json(&["diff", "nist-r5", copy, "--json"]);
-        assert_eq!(difference["changed"], serde_json::json!([]), "{copy}");
-        assert_eq!(difference["added"], serde_json::json!([]), "{copy}");
+        for key in ["added", "removed", "changed"] {
+            assert_eq!(difference[key], serde_json::json!([]), "{copy} {key}");
+        }
         assert_eq!(
             by_level(&place.json(&["show", copy, "--json"])),
             [149, 287, 370]

@@ -15,6 +15,7 @@ use shinrai_domain::text::Bilingual;
 
 use crate::auth::caller::Caller;
 use crate::criteria::Loaded;
+use crate::criteria::upload;
 use crate::criteria::views::{
     ControlDetail, ControlItem, ControlsPage, ControlsQuery, CriteriaSummaryView,
     CriteriaVersionView, DiffView, GroupView,
@@ -334,9 +335,11 @@ pub struct ImportedView {
     summary = "Import criteria as a draft (operator administrators) / 管理基準を案として取り込む",
     description = "The body is the file: `text/csv` or an XLSX workbook in the table layout of \
         `shinrai criteria template`, or `application/json` with an OSCAL catalog (levels from \
-        shinrai's own properties; for a catalog with separate level profiles use `shinrai \
-        criteria import --level-profiles`). All or nothing: a file with any problem stores nothing \
-        and the error names the sheet, row and column. / 表（CSV・XLSX）又は OSCAL カタログ。全部か無か。",
+        shinrai's own properties). An OSCAL catalog with one profile per level comes as \
+        `multipart/form-data` with the files `catalog`, `level_1`, `level_2`, `level_3` (a \
+        control's level is the lowest profile that includes it) and optionally `version`. All or \
+        nothing: a file with any problem stores nothing and the error names the sheet, row and \
+        column, or the file and JSON pointer. / 表（CSV・XLSX）、OSCAL カタログ、又はカタログと水準別プロファイル（マルチパート）。全部か無か。",
     params(ImportQuery),
     request_body(content = String, description = "The file's bytes.", content_type = "text/csv"),
     responses(
@@ -353,20 +356,41 @@ pub async fn import(
     State(state): State<AppState>,
     caller: Caller,
     ApiQuery(query): ApiQuery<ImportQuery>,
-    headers: axum::http::HeaderMap,
-    body: axum::body::Bytes,
+    request: axum::extract::Request,
 ) -> Result<(axum::http::StatusCode, Json<ImportedView>), ApiError> {
+    use axum::extract::FromRequest;
     caller.authorize(&Action::ImportCriteria)?;
-    let media_type = headers
+    let media_type = request
+        .headers()
         .get(axum::http::header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split(';').next())
         .map(|value| value.trim().to_ascii_lowercase())
         .unwrap_or_default();
-    let upload = state
-        .cpu
-        .run(move || crate::criteria::upload::read(&media_type, &body, query.version.as_deref()))
-        .await??;
+    let upload = if media_type == upload::MULTIPART {
+        let form = axum::extract::Multipart::from_request(request, &state)
+            .await
+            .map_err(|e| {
+                ApiError::BadRequest(Bilingual::new(
+                    format!("マルチパートの本文を読めません: {e}"),
+                    format!("the multipart body cannot be read: {e}"),
+                ))
+            })?;
+        let (catalog, profiles, version) = read_form(form).await?;
+        let version = query.version.or(version);
+        state
+            .cpu
+            .run(move || upload::read_catalog_with_profiles(catalog, profiles, version.as_deref()))
+            .await??
+    } else {
+        let body = axum::body::Bytes::from_request(request, &state)
+            .await
+            .map_err(|e| ApiError::from_status(e.status()))?;
+        state
+            .cpu
+            .run(move || upload::read(&media_type, &body, query.version.as_deref()))
+            .await??
+    };
     let problems = shinrai_domain::criteria::check(&upload.version).len();
     let summary = state
         .store
@@ -392,4 +416,76 @@ pub async fn import(
             consistency_problems: problems,
         }),
     ))
+}
+
+/// The fields of a multipart import: `catalog` (a file), `level_1`, `level_2`, `level_3` (the
+/// level profiles, files, in order without gaps) and optionally `version` (text).
+async fn read_form(
+    mut form: axum::extract::Multipart,
+) -> Result<(upload::NamedFile, Vec<upload::NamedFile>, Option<String>), ApiError> {
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        ApiError::BadRequest(Bilingual::new(
+            format!("マルチパートの本文を読めません: {e}"),
+            format!("the multipart body cannot be read: {e}"),
+        ))
+    };
+    let mut catalog = None;
+    let mut levels: [Option<upload::NamedFile>; 3] = [None, None, None];
+    let mut version = None;
+    while let Some(field) = form.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().unwrap_or_default().to_owned();
+        let bytes = field.bytes().await.map_err(unreadable)?.to_vec();
+        let file = upload::NamedFile {
+            name: file_name,
+            bytes,
+        };
+        match name.as_str() {
+            "catalog" => catalog = Some(file),
+            "level_1" | "level_2" | "level_3" => {
+                let index = usize::from(name.as_bytes().last().copied().unwrap_or(b'1') - b'1');
+                if let Some(slot) = levels.get_mut(index) {
+                    *slot = Some(file);
+                }
+            }
+            "version" => version = Some(String::from_utf8_lossy(&file.bytes).trim().to_owned()),
+            other => {
+                return Err(ApiError::InvalidInput {
+                    message: Bilingual::new(
+                        format!("不明なフィールド {other}（catalog・level_1〜3・version）"),
+                        format!("unknown field {other} (catalog, level_1 to level_3, version)"),
+                    ),
+                    pointer: None,
+                    detail_code: Some("unknown_field"),
+                });
+            }
+        }
+    }
+    let catalog = catalog.ok_or_else(|| ApiError::InvalidInput {
+        message: Bilingual::new(
+            "catalog フィールドがありません",
+            "the catalog field is missing",
+        ),
+        pointer: None,
+        detail_code: Some("missing_field"),
+    })?;
+    let mut profiles = Vec::new();
+    let mut gap = false;
+    for level in levels {
+        match level {
+            Some(file) if !gap => profiles.push(file),
+            Some(_) => {
+                return Err(ApiError::InvalidInput {
+                    message: Bilingual::new(
+                        "水準プロファイルは level_1 から順に欠けなく送ってください",
+                        "send level profiles from level_1 upwards without a gap",
+                    ),
+                    pointer: None,
+                    detail_code: Some("missing_field"),
+                });
+            }
+            None => gap = true,
+        }
+    }
+    Ok((catalog, profiles, version))
 }

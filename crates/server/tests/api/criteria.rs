@@ -503,3 +503,106 @@ async fn the_nist_catalog_uploads_in_one_request() {
         .json();
     assert!(found["total"].as_u64().unwrap() >= 1, "{found}");
 }
+
+fn multipart(boundary: &str, fields: &[(&str, Option<&str>, Vec<u8>)]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, file_name, bytes) in fields {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match file_name {
+            Some(file) => body.extend_from_slice(
+                format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\nContent-Type: application/json\r\n\r\n"
+                )
+                .as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    body
+}
+
+#[tokio::test]
+async fn a_catalog_with_level_profiles_uploads_as_a_form() {
+    let data = [
+        std::env::var_os("SHINRAI_OSCAL_DATA").map(std::path::PathBuf::from),
+        Some(
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/oscal"),
+        ),
+        Some(std::path::PathBuf::from("/work/shared/data/oscal")),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|dir| dir.join("NIST_SP-800-53_rev5_catalog.json").is_file())
+    .expect("the shared OSCAL files: set SHINRAI_OSCAL_DATA");
+    let read = |name: &str| std::fs::read(data.join(name)).unwrap();
+    let catalog = "NIST_SP-800-53_rev5_catalog.json";
+    let levels = ["LOW", "MODERATE", "HIGH"]
+        .map(|level| format!("NIST_SP-800-53_rev5_{level}-baseline_profile.json"));
+    let boundary = "shinrai-test-boundary";
+    let media_type = format!("multipart/form-data; boundary={boundary}");
+    let world = world().await;
+
+    let body = multipart(
+        boundary,
+        &[
+            ("version", None, b"nist-levels".to_vec()),
+            ("catalog", Some(catalog), read(catalog)),
+            ("level_1", Some(&levels[0]), read(&levels[0])),
+            ("level_2", Some(&levels[1]), read(&levels[1])),
+            ("level_3", Some(&levels[2]), read(&levels[2])),
+        ],
+    );
+    let imported = world
+        .upload("operator_admin", "/api/v1/criteria", &media_type, body)
+        .await;
+    assert_eq!(
+        imported.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&imported.body)
+    );
+    let answer = imported.json();
+    assert_eq!(answer["version"], "nist-levels");
+    assert_eq!(
+        answer["counts"]["by_level"],
+        serde_json::json!({"1": 149, "2": 287, "3": 370})
+    );
+    assert!(!answer["notes"].as_array().unwrap().is_empty());
+
+    // A gap in the levels, a missing catalog, an unknown field: refused, nothing stored.
+    let before = world.store.criteria_list().await.unwrap().len();
+    for fields in [
+        vec![
+            ("catalog", Some(catalog), read(catalog)),
+            ("level_2", Some(levels[1].as_str()), read(&levels[1])),
+        ],
+        vec![("level_1", Some(levels[0].as_str()), read(&levels[0]))],
+        vec![
+            ("catalog", Some(catalog), read(catalog)),
+            ("extra", None, b"x".to_vec()),
+        ],
+        vec![("catalog", Some("profile.json"), read(&levels[0]))],
+    ] {
+        let refused = world
+            .upload(
+                "operator_admin",
+                "/api/v1/criteria?version=refused",
+                &media_type,
+                multipart(boundary, &fields),
+            )
+            .await;
+        assert_eq!(
+            refused.status,
+            422,
+            "{}",
+            String::from_utf8_lossy(&refused.body)
+        );
+        assert!(!String::from_utf8_lossy(&refused.body).contains("shinrai-upload-"));
+    }
+    assert_eq!(world.store.criteria_list().await.unwrap().len(), before);
+}
