@@ -38,6 +38,9 @@ pub enum CliError {
     /// The log was altered; the break was already reported.
     #[error("the log was altered")]
     LogAltered,
+    /// An input file that cannot be used at all (missing, not a table, an empty sheet).
+    #[error("{}", .what.en)]
+    Unusable { what: Bilingual },
     /// An output file could not be written.
     #[error("{file}: {}", .why.en)]
     Unwritable { file: String, why: Bilingual },
@@ -46,7 +49,9 @@ pub enum CliError {
 impl CliError {
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            CliError::Unreadable { .. } | CliError::Malformed { .. } => ExitCode::from(2),
+            CliError::Unreadable { .. }
+            | CliError::Malformed { .. }
+            | CliError::Unusable { .. } => ExitCode::from(2),
             CliError::Store { .. } | CliError::Config { .. } => ExitCode::from(2),
             CliError::Refused { .. } | CliError::Serve { .. } => ExitCode::from(1),
             CliError::Output(_)
@@ -81,7 +86,8 @@ impl CliError {
             CliError::Store { what }
             | CliError::Config { what }
             | CliError::Refused { what }
-            | CliError::Serve { what } => what.get(lang).to_owned(),
+            | CliError::Serve { what }
+            | CliError::Unusable { what } => what.get(lang).to_owned(),
             CliError::LogAltered => match lang {
                 Lang::Ja => "ログが改ざんされています".to_owned(),
                 Lang::En => "the log was altered".to_owned(),

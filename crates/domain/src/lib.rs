@@ -17,6 +17,7 @@ pub mod log_chain;
 pub mod policy;
 mod random;
 pub mod registration;
+pub mod registry;
 pub mod sampling;
 pub mod service_model;
 pub mod sla_templates;

@@ -72,6 +72,8 @@ pub enum Action<'a> {
     },
     /// Published criteria versions: open to everyone.
     ReadPublishedCriteria,
+    /// The public registry: open to everyone.
+    ReadRegistry,
     /// Draft criteria versions, still being prepared by the operator.
     ReadDraftCriteria,
     /// Importing a criteria version as a draft.
@@ -115,6 +117,7 @@ pub fn authorize(actor: &Actor, action: &Action<'_>) -> Result<(), Denial> {
             | Action::Decide
             | Action::ReadPublicLog
             | Action::ReadPublishedCriteria
+            | Action::ReadRegistry
     ) {
         return Ok(());
     }
@@ -125,7 +128,8 @@ pub fn authorize(actor: &Actor, action: &Action<'_>) -> Result<(), Denial> {
         Action::ReadServiceInfo
         | Action::Decide
         | Action::ReadPublicLog
-        | Action::ReadPublishedCriteria => true,
+        | Action::ReadPublishedCriteria
+        | Action::ReadRegistry => true,
         Action::ReadDraftCriteria => member.is_operator_staff(),
         Action::ImportCriteria | Action::PublishCriteria => member.is_operator_admin(),
         Action::ReadOwnAccount | Action::CreateOwnToken => true,
@@ -222,6 +226,7 @@ mod tests {
                 [Err(S), Err(F), Err(F), Err(F), Err(F), Err(F)],
             ),
             (Action::ReadPublishedCriteria, [ok, ok, ok, ok, ok, ok]),
+            (Action::ReadRegistry, [ok, ok, ok, ok, ok, ok]),
             (
                 Action::ReadDraftCriteria,
                 [Err(S), ok, ok, Err(F), Err(F), Err(F)],

@@ -29,6 +29,14 @@ impl ServiceModel {
             .map(|(_, model)| *model)
     }
 
+    /// As [`ServiceModel::from_name`], ignoring case (`saas`), for query parameters.
+    pub fn from_name_any_case(name: &str) -> Option<ServiceModel> {
+        Self::NAMES
+            .iter()
+            .find(|(known, _)| known.eq_ignore_ascii_case(name))
+            .map(|(_, model)| *model)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             ServiceModel::IaaS => "IaaS",

@@ -58,6 +58,20 @@ impl Bilingual {
     }
 }
 
+/// Text prepared for case-insensitive substring search: lowercased, with full-width letters,
+/// digits and spaces folded to ASCII so that `ＳａａＳ` finds `SaaS`. Japanese is left as it is
+/// and searched by substring, since it has no spaces between words.
+pub fn search_folded(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::http::Request;
-use shinrai_interchange::oscal_criteria;
+use shinrai_formats::oscal_criteria;
 use shinrai_server::{AppState, Config};
 use shinrai_store::model::ChangeBy;
 use shinrai_store::{Store, StoreConfig};

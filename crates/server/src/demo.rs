@@ -120,6 +120,8 @@ pub enum DemoError {
     Password(#[from] PasswordError),
     #[error("{0}")]
     Criteria(#[from] shinrai_domain::criteria::demo::DemoError),
+    #[error("{0}")]
+    Registry(#[from] shinrai_domain::registry::demo::DemoRegistryError),
 }
 
 /// Loads the demo world when the store holds no organisation yet; `Ok(None)` when it does
@@ -168,6 +170,28 @@ pub async fn load_if_empty(
             roles: roles.iter().map(|role| role.code()).collect(),
         });
     }
+    // The demo registry: its extra providers and audit body, then its entries.
+    let registry = shinrai_domain::registry::demo::demo_registry()?;
+    for (orgs, kind) in [
+        (&registry.providers, OrgKind::Provider),
+        (&registry.audit_bodies, OrgKind::AuditBody),
+    ] {
+        for org in orgs {
+            store
+                .create_organisation(
+                    &NewOrganisation {
+                        id: org.id.clone(),
+                        kind,
+                        name: org.name.clone(),
+                    },
+                    &by,
+                )
+                .await?;
+        }
+    }
+    store
+        .create_registry_entries(&registry.entries, &by)
+        .await?;
     // The published demo criteria and a draft revision of them.
     store
         .create_criteria(&shinrai_domain::criteria::demo::demo_criteria()?, &by)

@@ -298,7 +298,8 @@ impl From<shinrai_store::StoreError> for ApiError {
     /// What the caller caused (a taken id, a missing record) is said; anything else is internal.
     fn from(error: shinrai_store::StoreError) -> ApiError {
         match &error {
-            shinrai_store::StoreError::Conflict { .. } => ApiError::Conflict(error.message()),
+            shinrai_store::StoreError::Conflict { .. }
+            | shinrai_store::StoreError::Unchangeable { .. } => ApiError::Conflict(error.message()),
             shinrai_store::StoreError::NotFound { .. } => ApiError::NotFound(error.message()),
             _ => ApiError::internal(error),
         }

@@ -15,6 +15,7 @@ pub mod lang;
 pub mod layers;
 pub mod metrics;
 pub mod openapi;
+pub mod registry;
 pub mod routes;
 pub mod shutdown;
 pub mod state;

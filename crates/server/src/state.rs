@@ -82,6 +82,8 @@ pub struct AppState {
     pub cpu: CpuPool,
     /// Criteria versions read so far, with their search indexes.
     pub criteria: Arc<crate::criteria::CriteriaCache>,
+    /// The registry as last read, with its search index.
+    pub registry: Arc<crate::registry::RegistryCache>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -111,6 +113,7 @@ impl AppState {
             passwords: Arc::new(Passwords::default()),
             cpu: CpuPool::per_core(),
             criteria: Arc::default(),
+            registry: Arc::default(),
         }
     }
 }

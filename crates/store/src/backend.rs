@@ -657,6 +657,12 @@ macro_rules! relational {
                 {
                     rows.criteria.push(crate::criteria::row(&row)?);
                 }
+                for row in sqlx::query(crate::sql::SELECT_REGISTRY_ENTRIES)
+                    .fetch_all(&mut *tx)
+                    .await?
+                {
+                    rows.registry.push(crate::registry::row(&row)?);
+                }
                 tx.commit().await?;
                 Ok(rows)
             }
@@ -747,6 +753,9 @@ macro_rules! relational {
                 }
                 for row in &rows.criteria {
                     Self::insert_criteria(&mut tx, row).await?;
+                }
+                for row in &rows.registry {
+                    Self::insert_registry_entry(&mut tx, row).await?;
                 }
                 for row in &rows.blobs {
                     sqlx::query(crate::sql::INSERT_BLOB)

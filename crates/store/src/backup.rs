@@ -101,6 +101,7 @@ pub struct Rows {
     pub checkpoints: Vec<CheckpointRow>,
     pub blobs: Vec<BlobRow>,
     pub criteria: Vec<crate::criteria::CriteriaRow>,
+    pub registry: Vec<crate::registry::RegistryRow>,
 }
 
 /// One line of the file.
@@ -115,6 +116,7 @@ enum Line {
     Checkpoint(CheckpointRow),
     BlobInfo(BlobRow),
     Criteria(crate::criteria::CriteriaRow),
+    RegistryEntry(crate::registry::RegistryRow),
     Blob { sha256: String, base64: String },
     SigningKey { seed_hex: String },
     Manifest(Manifest),
@@ -167,11 +169,15 @@ pub fn write_backup(
     count("checkpoints", rows.checkpoints.len());
     count("blobs", rows.blobs.len());
     count("criteria", rows.criteria.len());
+    count("registry", rows.registry.len());
     for row in &rows.organisations {
         emit(&Line::Organisation(row.clone()), &mut hasher)?;
     }
     for row in &rows.criteria {
         emit(&Line::Criteria(row.clone()), &mut hasher)?;
+    }
+    for row in &rows.registry {
+        emit(&Line::RegistryEntry(row.clone()), &mut hasher)?;
     }
     for row in &rows.users {
         emit(&Line::User(row.clone()), &mut hasher)?;
@@ -252,6 +258,7 @@ pub fn read_backup(input: &mut dyn BufRead) -> StoreResult<Contents> {
             Line::Checkpoint(row) => contents.rows.checkpoints.push(row),
             Line::BlobInfo(row) => contents.rows.blobs.push(row),
             Line::Criteria(row) => contents.rows.criteria.push(row),
+            Line::RegistryEntry(row) => contents.rows.registry.push(row),
             Line::Blob { sha256, base64 } => {
                 let bytes = base64::engine::general_purpose::STANDARD
                     .decode(base64.as_bytes())
@@ -305,6 +312,7 @@ pub fn read_backup(input: &mut dyn BufRead) -> StoreResult<Contents> {
         ("checkpoints", contents.rows.checkpoints.len() as u64),
         ("blobs", blob_rows_seen),
         ("criteria", contents.rows.criteria.len() as u64),
+        ("registry", contents.rows.registry.len() as u64),
     ];
     for (name, count) in actual {
         if expected(name) != count {

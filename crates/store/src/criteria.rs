@@ -179,8 +179,8 @@ macro_rules! criteria_operations {
                         .await?
                         .is_some();
                     return Err(if exists {
-                        crate::error::StoreError::Conflict {
-                            what: format!("published criteria version {}", row.version),
+                        crate::error::StoreError::Unchangeable {
+                            what: format!("criteria version {}", row.version),
                         }
                     } else {
                         crate::error::StoreError::NotFound {

@@ -8,6 +8,9 @@ pub enum StoreError {
     /// A record with this key exists already (an organisation id, a login).
     #[error("{what} already exists")]
     Conflict { what: String },
+    /// A published record, which never changes (a published criteria version).
+    #[error("{what} is published and cannot change")]
+    Unchangeable { what: String },
     /// A record the change needs does not exist.
     #[error("{what} does not exist")]
     NotFound { what: String },
@@ -39,7 +42,9 @@ impl StoreError {
     pub fn is_caller_error(&self) -> bool {
         matches!(
             self,
-            StoreError::Conflict { .. } | StoreError::NotFound { .. }
+            StoreError::Conflict { .. }
+                | StoreError::NotFound { .. }
+                | StoreError::Unchangeable { .. }
         )
     }
 
@@ -48,6 +53,10 @@ impl StoreError {
             StoreError::Conflict { what } => Bilingual::new(
                 format!("{what} は既に存在します"),
                 format!("{what} already exists"),
+            ),
+            StoreError::Unchangeable { what } => Bilingual::new(
+                format!("{what} は公表済みのため変更できません"),
+                format!("{what} is published and cannot change"),
             ),
             StoreError::NotFound { what } => Bilingual::new(
                 format!("{what} は存在しません"),

@@ -11,6 +11,7 @@ mod error;
 mod keys;
 pub mod model;
 mod postgres;
+pub mod registry;
 mod rows;
 mod sql;
 mod sqlite;
@@ -262,6 +263,46 @@ impl Store {
         on_backend!(self, b => b.criteria_row(version, false))?
             .map(|row| row.summary())
             .transpose()
+    }
+
+    // --- registry ----------------------------------------------------------------------------------
+
+    /// Adds entries to the registry, all or none, each recorded in the log.
+    pub async fn create_registry_entries(
+        &self,
+        entries: &[shinrai_domain::registry::RegistryEntry],
+        by: &ChangeBy,
+    ) -> StoreResult<()> {
+        let mut rows = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let row = registry::RegistryRow::of(entry, by.at_ms)?;
+            let event = event(
+                by,
+                "registry.register",
+                &entry.id,
+                Visibility::Public,
+                json!({"id": entry.id, "provider": entry.provider, "level": entry.level.get(),
+                       "status": entry.status.code(), "document_sha256": row.document_sha256}),
+            );
+            rows.push((row, event));
+        }
+        on_backend!(self, b => b.create_registry_entries(&rows))?;
+        self.checkpoint_if_due(by.at_ms).await
+    }
+
+    /// Every entry, by registration number; each document's hash is checked on the way.
+    pub async fn registry_entries(
+        &self,
+    ) -> StoreResult<Vec<shinrai_domain::registry::RegistryEntry>> {
+        on_backend!(self, b => b.registry_rows())?
+            .iter()
+            .map(registry::RegistryRow::entry)
+            .collect()
+    }
+
+    /// (number of entries, newest change in ms): changes whenever the registry does.
+    pub async fn registry_stamp(&self) -> StoreResult<(i64, i64)> {
+        on_backend!(self, b => b.registry_stamp())
     }
 
     // --- users -------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ use sqlx::postgres::{PgPool, PgPoolOptions};
 use crate::backend::relational;
 use crate::criteria::criteria_operations;
 use crate::error::StoreResult;
+use crate::registry::registry_operations;
 
 /// Any number; it names the advisory lock that serialises appends to the log.
 const LOG_LOCK: i64 = 0x0053_4849_4e52_4149;
@@ -42,3 +43,4 @@ impl PostgresBackend {
 
 relational!(PostgresBackend, sqlx::Postgres);
 criteria_operations!(PostgresBackend, sqlx::Postgres);
+registry_operations!(PostgresBackend, sqlx::Postgres);

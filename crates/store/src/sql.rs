@@ -87,3 +87,11 @@ pub const SELECT_ALL_CRITERIA: &str = "SELECT version, title_ja, title_en, statu
      FROM criteria_versions ORDER BY created_at_ms, version";
 pub const UPDATE_DRAFT_CRITERIA: &str = "UPDATE criteria_versions SET title_ja = $2, title_en = $3, status = $4, published_on = $5, document = $6, document_sha256 = $7, updated_at_ms = $8 \
      WHERE version = $1 AND status = 'draft'";
+
+pub const INSERT_REGISTRY_ENTRY: &str = "INSERT INTO registry_entries (id, provider, audit_body, level, status, registered_on, valid_until, document, document_sha256, updated_at_ms) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+pub const SELECT_REGISTRY_ENTRY: &str = "SELECT id FROM registry_entries WHERE id = $1";
+pub const SELECT_REGISTRY_ENTRIES: &str = "SELECT id, provider, audit_body, level, status, registered_on, valid_until, document, document_sha256, updated_at_ms \
+     FROM registry_entries ORDER BY id";
+pub const REGISTRY_STAMP: &str =
+    "SELECT COUNT(*) AS n, COALESCE(MAX(updated_at_ms), 0) AS newest FROM registry_entries";

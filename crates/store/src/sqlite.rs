@@ -11,6 +11,7 @@ use sqlx::sqlite::{
 use crate::backend::relational;
 use crate::criteria::criteria_operations;
 use crate::error::StoreResult;
+use crate::registry::registry_operations;
 
 #[derive(Debug, Clone)]
 pub struct SqliteBackend {
@@ -64,3 +65,4 @@ impl SqliteBackend {
 
 relational!(SqliteBackend, sqlx::Sqlite);
 criteria_operations!(SqliteBackend, sqlx::Sqlite);
+registry_operations!(SqliteBackend, sqlx::Sqlite);

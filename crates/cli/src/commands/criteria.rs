@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use shinrai_domain::criteria::{Control, CriteriaVersion, Finding, Status, check, diff};
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::text::{Bilingual, Lang};
-use shinrai_interchange::{oscal_criteria, table};
+use shinrai_formats::{oscal_criteria, table};
 use shinrai_store::Store;
 use shinrai_store::model::ChangeBy;
 
@@ -71,7 +71,7 @@ fn with_store(command: &CriteriaCommand, place: &DataPlace, lang: Lang) -> Resul
                     return Err(CliError::Refused {
                         what: Bilingual::new(
                             format!("{} は公表できません（整合性の問題 {} 件。最初: {}: {}）", args.version, findings.len(), first.subject, first.problem.message().ja),
-                            format!("{} cannot be published ({} consistency problems; the first: {}: {})", args.version, findings.len(), first.subject, first.problem.message().en),
+                            format!("{} cannot be published (consistency problems: {}; the first: {}: {})", args.version, findings.len(), first.subject, first.problem.message().en),
                         ),
                     });
                 }
@@ -179,7 +179,7 @@ async fn import(store: &Store, args: &CriteriaImportArgs, lang: Lang) -> Result<
                 version.version
             ),
             Lang::En => format!(
-                "{} consistency problems (list them with shinrai criteria check {}); fix them before publishing",
+                "consistency problems: {} (list them with shinrai criteria check {}); fix them before publishing",
                 findings.len(),
                 version.version
             ),
@@ -245,13 +245,13 @@ fn read_file(
         });
     }
     let mut version = if is_table {
-        table::read_table(path).map_err(|e| table_error(&e))?
+        table::diagnose_table(path).map_err(table_errors)?
     } else {
         let id = version_id
             .map(str::to_owned)
             .unwrap_or_else(|| file_stem(path));
-        let imported = oscal_criteria::import_catalog(path, level_profiles, &id)
-            .map_err(|e| oscal_error(&e))?;
+        let imported =
+            oscal_criteria::import_catalog(path, level_profiles, &id).map_err(oscal_error)?;
         for note in &imported.notes {
             report_note(note.get(lang));
         }
@@ -292,15 +292,47 @@ fn check_version_id(id: &str) -> Result<(), CliError> {
     }
 }
 
+/// A file that cannot be read as a table at all is unreadable input (exit 2); a table with
+/// problems in its rows is refused (exit 1).
 fn table_error(error: &table::TableError) -> CliError {
-    CliError::Refused {
-        what: error.message(),
+    use table::TableError as E;
+    let what = error.message();
+    match error {
+        E::Io { .. }
+        | E::UnsupportedFormat { .. }
+        | E::NotUtf8 { .. }
+        | E::Csv { .. }
+        | E::Workbook { .. }
+        | E::MissingSheet { .. }
+        | E::Empty { .. } => CliError::Unusable { what },
+        _ => CliError::Refused { what },
     }
 }
 
-fn oscal_error(error: &oscal_criteria::CriteriaOscalError) -> CliError {
-    CliError::Refused {
-        what: error.message(),
+/// Every problem of a table, one per line, the first deciding the exit status.
+fn table_errors(errors: table::TableErrors) -> CliError {
+    let problems: Vec<table::TableError> = errors.into_vec();
+    let joined = |lang: Lang| {
+        problems
+            .iter()
+            .map(|p| p.message().get(lang).to_owned())
+            .collect::<Vec<_>>()
+            .join("\nerror: ")
+    };
+    let what = Bilingual::new(joined(Lang::Ja), joined(Lang::En));
+    match problems.first().map(table_error) {
+        Some(CliError::Unusable { .. }) => CliError::Unusable { what },
+        _ => CliError::Refused { what },
+    }
+}
+
+fn oscal_error(error: oscal_criteria::CriteriaOscalError) -> CliError {
+    match error {
+        // Unreadable or not OSCAL: the oscal crate's own error, with its exit status.
+        oscal_criteria::CriteriaOscalError::Oscal(inner) => CliError::Oscal(inner),
+        other => CliError::Refused {
+            what: other.message(),
+        },
     }
 }
 
@@ -333,8 +365,8 @@ fn export(version: &CriteriaVersion, args: &CriteriaExportArgs) -> Result<(), Cl
                     format!("cannot create the folder ({e})"),
                 ),
             })?;
-            let written = oscal_criteria::export_to_dir(version, &args.output)
-                .map_err(|e| oscal_error(&e))?;
+            let written =
+                oscal_criteria::export_to_dir(version, &args.output).map_err(oscal_error)?;
             let lines: String = written
                 .iter()
                 .map(|p| format!("{}\n", p.display()))
@@ -563,13 +595,15 @@ fn print_diff(
 ) -> Result<(), CliError> {
     let difference = diff(old, new);
     if args.json {
-        let value = serde_json::to_value(&difference).unwrap_or_default();
+        // The same document as GET /api/v1/criteria/{version}/diff/{other}.
+        let view = shinrai_server::criteria::views::DiffView::from(&difference);
+        let value = serde_json::to_value(&view).unwrap_or_default();
         return write_stdout(&format!("{value}\n"));
     }
     let mut text = String::new();
-    let (added, removed, changed, newly) = match lang {
-        Lang::Ja => ("追加", "削除", "変更", "新たに必要（レベル"),
-        Lang::En => ("added", "removed", "changed", "newly required (level"),
+    let (added, removed, changed) = match lang {
+        Lang::Ja => ("追加", "削除", "変更"),
+        Lang::En => ("added", "removed", "changed"),
     };
     text.push_str(&format!("{} → {}\n", difference.from, difference.to));
     for id in &difference.added {
@@ -600,7 +634,11 @@ fn print_diff(
     }
     for (level, ids) in difference.newly_required.iter().enumerate() {
         if !ids.is_empty() {
-            text.push_str(&format!("{newly} {}) {}\n", level + 1, ids.join(" ")));
+            let heading = match lang {
+                Lang::Ja => format!("新たに必要な遵守事項（レベル {}）", level + 1),
+                Lang::En => format!("newly required at level {}", level + 1),
+            };
+            text.push_str(&format!("{heading}: {}\n", ids.join(" ")));
         }
     }
     write_stdout(&text)

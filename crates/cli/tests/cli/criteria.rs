@@ -50,7 +50,7 @@ impl Drop for Place {
 fn demo_csv(place: &Place) -> String {
     let mut bytes = Vec::new();
     let demo = shinrai_domain::criteria::demo::demo_criteria().unwrap();
-    shinrai_interchange::table::write_csv(&demo, &mut bytes).unwrap();
+    shinrai_formats::table::write_csv(&demo, &mut bytes).unwrap();
     let path = place.file("demo.csv");
     std::fs::write(&path, bytes).unwrap();
     path
@@ -141,7 +141,7 @@ fn the_demo_criteria_import_check_show_export_and_come_back_equal() {
     let again = place.run(&["publish", "demo-2026"]);
     assert_eq!(again.status, 1, "{}", again.stderr);
     assert!(
-        again.stderr.contains("already exists") || again.stderr.contains("published"),
+        again.stderr.contains("is published and cannot change"),
         "{}",
         again.stderr
     );
@@ -245,7 +245,7 @@ fn a_broken_table_names_its_place_and_stores_nothing() {
     let mut version = shinrai_domain::criteria::demo::demo_criteria().unwrap();
     version.controls[10].id = "99.1.1.1".to_owned();
     let mut bytes = Vec::new();
-    shinrai_interchange::table::write_csv(&version, &mut bytes).unwrap();
+    shinrai_formats::table::write_csv(&version, &mut bytes).unwrap();
     let inconsistent = Scratch::new("inconsistent.csv", &bytes);
     let checked = place.run(&["check", inconsistent.path()]);
     assert_eq!(checked.status, 1, "{}", checked.stdout);
@@ -261,6 +261,8 @@ fn a_broken_table_names_its_place_and_stores_nothing() {
     place.ok(&["template", "--format", "xlsx", "-o", &template]);
     let empty = place.run(&["import", &template]);
     assert_eq!(empty.status, 1);
+    let missing = place.run(&["import", &place.file("no-such.csv")]);
+    assert_eq!(missing.status, 2, "{}", missing.stderr);
     assert!(empty.stderr.contains("version"), "{}", empty.stderr);
 }
 

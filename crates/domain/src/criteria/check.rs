@@ -83,7 +83,7 @@ impl Problem {
             ),
             Problem::MissingText { field, lang } => Bilingual::new(
                 format!("{field} の{}の文がありません", lang_name_ja(lang)),
-                format!("its {field} has no {} text", lang_name_en(lang)),
+                format!("{field}: the {} text is missing", lang_name_en(lang)),
             ),
             Problem::NoServiceModel => Bilingual::new(
                 "対象のサービスモデルがありません",

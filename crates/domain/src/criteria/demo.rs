@@ -72,13 +72,13 @@ pub const DEMO_NEXT_VERSION: &str = "demo-2027";
 /// A draft revision of the demo criteria, for trying out differences and publishing: MFA that
 /// customers can enforce becomes required at every level, restore tests become twice yearly,
 /// two controls are added (immutable backups, log export in a standard format) and one
-/// recommendation on cabling is folded into its neighbour and removed.
+/// recommendation on protecting cables outside secure areas is withdrawn.
 pub fn demo_next_draft() -> Result<CriteriaVersion, DemoError> {
     let mut version = demo_criteria()?;
     version.version = DEMO_NEXT_VERSION.to_owned();
     version.title = Bilingual::new(
-        "shinrai デモ管理基準 2027 年版（案）",
-        "shinrai demo criteria, 2027 edition (draft)",
+        "shinrai デモ管理基準 2027 年版",
+        "shinrai demo criteria, 2027 edition",
     );
     version.status = Status::Draft;
     version.published_on = None;

@@ -79,9 +79,9 @@ pub struct CriteriaDiff {
     /// Groups (objectives) added and removed.
     pub groups_added: Vec<String>,
     pub groups_removed: Vec<String>,
-    /// For levels 1, 2, 3: controls a service registered at that level must meet under the
-    /// newer version and did not have to under the older (added, or required from a lower
-    /// level than before). Registered services are checked against these.
+    /// For levels 1, 2, 3: mandatory controls a service registered at that level must meet
+    /// under the newer version and did not have to under the older (added, made mandatory, or
+    /// required from a lower level than before). Registered services are checked against these.
     pub newly_required: [Vec<String>; 3],
 }
 
@@ -122,8 +122,8 @@ pub fn diff(old: &CriteriaVersion, new: &CriteriaVersion) -> CriteriaDiff {
         for (slot, level) in result.newly_required.iter_mut().zip(Level::ALL) {
             let required_before = old_controls
                 .get(control.id.as_str())
-                .is_some_and(|before| before.required_at(level));
-            if control.required_at(level) && !required_before {
+                .is_some_and(|before| before.mandatory && before.required_at(level));
+            if control.mandatory && control.required_at(level) && !required_before {
                 slot.push(control.id.clone());
             }
         }
@@ -234,21 +234,27 @@ mod tests {
         );
         let mut lowered = control("6.1.1.2", Level::MIDDLE);
         lowered.text.ja = "新しい要求".to_owned();
-        lowered.mandatory = false;
+        let mut recommended = control("6.1.1.5", Level::LOW);
+        recommended.mandatory = false;
         let mut reordered = control("6.1.1.1", Level::LOW);
         reordered.service_models.reverse();
         let new = version(
             "v2",
-            vec![reordered, lowered, control("6.1.1.4", Level::HIGH)],
+            vec![
+                reordered,
+                lowered,
+                control("6.1.1.4", Level::HIGH),
+                recommended,
+            ],
         );
         let d = diff(&old, &new);
-        assert_eq!(d.added, vec!["6.1.1.4"]);
+        assert_eq!(d.added, vec!["6.1.1.4", "6.1.1.5"]);
         assert_eq!(d.removed, vec!["6.1.1.3"]);
         assert_eq!(
             d.changed,
             vec![Changed {
                 id: "6.1.1.2".to_owned(),
-                attributes: vec![Attribute::Text, Attribute::Mandatory, Attribute::Level],
+                attributes: vec![Attribute::Text, Attribute::Level],
             }]
         );
         assert_eq!(

@@ -8,6 +8,7 @@
 use super::model::{Control, CriteriaVersion, Part};
 use crate::level::Level;
 use crate::service_model::ServiceModel;
+use crate::text::search_folded;
 
 /// What to look for; every given condition must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -70,20 +71,11 @@ fn filters_hold(control: &Control, query: &ControlQuery) -> bool {
             .is_none_or(|key| control.references.iter().any(|r| r.matches(key)))
 }
 
-/// Full-width letters and digits are folded to ASCII so that `ＩＤ` finds `ID`.
-fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 fn words(query: &str) -> Vec<String> {
-    fold(query).split_whitespace().map(str::to_owned).collect()
+    search_folded(query)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
 }
 
 fn haystack(control: &Control) -> String {
@@ -102,7 +94,7 @@ fn haystack(control: &Control) -> String {
         text.push_str(&reference.key());
         text.push('\n');
     }
-    fold(&text)
+    search_folded(&text)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use shinrai_domain::criteria::{CriteriaVersion, Status};
 use shinrai_domain::text::Bilingual;
-use shinrai_interchange::{oscal_criteria, table};
+use shinrai_formats::{oscal_criteria, table};
 
 use crate::error::ApiError;
 
@@ -40,7 +40,7 @@ pub fn read(media_type: &str, body: &[u8], version_id: Option<&str>) -> Result<U
         }
         _ => {
             return Err(ApiError::UnsupportedMediaType {
-                expected: "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/json",
+                expected: "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/json or multipart/form-data",
             });
         }
     };

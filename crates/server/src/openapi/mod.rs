@@ -30,6 +30,7 @@ use crate::error::{ErrorBody, ErrorDetail, Messages};
         (name = "operations", description = "For operators and their tools / 運用者向け"),
         (name = "accounts", description = "Sign-in, organisations, users, API tokens / ログイン・組織・利用者・API トークン"),
         (name = "log", description = "The tamper-evident log / 改ざん検知ログ"),
+        (name = "registry", description = "The public registry / 公開の登録簿"),
         (name = "criteria", description = "Criteria versions, controls, differences / 管理基準の版・管理策・差分"),
     )
 )]

@@ -126,7 +126,7 @@ fn control_query(query: &ControlsQuery) -> Result<ControlQuery, ApiError> {
             .model
             .as_deref()
             .map(|model| {
-                ServiceModel::from_name(model).ok_or_else(|| {
+                ServiceModel::from_name_any_case(model).ok_or_else(|| {
                     bad_parameter(
                         "model",
                         "IaaS・PaaS・SaaS のいずれかです",

@@ -5,6 +5,7 @@ pub mod criteria;
 pub mod decide;
 pub mod log;
 pub mod ops;
+pub mod registry;
 pub mod session;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -55,6 +56,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(criteria::control))
         .routes(routes!(criteria::difference))
         .routes(routes!(criteria::publish))
+        .routes(routes!(registry::list))
+        .routes(routes!(registry::entry))
 }
 
 /// Marks the answer of the fallback, so that tests and layers can tell "no such route" from a

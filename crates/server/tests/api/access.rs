@@ -95,6 +95,13 @@ fn rows(world: &World) -> Vec<Row> {
         ("GET", "/api/v1/log/events".into(), None, [200; 7]),
         ("GET", "/api/v1/criteria".into(), None, [200; 7]),
         (
+            "GET",
+            "/api/v1/registry?q=%E3%82%AF%E3%83%A9%E3%82%A6%E3%83%89".into(),
+            None,
+            [200; 7],
+        ),
+        ("GET", "/api/v1/registry/C99-0000".into(), None, [404; 7]),
+        (
             "POST",
             "/api/v1/criteria?version=empty".into(),
             Some("{}".into()),
@@ -355,6 +362,7 @@ async fn the_table_covers_every_documented_route() {
                 }
                 ["", "api", "v1", "users", _, action] => format!("/api/v1/users/{{id}}/{action}"),
                 ["", "api", "v1", "criteria", _] => "/api/v1/criteria/{version}".to_owned(),
+                ["", "api", "v1", "registry", _] => "/api/v1/registry/{id}".to_owned(),
                 ["", "api", "v1", "criteria", _, "controls"] => {
                     "/api/v1/criteria/{version}/controls".to_owned()
                 }

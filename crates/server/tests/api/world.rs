@@ -138,6 +138,42 @@ pub async fn world_with(config: Config) -> World {
         )
         .await
         .expect("draft criteria");
+    // The demo registry, with the organisations it names.
+    let registry = shinrai_domain::registry::demo::demo_registry().expect("demo registry");
+    let named = [
+        ("sakura-cloud-works", OrgKind::Provider),
+        ("kasumi-systems", OrgKind::Provider),
+        ("minato-data", OrgKind::Provider),
+        ("aoba-audit", OrgKind::AuditBody),
+        ("hikari-assurance", OrgKind::AuditBody),
+    ]
+    .map(|(id, kind)| {
+        (
+            id.to_owned(),
+            kind,
+            Bilingual::new(format!("{id} 社"), format!("{id} Ltd")),
+        )
+    });
+    let own = registry
+        .providers
+        .iter()
+        .map(|p| (p.id.clone(), OrgKind::Provider, p.name.clone()))
+        .chain(
+            registry
+                .audit_bodies
+                .iter()
+                .map(|a| (a.id.clone(), OrgKind::AuditBody, a.name.clone())),
+        );
+    for (id, kind, name) in named.into_iter().chain(own) {
+        store
+            .create_organisation(&NewOrganisation { id, kind, name }, &system)
+            .await
+            .expect("registry organisation");
+    }
+    store
+        .create_registry_entries(&registry.entries, &system)
+        .await
+        .expect("registry");
     let mut state = AppState::new(&config, store.clone());
     state.passwords = passwords;
     World {

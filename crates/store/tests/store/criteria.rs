@@ -82,7 +82,7 @@ async fn versions_are_stored_whole_and_published_once() {
 
         let twice = store.publish_criteria("t-2026", day, &by(60_003)).await;
         assert!(
-            matches!(twice, Err(StoreError::Conflict { .. })),
+            matches!(twice, Err(StoreError::Unchangeable { .. })),
             "{twice:?}"
         );
         let missing = store.publish_criteria("nope", day, &by(60_004)).await;

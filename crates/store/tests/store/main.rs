@@ -13,3 +13,4 @@ mod backup;
 mod criteria;
 mod engines;
 mod log;
+mod registry;

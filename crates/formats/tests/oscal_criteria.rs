@@ -18,7 +18,7 @@ use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
 use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::Bilingual;
-use shinrai_interchange::oscal_criteria::{
+use shinrai_formats::oscal_criteria::{
     CATALOG_FILE, CriteriaOscalError, Imported, export_catalog, export_to_dir, import_catalog,
     profile_file,
 };

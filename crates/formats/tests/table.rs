@@ -19,7 +19,7 @@ use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
 use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::Bilingual;
-use shinrai_interchange::table::{
+use shinrai_formats::table::{
     CellType, TableError, diagnose_csv_bytes, read_csv, read_csv_bytes, read_table, read_xlsx,
     read_xlsx_bytes, template_csv, template_xlsx, write_csv, write_xlsx,
 };

@@ -1,0 +1,13 @@
+//! The public registry (登録簿): entries, their dependencies, and searching them.
+
+pub mod demo;
+mod graph;
+mod model;
+mod search;
+
+pub use graph::{Reached, above, below, broken_links};
+pub use model::{
+    DeploymentModel, EntryStatus, ModelScope, Notice, NoticeKind, Period, PublicStatement,
+    RegistryEntry, StatusChange,
+};
+pub use search::{RegistryIndex, RegistryQuery, SortKey};

@@ -1,0 +1,245 @@
+//! What the registry API answers with (and documents in OpenAPI).
+
+use serde::{Deserialize, Serialize};
+use shinrai_domain::registry::{Reached, RegistryEntry};
+use shinrai_domain::text::Bilingual;
+use utoipa::ToSchema;
+
+use super::LoadedRegistry;
+use crate::error::Messages;
+
+fn messages(text: &Bilingual) -> Messages {
+    Messages {
+        ja: text.ja.clone(),
+        en: text.en.clone(),
+    }
+}
+
+/// An organisation named in an entry.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrgRef {
+    pub id: String,
+    pub name: Messages,
+}
+
+impl OrgRef {
+    fn new(registry: &LoadedRegistry, id: &str) -> Self {
+        OrgRef {
+            id: id.to_owned(),
+            name: messages(&registry.name(id)),
+        }
+    }
+}
+
+/// An entry as listed.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RegistryItem {
+    /// The registration number.
+    pub id: String,
+    pub service_name: Messages,
+    pub provider: OrgRef,
+    pub level: u8,
+    /// `IaaS`, `PaaS`, `SaaS`.
+    pub service_models: Vec<String>,
+    /// `public`, `private`, `community`, `hybrid`.
+    pub deployment_models: Vec<String>,
+    /// `registered`, `suspended`, `expired` or `deregistered`.
+    pub status: String,
+    pub registered_on: String,
+    pub valid_until: String,
+    pub audit_body: OrgRef,
+}
+
+impl RegistryItem {
+    pub fn new(registry: &LoadedRegistry, entry: &RegistryEntry) -> Self {
+        RegistryItem {
+            id: entry.id.clone(),
+            service_name: messages(&entry.service_name),
+            provider: OrgRef::new(registry, &entry.provider),
+            level: entry.level.get(),
+            service_models: entry
+                .service_models
+                .iter()
+                .map(|s| s.model.name().to_owned())
+                .collect(),
+            deployment_models: entry
+                .deployment_models
+                .iter()
+                .map(|d| d.code().to_owned())
+                .collect(),
+            status: entry.status.code().to_owned(),
+            registered_on: entry.registered_on.to_string(),
+            valid_until: entry.valid_until.to_string(),
+            audit_body: OrgRef::new(registry, &entry.audit_body),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RegistryPage {
+    /// How many entries match, over all pages.
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+    pub items: Vec<RegistryItem>,
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RegistryQueryParams {
+    /// Words that must all occur in the name, description or provider (Japanese by substring).
+    pub q: Option<String>,
+    #[param(minimum = 1, maximum = 3)]
+    pub level: Option<u8>,
+    /// `IaaS`, `PaaS` or `SaaS`.
+    pub model: Option<String>,
+    /// `public`, `private`, `community` or `hybrid`.
+    pub deployment: Option<String>,
+    /// `registered`, `suspended`, `expired` or `deregistered`.
+    pub status: Option<String>,
+    /// A provider's organisation id.
+    pub provider: Option<String>,
+    /// An audit body's organisation id.
+    pub audit_body: Option<String>,
+    /// `registered` (newest first, default), `name`, `level` or `valid_until`.
+    pub sort: Option<String>,
+    /// `ja` or `en`: the language names are sorted in (default `ja`).
+    pub lang: Option<String>,
+    #[param(minimum = 1)]
+    pub page: Option<usize>,
+    /// 1 to 200 (default 20).
+    #[param(minimum = 1, maximum = 200)]
+    pub per_page: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ScopeView {
+    pub model: String,
+    /// Who does what under this service model.
+    pub scope: Messages,
+}
+
+/// A service reached through `built_on`, and how far away.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DependencyView {
+    pub id: String,
+    pub service_name: Messages,
+    pub level: u8,
+    pub status: String,
+    /// 1 = directly.
+    pub depth: usize,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct StatusChangeView {
+    pub on: String,
+    pub to: String,
+    pub reason: Messages,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct NoticeView {
+    pub on: String,
+    /// `incident`, `measure`, `suspension` or `other`.
+    pub kind: String,
+    pub title: Messages,
+    pub body: Messages,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct StatementView {
+    pub scope: Messages,
+    /// Control objectives implemented.
+    pub objectives: Vec<String>,
+    pub subsequent_events: Messages,
+}
+
+/// One entry with everything public about it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RegistryEntryView {
+    #[serde(flatten)]
+    pub item: RegistryItem,
+    pub description: Messages,
+    pub scopes: Vec<ScopeView>,
+    pub audit_period: PeriodView,
+    pub availability: Messages,
+    pub statement: StatementView,
+    pub remarks: Messages,
+    /// Services this one is built on, nearest first.
+    pub built_on: Vec<DependencyView>,
+    /// Services built on this one, nearest first.
+    pub used_by: Vec<DependencyView>,
+    pub history: Vec<StatusChangeView>,
+    pub notices: Vec<NoticeView>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PeriodView {
+    pub start: String,
+    pub end: String,
+}
+
+fn dependencies(registry: &LoadedRegistry, reached: &[Reached]) -> Vec<DependencyView> {
+    reached
+        .iter()
+        .filter_map(|r| {
+            registry.entry(&r.id).map(|entry| DependencyView {
+                id: entry.id.clone(),
+                service_name: messages(&entry.service_name),
+                level: entry.level.get(),
+                status: entry.status.code().to_owned(),
+                depth: r.depth,
+            })
+        })
+        .collect()
+}
+
+impl RegistryEntryView {
+    pub fn new(registry: &LoadedRegistry, entry: &RegistryEntry) -> Self {
+        use shinrai_domain::registry::{above, below};
+        RegistryEntryView {
+            item: RegistryItem::new(registry, entry),
+            description: messages(&entry.description),
+            scopes: entry
+                .service_models
+                .iter()
+                .map(|s| ScopeView {
+                    model: s.model.name().to_owned(),
+                    scope: messages(&s.scope),
+                })
+                .collect(),
+            audit_period: PeriodView {
+                start: entry.audit_period.start.to_string(),
+                end: entry.audit_period.end.to_string(),
+            },
+            availability: messages(&entry.availability),
+            statement: StatementView {
+                scope: messages(&entry.statement.scope),
+                objectives: entry.statement.objectives.clone(),
+                subsequent_events: messages(&entry.statement.subsequent_events),
+            },
+            remarks: messages(&entry.remarks),
+            built_on: dependencies(registry, &below(&registry.entries, &entry.id)),
+            used_by: dependencies(registry, &above(&registry.entries, &entry.id)),
+            history: entry
+                .history
+                .iter()
+                .map(|h| StatusChangeView {
+                    on: h.on.to_string(),
+                    to: h.to.code().to_owned(),
+                    reason: messages(&h.reason),
+                })
+                .collect(),
+            notices: entry
+                .notices
+                .iter()
+                .map(|n| NoticeView {
+                    on: n.on.to_string(),
+                    kind: n.kind.code().to_owned(),
+                    title: messages(&n.title),
+                    body: messages(&n.body),
+                })
+                .collect(),
+        }
+    }
+}

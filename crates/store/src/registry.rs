@@ -1,0 +1,158 @@
+//! Registry entries in the store: each written whole with the log event that records it, and
+//! checked against its recorded SHA-256 when read.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use shinrai_domain::registry::RegistryEntry;
+
+use crate::error::{StoreError, StoreResult};
+
+/// One row of `registry_entries`, as backups carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistryRow {
+    pub id: String,
+    pub provider: String,
+    pub audit_body: String,
+    pub level: i64,
+    pub status: String,
+    pub registered_on: String,
+    pub valid_until: String,
+    pub document: String,
+    pub document_sha256: String,
+    pub updated_at_ms: i64,
+}
+
+impl RegistryRow {
+    pub fn of(entry: &RegistryEntry, at_ms: i64) -> StoreResult<RegistryRow> {
+        let document = serde_json::to_string(entry)
+            .map_err(|e| StoreError::Corrupt(format!("registry entry {}: {e}", entry.id)))?;
+        Ok(RegistryRow {
+            id: entry.id.clone(),
+            provider: entry.provider.clone(),
+            audit_body: entry.audit_body.clone(),
+            level: i64::from(entry.level.get()),
+            status: entry.status.code().to_owned(),
+            registered_on: entry.registered_on.to_string(),
+            valid_until: entry.valid_until.to_string(),
+            document_sha256: hex::encode(Sha256::digest(document.as_bytes())),
+            document,
+            updated_at_ms: at_ms,
+        })
+    }
+
+    /// The stored entry, after checking the document still hashes to what was recorded.
+    pub fn entry(&self) -> StoreResult<RegistryEntry> {
+        let actual = hex::encode(Sha256::digest(self.document.as_bytes()));
+        if actual != self.document_sha256 {
+            return Err(StoreError::Corrupt(format!(
+                "registry entry {}: the document hashes to {actual}, not {}",
+                self.id, self.document_sha256
+            )));
+        }
+        serde_json::from_str(&self.document)
+            .map_err(|e| StoreError::Corrupt(format!("registry entry {}: {e}", self.id)))
+    }
+}
+
+/// Reads a `registry_entries` row of either engine.
+pub fn row<'r, R>(row: &'r R) -> StoreResult<RegistryRow>
+where
+    R: sqlx::Row,
+    String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'c> &'c str: sqlx::ColumnIndex<R>,
+{
+    use crate::rows::get;
+    Ok(RegistryRow {
+        id: get(row, "id")?,
+        provider: get(row, "provider")?,
+        audit_body: get(row, "audit_body")?,
+        level: get(row, "level")?,
+        status: get(row, "status")?,
+        registered_on: get(row, "registered_on")?,
+        valid_until: get(row, "valid_until")?,
+        document: get(row, "document")?,
+        document_sha256: get(row, "document_sha256")?,
+        updated_at_ms: get(row, "updated_at_ms")?,
+    })
+}
+
+/// Expands to the registry operations of one backend type (next to `relational!`).
+macro_rules! registry_operations {
+    ($backend:ident, $database:ty) => {
+        impl $backend {
+            /// Stores new entries in one transaction, each with its event; an existing id is a
+            /// conflict and nothing is stored.
+            pub async fn create_registry_entries(
+                &self,
+                rows: &[(
+                    crate::registry::RegistryRow,
+                    shinrai_domain::log_chain::NewEvent,
+                )],
+            ) -> crate::error::StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                for (row, event) in rows {
+                    if sqlx::query(crate::sql::SELECT_REGISTRY_ENTRY)
+                        .bind(&row.id)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .is_some()
+                    {
+                        return Err(crate::error::StoreError::Conflict {
+                            what: format!("registry entry {}", row.id),
+                        });
+                    }
+                    Self::insert_registry_entry(&mut tx, row).await?;
+                    Self::append(&mut tx, event.clone()).await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn insert_registry_entry<'t, 'c>(
+                tx: &'t mut sqlx::Transaction<'c, $database>,
+                row: &crate::registry::RegistryRow,
+            ) -> crate::error::StoreResult<()> {
+                sqlx::query(crate::sql::INSERT_REGISTRY_ENTRY)
+                    .bind(&row.id)
+                    .bind(&row.provider)
+                    .bind(&row.audit_body)
+                    .bind(row.level)
+                    .bind(&row.status)
+                    .bind(&row.registered_on)
+                    .bind(&row.valid_until)
+                    .bind(&row.document)
+                    .bind(&row.document_sha256)
+                    .bind(row.updated_at_ms)
+                    .execute(&mut **tx)
+                    .await?;
+                Ok(())
+            }
+
+            pub async fn registry_rows(
+                &self,
+            ) -> crate::error::StoreResult<Vec<crate::registry::RegistryRow>> {
+                sqlx::query(crate::sql::SELECT_REGISTRY_ENTRIES)
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(crate::registry::row)
+                    .collect()
+            }
+
+            /// How many entries there are and the newest change, to tell whether a copy held in
+            /// memory is still current.
+            pub async fn registry_stamp(&self) -> crate::error::StoreResult<(i64, i64)> {
+                let row = sqlx::query(crate::sql::REGISTRY_STAMP)
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok((
+                    crate::rows::get(&row, "n")?,
+                    crate::rows::get(&row, "newest")?,
+                ))
+            }
+        }
+    };
+}
+
+pub(crate) use registry_operations;

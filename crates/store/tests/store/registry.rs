@@ -1,0 +1,113 @@
+//! Registry entries on both engines: stored whole with their events, read back equal, refused
+//! twice, noticed when edited in the database, and carried by backups from SQLite to PostgreSQL.
+
+use shinrai_domain::accounts::OrgKind;
+use shinrai_domain::registry::demo::demo_registry;
+use shinrai_store::model::NewOrganisation;
+use shinrai_store::{Store, StoreError, backup};
+
+use crate::accounts::by;
+use crate::engines::{TestStore, drop_database, empty_postgres};
+
+/// The organisations the demo registry names, then its entries.
+async fn populate(test: &TestStore) {
+    let registry = demo_registry().unwrap();
+    let world = [
+        "sakura-cloud-works",
+        "kasumi-systems",
+        "minato-data",
+        "aoba-audit",
+        "hikari-assurance",
+    ];
+    let ids = world
+        .iter()
+        .map(|id| (*id).to_owned())
+        .chain(registry.providers.iter().map(|p| p.id.clone()))
+        .chain(registry.audit_bodies.iter().map(|a| a.id.clone()));
+    for (n, id) in ids.enumerate() {
+        let kind = if id.contains("audit") || registry.audit_bodies.iter().any(|a| a.id == id) {
+            OrgKind::AuditBody
+        } else {
+            OrgKind::Provider
+        };
+        test.store
+            .create_organisation(
+                &NewOrganisation {
+                    name: shinrai_domain::text::Bilingual::new(&id, &id),
+                    id,
+                    kind,
+                },
+                &by(90_000 + i64::try_from(n).unwrap()),
+            )
+            .await
+            .unwrap();
+    }
+    test.store
+        .create_registry_entries(&registry.entries, &by(91_000))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn entries_are_stored_whole_and_refused_twice() {
+    for test in TestStore::both().await {
+        populate(&test).await;
+        let registry = demo_registry().unwrap();
+        let mut expected = registry.entries.clone();
+        expected.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(
+            test.store.registry_entries().await.unwrap(),
+            expected,
+            "{}",
+            test.engine
+        );
+        let (count, newest) = test.store.registry_stamp().await.unwrap();
+        assert_eq!(usize::try_from(count).unwrap(), expected.len());
+        assert_eq!(newest, 91_000);
+        let again = test
+            .store
+            .create_registry_entries(&registry.entries[..1], &by(92_000))
+            .await;
+        assert!(
+            matches!(again, Err(StoreError::Conflict { .. })),
+            "{again:?}"
+        );
+        let events = test.store.events_after(0, 10_000, true).await.unwrap();
+        assert_eq!(
+            events
+                .iter()
+                .filter(|e| e.action == "registry.register")
+                .count(),
+            expected.len()
+        );
+        test.tamper("UPDATE registry_entries SET level = 3, document = REPLACE(document, '\"level\":1', '\"level\":3')")
+            .await;
+        let read = test.store.registry_entries().await;
+        assert!(
+            matches!(&read, Err(StoreError::Corrupt(detail)) if detail.contains("hashes to")),
+            "{}: {read:?}",
+            test.engine
+        );
+        test.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn backups_carry_the_registry() {
+    let source = TestStore::sqlite().await;
+    populate(&source).await;
+    let mut file = Vec::new();
+    let manifest = source.store.backup(&mut file, 93_000).await.unwrap();
+    let registry = demo_registry().unwrap();
+    assert_eq!(manifest.counts["registry"], registry.entries.len() as u64);
+    let contents = backup::read_backup(&mut file.as_slice()).unwrap();
+    let (config, _, name) = empty_postgres().await;
+    let restored = Store::restore(&config, &contents).await.unwrap();
+    assert_eq!(
+        restored.registry_entries().await.unwrap(),
+        source.store.registry_entries().await.unwrap()
+    );
+    restored.close().await;
+    drop_database(&name).await;
+    source.finish().await;
+}
