@@ -79,6 +79,41 @@ pub enum Command {
     /// Criteria versions: import, publish, export, compare, check / 管理基準の版の取込み・公表・出力・比較・検査
     #[command(subcommand)]
     Criteria(CriteriaCommand),
+    /// The public registry / 公開の登録簿
+    #[command(subcommand)]
+    Registry(RegistryCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RegistryCommand {
+    /// Export the registry as open data (CSV, JSON or XLSX), optionally filtered /
+    /// 登録簿をオープンデータとして出力する（CSV・JSON・XLSX、絞り込み可）
+    Export(RegistryExportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OpenDataFormatArg {
+    Csv,
+    Json,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryExportArgs {
+    #[arg(long, value_enum)]
+    pub format: OpenDataFormatArg,
+    /// The file to write / 出力ファイル
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// Only entries matching these words (Japanese by substring) / この語を含む登録だけ
+    #[arg(long)]
+    pub q: Option<String>,
+    /// Only this level (1-3) / このレベルだけ
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub level: Option<u8>,
+    /// Only this status (registered, suspended, expired, deregistered) / この状態だけ
+    #[arg(long)]
+    pub status: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -39,6 +39,7 @@ fn main() -> ExitCode {
         Command::Backup(args) => commands::backup::backup(&args, &cli.place, lang),
         Command::Restore(args) => commands::backup::restore(&args, &cli.place, lang),
         Command::Criteria(command) => commands::criteria::run(&command, &cli.place, lang),
+        Command::Registry(command) => commands::registry::run(&command, &cli.place, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

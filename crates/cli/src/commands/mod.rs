@@ -6,4 +6,5 @@ pub mod criteria;
 pub mod decide;
 pub mod log;
 pub mod oscal;
+pub mod registry;
 pub mod serve;

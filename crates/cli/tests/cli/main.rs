@@ -12,5 +12,6 @@ mod criteria;
 mod decide;
 mod oscal;
 mod readme;
+mod registry;
 mod service;
 mod support;

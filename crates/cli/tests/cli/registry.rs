@@ -1,0 +1,130 @@
+//! `shinrai registry export` on the demo world, which `serve --demo` loads.
+
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+
+use crate::support::shinrai;
+
+/// Starts `serve --demo` on a free port, waits until it is healthy, and stops it with SIGTERM.
+fn load_demo(data: &str) {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let address = format!("127.0.0.1:{port}");
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_shinrai"))
+        .args(["--data-dir", data, "serve", "--demo", "--addr", &address])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    loop {
+        if let Ok(mut stream) = std::net::TcpStream::connect(&address) {
+            use std::io::{Read, Write};
+            stream
+                .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .unwrap();
+            let mut answer = String::new();
+            let _ = stream.read_to_string(&mut answer);
+            if answer.starts_with("HTTP/1.1 200") {
+                break;
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the server did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status();
+    assert!(server.wait().unwrap().success());
+}
+
+#[test]
+fn the_demo_registry_exports_as_csv_json_and_xlsx_with_filters() {
+    let dir = std::env::temp_dir().join(format!("shinrai-registry-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let data = dir.join("data").to_string_lossy().into_owned();
+    load_demo(&data);
+    let file = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let entries = shinrai_domain::registry::demo::demo_registry()
+        .unwrap()
+        .entries;
+
+    let csv = file("registry.csv");
+    let run = shinrai(&[
+        "--lang",
+        "en",
+        "--data-dir",
+        &data,
+        "registry",
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        &csv,
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, format!("{csv}: {} entries\n", entries.len()));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), entries.len() + 1);
+
+    let level_two = entries.iter().filter(|e| e.level.get() == 2).count();
+    let json = file("level-2.json");
+    let run = shinrai(&[
+        "--lang",
+        "en",
+        "--data-dir",
+        &data,
+        "registry",
+        "export",
+        "--format",
+        "json",
+        "-o",
+        &json,
+        "--level",
+        "2",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(value["entries"].as_array().unwrap().len(), level_two);
+
+    let xlsx = file("registered.xlsx");
+    let run = shinrai(&[
+        "--lang",
+        "ja",
+        "--data-dir",
+        &data,
+        "registry",
+        "export",
+        "--format",
+        "xlsx",
+        "-o",
+        &xlsx,
+        "--status",
+        "registered",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.ends_with(" 件\n"), "{}", run.stdout);
+    assert!(std::fs::metadata(&xlsx).unwrap().len() > 1000);
+
+    let wrong = shinrai(&[
+        "--data-dir",
+        &data,
+        "registry",
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        &csv,
+        "--status",
+        "gone",
+    ]);
+    assert_eq!(wrong.status, 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
