@@ -22,6 +22,7 @@ pub mod state;
 mod store;
 pub mod telemetry;
 pub mod views;
+pub mod web;
 
 use std::collections::BTreeSet;
 use std::future::Future;
@@ -62,6 +63,7 @@ pub fn router_from(api: OpenApiRouter<AppState>, state: AppState) -> Router {
                 async move { openapi_json(&document) }
             }),
         )
+        .merge(web::router())
         .fallback(routes::fallback)
         .with_state(state.clone());
     layers::apply(app, &state, Arc::new(documented))

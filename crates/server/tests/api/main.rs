@@ -17,6 +17,7 @@ mod decide;
 mod docs;
 mod openapi;
 mod ops;
+mod pages;
 mod registry;
 mod session;
 mod support;

@@ -1,0 +1,72 @@
+//! The home page: what the scheme is, and the registry's figures by level, model and status.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{StatusCode, Uri};
+use axum::response::Response;
+use shinrai_domain::level::Level;
+use shinrai_domain::registry::EntryStatus;
+use shinrai_domain::service_model::ServiceModel;
+
+use super::Labels;
+use super::chart::Chart;
+use super::page::Page;
+use super::render;
+use crate::lang::RequestLang;
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct Home {
+    page: Page,
+    charts: Vec<Chart>,
+}
+
+pub async fn home(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    uri: Uri,
+) -> Response {
+    let registry = match state.registry.get(&state.store).await {
+        Ok(registry) => registry,
+        Err(error) => return axum::response::IntoResponse::into_response(error),
+    };
+    let page = Page::new(lang, &uri, Labels::of(lang).home_title);
+    let entries = &registry.entries;
+    let by_level = Level::ALL
+        .iter()
+        .map(|level| {
+            (
+                format!("{} {level}", page.l.level),
+                entries.iter().filter(|e| e.level == *level).count(),
+                page.href("/registry", &[("level", level.to_string())]),
+            )
+        })
+        .collect();
+    let by_model = ServiceModel::ALL
+        .iter()
+        .map(|model| {
+            (
+                model.name().to_owned(),
+                entries.iter().filter(|e| e.offers(*model)).count(),
+                page.href("/registry", &[("model", model.name().to_owned())]),
+            )
+        })
+        .collect();
+    let by_status = EntryStatus::ALL
+        .iter()
+        .map(|status| {
+            (
+                status.title().get(lang).to_owned(),
+                entries.iter().filter(|e| e.status == *status).count(),
+                page.href("/registry", &[("status", status.code().to_owned())]),
+            )
+        })
+        .collect();
+    let charts = vec![
+        Chart::new("by-level", page.l.by_level.to_owned(), by_level),
+        Chart::new("by-model", page.l.by_model.to_owned(), by_model),
+        Chart::new("by-status", page.l.by_status.to_owned(), by_status),
+    ];
+    render(&Home { page, charts }, StatusCode::OK)
+}

@@ -1,0 +1,530 @@
+//! The registry pages: the list (search, filters, sort, pages, downloads with the same filters)
+//! and one entry with everything public about it.
+
+use std::collections::BTreeSet;
+
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use shinrai_domain::registry::{
+    DeploymentModel, EntryStatus, RegistryEntry, SortKey, above, below,
+};
+use shinrai_domain::service_model::ServiceModel;
+use shinrai_domain::text::Lang;
+
+use super::page::Page;
+use super::render;
+use crate::error::ApiError;
+use crate::lang::RequestLang;
+use crate::registry::LoadedRegistry;
+use crate::registry::views::RegistryQueryParams;
+use crate::routes::registry::registry_query;
+use crate::state::AppState;
+
+const PER_PAGE: usize = 20;
+
+/// The list's form, as submitted; every field may be empty.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Form {
+    pub q: String,
+    pub level: String,
+    pub model: String,
+    pub deployment: String,
+    pub status: String,
+    pub provider: String,
+    pub audit_body: String,
+    pub sort: String,
+    pub page: String,
+}
+
+impl Form {
+    /// The form as the API's parameters; a value the API would refuse is a 400 here too.
+    fn params(&self, lang: Lang) -> Result<RegistryQueryParams, ApiError> {
+        let number = |name: &str, text: &str| -> Result<Option<usize>, ApiError> {
+            if text.is_empty() {
+                return Ok(None);
+            }
+            text.parse().map(Some).map_err(|_| {
+                ApiError::BadRequest(shinrai_domain::text::Bilingual::new(
+                    format!("パラメータ {name} は数です"),
+                    format!("parameter {name} is a number"),
+                ))
+            })
+        };
+        Ok(RegistryQueryParams {
+            q: Some(self.q.clone()),
+            level: number("level", &self.level)?.map(|l| u8::try_from(l).unwrap_or(u8::MAX)),
+            model: Some(self.model.clone()),
+            deployment: Some(self.deployment.clone()),
+            status: Some(self.status.clone()),
+            provider: Some(self.provider.clone()),
+            audit_body: Some(self.audit_body.clone()),
+            sort: Some(self.sort.clone()),
+            lang: Some(lang.code().to_owned()),
+            page: number("page", &self.page)?,
+            per_page: Some(PER_PAGE),
+        })
+    }
+
+    /// The filters as query pairs, for links that keep them.
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("q", self.q.clone()),
+            ("level", self.level.clone()),
+            ("model", self.model.clone()),
+            ("deployment", self.deployment.clone()),
+            ("status", self.status.clone()),
+            ("provider", self.provider.clone()),
+            ("audit_body", self.audit_body.clone()),
+            ("sort", self.sort.clone()),
+        ]
+    }
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct Select {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub options: Vec<Choice>,
+}
+
+fn select(
+    name: &'static str,
+    label: &'static str,
+    any: &str,
+    current: &str,
+    options: Vec<(String, String)>,
+) -> Select {
+    let mut choices = vec![Choice {
+        value: String::new(),
+        label: any.to_owned(),
+        selected: current.is_empty(),
+    }];
+    choices.extend(options.into_iter().map(|(value, label)| Choice {
+        selected: value == current,
+        value,
+        label,
+    }));
+    Select {
+        name,
+        label,
+        options: choices,
+    }
+}
+
+pub struct Row {
+    pub id: String,
+    pub href: String,
+    pub name: String,
+    pub provider: String,
+    pub level: u8,
+    pub models: String,
+    pub status: String,
+    pub status_code: &'static str,
+    pub valid_until: String,
+}
+
+#[derive(Template)]
+#[template(path = "registry.html")]
+struct List {
+    page: Page,
+    form: Form,
+    selects: Vec<Select>,
+    total: usize,
+    rows: Vec<Row>,
+    page_number: usize,
+    pages: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    downloads: Vec<(&'static str, String)>,
+}
+
+fn selects(page: &Page, form: &Form, registry: &LoadedRegistry, lang: Lang) -> Vec<Select> {
+    let l = &page.l;
+    let orgs = |ids: BTreeSet<&str>| -> Vec<(String, String)> {
+        ids.into_iter()
+            .map(|id| (id.to_owned(), registry.name(id).get(lang).to_owned()))
+            .collect()
+    };
+    vec![
+        select(
+            "level",
+            l.level,
+            l.any,
+            &form.level,
+            (1..=3)
+                .map(|n| (n.to_string(), format!("{} {n}", l.level)))
+                .collect(),
+        ),
+        select(
+            "model",
+            l.service_model,
+            l.any,
+            &form.model,
+            ServiceModel::ALL
+                .iter()
+                .map(|m| (m.name().to_owned(), m.name().to_owned()))
+                .collect(),
+        ),
+        select(
+            "deployment",
+            l.deployment_model,
+            l.any,
+            &form.deployment,
+            DeploymentModel::ALL
+                .iter()
+                .map(|d| (d.code().to_owned(), d.title().get(lang).to_owned()))
+                .collect(),
+        ),
+        select(
+            "status",
+            l.status,
+            l.any,
+            &form.status,
+            EntryStatus::ALL
+                .iter()
+                .map(|s| (s.code().to_owned(), s.title().get(lang).to_owned()))
+                .collect(),
+        ),
+        select(
+            "provider",
+            l.provider,
+            l.any,
+            &form.provider,
+            orgs(
+                registry
+                    .entries
+                    .iter()
+                    .map(|e| e.provider.as_str())
+                    .collect(),
+            ),
+        ),
+        select(
+            "audit_body",
+            l.audit_body,
+            l.any,
+            &form.audit_body,
+            orgs(
+                registry
+                    .entries
+                    .iter()
+                    .map(|e| e.audit_body.as_str())
+                    .collect(),
+            ),
+        ),
+        select(
+            "sort",
+            l.sort,
+            l.sort_registered,
+            if form.sort == SortKey::Registered.code() {
+                ""
+            } else {
+                &form.sort
+            },
+            vec![
+                (SortKey::Name.code().to_owned(), l.sort_name.to_owned()),
+                (SortKey::Level.code().to_owned(), l.sort_level.to_owned()),
+                (
+                    SortKey::ValidUntil.code().to_owned(),
+                    l.sort_valid_until.to_owned(),
+                ),
+            ],
+        ),
+    ]
+}
+
+fn row(registry: &LoadedRegistry, entry: &RegistryEntry, page: &Page, lang: Lang) -> Row {
+    Row {
+        id: entry.id.clone(),
+        href: page.href(&format!("/registry/{}", entry.id), &[]),
+        name: entry.service_name.get(lang).to_owned(),
+        provider: registry.name(&entry.provider).get(lang).to_owned(),
+        level: entry.level.get(),
+        models: entry
+            .service_models
+            .iter()
+            .map(|s| s.model.name())
+            .collect::<Vec<_>>()
+            .join(" / "),
+        status: entry.status.title().get(lang).to_owned(),
+        status_code: entry.status.code(),
+        valid_until: entry.valid_until.to_string(),
+    }
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    uri: Uri,
+    form: Result<Query<Form>, QueryRejection>,
+) -> Response {
+    let form = match form {
+        Ok(Query(form)) => form,
+        Err(rejection) => return ApiError::from(rejection).into_response(),
+    };
+    let page = Page::new(lang, &uri, super::Labels::of(lang).registry_title);
+    let outcome = async {
+        let params = form.params(lang)?;
+        let (query, _) = registry_query(&params)?;
+        let registry = state.registry.get(&state.store).await?;
+        let found = registry.index.search(&registry.entries, &query, lang);
+        Ok::<_, ApiError>((registry, found))
+    }
+    .await;
+    let (registry, found) = match outcome {
+        Ok(done) => done,
+        Err(error) => return error.into_response(),
+    };
+    let pages = found.len().div_ceil(PER_PAGE).max(1);
+    let number = form.page.parse::<usize>().unwrap_or(1).clamp(1, pages);
+    let rows = found
+        .iter()
+        .skip((number - 1) * PER_PAGE)
+        .take(PER_PAGE)
+        .filter_map(|i| registry.entries.get(*i))
+        .map(|entry| row(&registry, entry, &page, lang))
+        .collect();
+    let link_to = |n: usize| {
+        let mut pairs = form.pairs();
+        pairs.push(("page", n.to_string()));
+        page.href("/registry", &pairs)
+    };
+    let downloads = ["csv", "json", "xlsx"]
+        .into_iter()
+        .map(|format| {
+            (
+                format,
+                page.href(&format!("/registry/export/{format}"), &form.pairs()),
+            )
+        })
+        .collect();
+    let list = List {
+        selects: selects(&page, &form, &registry, lang),
+        total: found.len(),
+        rows,
+        page_number: number,
+        pages,
+        previous: (number > 1).then(|| link_to(number - 1)),
+        next: (number < pages).then(|| link_to(number + 1)),
+        downloads,
+        form,
+        page,
+    };
+    render(&list, StatusCode::OK)
+}
+
+/// The list's entries as a file, with the filters of the page it was asked from.
+pub async fn export(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Path(format): Path<String>,
+    form: Result<Query<Form>, QueryRejection>,
+) -> Response {
+    let form = match form {
+        Ok(Query(form)) => form,
+        Err(rejection) => return ApiError::from(rejection).into_response(),
+    };
+    let outcome = async {
+        let params = form.params(lang)?;
+        let (query, _) = registry_query(&params)?;
+        let registry = state.registry.get(&state.store).await?;
+        let chosen: Vec<&RegistryEntry> = registry
+            .index
+            .search(&registry.entries, &query, lang)
+            .into_iter()
+            .filter_map(|i| registry.entries.get(i))
+            .collect();
+        let mut bytes = Vec::new();
+        let media = match format.as_str() {
+            "csv" => {
+                shinrai_formats::registry::write_csv(&chosen, &registry.names, &mut bytes)
+                    .map_err(ApiError::internal)?;
+                "text/csv; charset=utf-8"
+            }
+            "json" => {
+                shinrai_formats::registry::write_json(&chosen, &registry.names, &mut bytes)
+                    .map_err(ApiError::internal)?;
+                "application/json"
+            }
+            "xlsx" => {
+                bytes = shinrai_formats::registry::write_xlsx(&chosen, &registry.names)
+                    .map_err(ApiError::internal)?;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+            _ => return Err(ApiError::not_found()),
+        };
+        Ok((media, bytes))
+    }
+    .await;
+    match outcome {
+        Ok((media, bytes)) => (
+            [
+                (header::CONTENT_TYPE, media.to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"registry.{format}\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
+pub struct Dependency {
+    pub id: String,
+    pub href: String,
+    pub name: String,
+    pub level: u8,
+    pub status: String,
+    pub depth: usize,
+}
+
+#[derive(Template)]
+#[template(path = "entry.html")]
+struct Entry {
+    page: Page,
+    name: String,
+    level: u8,
+    status: String,
+    status_code: &'static str,
+    description: String,
+    facts: Vec<(&'static str, String)>,
+    scopes: Vec<(&'static str, String)>,
+    below: Vec<Dependency>,
+    above: Vec<Dependency>,
+    statement_scope: String,
+    objectives: String,
+    subsequent_events: String,
+    remarks: String,
+    history: Vec<(String, String, String)>,
+    notices: Vec<(String, String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "not_found.html")]
+struct NotFound {
+    page: Page,
+}
+
+pub async fn entry(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Response {
+    let registry = match state.registry.get(&state.store).await {
+        Ok(registry) => registry,
+        Err(error) => return error.into_response(),
+    };
+    let Some(entry) = registry.entry(&id) else {
+        let page = Page::new(lang, &uri, super::Labels::of(lang).not_found_title);
+        return render(&NotFound { page }, StatusCode::NOT_FOUND);
+    };
+    let name = entry.service_name.get(lang).to_owned();
+    let page = Page::new(lang, &uri, name.clone());
+    let l = page.l;
+    let dependencies = |reached: Vec<shinrai_domain::registry::Reached>| -> Vec<Dependency> {
+        reached
+            .into_iter()
+            .filter_map(|r| registry.entry(&r.id).map(|e| (r.depth, e)))
+            .map(|(depth, e)| Dependency {
+                id: e.id.clone(),
+                href: page.href(&format!("/registry/{}", e.id), &[]),
+                name: e.service_name.get(lang).to_owned(),
+                level: e.level.get(),
+                status: e.status.title().get(lang).to_owned(),
+                depth,
+            })
+            .collect()
+    };
+    let view = Entry {
+        level: entry.level.get(),
+        status: entry.status.title().get(lang).to_owned(),
+        status_code: entry.status.code(),
+        description: entry.description.get(lang).to_owned(),
+        facts: vec![
+            (l.registration_number, entry.id.clone()),
+            (
+                l.provider,
+                registry.name(&entry.provider).get(lang).to_owned(),
+            ),
+            (
+                l.service_model,
+                entry
+                    .service_models
+                    .iter()
+                    .map(|s| s.model.name())
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+            ),
+            (
+                l.deployment_model,
+                entry
+                    .deployment_models
+                    .iter()
+                    .map(|d| d.title().get(lang).to_owned())
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+            ),
+            (
+                l.audit_body,
+                registry.name(&entry.audit_body).get(lang).to_owned(),
+            ),
+            (
+                l.audit_period,
+                format!("{} – {}", entry.audit_period.start, entry.audit_period.end),
+            ),
+            (l.registered_on, entry.registered_on.to_string()),
+            (l.valid_until, entry.valid_until.to_string()),
+            (l.availability, entry.availability.get(lang).to_owned()),
+        ],
+        scopes: entry
+            .service_models
+            .iter()
+            .map(|s| (s.model.name(), s.scope.get(lang).to_owned()))
+            .collect(),
+        below: dependencies(below(&registry.entries, &entry.id)),
+        above: dependencies(above(&registry.entries, &entry.id)),
+        statement_scope: entry.statement.scope.get(lang).to_owned(),
+        objectives: entry.statement.objectives.join(", "),
+        subsequent_events: entry.statement.subsequent_events.get(lang).to_owned(),
+        remarks: entry.remarks.get(lang).to_owned(),
+        history: entry
+            .history
+            .iter()
+            .map(|h| {
+                (
+                    h.on.to_string(),
+                    h.to.title().get(lang).to_owned(),
+                    h.reason.get(lang).to_owned(),
+                )
+            })
+            .collect(),
+        notices: entry
+            .notices
+            .iter()
+            .map(|n| {
+                (
+                    n.on.to_string(),
+                    n.kind.title().get(lang).to_owned(),
+                    n.title.get(lang).to_owned(),
+                    n.body.get(lang).to_owned(),
+                )
+            })
+            .collect(),
+        name,
+        page,
+    };
+    render(&view, StatusCode::OK)
+}

@@ -1,0 +1,229 @@
+//! The human pages in both languages: right language throughout (no text missing its
+//! translation), search and filters through a plain form, an entry with its dependencies, the
+//! downloads, and a strict page shape (no inline script or style).
+
+use axum::body::Body;
+use axum::http::Request;
+use shinrai_domain::text::Lang;
+use shinrai_server::web::Labels;
+
+use crate::support::{Answer, send};
+use crate::world::world;
+
+async fn page(world: &crate::world::World, uri: &str) -> (Answer, String) {
+    let answer = send(&world.app, Request::get(uri).body(Body::empty()).unwrap()).await;
+    let html = String::from_utf8(answer.body.clone()).unwrap();
+    (answer, html)
+}
+
+fn encode(text: &str) -> String {
+    text.bytes().map(|b| format!("%{b:02X}")).collect()
+}
+
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// An English page shows no Japanese but the brand mark and the switch to Japanese.
+fn assert_english(uri: &str, html: &str) {
+    let rest = html.replace("信頼", "").replace("日本語", "");
+    let found: String = rest.chars().filter(|c| is_japanese(*c)).take(20).collect();
+    assert!(
+        found.is_empty(),
+        "{uri} shows Japanese on the English page: {found}"
+    );
+}
+
+/// A Japanese page shows none of the English labels (the switch aside).
+fn assert_japanese(uri: &str, html: &str) {
+    let ja = Labels::of(Lang::Ja);
+    let en = Labels::of(Lang::En);
+    let pairs = [
+        (ja.nav_registry, en.nav_registry),
+        (ja.home_title, en.home_title),
+        (ja.search, en.search),
+        (ja.service_model, en.service_model),
+        (ja.status, en.status),
+        (ja.provider, en.provider),
+        (ja.audit_body, en.audit_body),
+        (ja.valid_until, en.valid_until),
+        (ja.history, en.history),
+        (ja.built_on, en.built_on),
+        (ja.footer, en.footer),
+    ];
+    for (_, english) in pairs {
+        assert!(
+            !html.contains(&format!(">{english}<")),
+            "{uri} shows the English label {english:?}"
+        );
+    }
+    assert!(html.contains("<html lang=\"ja\">"), "{uri}");
+}
+
+fn assert_strict(uri: &str, answer: &Answer, html: &str) {
+    assert_eq!(answer.status, 200, "{uri}");
+    assert!(
+        answer.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let csp = answer.headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("default-src 'self'"), "{csp}");
+    assert!(!html.contains("<script"), "{uri} has a script");
+    assert!(!html.contains("style="), "{uri} has an inline style");
+    assert!(html.contains("<main id=\"main\">"));
+}
+
+#[tokio::test]
+async fn every_page_kind_in_both_languages() {
+    let world = world().await;
+    let registry = shinrai_domain::registry::demo::demo_registry().unwrap();
+    let id = &registry.entries[0].id;
+    for path in [
+        "/".to_owned(),
+        "/registry".to_owned(),
+        format!("/registry/{id}"),
+    ] {
+        for lang in ["ja", "en"] {
+            let uri = format!("{path}?lang={lang}");
+            let (answer, html) = page(&world, &uri).await;
+            assert_strict(&uri, &answer, &html);
+            if lang == "en" {
+                assert_english(&uri, &html);
+                assert!(html.contains("<html lang=\"en\">"));
+            } else {
+                assert_japanese(&uri, &html);
+            }
+            // The switch leads to the same page in the other language.
+            let other = if lang == "ja" { "en" } else { "ja" };
+            assert!(
+                html.contains(&format!("{path}?lang={other}\"")),
+                "{uri}: no switch"
+            );
+        }
+    }
+    // Without ?lang the browser's preference decides.
+    let answer = send(
+        &world.app,
+        Request::get("/")
+            .header("accept-language", "ja,en;q=0.5")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(String::from_utf8_lossy(&answer.body).contains("<html lang=\"ja\">"));
+}
+
+#[tokio::test]
+async fn the_home_page_charts_the_registry() {
+    let world = world().await;
+    let registry = shinrai_domain::registry::demo::demo_registry().unwrap();
+    let (_, html) = page(&world, "/?lang=en").await;
+    assert_eq!(html.matches("<svg role=\"img\"").count(), 3);
+    for level in 1..=3u8 {
+        let count = registry
+            .entries
+            .iter()
+            .filter(|e| e.level.get() == level)
+            .count();
+        assert!(
+            html.contains(&format!("Level {level}: {count}")),
+            "level {level}"
+        );
+    }
+    assert!(html.contains("/registry?level=2&#38;lang=en"));
+}
+
+#[tokio::test]
+async fn search_filter_and_page_through_the_registry() {
+    let world = world().await;
+    let registry = shinrai_domain::registry::demo::demo_registry().unwrap();
+    let entry = &registry.entries[2];
+    let chars: Vec<char> = entry.service_name.ja.chars().collect();
+    let piece: String = chars[1..chars.len().min(4)].iter().collect();
+    let uri = format!("/registry?lang=ja&q={}", encode(&piece));
+    let (answer, html) = page(&world, &uri).await;
+    assert_strict(&uri, &answer, &html);
+    assert!(html.contains(&entry.service_name.ja), "{piece}");
+    assert!(
+        html.contains(&format!("value=\"{piece}\"")),
+        "the form keeps the query"
+    );
+
+    let level = entry.level.get();
+    let uri = format!("/registry?lang=en&level={level}&status=&model=");
+    let (_, html) = page(&world, &uri).await;
+    let expected = registry
+        .entries
+        .iter()
+        .filter(|e| e.level.get() == level)
+        .count();
+    assert!(html.contains(&format!("{expected} entries")), "{uri}");
+    assert!(html.contains(&format!("<option value=\"{level}\" selected>")));
+
+    // 25 entries, 20 a page: two pages, linked both ways, keeping the filters.
+    let (_, first) = page(&world, "/registry?lang=en&sort=name").await;
+    assert!(
+        first.contains("rel=\"next\" href=\"/registry?sort=name&#38;page=2&#38;lang=en\""),
+        "{first}"
+    );
+    let (_, second) = page(&world, "/registry?lang=en&sort=name&page=2").await;
+    assert!(second.contains("rel=\"prev\""));
+    assert!(!second.contains("rel=\"next\""));
+
+    // The downloads carry the same filters.
+    assert!(first.contains("/registry/export/csv?sort=name&#38;lang=en"));
+    let csv = send(
+        &world.app,
+        Request::get(format!("/registry/export/csv?level={level}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(csv.status, 200);
+    assert!(
+        csv.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("registry.csv")
+    );
+    let text = String::from_utf8(csv.body).unwrap();
+    assert_eq!(text.lines().count(), expected + 1);
+
+    let bad = send(
+        &world.app,
+        Request::get("/registry?level=9")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(bad.status, 400);
+}
+
+#[tokio::test]
+async fn an_entry_links_its_dependencies_both_ways() {
+    let world = world().await;
+    let registry = shinrai_domain::registry::demo::demo_registry().unwrap();
+    let built = registry
+        .entries
+        .iter()
+        .find(|e| !e.built_on.is_empty())
+        .unwrap();
+    let (_, html) = page(&world, &format!("/registry/{}?lang=en", built.id)).await;
+    for base in &built.built_on {
+        assert!(
+            html.contains(&format!("href=\"/registry/{base}?lang=en\"")),
+            "{base}"
+        );
+    }
+    assert!(html.contains(&built.service_name.en));
+    assert!(html.matches("<time datetime=").count() >= built.history.len());
+    let base = &built.built_on[0];
+    let (_, html) = page(&world, &format!("/registry/{base}?lang=en")).await;
+    assert!(html.contains(&format!("href=\"/registry/{}?lang=en\"", built.id)));
+
+    let (missing, html) = page(&world, "/registry/C99-9999?lang=ja").await;
+    assert_eq!(missing.status, 404);
+    assert!(html.contains(Labels::of(Lang::Ja).not_found_title));
+}
