@@ -3,6 +3,7 @@
 //! everything works without scripts.
 
 mod chart;
+mod criteria;
 mod home;
 mod labels;
 mod page;
@@ -25,6 +26,9 @@ pub fn router() -> Router<AppState> {
         .route("/registry", get(registry::list))
         .route("/registry/export/{format}", get(registry::export))
         .route("/registry/{id}", get(registry::entry))
+        .route("/criteria", get(criteria::versions))
+        .route("/criteria/{version}", get(criteria::version))
+        .route("/criteria/{version}/{id}", get(criteria::control))
         .route("/static/shinrai.css", get(stylesheet))
 }
 

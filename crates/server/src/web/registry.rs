@@ -413,8 +413,8 @@ struct Entry {
 
 #[derive(Template)]
 #[template(path = "not_found.html")]
-struct NotFound {
-    page: Page,
+pub(super) struct NotFound {
+    pub page: Page,
 }
 
 pub async fn entry(

@@ -84,6 +84,9 @@ async fn every_page_kind_in_both_languages() {
         "/".to_owned(),
         "/registry".to_owned(),
         format!("/registry/{id}"),
+        "/criteria".to_owned(),
+        "/criteria/demo-2026".to_owned(),
+        "/criteria/demo-2026/12.3.1.1".to_owned(),
     ] {
         for lang in ["ja", "en"] {
             let uri = format!("{path}?lang={lang}");
@@ -226,4 +229,27 @@ async fn an_entry_links_its_dependencies_both_ways() {
     let (missing, html) = page(&world, "/registry/C99-9999?lang=ja").await;
     assert_eq!(missing.status, 404);
     assert!(html.contains(Labels::of(Lang::Ja).not_found_title));
+}
+
+#[tokio::test]
+async fn the_criteria_browser_shows_published_versions_only() {
+    let world = world().await;
+    let (_, list) = page(&world, "/criteria?lang=en").await;
+    assert!(list.contains("href=\"/criteria/demo-2026?lang=en\""));
+    assert!(!list.contains("demo-2027"), "a draft is not public");
+    let (_, tree) = page(&world, "/criteria/demo-2026?lang=ja").await;
+    let demo = shinrai_domain::criteria::demo::demo_criteria().unwrap();
+    assert_eq!(tree.matches("<details>").count(), demo.groups.len());
+    assert_eq!(
+        tree.matches("href=\"/criteria/demo-2026/").count(),
+        demo.controls.len()
+    );
+    let control = demo.control("12.3.1.1").unwrap();
+    let (_, detail) = page(&world, "/criteria/demo-2026/12.3.1.1?lang=ja").await;
+    assert!(detail.contains(&control.text.ja));
+    assert!(detail.contains(&control.examples.ja));
+    let (draft, _) = page(&world, "/criteria/demo-2027?lang=en").await;
+    assert_eq!(draft.status, 404);
+    let (missing, _) = page(&world, "/criteria/demo-2026/99.9.9.9?lang=en").await;
+    assert_eq!(missing.status, 404);
 }

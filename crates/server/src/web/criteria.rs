@@ -1,0 +1,257 @@
+//! The criteria browser: published versions (drafts stay with the operator), the tree of a
+//! version by part and objective, and one control with its level, flags and references.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use shinrai_domain::criteria::{Actor, Control, Part, Status};
+use shinrai_domain::text::Lang;
+
+use super::page::Page;
+use super::registry::NotFound;
+use super::{Labels, render};
+use crate::criteria::Loaded;
+use crate::lang::RequestLang;
+use crate::state::AppState;
+
+pub struct VersionRow {
+    pub id: String,
+    pub href: String,
+    pub title: String,
+    pub status: &'static str,
+    pub published_on: String,
+    pub controls: usize,
+}
+
+#[derive(Template)]
+#[template(path = "criteria.html")]
+struct Versions {
+    page: Page,
+    versions: Vec<VersionRow>,
+}
+
+pub struct ControlRow {
+    pub id: String,
+    pub href: String,
+    pub level: u8,
+    pub kind: &'static str,
+    pub text: String,
+}
+
+pub struct GroupRow {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub controls: Vec<ControlRow>,
+}
+
+pub struct PartRow {
+    pub title: String,
+    pub groups: Vec<GroupRow>,
+}
+
+#[derive(Template)]
+#[template(path = "criteria_version.html")]
+struct Version {
+    page: Page,
+    id: String,
+    title: String,
+    status: &'static str,
+    published_on: String,
+    parts: Vec<PartRow>,
+}
+
+#[derive(Template)]
+#[template(path = "criteria_control.html")]
+struct ControlPage {
+    page: Page,
+    id: String,
+    level: u8,
+    kind: &'static str,
+    text: String,
+    facts: Vec<(&'static str, String)>,
+    version_href: String,
+    version_title: String,
+}
+
+fn status(l: &Labels, status: Status) -> &'static str {
+    match status {
+        Status::Draft => l.draft,
+        Status::Published => l.published,
+    }
+}
+
+fn kind(l: &Labels, control: &Control) -> &'static str {
+    if control.mandatory {
+        l.mandatory
+    } else {
+        l.recommended
+    }
+}
+
+/// Published versions only: drafts are the operator's work in progress.
+async fn published(state: &AppState, version: &str) -> Option<std::sync::Arc<Loaded>> {
+    state
+        .criteria
+        .get(&state.store, version)
+        .await
+        .ok()
+        .flatten()
+        .filter(|loaded| loaded.summary.status == Status::Published)
+}
+
+fn not_found(lang: Lang, uri: &Uri) -> Response {
+    let page = Page::new(lang, uri, Labels::of(lang).not_found_title);
+    render(&NotFound { page }, StatusCode::NOT_FOUND)
+}
+
+pub async fn versions(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    uri: Uri,
+) -> Response {
+    let page = Page::new(lang, &uri, Labels::of(lang).criteria_title);
+    let summaries = match state.store.criteria_list().await {
+        Ok(list) => list,
+        Err(error) => return crate::error::ApiError::from(error).into_response(),
+    };
+    let mut versions = Vec::new();
+    for summary in summaries.iter().filter(|s| s.status == Status::Published) {
+        if let Some(loaded) = published(&state, &summary.version).await {
+            versions.push(VersionRow {
+                id: summary.version.clone(),
+                href: page.href(&format!("/criteria/{}", summary.version), &[]),
+                title: summary.title.get(lang).to_owned(),
+                status: status(&page.l, summary.status),
+                published_on: summary.published_on.clone().unwrap_or_default(),
+                controls: loaded.counts.controls,
+            });
+        }
+    }
+    render(&Versions { page, versions }, StatusCode::OK)
+}
+
+pub async fn version(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Response {
+    let Some(loaded) = published(&state, &id).await else {
+        return not_found(lang, &uri);
+    };
+    let criteria = &loaded.version;
+    let page = Page::new(lang, &uri, criteria.title.get(lang).to_owned());
+    let parts = Part::ALL
+        .iter()
+        .map(|part| PartRow {
+            title: part.title().get(lang).to_owned(),
+            groups: criteria
+                .groups
+                .iter()
+                .filter(|g| g.part == *part)
+                .map(|group| GroupRow {
+                    id: group.id.clone(),
+                    title: group.title.get(lang).to_owned(),
+                    text: group.text.get(lang).to_owned(),
+                    controls: criteria
+                        .controls
+                        .iter()
+                        .filter(|c| c.objective == group.id)
+                        .map(|c| ControlRow {
+                            id: c.id.clone(),
+                            href: page.href(&format!("/criteria/{id}/{}", c.id), &[]),
+                            level: c.min_level.get(),
+                            kind: kind(&page.l, c),
+                            text: c.text.get(lang).to_owned(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .filter(|part| !part.groups.is_empty())
+        .collect();
+    let view = Version {
+        id: id.clone(),
+        title: criteria.title.get(lang).to_owned(),
+        status: status(&page.l, criteria.status),
+        published_on: criteria
+            .published_on
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        parts,
+        page,
+    };
+    render(&view, StatusCode::OK)
+}
+
+pub async fn control(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    uri: Uri,
+    Path((version, id)): Path<(String, String)>,
+) -> Response {
+    let Some(loaded) = published(&state, &version).await else {
+        return not_found(lang, &uri);
+    };
+    let Some(control) = loaded.version.control(&id) else {
+        return not_found(lang, &uri);
+    };
+    let page = Page::new(lang, &uri, control.id.clone());
+    let l = page.l;
+    let yes_no = |flag: bool| match (lang, flag) {
+        (Lang::Ja, true) => "該当",
+        (Lang::Ja, false) => "―",
+        (Lang::En, true) => "yes",
+        (Lang::En, false) => "no",
+    };
+    let actor = match (lang, control.actor) {
+        (Lang::Ja, Actor::Provider) => "クラウドサービス事業者",
+        (Lang::Ja, Actor::Customer) => "利用者",
+        (Lang::Ja, Actor::Both) => "事業者と利用者",
+        (Lang::En, Actor::Provider) => "the provider",
+        (Lang::En, Actor::Customer) => "the customer",
+        (Lang::En, Actor::Both) => "the provider and the customer",
+    };
+    let objective = loaded
+        .version
+        .group(&control.objective)
+        .map(|g| format!("{} {}", g.id, g.title.get(lang)))
+        .unwrap_or_else(|| control.objective.clone());
+    let view = ControlPage {
+        id: control.id.clone(),
+        level: control.min_level.get(),
+        kind: kind(&l, control),
+        text: control.text.get(lang).to_owned(),
+        facts: vec![
+            (l.objective, objective),
+            (l.actor, actor.to_owned()),
+            (
+                l.service_model,
+                control
+                    .service_models
+                    .iter()
+                    .map(|m| m.name())
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+            ),
+            (l.integrity, yes_no(control.integrity).to_owned()),
+            (l.availability_flag, yes_no(control.availability).to_owned()),
+            (l.examples, control.examples.get(lang).to_owned()),
+            (
+                l.references,
+                control
+                    .references
+                    .iter()
+                    .map(|r| r.key())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        ],
+        version_href: page.href(&format!("/criteria/{version}"), &[]),
+        version_title: loaded.version.title.get(lang).to_owned(),
+        page,
+    };
+    render(&view, StatusCode::OK)
+}
