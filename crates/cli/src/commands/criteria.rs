@@ -274,12 +274,9 @@ fn file_stem(path: &Path) -> String {
         .to_owned()
 }
 
-/// Version ids appear in addresses: letters, digits, `.`, `_`, `-`, 1 to 64.
+/// Version ids appear in addresses and file names (see `is_valid_version_id`).
 fn check_version_id(id: &str) -> Result<(), CliError> {
-    let ok = (1..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    let ok = shinrai_domain::criteria::is_valid_version_id(id);
     if ok {
         Ok(())
     } else {

@@ -11,5 +11,6 @@ pub use check::{Finding, Problem, check};
 pub use diff::{Attribute, Changed, CriteriaDiff, diff};
 pub use model::{
     Actor, Control, Counts, CriteriaVersion, Group, Part, Reference, Relation, Status,
+    is_valid_version_id,
 };
 pub use search::{ControlQuery, SearchIndex};

@@ -229,6 +229,15 @@ pub struct Counts {
     pub by_level: [usize; 3],
 }
 
+/// Whether `id` may name a criteria version: it appears in addresses and file names, so 1 to 64
+/// ASCII letters, digits, `.`, `_` and `-`.
+pub fn is_valid_version_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
 impl CriteriaVersion {
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|group| group.id == id)
@@ -262,5 +271,20 @@ impl CriteriaVersion {
             }
         }
         counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_ids_are_short_ascii_tokens() {
+        for good in ["demo-2026", "nist_800-53.r5", "a", &"x".repeat(64)] {
+            assert!(is_valid_version_id(good), "{good}");
+        }
+        for bad in ["", "a b", "版", "../etc", "a/b", &"x".repeat(65)] {
+            assert!(!is_valid_version_id(bad), "{bad}");
+        }
     }
 }

@@ -351,8 +351,8 @@ impl TableError {
                 format!("a {kind} row does not use this column; leave it empty"),
             ),
             BadVersionId { value, .. } => Bilingual::new(
-                format!("版の ID「{value}」には英数字と . _ - だけを使ってください"),
-                format!("version id \"{value}\" may hold only letters, digits, '.', '_' and '-'"),
+                format!("版の ID「{value}」は英数字と . _ - の 64 文字以内にしてください"),
+                format!("version id \"{value}\" must be 1 to 64 letters, digits, '.', '_' or '-'"),
             ),
             DuplicateId { id, first_row, .. } => Bilingual::new(
                 format!("ID {id} は {first_row} 行目でも使われています"),

@@ -476,10 +476,7 @@ impl Parser<'_> {
     fn version_id(&mut self, row: &Row, col: Col) -> Value<String> {
         match self.text(row, col) {
             Value::Got(id) => {
-                let valid = id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
-                if valid {
+                if shinrai_domain::criteria::is_valid_version_id(&id) {
                     Value::Got(id)
                 } else {
                     let at = self.at(row, col);

@@ -160,12 +160,9 @@ fn unreadable(message: &Bilingual) -> ApiError {
     }
 }
 
-/// Version ids appear in addresses: letters, digits, `.`, `_`, `-`, 1 to 64.
+/// Version ids appear in addresses and file names (see `is_valid_version_id`).
 pub fn check_version_id(id: &str) -> Result<(), ApiError> {
-    let ok = (1..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+    let ok = shinrai_domain::criteria::is_valid_version_id(id);
     if ok {
         Ok(())
     } else {

@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use shinrai_domain::criteria::{Actor, Control, Part, Status};
 use shinrai_domain::text::Lang;
 
@@ -114,7 +114,7 @@ pub async fn versions(
     let page = Page::new(lang, &uri, Labels::of(lang).criteria_title);
     let summaries = match state.store.criteria_list().await {
         Ok(list) => list,
-        Err(error) => return crate::error::ApiError::from(error).into_response(),
+        Err(error) => return super::error_page(lang, &uri, &crate::error::ApiError::from(error)),
     };
     let mut versions = Vec::new();
     for summary in summaries.iter().filter(|s| s.status == Status::Published) {

@@ -29,7 +29,7 @@ pub async fn home(
 ) -> Response {
     let registry = match state.registry.get(&state.store).await {
         Ok(registry) => registry,
-        Err(error) => return axum::response::IntoResponse::into_response(error),
+        Err(error) => return super::error_page(lang, &uri, &error),
     };
     let page = Page::new(lang, &uri, Labels::of(lang).home_title);
     let entries = &registry.entries;

@@ -80,6 +80,7 @@ pub struct Labels {
     pub references: &'static str,
     pub objective: &'static str,
     pub back_to_criteria: &'static str,
+    pub error_title: &'static str,
 }
 
 impl Labels {
@@ -187,6 +188,7 @@ impl Labels {
             references: pick("参照", "References"),
             objective: pick("統制目標", "Control objective"),
             back_to_criteria: pick("管理基準へ戻る", "Back to the criteria"),
+            error_title: pick("ページを表示できません", "This page cannot be shown"),
         }
     }
 }

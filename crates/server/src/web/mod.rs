@@ -43,6 +43,30 @@ async fn stylesheet() -> Response {
         .into_response()
 }
 
+#[derive(askama::Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: page::Page,
+    message: String,
+}
+
+/// Any failure behind a page (a bad query parameter, the store not answering) as a page in the
+/// reader's language, with the status and message the API would give.
+fn error_page(
+    lang: shinrai_domain::text::Lang,
+    uri: &axum::http::Uri,
+    error: &crate::error::ApiError,
+) -> Response {
+    let page = page::Page::new(lang, uri, Labels::of(lang).error_title);
+    let message = error.message().get(lang).to_owned();
+    let mut response = render(&ErrorPage { page, message }, error.status());
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    response
+}
+
 /// A rendered page, or a plain 500 when a template fails (it cannot: templates are checked at
 /// compile time; the error is logged with an incident number all the same).
 fn render(template: &impl askama::Template, status: StatusCode) -> Response {

@@ -269,7 +269,7 @@ pub async fn list(
 ) -> Response {
     let form = match form {
         Ok(Query(form)) => form,
-        Err(rejection) => return ApiError::from(rejection).into_response(),
+        Err(rejection) => return super::error_page(lang, &uri, &ApiError::from(rejection)),
     };
     let page = Page::new(lang, &uri, super::Labels::of(lang).registry_title);
     let outcome = async {
@@ -282,7 +282,7 @@ pub async fn list(
     .await;
     let (registry, found) = match outcome {
         Ok(done) => done,
-        Err(error) => return error.into_response(),
+        Err(error) => return super::error_page(lang, &uri, &error),
     };
     let pages = found.len().div_ceil(PER_PAGE).max(1);
     let number = form.page.parse::<usize>().unwrap_or(1).clamp(1, pages);
@@ -326,12 +326,13 @@ pub async fn list(
 pub async fn export(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
+    uri: Uri,
     Path(format): Path<String>,
     form: Result<Query<Form>, QueryRejection>,
 ) -> Response {
     let form = match form {
         Ok(Query(form)) => form,
-        Err(rejection) => return ApiError::from(rejection).into_response(),
+        Err(rejection) => return super::error_page(lang, &uri, &ApiError::from(rejection)),
     };
     let outcome = async {
         let params = form.params(lang)?;
@@ -377,7 +378,7 @@ pub async fn export(
             bytes,
         )
             .into_response(),
-        Err(error) => error.into_response(),
+        Err(error) => super::error_page(lang, &uri, &error),
     }
 }
 
@@ -425,7 +426,7 @@ pub async fn entry(
 ) -> Response {
     let registry = match state.registry.get(&state.store).await {
         Ok(registry) => registry,
-        Err(error) => return error.into_response(),
+        Err(error) => return super::error_page(lang, &uri, &error),
     };
     let Some(entry) = registry.entry(&id) else {
         let page = Page::new(lang, &uri, super::Labels::of(lang).not_found_title);

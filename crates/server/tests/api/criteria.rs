@@ -460,18 +460,7 @@ async fn operators_import_tables_and_catalogs_all_or_nothing() {
 
 #[tokio::test]
 async fn the_nist_catalog_uploads_in_one_request() {
-    // The shared OSCAL files: missing data fails the test rather than skipping it.
-    let data = [
-        std::env::var_os("SHINRAI_OSCAL_DATA").map(std::path::PathBuf::from),
-        Some(
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/oscal"),
-        ),
-        Some(std::path::PathBuf::from("/work/shared/data/oscal")),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|dir| dir.join("NIST_SP-800-53_rev5_catalog.json").is_file())
-    .expect("the shared OSCAL files: set SHINRAI_OSCAL_DATA");
+    let data = crate::support::oscal_data();
     let catalog = std::fs::read(data.join("NIST_SP-800-53_rev5_catalog.json")).unwrap();
     assert!(catalog.len() > 5 * 1024 * 1024);
     let world = world().await;
@@ -525,17 +514,7 @@ fn multipart(boundary: &str, fields: &[(&str, Option<&str>, Vec<u8>)]) -> Vec<u8
 
 #[tokio::test]
 async fn a_catalog_with_level_profiles_uploads_as_a_form() {
-    let data = [
-        std::env::var_os("SHINRAI_OSCAL_DATA").map(std::path::PathBuf::from),
-        Some(
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/oscal"),
-        ),
-        Some(std::path::PathBuf::from("/work/shared/data/oscal")),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|dir| dir.join("NIST_SP-800-53_rev5_catalog.json").is_file())
-    .expect("the shared OSCAL files: set SHINRAI_OSCAL_DATA");
+    let data = crate::support::oscal_data();
     let read = |name: &str| std::fs::read(data.join(name)).unwrap();
     let catalog = "NIST_SP-800-53_rev5_catalog.json";
     let levels = ["LOW", "MODERATE", "HIGH"]

@@ -194,14 +194,24 @@ async fn search_filter_and_page_through_the_registry() {
     let text = String::from_utf8(csv.body).unwrap();
     assert_eq!(text.lines().count(), expected + 1);
 
-    let bad = send(
-        &world.app,
-        Request::get("/registry?level=9")
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(bad.status, 400);
+    // Bad input is a page in the reader's language naming the parameter, not a JSON body.
+    for (uri, text) in [
+        ("/registry?lang=en&level=9", "parameter level"),
+        ("/registry?lang=ja&status=gone", "パラメータ status"),
+        ("/registry?lang=en&page=x", "parameter page"),
+        ("/registry/export/pdf?lang=en", "there is nothing here"),
+    ] {
+        let (answer, html) = page(&world, uri).await;
+        assert!(answer.status.is_client_error(), "{uri}: {}", answer.status);
+        assert!(
+            answer.headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{uri}"
+        );
+        assert!(html.contains(text), "{uri}: {html}");
+    }
 }
 
 #[tokio::test]

@@ -210,3 +210,17 @@ pub const KINDS: [&str; 5] = [
     "sample",
     "availability",
 ];
+
+/// The shared public OSCAL files: `$SHINRAI_OSCAL_DATA`, else beside the repository. Missing
+/// data fails the test rather than skipping it.
+pub fn oscal_data() -> PathBuf {
+    [
+        std::env::var_os("SHINRAI_OSCAL_DATA").map(PathBuf::from),
+        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/oscal")),
+        Some(PathBuf::from("/work/shared/data/oscal")),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|dir| dir.join("NIST_SP-800-53_rev5_catalog.json").is_file())
+    .expect("the shared OSCAL files: set SHINRAI_OSCAL_DATA")
+}
