@@ -1,10 +1,12 @@
 //! The public registry (登録簿): entries, their dependencies, and searching them.
 
+mod changes;
 pub mod demo;
 mod graph;
 mod model;
 mod search;
 
+pub use changes::{ChangeKind, RegistryChange, changes};
 pub use graph::{Reached, above, below, broken_links};
 pub use model::{
     DeploymentModel, EntryStatus, ModelScope, Notice, NoticeKind, Period, PublicStatement,

@@ -88,52 +88,70 @@ fn changes_state(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
+/// Who sent the request, and the session's anti-forgery token when it came with a session
+/// cookie; the token is not checked here.
+pub async fn identify(parts: &Parts, state: &AppState) -> Result<Caller, ApiError> {
+    let now = state.wall.now_ms();
+    if let Some(presented) = bearer(parts) {
+        // A token that does not work is refused outright: a script should learn at once that
+        // its token is wrong, not be treated as the public.
+        if !secret::is_api_token(presented) {
+            return Err(ApiError::SignInRequired);
+        }
+        let found = state
+            .store
+            .principal_for_token(&secret::digest(presented), now)
+            .await
+            .map_err(ApiError::internal)?;
+        return match found {
+            Some((token, principal)) => {
+                Ok(Caller::signed_in(principal, Via::Token { id: token.id }))
+            }
+            None => Err(ApiError::SignInRequired),
+        };
+    }
+    let Some(value) = cookie::session_from_headers(&parts.headers) else {
+        return Ok(Caller::public());
+    };
+    let secret_hash = secret::digest(value);
+    let found = state
+        .store
+        .live_session(&secret_hash, now)
+        .await
+        .map_err(ApiError::internal)?;
+    // An expired or unknown cookie is just the public: signing in again fixes it.
+    let Some((session, principal)) = found else {
+        return Ok(Caller::public());
+    };
+    Ok(Caller::signed_in(
+        principal,
+        Via::Session {
+            secret_hash,
+            csrf_token: session.csrf_token,
+        },
+    ))
+}
+
+impl Caller {
+    /// Refuses a session request whose anti-forgery token (form field or header) is not the
+    /// session's; requests without a session carry no cookie to forge.
+    pub fn check_csrf(&self, presented: Option<&str>) -> Result<(), ApiError> {
+        match &self.via {
+            Via::Session { csrf_token, .. } => Ok(csrf::verify(csrf_token, presented)?),
+            Via::Public | Via::Token { .. } => Ok(()),
+        }
+    }
+}
+
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Caller, ApiError> {
-        let now = state.wall.now_ms();
-        if let Some(presented) = bearer(parts) {
-            // A token that does not work is refused outright: a script should learn at once that
-            // its token is wrong, not be treated as the public.
-            if !secret::is_api_token(presented) {
-                return Err(ApiError::SignInRequired);
-            }
-            let found = state
-                .store
-                .principal_for_token(&secret::digest(presented), now)
-                .await
-                .map_err(ApiError::internal)?;
-            return match found {
-                Some((token, principal)) => {
-                    Ok(Caller::signed_in(principal, Via::Token { id: token.id }))
-                }
-                None => Err(ApiError::SignInRequired),
-            };
-        }
-        let Some(value) = cookie::session_from_headers(&parts.headers) else {
-            return Ok(Caller::public());
-        };
-        let secret_hash = secret::digest(value);
-        let found = state
-            .store
-            .live_session(&secret_hash, now)
-            .await
-            .map_err(ApiError::internal)?;
-        // An expired or unknown cookie is just the public: signing in again fixes it.
-        let Some((session, principal)) = found else {
-            return Ok(Caller::public());
-        };
+        let caller = identify(parts, state).await?;
         if changes_state(&parts.method) {
-            csrf::verify(&session.csrf_token, csrf::presented(&parts.headers, None))?;
+            caller.check_csrf(csrf::presented(&parts.headers, None))?;
         }
-        Ok(Caller::signed_in(
-            principal,
-            Via::Session {
-                secret_hash,
-                csrf_token: session.csrf_token,
-            },
-        ))
+        Ok(caller)
     }
 }
 

@@ -6,6 +6,9 @@ use std::time::Duration;
 use axum::http::{HeaderMap, HeaderValue, header};
 
 pub const SESSION_COOKIE: &str = "shinrai_session";
+/// Holds the sign-in form's anti-forgery token until the form comes back (there is no session
+/// yet whose token could guard it).
+pub const SIGN_IN_FORM_COOKIE: &str = "shinrai_sign_in";
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("a cookie value may hold only printable ASCII without space, '\"', ',', ';' or '\\'")]
@@ -20,31 +23,56 @@ pub fn session_cookie(
     if value.is_empty() || !value.bytes().all(is_cookie_octet) {
         return Err(InvalidCookieValue);
     }
-    set_cookie(value, secure, lifetime.as_secs())
+    set_cookie(SESSION_COOKIE, value, "/", secure, lifetime.as_secs())
+}
+
+/// The `Set-Cookie` value that carries the sign-in form's token for an hour, to `/login` only.
+pub fn sign_in_form_cookie(value: &str, secure: bool) -> Result<HeaderValue, InvalidCookieValue> {
+    if value.is_empty() || !value.bytes().all(is_cookie_octet) {
+        return Err(InvalidCookieValue);
+    }
+    set_cookie(SIGN_IN_FORM_COOKIE, value, "/login", secure, 3600)
+}
+
+/// Forgets the sign-in form's token once it has been used.
+pub fn clear_sign_in_form_cookie(secure: bool) -> HeaderValue {
+    set_cookie(SIGN_IN_FORM_COOKIE, "", "/login", secure, 0)
+        .unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 /// The `Set-Cookie` value that ends the session in the browser (signing out).
 pub fn clear_session_cookie(secure: bool) -> HeaderValue {
-    set_cookie("", secure, 0).unwrap_or_else(|_| HeaderValue::from_static(""))
+    set_cookie(SESSION_COOKIE, "", "/", secure, 0).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-fn set_cookie(value: &str, secure: bool, max_age: u64) -> Result<HeaderValue, InvalidCookieValue> {
+fn set_cookie(
+    name: &str,
+    value: &str,
+    path: &str,
+    secure: bool,
+    max_age: u64,
+) -> Result<HeaderValue, InvalidCookieValue> {
     let secure = if secure { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
+        "{name}={value}; Path={path}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
     ))
     .map_err(|_| InvalidCookieValue)
 }
 
 /// The session cookie's value from the request's `Cookie` headers; the first one wins.
 pub fn session_from_headers(headers: &HeaderMap) -> Option<&str> {
+    cookie_from_headers(headers, SESSION_COOKIE)
+}
+
+/// A cookie's value from the request's `Cookie` headers; the first one wins.
+pub fn cookie_from_headers<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|line| line.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(found, _)| *found == name)
         .map(|(_, value)| value.trim_matches('"'))
         .filter(|value| !value.is_empty())
 }

@@ -8,3 +8,4 @@ pub mod csrf;
 pub mod password;
 pub mod rate_limit;
 pub mod secret;
+pub mod sign_in;

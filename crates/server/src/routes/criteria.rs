@@ -28,7 +28,7 @@ const DEFAULT_PER_PAGE: usize = 50;
 const MAX_PER_PAGE: usize = 500;
 
 /// The version if the caller may see it; a draft is "not found" to those who may not.
-async fn visible(
+pub(crate) async fn visible(
     state: &AppState,
     caller: &Caller,
     version: &str,

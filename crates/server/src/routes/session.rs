@@ -5,11 +5,10 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shinrai_domain::policy::Action;
-use shinrai_store::model::Session;
 
 use crate::auth::caller::{Caller, Via};
 use crate::auth::client_ip::ClientIp;
-use crate::auth::{cookie, secret};
+use crate::auth::sign_in;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
 use crate::state::AppState;
@@ -35,66 +34,14 @@ pub async fn sign_in(
     ClientIp(address): ClientIp,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    state.login_limiter.check(&request.login, address)?;
-    let found = state.store.user_for_login(&request.login).await?;
-    let passwords = state.passwords.clone();
-    let password = request.password.clone();
-    let stored = found
-        .as_ref()
-        .map(|(user, hash)| (user.disabled, hash.clone()));
-    // Hashing takes tens of milliseconds of CPU on purpose: keep it off the async workers. An
-    // unknown login costs the same time as a known one, so timing does not reveal logins.
-    let accepted = state
-        .cpu
-        .run(move || match stored {
-            Some((disabled, hash)) => {
-                passwords.verify(&password, &hash).unwrap_or(false) && !disabled
-            }
-            None => passwords.verify_unknown_login(&password),
-        })
-        .await?;
-    let Some((user, _)) = found.filter(|_| accepted) else {
-        state.login_limiter.record_failure(&request.login, address);
-        tracing::info!(login = %request.login, %address, "failed sign-in");
-        return Err(ApiError::InvalidCredentials);
-    };
-    state.login_limiter.record_success(&request.login);
-    let now = state.wall.now_ms();
-    let session_secret = secret::new_secret();
-    let csrf_token = secret::new_secret().value;
-    let lifetime_ms =
-        i64::try_from(state.settings.session_lifetime.as_millis()).unwrap_or(i64::MAX);
-    let session = Session {
-        secret_hash: session_secret.digest.clone(),
-        user_id: user.id.clone(),
-        csrf_token: csrf_token.clone(),
-        created_at_ms: now,
-        expires_at_ms: now.saturating_add(lifetime_ms),
-    };
-    let by = shinrai_store::model::ChangeBy {
-        actor: user.id.clone(),
-        org: user.org_id.clone(),
-        at_ms: now,
-    };
-    state.store.create_session(&session, &by).await?;
-    let organisation = state
-        .store
-        .organisation(&user.org_id)
-        .await?
-        .ok_or_else(|| ApiError::internal(format!("user {} has no organisation", user.id)))?;
-    let cookie = cookie::session_cookie(
-        &session_secret.value,
-        state.settings.secure_cookies,
-        state.settings.session_lifetime,
-    )
-    .map_err(ApiError::internal)?;
+    let signed_in = sign_in::sign_in(&state, &request.login, &request.password, address).await?;
     let body = SessionView {
-        user: UserView::from(&user),
-        organisation: OrganisationView::from(&organisation),
-        csrf_token: Some(csrf_token),
+        user: UserView::from(&signed_in.user),
+        organisation: OrganisationView::from(&signed_in.organisation),
+        csrf_token: Some(signed_in.csrf_token),
         via: "session".to_owned(),
     };
-    Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
+    Ok(([(header::SET_COOKIE, signed_in.cookie)], Json(body)).into_response())
 }
 
 /// Signs out: ends the session and clears the cookie.
@@ -111,23 +58,8 @@ pub async fn sign_in(
     )
 )]
 pub async fn sign_out(State(state): State<AppState>, caller: Caller) -> Result<Response, ApiError> {
-    let Via::Session { secret_hash, .. } = &caller.via else {
-        return Err(ApiError::SignInRequired);
-    };
-    let principal = caller.principal()?;
-    let by = caller.change_by(state.wall.now_ms());
-    state
-        .store
-        .end_session(secret_hash, &principal.user.id, &by)
-        .await?;
-    Ok((
-        StatusCode::NO_CONTENT,
-        [(
-            header::SET_COOKIE,
-            cookie::clear_session_cookie(state.settings.secure_cookies),
-        )],
-    )
-        .into_response())
+    let cleared = sign_in::sign_out(&state, &caller).await?;
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cleared)]).into_response())
 }
 
 /// The signed-in user and their organisation.

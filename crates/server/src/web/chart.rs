@@ -59,6 +59,83 @@ impl Chart {
     }
 }
 
+/// Percentages near 100 drawn against an axis that starts where the differences show: the
+/// highest of a few round floors below the smallest value. The floor is printed, so the cut axis
+/// is never hidden from the reader.
+#[derive(Debug, Clone)]
+pub struct PercentChart {
+    pub id: &'static str,
+    pub title: String,
+    pub summary: String,
+    pub floor: String,
+    pub height: usize,
+    pub bars: Vec<PercentBar>,
+    /// Marks on the axis (e.g. the SLA tiers), with their x position.
+    pub marks: Vec<(String, usize)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PercentBar {
+    pub label: String,
+    pub value: String,
+    pub y: usize,
+    pub width: usize,
+}
+
+const FLOORS: [f64; 9] = [99.9, 99.5, 99.0, 98.0, 95.0, 90.0, 80.0, 50.0, 0.0];
+/// Where the bars start and how long 100 % is, in a 560-pixel chart.
+pub const PERCENT_LEFT: usize = 220;
+const PERCENT_LONGEST: usize = 260;
+
+impl PercentChart {
+    pub fn new(id: &'static str, title: String, rows: Vec<(String, f64)>) -> PercentChart {
+        let smallest = rows.iter().map(|(_, v)| *v).fold(100.0_f64, f64::min);
+        // Leave a little room below the smallest bar so that it never has zero length.
+        let floor = FLOORS
+            .into_iter()
+            .find(|floor| *floor < smallest - (100.0 - smallest) * 0.1 || *floor == 0.0)
+            .unwrap_or(0.0);
+        let span = 100.0 - floor;
+        let x = |value: f64| -> usize {
+            let share = ((value - floor) / span).clamp(0.0, 1.0);
+            // A share of at most 1 times 260 pixels: the cast cannot lose anything that shows.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let pixels = (share * PERCENT_LONGEST as f64).round() as usize;
+            pixels
+        };
+        let summary = rows
+            .iter()
+            .map(|(label, value)| format!("{label}: {value:.3} %"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let bars: Vec<PercentBar> = rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, value))| PercentBar {
+                label,
+                value: format!("{value:.3} %"),
+                y: i * ROW + 4,
+                width: x(value).max(1),
+            })
+            .collect();
+        let height = bars.len() * ROW + 24;
+        let marks = [99.9, 99.0, 95.0]
+            .into_iter()
+            .filter(|mark| *mark > floor)
+            .map(|mark| (format!("{mark}"), PERCENT_LEFT + x(mark)))
+            .collect();
+        PercentChart {
+            id,
+            title,
+            summary,
+            floor: format!("{floor}"),
+            height,
+            bars,
+            marks,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +155,26 @@ mod tests {
         assert_eq!(widths, vec![160, 16, 0]);
         assert_eq!(chart.summary, "a: 10, b: 1, c: 0");
         assert_eq!(chart.height, 3 * 28 + 8);
+    }
+
+    #[test]
+    fn the_percent_axis_starts_at_a_round_floor_below_the_smallest_value() {
+        let chart = PercentChart::new(
+            "p",
+            "t".to_owned(),
+            vec![("real".to_owned(), 99.95), ("naive".to_owned(), 97.2)],
+        );
+        assert_eq!(chart.floor, "95");
+        // 99.95 is 4.95 of the 5 points above the floor.
+        assert_eq!(chart.bars[0].width, 257);
+        assert_eq!(chart.bars[1].width, 114);
+        assert_eq!(chart.bars[1].value, "97.200 %");
+        let marks: Vec<&str> = chart.marks.iter().map(|(m, _)| m.as_str()).collect();
+        assert_eq!(marks, vec!["99.9", "99"]);
+        let full = PercentChart::new("f", "t".to_owned(), vec![("a".to_owned(), 100.0)]);
+        assert_eq!(full.floor, "99.9");
+        assert_eq!(full.bars[0].width, 260);
+        let low = PercentChart::new("l", "t".to_owned(), vec![("a".to_owned(), 10.0)]);
+        assert_eq!(low.floor, "0");
     }
 }

@@ -8,11 +8,11 @@ use axum::response::Response;
 use shinrai_domain::criteria::{Actor, Control, Part, Status};
 use shinrai_domain::text::Lang;
 
+use super::context::PageContext;
 use super::page::Page;
 use super::registry::NotFound;
 use super::{Labels, render};
 use crate::criteria::Loaded;
-use crate::lang::RequestLang;
 use crate::state::AppState;
 
 pub struct VersionRow {
@@ -106,12 +106,9 @@ fn not_found(lang: Lang, uri: &Uri) -> Response {
     render(&NotFound { page }, StatusCode::NOT_FOUND)
 }
 
-pub async fn versions(
-    State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
-    uri: Uri,
-) -> Response {
-    let page = Page::new(lang, &uri, Labels::of(lang).criteria_title);
+pub async fn versions(State(state): State<AppState>, ctx: PageContext) -> Response {
+    let (lang, uri) = (ctx.lang, ctx.uri.clone());
+    let page = ctx.page(Labels::of(lang).criteria_title);
     let summaries = match state.store.criteria_list().await {
         Ok(list) => list,
         Err(error) => return super::error_page(lang, &uri, &crate::error::ApiError::from(error)),
@@ -134,15 +131,15 @@ pub async fn versions(
 
 pub async fn version(
     State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
-    uri: Uri,
+    ctx: PageContext,
     Path(id): Path<String>,
 ) -> Response {
+    let (lang, uri) = (ctx.lang, ctx.uri.clone());
     let Some(loaded) = published(&state, &id).await else {
         return not_found(lang, &uri);
     };
     let criteria = &loaded.version;
-    let page = Page::new(lang, &uri, criteria.title.get(lang).to_owned());
+    let page = ctx.page(criteria.title.get(lang).to_owned());
     let parts = Part::ALL
         .iter()
         .map(|part| PartRow {
@@ -188,17 +185,17 @@ pub async fn version(
 
 pub async fn control(
     State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
-    uri: Uri,
+    ctx: PageContext,
     Path((version, id)): Path<(String, String)>,
 ) -> Response {
+    let (lang, uri) = (ctx.lang, ctx.uri.clone());
     let Some(loaded) = published(&state, &version).await else {
         return not_found(lang, &uri);
     };
     let Some(control) = loaded.version.control(&id) else {
         return not_found(lang, &uri);
     };
-    let page = Page::new(lang, &uri, control.id.clone());
+    let page = ctx.page(control.id.clone());
     let l = page.l;
     let yes_no = |flag: bool| match (lang, flag) {
         (Lang::Ja, true) => "該当",

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::{StatusCode, Uri};
+use axum::http::StatusCode;
 use axum::response::Response;
 use shinrai_domain::level::Level;
 use shinrai_domain::registry::EntryStatus;
@@ -10,9 +10,9 @@ use shinrai_domain::service_model::ServiceModel;
 
 use super::Labels;
 use super::chart::Chart;
+use super::context::PageContext;
 use super::page::Page;
 use super::render;
-use crate::lang::RequestLang;
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -22,16 +22,13 @@ struct Home {
     charts: Vec<Chart>,
 }
 
-pub async fn home(
-    State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
-    uri: Uri,
-) -> Response {
+pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Response {
+    let (lang, uri) = (ctx.lang, ctx.uri.clone());
     let registry = match state.registry.get(&state.store).await {
         Ok(registry) => registry,
         Err(error) => return super::error_page(lang, &uri, &error),
     };
-    let page = Page::new(lang, &uri, Labels::of(lang).home_title);
+    let page = ctx.page(Labels::of(lang).home_title);
     let entries = &registry.entries;
     let by_level = Level::ALL
         .iter()

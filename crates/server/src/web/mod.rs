@@ -1,18 +1,29 @@
 //! The human pages, server-rendered in Japanese and English: the home page with the registry's
-//! figures, the registry with search and filters, and each entry. Forms are plain GET forms, so
-//! everything works without scripts.
+//! figures, the registry with search, filters, downloads and a feed, each entry with its
+//! dependencies, the criteria and their differences, the procurers' tools, the audit bodies,
+//! signing in and the signed-in start page. Forms are plain HTML forms, so everything works
+//! without scripts.
 
+mod account;
+mod audit_bodies;
+mod availability_tool;
 mod chart;
+mod classification_tool;
+mod context;
 mod criteria;
+mod criteria_diff;
+mod dependency_picture;
+mod feed;
 mod home;
 mod labels;
 mod page;
 mod registry;
+mod start;
 
 use axum::Router;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::state::AppState;
 
@@ -24,11 +35,19 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
         .route("/registry", get(registry::list))
+        .route("/registry/feed.atom", get(feed::feed))
         .route("/registry/export/{format}", get(registry::export))
         .route("/registry/{id}", get(registry::entry))
         .route("/criteria", get(criteria::versions))
+        .route("/criteria/diff", get(criteria_diff::page))
         .route("/criteria/{version}", get(criteria::version))
         .route("/criteria/{version}/{id}", get(criteria::control))
+        .route("/tools/classification", get(classification_tool::tool))
+        .route("/tools/availability", get(availability_tool::tool))
+        .route("/audit-bodies", get(audit_bodies::list))
+        .route("/login", get(account::login_page).post(account::login))
+        .route("/logout", post(account::logout))
+        .route("/start", get(start::start))
         .route("/static/shinrai.css", get(stylesheet))
 }
 

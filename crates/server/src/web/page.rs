@@ -9,10 +9,24 @@ use super::labels::Labels;
 #[derive(Debug, Clone)]
 pub struct Page {
     pub lang: &'static str,
+    pub language: Lang,
     pub l: Labels,
     pub title: String,
     /// The same address with `lang=` set to the other language.
     pub switch_href: String,
+    /// The signed-in reader, if any.
+    pub viewer: Option<Viewer>,
+    /// The sign-in page, coming back here afterwards.
+    pub login_href: String,
+}
+
+/// A signed-in reader as the header shows them.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub login: String,
+    pub organisation: String,
+    /// Sent back with the sign-out form.
+    pub csrf_token: String,
 }
 
 impl Page {
@@ -20,9 +34,16 @@ impl Page {
         let l = Labels::of(lang);
         Page {
             lang: lang.code(),
+            language: lang,
+            login_href: format!(
+                "/login?lang={}&next={}",
+                lang.code(),
+                encode(&with_lang(uri, lang.code()))
+            ),
             switch_href: with_lang(uri, l.other_language_code),
             l,
             title: title.into(),
+            viewer: None,
         }
     }
 

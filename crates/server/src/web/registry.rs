@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, Uri, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use shinrai_domain::registry::{
@@ -15,10 +15,11 @@ use shinrai_domain::registry::{
 use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::Lang;
 
+use super::context::PageContext;
+use super::dependency_picture::{Picture, Service, lay_out};
 use super::page::Page;
 use super::render;
 use crate::error::ApiError;
-use crate::lang::RequestLang;
 use crate::registry::LoadedRegistry;
 use crate::registry::views::RegistryQueryParams;
 use crate::routes::registry::registry_query;
@@ -263,15 +264,15 @@ fn row(registry: &LoadedRegistry, entry: &RegistryEntry, page: &Page, lang: Lang
 
 pub async fn list(
     State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
-    uri: Uri,
+    ctx: PageContext,
     form: Result<Query<Form>, QueryRejection>,
 ) -> Response {
+    let (lang, uri) = (ctx.lang, ctx.uri.clone());
     let form = match form {
         Ok(Query(form)) => form,
         Err(rejection) => return super::error_page(lang, &uri, &ApiError::from(rejection)),
     };
-    let page = Page::new(lang, &uri, super::Labels::of(lang).registry_title);
+    let page = ctx.page(super::Labels::of(lang).registry_title);
     let outcome = async {
         let params = form.params(lang)?;
         let (query, _) = registry_query(&params)?;
@@ -325,11 +326,11 @@ pub async fn list(
 /// The list's entries as a file, with the filters of the page it was asked from.
 pub async fn export(
     State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
-    uri: Uri,
+    ctx: PageContext,
     Path(format): Path<String>,
     form: Result<Query<Form>, QueryRejection>,
 ) -> Response {
+    let (lang, uri) = (ctx.lang, ctx.uri.clone());
     let form = match form {
         Ok(Query(form)) => form,
         Err(rejection) => return super::error_page(lang, &uri, &ApiError::from(rejection)),
@@ -404,6 +405,7 @@ struct Entry {
     scopes: Vec<(&'static str, String)>,
     below: Vec<Dependency>,
     above: Vec<Dependency>,
+    picture: Picture,
     statement_scope: String,
     objectives: String,
     subsequent_events: String,
@@ -420,20 +422,20 @@ pub(super) struct NotFound {
 
 pub async fn entry(
     State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
-    uri: Uri,
+    ctx: PageContext,
     Path(id): Path<String>,
 ) -> Response {
+    let (lang, uri) = (ctx.lang, ctx.uri.clone());
     let registry = match state.registry.get(&state.store).await {
         Ok(registry) => registry,
         Err(error) => return super::error_page(lang, &uri, &error),
     };
     let Some(entry) = registry.entry(&id) else {
-        let page = Page::new(lang, &uri, super::Labels::of(lang).not_found_title);
+        let page = ctx.page(super::Labels::of(lang).not_found_title);
         return render(&NotFound { page }, StatusCode::NOT_FOUND);
     };
     let name = entry.service_name.get(lang).to_owned();
-    let page = Page::new(lang, &uri, name.clone());
+    let page = ctx.page(name.clone());
     let l = page.l;
     let dependencies = |reached: Vec<shinrai_domain::registry::Reached>| -> Vec<Dependency> {
         reached
@@ -449,7 +451,29 @@ pub async fn entry(
             })
             .collect()
     };
+    let reached_below = below(&registry.entries, &entry.id);
+    let reached_above = above(&registry.entries, &entry.id);
+    let service = |e: &RegistryEntry| Service {
+        id: e.id.clone(),
+        href: page.href(&format!("/registry/{}", e.id), &[]),
+        name: e.service_name.get(lang).to_owned(),
+        level: e.level.get(),
+        status_code: e.status.code(),
+        built_on: e.built_on.clone(),
+    };
+    let placed = |reached: &[shinrai_domain::registry::Reached]| -> Vec<(usize, Service)> {
+        reached
+            .iter()
+            .filter_map(|r| registry.entry(&r.id).map(|e| (r.depth, service(e))))
+            .collect()
+    };
+    let picture = lay_out(
+        service(entry),
+        placed(&reached_below),
+        placed(&reached_above),
+    );
     let view = Entry {
+        picture,
         level: entry.level.get(),
         status: entry.status.title().get(lang).to_owned(),
         status_code: entry.status.code(),
@@ -495,8 +519,8 @@ pub async fn entry(
             .iter()
             .map(|s| (s.model.name(), s.scope.get(lang).to_owned()))
             .collect(),
-        below: dependencies(below(&registry.entries, &entry.id)),
-        above: dependencies(above(&registry.entries, &entry.id)),
+        below: dependencies(reached_below),
+        above: dependencies(reached_above),
         statement_scope: entry.statement.scope.get(lang).to_owned(),
         objectives: entry.statement.objectives.join(", "),
         subsequent_events: entry.statement.subsequent_events.get(lang).to_owned(),

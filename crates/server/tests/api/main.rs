@@ -21,4 +21,5 @@ mod pages;
 mod registry;
 mod session;
 mod support;
+mod web;
 mod world;

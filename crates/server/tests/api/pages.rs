@@ -34,28 +34,19 @@ fn assert_english(uri: &str, html: &str) {
     );
 }
 
-/// A Japanese page shows none of the English labels (the switch aside).
+/// A Japanese page shows none of the English labels (the switch aside): every label pair whose
+/// texts differ is checked, so a label shown untranslated fails here.
 fn assert_japanese(uri: &str, html: &str) {
-    let ja = Labels::of(Lang::Ja);
-    let en = Labels::of(Lang::En);
-    let pairs = [
-        (ja.nav_registry, en.nav_registry),
-        (ja.home_title, en.home_title),
-        (ja.search, en.search),
-        (ja.service_model, en.service_model),
-        (ja.status, en.status),
-        (ja.provider, en.provider),
-        (ja.audit_body, en.audit_body),
-        (ja.valid_until, en.valid_until),
-        (ja.history, en.history),
-        (ja.built_on, en.built_on),
-        (ja.footer, en.footer),
-    ];
-    for (_, english) in pairs {
-        assert!(
-            !html.contains(&format!(">{english}<")),
-            "{uri} shows the English label {english:?}"
-        );
+    for (name, ja, en) in Labels::pairs() {
+        if ja == en || name.starts_with("other_language") {
+            continue;
+        }
+        for shape in [format!(">{en}<"), format!("\"{en}\""), format!(">{en} ")] {
+            assert!(
+                !html.contains(&shape),
+                "{uri} shows the English label {name}: {en:?}"
+            );
+        }
     }
     assert!(html.contains("<html lang=\"ja\">"), "{uri}");
 }
@@ -75,6 +66,26 @@ fn assert_strict(uri: &str, answer: &Answer, html: &str) {
     assert!(html.contains("<main id=\"main\">"));
 }
 
+#[test]
+fn every_label_has_both_languages() {
+    for (name, ja, en) in Labels::pairs() {
+        assert!(!ja.trim().is_empty() && !en.trim().is_empty(), "{name}");
+        // Names of the product and of the other language are the same or swapped on purpose.
+        if matches!(name, "site" | "other_language" | "other_language_code") {
+            continue;
+        }
+        assert!(
+            ja.chars().any(is_japanese),
+            "{name}: the Japanese text is not Japanese: {ja:?}"
+        );
+        assert!(
+            !en.chars().any(is_japanese),
+            "{name}: the English text has Japanese: {en:?}"
+        );
+        assert_ne!(ja, en, "{name}");
+    }
+}
+
 #[tokio::test]
 async fn every_page_kind_in_both_languages() {
     let world = world().await;
@@ -87,9 +98,16 @@ async fn every_page_kind_in_both_languages() {
         "/criteria".to_owned(),
         "/criteria/demo-2026".to_owned(),
         "/criteria/demo-2026/12.3.1.1".to_owned(),
+        "/criteria/diff".to_owned(),
+        "/tools/classification?system=Portal&name1=Records&c1=2&name2=News&c2=1&availability=3"
+            .to_owned(),
+        "/tools/availability?users=500&minutes1=90&affected1=40".to_owned(),
+        "/audit-bodies".to_owned(),
+        "/login".to_owned(),
     ] {
         for lang in ["ja", "en"] {
-            let uri = format!("{path}?lang={lang}");
+            let joint = if path.contains('?') { '&' } else { '?' };
+            let uri = format!("{path}{joint}lang={lang}");
             let (answer, html) = page(&world, &uri).await;
             assert_strict(&uri, &answer, &html);
             if lang == "en" {
@@ -100,10 +118,8 @@ async fn every_page_kind_in_both_languages() {
             }
             // The switch leads to the same page in the other language.
             let other = if lang == "ja" { "en" } else { "ja" };
-            assert!(
-                html.contains(&format!("{path}?lang={other}\"")),
-                "{uri}: no switch"
-            );
+            let switch = format!("{path}{joint}lang={other}\"").replace('&', "&#38;");
+            assert!(html.contains(&switch), "{uri}: no switch {switch}");
         }
     }
     // Without ?lang the browser's preference decides.
