@@ -63,7 +63,7 @@ fn assert_strict(uri: &str, answer: &Answer, html: &str) {
     assert!(csp.contains("default-src 'self'"), "{csp}");
     assert!(!html.contains("<script"), "{uri} has a script");
     assert!(!html.contains("style="), "{uri} has an inline style");
-    assert!(html.contains("<main id=\"main\">"));
+    assert!(html.contains("<main id=\"main\""));
 }
 
 #[test]

@@ -1,0 +1,80 @@
+// Every page kind (support/page-kinds.js) in Japanese and English, as a reader gets it: its
+// status and language, the skip link, the language switch, no console errors, no serious
+// accessibility violations, and a screenshot.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { blockingViolations, describeViolations } from './support/accessibility.js';
+import { readerContext, scanContext, useChromium } from './support/chromium.js';
+import { assertNoErrors, watchErrors } from './support/page-errors.js';
+import { PAGE_KINDS } from './support/page-kinds.js';
+import { saveScreenshot } from './support/screenshots.js';
+import { LANGUAGES, OTHER_LANGUAGE, pageUrl } from './support/site.js';
+
+const chromium = useChromium();
+
+/** The query's pairs in order, without `lang`. */
+function pairsWithoutLang(url) {
+  return [...url.searchParams].filter(([key]) => key !== 'lang');
+}
+
+for (const kind of PAGE_KINDS) {
+  for (const lang of LANGUAGES) {
+    const status = kind.status ?? 200;
+
+    test(`${kind.name} in ${lang} (${kind.path})`, async (t) => {
+      const context = await readerContext(chromium.browser);
+      t.after(() => context.close());
+      const page = await context.newPage();
+      const watch = watchErrors(page);
+      const response = await page.goto(pageUrl(kind.path, lang));
+      assert.equal(response.status(), status, 'status');
+      await saveScreenshot(page, kind.name, lang);
+
+      await t.test('<html lang> is the language asked for', async () => {
+        assert.equal(await page.locator('html').getAttribute('lang'), lang);
+      });
+
+      await t.test('the skip link is the first Tab stop and leads into main', async () => {
+        await page.keyboard.press('Tab');
+        const first = page.locator(':focus');
+        assert.equal(await first.getAttribute('href'), '#main', 'first Tab stop');
+        const box = await first.boundingBox();
+        assert.ok(box && box.x >= 0 && box.y >= 0, 'on screen once focused');
+        await page.keyboard.press('Enter');
+        assert.equal(new URL(page.url()).hash, '#main');
+        assert.ok(await page.locator('main').evaluate((main) => main.contains(document.activeElement)), 'focus is in main');
+      });
+
+      await t.test('the language switch leads to the same page in the other language', async () => {
+        const other = OTHER_LANGUAGE[lang];
+        const link = page.locator(`a[hreflang="${other}"]`);
+        const here = new URL(page.url());
+        const target = new URL(await link.getAttribute('href'), here);
+        assert.equal(target.pathname, here.pathname, 'same path');
+        assert.deepEqual(pairsWithoutLang(target), pairsWithoutLang(here), 'same query');
+        assert.equal(target.searchParams.get('lang'), other);
+        const [answer] = await Promise.all([page.waitForResponse(target.href), link.click()]);
+        await page.waitForURL(target.href);
+        assert.equal(answer.status(), status, 'status in the other language');
+        assert.equal(await page.locator('html').getAttribute('lang'), other);
+      });
+
+      await t.test('no console errors or uncaught exceptions', () => {
+        assertNoErrors(watch, status);
+      });
+
+      await t.test('no serious or critical accessibility violations', async () => {
+        const scan = await scanContext(chromium.browser);
+        try {
+          const scanned = await scan.newPage();
+          await scanned.goto(pageUrl(kind.path, lang));
+          const violations = await blockingViolations(scanned);
+          assert.equal(violations.length, 0, `axe-core found:\n${describeViolations(violations)}`);
+        } finally {
+          await scan.close();
+        }
+      });
+    });
+  }
+}
