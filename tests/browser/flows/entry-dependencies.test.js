@@ -13,9 +13,9 @@ const chromium = useChromium();
 const ENTRY = demoEntry('C25-0001');
 const BASE = demoEntry('C24-0003');
 
-/** What follows the h2 named `name` (the list of a dependency section, or "none"). */
+/** What follows the h3 named `name` (the list of a dependency section, or "none"). */
 function sectionAfter(page, name) {
-  return page.getByRole('heading', { level: 2, name, exact: true }).locator('xpath=following-sibling::*[1]');
+  return page.getByRole('heading', { level: 3, name, exact: true }).locator('xpath=following-sibling::*[1]');
 }
 
 test('an entry opened from the list links to the service it is built on, which links back', async (t) => {

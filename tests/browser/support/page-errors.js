@@ -1,5 +1,5 @@
 // What a page reports as going wrong: console errors (a resource that failed, a broken
-// Content-Security-Policy) and uncaught exceptions, less the two that are not the page's doing.
+// Content-Security-Policy) and uncaught exceptions, less the one that is not the page's doing.
 import assert from 'node:assert/strict';
 
 const FAILED_LOAD = 'Failed to load resource: the server responded with a status of ';
@@ -24,11 +24,7 @@ export function watchErrors(page) {
 
 function isExpected(error, expectedStatus, documentStatus) {
   // Chromium logs the status of a document that answers with an error, as a 404 page does.
-  if (error.text.startsWith(`${FAILED_LOAD}${expectedStatus} `) && documentStatus.get(error.url) === expectedStatus) {
-    return true;
-  }
-  // The site has no icon; Chromium asks for /favicon.ico by itself and logs the 404.
-  return error.text.startsWith(`${FAILED_LOAD}404 `) && new URL(error.url).pathname === '/favicon.ico';
+  return error.text.startsWith(`${FAILED_LOAD}${expectedStatus} `) && documentStatus.get(error.url) === expectedStatus;
 }
 
 /** Fails, listing them, when the watched page reported anything else. */

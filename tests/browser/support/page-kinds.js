@@ -1,6 +1,7 @@
 // Every kind of page the site has, one address each from the demo data. Each is visited in
 // both languages by page-kinds.test.js; a new kind of page is one more line here.
-// `status` is the answer the page is meant to give when it is not 200.
+// `status` is the answer the page is meant to give when it is not 200; `signIn` names the demo
+// user the page is seen by (support/sign-in.js).
 
 export const PAGE_KINDS = [
   { name: 'home', path: '/' },
@@ -9,6 +10,18 @@ export const PAGE_KINDS = [
   { name: 'criteria-versions', path: '/criteria' },
   { name: 'criteria-version', path: '/criteria/demo-2026' },
   { name: 'criteria-control', path: '/criteria/demo-2026/8.1.1.1' },
+  { name: 'criteria-diff', path: '/criteria/diff' },
+  { name: 'criteria-diff-drafts', path: '/criteria/diff?from=demo-2026&to=demo-2027', signIn: 'admin' },
+  {
+    name: 'tool-classification',
+    path: '/tools/classification?system=Portal&name1=Residents&c1=2&name2=Events&c2=1&availability=2',
+  },
+  { name: 'tool-availability', path: '/tools/availability?users=1000&days=30&minutes1=480&affected1=10' },
+  { name: 'audit-bodies', path: '/audit-bodies' },
+  { name: 'login', path: '/login' },
+  { name: 'start-operator', path: '/start', signIn: 'admin' },
+  { name: 'start-provider', path: '/start', signIn: 'provider' },
   { name: 'not-found', path: '/registry/C99-9999', status: 404 },
+  { name: 'no-such-address', path: '/no-such-page', status: 404 },
   { name: 'error', path: '/registry?level=9', status: 400 },
 ];

@@ -65,9 +65,23 @@ pub fn api_router() -> OpenApiRouter<AppState> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoRoute;
 
-/// Every address no route claims.
-pub async fn fallback() -> axum::response::Response {
-    let mut response = axum::response::IntoResponse::into_response(ApiError::not_found());
+/// Every address no route claims: the not-found page for a browser asking for a page, the
+/// API's error body for everything else (scripts, `/api/` addresses).
+pub async fn fallback(
+    crate::lang::RequestLang(lang): crate::lang::RequestLang,
+    uri: axum::http::Uri,
+    headers: axum::http::HeaderMap,
+) -> axum::response::Response {
+    let wants_page = !uri.path().starts_with("/api/")
+        && headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|accept| accept.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"));
+    let mut response = if wants_page {
+        crate::web::not_found_page(lang, &uri)
+    } else {
+        axum::response::IntoResponse::into_response(ApiError::not_found())
+    };
     response.extensions_mut().insert(NoRoute);
     response
 }

@@ -83,9 +83,10 @@ pub struct PercentBar {
 }
 
 const FLOORS: [f64; 9] = [99.9, 99.5, 99.0, 98.0, 95.0, 90.0, 80.0, 50.0, 0.0];
-/// Where the bars start and how long 100 % is, in a 560-pixel chart.
-pub const PERCENT_LEFT: usize = 220;
-const PERCENT_LONGEST: usize = 260;
+/// How long a bar at 100 % is, in a 560-pixel chart (the rest holds the value after the bar).
+const PERCENT_LONGEST: usize = 480;
+/// A label above its bar: labels can be long in either language.
+const PERCENT_ROW: usize = 44;
 
 impl PercentChart {
     pub fn new(id: &'static str, title: String, rows: Vec<(String, f64)>) -> PercentChart {
@@ -98,7 +99,7 @@ impl PercentChart {
         let span = 100.0 - floor;
         let x = |value: f64| -> usize {
             let share = ((value - floor) / span).clamp(0.0, 1.0);
-            // A share of at most 1 times 260 pixels: the cast cannot lose anything that shows.
+            // A share of at most 1 times 480 pixels: the cast cannot lose anything that shows.
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let pixels = (share * PERCENT_LONGEST as f64).round() as usize;
             pixels
@@ -114,15 +115,15 @@ impl PercentChart {
             .map(|(i, (label, value))| PercentBar {
                 label,
                 value: format!("{value:.3} %"),
-                y: i * ROW + 4,
+                y: i * PERCENT_ROW,
                 width: x(value).max(1),
             })
             .collect();
-        let height = bars.len() * ROW + 24;
+        let height = bars.len() * PERCENT_ROW + 20;
         let marks = [99.9, 99.0, 95.0]
             .into_iter()
             .filter(|mark| *mark > floor)
-            .map(|mark| (format!("{mark}"), PERCENT_LEFT + x(mark)))
+            .map(|mark| (format!("{mark}"), x(mark)))
             .collect();
         PercentChart {
             id,
@@ -166,14 +167,14 @@ mod tests {
         );
         assert_eq!(chart.floor, "95");
         // 99.95 is 4.95 of the 5 points above the floor.
-        assert_eq!(chart.bars[0].width, 257);
-        assert_eq!(chart.bars[1].width, 114);
+        assert_eq!(chart.bars[0].width, 475);
+        assert_eq!(chart.bars[1].width, 211);
         assert_eq!(chart.bars[1].value, "97.200 %");
         let marks: Vec<&str> = chart.marks.iter().map(|(m, _)| m.as_str()).collect();
         assert_eq!(marks, vec!["99.9", "99"]);
         let full = PercentChart::new("f", "t".to_owned(), vec![("a".to_owned(), 100.0)]);
         assert_eq!(full.floor, "99.9");
-        assert_eq!(full.bars[0].width, 260);
+        assert_eq!(full.bars[0].width, 480);
         let low = PercentChart::new("l", "t".to_owned(), vec![("a".to_owned(), 10.0)]);
         assert_eq!(low.floor, "0");
     }

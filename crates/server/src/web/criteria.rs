@@ -10,7 +10,6 @@ use shinrai_domain::text::Lang;
 
 use super::context::PageContext;
 use super::page::Page;
-use super::registry::NotFound;
 use super::{Labels, render};
 use crate::criteria::Loaded;
 use crate::state::AppState;
@@ -102,8 +101,7 @@ async fn published(state: &AppState, version: &str) -> Option<std::sync::Arc<Loa
 }
 
 fn not_found(lang: Lang, uri: &Uri) -> Response {
-    let page = Page::new(lang, uri, Labels::of(lang).not_found_title);
-    render(&NotFound { page }, StatusCode::NOT_FOUND)
+    super::not_found_page(lang, uri)
 }
 
 pub async fn versions(State(state): State<AppState>, ctx: PageContext) -> Response {

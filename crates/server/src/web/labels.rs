@@ -198,4 +198,5 @@ labels! {
     groups_added: "追加された統制目標", "Control objectives added";
     groups_removed: "削除された統制目標", "Control objectives removed";
     feed_title: "登録簿の更新情報（Atom）", "Registry changes (Atom feed)";
+    registry_by_expiry: "登録簿を有効期限の近い順に見る", "Open the registry, soonest to expire first";
 }

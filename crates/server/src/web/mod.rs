@@ -30,6 +30,7 @@ use crate::state::AppState;
 pub use labels::Labels;
 
 const STYLESHEET: &str = include_str!("../../static/shinrai.css");
+const ICON: &str = include_str!("../../static/icon.svg");
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -49,6 +50,24 @@ pub fn router() -> Router<AppState> {
         .route("/logout", post(account::logout))
         .route("/start", get(start::start))
         .route("/static/shinrai.css", get(stylesheet))
+        .route("/static/icon.svg", get(icon))
+}
+
+async fn icon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        ICON,
+    )
+        .into_response()
+}
+
+/// The not-found page in the reader's language.
+pub fn not_found_page(lang: shinrai_domain::text::Lang, uri: &axum::http::Uri) -> Response {
+    let page = page::Page::new(lang, uri, Labels::of(lang).not_found_title);
+    render(&registry::NotFound { page }, StatusCode::NOT_FOUND)
 }
 
 async fn stylesheet() -> Response {

@@ -431,8 +431,7 @@ pub async fn entry(
         Err(error) => return super::error_page(lang, &uri, &error),
     };
     let Some(entry) = registry.entry(&id) else {
-        let page = ctx.page(super::Labels::of(lang).not_found_title);
-        return render(&NotFound { page }, StatusCode::NOT_FOUND);
+        return super::not_found_page(lang, &uri);
     };
     let name = entry.service_name.get(lang).to_owned();
     let page = ctx.page(name.clone());

@@ -164,7 +164,7 @@ async fn operator(
             intro: l.renewals_due_intro,
             rows: due.into_iter().map(|e| row(page, e)).collect(),
             links: vec![(
-                l.sort_valid_until.to_owned(),
+                l.registry_by_expiry.to_owned(),
                 page.href(
                     "/registry",
                     &[

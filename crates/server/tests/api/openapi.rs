@@ -21,28 +21,7 @@ async fn document() -> Value {
 #[tokio::test]
 async fn the_document_matches_the_committed_snapshot() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/api/openapi.json");
-    let mut text = serde_json::to_string_pretty(&document().await).unwrap();
-    text.push('\n');
-    if std::env::var_os("SHINRAI_BLESS").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &text).unwrap();
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    if committed != text {
-        let first = committed
-            .lines()
-            .zip(text.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| committed.lines().count().min(text.lines().count()));
-        panic!(
-            "docs/api/openapi.json differs from the generated document from line {}:\n  committed: {:?}\n  generated: {:?}\n\
-             If the change is intended, re-record with SHINRAI_BLESS=1 cargo test -p shinrai-server --test api and review the diff.",
-            first + 1,
-            committed.lines().nth(first),
-            text.lines().nth(first)
-        );
-    }
+    crate::support::assert_snapshot(&path, &document().await);
 }
 
 #[tokio::test]

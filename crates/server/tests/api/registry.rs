@@ -221,3 +221,46 @@ async fn one_entry_with_its_dependencies_history_and_notices() {
     assert_eq!(missing.status, 404);
     missing.error("not_found");
 }
+
+/// The registry's answers as committed files: any change to the open data's shape or content
+/// shows up in review (re-record with `SHINRAI_BLESS=1`).
+#[tokio::test]
+async fn registry_answers_match_their_snapshots() {
+    let world = world().await;
+    let registry = shinrai_domain::registry::demo::demo_registry().unwrap();
+    let deepest = registry
+        .entries
+        .iter()
+        .max_by_key(|e| {
+            (
+                shinrai_domain::registry::below(&registry.entries, &e.id).len(),
+                e.notices.len(),
+            )
+        })
+        .unwrap();
+    let snapshots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/api/snapshots");
+    for (name, uri) in [
+        // A Japanese substring (from the middle of a word) with a level.
+        (
+            "registry-search-ja-level-2",
+            "/api/v1/registry?q=%E3%81%9E%E3%82%89&level=2&lang=ja".to_owned(),
+        ),
+        (
+            "registry-suspended",
+            "/api/v1/registry?status=suspended&sort=valid_until".to_owned(),
+        ),
+        (
+            "registry-page-2",
+            "/api/v1/registry?sort=name&lang=en&page=2&per_page=10".to_owned(),
+        ),
+        (
+            "registry-no-match",
+            "/api/v1/registry?q=%E5%AD%98%E5%9C%A8%E3%81%97%E3%81%AA%E3%81%84".to_owned(),
+        ),
+        ("registry-entry", format!("/api/v1/registry/{}", deepest.id)),
+    ] {
+        let answer = world.call("public", "GET", &uri, None).await;
+        assert_eq!(answer.status, 200, "{uri}");
+        crate::support::assert_snapshot(&snapshots.join(format!("{name}.json")), &answer.json());
+    }
+}

@@ -224,3 +224,31 @@ pub fn oscal_data() -> PathBuf {
     .find(|dir| dir.join("NIST_SP-800-53_rev5_catalog.json").is_file())
     .expect("the shared OSCAL files: set SHINRAI_OSCAL_DATA")
 }
+
+/// Compares `value`, pretty-printed, with the committed file at `path`; with `SHINRAI_BLESS=1`
+/// writes it there instead. A difference names the first line that differs.
+pub fn assert_snapshot(path: &Path, value: &Value) {
+    let mut text = serde_json::to_string_pretty(value).unwrap();
+    text.push('\n');
+    if std::env::var_os("SHINRAI_BLESS").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &text).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    if committed != text {
+        let first = committed
+            .lines()
+            .zip(text.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| committed.lines().count().min(text.lines().count()));
+        panic!(
+            "{} differs from the answer from line {}:\n  committed: {:?}\n  answered:  {:?}\n\
+             If the change is intended, re-record with SHINRAI_BLESS=1 cargo test -p shinrai-server --test api and review the diff.",
+            path.display(),
+            first + 1,
+            committed.lines().nth(first),
+            text.lines().nth(first)
+        );
+    }
+}
