@@ -282,8 +282,10 @@ fn check_version_id(id: &str) -> Result<(), CliError> {
     } else {
         Err(CliError::Refused {
             what: Bilingual::new(
-                format!("版 ID「{id}」は英数字と . _ - の 64 文字以内にしてください"),
-                format!("the version id {id:?} must be 1 to 64 letters, digits, '.', '_' or '-'"),
+                format!("版 ID「{id}」は英数字と . _ - の 64 文字以内（diff 以外）にしてください"),
+                format!(
+                    "the version id {id:?} must be 1 to 64 letters, digits, '.', '_' or '-', other than \"diff\""
+                ),
             ),
         })
     }

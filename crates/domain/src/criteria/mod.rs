@@ -10,7 +10,7 @@ mod search;
 pub use check::{Finding, Problem, check};
 pub use diff::{Attribute, Changed, CriteriaDiff, diff};
 pub use model::{
-    Actor, Control, Counts, CriteriaVersion, Group, Part, Reference, Relation, Status,
-    is_valid_version_id,
+    Actor, Control, Counts, CriteriaVersion, Group, Part, RESERVED_VERSION_IDS, Reference,
+    Relation, Status, is_valid_version_id,
 };
 pub use search::{ControlQuery, SearchIndex};

@@ -229,10 +229,14 @@ pub struct Counts {
     pub by_level: [usize; 3],
 }
 
+/// Words that name pages beside the versions (`/criteria/diff`), so no version may take them.
+pub const RESERVED_VERSION_IDS: [&str; 1] = ["diff"];
+
 /// Whether `id` may name a criteria version: it appears in addresses and file names, so 1 to 64
-/// ASCII letters, digits, `.`, `_` and `-`.
+/// ASCII letters, digits, `.`, `_` and `-`, and none of [`RESERVED_VERSION_IDS`].
 pub fn is_valid_version_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
+    !RESERVED_VERSION_IDS.contains(&id)
+        && (1..=64).contains(&id.len())
         && id
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
@@ -283,7 +287,7 @@ mod tests {
         for good in ["demo-2026", "nist_800-53.r5", "a", &"x".repeat(64)] {
             assert!(is_valid_version_id(good), "{good}");
         }
-        for bad in ["", "a b", "版", "../etc", "a/b", &"x".repeat(65)] {
+        for bad in ["", "a b", "版", "../etc", "a/b", &"x".repeat(65), "diff"] {
             assert!(!is_valid_version_id(bad), "{bad}");
         }
     }

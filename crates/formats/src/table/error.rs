@@ -351,8 +351,12 @@ impl TableError {
                 format!("a {kind} row does not use this column; leave it empty"),
             ),
             BadVersionId { value, .. } => Bilingual::new(
-                format!("版の ID「{value}」は英数字と . _ - の 64 文字以内にしてください"),
-                format!("version id \"{value}\" must be 1 to 64 letters, digits, '.', '_' or '-'"),
+                format!(
+                    "版の ID「{value}」は英数字と . _ - の 64 文字以内（diff 以外）にしてください"
+                ),
+                format!(
+                    "version id \"{value}\" must be 1 to 64 letters, digits, '.', '_' or '-', other than \"diff\""
+                ),
             ),
             DuplicateId { id, first_row, .. } => Bilingual::new(
                 format!("ID {id} は {first_row} 行目でも使われています"),

@@ -168,8 +168,8 @@ pub fn check_version_id(id: &str) -> Result<(), ApiError> {
     } else {
         Err(ApiError::InvalidInput {
             message: Bilingual::new(
-                "版 ID は英数字と . _ - の 64 文字以内にしてください",
-                "a version id is 1 to 64 letters, digits, '.', '_' or '-'",
+                "版 ID は英数字と . _ - の 64 文字以内（diff 以外）にしてください",
+                "a version id is 1 to 64 letters, digits, '.', '_' or '-', other than \"diff\"",
             ),
             pointer: None,
             detail_code: Some("invalid_id"),
