@@ -6,7 +6,6 @@
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{Value, json};
 use shinrai_domain::availability::{
@@ -225,11 +224,7 @@ pub async fn tool(
         .into_iter()
         .map(|tier| (format!("{}", tier.below), tier.credit_percent))
         .collect();
-    let status = if problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(&problems);
     render(
         &ToolPage {
             page,

@@ -5,7 +5,6 @@
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use shinrai_domain::classification::{Classification, ClassificationCase, Information, classify};
 use shinrai_domain::level::Level;
@@ -210,12 +209,7 @@ fn outcome(page: &Page, registry: &LoadedRegistry, result: &Classification) -> O
                 name: e.service_name.get(lang).to_owned(),
                 provider: registry.name(&e.provider).get(lang).to_owned(),
                 level: e.level.get(),
-                models: e
-                    .service_models
-                    .iter()
-                    .map(|s| s.model.name())
-                    .collect::<Vec<_>>()
-                    .join(" / "),
+                models: super::registry::models_text(e),
             })
             .collect(),
         registry_href: page.href(
@@ -267,11 +261,7 @@ pub async fn tool(
         .iter()
         .map(|level| (level.to_string(), level_title(&page, *level)))
         .collect();
-    let status = if problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = super::form_status(&problems);
     render(
         &ToolPage {
             page,

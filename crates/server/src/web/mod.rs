@@ -105,6 +105,15 @@ fn error_page(
     response
 }
 
+/// A form page's status: 422 when the form had problems to show, else 200.
+fn form_status(problems: &[String]) -> StatusCode {
+    if problems.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 /// A rendered page, or a plain 500 when a template fails (it cannot: templates are checked at
 /// compile time; the error is logged with an incident number all the same).
 fn render(template: &impl askama::Template, status: StatusCode) -> Response {

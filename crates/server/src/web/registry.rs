@@ -86,6 +86,16 @@ impl Form {
     }
 }
 
+/// The service models an entry offers, as the pages print them (`IaaS / PaaS`).
+pub(super) fn models_text(entry: &RegistryEntry) -> String {
+    entry
+        .service_models
+        .iter()
+        .map(|s| s.model.name())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 pub struct Choice {
     pub value: String,
     pub label: String,
@@ -250,12 +260,7 @@ fn row(registry: &LoadedRegistry, entry: &RegistryEntry, page: &Page, lang: Lang
         name: entry.service_name.get(lang).to_owned(),
         provider: registry.name(&entry.provider).get(lang).to_owned(),
         level: entry.level.get(),
-        models: entry
-            .service_models
-            .iter()
-            .map(|s| s.model.name())
-            .collect::<Vec<_>>()
-            .join(" / "),
+        models: models_text(entry),
         status: entry.status.title().get(lang).to_owned(),
         status_code: entry.status.code(),
         valid_until: entry.valid_until.to_string(),
@@ -483,15 +488,7 @@ pub async fn entry(
                 l.provider,
                 registry.name(&entry.provider).get(lang).to_owned(),
             ),
-            (
-                l.service_model,
-                entry
-                    .service_models
-                    .iter()
-                    .map(|s| s.model.name())
-                    .collect::<Vec<_>>()
-                    .join(" / "),
-            ),
+            (l.service_model, models_text(entry)),
             (
                 l.deployment_model,
                 entry
