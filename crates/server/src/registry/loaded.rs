@@ -54,7 +54,7 @@ impl RegistryCache {
             .collect();
         let loaded = Arc::new(LoadedRegistry {
             stamp,
-            index: RegistryIndex::new(&entries, &names),
+            index: RegistryIndex::new(&entries, &names).map_err(ApiError::internal)?,
             positions: entries
                 .iter()
                 .enumerate()
