@@ -105,6 +105,7 @@ macro_rules! registry_operations {
                     Self::insert_registry_entry(&mut tx, row).await?;
                     Self::append(&mut tx, event.clone()).await?;
                 }
+                Self::bump_registry_revision(&mut tx).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -129,6 +130,17 @@ macro_rules! registry_operations {
                 Ok(())
             }
 
+            /// Counts one more change to the registry; called once in every transaction that
+            /// writes entries, so readers holding a copy know to read it again.
+            async fn bump_registry_revision<'t, 'c>(
+                tx: &'t mut sqlx::Transaction<'c, $database>,
+            ) -> crate::error::StoreResult<()> {
+                sqlx::query(crate::sql::BUMP_REGISTRY_REVISION)
+                    .execute(&mut **tx)
+                    .await?;
+                Ok(())
+            }
+
             pub async fn registry_rows(
                 &self,
             ) -> crate::error::StoreResult<Vec<crate::registry::RegistryRow>> {
@@ -140,16 +152,12 @@ macro_rules! registry_operations {
                     .collect()
             }
 
-            /// How many entries there are and the newest change, to tell whether a copy held in
-            /// memory is still current.
-            pub async fn registry_stamp(&self) -> crate::error::StoreResult<(i64, i64)> {
-                let row = sqlx::query(crate::sql::REGISTRY_STAMP)
+            /// How many times the registry has been written; changes whenever the registry does.
+            pub async fn registry_revision(&self) -> crate::error::StoreResult<i64> {
+                let row = sqlx::query(crate::sql::SELECT_REGISTRY_REVISION)
                     .fetch_one(&self.pool)
                     .await?;
-                Ok((
-                    crate::rows::get(&row, "n")?,
-                    crate::rows::get(&row, "newest")?,
-                ))
+                crate::rows::get(&row, "revision")
             }
         }
     };
