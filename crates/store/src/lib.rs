@@ -302,10 +302,7 @@ impl Store {
     pub async fn registry_entries(
         &self,
     ) -> StoreResult<Vec<shinrai_domain::registry::RegistryEntry>> {
-        on_backend!(self, b => b.registry_rows())?
-            .iter()
-            .map(registry::RegistryRow::entry)
-            .collect()
+        on_backend!(self, b => b.registry_entries())
     }
 
     /// How many times the registry has been written, by any process: one primary-key read,

@@ -141,15 +141,18 @@ macro_rules! registry_operations {
                 Ok(())
             }
 
-            pub async fn registry_rows(
+            /// Every entry, read row by row so that a large registry's documents are never
+            /// all held at once beside the entries made from them.
+            pub async fn registry_entries(
                 &self,
-            ) -> crate::error::StoreResult<Vec<crate::registry::RegistryRow>> {
-                sqlx::query(crate::sql::SELECT_REGISTRY_ENTRIES)
-                    .fetch_all(&self.pool)
-                    .await?
-                    .iter()
-                    .map(crate::registry::row)
-                    .collect()
+            ) -> crate::error::StoreResult<Vec<shinrai_domain::registry::RegistryEntry>> {
+                use futures::TryStreamExt;
+                let mut rows = sqlx::query(crate::sql::SELECT_REGISTRY_ENTRIES).fetch(&self.pool);
+                let mut entries = Vec::new();
+                while let Some(row) = rows.try_next().await? {
+                    entries.push(crate::registry::row(&row)?.entry()?);
+                }
+                Ok(entries)
             }
 
             /// How many times the registry has been written; changes whenever the registry does.

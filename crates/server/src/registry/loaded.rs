@@ -11,7 +11,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use shinrai_domain::registry::{RegistryEntry, RegistryIndex};
-use shinrai_domain::text::Bilingual;
+use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_store::Store;
 
 use crate::error::ApiError;
@@ -55,12 +55,9 @@ impl LoadedRegistry {
         self.positions.get(id).and_then(|i| self.entries.get(*i))
     }
 
-    /// An organisation's name, or its id when it has none.
-    pub fn name(&self, org: &str) -> Bilingual {
-        self.names
-            .get(org)
-            .cloned()
-            .unwrap_or_else(|| Bilingual::new(org, org))
+    /// An organisation's name in `lang`, or its id when it has none.
+    pub fn name_in<'a>(&'a self, org: &'a str, lang: Lang) -> &'a str {
+        self.names.get(org).map_or(org, |name| name.get(lang))
     }
 }
 

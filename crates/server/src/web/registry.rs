@@ -150,7 +150,7 @@ fn selects(page: &Page, form: &Form, registry: &LoadedRegistry, lang: Lang) -> V
     let l = &page.l;
     let orgs = |ids: Vec<&str>| -> Vec<(String, String)> {
         ids.into_iter()
-            .map(|id| (id.to_owned(), registry.name(id).get(lang).to_owned()))
+            .map(|id| (id.to_owned(), registry.name_in(id, lang).to_owned()))
             .collect()
     };
     vec![
@@ -233,7 +233,7 @@ fn row(registry: &LoadedRegistry, entry: &RegistryEntry, page: &Page, lang: Lang
         id: entry.id.clone(),
         href: page.href(&format!("/registry/{}", entry.id), &[]),
         name: entry.service_name.get(lang).to_owned(),
-        provider: registry.name(&entry.provider).get(lang).to_owned(),
+        provider: registry.name_in(&entry.provider, lang).to_owned(),
         level: entry.level.get(),
         models: entry
             .service_models
@@ -444,7 +444,7 @@ pub async fn entry(
             (l.registration_number, entry.id.clone()),
             (
                 l.provider,
-                registry.name(&entry.provider).get(lang).to_owned(),
+                registry.name_in(&entry.provider, lang).to_owned(),
             ),
             (
                 l.service_model,
@@ -466,7 +466,7 @@ pub async fn entry(
             ),
             (
                 l.audit_body,
-                registry.name(&entry.audit_body).get(lang).to_owned(),
+                registry.name_in(&entry.audit_body, lang).to_owned(),
             ),
             (
                 l.audit_period,

@@ -81,6 +81,15 @@ impl EntrySet {
         }
     }
 
+    /// The members `keep` says yes to, asked in ascending order.
+    pub fn filtered(&self, universe: usize, mut keep: impl FnMut(Position) -> bool) -> EntrySet {
+        let kept = match self {
+            EntrySet::Sparse(list) => list.iter().copied().filter(|p| keep(*p)).collect(),
+            EntrySet::Dense { words, .. } => ones(words).filter(|p| keep(*p)).collect(),
+        };
+        EntrySet::from_sorted(kept, universe)
+    }
+
     /// The set as a bitmap over `universe` entries, borrowed when it already is one.
     pub fn bitmap(&self, universe: usize) -> std::borrow::Cow<'_, [u64]> {
         match self {
@@ -107,15 +116,28 @@ impl EntrySet {
         };
         match smallest {
             EntrySet::Sparse(list) => {
-                let mut cursors = vec![0usize; others.len()];
+                // Bitmaps answer at once, so they are asked first; lists are searched from
+                // where the previous member was found.
+                let mut bitmaps: Vec<&[u64]> = Vec::new();
+                let mut lists: Vec<&[Position]> = Vec::new();
+                for other in others {
+                    match other {
+                        EntrySet::Dense { words, .. } => bitmaps.push(words),
+                        EntrySet::Sparse(list) => lists.push(list),
+                    }
+                }
+                let mut cursors = vec![0usize; lists.len()];
                 let found: Vec<Position> = list
                     .iter()
                     .copied()
                     .filter(|position| {
-                        others
+                        bitmaps
                             .iter()
-                            .zip(cursors.iter_mut())
-                            .all(|(set, cursor)| set.contains_from(*position, cursor))
+                            .all(|words| has_bit(words, *position as usize))
+                            && lists
+                                .iter()
+                                .zip(cursors.iter_mut())
+                                .all(|(list, cursor)| gallop(list, *position, cursor))
                     })
                     .collect();
                 EntrySet::from_sorted(found, universe)
@@ -133,19 +155,6 @@ impl EntrySet {
         }
     }
 
-    /// Whether `position` is a member, for callers asking in ascending order: a sorted list is
-    /// searched from where the previous question left off.
-    fn contains_from(&self, position: Position, cursor: &mut usize) -> bool {
-        match self {
-            EntrySet::Sparse(list) => {
-                let rest = list.get(*cursor..).unwrap_or_default();
-                *cursor += rest.partition_point(|member| *member < position);
-                list.get(*cursor) == Some(&position)
-            }
-            EntrySet::Dense { words, .. } => has_bit(words, position as usize),
-        }
-    }
-
     fn from_bitmap(words: Vec<u64>, universe: usize) -> EntrySet {
         let len = words.iter().map(|word| word.count_ones() as usize).sum();
         if dense_is_smaller(len, universe) {
@@ -154,6 +163,20 @@ impl EntrySet {
             EntrySet::Sparse(ones(&words).collect())
         }
     }
+}
+
+/// Whether `position` is in the ascending `list`, for callers asking in ascending order: the
+/// search starts where the previous one ended (`cursor`) with steps of 1, 2, 4, … before a
+/// binary search, since the next member asked about is usually close to the last.
+fn gallop(list: &[Position], position: Position, cursor: &mut usize) -> bool {
+    let rest = list.get(*cursor..).unwrap_or_default();
+    let mut step = 1;
+    while rest.get(step - 1).is_some_and(|member| *member < position) {
+        step *= 2;
+    }
+    let window = rest.get(step / 2..step.min(rest.len())).unwrap_or_default();
+    *cursor += step / 2 + window.partition_point(|member| *member < position);
+    list.get(*cursor) == Some(&position)
 }
 
 fn set_bit(words: &mut [u64], position: usize) {

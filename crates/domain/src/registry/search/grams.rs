@@ -20,36 +20,43 @@ fn pair(first: char, second: char) -> GramKey {
     (u64::from(first) << 21) | u64::from(second)
 }
 
+/// Adds the keys of every character and bigram of `text` that holds no white space.
+fn add_grams(text: &str, keys: &mut Vec<GramKey>) {
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            previous = None;
+            continue;
+        }
+        keys.push(single(c));
+        if let Some(before) = previous {
+            keys.push(pair(before, c));
+        }
+        previous = Some(c);
+    }
+}
+
 #[derive(Debug, Default)]
 pub(super) struct GramIndex {
     sets: FastMap<GramKey, EntrySet>,
 }
 
 impl GramIndex {
-    /// Indexes `haystacks` in position order. Grams holding white space are left out: query
-    /// words never hold any, and the line breaks between fields must not join them.
-    pub fn build<'h>(
-        haystacks: impl Iterator<Item = (Position, &'h str)>,
-        universe: usize,
-    ) -> Self {
+    /// Indexes the texts of every entry, in position order. Grams holding white space are left
+    /// out: query words never hold any, and the line breaks between fields must not join them.
+    pub fn build<'h, T>(haystacks: impl Iterator<Item = (Position, T)>, universe: usize) -> Self
+    where
+        T: IntoIterator<Item = &'h str>,
+    {
         let mut builders: FastMap<GramKey, SetBuilder> = FastMap::default();
         let mut keys: Vec<GramKey> = Vec::new();
-        for (position, haystack) in haystacks {
+        for (position, texts) in haystacks {
             keys.clear();
-            let mut previous: Option<char> = None;
-            for c in haystack.chars() {
-                if c.is_whitespace() {
-                    previous = None;
-                    continue;
-                }
-                keys.push(single(c));
-                if let Some(before) = previous {
-                    keys.push(pair(before, c));
-                }
-                previous = Some(c);
+            for text in texts {
+                add_grams(text, &mut keys);
             }
-            keys.sort_unstable();
-            keys.dedup();
+            // A gram seen twice in an entry adds it once: the builder ignores a repeated
+            // position, which is cheaper than sorting the keys to drop repeats first.
             for key in &keys {
                 builders
                     .entry(*key)

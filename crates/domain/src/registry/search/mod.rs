@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use self::entry_set::{EntrySet, Position};
 use self::filters::FilterIndex;
 use self::grams::GramIndex;
-use self::haystack::{Haystacks, haystack, words};
+use self::haystack::{Haystacks, texts, words};
 use self::order::SortOrders;
 use super::model::{DeploymentModel, EntryStatus, RegistryEntry};
 use crate::level::Level;
@@ -123,7 +123,7 @@ impl RegistryIndex {
         }
         let mut haystacks = Haystacks::default();
         for entry in entries {
-            haystacks.push(&haystack(entry, provider_names.get(&entry.provider)));
+            haystacks.push(&texts(entry, provider_names.get(&entry.provider)));
         }
         haystacks.shrink_to_fit();
         let universe = entries.len();
@@ -164,14 +164,11 @@ impl RegistryIndex {
                 .iter()
                 .map(|word| memchr::memmem::Finder::new(word.as_bytes()))
                 .collect();
-            let confirmed = candidates
-                .iter()
-                .filter(|position| {
-                    let haystack = self.haystacks.get(*position as usize).as_bytes();
-                    finders.iter().all(|finder| finder.find(haystack).is_some())
-                })
-                .collect();
-            EntrySet::from_sorted(confirmed, self.universe)
+            candidates.filtered(self.universe, |position| {
+                finders
+                    .iter()
+                    .all(|finder| self.haystacks.contains(position as usize, finder))
+            })
         };
         Matches {
             members: Some(members),

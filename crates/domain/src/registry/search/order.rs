@@ -2,8 +2,6 @@
 //! that a page of results comes from walking one order or ranking the matches, never from
 //! sorting all of them.
 
-use std::cmp::Ordering;
-
 use super::super::model::RegistryEntry;
 use super::SortKey;
 use super::entry_set::{EntrySet, Position, has_bit};
@@ -19,18 +17,21 @@ struct Order {
 }
 
 impl Order {
-    fn build(
-        entries: &[RegistryEntry],
-        compare: impl Fn(&RegistryEntry, &RegistryEntry) -> Ordering,
+    /// The positions sorted by `key`, ties by registration number and then by position, as the
+    /// stable sort of a scan left them. `id_rank` is each position's place in that tie order.
+    fn build<'e, K: Ord>(
+        entries: &'e [RegistryEntry],
+        id_rank: &[Position],
+        key: impl Fn(&'e RegistryEntry) -> K,
     ) -> Order {
         let mut sequence: Vec<Position> = (0..).take(entries.len()).collect();
-        // Stable, so entries equal in every key keep their positions' order, as a scan did.
-        sequence.sort_by(
-            |a, b| match (entries.get(*a as usize), entries.get(*b as usize)) {
-                (Some(a), Some(b)) => compare(a, b),
-                _ => Ordering::Equal,
-            },
-        );
+        sequence.sort_unstable_by_key(|position| {
+            let p = *position as usize;
+            (
+                entries.get(p).map(&key),
+                id_rank.get(p).copied().unwrap_or(Position::MAX),
+            )
+        });
         let mut rank = vec![0; sequence.len()];
         for (place, position) in (0..).zip(&sequence) {
             if let Some(slot) = rank.get_mut(*position as usize) {
@@ -122,31 +123,22 @@ pub(super) struct SortOrders {
     valid_until: Order,
 }
 
-/// Ties keep a stable, meaningful order: by registration number.
-fn then_by_id(by_key: Ordering, a: &RegistryEntry, b: &RegistryEntry) -> Ordering {
-    by_key.then_with(|| a.id.cmp(&b.id))
-}
-
 impl SortOrders {
     pub fn build(entries: &[RegistryEntry]) -> SortOrders {
-        let by_name = |lang: Lang| {
-            Order::build(entries, move |a, b| {
-                then_by_id(a.service_name.get(lang).cmp(b.service_name.get(lang)), a, b)
-            })
-        };
+        // Ties keep a stable, meaningful order: by registration number (then position, should
+        // two entries share one). Ranked once, so each order compares numbers, not strings.
+        let by_id = Order::build(entries, &[], |entry| entry.id.as_str());
+        let id_rank = &by_id.rank;
+        let name = |lang: Lang| Order::build(entries, id_rank, move |e| e.service_name.get(lang));
         SortOrders {
             // Newest registration first.
-            registered: Order::build(entries, |a, b| {
-                then_by_id(b.registered_on.cmp(&a.registered_on), a, b)
-            }),
-            name_ja: by_name(Lang::Ja),
-            name_en: by_name(Lang::En),
+            registered: Order::build(entries, id_rank, |e| std::cmp::Reverse(e.registered_on)),
+            name_ja: name(Lang::Ja),
+            name_en: name(Lang::En),
             // Highest level first.
-            level: Order::build(entries, |a, b| then_by_id(b.level.cmp(&a.level), a, b)),
+            level: Order::build(entries, id_rank, |e| std::cmp::Reverse(e.level)),
             // Soonest end of validity first.
-            valid_until: Order::build(entries, |a, b| {
-                then_by_id(a.valid_until.cmp(&b.valid_until), a, b)
-            }),
+            valid_until: Order::build(entries, id_rank, |e| e.valid_until),
         }
     }
 
