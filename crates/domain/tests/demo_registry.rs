@@ -144,7 +144,7 @@ fn search_finds_japanese_substrings_english_words_and_providers() {
         .iter()
         .map(|p| (p.id.clone(), p.name.clone()))
         .collect();
-    let index = RegistryIndex::new(entries, &names);
+    let index = RegistryIndex::new(entries, &names).unwrap();
     let first = &entries[0];
     // A piece from the middle of a Japanese name finds its entry.
     let name: Vec<char> = first.service_name.ja.chars().collect();
@@ -153,7 +153,7 @@ fn search_finds_japanese_substrings_english_words_and_providers() {
         text: Some(text.to_owned()),
         ..RegistryQuery::default()
     };
-    let found = index.search(entries, &query(&piece), Lang::Ja);
+    let found = index.search(&query(&piece), Lang::Ja);
     assert!(found.contains(&0), "{piece}");
     for position in &found {
         let e = &entries[*position];
@@ -172,13 +172,9 @@ fn search_finds_japanese_substrings_english_words_and_providers() {
         .next()
         .unwrap()
         .to_lowercase();
-    assert!(
-        index
-            .search(entries, &query(&english_word), Lang::En)
-            .contains(&0)
-    );
+    assert!(index.search(&query(&english_word), Lang::En).contains(&0));
     let provider = &registry.providers[0];
-    let by_provider = index.search(entries, &query(&provider.name.ja), Lang::Ja);
+    let by_provider = index.search(&query(&provider.name.ja), Lang::Ja);
     assert!(!by_provider.is_empty());
     assert!(
         by_provider
@@ -191,14 +187,14 @@ fn search_finds_japanese_substrings_english_words_and_providers() {
         sort: SortKey::Name,
         ..RegistryQuery::default()
     };
-    let sorted = index.search(entries, &level_two, Lang::En);
+    let sorted = index.search(&level_two, Lang::En);
     assert!(sorted.iter().all(|p| entries[*p].level == Level::MIDDLE));
     assert!(
         sorted
             .windows(2)
             .all(|w| { entries[w[0]].service_name.en <= entries[w[1]].service_name.en })
     );
-    let newest = index.search(entries, &RegistryQuery::default(), Lang::Ja);
+    let newest = index.search(&RegistryQuery::default(), Lang::Ja);
     assert_eq!(newest.len(), entries.len());
     assert!(
         newest

@@ -757,6 +757,7 @@ macro_rules! relational {
                 for row in &rows.registry {
                     Self::insert_registry_entry(&mut tx, row).await?;
                 }
+                Self::bump_registry_revision(&mut tx).await?;
                 for row in &rows.blobs {
                     sqlx::query(crate::sql::INSERT_BLOB)
                         .bind(&row.sha256)

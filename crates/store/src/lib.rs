@@ -17,6 +17,7 @@ mod sql;
 mod sqlite;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
 use ed25519_dalek::SigningKey;
@@ -72,6 +73,9 @@ pub struct Store {
     signing_key: SigningKey,
     data_dir: PathBuf,
     checkpoint_every: u64,
+    /// Registry writes made through this handle, so that this process sees its own writes at
+    /// once; other processes' writes show in `registry_revision`.
+    registry_writes: AtomicU64,
 }
 
 /// Whether a database URL names PostgreSQL.
@@ -101,6 +105,7 @@ impl Store {
             signing_key: keys::load_or_create(data_dir)?,
             data_dir: data_dir.clone(),
             checkpoint_every: config.checkpoint_every.max(1),
+            registry_writes: AtomicU64::new(0),
         })
     }
 
@@ -286,7 +291,10 @@ impl Store {
             );
             rows.push((row, event));
         }
-        on_backend!(self, b => b.create_registry_entries(&rows))?;
+        let written = on_backend!(self, b => b.create_registry_entries(&rows));
+        // Counted even on failure: a commit whose answer was lost may still have happened.
+        self.registry_writes.fetch_add(1, Ordering::Release);
+        written?;
         self.checkpoint_if_due(by.at_ms).await
     }
 
@@ -294,15 +302,19 @@ impl Store {
     pub async fn registry_entries(
         &self,
     ) -> StoreResult<Vec<shinrai_domain::registry::RegistryEntry>> {
-        on_backend!(self, b => b.registry_rows())?
-            .iter()
-            .map(registry::RegistryRow::entry)
-            .collect()
+        on_backend!(self, b => b.registry_entries())
     }
 
-    /// (number of entries, newest change in ms): changes whenever the registry does.
-    pub async fn registry_stamp(&self) -> StoreResult<(i64, i64)> {
-        on_backend!(self, b => b.registry_stamp())
+    /// How many times the registry has been written, by any process: one primary-key read,
+    /// however many entries there are. A copy read at this revision is current while it stays.
+    pub async fn registry_revision(&self) -> StoreResult<i64> {
+        on_backend!(self, b => b.registry_revision())
+    }
+
+    /// How many registry writes this handle has attempted; cheaper than
+    /// [`Store::registry_revision`] (no database), but blind to other processes.
+    pub fn registry_writes_here(&self) -> u64 {
+        self.registry_writes.load(Ordering::Acquire)
     }
 
     // --- users -------------------------------------------------------------------------------------

@@ -105,6 +105,7 @@ macro_rules! registry_operations {
                     Self::insert_registry_entry(&mut tx, row).await?;
                     Self::append(&mut tx, event.clone()).await?;
                 }
+                Self::bump_registry_revision(&mut tx).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -129,27 +130,37 @@ macro_rules! registry_operations {
                 Ok(())
             }
 
-            pub async fn registry_rows(
-                &self,
-            ) -> crate::error::StoreResult<Vec<crate::registry::RegistryRow>> {
-                sqlx::query(crate::sql::SELECT_REGISTRY_ENTRIES)
-                    .fetch_all(&self.pool)
-                    .await?
-                    .iter()
-                    .map(crate::registry::row)
-                    .collect()
+            /// Counts one more change to the registry; called once in every transaction that
+            /// writes entries, so readers holding a copy know to read it again.
+            async fn bump_registry_revision<'t, 'c>(
+                tx: &'t mut sqlx::Transaction<'c, $database>,
+            ) -> crate::error::StoreResult<()> {
+                sqlx::query(crate::sql::BUMP_REGISTRY_REVISION)
+                    .execute(&mut **tx)
+                    .await?;
+                Ok(())
             }
 
-            /// How many entries there are and the newest change, to tell whether a copy held in
-            /// memory is still current.
-            pub async fn registry_stamp(&self) -> crate::error::StoreResult<(i64, i64)> {
-                let row = sqlx::query(crate::sql::REGISTRY_STAMP)
+            /// Every entry, read row by row so that a large registry's documents are never
+            /// all held at once beside the entries made from them.
+            pub async fn registry_entries(
+                &self,
+            ) -> crate::error::StoreResult<Vec<shinrai_domain::registry::RegistryEntry>> {
+                use futures::TryStreamExt;
+                let mut rows = sqlx::query(crate::sql::SELECT_REGISTRY_ENTRIES).fetch(&self.pool);
+                let mut entries = Vec::new();
+                while let Some(row) = rows.try_next().await? {
+                    entries.push(crate::registry::row(&row)?.entry()?);
+                }
+                Ok(entries)
+            }
+
+            /// How many times the registry has been written; changes whenever the registry does.
+            pub async fn registry_revision(&self) -> crate::error::StoreResult<i64> {
+                let row = sqlx::query(crate::sql::SELECT_REGISTRY_REVISION)
                     .fetch_one(&self.pool)
                     .await?;
-                Ok((
-                    crate::rows::get(&row, "n")?,
-                    crate::rows::get(&row, "newest")?,
-                ))
+                crate::rows::get(&row, "revision")
             }
         }
     };

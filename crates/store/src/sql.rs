@@ -93,5 +93,6 @@ pub const INSERT_REGISTRY_ENTRY: &str = "INSERT INTO registry_entries (id, provi
 pub const SELECT_REGISTRY_ENTRY: &str = "SELECT id FROM registry_entries WHERE id = $1";
 pub const SELECT_REGISTRY_ENTRIES: &str = "SELECT id, provider, audit_body, level, status, registered_on, valid_until, document, document_sha256, updated_at_ms \
      FROM registry_entries ORDER BY id";
-pub const REGISTRY_STAMP: &str =
-    "SELECT COUNT(*) AS n, COALESCE(MAX(updated_at_ms), 0) AS newest FROM registry_entries";
+pub const BUMP_REGISTRY_REVISION: &str =
+    "UPDATE registry_revision SET revision = revision + 1 WHERE id = 1";
+pub const SELECT_REGISTRY_REVISION: &str = "SELECT revision FROM registry_revision WHERE id = 1";

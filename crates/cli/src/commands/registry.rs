@@ -53,9 +53,14 @@ fn export(args: &RegistryExportArgs, place: &DataPlace, lang: Lang) -> Result<()
         status,
         ..RegistryQuery::default()
     };
-    let index = RegistryIndex::new(&entries, &names);
+    let index = RegistryIndex::new(&entries, &names).map_err(|e| CliError::Store {
+        what: Bilingual::new(
+            format!("登録簿が大きすぎて検索できません（{} 件）", e.0),
+            e.to_string(),
+        ),
+    })?;
     let chosen: Vec<_> = index
-        .search(&entries, &query, lang)
+        .search(&query, lang)
         .into_iter()
         .filter_map(|i| entries.get(i))
         .collect();

@@ -12,4 +12,4 @@ pub use model::{
     DeploymentModel, EntryStatus, ModelScope, Notice, NoticeKind, Period, PublicStatement,
     RegistryEntry, StatusChange,
 };
-pub use search::{RegistryIndex, RegistryQuery, SortKey};
+pub use search::{Matches, RegistryIndex, RegistryQuery, RegistryTooLarge, SortKey};

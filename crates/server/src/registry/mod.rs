@@ -4,4 +4,4 @@
 mod loaded;
 pub mod views;
 
-pub use loaded::{LoadedRegistry, RegistryCache};
+pub use loaded::{LoadedRegistry, RECHECK_AFTER, RegistryCache};

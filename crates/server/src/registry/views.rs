@@ -26,7 +26,13 @@ impl OrgRef {
     fn new(registry: &LoadedRegistry, id: &str) -> Self {
         OrgRef {
             id: id.to_owned(),
-            name: messages(&registry.name(id)),
+            name: match registry.names.get(id) {
+                Some(name) => messages(name),
+                None => Messages {
+                    ja: id.to_owned(),
+                    en: id.to_owned(),
+                },
+            },
         }
     }
 }

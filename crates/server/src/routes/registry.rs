@@ -120,16 +120,22 @@ pub async fn list(
         .per_page
         .unwrap_or(DEFAULT_PER_PAGE)
         .clamp(1, MAX_PER_PAGE);
-    let found = registry.index.search(&registry.entries, &query, lang);
-    let items = found
-        .iter()
-        .skip((page - 1).saturating_mul(per_page))
-        .take(per_page)
-        .filter_map(|i| registry.entries.get(*i))
+    let matches = registry.index.find(&query);
+    let items = registry
+        .index
+        .page(
+            &matches,
+            query.sort,
+            lang,
+            (page - 1).saturating_mul(per_page),
+            per_page,
+        )
+        .into_iter()
+        .filter_map(|i| registry.entries.get(i))
         .map(|entry| RegistryItem::new(&registry, entry))
         .collect();
     Ok(Json(RegistryPage {
-        total: found.len(),
+        total: matches.len(),
         page,
         per_page,
         items,

@@ -207,7 +207,7 @@ fn outcome(page: &Page, registry: &LoadedRegistry, result: &Classification) -> O
                 id: e.id.clone(),
                 href: page.href(&format!("/registry/{}", e.id), &[]),
                 name: e.service_name.get(lang).to_owned(),
-                provider: registry.name(&e.provider).get(lang).to_owned(),
+                provider: registry.name_in(&e.provider, lang).to_owned(),
                 level: e.level.get(),
                 models: super::registry::models_text(e),
             })

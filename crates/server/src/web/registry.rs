@@ -1,8 +1,6 @@
 //! The registry pages: the list (search, filters, sort, pages, downloads with the same filters)
 //! and one entry with everything public about it.
 
-use std::collections::BTreeSet;
-
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -161,9 +159,9 @@ struct List {
 
 fn selects(page: &Page, form: &Form, registry: &LoadedRegistry, lang: Lang) -> Vec<Select> {
     let l = &page.l;
-    let orgs = |ids: BTreeSet<&str>| -> Vec<(String, String)> {
+    let orgs = |ids: Vec<&str>| -> Vec<(String, String)> {
         ids.into_iter()
-            .map(|id| (id.to_owned(), registry.name(id).get(lang).to_owned()))
+            .map(|id| (id.to_owned(), registry.name_in(id, lang).to_owned()))
             .collect()
     };
     vec![
@@ -211,26 +209,14 @@ fn selects(page: &Page, form: &Form, registry: &LoadedRegistry, lang: Lang) -> V
             l.provider,
             l.any,
             &form.provider,
-            orgs(
-                registry
-                    .entries
-                    .iter()
-                    .map(|e| e.provider.as_str())
-                    .collect(),
-            ),
+            orgs(registry.index.providers()),
         ),
         select(
             "audit_body",
             l.audit_body,
             l.any,
             &form.audit_body,
-            orgs(
-                registry
-                    .entries
-                    .iter()
-                    .map(|e| e.audit_body.as_str())
-                    .collect(),
-            ),
+            orgs(registry.index.audit_bodies()),
         ),
         select(
             "sort",
@@ -258,7 +244,7 @@ fn row(registry: &LoadedRegistry, entry: &RegistryEntry, page: &Page, lang: Lang
         id: entry.id.clone(),
         href: page.href(&format!("/registry/{}", entry.id), &[]),
         name: entry.service_name.get(lang).to_owned(),
-        provider: registry.name(&entry.provider).get(lang).to_owned(),
+        provider: registry.name_in(&entry.provider, lang).to_owned(),
         level: entry.level.get(),
         models: models_text(entry),
         status: entry.status.title().get(lang).to_owned(),
@@ -282,21 +268,21 @@ pub async fn list(
         let params = form.params(lang)?;
         let (query, _) = registry_query(&params)?;
         let registry = state.registry.get(&state.store).await?;
-        let found = registry.index.search(&registry.entries, &query, lang);
-        Ok::<_, ApiError>((registry, found))
+        let matches = registry.index.find(&query);
+        Ok::<_, ApiError>((registry, query.sort, matches))
     }
     .await;
-    let (registry, found) = match outcome {
+    let (registry, sort, matches) = match outcome {
         Ok(done) => done,
         Err(error) => return super::error_page(lang, &uri, &error),
     };
-    let pages = found.len().div_ceil(PER_PAGE).max(1);
+    let pages = matches.len().div_ceil(PER_PAGE).max(1);
     let number = form.page.parse::<usize>().unwrap_or(1).clamp(1, pages);
-    let rows = found
-        .iter()
-        .skip((number - 1) * PER_PAGE)
-        .take(PER_PAGE)
-        .filter_map(|i| registry.entries.get(*i))
+    let rows = registry
+        .index
+        .page(&matches, sort, lang, (number - 1) * PER_PAGE, PER_PAGE)
+        .into_iter()
+        .filter_map(|i| registry.entries.get(i))
         .map(|entry| row(&registry, entry, &page, lang))
         .collect();
     let link_to = |n: usize| {
@@ -315,7 +301,7 @@ pub async fn list(
         .collect();
     let list = List {
         selects: selects(&page, &form, &registry, lang),
-        total: found.len(),
+        total: matches.len(),
         rows,
         page_number: number,
         pages,
@@ -346,7 +332,7 @@ pub async fn export(
         let registry = state.registry.get(&state.store).await?;
         let chosen: Vec<&RegistryEntry> = registry
             .index
-            .search(&registry.entries, &query, lang)
+            .search(&query, lang)
             .into_iter()
             .filter_map(|i| registry.entries.get(i))
             .collect();
@@ -486,7 +472,7 @@ pub async fn entry(
             (l.registration_number, entry.id.clone()),
             (
                 l.provider,
-                registry.name(&entry.provider).get(lang).to_owned(),
+                registry.name_in(&entry.provider, lang).to_owned(),
             ),
             (l.service_model, models_text(entry)),
             (
@@ -500,7 +486,7 @@ pub async fn entry(
             ),
             (
                 l.audit_body,
-                registry.name(&entry.audit_body).get(lang).to_owned(),
+                registry.name_in(&entry.audit_body, lang).to_owned(),
             ),
             (
                 l.audit_period,

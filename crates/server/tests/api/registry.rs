@@ -264,3 +264,61 @@ async fn registry_answers_match_their_snapshots() {
         crate::support::assert_snapshot(&snapshots.join(format!("{name}.json")), &answer.json());
     }
 }
+
+#[tokio::test]
+async fn writes_show_at_once_here_and_within_a_second_from_another_process() {
+    let world = world().await;
+    let total = |page: Value| page["total"].as_u64().unwrap();
+    let count = || async {
+        let answer = world
+            .call("public", "GET", "/api/v1/registry?per_page=1", None)
+            .await;
+        assert_eq!(answer.status, 200);
+        total(answer.json())
+    };
+    let before = count().await;
+    let template = shinrai_domain::registry::demo::demo_registry()
+        .unwrap()
+        .entries
+        .remove(0);
+    let new_entry = |id: &str| shinrai_domain::registry::RegistryEntry {
+        id: id.to_owned(),
+        built_on: Vec::new(),
+        ..template.clone()
+    };
+    // Another process (the command line) writes to the same database.
+    let other = shinrai_store::Store::open(&shinrai_store::StoreConfig {
+        data_dir: world.store.data_dir().to_owned(),
+        database_url: None,
+        checkpoint_every: 100,
+    })
+    .await
+    .unwrap();
+    other
+        .create_registry_entries(
+            &[new_entry("C99-0001")],
+            &shinrai_store::model::ChangeBy::system(2_000),
+        )
+        .await
+        .unwrap();
+    other.close().await;
+    tokio::time::sleep(
+        shinrai_server::registry::RECHECK_AFTER + std::time::Duration::from_millis(100),
+    )
+    .await;
+    assert_eq!(count().await, before + 1);
+    let found = world
+        .call("public", "GET", "/api/v1/registry/C99-0001", None)
+        .await;
+    assert_eq!(found.status, 200);
+    // A write through the service's own store shows at once.
+    world
+        .store
+        .create_registry_entries(
+            &[new_entry("C99-0002")],
+            &shinrai_store::model::ChangeBy::system(3_000),
+        )
+        .await
+        .unwrap();
+    assert_eq!(count().await, before + 2);
+}
