@@ -5,7 +5,8 @@
 //! - the first request, which reads the whole registry from the store and indexes it;
 //! - index searches (matches + one page) for every query of `scripts/registry-queries.txt`;
 //! - the list page `GET /registry?…` rendered through the service's whole router (routing,
-//!   the registry cache, the search, the template), and `GET /api/v1/registry?…` likewise.
+//!   the registry cache, the search, the template), and `GET /api/v1/registry?…` likewise;
+//! - entry pages with their dependencies both ways, and the home page's counts.
 //!
 //! Every answer is checked against a plain scan of the generated entries, so a search that
 //! found too little would fail the run, not look fast.
@@ -357,6 +358,39 @@ async fn main() {
         }
     }
 
+    // One entry with its dependencies both ways, and the home page's counts.
+    let built_on_others: Vec<&str> = registry
+        .entries
+        .iter()
+        .filter(|e| !e.built_on.is_empty())
+        .take(10)
+        .map(|e| e.id.as_str())
+        .collect();
+    let mut entry_pages = Timed {
+        label: format!(
+            "entry page `/registry/{{id}}` with its dependencies, {} entries (HTML)",
+            built_on_others.len()
+        ),
+        times: Vec::new(),
+        target: None,
+    };
+    let mut home = Timed {
+        label: "home page with the registry's counts (HTML)".to_owned(),
+        times: Vec::new(),
+        target: None,
+    };
+    for _ in 0..rounds {
+        for id in &built_on_others {
+            let (took, status, body) = get(&app, &format!("/registry/{id}")).await;
+            assert_eq!(status, 200, "{id}");
+            assert!(body.contains(id), "{id}");
+            entry_pages.times.push(took);
+        }
+        let (took, status, _) = get(&app, "/").await;
+        assert_eq!(status, 200);
+        home.times.push(took);
+    }
+
     builds.sort();
     println!(
         "### Registry: {count} generated entries (`cargo bench -p shinrai-server --bench registry{}`)\n",
@@ -386,6 +420,8 @@ async fn main() {
     println!("{}", api_target.row());
     println!("{}", pages_all.row());
     println!("{}", api_all.row());
+    println!("{}", entry_pages.row());
+    println!("{}", home.row());
     println!(
         "\nIndex size: {index_mib:.0} MiB by its own count; the process grew by {:.0} MiB \
          building it, and by {:.0} MiB when the service read and indexed the registry \

@@ -5,7 +5,7 @@ mod graph;
 mod model;
 mod search;
 
-pub use graph::{Reached, above, below, broken_links};
+pub use graph::{DependencyGraph, Reached, above, below, broken_links};
 pub use model::{
     DeploymentModel, EntryStatus, ModelScope, Notice, NoticeKind, Period, PublicStatement,
     RegistryEntry, StatusChange,

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use shinrai_domain::level::Level;
-use shinrai_domain::registry::EntryStatus;
+use shinrai_domain::registry::{EntryStatus, RegistryQuery};
 use shinrai_domain::service_model::ServiceModel;
 
 use super::Labels;
@@ -32,13 +32,17 @@ pub async fn home(
         Err(error) => return super::error_page(lang, &uri, &error),
     };
     let page = Page::new(lang, &uri, Labels::of(lang).home_title);
-    let entries = &registry.entries;
+    // Counted from the index's filter sets, without reading every entry.
+    let count = |query: RegistryQuery| registry.index.find(&query).len();
     let by_level = Level::ALL
         .iter()
         .map(|level| {
             (
                 format!("{} {level}", page.l.level),
-                entries.iter().filter(|e| e.level == *level).count(),
+                count(RegistryQuery {
+                    level: Some(*level),
+                    ..RegistryQuery::default()
+                }),
                 page.href("/registry", &[("level", level.to_string())]),
             )
         })
@@ -48,7 +52,10 @@ pub async fn home(
         .map(|model| {
             (
                 model.name().to_owned(),
-                entries.iter().filter(|e| e.offers(*model)).count(),
+                count(RegistryQuery {
+                    model: Some(*model),
+                    ..RegistryQuery::default()
+                }),
                 page.href("/registry", &[("model", model.name().to_owned())]),
             )
         })
@@ -58,7 +65,10 @@ pub async fn home(
         .map(|status| {
             (
                 status.title().get(lang).to_owned(),
-                entries.iter().filter(|e| e.status == *status).count(),
+                count(RegistryQuery {
+                    status: Some(*status),
+                    ..RegistryQuery::default()
+                }),
                 page.href("/registry", &[("status", status.code().to_owned())]),
             )
         })

@@ -7,9 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use shinrai_domain::registry::{
-    DeploymentModel, EntryStatus, RegistryEntry, SortKey, above, below,
-};
+use shinrai_domain::registry::{DeploymentModel, EntryStatus, RegistryEntry, SortKey};
 use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::Lang;
 
@@ -481,8 +479,8 @@ pub async fn entry(
             .iter()
             .map(|s| (s.model.name(), s.scope.get(lang).to_owned()))
             .collect(),
-        below: dependencies(below(&registry.entries, &entry.id)),
-        above: dependencies(above(&registry.entries, &entry.id)),
+        below: dependencies(registry.graph.below(&entry.id)),
+        above: dependencies(registry.graph.above(&entry.id)),
         statement_scope: entry.statement.scope.get(lang).to_owned(),
         objectives: entry.statement.objectives.join(", "),
         subsequent_events: entry.statement.subsequent_events.get(lang).to_owned(),
