@@ -171,7 +171,34 @@ pub async fn load_if_empty(
         });
     }
     // The demo registry: its extra providers and audit body, then its entries.
-    let registry = shinrai_domain::registry::demo::demo_registry()?;
+    add_registry(
+        store,
+        &shinrai_domain::registry::demo::demo_registry()?,
+        &by,
+    )
+    .await?;
+    // The published demo criteria and a draft revision of them.
+    store
+        .create_criteria(&shinrai_domain::criteria::demo::demo_criteria()?, &by)
+        .await?;
+    store
+        .create_criteria(&shinrai_domain::criteria::demo::demo_next_draft()?, &by)
+        .await?;
+    store.checkpoint(at_ms).await?;
+    Ok(Some(logins))
+}
+
+/// How many entries [`add_registry`] writes in one transaction: large registries are written
+/// in steps, so that no transaction holds a hundred thousand documents at once.
+const ENTRIES_PER_WRITE: usize = 5_000;
+
+/// Writes a registry data set into the store: the providers and audit bodies it names, then
+/// its entries. The demo world uses it for the demo registry; benchmarks, for generated ones.
+pub async fn add_registry(
+    store: &Store,
+    registry: &shinrai_domain::registry::demo::DemoRegistry,
+    by: &ChangeBy,
+) -> Result<(), StoreError> {
     for (orgs, kind) in [
         (&registry.providers, OrgKind::Provider),
         (&registry.audit_bodies, OrgKind::AuditBody),
@@ -184,23 +211,15 @@ pub async fn load_if_empty(
                         kind,
                         name: org.name.clone(),
                     },
-                    &by,
+                    by,
                 )
                 .await?;
         }
     }
-    store
-        .create_registry_entries(&registry.entries, &by)
-        .await?;
-    // The published demo criteria and a draft revision of them.
-    store
-        .create_criteria(&shinrai_domain::criteria::demo::demo_criteria()?, &by)
-        .await?;
-    store
-        .create_criteria(&shinrai_domain::criteria::demo::demo_next_draft()?, &by)
-        .await?;
-    store.checkpoint(at_ms).await?;
-    Ok(Some(logins))
+    for entries in registry.entries.chunks(ENTRIES_PER_WRITE) {
+        store.create_registry_entries(entries, by).await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -11,31 +11,57 @@ pub struct Reached {
     pub depth: usize,
 }
 
+/// Which entries each entry is built on and which are built on it, gathered once so that a
+/// walk from one entry reads only the entries it reaches, not the whole registry.
+#[derive(Debug, Clone, Default)]
+pub struct DependencyGraph {
+    built_on: HashMap<String, Vec<String>>,
+    used_by: HashMap<String, Vec<String>>,
+}
+
+impl DependencyGraph {
+    pub fn new(entries: &[RegistryEntry]) -> DependencyGraph {
+        let mut used_by: HashMap<String, Vec<String>> = HashMap::new();
+        for entry in entries {
+            for base in &entry.built_on {
+                used_by
+                    .entry(base.clone())
+                    .or_default()
+                    .push(entry.id.clone());
+            }
+        }
+        DependencyGraph {
+            built_on: entries
+                .iter()
+                .map(|entry| (entry.id.clone(), entry.built_on.clone()))
+                .collect(),
+            used_by,
+        }
+    }
+
+    /// Services `id` is built on, nearest first (breadth-first, each once).
+    pub fn below(&self, id: &str) -> Vec<Reached> {
+        walk(id, |current| {
+            self.built_on.get(current).cloned().unwrap_or_default()
+        })
+    }
+
+    /// Services built on `id`, nearest first.
+    pub fn above(&self, id: &str) -> Vec<Reached> {
+        walk(id, |current| {
+            self.used_by.get(current).cloned().unwrap_or_default()
+        })
+    }
+}
+
 /// Services `id` is built on, nearest first (breadth-first, each once).
 pub fn below(entries: &[RegistryEntry], id: &str) -> Vec<Reached> {
-    let by_id: HashMap<&str, &RegistryEntry> = entries.iter().map(|e| (e.id.as_str(), e)).collect();
-    walk(id, |current| {
-        by_id
-            .get(current)
-            .map(|entry| entry.built_on.clone())
-            .unwrap_or_default()
-    })
+    DependencyGraph::new(entries).below(id)
 }
 
 /// Services built on `id`, nearest first.
 pub fn above(entries: &[RegistryEntry], id: &str) -> Vec<Reached> {
-    let mut users: HashMap<&str, Vec<String>> = HashMap::new();
-    for entry in entries {
-        for base in &entry.built_on {
-            users
-                .entry(base.as_str())
-                .or_default()
-                .push(entry.id.clone());
-        }
-    }
-    walk(id, |current| {
-        users.get(current).cloned().unwrap_or_default()
-    })
+    DependencyGraph::new(entries).above(id)
 }
 
 fn walk(start: &str, next: impl Fn(&str) -> Vec<String>) -> Vec<Reached> {
@@ -60,6 +86,7 @@ fn walk(start: &str, next: impl Fn(&str) -> Vec<String>) -> Vec<Reached> {
 /// themselves.
 pub fn broken_links(entries: &[RegistryEntry]) -> Vec<String> {
     let ids: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    let graph = DependencyGraph::new(entries);
     let mut broken: Vec<String> = entries
         .iter()
         .filter(|entry| {
@@ -67,7 +94,7 @@ pub fn broken_links(entries: &[RegistryEntry]) -> Vec<String> {
                 .built_on
                 .iter()
                 .any(|base| !ids.contains(base.as_str()))
-                || below(entries, &entry.id).iter().any(|r| r.id == entry.id)
+                || graph.below(&entry.id).iter().any(|r| r.id == entry.id)
         })
         .map(|entry| entry.id.clone())
         .collect();

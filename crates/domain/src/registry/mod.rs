@@ -7,7 +7,7 @@ mod model;
 mod search;
 
 pub use changes::{ChangeKind, RegistryChange, changes};
-pub use graph::{Reached, above, below, broken_links};
+pub use graph::{DependencyGraph, Reached, above, below, broken_links};
 pub use model::{
     DeploymentModel, EntryStatus, ModelScope, Notice, NoticeKind, Period, PublicStatement,
     RegistryEntry, StatusChange,

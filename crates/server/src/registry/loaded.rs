@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use shinrai_domain::registry::{RegistryEntry, RegistryIndex};
+use shinrai_domain::registry::{DependencyGraph, RegistryEntry, RegistryIndex};
 use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_store::Store;
 
@@ -25,6 +25,8 @@ pub struct LoadedRegistry {
     pub revision: i64,
     pub entries: Vec<RegistryEntry>,
     pub index: RegistryIndex,
+    /// What each entry is built on and what is built on it, for the entry pages.
+    pub graph: DependencyGraph,
     /// Organisation names by id, for providers and audit bodies.
     pub names: HashMap<String, Bilingual>,
     positions: HashMap<String, usize>,
@@ -41,6 +43,7 @@ impl LoadedRegistry {
         Ok(LoadedRegistry {
             revision,
             index: RegistryIndex::new(&entries, &names).map_err(ApiError::internal)?,
+            graph: DependencyGraph::new(&entries),
             positions: entries
                 .iter()
                 .enumerate()

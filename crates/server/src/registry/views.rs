@@ -202,7 +202,6 @@ fn dependencies(registry: &LoadedRegistry, reached: &[Reached]) -> Vec<Dependenc
 
 impl RegistryEntryView {
     pub fn new(registry: &LoadedRegistry, entry: &RegistryEntry) -> Self {
-        use shinrai_domain::registry::{above, below};
         RegistryEntryView {
             item: RegistryItem::new(registry, entry),
             description: messages(&entry.description),
@@ -225,8 +224,8 @@ impl RegistryEntryView {
                 subsequent_events: messages(&entry.statement.subsequent_events),
             },
             remarks: messages(&entry.remarks),
-            built_on: dependencies(registry, &below(&registry.entries, &entry.id)),
-            used_by: dependencies(registry, &above(&registry.entries, &entry.id)),
+            built_on: dependencies(registry, &registry.graph.below(&entry.id)),
+            used_by: dependencies(registry, &registry.graph.above(&entry.id)),
             history: entry
                 .history
                 .iter()

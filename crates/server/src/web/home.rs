@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use shinrai_domain::level::Level;
-use shinrai_domain::registry::EntryStatus;
+use shinrai_domain::registry::{EntryStatus, RegistryQuery};
 use shinrai_domain::service_model::ServiceModel;
 
 use super::Labels;
@@ -29,13 +29,17 @@ pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Response {
         Err(error) => return super::error_page(lang, &uri, &error),
     };
     let page = ctx.page(Labels::of(lang).home_title);
-    let entries = &registry.entries;
+    // Counted from the index's filter sets, without reading every entry.
+    let count = |query: RegistryQuery| registry.index.find(&query).len();
     let by_level = Level::ALL
         .iter()
         .map(|level| {
             (
                 format!("{} {level}", page.l.level),
-                entries.iter().filter(|e| e.level == *level).count(),
+                count(RegistryQuery {
+                    level: Some(*level),
+                    ..RegistryQuery::default()
+                }),
                 page.href("/registry", &[("level", level.to_string())]),
             )
         })
@@ -45,7 +49,10 @@ pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Response {
         .map(|model| {
             (
                 model.name().to_owned(),
-                entries.iter().filter(|e| e.offers(*model)).count(),
+                count(RegistryQuery {
+                    model: Some(*model),
+                    ..RegistryQuery::default()
+                }),
                 page.href("/registry", &[("model", model.name().to_owned())]),
             )
         })
@@ -55,7 +62,10 @@ pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Response {
         .map(|status| {
             (
                 status.title().get(lang).to_owned(),
-                entries.iter().filter(|e| e.status == *status).count(),
+                count(RegistryQuery {
+                    status: Some(*status),
+                    ..RegistryQuery::default()
+                }),
                 page.href("/registry", &[("status", status.code().to_owned())]),
             )
         })

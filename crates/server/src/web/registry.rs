@@ -7,9 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use shinrai_domain::registry::{
-    DeploymentModel, EntryStatus, RegistryEntry, SortKey, above, below,
-};
+use shinrai_domain::registry::{DeploymentModel, EntryStatus, RegistryEntry, SortKey};
 use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::Lang;
 
@@ -441,8 +439,8 @@ pub async fn entry(
             })
             .collect()
     };
-    let reached_below = below(&registry.entries, &entry.id);
-    let reached_above = above(&registry.entries, &entry.id);
+    let reached_below = registry.graph.below(&entry.id);
+    let reached_above = registry.graph.above(&entry.id);
     let service = |e: &RegistryEntry| Service {
         id: e.id.clone(),
         href: page.href(&format!("/registry/{}", e.id), &[]),
