@@ -17,14 +17,14 @@
 # Environment: SHINRAI (the binary; default $CARGO_TARGET_DIR/release/shinrai or
 # target/release/shinrai), EXAMPLES (test cases per operation and phase, default 100), SEED (to
 # replay a run; schemathesis prints the seed it used). Needs curl, python3 and schemathesis
-# (pip install 'schemathesis>=4,<5').
+# (the virtualenv of scripts/tools-venv.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 shinrai="$(realpath -m "${SHINRAI:-${CARGO_TARGET_DIR:-target}/release/shinrai}")"
 examples="${EXAMPLES:-100}"
 [ -x "$shinrai" ] || { echo "api-fuzz: no binary at $shinrai (cargo build --release)" >&2; exit 2; }
-command -v schemathesis >/dev/null || { echo "api-fuzz: pip install 'schemathesis>=4,<5'" >&2; exit 2; }
+command -v schemathesis >/dev/null || { echo "api-fuzz: put the virtualenv of scripts/tools-venv.sh on the PATH" >&2; exit 2; }
 
 work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
