@@ -7,9 +7,6 @@ use shinrai_domain::text::Bilingual;
 
 use crate::error::CliError;
 
-/// Inputs beyond this are refused rather than exhausting memory.
-pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
-
 /// The name to show for an input: its path, or `<stdin>`.
 pub fn display_name(path: &Path) -> String {
     if path == Path::new("-") {
@@ -19,16 +16,18 @@ pub fn display_name(path: &Path) -> String {
     }
 }
 
-pub fn read_text(path: &Path) -> Result<String, CliError> {
+/// Reads at most `max_bytes` of text: a larger input is refused after reading one byte more, so
+/// that neither a huge file nor an endless pipe can exhaust memory.
+pub fn read_text(path: &Path, max_bytes: usize) -> Result<String, CliError> {
     let file = display_name(path);
     let mut bytes = Vec::new();
+    let limit = u64::try_from(max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
     let read = if path == Path::new("-") {
-        std::io::stdin()
-            .lock()
-            .take(MAX_INPUT_BYTES + 1)
-            .read_to_end(&mut bytes)
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     if let Err(error) = read {
         return Err(CliError::Unreadable {
@@ -39,12 +38,12 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
             ),
         });
     }
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
+    if bytes.len() > max_bytes {
         return Err(CliError::Unreadable {
             file,
             why: Bilingual::new(
-                format!("{} バイトを超えています", MAX_INPUT_BYTES),
-                format!("larger than {MAX_INPUT_BYTES} bytes"),
+                format!("{max_bytes} バイトを超えています（このコマンドが読む上限です）"),
+                format!("larger than {max_bytes} bytes, the most this command reads"),
             ),
         });
     }

@@ -1,6 +1,6 @@
 //! Timings of the decision rules at the sizes the project's issue sets targets for: a cascade
-//! over 100,000 services, a registration against 1,200 controls, and samples drawn from a
-//! population of 1,000,000.
+//! over 100,000 services, a registration against 1,200 controls, and samples drawn from
+//! populations of 1,000,000 and of 1,000,000,000 (the largest allowed).
 //!
 //! `cargo bench -p shinrai-domain --bench rules` runs the full set; add `-- --quick` for a smoke
 //! run. Every result is checked against what the case must give, so a rule that returned early
@@ -22,7 +22,7 @@ use shinrai_domain::level::Level;
 use shinrai_domain::registration::{
     self, Decision, RegistrationCase, RegistrationDecision, RegistrationStatus,
 };
-use shinrai_domain::sampling::Sample;
+use shinrai_domain::sampling::{MAX_POPULATION, MAX_TABLE_SIZE, Sample};
 use shinrai_domain::text::Lang;
 use shinrai_domain::{Answer, DecisionKind, RuleData, SeededRandom, decide};
 
@@ -692,21 +692,28 @@ const POPULATION: u64 = 1_000_000;
 
 fn bench_sampling(budget: &Budget, rows: &mut Vec<Row>) -> Check {
     let cases = [
-        ("sample, population 1,000,000: daily default (20)", None, 20),
         (
-            "sample, population 1,000,000: table 10,000",
-            Some(10_000),
-            10_000,
+            "sample, population 1,000,000: daily default (20)",
+            POPULATION,
+            None,
+            20,
         ),
         (
-            "sample, population 1,000,000: table 1,000,000 (worst case)",
-            Some(1_000_000),
-            1_000_000,
+            "sample, population 1,000,000: table 1,000 (largest allowed)",
+            POPULATION,
+            Some(MAX_TABLE_SIZE),
+            MAX_TABLE_SIZE,
+        ),
+        (
+            "sample, population 1,000,000,000: table 1,000 (largest case allowed)",
+            MAX_POPULATION,
+            Some(MAX_TABLE_SIZE),
+            MAX_TABLE_SIZE,
         ),
     ];
     let data = RuleData::default();
-    for (name, table_size, expected_size) in cases {
-        let text = sample_json(table_size);
+    for (name, population, table_size, expected_size) in cases {
+        let text = sample_json(population, table_size);
         bench(
             budget,
             rows,
@@ -714,7 +721,7 @@ fn bench_sampling(budget: &Budget, rows: &mut Vec<Row>) -> Check {
             None,
             || decide(DecisionKind::Sample, black_box(&text), &data),
             |answer| match answer {
-                Ok(Answer::Sample(sample)) => valid_sample(sample, expected_size),
+                Ok(Answer::Sample(sample)) => valid_sample(sample, population, expected_size),
                 Ok(_) => Err("a sample case gave another kind of answer".to_owned()),
                 Err(error) => Err(error.describe(Lang::En)),
             },
@@ -723,8 +730,8 @@ fn bench_sampling(budget: &Budget, rows: &mut Vec<Row>) -> Check {
     Ok(())
 }
 
-fn sample_json(table_size: Option<u64>) -> String {
-    let mut case = json!({ "frequency": "daily", "population": POPULATION, "seed": 20_240_401 });
+fn sample_json(population: u64, table_size: Option<u64>) -> String {
+    let mut case = json!({ "frequency": "daily", "population": population, "seed": 20_240_401 });
     if let (Some(size), Some(fields)) = (table_size, case.as_object_mut()) {
         fields.insert("table".to_owned(), json!({ "daily": size }));
     }
@@ -732,19 +739,19 @@ fn sample_json(table_size: Option<u64>) -> String {
 }
 
 /// The right number of distinct occurrences, ascending, within the population.
-fn valid_sample(sample: &Sample, expected_size: u64) -> Check {
+fn valid_sample(sample: &Sample, population: u64, expected_size: u64) -> Check {
     let count = u64::try_from(sample.items.len()).unwrap_or(u64::MAX);
     let ascending = sample
         .items
         .windows(2)
         .all(|pair| pair.first() < pair.last());
     let in_range = sample.items.first().is_some_and(|&first| first >= 1)
-        && sample.items.last().is_some_and(|&last| last <= POPULATION);
+        && sample.items.last().is_some_and(|&last| last <= population);
     ensure(
         sample.sample_size == expected_size && count == expected_size && ascending && in_range,
         || {
             format!(
-                "expected {expected_size} distinct ascending items in 1..={POPULATION}, got {} \
+                "expected {expected_size} distinct ascending items in 1..={population}, got {} \
                  (sample_size {})",
                 sample.items.len(),
                 sample.sample_size

@@ -11,6 +11,13 @@ use crate::text::Bilingual;
 pub const MINUTES_PER_DAY: u64 = 1440;
 pub const MAX_USERS: u64 = 1_000_000_000;
 pub const MAX_DAYS: u64 = 31;
+/// The longest outage of any month: 31 days.
+pub const MAX_OUTAGE_MINUTES: u64 = MAX_DAYS * MINUTES_PER_DAY;
+/// Most outages one month may list; an outage every five minutes of a 31-day month would be
+/// 8,928.
+pub const MAX_OUTAGES: usize = 10_000;
+/// Most credit tiers: SLAs have three or four.
+pub const MAX_CREDIT_TIERS: usize = 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Outage {
@@ -56,10 +63,10 @@ impl AvailabilityCase {
         let days = node.field("days", |n| n.integer(1, MAX_DAYS))?;
         let month_minutes = days * MINUTES_PER_DAY;
         let outages = node.field("outages", |list| {
-            list.items(|item| {
+            list.items(MAX_OUTAGES, |item| {
                 Ok(Outage {
                     minutes: item.field("minutes", |n| {
-                        let minutes = n.integer(0, u64::MAX)?;
+                        let minutes = n.integer(0, MAX_OUTAGE_MINUTES)?;
                         if minutes > month_minutes {
                             return Err(n.error(Problem::Inconsistent(Bilingual::new(
                                 format!("停止時間 {minutes} 分が期間全体の {month_minutes} 分を超えています"),
@@ -69,7 +76,7 @@ impl AvailabilityCase {
                         Ok(minutes)
                     })?,
                     affected_users: item.field("affected_users", |n| {
-                        let affected = n.integer(0, u64::MAX)?;
+                        let affected = n.integer(0, MAX_USERS)?;
                         if affected > users {
                             return Err(n.error(Problem::Inconsistent(Bilingual::new(
                                 format!("影響を受けた利用者 {affected} 人が利用者数 {users} 人を超えています"),
@@ -87,7 +94,7 @@ impl AvailabilityCase {
             outages,
             credit_tiers: node
                 .optional("credit_tiers", |list| {
-                    list.items(|tier| {
+                    list.items(MAX_CREDIT_TIERS, |tier| {
                         Ok(CreditTier {
                             below: tier.field("below", |n| n.number(0.0, 100.0))?,
                             credit_percent: tier.field("credit_percent", |n| n.integer(0, 100))?,

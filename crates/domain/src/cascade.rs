@@ -9,6 +9,12 @@ use crate::case::{Node, Pointer, Problem, Read, Referent};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::registration::RegistrationStatus;
 
+/// Most services a registry may hold (and most that may leave at once): the size the rule is
+/// benchmarked at, 100,000, far above any real registry.
+pub const MAX_SERVICES: usize = 100_000;
+/// Most services one service may name in `depends_on`, and in `underlying_evaluated_in_audit`.
+pub const MAX_DEPENDENCIES: usize = 1_000;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CascadeService {
     pub service: String,
@@ -28,7 +34,7 @@ impl CascadeCase {
     pub fn read(node: &Node<'_>) -> Read<CascadeCase> {
         let mut seen = FastSet::default();
         let registry = node.field("registry", |list| {
-            list.items(|item| {
+            list.items(MAX_SERVICES, |item| {
                 let service = item.field("service", |n| {
                     let id = n.id()?;
                     if !seen.insert(id.clone()) {
@@ -42,15 +48,17 @@ impl CascadeCase {
                 Ok(CascadeService {
                     service,
                     status: item.field("status", |n| n.choice(&RegistrationStatus::NAMES))?,
-                    depends_on: item.optional("depends_on", Node::ids)?.unwrap_or_default(),
+                    depends_on: item
+                        .optional("depends_on", |n| n.ids(MAX_DEPENDENCIES))?
+                        .unwrap_or_default(),
                     underlying_evaluated_in_audit: item
-                        .optional("underlying_evaluated_in_audit", Node::ids)?
+                        .optional("underlying_evaluated_in_audit", |n| n.ids(MAX_DEPENDENCIES))?
                         .unwrap_or_default(),
                 })
             })
         })?;
         let leaving = node.field("leaving", |list| {
-            list.items(|n| {
+            list.items(MAX_SERVICES, |n| {
                 let id = n.id()?;
                 if !seen.contains(&id) {
                     return Err(n.error(unknown_service(id)));

@@ -3,10 +3,15 @@
 
 use serde_json::{Value, json};
 
+use crate::case::bounds::MAX_NAME_CHARS;
 use crate::case::{Node, Read};
 use crate::level::Level;
 use crate::sla_templates::{SlaItem, SlaTemplates};
 use crate::text::{Bilingual, Lang};
+
+/// Most kinds of information one case may list. A system handles a few dozen at most; the
+/// names of the most sensitive ones are repeated in the advice.
+pub const MAX_INFORMATION: usize = 100;
 
 /// One kind of information the system handles.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,12 +34,12 @@ pub struct ClassificationCase {
 impl ClassificationCase {
     pub fn read(node: &Node<'_>) -> Read<ClassificationCase> {
         Ok(ClassificationCase {
-            system: node.field("system", Node::string)?,
-            function: node.field("function", Node::string)?,
+            system: node.field("system", |n| n.string(MAX_NAME_CHARS))?,
+            function: node.field("function", |n| n.string(MAX_NAME_CHARS))?,
             information: node.field("information", |list| {
-                list.non_empty_items(|item| {
+                list.non_empty_items(MAX_INFORMATION, |item| {
                     Ok(Information {
-                        name: item.field("name", Node::string)?,
+                        name: item.field("name", |n| n.string(MAX_NAME_CHARS))?,
                         confidentiality: item.field("confidentiality", Node::level)?,
                     })
                 })

@@ -56,10 +56,13 @@ impl Frequency {
     }
 }
 
-/// Largest population accepted: the largest integer JSON tools keep exactly (2^53 − 1).
-pub const MAX_POPULATION: u64 = (1 << 53) - 1;
-/// Largest sample-table entry accepted.
-pub const MAX_TABLE_SIZE: u64 = 1_000_000;
+/// Largest population accepted: a control operating every second for thirty years stays below
+/// it. The draw does not grow with the population (see [`sample`]); the bound keeps occurrence
+/// numbers, and so the answer, short.
+pub const MAX_POPULATION: u64 = 1_000_000_000;
+/// Largest sample-table entry accepted. Audit sample tables stop at a few dozen; the bound keeps
+/// the answer at most 1,000 items (about 11 KB). An entry of 0 leaves a control untested.
+pub const MAX_TABLE_SIZE: u64 = 1_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SampleCase {
@@ -117,7 +120,8 @@ pub struct Sample {
 }
 
 /// Picks `sample_size` distinct occurrences uniformly without replacement (Floyd's algorithm:
-/// one random draw per item, whatever the population).
+/// one random draw per item, whatever the population). Memory is linear in the sample size too:
+/// the bitmap is taken only for populations of at most 128 bits per item.
 pub fn sample(case: &SampleCase) -> Sample {
     draw(case, Chosen::for_draw(case.sample_size(), case.population))
 }
@@ -223,6 +227,25 @@ mod tests {
             seed,
             table: vec![(Frequency::Daily, size)],
         }
+    }
+
+    #[test]
+    fn the_memory_of_a_draw_follows_the_sample_not_the_population() {
+        let largest = Chosen::for_draw(MAX_TABLE_SIZE, MAX_POPULATION);
+        assert!(matches!(largest, Chosen::Sparse { .. }));
+        // The largest bitmap any case can ask for: 128 bits per item of the largest sample.
+        match Chosen::for_draw(MAX_TABLE_SIZE, 128 * MAX_TABLE_SIZE) {
+            Chosen::Dense { bits } => assert_eq!(bits.len() as u64, 2 * MAX_TABLE_SIZE),
+            Chosen::Sparse { .. } => panic!("a dense draw takes the bitmap"),
+        }
+        let drawn = sample(&case(MAX_POPULATION, MAX_TABLE_SIZE, 1));
+        assert_eq!(drawn.items.len() as u64, MAX_TABLE_SIZE);
+        assert!(
+            drawn
+                .items
+                .iter()
+                .all(|&item| (1..=MAX_POPULATION).contains(&item))
+        );
     }
 
     #[test]

@@ -57,9 +57,10 @@ impl Node<'_> {
         self.choice(&ServiceModel::NAMES)
     }
 
-    /// A non-empty list of service models; repeats are harmless and dropped.
+    /// A non-empty list of service models, at most one entry per model; repeats within that
+    /// are harmless and dropped.
     pub fn service_models(&self) -> Read<Vec<ServiceModel>> {
-        let mut models = self.non_empty_items(Node::service_model)?;
+        let mut models = self.non_empty_items(ServiceModel::ALL.len(), Node::service_model)?;
         models.sort();
         models.dedup();
         Ok(models)

@@ -358,7 +358,7 @@ pub struct ErrorDetail {
     pub pointer: Option<String>,
     /// The finer code: for `invalid_case` one of `syntax`, `missing_field`, `wrong_type`,
     /// `out_of_range`, `unknown_value`, `unknown_reference`, `duplicate`, `empty`,
-    /// `invalid_date`, `inconsistent`.
+    /// `too_long`, `invalid_date`, `inconsistent`.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub detail_code: Option<&'static str>,

@@ -276,3 +276,36 @@ fn usage_errors_exit_2_and_help_exits_0() {
     assert_eq!(shinrai(&["--help"]).status, 0);
     assert_eq!(shinrai(&["--version"]).status, 0);
 }
+
+#[test]
+fn a_case_file_over_16_mib_is_refused_unread_naming_the_file() {
+    const MAX_CASE_BYTES: usize = 16 * 1024 * 1024;
+    let case = br#"{"frequency": "daily", "population": 10, "seed": 1}"#;
+    // White space after the document is still JSON, so only the size can be wrong.
+    let padded = |size: usize| {
+        let mut bytes = case.to_vec();
+        bytes.resize(size, b' ');
+        bytes
+    };
+    let largest = Scratch::new("largest.json", &padded(MAX_CASE_BYTES));
+    let run = shinrai(&["decide", "sample", largest.path(), "--json"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+
+    let over = Scratch::new("over.json", &padded(MAX_CASE_BYTES + 1));
+    let run = shinrai(&["decide", "sample", over.path(), "--lang", "en"]);
+    assert_eq!(run.status, 2);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {}: larger than 16777216 bytes, the most this command reads\n",
+            over.path()
+        )
+    );
+    let ja = shinrai(&["decide", "sample", over.path(), "--lang", "ja"]);
+    assert_eq!(ja.status, 2);
+    assert!(
+        ja.stderr.contains("16777216 バイトを超えています"),
+        "{}",
+        ja.stderr
+    );
+}

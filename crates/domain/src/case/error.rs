@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::bounds::MAX_NESTING;
 use super::pointer::Pointer;
 use crate::text::{Bilingual, Lang};
 
@@ -52,6 +53,27 @@ pub enum SyntaxKind {
     /// Nesting beyond what the reader accepts.
     TooDeep,
     Invalid,
+}
+
+/// What a length is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LengthUnit {
+    /// Unicode characters (code points), as JSON Schema's `maxLength` counts them.
+    Characters,
+    /// Members of an array.
+    Items,
+    /// Bytes of the whole case text.
+    Bytes,
+}
+
+impl LengthUnit {
+    fn name(self) -> Bilingual {
+        match self {
+            LengthUnit::Characters => Bilingual::new("文字", "characters"),
+            LengthUnit::Items => Bilingual::new("件", "items"),
+            LengthUnit::Bytes => Bilingual::new("バイト", "bytes"),
+        }
+    }
 }
 
 /// The kind of thing an id refers to.
@@ -111,6 +133,12 @@ pub enum Problem {
         id: String,
     },
     Empty,
+    /// A string, list or whole case longer than its documented bound.
+    TooLong {
+        max: usize,
+        found: usize,
+        unit: LengthUnit,
+    },
     InvalidDate {
         found: String,
     },
@@ -120,7 +148,7 @@ pub enum Problem {
 
 impl Problem {
     /// Every code [`Problem::code`] can return.
-    pub const CODES: [&'static str; 10] = [
+    pub const CODES: [&'static str; 11] = [
         "syntax",
         "missing_field",
         "wrong_type",
@@ -129,6 +157,7 @@ impl Problem {
         "unknown_reference",
         "duplicate",
         "empty",
+        "too_long",
         "invalid_date",
         "inconsistent",
     ];
@@ -144,6 +173,7 @@ impl Problem {
             Problem::UnknownReference { .. } => "unknown_reference",
             Problem::Duplicate { .. } => "duplicate",
             Problem::Empty => "empty",
+            Problem::TooLong { .. } => "too_long",
             Problem::InvalidDate { .. } => "invalid_date",
             Problem::Inconsistent(_) => "inconsistent",
         }
@@ -152,10 +182,19 @@ impl Problem {
     pub fn message(&self) -> Bilingual {
         match self {
             Problem::Syntax { kind, detail, .. } => {
+                if *kind == SyntaxKind::TooDeep {
+                    return Bilingual::new(
+                        format!(
+                            "JSON の入れ子が深すぎます（配列とオブジェクトは {MAX_NESTING} 段まで）"
+                        ),
+                        format!(
+                            "not valid JSON: nested deeper than {MAX_NESTING} arrays and objects ({detail})"
+                        ),
+                    );
+                }
                 let ja = match kind {
                     SyntaxKind::Truncated => "JSON が途中で終わっています",
-                    SyntaxKind::TooDeep => "JSON の入れ子が深すぎます",
-                    SyntaxKind::Invalid => "JSON の構文が正しくありません",
+                    SyntaxKind::TooDeep | SyntaxKind::Invalid => "JSON の構文が正しくありません",
                 };
                 Bilingual::new(ja, format!("not valid JSON: {detail}"))
             }
@@ -180,6 +219,7 @@ impl Problem {
             ),
             Problem::UnknownValue { allowed, found } => {
                 let list = allowed.join(", ");
+                let found = echo(found);
                 Bilingual::new(
                     format!("「{found}」は使えません。使える値: {list}"),
                     format!("unknown value \"{found}\"; allowed: {list}"),
@@ -200,12 +240,36 @@ impl Problem {
                 )
             }
             Problem::Empty => Bilingual::new("空にはできません", "must not be empty"),
-            Problem::InvalidDate { found } => Bilingual::new(
-                format!("YYYY-MM-DD 形式の実在する日付であるべきところが「{found}」です"),
-                format!("must be an existing date written YYYY-MM-DD, found \"{found}\""),
-            ),
+            Problem::TooLong { max, found, unit } => {
+                let unit = unit.name();
+                Bilingual::new(
+                    format!(
+                        "{max} {ja}以内であるべきところが {found} {ja}あります",
+                        ja = unit.ja
+                    ),
+                    format!("must be at most {max} {en}, found {found}", en = unit.en),
+                )
+            }
+            Problem::InvalidDate { found } => {
+                let found = echo(found);
+                Bilingual::new(
+                    format!("YYYY-MM-DD 形式の実在する日付であるべきところが「{found}」です"),
+                    format!("must be an existing date written YYYY-MM-DD, found \"{found}\""),
+                )
+            }
             Problem::Inconsistent(message) => message.clone(),
         }
+    }
+}
+
+/// The most of a refused value a message repeats, so that an error stays short whatever the case.
+const MAX_ECHO_CHARS: usize = 64;
+
+/// `text`, cut to [`MAX_ECHO_CHARS`] characters with an ellipsis when longer.
+fn echo(text: &str) -> String {
+    match text.char_indices().nth(MAX_ECHO_CHARS) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text)),
+        None => text.to_owned(),
     }
 }
 
@@ -250,3 +314,36 @@ impl fmt::Display for CaseError {
 }
 
 impl std::error::Error for CaseError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_value_is_repeated_only_in_part() {
+        let long = "ケ".repeat(10_000);
+        for problem in [
+            Problem::UnknownValue {
+                allowed: vec!["daily"],
+                found: long.clone(),
+            },
+            Problem::InvalidDate {
+                found: long.clone(),
+            },
+        ] {
+            let message = problem.message();
+            for text in [&message.ja, &message.en] {
+                assert!(text.chars().count() < 200, "{text}");
+                assert!(text.contains(&format!("{}…", "ケ".repeat(MAX_ECHO_CHARS))));
+            }
+        }
+        let short = Problem::UnknownValue {
+            allowed: vec!["daily"],
+            found: "hourly".to_owned(),
+        };
+        assert_eq!(
+            short.message().en,
+            "unknown value \"hourly\"; allowed: daily"
+        );
+    }
+}

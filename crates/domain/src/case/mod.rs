@@ -1,17 +1,29 @@
 //! Reading case files: JSON text in, typed case or a [`CaseError`] with a JSON pointer out.
 
+pub mod bounds;
 mod error;
 mod node;
 mod pointer;
 
-pub use error::{CaseError, JsonKind, Problem, Referent, SyntaxKind};
+pub use error::{CaseError, JsonKind, LengthUnit, Problem, Referent, SyntaxKind};
 pub use node::{Node, Read};
 pub use pointer::Pointer;
 
 use serde_json::Value;
 
-/// Parses a case text and hands its root to `read`.
+/// Parses a case text and hands its root to `read`. A text over [`bounds::MAX_CASE_BYTES`] is
+/// refused before it is parsed.
 pub fn read_case<T>(text: &str, read: impl FnOnce(&Node<'_>) -> Read<T>) -> Read<T> {
+    if text.len() > bounds::MAX_CASE_BYTES {
+        return Err(CaseError::new(
+            Pointer::root(),
+            Problem::TooLong {
+                max: bounds::MAX_CASE_BYTES,
+                found: text.len(),
+                unit: LengthUnit::Bytes,
+            },
+        ));
+    }
     let value = parse_json(text)?;
     read(&Node::root(&value))
 }
@@ -81,6 +93,39 @@ mod tests {
                 ..
             }
         ));
-        assert_eq!(too_deep.problem.message().ja, "JSON の入れ子が深すぎます");
+        assert_eq!(
+            too_deep.problem.message().ja,
+            "JSON の入れ子が深すぎます（配列とオブジェクトは 127 段まで）"
+        );
+    }
+
+    #[test]
+    fn nesting_is_bounded_where_the_docs_say() {
+        let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(parse_json(&nested(bounds::MAX_NESTING)).is_ok());
+        let error = parse_json(&nested(bounds::MAX_NESTING + 1)).unwrap_err();
+        assert!(matches!(
+            error.problem,
+            Problem::Syntax {
+                kind: SyntaxKind::TooDeep,
+                ..
+            }
+        ));
+        assert!(
+            error
+                .describe(Lang::En)
+                .contains("nested deeper than 127 arrays and objects"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_case_text_over_the_bound_is_refused_unread() {
+        let text = format!("{{\"a\": \"{}\"}}", "x".repeat(bounds::MAX_CASE_BYTES));
+        let error = read_case(&text, |_| Ok(())).unwrap_err();
+        assert_eq!(error.pointer, Pointer::root());
+        assert_eq!(error.problem.code(), "too_long");
+        let fits = format!("{{\"a\": \"{}\"}}", "x".repeat(bounds::MAX_CASE_BYTES - 10));
+        assert!(read_case(&fits, |_| Ok(())).is_ok());
     }
 }

@@ -3,7 +3,8 @@
 
 use serde_json::Value;
 
-use super::error::{CaseError, JsonKind, Problem};
+use super::bounds::MAX_ID_CHARS;
+use super::error::{CaseError, JsonKind, LengthUnit, Problem};
 use super::pointer::Pointer;
 use crate::date::CalendarDate;
 
@@ -98,12 +99,24 @@ impl<'a> Node<'a> {
         }
     }
 
-    /// Reads every element of this array.
-    pub fn items<'s, T>(&'s self, mut read: impl FnMut(&Node<'s>) -> Read<T>) -> Read<Vec<T>> {
+    /// Reads every element of this array, which may hold at most `max` of them. The length is
+    /// checked first, so an oversized list costs nothing to refuse.
+    pub fn items<'s, T>(
+        &'s self,
+        max: usize,
+        mut read: impl FnMut(&Node<'s>) -> Read<T>,
+    ) -> Read<Vec<T>> {
         let array = self
             .value
             .as_array()
             .ok_or_else(|| self.wrong_type(JsonKind::Array))?;
+        if array.len() > max {
+            return Err(self.error(Problem::TooLong {
+                max,
+                found: array.len(),
+                unit: LengthUnit::Items,
+            }));
+        }
         let mut out = Vec::with_capacity(array.len());
         for (index, value) in array.iter().enumerate() {
             out.push(read(&Node {
@@ -117,9 +130,10 @@ impl<'a> Node<'a> {
     /// Like [`Node::items`], but an empty array is a problem.
     pub fn non_empty_items<'s, T>(
         &'s self,
+        max: usize,
         read: impl FnMut(&Node<'s>) -> Read<T>,
     ) -> Read<Vec<T>> {
-        let out = self.items(read)?;
+        let out = self.items(max, read)?;
         if out.is_empty() {
             return Err(self.error(Problem::Empty));
         }
@@ -143,29 +157,50 @@ impl<'a> Node<'a> {
         Ok(())
     }
 
+    /// Any string, unbounded: for values that must match a fixed name or form (choices, dates),
+    /// which bounds them anyway.
     pub fn text(&self) -> Read<&'a str> {
         self.value
             .as_str()
             .ok_or_else(|| self.wrong_type(JsonKind::String))
     }
 
-    /// Any string, white space and empty included (names, scopes, reasons).
-    pub fn string(&self) -> Read<String> {
-        self.text().map(str::to_owned)
+    /// A string of at most `max` characters (Unicode code points, as JSON Schema counts them).
+    fn bounded_text(&self, max: usize) -> Read<&'a str> {
+        let text = self.text()?;
+        // A string has at least one byte per character, so a short one needs no counting.
+        if text.len() > max {
+            let found = text.chars().count();
+            if found > max {
+                return Err(self.error(Problem::TooLong {
+                    max,
+                    found,
+                    unit: LengthUnit::Characters,
+                }));
+            }
+        }
+        Ok(text)
     }
 
-    /// An identifier: a string with something in it besides white space. Kept exactly as written,
-    /// because ids are compared exactly.
+    /// Any string of at most `max` characters, white space and empty included (names, scopes,
+    /// reasons).
+    pub fn string(&self, max: usize) -> Read<String> {
+        self.bounded_text(max).map(str::to_owned)
+    }
+
+    /// An identifier: a string of at most [`MAX_ID_CHARS`] characters with something in it
+    /// besides white space. Kept exactly as written, because ids are compared exactly.
     pub fn id(&self) -> Read<String> {
-        let text = self.text()?;
+        let text = self.bounded_text(MAX_ID_CHARS)?;
         if text.trim().is_empty() {
             return Err(self.error(Problem::Empty));
         }
         Ok(text.to_owned())
     }
 
-    pub fn ids(&self) -> Read<Vec<String>> {
-        self.items(Node::id)
+    /// A list of at most `max` ids.
+    pub fn ids(&self, max: usize) -> Read<Vec<String>> {
+        self.items(max, Node::id)
     }
 
     pub fn boolean(&self) -> Read<bool> {
@@ -267,7 +302,7 @@ mod tests {
     fn errors_carry_the_pointer_of_the_offending_value() {
         let doc = json!({"a": [{"b": "x"}, {"b": 7}]});
         let root = Node::root(&doc);
-        let result = root.field("a", |a| a.items(|item| item.field("b", Node::string)));
+        let result = root.field("a", |a| a.items(5, |item| item.field("b", |b| b.string(9))));
         assert_eq!(pointer_of(result), "/a/1/b");
     }
 
@@ -310,7 +345,44 @@ mod tests {
     #[test]
     fn ids_must_have_content() {
         let doc = json!(["a", "  "]);
-        assert_eq!(pointer_of(Node::root(&doc).ids()), "/1");
+        assert_eq!(pointer_of(Node::root(&doc).ids(2)), "/1");
+    }
+
+    #[test]
+    fn lists_and_strings_are_bounded() {
+        let list = json!([1, 2, 3]);
+        let error = Node::root(&list).items(2, |n| n.integer(0, 9)).unwrap_err();
+        assert_eq!(
+            error.problem,
+            Problem::TooLong {
+                max: 2,
+                found: 3,
+                unit: LengthUnit::Items
+            }
+        );
+        assert_eq!(
+            Node::root(&list)
+                .items(3, |n| n.integer(0, 9))
+                .unwrap()
+                .len(),
+            3
+        );
+        // Characters, not bytes: three Japanese characters are nine bytes of UTF-8.
+        let word = json!("信頼性");
+        assert_eq!(Node::root(&word).string(3).unwrap(), "信頼性");
+        let error = Node::root(&word).string(2).unwrap_err();
+        assert_eq!(error.problem.code(), "too_long");
+        assert_eq!(
+            error.problem.message().en,
+            "must be at most 2 characters, found 3"
+        );
+        let long_id = json!("x".repeat(MAX_ID_CHARS + 1));
+        assert_eq!(
+            Node::root(&long_id).id().unwrap_err().problem.code(),
+            "too_long"
+        );
+        let longest_id = json!("x".repeat(MAX_ID_CHARS));
+        assert!(Node::root(&longest_id).id().is_ok());
     }
 
     #[test]

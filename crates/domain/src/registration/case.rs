@@ -3,6 +3,8 @@
 
 use crate::fast_hash::FastSet;
 
+use crate::cascade::{MAX_DEPENDENCIES, MAX_SERVICES};
+use crate::case::bounds::MAX_TEXT_CHARS;
 use crate::case::{Node, Problem, Read, Referent};
 use crate::date::CalendarDate;
 use crate::level::Level;
@@ -13,6 +15,12 @@ use crate::text::Bilingual;
 pub const DEFAULT_VALIDITY_MONTHS: u32 = 16;
 const MAX_VALIDITY_MONTHS: u64 = 120;
 const MAX_YEARS: u64 = 100;
+/// Most entries of each list about controls or objectives: the criteria's objectives and
+/// controls, the statement's selections and exclusions, the report's conclusions and the
+/// explanations. Real criteria hold about 1,200 controls.
+pub const MAX_CONTROLS: usize = 5_000;
+/// Most qualifications the auditor requirements or the signing auditor may list.
+pub const MAX_QUALIFICATIONS: usize = 100;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CriteriaControl {
@@ -244,7 +252,7 @@ fn read_criteria(node: &Node<'_>) -> Read<Criteria> {
     let version = node.field("version", Node::id)?;
     let mut objective_ids = FastSet::default();
     let objectives = node.field("objectives", |list| {
-        list.items(|item| {
+        list.items(MAX_CONTROLS, |item| {
             item.field("id", |id_node| {
                 let id = id_node.id()?;
                 unique(&mut objective_ids, id_node, &id, Referent::Objective)?;
@@ -254,7 +262,7 @@ fn read_criteria(node: &Node<'_>) -> Read<Criteria> {
     })?;
     let mut control_ids = FastSet::default();
     let controls = node.field("controls", |list| {
-        list.items(|item| {
+        list.items(MAX_CONTROLS, |item| {
             let id = item.field("id", |id_node| {
                 let id = id_node.id()?;
                 unique(&mut control_ids, id_node, &id, Referent::Control)?;
@@ -291,17 +299,19 @@ fn read_application(node: &Node<'_>) -> Read<Application> {
         service: node.field("service", Node::id)?,
         target_level: node.field("target_level", Node::level)?,
         service_models: node.field("service_models", Node::service_models)?,
-        registered_scope: node.field("registered_scope", Node::string)?,
-        depends_on: node.optional("depends_on", Node::ids)?.unwrap_or_default(),
+        registered_scope: node.field("registered_scope", |n| n.string(MAX_TEXT_CHARS))?,
+        depends_on: node
+            .optional("depends_on", |n| n.ids(MAX_DEPENDENCIES))?
+            .unwrap_or_default(),
         underlying_evaluated_in_audit: node
-            .optional("underlying_evaluated_in_audit", Node::ids)?
+            .optional("underlying_evaluated_in_audit", |n| n.ids(MAX_DEPENDENCIES))?
             .unwrap_or_default(),
     })
 }
 
 fn read_registry(node: &Node<'_>) -> Read<Vec<RegistryEntry>> {
     let mut seen = FastSet::default();
-    node.items(|item| {
+    node.items(MAX_SERVICES, |item| {
         let service = item.field("service", |n| {
             let id = n.id()?;
             unique(&mut seen, n, &id, Referent::Service)?;
@@ -339,7 +349,9 @@ fn read_auditor_requirements(node: &Node<'_>) -> Read<AuditorRequirements> {
     let defaults = AuditorRequirements::default();
     Ok(AuditorRequirements {
         qualifications_any: node
-            .optional("qualifications_any", |n| n.non_empty_items(Node::id))?
+            .optional("qualifications_any", |n| {
+                n.non_empty_items(MAX_QUALIFICATIONS, Node::id)
+            })?
             .unwrap_or(defaults.qualifications_any),
         min_experience_years: node
             .optional("min_experience_years", |n| n.integer(0, MAX_YEARS))?
@@ -353,7 +365,7 @@ fn read_auditor_requirements(node: &Node<'_>) -> Read<AuditorRequirements> {
 fn read_signing_auditor(node: &Node<'_>) -> Read<SigningAuditor> {
     Ok(SigningAuditor {
         name: node.field("name", Node::id)?,
-        qualifications: node.field("qualifications", Node::ids)?,
+        qualifications: node.field("qualifications", |n| n.ids(MAX_QUALIFICATIONS))?,
         experience_years: node.field("experience_years", |n| n.integer(0, MAX_YEARS))?,
         nationality: node.field("nationality", Node::id)?,
     })
@@ -380,18 +392,18 @@ fn read_audit(node: &Node<'_>, validity_months: u32) -> Read<Audit> {
     Ok(Audit {
         period_start,
         period_end,
-        audited_scope: node.field("audited_scope", Node::string)?,
+        audited_scope: node.field("audited_scope", |n| n.string(MAX_TEXT_CHARS))?,
     })
 }
 
 fn read_statement(node: &Node<'_>) -> Read<Statement> {
     Ok(Statement {
-        selected: node.field("selected", Node::ids)?,
+        selected: node.field("selected", |n| n.ids(MAX_CONTROLS))?,
         excluded: node.field("excluded", |list| {
-            list.items(|item| {
+            list.items(MAX_CONTROLS, |item| {
                 Ok(Exclusion {
                     control: item.field("control", Node::id)?,
-                    reason: item.field("reason", Node::string)?,
+                    reason: item.field("reason", |n| n.string(MAX_TEXT_CHARS))?,
                 })
             })
         })?,
@@ -401,7 +413,7 @@ fn read_statement(node: &Node<'_>) -> Read<Statement> {
 fn read_report(node: &Node<'_>) -> Read<Report> {
     let mut seen_objectives = FastSet::default();
     let objectives = node.field("objectives", |list| {
-        list.items(|item| {
+        list.items(MAX_CONTROLS, |item| {
             let objective = item.field("objective", |n| {
                 let id = n.id()?;
                 unique(&mut seen_objectives, n, &id, Referent::Objective)?;
@@ -410,13 +422,13 @@ fn read_report(node: &Node<'_>) -> Read<Report> {
             Ok(ObjectiveResult {
                 objective,
                 effective: item.field("effective", Node::boolean)?,
-                reason: item.field("reason", Node::string)?,
+                reason: item.field("reason", |n| n.string(MAX_TEXT_CHARS))?,
             })
         })
     })?;
     let mut seen_controls = FastSet::default();
     let controls = node.field("controls", |list| {
-        list.items(|item| {
+        list.items(MAX_CONTROLS, |item| {
             let control = item.field("control", |n| {
                 let id = n.id()?;
                 unique(&mut seen_controls, n, &id, Referent::Control)?;
@@ -425,7 +437,7 @@ fn read_report(node: &Node<'_>) -> Read<Report> {
             Ok(ControlResult {
                 control,
                 conformant: item.field("conformant", Node::boolean)?,
-                reason: item.field("reason", Node::string)?,
+                reason: item.field("reason", |n| n.string(MAX_TEXT_CHARS))?,
             })
         })
     })?;
@@ -439,7 +451,7 @@ fn read_report(node: &Node<'_>) -> Read<Report> {
 /// part of the audit's reporting, so it is an `unknown_control` finding, not a malformed case.
 fn read_explanations(node: &Node<'_>) -> Read<Vec<Explanation>> {
     let mut seen = FastSet::default();
-    node.items(|item| {
+    node.items(MAX_CONTROLS, |item| {
         let control = item.field("control", |n| {
             let id = n.id()?;
             unique(&mut seen, n, &id, Referent::Control)?;

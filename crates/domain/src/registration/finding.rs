@@ -179,7 +179,10 @@ pub enum Source {
     Explanations,
 }
 
-pub fn unknown_control(id: &str, version: &str, sources: &[Source]) -> Finding {
+/// The criteria version is not repeated here: a case may name thousands of unknown ids, and
+/// each finding would carry it again (the answer would grow with the version's length times
+/// their number).
+pub fn unknown_control(id: &str, sources: &[Source]) -> Finding {
     let (ja, en): (Vec<&str>, Vec<&str>) = sources
         .iter()
         .map(|source| match source {
@@ -192,11 +195,11 @@ pub fn unknown_control(id: &str, version: &str, sources: &[Source]) -> Finding {
         FindingCode::UnknownControl,
         id,
         format!(
-            "{}に記載された {id} は管理基準 {version} にありません。",
+            "{}に記載された {id} はこの管理基準にありません。",
             ja.join("と")
         ),
         format!(
-            "{id} is named in the {} but is not in criteria {version}.",
+            "{id} is named in the {} but is not in the criteria.",
             en.join(" and ")
         ),
     )

@@ -14,8 +14,9 @@ use serde_json::{Value, json};
 
 pub use case::{
     Application, Audit, AuditBody, AuditBodyStatus, AuditorRequirements, ControlResult, Criteria,
-    CriteriaControl, DEFAULT_VALIDITY_MONTHS, Exclusion, Explanation, ObjectiveResult,
-    RegistrationCase, RegistrationStatus, RegistryEntry, Report, SigningAuditor, Statement,
+    CriteriaControl, DEFAULT_VALIDITY_MONTHS, Exclusion, Explanation, MAX_CONTROLS,
+    MAX_QUALIFICATIONS, ObjectiveResult, RegistrationCase, RegistrationStatus, RegistryEntry,
+    Report, SigningAuditor, Statement,
 };
 use finding::{AuditBodyProblem, AuditorGap, ReportGap, Source};
 pub use finding::{Finding, FindingCode};
@@ -294,11 +295,7 @@ fn check_unknown_ids(facts: &Facts<'_>, findings: &mut Vec<Finding>) {
     }
     for (id, sources) in unknown {
         let sources: Vec<Source> = sources.into_iter().collect();
-        findings.push(finding::unknown_control(
-            id,
-            &case.criteria.version,
-            &sources,
-        ));
+        findings.push(finding::unknown_control(id, &sources));
     }
 }
 

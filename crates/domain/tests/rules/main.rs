@@ -10,6 +10,7 @@
 // The tests read the shared case files; the library itself stays free of I/O.
 #![allow(clippy::disallowed_methods)]
 
+mod answer_size;
 mod availability;
 mod cascade;
 mod classification;

@@ -3,7 +3,13 @@
 
 use serde_json::{Value, json};
 use shinrai_domain::DecisionKind;
+use shinrai_domain::availability::{MAX_CREDIT_TIERS, MAX_OUTAGE_MINUTES, MAX_OUTAGES, MAX_USERS};
+use shinrai_domain::cascade::{MAX_DEPENDENCIES, MAX_SERVICES};
 use shinrai_domain::case::Problem;
+use shinrai_domain::case::bounds::{MAX_CASE_BYTES, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use shinrai_domain::classification::MAX_INFORMATION;
+use shinrai_domain::registration::{MAX_CONTROLS, MAX_QUALIFICATIONS};
+use shinrai_domain::sampling::{MAX_POPULATION, MAX_TABLE_SIZE};
 use shinrai_domain::text::Lang;
 
 use crate::support::malformed;
@@ -20,7 +26,12 @@ pub fn valid(kind: DecisionKind) -> Value {
             let mut case = crate::registration::base();
             case["explanations"] = json!([{"control": "5.1.1.2", "accepted": true}]);
             case["validity_months"] = json!(16);
-            case["auditor_requirements"] = json!({"qualifications_any": ["CISA"]});
+            case["auditor_requirements"] = json!({
+                "qualifications_any": ["CISA"], "min_experience_years": 3, "nationality": "JP"
+            });
+            // Every list of the case holds an entry, so that every bound has a place to break.
+            case["application"]["underlying_evaluated_in_audit"] = json!(["svc-base"]);
+            case["statement"]["excluded"] = json!([{"control": "9.4.1.2", "reason": "IaaS only"}]);
             case
         }
         DecisionKind::Cascade => json!({
@@ -55,12 +66,176 @@ pub enum Change {
     Document(Value),
 }
 
-/// Whether JSON Schema alone can see the problem (cross-references and consistency it cannot).
-pub fn structural(code: &str) -> bool {
-    !matches!(
-        code,
-        "unknown_reference" | "duplicate" | "inconsistent" | "syntax"
-    )
+/// Whether JSON Schema alone can see the problem (cross-references, consistency and the size
+/// of the whole text it cannot).
+pub fn structural(row: &Row) -> bool {
+    let whole_text = row.code == "too_long" && row.pointer.is_empty();
+    !whole_text
+        && !matches!(
+            row.code,
+            "unknown_reference" | "duplicate" | "inconsistent" | "syntax"
+        )
+}
+
+/// A documented bound: at `pointer`, `largest` is accepted and `beyond` refused with `code`.
+pub struct Bound {
+    pub kind: DecisionKind,
+    pub pointer: &'static str,
+    pub code: &'static str,
+    pub largest: Value,
+    pub beyond: Value,
+}
+
+/// An array of `length` placeholders: only its length matters, it is refused before its items
+/// are read.
+fn list(length: usize) -> Value {
+    Value::Array(vec![json!(0); length])
+}
+
+fn chars(length: usize) -> Value {
+    json!("x".repeat(length))
+}
+
+/// Every bound of docs/decide.md, one per row.
+pub fn bounds() -> Vec<Bound> {
+    use DecisionKind::{Availability, Cascade, Classification, Registration, Sample};
+    let length = |kind, pointer, max: usize, make: fn(usize) -> Value| Bound {
+        kind,
+        pointer,
+        code: "too_long",
+        largest: make(max),
+        beyond: make(max + 1),
+    };
+    let number = |kind, pointer, max: u64| Bound {
+        kind,
+        pointer,
+        code: "out_of_range",
+        largest: json!(max),
+        beyond: json!(max + 1),
+    };
+    let models = |count: usize| json!(["IaaS", "PaaS", "SaaS", "IaaS"][..count]);
+    let id = |kind, pointer| length(kind, pointer, MAX_ID_CHARS, chars);
+    let text = |pointer| length(Registration, pointer, MAX_TEXT_CHARS, chars);
+    let controls = |pointer| length(Registration, pointer, MAX_CONTROLS, list);
+    vec![
+        // classification
+        length(Classification, "/system", MAX_NAME_CHARS, chars),
+        length(Classification, "/function", MAX_NAME_CHARS, chars),
+        length(Classification, "/information", MAX_INFORMATION, list),
+        length(Classification, "/information/0/name", MAX_NAME_CHARS, chars),
+        // registration
+        id(Registration, "/criteria/version"),
+        controls("/criteria/objectives"),
+        id(Registration, "/criteria/objectives/0/id"),
+        controls("/criteria/controls"),
+        id(Registration, "/criteria/controls/0/id"),
+        id(Registration, "/criteria/controls/0/objective"),
+        Bound {
+            kind: Registration,
+            pointer: "/criteria/controls/0/service_models",
+            code: "too_long",
+            largest: models(3),
+            beyond: models(4),
+        },
+        id(Registration, "/application/service"),
+        Bound {
+            kind: Registration,
+            pointer: "/application/service_models",
+            code: "too_long",
+            largest: models(3),
+            beyond: models(4),
+        },
+        text("/application/registered_scope"),
+        length(
+            Registration,
+            "/application/depends_on",
+            MAX_DEPENDENCIES,
+            list,
+        ),
+        id(Registration, "/application/depends_on/0"),
+        length(
+            Registration,
+            "/application/underlying_evaluated_in_audit",
+            MAX_DEPENDENCIES,
+            list,
+        ),
+        id(Registration, "/application/underlying_evaluated_in_audit/0"),
+        length(Registration, "/registry", MAX_SERVICES, list),
+        id(Registration, "/registry/0/service"),
+        id(Registration, "/audit_body/id"),
+        length(
+            Registration,
+            "/auditor_requirements/qualifications_any",
+            MAX_QUALIFICATIONS,
+            list,
+        ),
+        id(Registration, "/auditor_requirements/qualifications_any/0"),
+        number(
+            Registration,
+            "/auditor_requirements/min_experience_years",
+            100,
+        ),
+        id(Registration, "/auditor_requirements/nationality"),
+        id(Registration, "/signing_auditor/name"),
+        length(
+            Registration,
+            "/signing_auditor/qualifications",
+            MAX_QUALIFICATIONS,
+            list,
+        ),
+        id(Registration, "/signing_auditor/qualifications/0"),
+        number(Registration, "/signing_auditor/experience_years", 100),
+        id(Registration, "/signing_auditor/nationality"),
+        text("/audit/audited_scope"),
+        controls("/statement/selected"),
+        id(Registration, "/statement/selected/0"),
+        controls("/statement/excluded"),
+        id(Registration, "/statement/excluded/0/control"),
+        text("/statement/excluded/0/reason"),
+        controls("/report/objectives"),
+        id(Registration, "/report/objectives/0/objective"),
+        text("/report/objectives/0/reason"),
+        controls("/report/controls"),
+        id(Registration, "/report/controls/0/control"),
+        text("/report/controls/0/reason"),
+        controls("/explanations"),
+        id(Registration, "/explanations/0/control"),
+        number(Registration, "/validity_months", 120),
+        // cascade
+        length(Cascade, "/registry", MAX_SERVICES, list),
+        id(Cascade, "/registry/0/service"),
+        length(Cascade, "/registry/1/depends_on", MAX_DEPENDENCIES, list),
+        id(Cascade, "/registry/1/depends_on/0"),
+        length(
+            Cascade,
+            "/registry/1/underlying_evaluated_in_audit",
+            MAX_DEPENDENCIES,
+            list,
+        ),
+        id(Cascade, "/registry/1/underlying_evaluated_in_audit/0"),
+        length(Cascade, "/leaving", MAX_SERVICES, list),
+        id(Cascade, "/leaving/0"),
+        // sample: a table entry is set as the whole table (see `broken`)
+        number(Sample, "/population", MAX_POPULATION),
+        Bound {
+            kind: Sample,
+            pointer: "/table/daily",
+            code: "out_of_range",
+            largest: json!({"daily": MAX_TABLE_SIZE}),
+            beyond: json!({"daily": MAX_TABLE_SIZE + 1}),
+        },
+        // availability
+        number(Availability, "/users", MAX_USERS),
+        length(Availability, "/outages", MAX_OUTAGES, list),
+        number(Availability, "/outages/0/minutes", MAX_OUTAGE_MINUTES),
+        number(Availability, "/outages/0/affected_users", MAX_USERS),
+        length(Availability, "/credit_tiers", MAX_CREDIT_TIERS, list),
+    ]
+}
+
+/// The whole case text is bounded too, whatever it holds.
+fn oversized_case() -> Value {
+    json!({"frequency": "daily", "population": 1, "seed": 1, "padding": "x".repeat(MAX_CASE_BYTES)})
 }
 
 pub fn rows() -> Vec<Row> {
@@ -72,7 +247,13 @@ pub fn rows() -> Vec<Row> {
         code,
         change,
     };
-    vec![
+    let beyond_bounds = bounds().into_iter().map(|bound| Row {
+        kind: bound.kind,
+        pointer: bound.pointer,
+        code: bound.code,
+        change: Set(bound.beyond),
+    });
+    let mut rows = vec![
         // classification
         row(Classification, "/availability", "missing_field", Remove),
         row(
@@ -361,31 +542,94 @@ pub fn rows() -> Vec<Row> {
             Set(json!("25%")),
         ),
         row(Availability, "/outages/0/minutes", "missing_field", Remove),
-    ]
+        row(Sample, "", "too_long", Document(oversized_case())),
+    ];
+    rows.extend(beyond_bounds);
+    rows
 }
 
 /// Applies a row's change to the valid case of its kind. Where the pointer names a table
 /// member (`/table/hourly`), `Set` replaces the table itself.
 pub fn broken(row: &Row) -> Value {
-    let mut case = valid(row.kind);
     match &row.change {
-        Change::Document(document) => return document.clone(),
-        Change::Set(value) if row.pointer.starts_with("/table/") => case["table"] = value.clone(),
-        Change::Set(value) => {
-            *case
-                .pointer_mut(row.pointer)
-                .unwrap_or_else(|| panic!("{} in the valid case", row.pointer)) = value.clone();
-        }
+        Change::Document(document) => document.clone(),
+        Change::Set(value) => with_value(row.kind, row.pointer, value),
         Change::Remove => {
+            let mut case = valid(row.kind);
             let (parent, key) = row.pointer.rsplit_once('/').expect("a pointer");
             case.pointer_mut(parent)
                 .and_then(Value::as_object_mut)
                 .expect("parent object")
                 .remove(key)
                 .expect("field present");
+            case
         }
     }
+}
+
+/// The valid case of `kind` with the value at `pointer` replaced.
+fn with_value(kind: DecisionKind, pointer: &str, value: &Value) -> Value {
+    let mut case = valid(kind);
+    if pointer.starts_with("/table/") {
+        case["table"] = value.clone();
+    } else {
+        *case
+            .pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("{pointer} in the valid case")) = value.clone();
+    }
     case
+}
+
+#[test]
+fn every_bound_admits_its_largest_value() {
+    for bound in bounds() {
+        let case = with_value(bound.kind, bound.pointer, &bound.largest);
+        if let Err(error) = shinrai_domain::decide(
+            bound.kind,
+            &case.to_string(),
+            &shinrai_domain::RuleData::default(),
+        ) {
+            // Placeholder items, or a value inconsistent with the rest of the case, may be
+            // refused, but never for the bound itself.
+            assert!(
+                !(error.pointer.as_str() == bound.pointer && error.problem.code() == bound.code),
+                "{} refuses its largest value at {}: {error}",
+                bound.kind.name(),
+                bound.pointer
+            );
+        }
+    }
+}
+
+#[test]
+fn bound_messages_name_the_bound_and_what_was_found() {
+    let case = with_value(
+        DecisionKind::Classification,
+        "/system",
+        &chars(MAX_NAME_CHARS + 1),
+    );
+    let error = malformed(DecisionKind::Classification, &case);
+    assert_eq!(
+        error.describe(Lang::En),
+        "/system (must be at most 200 characters, found 201)"
+    );
+    assert_eq!(
+        error.describe(Lang::Ja),
+        "/system (200 文字以内であるべきところが 201 文字あります)"
+    );
+    let case = with_value(DecisionKind::Cascade, "/leaving", &list(MAX_SERVICES + 1));
+    assert_eq!(
+        malformed(DecisionKind::Cascade, &case).describe(Lang::En),
+        "/leaving (must be at most 100000 items, found 100001)"
+    );
+    let error = malformed(DecisionKind::Sample, &oversized_case());
+    assert_eq!(error.pointer.as_str(), "");
+    assert!(
+        error
+            .describe(Lang::En)
+            .contains("must be at most 16777216 bytes"),
+        "{error}"
+    );
 }
 
 #[test]

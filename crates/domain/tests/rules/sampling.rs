@@ -119,3 +119,35 @@ fn every_occurrence_is_equally_likely() {
         "chi-square {chi_square:.1}, counts {counts:?}"
     );
 }
+
+#[test]
+fn the_case_that_answered_17_mb_is_refused_and_the_largest_allowed_is_small() {
+    use shinrai_domain::sampling::{MAX_POPULATION, MAX_TABLE_SIZE};
+    let attack = json!({
+        "frequency": "daily", "population": 9_007_199_254_740_991_u64, "seed": 1,
+        "table": {"daily": 1_000_000}
+    });
+    let error = crate::support::malformed(DecisionKind::Sample, &attack);
+    assert_eq!(
+        (error.pointer.as_str(), error.problem.code()),
+        ("/table/daily", "out_of_range")
+    );
+    let too_many = json!({"frequency": "daily", "population": MAX_POPULATION + 1, "seed": 1});
+    let error = crate::support::malformed(DecisionKind::Sample, &too_many);
+    assert_eq!(
+        (error.pointer.as_str(), error.problem.code()),
+        ("/population", "out_of_range")
+    );
+    // The largest case allowed: 1,000 items, each at most ten digits.
+    let largest = json!({
+        "frequency": "daily", "population": MAX_POPULATION, "seed": 1,
+        "table": {"daily": MAX_TABLE_SIZE}
+    });
+    let (size, picked) = draw(largest.clone());
+    assert_eq!(
+        (size, picked.len() as u64),
+        (MAX_TABLE_SIZE, MAX_TABLE_SIZE)
+    );
+    let bytes = answer(DecisionKind::Sample, &largest).to_string().len();
+    assert!(bytes <= 12_000, "{bytes} bytes");
+}
