@@ -667,7 +667,6 @@ macro_rules! relational {
                 Ok(rows)
             }
 
-            /// Whether the database holds nothing yet (restoring needs that).
             /// Writes every row of a backup, as it was, into an empty database in one
             /// transaction that also brings the schema up to date: when anything fails, the
             /// database is left exactly as it was, schema included.

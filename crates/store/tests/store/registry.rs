@@ -139,5 +139,6 @@ async fn backups_carry_the_registry() {
     assert!(restored.registry_revision().await.unwrap() > 0);
     restored.close().await;
     drop_database(&name).await;
+    let _ = std::fs::remove_dir_all(&config.data_dir);
     source.finish().await;
 }
