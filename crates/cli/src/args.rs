@@ -273,6 +273,16 @@ pub struct BackupArgs {
 pub struct RestoreArgs {
     /// The backup file / バックアップファイル
     pub file: PathBuf,
+    /// The installation's public key (hex, from GET /api/v1/log/public-key), kept elsewhere: a
+    /// backup signed with any other key is refused / 別に保管した公開鍵（16 進）。他の鍵で署名された
+    /// バックアップは拒否する
+    #[arg(long, value_name = "HEX")]
+    pub public_key: Option<String>,
+    /// A checkpoint kept elsewhere (the JSON of GET /api/v1/log/checkpoint): its key is trusted
+    /// and the restored log must contain it / 別に保管したチェックポイント。その鍵を信頼し、
+    /// 復元したログがそれを含むことを確かめる
+    #[arg(long, value_name = "FILE")]
+    pub checkpoint: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

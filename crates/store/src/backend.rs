@@ -667,24 +667,31 @@ macro_rules! relational {
                 Ok(rows)
             }
 
-            /// Whether the database holds nothing yet (restoring needs that).
-            pub async fn is_empty(&self) -> crate::error::StoreResult<bool> {
-                let organisations = sqlx::query(crate::sql::COUNT_ORGANISATIONS)
-                    .fetch_one(&self.pool)
-                    .await?;
-                let events = sqlx::query(crate::sql::COUNT_EVENTS)
-                    .fetch_one(&self.pool)
-                    .await?;
-                Ok(crate::rows::get::<_, i64>(&organisations, "n")? == 0
-                    && crate::rows::get::<_, i64>(&events, "n")? == 0)
-            }
-
-            /// Writes every row of a backup, as it was, in one transaction.
-            pub async fn import_rows(
+            /// Writes every row of a backup, as it was, into an empty database in one
+            /// transaction that also brings the schema up to date: when anything fails, the
+            /// database is left exactly as it was, schema included.
+            pub async fn import_into_empty(
                 &self,
                 rows: &crate::backup::Rows,
             ) -> crate::error::StoreResult<()> {
                 let mut tx = self.begin_write().await?;
+                Self::migrator().run(&mut *tx).await?;
+                let organisations = sqlx::query(crate::sql::COUNT_ORGANISATIONS)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let events = sqlx::query(crate::sql::COUNT_EVENTS)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                if crate::rows::get::<_, i64>(&organisations, "n")? != 0
+                    || crate::rows::get::<_, i64>(&events, "n")? != 0
+                {
+                    return Err(crate::error::StoreError::NotEmpty {
+                        detail: shinrai_domain::text::Bilingual::new(
+                            "データベースに組織又はログのイベントが既にあります",
+                            "the database already holds organisations or log events",
+                        ),
+                    });
+                }
                 for row in &rows.organisations {
                     sqlx::query(crate::sql::INSERT_ORGANISATION)
                         .bind(&row.id)

@@ -20,12 +20,13 @@ pub enum StoreError {
     /// The data directory or a file in it cannot be used.
     #[error("{path}: {detail}")]
     Files { path: String, detail: String },
-    /// A backup file is not one shinrai wrote, or its contents do not match its manifest.
-    #[error("backup {place}: {detail}")]
-    Backup { place: String, detail: String },
+    /// A backup file is not one shinrai wrote, its contents do not match its signed manifest,
+    /// or what it holds does not verify.
+    #[error("backup {}: {}", .place.en, .detail.en)]
+    Backup { place: Bilingual, detail: Bilingual },
     /// Restoring needs an empty target.
-    #[error("the target store is not empty: {detail}")]
-    NotEmpty { detail: String },
+    #[error("the target store is not empty: {}", .detail.en)]
+    NotEmpty { detail: Bilingual },
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     #[error("database migration: {0}")]
@@ -61,6 +62,14 @@ impl StoreError {
             StoreError::NotFound { what } => Bilingual::new(
                 format!("{what} は存在しません"),
                 format!("{what} does not exist"),
+            ),
+            StoreError::Backup { place, detail } => Bilingual::new(
+                format!("バックアップの{}: {}", place.ja, detail.ja),
+                format!("backup {}: {}", place.en, detail.en),
+            ),
+            StoreError::NotEmpty { detail } => Bilingual::new(
+                format!("復元先が空ではありません: {}", detail.ja),
+                format!("the target store is not empty: {}", detail.en),
             ),
             other => Bilingual::new(format!("保存領域のエラー: {other}"), other.to_string()),
         }

@@ -35,19 +35,11 @@ pub fn parse(path: &Path, text: &str) -> StoreResult<SigningKey> {
     Ok(SigningKey::from_bytes(&seed))
 }
 
-/// Writes a key file that only its owner can read.
+/// Writes a key file that only its owner can read (mode `0600` from its creation).
 pub fn write(path: &Path, seed: &[u8; 32]) -> StoreResult<()> {
     use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(path)
-        .map_err(|e| files(path, &e.to_string()))?;
+    let mut file =
+        crate::files::create_new_private_file(path).map_err(|e| files(path, &e.to_string()))?;
     file.write_all(hex::encode(seed).as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(|e| files(path, &e.to_string()))

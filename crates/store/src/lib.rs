@@ -8,10 +8,12 @@ pub mod backup;
 mod blobs;
 pub mod criteria;
 mod error;
+pub mod files;
 mod keys;
 pub mod model;
 mod postgres;
 pub mod registry;
+mod restore;
 mod rows;
 mod sql;
 mod sqlite;
@@ -85,13 +87,10 @@ pub fn is_postgres_url(url: &str) -> bool {
 
 impl Store {
     /// Opens the store, creating the data directory, database, blob folder and key as needed and
-    /// applying migrations.
+    /// applying migrations. What it creates is readable by its owner only (see [`files`]).
     pub async fn open(config: &StoreConfig) -> StoreResult<Store> {
         let data_dir = &config.data_dir;
-        std::fs::create_dir_all(data_dir).map_err(|e| StoreError::Files {
-            path: data_dir.display().to_string(),
-            detail: e.to_string(),
-        })?;
+        files::create_private_dir(data_dir)?;
         let backend = match config.database_url.as_deref() {
             Some(url) if is_postgres_url(url) => {
                 Backend::Postgres(PostgresBackend::open(url).await?)
@@ -661,48 +660,6 @@ impl Store {
             engine: self.engine().to_owned(),
         };
         backup::write_backup(out, &header, &rows, &blobs, &self.signing_key.to_bytes())
-    }
-
-    /// Restores a checked backup into an empty store (a new data directory, or an empty
-    /// PostgreSQL database), then verifies the restored log with the restored key.
-    pub async fn restore(config: &StoreConfig, contents: &backup::Contents) -> StoreResult<Store> {
-        let seed = contents
-            .signing_key_seed
-            .ok_or_else(|| StoreError::Backup {
-                place: "manifest".to_owned(),
-                detail: "the signing key is missing".to_owned(),
-            })?;
-        std::fs::create_dir_all(&config.data_dir).map_err(|e| StoreError::Files {
-            path: config.data_dir.display().to_string(),
-            detail: e.to_string(),
-        })?;
-        let key_path = keys::key_path(&config.data_dir);
-        match std::fs::read_to_string(&key_path) {
-            Ok(text) if keys::parse(&key_path, &text)?.to_bytes() != seed => {
-                return Err(StoreError::NotEmpty {
-                    detail: format!("{} holds another signing key", key_path.display()),
-                });
-            }
-            Ok(_) => {}
-            Err(_) => keys::write(&key_path, &seed)?,
-        }
-        let store = Store::open(config).await?;
-        if !on_backend!(store, b => b.is_empty())? {
-            return Err(StoreError::NotEmpty {
-                detail: "it already holds organisations or log events".to_owned(),
-            });
-        }
-        for (sha256, bytes) in &contents.blobs {
-            store.blobs.put(sha256, Bytes::from(bytes.clone())).await?;
-        }
-        on_backend!(store, b => b.import_rows(&contents.rows))?;
-        match store.verify_log(&store.verifying_key(), Vec::new()).await? {
-            Ok(_) => Ok(store),
-            Err(found) => Err(StoreError::Backup {
-                place: format!("log event {}", found.seq()),
-                detail: found.message().en,
-            }),
-        }
     }
 
     /// The key this store signs with, for verification by the same installation.

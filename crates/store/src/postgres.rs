@@ -10,6 +10,8 @@ use crate::registry::registry_operations;
 /// Any number; it names the advisory lock that serialises appends to the log.
 const LOG_LOCK: i64 = 0x0053_4849_4e52_4149;
 
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
 #[derive(Debug, Clone)]
 pub struct PostgresBackend {
     pub(crate) pool: PgPool,
@@ -17,12 +19,22 @@ pub struct PostgresBackend {
 
 impl PostgresBackend {
     pub async fn open(url: &str) -> StoreResult<PostgresBackend> {
+        let backend = Self::connect(url).await?;
+        MIGRATOR.run(&backend.pool).await?;
+        Ok(backend)
+    }
+
+    /// Connects without touching the schema (a restore migrates inside its own transaction).
+    pub async fn connect(url: &str) -> StoreResult<PostgresBackend> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .connect(url)
             .await?;
-        sqlx::migrate!("migrations/postgres").run(&pool).await?;
         Ok(PostgresBackend { pool })
+    }
+
+    pub(crate) fn migrator() -> &'static sqlx::migrate::Migrator {
+        &MIGRATOR
     }
 
     /// Writers take a transaction-scoped advisory lock first, so two appends to the log cannot

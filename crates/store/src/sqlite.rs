@@ -13,6 +13,8 @@ use crate::criteria::criteria_operations;
 use crate::error::StoreResult;
 use crate::registry::registry_operations;
 
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+
 #[derive(Debug, Clone)]
 pub struct SqliteBackend {
     pub(crate) pool: SqlitePool,
@@ -21,6 +23,9 @@ pub struct SqliteBackend {
 impl SqliteBackend {
     /// Opens (creating it if need be) the database at `path` and brings its schema up to date.
     pub async fn open(path: &Path) -> StoreResult<SqliteBackend> {
+        // SQLite would create the file by the umask (often 0644); created here 0600 instead, and
+        // SQLite gives its -wal and -shm files the database file's mode.
+        crate::files::ensure_private_file(path)?;
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -34,22 +39,43 @@ impl SqliteBackend {
 
     /// Opens a `sqlite://` URL.
     pub async fn open_url(url: &str) -> StoreResult<SqliteBackend> {
-        let options = SqliteConnectOptions::from_str(url)?
+        let backend = Self::connect_url(url).await?;
+        MIGRATOR.run(&backend.pool).await?;
+        Ok(backend)
+    }
+
+    /// Connects to a `sqlite://` URL without touching its schema (a restore migrates inside its
+    /// own transaction).
+    pub async fn connect_url(url: &str) -> StoreResult<SqliteBackend> {
+        let options = SqliteConnectOptions::from_str(url)?;
+        if let Some(path) = database_file(&options) {
+            crate::files::ensure_private_file(&path)?;
+        }
+        let options = options
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        Self::with_options(options).await
+        Self::connect_with(options).await
     }
 
     async fn with_options(options: SqliteConnectOptions) -> StoreResult<SqliteBackend> {
+        let backend = Self::connect_with(options).await?;
+        MIGRATOR.run(&backend.pool).await?;
+        Ok(backend)
+    }
+
+    async fn connect_with(options: SqliteConnectOptions) -> StoreResult<SqliteBackend> {
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
             .await?;
-        sqlx::migrate!("migrations/sqlite").run(&pool).await?;
         Ok(SqliteBackend { pool })
+    }
+
+    pub(crate) fn migrator() -> &'static sqlx::migrate::Migrator {
+        &MIGRATOR
     }
 
     /// Writers start with `BEGIN IMMEDIATE`, taking SQLite's write lock at once, so two
@@ -61,6 +87,16 @@ impl SqliteBackend {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// The file a URL names, unless it names an in-memory database.
+pub fn database_file(options: &SqliteConnectOptions) -> Option<std::path::PathBuf> {
+    let name = options.get_filename();
+    let text = name.to_string_lossy();
+    if text.is_empty() || text == ":memory:" || text.starts_with("file:") {
+        return None;
+    }
+    Some(name.to_owned())
 }
 
 relational!(SqliteBackend, sqlx::Sqlite);

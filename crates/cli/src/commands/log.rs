@@ -45,8 +45,10 @@ fn checkpoint(args: &LogCheckpointArgs, place: &DataPlace) -> Result<(), CliErro
     })
 }
 
-/// A checkpoint file as `GET /api/v1/log/checkpoint` serves it.
-fn read_checkpoint(path: &std::path::Path) -> Result<(Checkpoint, Option<String>), CliError> {
+/// A checkpoint file as `GET /api/v1/log/checkpoint` serves it, and the public key it names.
+pub(crate) fn read_checkpoint(
+    path: &std::path::Path,
+) -> Result<(Checkpoint, Option<String>), CliError> {
     let unreadable = |why: String| CliError::Unreadable {
         file: path.display().to_string(),
         why: Bilingual::new(

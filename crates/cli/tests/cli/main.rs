@@ -13,5 +13,6 @@ mod decide;
 mod oscal;
 mod readme;
 mod registry;
+mod restore;
 mod service;
 mod support;

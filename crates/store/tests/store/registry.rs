@@ -128,7 +128,9 @@ async fn backups_carry_the_registry() {
     assert_eq!(manifest.counts["registry"], registry.entries.len() as u64);
     let contents = backup::read_backup(&mut file.as_slice()).unwrap();
     let (config, _, name) = empty_postgres().await;
-    let restored = Store::restore(&config, &contents).await.unwrap();
+    let restored = Store::restore(&config, &contents, &backup::Trust::default())
+        .await
+        .unwrap();
     assert_eq!(
         restored.registry_entries().await.unwrap(),
         source.store.registry_entries().await.unwrap()
@@ -137,5 +139,6 @@ async fn backups_carry_the_registry() {
     assert!(restored.registry_revision().await.unwrap() > 0);
     restored.close().await;
     drop_database(&name).await;
+    let _ = std::fs::remove_dir_all(&config.data_dir);
     source.finish().await;
 }
