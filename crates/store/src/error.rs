@@ -28,6 +28,9 @@ pub enum StoreError {
     NotEmpty { detail: String },
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+    /// The database's schema is not the one this version reads (checked without migrating).
+    #[error("database schema: {}", .detail.en)]
+    Schema { detail: Bilingual },
     #[error("database migration: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("blob store: {0}")]
@@ -61,6 +64,10 @@ impl StoreError {
             StoreError::NotFound { what } => Bilingual::new(
                 format!("{what} は存在しません"),
                 format!("{what} does not exist"),
+            ),
+            StoreError::Schema { detail } => Bilingual::new(
+                format!("データベースのスキーマ: {}", detail.ja),
+                format!("database schema: {}", detail.en),
             ),
             other => Bilingual::new(format!("保存領域のエラー: {other}"), other.to_string()),
         }
