@@ -38,6 +38,10 @@ pub enum CliError {
     /// The log was altered; the break was already reported.
     #[error("the log was altered")]
     LogAltered,
+    /// Nothing was found altered, but part of the log could not be checked (its signing key is
+    /// missing); what was found was already reported.
+    #[error("the log could not be verified in full")]
+    LogUnverified,
     /// An input file that cannot be used at all (missing, not a table, an empty sheet).
     #[error("{}", .what.en)]
     Unusable { what: Bilingual },
@@ -57,6 +61,7 @@ impl CliError {
             CliError::Output(_)
             | CliError::Invalid
             | CliError::LogAltered
+            | CliError::LogUnverified
             | CliError::Unwritable { .. } => ExitCode::from(1),
             CliError::Oscal(error) => match error.kind {
                 // The input could not be read as an OSCAL document at all.
@@ -91,6 +96,10 @@ impl CliError {
             CliError::LogAltered => match lang {
                 Lang::Ja => "ログが改ざんされています".to_owned(),
                 Lang::En => "the log was altered".to_owned(),
+            },
+            CliError::LogUnverified => match lang {
+                Lang::Ja => "ログを完全には検証できませんでした".to_owned(),
+                Lang::En => "the log could not be verified in full".to_owned(),
             },
             CliError::Invalid => match lang {
                 Lang::Ja => "文書は妥当ではありません".to_owned(),

@@ -18,6 +18,11 @@ pub fn report_error(error: &CliError, lang: Lang) {
     let _ = writeln!(io::stderr().lock(), "error: {}", error.describe(lang));
 }
 
+/// Something worth attention that does not change the outcome, on standard error.
+pub fn report_warning(text: &str) {
+    let _ = writeln!(io::stderr().lock(), "warning: {text}");
+}
+
 /// A remark that does not stop the command, on standard error.
 pub fn report_note(text: &str) {
     let _ = writeln!(io::stderr().lock(), "note: {text}");

@@ -182,6 +182,9 @@ pub enum Break {
     CheckpointMismatch { size: u64 },
     /// A checkpoint covers more events than the log holds (events deleted from the end).
     LogShorterThanCheckpoint { size: u64, events: u64 },
+    /// No checkpoint verifies with the key, yet each matches the chain: the checkpoints are
+    /// genuine and the key is not the one that signed them (replaced). `first` is the smallest.
+    WrongKey { first: u64, checkpoints: usize },
 }
 
 impl Break {
@@ -195,6 +198,7 @@ impl Break {
             Break::BadSignature { size }
             | Break::CheckpointMismatch { size }
             | Break::LogShorterThanCheckpoint { size, .. } => *size,
+            Break::WrongKey { first, .. } => *first,
         }
     }
 
@@ -238,6 +242,14 @@ impl Break {
                     "a checkpoint covers {size} events but the log holds {events} (events deleted from the end)"
                 ),
             ),
+            Break::WrongKey { checkpoints, .. } => Bilingual::new(
+                format!(
+                    "署名鍵が、チェックポイントに署名した鍵ではありません（{checkpoints} 件のどれもこの鍵で検証できず、内容はログと一致します。鍵が差し替えられています）"
+                ),
+                format!(
+                    "the signing key is not the one that signed the checkpoints (none of the {checkpoints} verifies with it, though each matches the log: the key was replaced)"
+                ),
+            ),
         }
     }
 }
@@ -247,9 +259,13 @@ impl Break {
 pub struct Verifier {
     next_seq: u64,
     prev_hash: String,
-    /// Checkpoints still to meet, by size.
+    /// Checkpoints still to meet whose signature holds (every one when no key is given), by size.
     pending: Vec<Checkpoint>,
+    /// Checkpoints whose signature does not hold, with whether their head hash matched the
+    /// event at their size (`None` until that event is met).
+    unsigned: Vec<(Checkpoint, Option<bool>)>,
     checkpoints: usize,
+    signatures_checked: bool,
 }
 
 /// What a successful verification covered.
@@ -258,24 +274,32 @@ pub struct Verified {
     pub events: u64,
     pub head_hash: String,
     pub checkpoints: usize,
+    /// False when no key was at hand: the checkpoints' heads were compared with the chain, but
+    /// nobody vouched for them.
+    pub signatures_checked: bool,
 }
 
 impl Verifier {
-    /// Starts a verification; every checkpoint's signature is checked first.
-    pub fn new(key: &VerifyingKey, mut checkpoints: Vec<Checkpoint>) -> Result<Verifier, Break> {
+    /// Starts a verification. Signatures are checked against `key` now, but reported only after
+    /// the chain (see [`Verifier::finish`]): a chain that holds tells a replaced key from a
+    /// forged checkpoint. Without a key only the checkpoints' heads are checked.
+    pub fn new(key: Option<&VerifyingKey>, mut checkpoints: Vec<Checkpoint>) -> Verifier {
         checkpoints.sort_by_key(|checkpoint| checkpoint.size);
-        if let Some(bad) = checkpoints
-            .iter()
-            .find(|checkpoint| !checkpoint_signature_holds(key, checkpoint))
-        {
-            return Err(Break::BadSignature { size: bad.size });
-        }
-        Ok(Verifier {
+        let total = checkpoints.len();
+        let (pending, unsigned): (Vec<Checkpoint>, Vec<Checkpoint>) = match key {
+            Some(key) => checkpoints
+                .into_iter()
+                .partition(|checkpoint| checkpoint_signature_holds(key, checkpoint)),
+            None => (checkpoints, Vec::new()),
+        };
+        Verifier {
             next_seq: 1,
             prev_hash: GENESIS.to_owned(),
-            checkpoints: checkpoints.len(),
-            pending: checkpoints,
-        })
+            pending,
+            unsigned: unsigned.into_iter().map(|c| (c, None)).collect(),
+            checkpoints: total,
+            signatures_checked: key.is_some(),
+        }
     }
 
     pub fn check(&mut self, event: &Event) -> Result<(), Break> {
@@ -301,6 +325,11 @@ impl Verifier {
                 });
             }
         }
+        for (checkpoint, matched) in &mut self.unsigned {
+            if checkpoint.size == event.seq {
+                *matched = Some(checkpoint.head_hash == event.hash);
+            }
+        }
         self.pending
             .retain(|checkpoint| checkpoint.size > event.seq);
         self.prev_hash.clone_from(&event.hash);
@@ -308,8 +337,30 @@ impl Verifier {
         Ok(())
     }
 
+    /// The verdict once every event was checked. Checkpoints whose signature fails come first:
+    /// when none verifies but each matches the chain, the key is not the one that signed them;
+    /// otherwise the first bad one is named. Then checkpoints beyond the end of the log.
     pub fn finish(self) -> Result<Verified, Break> {
         let events = self.next_seq - 1;
+        if let Some((first, _)) = self.unsigned.first() {
+            let all_match = self
+                .unsigned
+                .iter()
+                .all(|(_, matched)| *matched == Some(true));
+            return Err(if all_match && self.unsigned.len() == self.checkpoints {
+                Break::WrongKey {
+                    first: first.size,
+                    checkpoints: self.checkpoints,
+                }
+            } else {
+                let bad = self
+                    .unsigned
+                    .iter()
+                    .find(|(_, matched)| *matched != Some(true))
+                    .map_or(first.size, |(checkpoint, _)| checkpoint.size);
+                Break::BadSignature { size: bad }
+            });
+        }
         if let Some(beyond) = self.pending.first() {
             return Err(Break::LogShorterThanCheckpoint {
                 size: beyond.size,
@@ -320,6 +371,7 @@ impl Verifier {
             events,
             head_hash: self.prev_hash,
             checkpoints: self.checkpoints,
+            signatures_checked: self.signatures_checked,
         })
     }
 }
@@ -356,7 +408,7 @@ mod tests {
     }
 
     fn verify(events: &[Event], checkpoints: Vec<Checkpoint>) -> Result<Verified, Break> {
-        let mut verifier = Verifier::new(&key().verifying_key(), checkpoints)?;
+        let mut verifier = Verifier::new(Some(&key().verifying_key()), checkpoints);
         for event in events {
             verifier.check(event)?;
         }
@@ -441,13 +493,55 @@ mod tests {
         let other_key = SigningKey::from_bytes(&[8u8; 32]);
         let rewritten = sign_checkpoint(&other_key, 6, &events[5].hash, 1);
         assert_eq!(
-            verify(&events, vec![rewritten]),
-            Err(Break::BadSignature { size: 6 })
+            verify(&events, vec![rewritten.clone()]),
+            Err(Break::WrongKey {
+                first: 6,
+                checkpoints: 1
+            }),
+            "a genuine head signed by another key: the key was replaced"
+        );
+        let genuine = sign_checkpoint(&key(), 3, &events[2].hash, 1);
+        assert_eq!(
+            verify(&events, vec![genuine, rewritten]),
+            Err(Break::BadSignature { size: 6 }),
+            "one verifies and one does not: that one is forged"
         );
         let wrong_head = sign_checkpoint(&key(), 3, &events[4].hash, 1);
         assert_eq!(
             verify(&events, vec![wrong_head]),
             Err(Break::CheckpointMismatch { size: 3 })
+        );
+    }
+
+    #[test]
+    fn a_chain_break_is_named_before_a_bad_signature() {
+        let events = log(6);
+        let forged = sign_checkpoint(&SigningKey::from_bytes(&[9u8; 32]), 6, &events[5].hash, 1);
+        let mut edited = events.clone();
+        edited[1].payload = "{}".into();
+        assert_eq!(
+            verify(&edited, vec![forged]),
+            Err(Break::PayloadChanged { seq: 2 })
+        );
+    }
+
+    #[test]
+    fn without_a_key_heads_are_still_compared_with_the_chain() {
+        let events = log(6);
+        let cp = sign_checkpoint(&key(), 4, &events[3].hash, 1);
+        let check = |checkpoints: Vec<Checkpoint>, upto: usize| {
+            let mut verifier = Verifier::new(None, checkpoints);
+            for event in &events[..upto] {
+                verifier.check(event)?;
+            }
+            verifier.finish()
+        };
+        let verified = check(vec![cp.clone()], 6).unwrap();
+        assert!(!verified.signatures_checked);
+        assert_eq!(verified.checkpoints, 1);
+        assert_eq!(
+            check(vec![cp], 3),
+            Err(Break::LogShorterThanCheckpoint { size: 4, events: 3 })
         );
     }
 

@@ -14,10 +14,26 @@ macro_rules! relational {
 
             /// Appends an event in the caller's transaction, after the current head. The
             /// transaction began with `begin_write`, so no other writer can append meanwhile.
+            /// `wrote` names the rows of bound tables the change wrote: each is read back here,
+            /// after the write and in the same transaction, and its hash goes into the payload
+            /// with the size of the latest checkpoint (see `crate::binding`).
             async fn append(
                 tx: &mut sqlx::Transaction<'_, $database>,
-                new: shinrai_domain::log_chain::NewEvent,
+                mut new: shinrai_domain::log_chain::NewEvent,
+                wrote: &[crate::binding::Wrote],
             ) -> crate::error::StoreResult<shinrai_domain::log_chain::Event> {
+                let mut records = Vec::with_capacity(wrote.len());
+                for row in wrote {
+                    records.push(Self::bound_row(tx, row).await?);
+                }
+                let last_checkpoint = sqlx::query(crate::sql::SELECT_LATEST_CHECKPOINT)
+                    .fetch_optional(&mut **tx)
+                    .await?
+                    .as_ref()
+                    .map(crate::rows::checkpoint)
+                    .transpose()?
+                    .map(|checkpoint| checkpoint.size);
+                new.payload = crate::binding::with_facts(&new.payload, &records, last_checkpoint)?;
                 let head = sqlx::query(crate::sql::SELECT_LOG_HEAD)
                     .fetch_optional(&mut **tx)
                     .await?;
@@ -52,7 +68,7 @@ macro_rules! relational {
                 new: shinrai_domain::log_chain::NewEvent,
             ) -> crate::error::StoreResult<shinrai_domain::log_chain::Event> {
                 let mut tx = self.begin_write().await?;
-                let event = Self::append(&mut tx, new).await?;
+                let event = Self::append(&mut tx, new, &[]).await?;
                 tx.commit().await?;
                 Ok(event)
             }
@@ -89,23 +105,6 @@ macro_rules! relational {
                     .fetch_all(&self.pool)
                     .await?;
                 rows.iter().map(crate::rows::event).collect()
-            }
-
-            /// Every event in order, one at a time, to verify the chain without loading it all.
-            pub async fn for_each_event(
-                &self,
-                mut visit: impl FnMut(
-                    shinrai_domain::log_chain::Event,
-                ) -> crate::error::StoreResult<bool>,
-            ) -> crate::error::StoreResult<()> {
-                use futures::TryStreamExt;
-                let mut rows = sqlx::query(crate::sql::SELECT_ALL_EVENTS).fetch(&self.pool);
-                while let Some(row) = rows.try_next().await? {
-                    if !visit(crate::rows::event(&row)?)? {
-                        break;
-                    }
-                }
-                Ok(())
             }
 
             pub async fn checkpoints(
@@ -174,7 +173,11 @@ macro_rules! relational {
                     .execute(&mut *tx)
                     .await?;
                 let at_ms = event.at_ms;
-                Self::append(&mut tx, event).await?;
+                let wrote = [crate::binding::Wrote::row(
+                    &crate::binding::ORGANISATIONS,
+                    &new.id,
+                )];
+                Self::append(&mut tx, event, &wrote).await?;
                 tx.commit().await?;
                 Ok(crate::model::Organisation {
                     id: new.id.clone(),
@@ -271,15 +274,20 @@ macro_rules! relational {
                 let mut roles = new.roles.clone();
                 roles.sort();
                 roles.dedup();
+                let mut wrote = vec![crate::binding::Wrote::row(&crate::binding::USERS, &new.id)];
                 for role in &roles {
                     sqlx::query(crate::sql::INSERT_ROLE)
                         .bind(&new.id)
                         .bind(role.code())
                         .execute(&mut *tx)
                         .await?;
+                    wrote.push(crate::binding::Wrote::row_of(
+                        &crate::binding::USER_ROLES,
+                        &[new.id.as_str(), role.code()],
+                    ));
                 }
                 let at_ms = event.at_ms;
-                Self::append(&mut tx, event).await?;
+                Self::append(&mut tx, event, &wrote).await?;
                 tx.commit().await?;
                 Ok(crate::model::User {
                     id: new.id.clone(),
@@ -360,7 +368,8 @@ macro_rules! relational {
                         .execute(&mut *tx)
                         .await?;
                 }
-                Self::append(&mut tx, event).await?;
+                let wrote = [crate::binding::Wrote::row(&crate::binding::USERS, id)];
+                Self::append(&mut tx, event, &wrote).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -385,7 +394,8 @@ macro_rules! relational {
                     .bind(session.expires_at_ms)
                     .execute(&mut *tx)
                     .await?;
-                Self::append(&mut tx, event).await?;
+                // Sessions are not bound to the log (see `crate::binding::EXEMPT_TABLES`).
+                Self::append(&mut tx, event, &[]).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -411,7 +421,7 @@ macro_rules! relational {
                     .bind(secret_hash)
                     .execute(&mut *tx)
                     .await?;
-                Self::append(&mut tx, event).await?;
+                Self::append(&mut tx, event, &[]).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -433,7 +443,11 @@ macro_rules! relational {
                     .execute(&mut *tx)
                     .await?;
                 let at_ms = event.at_ms;
-                Self::append(&mut tx, event).await?;
+                let wrote = [crate::binding::Wrote::row(
+                    &crate::binding::API_TOKENS,
+                    &new.id,
+                )];
+                Self::append(&mut tx, event, &wrote).await?;
                 tx.commit().await?;
                 Ok(crate::model::ApiToken {
                     id: new.id.clone(),
@@ -495,7 +509,8 @@ macro_rules! relational {
                         what: format!("active token {id}"),
                     });
                 }
-                Self::append(&mut tx, event).await?;
+                let wrote = [crate::binding::Wrote::row(&crate::binding::API_TOKENS, id)];
+                Self::append(&mut tx, event, &wrote).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -534,7 +549,11 @@ macro_rules! relational {
                     .bind(info.created_at_ms)
                     .execute(&mut *tx)
                     .await?;
-                Self::append(&mut tx, event).await?;
+                let wrote = [crate::binding::Wrote::row(
+                    &crate::binding::BLOBS,
+                    &info.sha256,
+                )];
+                Self::append(&mut tx, event, &wrote).await?;
                 tx.commit().await?;
                 Ok(true)
             }
@@ -552,11 +571,12 @@ macro_rules! relational {
 
             // --- backup and restore ------------------------------------------------------------
 
-            /// Every row, read in one transaction: a consistent snapshot while the service runs.
+            /// Every row, read in one snapshot (see `begin_read`): rows and the events that
+            /// record them agree even while the service writes.
             pub async fn export_rows(&self) -> crate::error::StoreResult<crate::backup::Rows> {
                 use crate::backup::*;
                 use crate::rows::get;
-                let mut tx = self.pool.begin().await?;
+                let mut tx = self.begin_read().await?;
                 let mut rows = Rows::default();
                 for row in sqlx::query(crate::sql::SELECT_ORGANISATIONS)
                     .fetch_all(&mut *tx)

@@ -128,7 +128,11 @@ macro_rules! criteria_operations {
                     });
                 }
                 Self::insert_criteria(&mut tx, row).await?;
-                Self::append(&mut tx, event).await?;
+                let wrote = [crate::binding::Wrote::row(
+                    &crate::binding::CRITERIA_VERSIONS,
+                    &row.version,
+                )];
+                Self::append(&mut tx, event, &wrote).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -188,7 +192,11 @@ macro_rules! criteria_operations {
                         }
                     });
                 }
-                Self::append(&mut tx, event).await?;
+                let wrote = [crate::binding::Wrote::row(
+                    &crate::binding::CRITERIA_VERSIONS,
+                    &row.version,
+                )];
+                Self::append(&mut tx, event, &wrote).await?;
                 tx.commit().await?;
                 Ok(())
             }

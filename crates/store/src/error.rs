@@ -29,6 +29,9 @@ pub enum StoreError {
     NotEmpty { detail: Bilingual },
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+    /// The database's schema is not the one this version reads (checked without migrating).
+    #[error("database schema: {}", .detail.en)]
+    Schema { detail: Bilingual },
     #[error("database migration: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("blob store: {0}")]
@@ -70,6 +73,10 @@ impl StoreError {
             StoreError::NotEmpty { detail } => Bilingual::new(
                 format!("復元先が空ではありません: {}", detail.ja),
                 format!("the target store is not empty: {}", detail.en),
+            ),
+            StoreError::Schema { detail } => Bilingual::new(
+                format!("データベースのスキーマ: {}", detail.ja),
+                format!("database schema: {}", detail.en),
             ),
             other => Bilingual::new(format!("保存領域のエラー: {other}"), other.to_string()),
         }

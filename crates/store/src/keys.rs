@@ -15,14 +15,22 @@ pub fn key_path(data_dir: &Path) -> PathBuf {
 /// Loads the key, creating one on first start. The file holds the 32-byte seed in hex and is
 /// readable by its owner only.
 pub fn load_or_create(data_dir: &Path) -> StoreResult<SigningKey> {
-    let path = key_path(data_dir);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse(&path, &text),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+    match load(data_dir)? {
+        Some(key) => Ok(key),
+        None => {
             let seed: [u8; 32] = rand::random();
-            write(&path, &seed)?;
+            write(&key_path(data_dir), &seed)?;
             Ok(SigningKey::from_bytes(&seed))
         }
+    }
+}
+
+/// Loads the key if there is one, creating nothing (`None`: the file is not there).
+pub fn load(data_dir: &Path) -> StoreResult<Option<SigningKey>> {
+    let path = key_path(data_dir);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse(&path, &text).map(Some),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(error) => Err(files(&path, &error.to_string())),
     }
 }

@@ -5,6 +5,7 @@
 
 mod backend;
 pub mod backup;
+pub mod binding;
 mod blobs;
 pub mod criteria;
 mod error;
@@ -12,9 +13,11 @@ pub mod files;
 mod keys;
 pub mod model;
 mod postgres;
+mod read_only;
 pub mod registry;
 mod restore;
 mod rows;
+mod schema;
 mod sql;
 mod sqlite;
 
@@ -24,9 +27,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use bytes::Bytes;
 use ed25519_dalek::SigningKey;
 use serde_json::json;
-use shinrai_domain::log_chain::{
-    Break, Checkpoint, Event, NewEvent, Verified, Verifier, Visibility,
-};
+use shinrai_domain::log_audit::AuditReport;
+use shinrai_domain::log_chain::{Checkpoint, Event, NewEvent, Visibility};
 
 pub use blobs::Blobs;
 pub use error::{StoreError, StoreResult};
@@ -36,6 +38,7 @@ use model::{
     Session, User,
 };
 use postgres::PostgresBackend;
+pub use read_only::{ReadOnlyStore, SigningKeyFile};
 use sqlite::SqliteBackend;
 
 /// Where the data lives.
@@ -606,31 +609,15 @@ impl Store {
     }
 
     /// Re-computes the whole chain and every stored checkpoint (and any given from elsewhere,
-    /// e.g. a checkpoint file someone kept) against the public key. `Ok(Err(_))` names the first
-    /// break; `Err(_)` means the store itself could not be read.
+    /// e.g. a checkpoint file someone kept) against the public key, and compares every row of
+    /// every bound table with what the events recorded; all in one snapshot. `Err(_)` means the
+    /// store itself could not be read.
     pub async fn verify_log(
         &self,
         public_key: &ed25519_dalek::VerifyingKey,
         extra: Vec<Checkpoint>,
-    ) -> StoreResult<Result<Verified, Break>> {
-        let mut checkpoints = self.checkpoints().await?;
-        checkpoints.extend(extra);
-        let mut verifier = match Verifier::new(public_key, checkpoints) {
-            Ok(verifier) => verifier,
-            Err(found) => return Ok(Err(found)),
-        };
-        let mut broken = None;
-        on_backend!(self, b => b.for_each_event(|event| {
-            if let Err(found) = verifier.check(&event) {
-                broken = Some(found);
-                return Ok(false);
-            }
-            Ok(true)
-        }))?;
-        if let Some(found) = broken {
-            return Ok(Err(found));
-        }
-        Ok(verifier.finish())
+    ) -> StoreResult<AuditReport> {
+        on_backend!(self, b => b.audit_log(Some(public_key), extra, self.checkpoint_every))
     }
 
     /// Writes a consistent backup of the database, the blobs and the signing key while the

@@ -1,16 +1,19 @@
 //! PostgreSQL for production: `--db postgres://…` or `SHINRAI_DB`.
 
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use std::str::FromStr;
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 
 use crate::backend::relational;
+use crate::binding::binding_operations;
 use crate::criteria::criteria_operations;
 use crate::error::StoreResult;
 use crate::registry::registry_operations;
 
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
 /// Any number; it names the advisory lock that serialises appends to the log.
 const LOG_LOCK: i64 = 0x0053_4849_4e52_4149;
-
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
 #[derive(Debug, Clone)]
 pub struct PostgresBackend {
@@ -37,6 +40,32 @@ impl PostgresBackend {
         &MIGRATOR
     }
 
+    /// Opens the database for reading only, to verify it: every session is read-only (the
+    /// server refuses any write), and no migration runs.
+    pub async fn open_read_only(url: &str) -> StoreResult<PostgresBackend> {
+        let options =
+            PgConnectOptions::from_str(url)?.options([("default_transaction_read_only", "on")]);
+        let pool = PgPoolOptions::new()
+            .max_connections(2)
+            .connect_with(options)
+            .await?;
+        let applied = sqlx::query(crate::sql::SELECT_MIGRATIONS)
+            .fetch_all(&pool)
+            .await
+            .map_err(crate::schema::not_a_shinrai_database)?;
+        crate::schema::ensure_current(&applied, &MIGRATOR)?;
+        Ok(PostgresBackend { pool })
+    }
+
+    /// A read-only transaction that sees one snapshot throughout (PostgreSQL's default, read
+    /// committed, would let rows and events read by different statements disagree).
+    async fn begin_read(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Postgres>> {
+        Ok(self
+            .pool
+            .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            .await?)
+    }
+
     /// Writers take a transaction-scoped advisory lock first, so two appends to the log cannot
     /// read the same head; the lock ends with the transaction.
     async fn begin_write(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Postgres>> {
@@ -54,5 +83,6 @@ impl PostgresBackend {
 }
 
 relational!(PostgresBackend, sqlx::Postgres);
+binding_operations!(PostgresBackend, sqlx::Postgres);
 criteria_operations!(PostgresBackend, sqlx::Postgres);
 registry_operations!(PostgresBackend, sqlx::Postgres);

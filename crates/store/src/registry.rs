@@ -103,7 +103,11 @@ macro_rules! registry_operations {
                         });
                     }
                     Self::insert_registry_entry(&mut tx, row).await?;
-                    Self::append(&mut tx, event.clone()).await?;
+                    let wrote = [crate::binding::Wrote::row(
+                        &crate::binding::REGISTRY_ENTRIES,
+                        &row.id,
+                    )];
+                    Self::append(&mut tx, event.clone(), &wrote).await?;
                 }
                 Self::bump_registry_revision(&mut tx).await?;
                 tx.commit().await?;

@@ -92,16 +92,29 @@ async fn fill_and_verify(
         Backend::Sqlite(b) => b.import_into_empty(&contents.rows).await?,
         Backend::Postgres(b) => b.import_into_empty(&contents.rows).await?,
     }
-    match store.verify_log(signer, trust.checkpoints.clone()).await? {
-        Ok(_) => Ok(()),
-        Err(found) => Err(backup::backup_error(
+    let report = store.verify_log(signer, trust.checkpoints.clone()).await?;
+    if let Err(found) = &report.chain {
+        return Err(backup::backup_error(
             Bilingual::new(
                 format!("ログのイベント {}", found.seq()),
                 format!("log event {}", found.seq()),
             ),
             found.message(),
-        )),
+        ));
     }
+    // Rows the log does not account for (edited in the backup, with its hash recomputed).
+    if let Some(finding) = report.findings.first() {
+        let found = finding.message();
+        let count = report.findings.len();
+        return Err(backup::backup_error(
+            Bilingual::new("表", "tables"),
+            Bilingual::new(
+                format!("{}（指摘は全部で {count} 件）", found.ja),
+                format!("{} ({count} findings in all)", found.en),
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The staged SQLite files, not needed when the rows go to another database.

@@ -96,3 +96,7 @@ pub const SELECT_REGISTRY_ENTRIES: &str = "SELECT id, provider, audit_body, leve
 pub const BUMP_REGISTRY_REVISION: &str =
     "UPDATE registry_revision SET revision = revision + 1 WHERE id = 1";
 pub const SELECT_REGISTRY_REVISION: &str = "SELECT revision FROM registry_revision WHERE id = 1";
+
+// Which migrations ran (sqlx's own table), to check the schema before a read-only open.
+pub const SELECT_MIGRATIONS: &str =
+    "SELECT version, success FROM _sqlx_migrations ORDER BY version";

@@ -9,8 +9,9 @@ use sqlx::sqlite::{
 };
 
 use crate::backend::relational;
+use crate::binding::binding_operations;
 use crate::criteria::criteria_operations;
-use crate::error::StoreResult;
+use crate::error::{StoreError, StoreResult};
 use crate::registry::registry_operations;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -78,6 +79,53 @@ impl SqliteBackend {
         &MIGRATOR
     }
 
+    /// Opens an existing database for reading only, to verify it: nothing is created, no
+    /// migration runs, no journal mode is set. While another process has the database open
+    /// (its write-ahead log is there) this reads through that log like any reader; otherwise
+    /// the file is opened as immutable, because a read-only open of a database in WAL mode
+    /// would leave new `-wal` and `-shm` files behind.
+    pub async fn open_read_only(path: &Path) -> StoreResult<SqliteBackend> {
+        Self::read_only_with(SqliteConnectOptions::new().filename(path)).await
+    }
+
+    /// [`SqliteBackend::open_read_only`] for a `sqlite://` URL.
+    pub async fn open_url_read_only(url: &str) -> StoreResult<SqliteBackend> {
+        Self::read_only_with(SqliteConnectOptions::from_str(url)?).await
+    }
+
+    async fn read_only_with(options: SqliteConnectOptions) -> StoreResult<SqliteBackend> {
+        let path = options.get_filename().to_path_buf();
+        if !path.is_file() {
+            return Err(StoreError::Files {
+                path: path.display().to_string(),
+                detail: "no database here".to_owned(),
+            });
+        }
+        let mut wal = path.clone().into_os_string();
+        wal.push("-wal");
+        let in_use = Path::new(&wal).exists();
+        let options = options
+            .create_if_missing(false)
+            .read_only(true)
+            .immutable(!in_use)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(2)
+            .connect_with(options)
+            .await?;
+        let applied = sqlx::query(crate::sql::SELECT_MIGRATIONS)
+            .fetch_all(&pool)
+            .await
+            .map_err(crate::schema::not_a_shinrai_database)?;
+        crate::schema::ensure_current(&applied, &MIGRATOR)?;
+        Ok(SqliteBackend { pool })
+    }
+
+    /// A read-only transaction: SQLite gives it one snapshot from its first read to its end.
+    async fn begin_read(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.pool.begin().await?)
+    }
+
     /// Writers start with `BEGIN IMMEDIATE`, taking SQLite's write lock at once, so two
     /// appends to the log cannot read the same head.
     async fn begin_write(&self) -> StoreResult<sqlx::Transaction<'static, sqlx::Sqlite>> {
@@ -100,5 +148,6 @@ pub fn database_file(options: &SqliteConnectOptions) -> Option<std::path::PathBu
 }
 
 relational!(SqliteBackend, sqlx::Sqlite);
+binding_operations!(SqliteBackend, sqlx::Sqlite);
 criteria_operations!(SqliteBackend, sqlx::Sqlite);
 registry_operations!(SqliteBackend, sqlx::Sqlite);

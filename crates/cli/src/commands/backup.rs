@@ -140,7 +140,7 @@ fn trust(args: &RestoreArgs) -> Result<backup::Trust, CliError> {
             checkpoints: Vec::new(),
         });
     };
-    let (checkpoint, named) = crate::commands::log::read_checkpoint(path)?;
+    let (checkpoint, named) = crate::commands::log_verify::read_checkpoint(path)?;
     let named = named
         .map(|hex| {
             verifying_key_from_hex(&hex)

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod criteria;
 pub mod decide;
 pub mod log;
+pub mod log_verify;
 pub mod oscal;
 pub mod registry;
 pub mod serve;

@@ -10,6 +10,7 @@
 
 mod criteria;
 mod decide;
+mod log_verify;
 mod oscal;
 mod readme;
 mod registry;

@@ -6,16 +6,16 @@ use serde_json::Value;
 use crate::support::{Scratch, shinrai, shinrai_stdin};
 
 /// A data directory of its own, removed afterwards.
-struct DataDir(std::path::PathBuf);
+pub struct DataDir(pub std::path::PathBuf);
 
 impl DataDir {
-    fn new(label: &str) -> DataDir {
+    pub fn new(label: &str) -> DataDir {
         let path = std::env::temp_dir().join(format!("shinrai-cli-{label}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
         DataDir(path)
     }
 
-    fn arg(&self) -> String {
+    pub fn arg(&self) -> String {
         self.0.to_string_lossy().into_owned()
     }
 }
@@ -26,13 +26,13 @@ impl Drop for DataDir {
     }
 }
 
-fn with_dir<'a>(dir: &'a str, args: &[&'a str]) -> Vec<&'a str> {
+pub fn with_dir<'a>(dir: &'a str, args: &[&'a str]) -> Vec<&'a str> {
     let mut all = vec!["--data-dir", dir];
     all.extend_from_slice(args);
     all
 }
 
-fn init(dir: &str, password: &str) -> crate::support::Run {
+pub fn init(dir: &str, password: &str) -> crate::support::Run {
     shinrai_stdin(
         &with_dir(
             dir,
@@ -53,7 +53,7 @@ fn init(dir: &str, password: &str) -> crate::support::Run {
     )
 }
 
-fn json(run: &crate::support::Run) -> Value {
+pub fn json(run: &crate::support::Run) -> Value {
     serde_json::from_str(&run.stdout)
         .unwrap_or_else(|_| panic!("JSON: {} {}", run.stdout, run.stderr))
 }
@@ -228,7 +228,7 @@ fn organisations_users_and_tokens() {
 
 /// Edits the SQLite database behind the service's back (with Python's sqlite3, as an intruder
 /// with file access would).
-fn tamper(dir: &str, statement: &str) {
+pub fn tamper(dir: &str, statement: &str) {
     let script = format!(
         "import sqlite3; c = sqlite3.connect('{dir}/shinrai.db'); c.execute(\"{statement}\"); c.commit()"
     );
@@ -328,6 +328,10 @@ fn a_checkpoint_kept_elsewhere_catches_a_rewritten_log() {
         .status,
         0
     );
+    // Someone with access to the database removes the administrator: the row, its roles, the
+    // event that created it and every checkpoint; the database alone then shows nothing.
+    tamper(&dir, "DELETE FROM user_roles");
+    tamper(&dir, "DELETE FROM users");
     tamper(
         &dir,
         "DELETE FROM log_events WHERE seq = (SELECT MAX(seq) FROM log_events)",

@@ -104,12 +104,20 @@ async fn a_sqlite_backup_restores_into_postgres_with_everything() {
             source.store.blob(&blob.sha256).await.unwrap()
         );
     }
-    let verified = restored
+    let report = restored
         .verify_log(&restored.verifying_key(), Vec::new())
         .await
-        .unwrap()
         .unwrap();
-    assert_eq!(verified.events, source.store.log_head().await.unwrap().0);
+    assert!(report.intact(), "{report:?}");
+    assert_eq!(
+        report.chain.unwrap().events,
+        source.store.log_head().await.unwrap().0
+    );
+    assert_eq!(
+        report.rows_checked.values().sum::<u64>(),
+        8,
+        "1 organisation, 1 user, 2 roles, 1 token, 2 blobs and 1 criteria version, each accounted for"
+    );
 
     // The restored store carries on: new events chain after the old ones.
     restored
@@ -129,7 +137,7 @@ async fn a_sqlite_backup_restores_into_postgres_with_everything() {
             .verify_log(&restored.verifying_key(), Vec::new())
             .await
             .unwrap()
-            .is_ok()
+            .intact()
     );
 
     // Restoring again into the same, now full, database is refused.
@@ -168,7 +176,7 @@ async fn a_postgres_backup_restores_into_sqlite() {
             .verify_log(&restored.verifying_key(), Vec::new())
             .await
             .unwrap()
-            .is_ok()
+            .intact()
     );
     restored.close().await;
     let _ = std::fs::remove_dir_all(&config.data_dir);

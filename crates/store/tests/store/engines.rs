@@ -4,7 +4,7 @@
 //! the tests: both engines must be tested.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use shinrai_store::{Store, StoreConfig};
 use sqlx::Connection;
@@ -31,6 +31,8 @@ pub struct TestStore {
     pub url: String,
     pub engine: &'static str,
     pub cleanup: Option<String>,
+    /// Set by [`TestStore::tamper`]; an untampered store must verify whole when the test ends.
+    pub tampered: AtomicBool,
 }
 
 impl TestStore {
@@ -48,6 +50,7 @@ impl TestStore {
             config,
             engine: "sqlite",
             cleanup: None,
+            tampered: AtomicBool::new(false),
         }
     }
 
@@ -60,6 +63,7 @@ impl TestStore {
             url,
             engine: "postgres",
             cleanup: Some(name),
+            tampered: AtomicBool::new(false),
         }
     }
 
@@ -69,6 +73,7 @@ impl TestStore {
 
     /// Runs raw SQL on the store's database, as an intruder with database access would.
     pub async fn tamper(&self, statement: &str) {
+        self.tampered.store(true, Ordering::Relaxed);
         if self.engine == "sqlite" {
             let mut connection = sqlx::SqliteConnection::connect(&self.url)
                 .await
@@ -88,7 +93,21 @@ impl TestStore {
         }
     }
 
+    /// Ends the test. Unless it tampered, the log must account for every row the test wrote:
+    /// a write path that forgets to record its rows fails here, in whichever test uses it.
     pub async fn finish(self) {
+        if !self.tampered.load(Ordering::Relaxed) {
+            let report = self
+                .store
+                .verify_log(&self.store.verifying_key(), Vec::new())
+                .await
+                .unwrap();
+            assert!(
+                report.intact(),
+                "the log must account for every row on {}: {report:?}",
+                self.engine
+            );
+        }
         self.store.close().await;
         let _ = std::fs::remove_dir_all(&self.config.data_dir);
         if let Some(name) = self.cleanup {

@@ -10,7 +10,9 @@
 
 mod accounts;
 mod backup;
+mod binding;
 mod criteria;
 mod engines;
 mod log;
+mod read_only;
 mod registry;

@@ -11,7 +11,7 @@ use crate::accounts::by;
 use crate::engines::{TestStore, drop_database, empty_postgres};
 
 /// The organisations the demo registry names, then its entries.
-async fn populate(test: &TestStore) {
+pub async fn populate(test: &TestStore) {
     let registry = demo_registry().unwrap();
     let world = [
         "sakura-cloud-works",

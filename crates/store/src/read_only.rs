@@ -1,0 +1,80 @@
+//! A store opened only to verify it. Verification must leave the evidence as it found it, so
+//! this open creates nothing and writes nothing: no data directory, no database, no key, no
+//! blob folder, no migration; SQLite is opened read-only (see
+//! `SqliteBackend::open_read_only`), PostgreSQL with read-only sessions. A missing key is
+//! reported as missing, never replaced by a new one.
+
+use std::path::PathBuf;
+
+use ed25519_dalek::VerifyingKey;
+use shinrai_domain::log_audit::AuditReport;
+use shinrai_domain::log_chain::Checkpoint;
+
+use crate::error::StoreResult;
+use crate::postgres::PostgresBackend;
+use crate::sqlite::SqliteBackend;
+use crate::{Backend, DATABASE_FILE, StoreConfig, is_postgres_url, keys};
+
+/// The data directory's signing key, as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SigningKeyFile {
+    Present(VerifyingKey),
+    /// No key file at this path.
+    Missing(PathBuf),
+}
+
+#[derive(Debug)]
+pub struct ReadOnlyStore {
+    backend: Backend,
+    key: SigningKeyFile,
+    checkpoint_every: u64,
+}
+
+impl ReadOnlyStore {
+    pub async fn open(config: &StoreConfig) -> StoreResult<ReadOnlyStore> {
+        let backend = match config.database_url.as_deref() {
+            Some(url) if is_postgres_url(url) => {
+                Backend::Postgres(PostgresBackend::open_read_only(url).await?)
+            }
+            Some(url) => Backend::Sqlite(SqliteBackend::open_url_read_only(url).await?),
+            None => Backend::Sqlite(
+                SqliteBackend::open_read_only(&config.data_dir.join(DATABASE_FILE)).await?,
+            ),
+        };
+        let key = match keys::load(&config.data_dir)? {
+            Some(key) => SigningKeyFile::Present(key.verifying_key()),
+            None => SigningKeyFile::Missing(keys::key_path(&config.data_dir)),
+        };
+        Ok(ReadOnlyStore {
+            backend,
+            key,
+            checkpoint_every: config.checkpoint_every.max(1),
+        })
+    }
+
+    /// The data directory's key (to check the stored checkpoints with, unless a trusted key
+    /// comes from elsewhere).
+    pub fn signing_key(&self) -> &SigningKeyFile {
+        &self.key
+    }
+
+    /// As [`crate::Store::verify_log`]; without a key, checkpoints are compared with the chain
+    /// but their signatures are not checked.
+    pub async fn verify_log(
+        &self,
+        key: Option<&VerifyingKey>,
+        extra: Vec<Checkpoint>,
+    ) -> StoreResult<AuditReport> {
+        match &self.backend {
+            Backend::Sqlite(b) => b.audit_log(key, extra, self.checkpoint_every).await,
+            Backend::Postgres(b) => b.audit_log(key, extra, self.checkpoint_every).await,
+        }
+    }
+
+    pub async fn close(&self) {
+        match &self.backend {
+            Backend::Sqlite(b) => b.close().await,
+            Backend::Postgres(b) => b.close().await,
+        }
+    }
+}
