@@ -554,6 +554,9 @@ pub struct TokenCreateArgs {
     /// What the token is for / 用途
     #[arg(long)]
     pub name: String,
+    /// Days the token works (default `token_days`, at most `token_max_days`) / 有効日数（既定は token_days、上限は token_max_days）
+    #[arg(long)]
+    pub days: Option<u64>,
 }
 
 #[derive(Debug, Args)]

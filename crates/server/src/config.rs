@@ -11,6 +11,16 @@
 //! | `max_body_bytes` | `SHINRAI_MAX_BODY_BYTES` | `1048576` |
 //! | `checkpoint_every` | `SHINRAI_CHECKPOINT_EVERY` | `100` |
 //! | `log_format` | `SHINRAI_LOG_FORMAT` | `text` (or `json`) |
+//! | `trusted_proxies` | `SHINRAI_TRUSTED_PROXIES` | none (a list of CIDR ranges; comma-separated in the environment) |
+//! | `forwarded_header` | `SHINRAI_FORWARDED_HEADER` | `x-forwarded-for` (or `forwarded`) |
+//! | `sign_in_free_failures` | `SHINRAI_SIGN_IN_FREE_FAILURES` | `3` |
+//! | `sign_in_max_delay_seconds` | `SHINRAI_SIGN_IN_MAX_DELAY_SECONDS` | `900` |
+//! | `sign_in_address_failures` | `SHINRAI_SIGN_IN_ADDRESS_FAILURES` | `50` |
+//! | `sign_in_login_failures` | `SHINRAI_SIGN_IN_LOGIN_FAILURES` | `20` |
+//! | `sign_in_slow_down_ms` | `SHINRAI_SIGN_IN_SLOW_DOWN_MS` | `2000` |
+//! | `sign_in_window_minutes` | `SHINRAI_SIGN_IN_WINDOW_MINUTES` | `15` |
+//! | `token_days` | `SHINRAI_TOKEN_DAYS` | `90` |
+//! | `token_max_days` | `SHINRAI_TOKEN_MAX_DAYS` | `365` |
 //!
 //! The file is the path given to [`Config::load`], else `SHINRAI_CONFIG`, else none.
 
@@ -20,6 +30,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use shinrai_domain::text::{Bilingual, Lang};
+
+use crate::auth::client_ip::{ForwardedHeader, TrustedProxies};
+use crate::auth::ip_range::IpRange;
+use crate::auth::rate_limit::Limits;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -34,6 +48,14 @@ pub struct Config {
     /// Sign a checkpoint of the tamper-evident log after this many entries.
     pub checkpoint_every: u64,
     pub log_format: LogFormat,
+    /// Reverse proxies whose forwarding header names the client; none by default.
+    pub trusted_proxies: TrustedProxies,
+    /// How failed sign-ins are limited.
+    pub sign_in: Limits,
+    /// The lifetime of a new API token unless its request asks for another.
+    pub token_days: u64,
+    /// The longest lifetime a new API token may have.
+    pub token_max_days: u64,
 }
 
 impl Default for Config {
@@ -47,6 +69,10 @@ impl Default for Config {
             max_body_bytes: 1024 * 1024,
             checkpoint_every: 100,
             log_format: LogFormat::Text,
+            trusted_proxies: TrustedProxies::default(),
+            sign_in: Limits::default(),
+            token_days: 90,
+            token_max_days: 365,
         }
     }
 }
@@ -141,7 +167,7 @@ fn describe_invalid(origin: &Origin, key: &str, reason: &Bilingual, lang: Lang) 
 }
 
 /// Every setting: its file key; the environment variable is `SHINRAI_` + the key in capitals.
-const KEYS: [&str; 8] = [
+const KEYS: [&str; 18] = [
     "addr",
     "data_dir",
     "db",
@@ -150,6 +176,16 @@ const KEYS: [&str; 8] = [
     "max_body_bytes",
     "checkpoint_every",
     "log_format",
+    "trusted_proxies",
+    "forwarded_header",
+    "sign_in_free_failures",
+    "sign_in_max_delay_seconds",
+    "sign_in_address_failures",
+    "sign_in_login_failures",
+    "sign_in_slow_down_ms",
+    "sign_in_window_minutes",
+    "token_days",
+    "token_max_days",
 ];
 
 /// One setting's raw value, before it is checked.
@@ -189,6 +225,8 @@ impl Config {
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Config, ConfigError> {
         let mut config = Config::default();
+        // Where the token lifetimes were last set, to name it if they disagree.
+        let mut lifetimes_from = None;
         if let Some((path, text)) = file {
             let table: toml::Table = toml::from_str(text).map_err(|error| ConfigError::Syntax {
                 file: path.to_path_buf(),
@@ -203,6 +241,9 @@ impl Config {
                 }
                 let origin = Origin::File(path.to_path_buf());
                 config.set(&key, Raw::Toml(value), &origin, &key)?;
+                if key.starts_with("token_") {
+                    lifetimes_from = Some((origin, key));
+                }
             }
         }
         for key in KEYS {
@@ -210,7 +251,23 @@ impl Config {
             // An empty variable counts as unset, as shells make it easy to set one by mistake.
             if let Some(value) = env(&name).filter(|value| !value.is_empty()) {
                 config.set(key, Raw::Env(value), &Origin::Environment, &name)?;
+                if key.starts_with("token_") {
+                    lifetimes_from = Some((Origin::Environment, name));
+                }
             }
+        }
+        if config.token_days > config.token_max_days {
+            let (origin, key) =
+                lifetimes_from.unwrap_or((Origin::Environment, "SHINRAI_TOKEN_DAYS".to_owned()));
+            let max = config.token_max_days;
+            return Err(ConfigError::Invalid {
+                origin,
+                key,
+                reason: Bilingual::new(
+                    format!("token_days は token_max_days ({max}) 以下にしてください"),
+                    format!("token_days must not be more than token_max_days ({max})"),
+                ),
+            });
         }
         Ok(config)
     }
@@ -252,6 +309,47 @@ impl Config {
             "checkpoint_every" => {
                 self.checkpoint_every = integer(raw, 1, 1_000_000).map_err(invalid)?;
             }
+            "trusted_proxies" => {
+                self.trusted_proxies.ranges = ranges(raw).map_err(invalid)?;
+            }
+            "forwarded_header" => {
+                let text = string(raw).map_err(invalid)?;
+                self.trusted_proxies.header = match text.to_ascii_lowercase().as_str() {
+                    "x-forwarded-for" => ForwardedHeader::XForwardedFor,
+                    "forwarded" => ForwardedHeader::Forwarded,
+                    _ => {
+                        return Err(invalid(Bilingual::new(
+                            format!("「{text}」は使えません。使える値: x-forwarded-for, forwarded"),
+                            format!(
+                                "unknown value \"{text}\"; allowed: x-forwarded-for, forwarded"
+                            ),
+                        )));
+                    }
+                };
+            }
+            "sign_in_free_failures" => {
+                self.sign_in.pair_free_failures = small(integer(raw, 1, 100)).map_err(invalid)?;
+            }
+            "sign_in_max_delay_seconds" => {
+                let seconds = integer(raw, 1, 24 * 3600).map_err(invalid)?;
+                self.sign_in.max_delay = Duration::from_secs(seconds);
+            }
+            "sign_in_address_failures" => {
+                self.sign_in.per_address = count(integer(raw, 1, 100_000)).map_err(invalid)?;
+            }
+            "sign_in_login_failures" => {
+                self.sign_in.per_login = count(integer(raw, 1, 100_000)).map_err(invalid)?;
+            }
+            "sign_in_slow_down_ms" => {
+                let millis = integer(raw, 0, 60_000).map_err(invalid)?;
+                self.sign_in.slow_down = Duration::from_millis(millis);
+            }
+            "sign_in_window_minutes" => {
+                let minutes = integer(raw, 1, 24 * 60).map_err(invalid)?;
+                self.sign_in.window = Duration::from_secs(minutes * 60);
+            }
+            "token_days" => self.token_days = integer(raw, 1, 3650).map_err(invalid)?,
+            "token_max_days" => self.token_max_days = integer(raw, 1, 3650).map_err(invalid)?,
             "log_format" => {
                 let text = string(raw).map_err(invalid)?;
                 self.log_format = match text.as_str() {
@@ -289,6 +387,59 @@ fn boolean(raw: Raw) -> Result<bool, Bilingual> {
         },
         Raw::Toml(_) => Err(wrong()),
     }
+}
+
+/// A list of address ranges: a TOML array of strings, or one string of comma-separated
+/// ranges (the environment's form).
+fn ranges(raw: Raw) -> Result<Vec<IpRange>, Bilingual> {
+    let texts: Vec<String> = match raw {
+        Raw::Env(text) | Raw::Toml(toml::Value::String(text)) => {
+            text.split(',').map(str::to_owned).collect()
+        }
+        Raw::Toml(toml::Value::Array(items)) => items
+            .into_iter()
+            .map(|item| match item {
+                toml::Value::String(text) => Ok(text),
+                _ => Err(Bilingual::new(
+                    "アドレス範囲の文字列の配列で書いてください",
+                    "must be an array of address range strings",
+                )),
+            })
+            .collect::<Result<_, _>>()?,
+        Raw::Toml(_) => {
+            return Err(Bilingual::new(
+                "アドレス範囲の文字列の配列で書いてください",
+                "must be an array of address range strings",
+            ));
+        }
+    };
+    texts
+        .iter()
+        .map(|text| text.trim())
+        .filter(|text| !text.is_empty())
+        .map(|text| {
+            text.parse::<IpRange>().map_err(|error| {
+                Bilingual::new(
+                    format!(
+                        "「{text}」は 10.0.0.0/8 や 2001:db8::/32 のようなアドレス範囲ではありません"
+                    ),
+                    format!("{error}: write a range such as 10.0.0.0/8 or 2001:db8::/32"),
+                )
+            })
+        })
+        .collect()
+}
+
+fn small(value: Result<u64, Bilingual>) -> Result<u32, Bilingual> {
+    value.and_then(|value| {
+        u32::try_from(value).map_err(|_| Bilingual::new("大きすぎます", "too large"))
+    })
+}
+
+fn count(value: Result<u64, Bilingual>) -> Result<usize, Bilingual> {
+    value.and_then(|value| {
+        usize::try_from(value).map_err(|_| Bilingual::new("大きすぎます", "too large"))
+    })
 }
 
 fn integer(raw: Raw, min: u64, max: u64) -> Result<u64, Bilingual> {
@@ -415,6 +566,89 @@ mod tests {
         );
         let error = load(None, &[("SHINRAI_SESSION_HOURS", "0")]).err();
         assert!(error.is_some_and(|e| e.describe(Lang::En).contains("SHINRAI_SESSION_HOURS")));
+    }
+
+    #[test]
+    fn proxies_sign_in_limits_and_token_lifetimes_are_read() {
+        let file = r#"
+            trusted_proxies = ["10.0.0.0/8", "2001:db8::1"]
+            forwarded_header = "forwarded"
+            sign_in_free_failures = 5
+            sign_in_max_delay_seconds = 60
+            sign_in_address_failures = 200
+            sign_in_login_failures = 40
+            sign_in_slow_down_ms = 0
+            sign_in_window_minutes = 30
+            token_days = 30
+            token_max_days = 90
+        "#;
+        let config = load(Some(file), &[("SHINRAI_TOKEN_MAX_DAYS", "60")]);
+        let Ok(config) = config else {
+            panic!("{config:?}");
+        };
+        let ranges: Vec<String> = config
+            .trusted_proxies
+            .ranges
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(ranges, ["10.0.0.0/8", "2001:db8::1/128"]);
+        assert_eq!(config.trusted_proxies.header, ForwardedHeader::Forwarded);
+        assert_eq!(config.sign_in.pair_free_failures, 5);
+        assert_eq!(config.sign_in.max_delay, Duration::from_secs(60));
+        assert_eq!(config.sign_in.per_address, 200);
+        assert_eq!(config.sign_in.per_login, 40);
+        assert_eq!(config.sign_in.slow_down, Duration::ZERO);
+        assert_eq!(config.sign_in.window, Duration::from_secs(30 * 60));
+        assert_eq!((config.token_days, config.token_max_days), (30, 60));
+
+        let from_env = load(None, &[("SHINRAI_TRUSTED_PROXIES", " 192.0.2.0/24 , ::1 ")]);
+        assert_eq!(
+            from_env.map(|c| c.trusted_proxies.ranges.len()),
+            Ok(2),
+            "comma-separated in the environment"
+        );
+        let defaults = Config::default();
+        assert!(defaults.trusted_proxies.ranges.is_empty());
+        assert_eq!(
+            defaults.trusted_proxies.header,
+            ForwardedHeader::XForwardedFor
+        );
+        assert_eq!((defaults.token_days, defaults.token_max_days), (90, 365));
+        assert_eq!(defaults.sign_in, Limits::default());
+    }
+
+    #[test]
+    fn bad_proxies_and_lifetimes_are_refused_with_their_reason() {
+        let error = load(Some(r#"trusted_proxies = ["10.0.0.0/33"]"#), &[]).err();
+        assert_eq!(
+            error.map(|e| e.describe(Lang::En)),
+            Some("shinrai.toml: trusted_proxies (\"33\" is not a prefix length for this kind of address: write a range such as 10.0.0.0/8 or 2001:db8::/32)".into())
+        );
+        let error = load(None, &[("SHINRAI_TRUSTED_PROXIES", "proxy.internal")]).err();
+        assert!(error.is_some_and(|e| e.describe(Lang::Ja).contains("「proxy.internal」")));
+        let error = load(Some("trusted_proxies = [1]"), &[]).err();
+        assert!(error.is_some_and(|e| e.describe(Lang::En).contains("array of address range")));
+        let error = load(None, &[("SHINRAI_FORWARDED_HEADER", "x-real-ip")]).err();
+        assert!(error.is_some_and(|e| {
+            e.describe(Lang::En)
+                .contains("allowed: x-forwarded-for, forwarded")
+        }));
+        let error = load(Some("token_days = 400"), &[]).err();
+        assert_eq!(
+            error.map(|e| e.describe(Lang::En)),
+            Some(
+                "shinrai.toml: token_days (token_days must not be more than token_max_days (365))"
+                    .into()
+            )
+        );
+        let error = load(None, &[("SHINRAI_TOKEN_MAX_DAYS", "30")]).err();
+        assert_eq!(
+            error.map(|e| e.describe(Lang::Ja)),
+            Some("環境変数: SHINRAI_TOKEN_MAX_DAYS (token_days は token_max_days (30) 以下にしてください)".into())
+        );
+        let error = load(None, &[("SHINRAI_SIGN_IN_FREE_FAILURES", "0")]).err();
+        assert!(error.is_some_and(|e| e.describe(Lang::En).contains("from 1 to 100")));
     }
 
     #[test]

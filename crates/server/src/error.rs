@@ -38,6 +38,8 @@ pub enum ApiError {
     Forbidden,
     /// The form or request did not carry the session's anti-forgery token.
     CsrfFailed,
+    /// The action needs a signed-in browser session; an API token may not do it.
+    SessionRequired,
     NotFound(Bilingual),
     MethodNotAllowed,
     Conflict(Bilingual),
@@ -59,13 +61,14 @@ pub enum ApiError {
 
 /// Every code [`ApiError::code`] can return, with its HTTP status: the table behind
 /// `docs/api/errors.md`.
-pub const CODES: [(&str, u16); 16] = [
+pub const CODES: [(&str, u16); 17] = [
     ("bad_request", 400),
     ("malformed_json", 400),
     ("sign_in_required", 401),
     ("invalid_credentials", 401),
     ("forbidden", 403),
     ("csrf_failed", 403),
+    ("session_required", 403),
     ("not_found", 404),
     ("method_not_allowed", 405),
     ("conflict", 409),
@@ -100,7 +103,9 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::SignInRequired | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden | ApiError::CsrfFailed => StatusCode::FORBIDDEN,
+            ApiError::Forbidden | ApiError::CsrfFailed | ApiError::SessionRequired => {
+                StatusCode::FORBIDDEN
+            }
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
@@ -122,6 +127,7 @@ impl ApiError {
             ApiError::InvalidCredentials => "invalid_credentials",
             ApiError::Forbidden => "forbidden",
             ApiError::CsrfFailed => "csrf_failed",
+            ApiError::SessionRequired => "session_required",
             ApiError::NotFound(_) => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Conflict(_) => "conflict",
@@ -150,6 +156,10 @@ impl ApiError {
             ApiError::CsrfFailed => Bilingual::new(
                 "フォームの有効期限が切れたか、別のサイトから送信されました。ページを読み込み直してからもう一度送信してください",
                 "the form has expired or was sent from another site; reload the page and send it again",
+            ),
+            ApiError::SessionRequired => Bilingual::new(
+                "この操作には、ログインしたセッション（Cookie と X-CSRF-Token）が必要です。API トークンでは行えません",
+                "this needs a signed-in session (cookie and X-CSRF-Token); an API token may not do it",
             ),
             ApiError::MethodNotAllowed => Bilingual::new(
                 "このアドレスはこのメソッドを受け付けません",
@@ -389,6 +399,7 @@ mod tests {
             ApiError::InvalidCredentials,
             ApiError::Forbidden,
             ApiError::CsrfFailed,
+            ApiError::SessionRequired,
             ApiError::not_found(),
             ApiError::MethodNotAllowed,
             ApiError::Conflict(Bilingual::new("a", "a")),

@@ -9,8 +9,9 @@ use std::time::SystemTime;
 use shinrai_domain::RuleData;
 use shinrai_store::Store;
 
+use crate::auth::client_ip::TrustedProxies;
 use crate::auth::password::Passwords;
-use crate::auth::rate_limit::{Clock, Limits, LoginLimiter, SystemClock};
+use crate::auth::rate_limit::{Clock, LoginLimiter, SystemClock};
 use crate::config::Config;
 use crate::cpu::CpuPool;
 use crate::metrics::Metrics;
@@ -53,6 +54,11 @@ pub struct Settings {
     pub secure_cookies: bool,
     pub session_lifetime: std::time::Duration,
     pub max_body_bytes: usize,
+    /// Whose forwarding headers name the client (see `auth::client_ip`).
+    pub trusted_proxies: TrustedProxies,
+    /// Lifetime of a new API token unless asked otherwise, and the longest allowed, in days.
+    pub token_days: u64,
+    pub token_max_days: u64,
 }
 
 impl From<&Config> for Settings {
@@ -61,6 +67,9 @@ impl From<&Config> for Settings {
             secure_cookies: config.secure_cookies,
             session_lifetime: config.session_lifetime,
             max_body_bytes: config.max_body_bytes,
+            trusted_proxies: config.trusted_proxies.clone(),
+            token_days: config.token_days,
+            token_max_days: config.token_max_days,
         }
     }
 }
@@ -95,7 +104,7 @@ impl std::fmt::Debug for AppState {
 }
 
 impl AppState {
-    /// The state of a running service: the real clocks and the default login limits.
+    /// The state of a running service: the real clocks and the configured login limits.
     pub fn new(config: &Config, store: Arc<Store>) -> AppState {
         AppState::with_clock(config, store, Arc::new(SystemClock))
     }
@@ -109,7 +118,7 @@ impl AppState {
             settings: Arc::new(Settings::from(config)),
             metrics: Arc::new(Metrics::new(SystemTime::now())),
             rule_data: Arc::new(RuleData::default()),
-            login_limiter: Arc::new(LoginLimiter::new(Limits::default(), clock)),
+            login_limiter: Arc::new(LoginLimiter::new(config.sign_in, clock)),
             passwords: Arc::new(Passwords::default()),
             cpu: CpuPool::per_core(),
             criteria: Arc::default(),

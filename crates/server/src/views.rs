@@ -70,6 +70,8 @@ pub struct TokenView {
     pub id: String,
     pub name: String,
     pub created_at_ms: i64,
+    /// From this moment (milliseconds since the epoch) the token is refused, as a revoked one.
+    pub expires_at_ms: i64,
     pub revoked_at_ms: Option<i64>,
     pub last_used_at_ms: Option<i64>,
 }
@@ -80,6 +82,7 @@ impl From<&ApiToken> for TokenView {
             id: token.id.clone(),
             name: token.name.clone(),
             created_at_ms: token.created_at_ms,
+            expires_at_ms: token.expires_at_ms,
             revoked_at_ms: token.revoked_at_ms,
             last_used_at_ms: token.last_used_at_ms,
         }
@@ -100,6 +103,12 @@ pub struct NewTokenRequest {
     /// What the token is for, to recognise it later.
     #[schema(min_length = 1, pattern = "\\S")]
     pub name: String,
+    /// How many days the token works, from 1 to the service's maximum (`token_max_days`,
+    /// 365 unless configured); without it, the service's default (`token_days`, 90 unless
+    /// configured).
+    #[serde(default)]
+    #[schema(minimum = 1)]
+    pub expires_in_days: Option<u64>,
 }
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]

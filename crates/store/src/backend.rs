@@ -440,6 +440,7 @@ macro_rules! relational {
                     .bind(&new.name)
                     .bind(&new.secret_hash)
                     .bind(event.at_ms)
+                    .bind(new.expires_at_ms)
                     .execute(&mut *tx)
                     .await?;
                 let at_ms = event.at_ms;
@@ -454,6 +455,7 @@ macro_rules! relational {
                     user_id: new.user_id.clone(),
                     name: new.name.clone(),
                     created_at_ms: at_ms,
+                    expires_at_ms: new.expires_at_ms,
                     revoked_at_ms: None,
                     last_used_at_ms: None,
                 })
@@ -627,6 +629,7 @@ macro_rules! relational {
                         name: get(&row, "name")?,
                         secret_hash: get(&row, "secret_hash")?,
                         created_at_ms: get(&row, "created_at_ms")?,
+                        expires_at_ms: Some(get(&row, "expires_at_ms")?),
                         revoked_at_ms: get(&row, "revoked_at_ms")?,
                         last_used_at_ms: get(&row, "last_used_at_ms")?,
                     });
@@ -748,6 +751,7 @@ macro_rules! relational {
                         .bind(&row.name)
                         .bind(&row.secret_hash)
                         .bind(row.created_at_ms)
+                        .bind(row.expires_at_ms())
                         .bind(row.revoked_at_ms)
                         .bind(row.last_used_at_ms)
                         .execute(&mut *tx)

@@ -65,8 +65,22 @@ pub struct TokenRow {
     pub name: String,
     pub secret_hash: String,
     pub created_at_ms: i64,
+    /// Absent from backups taken before tokens expired; see [`TokenRow::expires_at_ms`].
+    #[serde(default)]
+    pub expires_at_ms: Option<i64>,
     pub revoked_at_ms: Option<i64>,
     pub last_used_at_ms: Option<i64>,
+}
+
+impl TokenRow {
+    /// When the token expires; a token from a backup taken before tokens expired gets what
+    /// migration 0005 gives such tokens.
+    pub fn expires_at_ms(&self) -> i64 {
+        self.expires_at_ms.unwrap_or_else(|| {
+            self.created_at_ms
+                .saturating_add(crate::model::TOKEN_LIFETIME_BEFORE_EXPIRY_MS)
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

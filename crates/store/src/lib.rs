@@ -440,7 +440,7 @@ impl Store {
             "token.create",
             &new.id,
             Visibility::Internal,
-            json!({"id": new.id, "user": new.user_id, "name": new.name}),
+            json!({"id": new.id, "user": new.user_id, "name": new.name, "expires_at_ms": new.expires_at_ms}),
         );
         let created = on_backend!(self, b => b.create_token(new, event))?;
         self.checkpoint_if_due(by.at_ms).await?;
@@ -455,8 +455,8 @@ impl Store {
         on_backend!(self, b => b.token(id))
     }
 
-    /// The token and its user when the secret belongs to a token that is not revoked and whose
-    /// user is not disabled; notes the use.
+    /// The token and its user when the secret belongs to a token that is neither revoked nor
+    /// expired at `now_ms` and whose user is not disabled; notes the use.
     pub async fn principal_for_token(
         &self,
         secret_hash: &str,
@@ -465,7 +465,7 @@ impl Store {
         let Some(token) = on_backend!(self, b => b.token_by_secret(secret_hash))? else {
             return Ok(None);
         };
-        if token.revoked_at_ms.is_some() {
+        if token.revoked_at_ms.is_some() || token.expires_at_ms <= now_ms {
             return Ok(None);
         }
         let Some(principal) = self

@@ -66,6 +66,8 @@ pub struct ApiToken {
     pub user_id: String,
     pub name: String,
     pub created_at_ms: i64,
+    /// From this moment on the token is refused, as a revoked one is.
+    pub expires_at_ms: i64,
     pub revoked_at_ms: Option<i64>,
     pub last_used_at_ms: Option<i64>,
 }
@@ -77,7 +79,14 @@ pub struct NewApiToken {
     pub name: String,
     /// SHA-256 (hex) of the token; the token itself is shown once and never stored.
     pub secret_hash: String,
+    /// When the token stops working; the caller chooses the lifetime.
+    pub expires_at_ms: i64,
 }
+
+/// The lifetime given to tokens made before tokens expired (365 days, the longest a new token
+/// may have), counted from their creation: what migration 0005 sets and what a backup taken
+/// before it restores with.
+pub const TOKEN_LIFETIME_BEFORE_EXPIRY_MS: i64 = 365 * 24 * 60 * 60 * 1000;
 
 /// Who caused a change, for the log.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -102,6 +102,7 @@ where
         user_id: get(row, "user_id")?,
         name: get(row, "name")?,
         created_at_ms: get(row, "created_at_ms")?,
+        expires_at_ms: get(row, "expires_at_ms")?,
         revoked_at_ms: get(row, "revoked_at_ms")?,
         last_used_at_ms: get(row, "last_used_at_ms")?,
     })

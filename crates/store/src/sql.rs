@@ -32,11 +32,11 @@ pub const DELETE_SESSION: &str = "DELETE FROM sessions WHERE secret_hash = $1";
 pub const DELETE_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_id = $1";
 pub const DELETE_EXPIRED_SESSIONS: &str = "DELETE FROM sessions WHERE expires_at_ms <= $1";
 
-pub const INSERT_TOKEN: &str = "INSERT INTO api_tokens (id, user_id, name, secret_hash, created_at_ms) VALUES ($1, $2, $3, $4, $5)";
-pub const SELECT_TOKENS_OF_USER: &str = "SELECT id, user_id, name, created_at_ms, revoked_at_ms, last_used_at_ms \
+pub const INSERT_TOKEN: &str = "INSERT INTO api_tokens (id, user_id, name, secret_hash, created_at_ms, expires_at_ms) VALUES ($1, $2, $3, $4, $5, $6)";
+pub const SELECT_TOKENS_OF_USER: &str = "SELECT id, user_id, name, created_at_ms, expires_at_ms, revoked_at_ms, last_used_at_ms \
      FROM api_tokens WHERE user_id = $1 ORDER BY created_at_ms, id";
-pub const SELECT_TOKEN: &str = "SELECT id, user_id, name, created_at_ms, revoked_at_ms, last_used_at_ms FROM api_tokens WHERE id = $1";
-pub const SELECT_TOKEN_BY_SECRET: &str = "SELECT id, user_id, name, created_at_ms, revoked_at_ms, last_used_at_ms \
+pub const SELECT_TOKEN: &str = "SELECT id, user_id, name, created_at_ms, expires_at_ms, revoked_at_ms, last_used_at_ms FROM api_tokens WHERE id = $1";
+pub const SELECT_TOKEN_BY_SECRET: &str = "SELECT id, user_id, name, created_at_ms, expires_at_ms, revoked_at_ms, last_used_at_ms \
      FROM api_tokens WHERE secret_hash = $1";
 pub const REVOKE_TOKEN: &str =
     "UPDATE api_tokens SET revoked_at_ms = $1 WHERE id = $2 AND revoked_at_ms IS NULL";
@@ -69,10 +69,10 @@ pub const SELECT_BLOBS: &str =
 // Backup and restore: every row as stored, secrets' hashes included.
 pub const SELECT_USERS_RAW: &str = "SELECT id, org_id, login, display_name, password_hash, disabled, created_at_ms FROM users ORDER BY id";
 pub const SELECT_ROLES_RAW: &str = "SELECT user_id, role FROM user_roles ORDER BY user_id, role";
-pub const SELECT_TOKENS_RAW: &str = "SELECT id, user_id, name, secret_hash, created_at_ms, revoked_at_ms, last_used_at_ms \
+pub const SELECT_TOKENS_RAW: &str = "SELECT id, user_id, name, secret_hash, created_at_ms, expires_at_ms, revoked_at_ms, last_used_at_ms \
      FROM api_tokens ORDER BY id";
-pub const INSERT_TOKEN_RAW: &str = "INSERT INTO api_tokens (id, user_id, name, secret_hash, created_at_ms, revoked_at_ms, last_used_at_ms) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7)";
+pub const INSERT_TOKEN_RAW: &str = "INSERT INTO api_tokens (id, user_id, name, secret_hash, created_at_ms, expires_at_ms, revoked_at_ms, last_used_at_ms) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 pub const COUNT_EVENTS: &str = "SELECT COUNT(*) AS n FROM log_events";
 
 pub const INSERT_CRITERIA: &str = "INSERT INTO criteria_versions (version, title_ja, title_en, status, published_on, document, document_sha256, created_at_ms, updated_at_ms) \

@@ -330,8 +330,24 @@ async fn list_users(store: &Store, args: &ListArgs, lang: Lang) -> Result<(), Cl
     write_stdout(&lines)
 }
 
+/// The lifetime asked for, or the configured default; from 1 day to the configured maximum.
+fn token_days(asked: Option<u64>, default: u64, max: u64) -> Result<i64, CliError> {
+    let days = asked.unwrap_or(default);
+    if (1..=max).contains(&days) {
+        Ok(i64::try_from(days).unwrap_or(i64::MAX))
+    } else {
+        Err(CliError::Refused {
+            what: Bilingual::new(
+                format!("--days は 1 から {max} までにしてください（上限は token_max_days）"),
+                format!("--days must be from 1 to {max} (the maximum is token_max_days)"),
+            ),
+        })
+    }
+}
+
 pub fn token(command: &TokenCommand, place: &DataPlace, lang: Lang) -> Result<(), CliError> {
-    let config = store_config(place)?;
+    let service = crate::store_access::config(place)?;
+    let config = crate::store_access::store_config_of(&service);
     runtime()?.block_on(async {
         let store = open(&config).await?;
         let result = match command {
@@ -346,6 +362,8 @@ pub fn token(command: &TokenCommand, place: &DataPlace, lang: Lang) -> Result<()
                             format!("there is no user {}", args.login),
                         ),
                     })?;
+                let days = token_days(args.days, service.token_days, service.token_max_days)?;
+                let by = by_cli();
                 let issued = secret::new_api_token();
                 let token = store
                     .create_token(
@@ -354,8 +372,11 @@ pub fn token(command: &TokenCommand, place: &DataPlace, lang: Lang) -> Result<()
                             user_id: user.id,
                             name: args.name.clone(),
                             secret_hash: issued.digest.clone(),
+                            expires_at_ms: by
+                                .at_ms
+                                .saturating_add(days.saturating_mul(24 * 60 * 60 * 1000)),
                         },
-                        &by_cli(),
+                        &by,
                     )
                     .await
                     .map_err(|e| store_error(&config, &e))?;
@@ -363,8 +384,11 @@ pub fn token(command: &TokenCommand, place: &DataPlace, lang: Lang) -> Result<()
                     Lang::Ja => "この秘密値は二度と表示されません",
                     Lang::En => "this secret is not shown again",
                 };
+                let expires = crate::clock::rfc3339(
+                    u64::try_from(token.expires_at_ms / 1000).unwrap_or_default(),
+                );
                 write_stdout(&format!(
-                    "id: {}\nsecret: {}\n({note})\n",
+                    "id: {}\nsecret: {}\nexpires: {expires}\n({note})\n",
                     token.id, issued.value
                 ))
             }

@@ -212,6 +212,37 @@ fn organisations_users_and_tokens() {
         .trim_start_matches("id: ")
         .to_owned();
     assert!(created.stdout.contains("secret: shinrai_"));
+    // The default lifetime, 90 days, is printed as the expiry.
+    let expires = created
+        .stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("expires: "))
+        .unwrap_or_else(|| panic!("no expiry: {}", created.stdout));
+    let in_90_days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        + 90 * 86_400;
+    let year = 1970 + in_90_days / 31_556_952;
+    assert!(
+        expires.starts_with(&year.to_string()) || expires.starts_with(&(year + 1).to_string()),
+        "{expires}"
+    );
+    let short = shinrai(&with_dir(
+        &dir,
+        &[
+            "token", "create", "--login", "sato", "--name", "short", "--days", "7",
+        ],
+    ));
+    assert_eq!(short.status, 0, "{}", short.stderr);
+    let too_long = shinrai(&with_dir(
+        &dir,
+        &[
+            "token", "create", "--login", "sato", "--name", "long", "--days", "366",
+        ],
+    ));
+    assert_eq!(too_long.status, 1, "{}", too_long.stdout);
+    assert!(too_long.stderr.contains("365"), "{}", too_long.stderr);
     assert_eq!(
         shinrai(&with_dir(&dir, &["token", "revoke", &id])).status,
         0

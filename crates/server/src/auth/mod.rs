@@ -5,6 +5,7 @@ pub mod caller;
 pub mod client_ip;
 pub mod cookie;
 pub mod csrf;
+pub mod ip_range;
 pub mod password;
 pub mod rate_limit;
 pub mod secret;

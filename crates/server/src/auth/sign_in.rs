@@ -37,7 +37,12 @@ pub async fn sign_in(
     password: &str,
     address: IpAddr,
 ) -> Result<SignedIn, ApiError> {
-    state.login_limiter.check(login, address)?;
+    let admitted = state.login_limiter.check(login, address)?;
+    if !admitted.slow_down.is_zero() {
+        // Many addresses are guessing at this login: slow every attempt at it a little (the
+        // task waits, no CPU is spent), but never refuse one that has not failed itself.
+        tokio::time::sleep(admitted.slow_down).await;
+    }
     let found = state.store.user_for_login(login).await?;
     let passwords = state.passwords.clone();
     let password = password.to_owned();
@@ -60,7 +65,7 @@ pub async fn sign_in(
         tracing::info!(%login, %address, "failed sign-in");
         return Err(ApiError::InvalidCredentials);
     };
-    state.login_limiter.record_success(login);
+    state.login_limiter.record_success(login, address);
     let now = state.wall.now_ms();
     let session_secret = secret::new_secret();
     let csrf_token = secret::new_secret().value;

@@ -9,7 +9,7 @@ use shinrai_domain::policy::Action;
 use shinrai_domain::text::Bilingual;
 use shinrai_store::model::{NewApiToken, NewOrganisation, NewUser};
 
-use crate::auth::caller::Caller;
+use crate::auth::caller::{Caller, Via};
 use crate::auth::secret;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath};
@@ -325,7 +325,7 @@ pub async fn enable_user(
     tag = "accounts",
     summary = "My API tokens / 自分の API トークン",
     responses(
-        (status = 200, description = "The caller's tokens, revoked ones included.", body = Vec<TokenView>),
+        (status = 200, description = "The caller's tokens, revoked and expired ones included, each with its expiry.", body = Vec<TokenView>),
         (status = 401, description = "`sign_in_required`", body = ErrorBody),
     )
 )]
@@ -343,12 +343,14 @@ pub async fn list_tokens(
     path = "/api/v1/tokens",
     tag = "accounts",
     summary = "Create an API token for scripts; its secret is shown once / API トークンを発行する",
+    description = "Needs a signed-in session (the session cookie and `X-CSRF-Token`): an API token cannot create tokens, so that revoking a stolen token leaves none behind. The token expires after `expires_in_days` days, or the service's default.",
+    params(("X-CSRF-Token" = String, Header, description = "The session's anti-forgery token.")),
     request_body(content = NewTokenRequest, content_type = "application/json"),
     responses(
         (status = 201, description = "Created; keep the secret now, it is never shown again.", body = CreatedToken),
         (status = 401, description = "`sign_in_required`", body = ErrorBody),
-        (status = 403, description = "`csrf_failed`", body = ErrorBody),
-        (status = 422, description = "`invalid_input`", body = ErrorBody),
+        (status = 403, description = "`csrf_failed`, or `session_required` when asked with an API token.", body = ErrorBody),
+        (status = 422, description = "`invalid_input`: the name, or `expires_in_days` outside 1 to the maximum.", body = ErrorBody),
     )
 )]
 pub async fn create_token(
@@ -357,18 +359,25 @@ pub async fn create_token(
     ApiJson(request): ApiJson<NewTokenRequest>,
 ) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
     caller.authorize(&Action::CreateOwnToken)?;
+    // A token that could mint tokens would outlive its own revocation through them.
+    if !matches!(caller.via, Via::Session { .. }) {
+        return Err(ApiError::SessionRequired);
+    }
     accounts::check_name(&request.name).map_err(|p| with_pointer(p.into(), "/name"))?;
+    let days = token_days(&state, request.expires_in_days)?;
     let user_id = caller.principal()?.user.id.clone();
     let issued = secret::new_api_token();
+    let now = state.wall.now_ms();
     let new = NewApiToken {
         id: uuid::Uuid::new_v4().to_string(),
         user_id,
         name: request.name,
         secret_hash: issued.digest.clone(),
+        expires_at_ms: now.saturating_add(days.saturating_mul(DAY_MS)),
     };
     let token = state
         .store
-        .create_token(&new, &caller.change_by(state.wall.now_ms()))
+        .create_token(&new, &caller.change_by(now))
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -377,6 +386,26 @@ pub async fn create_token(
             secret: issued.value,
         }),
     ))
+}
+
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// The lifetime asked for, or the default; from 1 day to the configured maximum.
+fn token_days(state: &AppState, asked: Option<u64>) -> Result<i64, ApiError> {
+    let max = state.settings.token_max_days;
+    let days = asked.unwrap_or(state.settings.token_days);
+    if (1..=max).contains(&days) {
+        Ok(i64::try_from(days).unwrap_or(i64::MAX))
+    } else {
+        Err(invalid(
+            Bilingual::new(
+                format!("有効日数は 1 から {max} までにしてください"),
+                format!("the lifetime must be from 1 to {max} days"),
+            ),
+            "/expires_in_days",
+            "out_of_range",
+        ))
+    }
 }
 
 #[utoipa::path(

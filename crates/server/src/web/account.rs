@@ -14,6 +14,7 @@ use serde::Deserialize;
 use shinrai_domain::text::Bilingual;
 
 use super::context::PageContext;
+use super::next_path;
 use super::page::Page;
 use super::render;
 use crate::auth::client_ip::ClientIp;
@@ -53,14 +54,13 @@ pub struct LogoutForm {
     csrf_token: String,
 }
 
-/// Where to go after signing in: a path of this site, never another site (`//host` or a scheme
-/// would make the form an open redirect).
+/// Where to go after signing in: without a target, the start page; otherwise the target if it
+/// is a path of this site, else the home page (see [`next_path`]).
 fn local_target(next: &str, lang: &str) -> String {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    if local {
-        next.to_owned()
-    } else {
+    if next.is_empty() {
         format!("/start?lang={lang}")
+    } else {
+        next_path::after_sign_in(next)
     }
 }
 
@@ -81,7 +81,12 @@ fn login_form(
     let mut response = render(
         &LoginPage {
             action: format!("/login?lang={}", page.lang),
-            next: next.to_owned(),
+            // The form carries only a target that will be followed.
+            next: if next.is_empty() {
+                String::new()
+            } else {
+                next_path::after_sign_in(next)
+            },
             token: token.clone(),
             login: login.to_owned(),
             problem,
@@ -177,8 +182,10 @@ async fn signed_in(
     address: IpAddr,
     lang: &str,
 ) -> Result<Response, ApiError> {
+    // The target is settled before the session is written: nothing about it can fail later.
+    let target = local_target(&form.next, lang);
     let session = sign_in::sign_in(state, &form.login, &form.password, address).await?;
-    let mut response = Redirect::to(&local_target(&form.next, lang)).into_response();
+    let mut response = Redirect::to(&target).into_response();
     let headers = response.headers_mut();
     headers.append(header::SET_COOKIE, session.cookie);
     headers.append(
@@ -220,14 +227,15 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed_after_signing_in() {
         assert_eq!(local_target("/registry?level=2", "ja"), "/registry?level=2");
+        assert_eq!(local_target("", "en"), "/start?lang=en");
         for outside in [
             "//evil.example/x",
             "https://evil.example",
-            "",
             "\\\\evil",
             "/\\evil",
+            "/\t/evil.example/",
         ] {
-            assert_eq!(local_target(outside, "en"), "/start?lang=en", "{outside}");
+            assert_eq!(local_target(outside, "en"), "/", "{outside}");
         }
     }
 }

@@ -16,6 +16,7 @@ mod dependency_picture;
 mod feed;
 mod home;
 mod labels;
+mod next_path;
 mod page;
 mod registry;
 mod start;

@@ -78,11 +78,12 @@ fn rows(world: &World) -> Vec<Row> {
             None,
             [401, 200, 200, 200, 200, 200, 200],
         ),
+        // Tokens are minted in a browser session only (see session.rs); a token may not.
         (
             "POST",
             "/api/v1/tokens".into(),
             Some(r#"{"name": "ci"}"#.into()),
-            [401, 201, 201, 201, 201, 201, 201],
+            [401, 403, 403, 403, 403, 403, 403],
         ),
         (
             "POST",
@@ -168,6 +169,7 @@ async fn every_route_for_every_role() {
             if want >= 400 {
                 answer.error(match want {
                     401 => "sign_in_required",
+                    403 if uri == "/api/v1/tokens" => "session_required",
                     403 => "forbidden",
                     404 => "not_found",
                     409 => "conflict",
@@ -233,10 +235,11 @@ async fn creating_and_changing_records_for_every_role() {
         }
     }
     // Revoking the provider's token: its owner and the administrator may; nobody else.
+    let provider = world.session("provider").await;
     for (role, want) in ROLES.iter().zip([401, 204, 403, 204, 403, 403, 403]) {
         let created = world
-            .call(
-                "provider",
+            .call_in(
+                &provider,
                 "POST",
                 "/api/v1/tokens",
                 Some(r#"{"name": "to revoke"}"#),
@@ -251,6 +254,19 @@ async fn creating_and_changing_records_for_every_role() {
             want,
             "revoke the provider's token as {role}"
         );
+    }
+    // Every signed-in role mints its own tokens in a session.
+    for role in ROLES.iter().filter(|role| **role != "public") {
+        let session = world.session(role).await;
+        let answer = world
+            .call_in(
+                &session,
+                "POST",
+                "/api/v1/tokens",
+                Some(r#"{"name": "ci"}"#),
+            )
+            .await;
+        assert_eq!(answer.status.as_u16(), 201, "create a token as {role}");
     }
 }
 

@@ -1,21 +1,44 @@
 //! Signing in with a password: cookies, anti-forgery tokens, rate limits; and API tokens.
 
+use std::net::SocketAddr;
+use std::time::Duration;
+
 use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::http::Request;
+use shinrai_server::Config;
+use shinrai_server::auth::secret;
+use shinrai_store::model::{ChangeBy, NewApiToken};
 
 use crate::support::{Answer, send};
-use crate::world::{PASSWORD, World, world};
+use crate::world::{DAY_MS, PASSWORD, World, now_ms, world, world_with};
 
 async fn sign_in(world: &World, login: &str, password: &str) -> Answer {
+    sign_in_from(world, login, password, "192.0.2.1", &[]).await
+}
+
+/// A sign-in over a connection from `peer`, with extra headers.
+async fn sign_in_from(
+    world: &World,
+    login: &str,
+    password: &str,
+    peer: &str,
+    headers: &[(&str, &str)],
+) -> Answer {
     let body = serde_json::json!({"login": login, "password": password}).to_string();
-    send(
-        &world.app,
-        Request::post("/api/v1/session")
-            .header("content-type", "application/json")
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await
+    let mut request = Request::post("/api/v1/session").header("content-type", "application/json");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let mut request = request.body(Body::from(body)).unwrap();
+    let peer: SocketAddr = SocketAddr::new(peer.parse().unwrap(), 50_000);
+    request.extensions_mut().insert(ConnectInfo(peer));
+    send(&world.app, request).await
+}
+
+fn retry_after(answer: &Answer) -> u64 {
+    answer.error("too_many_requests");
+    answer.header("retry-after").unwrap().parse().unwrap()
 }
 
 fn cookie_of(answer: &Answer) -> String {
@@ -148,11 +171,7 @@ async fn wrong_passwords_unknown_logins_and_disabled_users_are_all_the_same_refu
         .error("invalid_credentials");
     world
         .store
-        .set_user_disabled(
-            &world.users["procurer"],
-            true,
-            &shinrai_store::model::ChangeBy::system(2_000),
-        )
+        .set_user_disabled(&world.users["procurer"], true, &ChangeBy::system(2_000))
         .await
         .unwrap();
     sign_in(&world, "procurer", PASSWORD)
@@ -161,26 +180,166 @@ async fn wrong_passwords_unknown_logins_and_disabled_users_are_all_the_same_refu
 }
 
 #[tokio::test]
-async fn repeated_failures_are_throttled() {
+async fn repeated_failures_of_one_login_from_one_address_back_off_with_growing_delays() {
     let world = world().await;
-    for _ in 0..5 {
-        sign_in(&world, "auditor", "guess guess guess")
+    const ATTACKER: &str = "198.51.100.66";
+    // Three free failures, then the pair waits 1, 2, 4, 8 … seconds.
+    for _ in 0..3 {
+        sign_in_from(&world, "auditor", "guess guess guess", ATTACKER, &[])
             .await
             .error("invalid_credentials");
     }
-    let throttled = sign_in(&world, "auditor", PASSWORD).await;
-    throttled.error("too_many_requests");
-    assert!(throttled.headers.get("retry-after").is_some());
-    // Another login from the same address is not locked out by these five.
-    assert_eq!(sign_in(&world, "provider", PASSWORD).await.status, 200);
+    for wait in [1, 2, 4, 8, 16] {
+        let refused = sign_in_from(&world, "auditor", PASSWORD, ATTACKER, &[]).await;
+        assert_eq!(retry_after(&refused), wait, "even the right password waits");
+        world.clock.advance(Duration::from_secs(wait));
+        sign_in_from(&world, "auditor", "guess guess guess", ATTACKER, &[])
+            .await
+            .error("invalid_credentials");
+    }
+    assert_eq!(
+        retry_after(&sign_in_from(&world, "auditor", PASSWORD, ATTACKER, &[]).await),
+        32
+    );
+    // The same address may still sign in as someone else.
+    assert_eq!(
+        sign_in_from(&world, "provider", PASSWORD, ATTACKER, &[])
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn an_attacker_failing_from_one_address_never_stops_the_user_signing_in_from_another() {
+    let world = world().await;
+    for round in 0..20 {
+        let attempt = sign_in_from(&world, "auditor", "guess guess", "198.51.100.66", &[]).await;
+        if attempt.status == 429 {
+            world
+                .clock
+                .advance(Duration::from_secs(retry_after(&attempt)));
+        }
+        let user = sign_in_from(&world, "auditor", PASSWORD, "203.0.113.10", &[]).await;
+        assert_eq!(user.status, 200, "round {round}: {}", user.text());
+    }
+    // Nor does an attack on the login from many addresses refuse the user: at most it slows.
+    for n in 0..20 {
+        sign_in_from(
+            &world,
+            "procurer",
+            "guess guess",
+            &format!("198.51.100.{n}"),
+            &[],
+        )
+        .await
+        .error("invalid_credentials");
+    }
+    let started = std::time::Instant::now();
+    let user = sign_in_from(&world, "procurer", PASSWORD, "203.0.113.10", &[]).await;
+    assert_eq!(user.status, 200);
+    assert!(started.elapsed() >= Duration::from_secs(2), "slowed down");
+}
+
+#[tokio::test]
+async fn forwarded_addresses_count_only_from_trusted_proxies() {
+    const PROXY: &str = "10.0.0.5";
+    // Without trusted proxies, every client behind the proxy is the proxy: a forged
+    // X-Forwarded-For does not give an attacker fresh addresses.
+    let world = world().await;
+    for n in 0..3 {
+        let forged = format!("203.0.113.{n}");
+        sign_in_from(
+            &world,
+            "auditor",
+            "guess",
+            PROXY,
+            &[("x-forwarded-for", &forged)],
+        )
+        .await
+        .error("invalid_credentials");
+    }
+    let refused = sign_in_from(
+        &world,
+        "auditor",
+        "guess",
+        PROXY,
+        &[("x-forwarded-for", "203.0.113.99")],
+    )
+    .await;
+    refused.error("too_many_requests");
+
+    // Behind a trusted proxy, each client counts on its own; what the client itself wrote to
+    // the left of the proxy's entry is ignored.
+    let config = Config {
+        trusted_proxies: shinrai_server::auth::client_ip::TrustedProxies {
+            ranges: vec!["10.0.0.0/8".parse().unwrap()],
+            ..Default::default()
+        },
+        ..Config::default()
+    };
+    let world = world_with(config).await;
+    for n in 0..3 {
+        let spoofed = format!("192.0.2.{n}, 203.0.113.7");
+        sign_in_from(
+            &world,
+            "auditor",
+            "guess",
+            PROXY,
+            &[("x-forwarded-for", &spoofed)],
+        )
+        .await
+        .error("invalid_credentials");
+    }
+    let attacker = sign_in_from(
+        &world,
+        "auditor",
+        PASSWORD,
+        PROXY,
+        &[("x-forwarded-for", "192.0.2.200, 203.0.113.7")],
+    )
+    .await;
+    attacker.error("too_many_requests");
+    let user = sign_in_from(
+        &world,
+        "auditor",
+        PASSWORD,
+        PROXY,
+        &[("x-forwarded-for", "203.0.113.8")],
+    )
+    .await;
+    assert_eq!(user.status, 200, "another client behind the same proxy");
+    // The header from a peer that is not a trusted proxy is ignored.
+    for n in 0..3 {
+        let forged = format!("203.0.113.{}", 100 + n);
+        sign_in_from(
+            &world,
+            "provider",
+            "guess",
+            "198.51.100.1",
+            &[("x-forwarded-for", &forged)],
+        )
+        .await
+        .error("invalid_credentials");
+    }
+    sign_in_from(
+        &world,
+        "provider",
+        "guess",
+        "198.51.100.1",
+        &[("x-forwarded-for", "203.0.113.200")],
+    )
+    .await
+    .error("too_many_requests");
 }
 
 #[tokio::test]
 async fn tokens_authenticate_scripts_until_revoked() {
     let world = world().await;
+    let session = world.session("provider").await;
     let created = world
-        .call(
-            "provider",
+        .call_in(
+            &session,
             "POST",
             "/api/v1/tokens",
             Some(r#"{"name": "nightly"}"#),
@@ -226,6 +385,147 @@ async fn tokens_authenticate_scripts_until_revoked() {
         .await
         .error("sign_in_required");
     as_script("garbage".into()).await.error("sign_in_required");
+}
+
+#[tokio::test]
+async fn a_token_cannot_mint_tokens() {
+    let world = world().await;
+    let before = world.store.tokens(&world.users["provider"]).await.unwrap();
+    let minted = world
+        .call(
+            "provider",
+            "POST",
+            "/api/v1/tokens",
+            Some(r#"{"name": "persistence"}"#),
+        )
+        .await;
+    assert_eq!(minted.status, 403);
+    let error = minted.error("session_required");
+    assert!(
+        error["messages"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("API token")
+    );
+    assert!(
+        error["messages"]["ja"]
+            .as_str()
+            .unwrap()
+            .contains("API トークン")
+    );
+    let ids = |tokens: Vec<shinrai_store::model::ApiToken>| -> Vec<String> {
+        tokens.into_iter().map(|token| token.id).collect()
+    };
+    assert_eq!(
+        ids(world.store.tokens(&world.users["provider"]).await.unwrap()),
+        ids(before),
+        "nothing was made"
+    );
+}
+
+#[tokio::test]
+async fn tokens_expire_after_their_lifetime_and_show_it() {
+    let world = world().await;
+    let session = world.session("procurer").await;
+    let (world_ref, session_ref) = (&world, &session);
+    let create = move |body: &'static str| {
+        world_ref.call_in(session_ref, "POST", "/api/v1/tokens", Some(body))
+    };
+    let started = now_ms();
+    let default = create(r#"{"name": "default"}"#).await;
+    assert_eq!(default.status, 201);
+    let expires = default.json()["token"]["expires_at_ms"].as_i64().unwrap();
+    assert!(
+        (started + 90 * DAY_MS..=now_ms() + 90 * DAY_MS).contains(&expires),
+        "90 days by default"
+    );
+    let week = create(r#"{"name": "a week", "expires_in_days": 7}"#).await;
+    let week_expires = week.json()["token"]["expires_at_ms"].as_i64().unwrap();
+    assert!((started + 7 * DAY_MS..=now_ms() + 7 * DAY_MS).contains(&week_expires));
+    assert_eq!(
+        create(r#"{"name": "a year", "expires_in_days": 365}"#)
+            .await
+            .status,
+        201
+    );
+    for body in [
+        r#"{"name": "too long", "expires_in_days": 366}"#,
+        r#"{"name": "none", "expires_in_days": 0}"#,
+    ] {
+        let error = create(body).await.error("invalid_input");
+        assert_eq!(error["pointer"], "/expires_in_days", "{body}");
+        assert_eq!(error["detail_code"], "out_of_range", "{body}");
+        assert!(error["messages"]["en"].as_str().unwrap().contains("365"));
+    }
+    let error = create(r#"{"name": "negative", "expires_in_days": -1}"#)
+        .await
+        .error("invalid_input");
+    assert_eq!(error["pointer"], "/expires_in_days");
+    // The list shows each token's expiry.
+    let listed = world
+        .call_in(&session, "GET", "/api/v1/tokens", None)
+        .await
+        .json();
+    let expiries: Vec<i64> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|token| token["expires_at_ms"].as_i64().unwrap())
+        .collect();
+    assert!(expiries.contains(&expires) && expiries.contains(&week_expires));
+
+    // An expired token is refused as a revoked one is.
+    let issued = secret::new_api_token();
+    world
+        .store
+        .create_token(
+            &NewApiToken {
+                id: "expired".into(),
+                user_id: world.users["procurer"].clone(),
+                name: "old".into(),
+                secret_hash: issued.digest,
+                expires_at_ms: now_ms() - 1,
+            },
+            &ChangeBy::system(now_ms() - DAY_MS),
+        )
+        .await
+        .unwrap();
+    let answer = send(
+        &world.app,
+        Request::get("/api/v1/me")
+            .header("authorization", format!("Bearer {}", issued.value))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    answer.error("sign_in_required");
+}
+
+#[tokio::test]
+async fn the_lifetimes_follow_the_settings() {
+    let config = Config {
+        token_days: 10,
+        token_max_days: 20,
+        ..Config::default()
+    };
+    let world = world_with(config).await;
+    let session = world.session("provider").await;
+    let started = now_ms();
+    let made = world
+        .call_in(&session, "POST", "/api/v1/tokens", Some(r#"{"name": "x"}"#))
+        .await;
+    let expires = made.json()["token"]["expires_at_ms"].as_i64().unwrap();
+    assert!((started + 10 * DAY_MS..=now_ms() + 10 * DAY_MS).contains(&expires));
+    let error = world
+        .call_in(
+            &session,
+            "POST",
+            "/api/v1/tokens",
+            Some(r#"{"name": "x", "expires_in_days": 21}"#),
+        )
+        .await
+        .error("invalid_input");
+    assert!(error["messages"]["en"].as_str().unwrap().contains("20"));
 }
 
 #[tokio::test]

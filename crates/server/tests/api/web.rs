@@ -343,7 +343,57 @@ async fn the_sign_in_form_refuses_forgery_wrong_passwords_and_outside_targets() 
     )
     .await;
     assert_eq!(answer.status, 303);
-    assert_eq!(answer.header("location"), Some("/start?lang=ja"));
+    assert_eq!(answer.header("location"), Some("/"));
+}
+
+#[tokio::test]
+async fn the_target_after_signing_in_is_a_path_of_this_site_or_home_and_never_a_failure() {
+    let world = world().await;
+    // Browsers drop the tab of `/\t/evil.example/` and go to `//evil.example/`; line breaks,
+    // NUL and DEL made the redirect itself fail with a 500 after the session was written.
+    let hostile = [
+        "/\t/evil.example/",
+        "/\n",
+        "/\0",
+        "/\u{7f}",
+        "/\r\n/evil.example",
+        "/\u{2028}/evil.example",
+        "/\\evil.example",
+        "//evil.example/",
+        "https://evil.example/",
+    ];
+    for next in hostile {
+        let (answer, session) = sign_in_by_form(&world, "procurer", next).await;
+        assert_eq!(answer.status, 303, "{next:?}: {}", answer.text());
+        assert_eq!(answer.header("location"), Some("/"), "{next:?}");
+        assert!(!session.is_empty(), "{next:?}: signed in all the same");
+
+        // The same target in the query, to the form and to a signed-in reader.
+        let query = format!("/login?lang=en&next={}", encode(next));
+        let (form, html) = get_page(&world, &query, None).await;
+        assert_eq!(form.status, 200, "{next:?}");
+        assert_eq!(
+            hidden(&html, "next"),
+            "/",
+            "{next:?}: the form carries home"
+        );
+        let (signed_in, _) = get_page(&world, &query, Some(&session)).await;
+        assert_eq!(signed_in.status, 303, "{next:?}");
+        assert_eq!(signed_in.header("location"), Some("/"), "{next:?}");
+    }
+    // Paths of this site are followed, encoded where a header needs it.
+    let (answer, session) = sign_in_by_form(&world, "procurer", "/registry?q=クラウド").await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/registry?q=%E3%82%AF%E3%83%A9%E3%82%A6%E3%83%89")
+    );
+    let (signed_in, _) = get_page(
+        &world,
+        "/login?next=%2Fcriteria%3Flang%3Den",
+        Some(&session),
+    )
+    .await;
+    assert_eq!(signed_in.header("location"), Some("/criteria?lang=en"));
 }
 
 #[tokio::test]

@@ -10,6 +10,7 @@ use axum::http::Request;
 use shinrai_domain::accounts::{OrgKind, Role};
 use shinrai_domain::text::Bilingual;
 use shinrai_server::auth::password::Passwords;
+use shinrai_server::auth::rate_limit::ManualClock;
 use shinrai_server::auth::secret;
 use shinrai_server::{AppState, Config};
 use shinrai_store::Store;
@@ -33,6 +34,8 @@ pub const ROLES: [&str; 7] = [
 
 pub struct World {
     pub app: Router,
+    /// The clock the sign-in limiter reads; moved by hand.
+    pub clock: Arc<ManualClock>,
     pub store: Arc<Store>,
     /// Role → user id.
     pub users: HashMap<&'static str, String>,
@@ -116,6 +119,7 @@ pub async fn world_with(config: Config) -> World {
                     user_id: id.clone(),
                     name: "tests".to_owned(),
                     secret_hash: issued.digest,
+                    expires_at_ms: now_ms() + 30 * DAY_MS,
                 },
                 &system,
             )
@@ -174,14 +178,35 @@ pub async fn world_with(config: Config) -> World {
         .create_registry_entries(&registry.entries, &system)
         .await
         .expect("registry");
-    let mut state = AppState::new(&config, store.clone());
+    let clock = Arc::new(ManualClock::default());
+    let mut state = AppState::with_clock(&config, store.clone(), clock.clone());
     state.passwords = passwords;
     World {
         app: shinrai_server::router(state),
+        clock,
         store,
         users,
         tokens,
     }
+}
+
+pub const DAY_MS: i64 = 24 * 3600 * 1000;
+
+/// The wall clock, as the service reads it.
+pub fn now_ms() -> i64 {
+    i64::try_from(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis(),
+    )
+    .unwrap()
+}
+
+/// A browser session: its cookie (`name=value`) and anti-forgery token.
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
 }
 
 impl World {
@@ -191,6 +216,52 @@ impl World {
         if let Some(token) = self.tokens.get(role) {
             request = request.header("authorization", format!("Bearer {token}"));
         }
+        let request = match body {
+            Some(body) => request
+                .header("content-type", "application/json")
+                .body(Body::from(body.to_owned())),
+            None => request.body(Body::empty()),
+        };
+        send(&self.app, request.expect("request")).await
+    }
+
+    /// Signs `role` in with the password, as a browser does.
+    pub async fn session(&self, role: &str) -> Session {
+        let body = serde_json::json!({"login": role.replace('_', "-"), "password": PASSWORD});
+        let answer = send(
+            &self.app,
+            Request::post("/api/v1/session")
+                .header("content-type", "application/json")
+                .body(Body::from(body.to_string()))
+                .expect("request"),
+        )
+        .await;
+        assert_eq!(answer.status, 200, "sign in as {role}");
+        let cookie = answer
+            .header("set-cookie")
+            .and_then(|set| set.split(';').next())
+            .expect("a session cookie")
+            .to_owned();
+        let csrf = answer.json()["csrf_token"]
+            .as_str()
+            .expect("csrf token")
+            .to_owned();
+        Session { cookie, csrf }
+    }
+
+    /// A request in a browser session, with its anti-forgery token.
+    pub async fn call_in(
+        &self,
+        session: &Session,
+        method: &str,
+        uri: &str,
+        body: Option<&str>,
+    ) -> Answer {
+        let request = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("cookie", &session.cookie)
+            .header("x-csrf-token", &session.csrf);
         let request = match body {
             Some(body) => request
                 .header("content-type", "application/json")

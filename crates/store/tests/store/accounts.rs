@@ -193,12 +193,14 @@ async fn tokens_work_until_revoked() {
                     user_id: "admin-1".into(),
                     name: "nightly export".into(),
                     secret_hash: "secret-hash".into(),
+                    expires_at_ms: 10_000_000,
                 },
                 &by(30_000),
             )
             .await
             .unwrap();
         assert_eq!(token.name, "nightly export");
+        assert_eq!(token.expires_at_ms, 10_000_000);
         let (used, principal) = store
             .principal_for_token("secret-hash", 31_000)
             .await
@@ -228,6 +230,165 @@ async fn tokens_work_until_revoked() {
         );
         test.finish().await;
     }
+}
+
+#[tokio::test]
+async fn tokens_stop_working_when_they_expire() {
+    for test in TestStore::both().await {
+        seed(&test).await;
+        let store = &test.store;
+        store
+            .create_token(
+                &NewApiToken {
+                    id: "t-short".into(),
+                    user_id: "admin-1".into(),
+                    name: "one day".into(),
+                    secret_hash: "short-hash".into(),
+                    expires_at_ms: 50_000,
+                },
+                &by(30_000),
+            )
+            .await
+            .unwrap();
+        let listed = store.tokens("admin-1").await.unwrap();
+        assert_eq!(listed[0].expires_at_ms, 50_000, "{}", test.engine);
+        assert_eq!(
+            store.token("t-short").await.unwrap().unwrap().expires_at_ms,
+            50_000
+        );
+        assert!(
+            store
+                .principal_for_token("short-hash", 49_999)
+                .await
+                .unwrap()
+                .is_some(),
+            "{}: works until its expiry",
+            test.engine
+        );
+        for at in [50_000, 50_001, i64::MAX] {
+            assert!(
+                store
+                    .principal_for_token("short-hash", at)
+                    .await
+                    .unwrap()
+                    .is_none(),
+                "{}: refused from its expiry on ({at})",
+                test.engine
+            );
+        }
+        // The log says when the token expires.
+        let events = store.events_after(0, 1000, false).await.unwrap();
+        let created = events
+            .iter()
+            .find(|e| e.action == "token.create" && e.subject == "t-short")
+            .unwrap();
+        let payload: serde_json::Value = serde_json::from_str(&created.payload).unwrap();
+        assert_eq!(payload["expires_at_ms"], 50_000, "{}", test.engine);
+        test.finish().await;
+    }
+}
+
+/// The migrations of `engine` up to and including `last`, copied to a folder of their own.
+fn migrations_until(engine: &str, last: &str) -> std::path::PathBuf {
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join(engine);
+    let target = crate::engines::scratch_dir("migrations");
+    std::fs::create_dir_all(&target).unwrap();
+    for entry in std::fs::read_dir(&source).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if name.as_str() <= last {
+            std::fs::copy(&path, target.join(&name)).unwrap();
+        }
+    }
+    target
+}
+
+const BEFORE_EXPIRY: [&str; 3] = [
+    "INSERT INTO organisations (id, kind, name_ja, name_en, created_at_ms) VALUES ('op', 'operator', '運営', 'Operator', 1000)",
+    "INSERT INTO users (id, org_id, login, display_name, password_hash, disabled, created_at_ms) VALUES ('u1', 'op', 'admin', 'Admin', 'x', FALSE, 1000)",
+    "INSERT INTO api_tokens (id, user_id, name, secret_hash, created_at_ms) VALUES ('old', 'u1', 'old script', 'old-hash', 2000)",
+];
+
+#[tokio::test]
+async fn tokens_made_before_tokens_expired_get_the_longest_lifetime_from_their_creation() {
+    use shinrai_store::model::TOKEN_LIFETIME_BEFORE_EXPIRY_MS;
+    use shinrai_store::{Store, StoreConfig};
+    use sqlx::Connection;
+    let year = 365 * 24 * 3600 * 1000_i64;
+    assert_eq!(TOKEN_LIFETIME_BEFORE_EXPIRY_MS, year);
+
+    // SQLite: a database as it was at migration 0004, with a token, then opened by the store.
+    let data_dir = crate::engines::scratch_dir("sqlite-0004");
+    std::fs::create_dir_all(&data_dir).unwrap();
+    let file = data_dir.join("shinrai.db");
+    {
+        let options = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&file)
+            .create_if_missing(true);
+        let mut connection = sqlx::SqliteConnection::connect_with(&options)
+            .await
+            .unwrap();
+        let migrator = sqlx::migrate::Migrator::new(migrations_until("sqlite", "0004_zzz"))
+            .await
+            .unwrap();
+        migrator.run(&mut connection).await.unwrap();
+        for statement in BEFORE_EXPIRY {
+            sqlx::query(statement)
+                .execute(&mut connection)
+                .await
+                .unwrap();
+        }
+        connection.close().await.unwrap();
+    }
+    let config = StoreConfig {
+        data_dir: data_dir.clone(),
+        database_url: None,
+        checkpoint_every: 5,
+    };
+    let sqlite = Store::open(&config).await.unwrap();
+
+    // PostgreSQL: the same.
+    let (pg_config, url, name) = crate::engines::empty_postgres().await;
+    {
+        let mut connection = sqlx::PgConnection::connect(&url).await.unwrap();
+        let migrator = sqlx::migrate::Migrator::new(migrations_until("postgres", "0004_zzz"))
+            .await
+            .unwrap();
+        migrator.run(&mut connection).await.unwrap();
+        for statement in BEFORE_EXPIRY {
+            sqlx::query(statement)
+                .execute(&mut connection)
+                .await
+                .unwrap();
+        }
+        connection.close().await.unwrap();
+    }
+    let postgres = Store::open(&pg_config).await.unwrap();
+
+    for store in [&sqlite, &postgres] {
+        let token = store.token("old").await.unwrap().unwrap();
+        assert_eq!(token.expires_at_ms, 2000 + year, "{}", store.engine());
+        assert!(
+            store
+                .principal_for_token("old-hash", 2000 + year - 1)
+                .await
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            store
+                .principal_for_token("old-hash", 2000 + year)
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+    sqlite.close().await;
+    postgres.close().await;
+    let _ = std::fs::remove_dir_all(&data_dir);
+    crate::engines::drop_database(&name).await;
 }
 
 #[tokio::test]

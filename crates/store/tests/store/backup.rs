@@ -18,6 +18,7 @@ async fn populate(test: &TestStore) {
                 user_id: "admin-1".into(),
                 name: "export".into(),
                 secret_hash: "h1".into(),
+                expires_at_ms: 1_000_000,
             },
             &by(70_000),
         )
@@ -55,6 +56,7 @@ async fn a_sqlite_backup_restores_into_postgres_with_everything() {
     let manifest = source.store.backup(&mut file, 80_000).await.unwrap();
     assert_eq!(manifest.counts["blobs"], 2);
     let contents = backup::read_backup(&mut file.as_slice()).unwrap();
+    assert_eq!(contents.rows.tokens[0].expires_at_ms, Some(1_000_000));
 
     let (config, _, name) = empty_postgres().await;
     let restored = Store::restore(&config, &contents, &Trust::default())
@@ -181,6 +183,48 @@ async fn a_postgres_backup_restores_into_sqlite() {
     restored.close().await;
     let _ = std::fs::remove_dir_all(&config.data_dir);
     source.finish().await;
+}
+
+#[tokio::test]
+async fn a_backup_from_before_tokens_expired_restores_them_with_the_migration_s_expiry() {
+    for source in TestStore::both().await {
+        populate(&source).await;
+        let mut file = Vec::new();
+        source.store.backup(&mut file, 80_000).await.unwrap();
+        // A token line as backups wrote it before tokens expired: without `expires_at_ms`.
+        let line = file
+            .split(|b| *b == b'\n')
+            .find(|line| line.starts_with(b"{\"token\""))
+            .unwrap();
+        let mut old: serde_json::Value = serde_json::from_slice(line).unwrap();
+        old["token"]
+            .as_object_mut()
+            .unwrap()
+            .remove("expires_at_ms");
+        let row: backup::TokenRow = serde_json::from_value(old["token"].clone()).unwrap();
+        assert_eq!(row.expires_at_ms, None);
+        assert_eq!(
+            row.expires_at_ms(),
+            70_000 + shinrai_store::model::TOKEN_LIFETIME_BEFORE_EXPIRY_MS
+        );
+        let mut contents = backup::read_backup(&mut file.as_slice()).unwrap();
+        contents.rows.tokens = vec![row];
+        let config = shinrai_store::StoreConfig {
+            data_dir: scratch_dir("restored-old"),
+            database_url: None,
+            checkpoint_every: 5,
+        };
+        let restored = Store::restore(&config, &contents).await.unwrap();
+        assert_eq!(
+            restored.token("t1").await.unwrap().unwrap().expires_at_ms,
+            70_000 + shinrai_store::model::TOKEN_LIFETIME_BEFORE_EXPIRY_MS,
+            "from {}",
+            source.engine
+        );
+        restored.close().await;
+        let _ = std::fs::remove_dir_all(&config.data_dir);
+        source.finish().await;
+    }
 }
 
 #[tokio::test]
