@@ -74,6 +74,7 @@ pub const API_TOKENS: BoundTable = BoundTable {
         ("name", Kind::Text),
         ("secret_hash", Kind::Text),
         ("created_at_ms", Kind::Int),
+        ("expires_at_ms", Kind::Int),
         ("revoked_at_ms", Kind::Int),
     ],
 };

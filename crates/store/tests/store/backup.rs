@@ -186,48 +186,6 @@ async fn a_postgres_backup_restores_into_sqlite() {
 }
 
 #[tokio::test]
-async fn a_backup_from_before_tokens_expired_restores_them_with_the_migration_s_expiry() {
-    for source in TestStore::both().await {
-        populate(&source).await;
-        let mut file = Vec::new();
-        source.store.backup(&mut file, 80_000).await.unwrap();
-        // A token line as backups wrote it before tokens expired: without `expires_at_ms`.
-        let line = file
-            .split(|b| *b == b'\n')
-            .find(|line| line.starts_with(b"{\"token\""))
-            .unwrap();
-        let mut old: serde_json::Value = serde_json::from_slice(line).unwrap();
-        old["token"]
-            .as_object_mut()
-            .unwrap()
-            .remove("expires_at_ms");
-        let row: backup::TokenRow = serde_json::from_value(old["token"].clone()).unwrap();
-        assert_eq!(row.expires_at_ms, None);
-        assert_eq!(
-            row.expires_at_ms(),
-            70_000 + shinrai_store::model::TOKEN_LIFETIME_BEFORE_EXPIRY_MS
-        );
-        let mut contents = backup::read_backup(&mut file.as_slice()).unwrap();
-        contents.rows.tokens = vec![row];
-        let config = shinrai_store::StoreConfig {
-            data_dir: scratch_dir("restored-old"),
-            database_url: None,
-            checkpoint_every: 5,
-        };
-        let restored = Store::restore(&config, &contents).await.unwrap();
-        assert_eq!(
-            restored.token("t1").await.unwrap().unwrap().expires_at_ms,
-            70_000 + shinrai_store::model::TOKEN_LIFETIME_BEFORE_EXPIRY_MS,
-            "from {}",
-            source.engine
-        );
-        restored.close().await;
-        let _ = std::fs::remove_dir_all(&config.data_dir);
-        source.finish().await;
-    }
-}
-
-#[tokio::test]
 async fn damaged_backups_are_refused_before_anything_is_written() {
     let source = TestStore::sqlite().await;
     populate(&source).await;

@@ -177,6 +177,7 @@ async fn populate(test: &TestStore) {
                     user_id: "admin-1".into(),
                     name: format!("token {id}"),
                     secret_hash: format!("secret-{id}"),
+                    expires_at_ms: at + 86_400_000,
                 },
                 &by(at),
             )
