@@ -22,6 +22,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use bytes::Bytes;
 use ed25519_dalek::SigningKey;
 use serde_json::json;
+use shinrai_domain::log_audience::visibility_when_written;
 use shinrai_domain::log_chain::{
     Break, Checkpoint, Event, NewEvent, Verified, Verifier, Visibility,
 };
@@ -151,7 +152,7 @@ impl Store {
             by,
             "organisation.create",
             &new.id,
-            Visibility::Public,
+            visibility_when_written("organisation.create", &new.id, &|_| false),
             json!({"id": new.id, "kind": new.kind.code(), "name": {"ja": new.name.ja, "en": new.name.en}}),
         );
         let created = on_backend!(self, b => b.create_organisation(new, event))?;
@@ -181,7 +182,9 @@ impl Store {
             by,
             "criteria.create",
             &version.version,
-            Visibility::Public,
+            visibility_when_written("criteria.create", &version.version, &|_| {
+                version.status == shinrai_domain::criteria::Status::Published
+            }),
             json!({"version": version.version, "status": row.status, "document_sha256": row.document_sha256,
                    "controls": counts.controls, "objectives": counts.objectives}),
         );
