@@ -11,7 +11,7 @@ use shinrai_store::Store;
 
 use crate::auth::password::Passwords;
 use crate::auth::rate_limit::{Clock, Limits, LoginLimiter, SystemClock};
-use crate::config::Config;
+use crate::config::{Config, Secret};
 use crate::cpu::CpuPool;
 use crate::metrics::Metrics;
 
@@ -53,6 +53,11 @@ pub struct Settings {
     pub secure_cookies: bool,
     pub session_lifetime: std::time::Duration,
     pub max_body_bytes: usize,
+    /// The base of absolute links, without a trailing slash (`Config::public_base_url`).
+    pub public_url: String,
+    pub hsts_max_age_seconds: u64,
+    pub metrics_token: Option<Secret>,
+    pub metrics_public: bool,
 }
 
 impl From<&Config> for Settings {
@@ -61,6 +66,10 @@ impl From<&Config> for Settings {
             secure_cookies: config.secure_cookies,
             session_lifetime: config.session_lifetime,
             max_body_bytes: config.max_body_bytes,
+            public_url: config.public_base_url(),
+            hsts_max_age_seconds: config.hsts_max_age_seconds,
+            metrics_token: config.metrics_token.clone(),
+            metrics_public: config.metrics_public,
         }
     }
 }
