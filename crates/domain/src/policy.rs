@@ -40,13 +40,17 @@ impl Member {
 /// What is asked for; records owned by an organisation or a user name their owner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action<'a> {
-    /// Health, metrics, the API description: open to everyone.
+    /// Health and the API description: open to everyone.
     ReadServiceInfo,
+    /// The service's metrics (requests by route and status, failed sign-ins among them): the
+    /// operator's staff, unless the configuration opens them to a scraper or to everyone.
+    ReadMetrics,
     /// Applying a decision rule to a case the caller supplies; stores nothing.
     Decide,
-    /// The signed log head, the public key and the public events.
+    /// The signed log head, the public key, and the log's events as far as
+    /// `log_audience` lets the reader see each.
     ReadPublicLog,
-    /// Every event of the log, internal ones included.
+    /// Every event of the log, whole.
     ReadFullLog,
     ReadOwnAccount,
     /// Creating one's own API tokens.
@@ -134,7 +138,9 @@ pub fn authorize(actor: &Actor, action: &Action<'_>) -> Result<(), Denial> {
         Action::ImportCriteria | Action::PublishCriteria => member.is_operator_admin(),
         Action::ReadOwnAccount | Action::CreateOwnToken => true,
         Action::RevokeToken { owner } => owner == member.user_id || member.is_operator_admin(),
-        Action::ReadFullLog | Action::ListOrganisations => member.is_operator_staff(),
+        Action::ReadFullLog | Action::ListOrganisations | Action::ReadMetrics => {
+            member.is_operator_staff()
+        }
         Action::CreateOrganisation | Action::CreateUser { .. } => member.is_operator_admin(),
         Action::ReadOrganisation { org } | Action::ListUsers { org } => {
             member.is_operator_staff() || member.org_id == org
@@ -180,6 +186,10 @@ mod tests {
         let rows: Vec<(Action<'_>, [Result<(), Denial>; 6])> = vec![
             (Action::ReadServiceInfo, [ok, ok, ok, ok, ok, ok]),
             (Action::Decide, [ok, ok, ok, ok, ok, ok]),
+            (
+                Action::ReadMetrics,
+                [Err(S), ok, ok, Err(F), Err(F), Err(F)],
+            ),
             (Action::ReadPublicLog, [ok, ok, ok, ok, ok, ok]),
             (
                 Action::ReadFullLog,
@@ -258,6 +268,10 @@ mod tests {
         );
         assert_eq!(
             authorize(&odd, &Action::ReadFullLog),
+            Err(Denial::Forbidden)
+        );
+        assert_eq!(
+            authorize(&odd, &Action::ReadMetrics),
             Err(Denial::Forbidden)
         );
     }

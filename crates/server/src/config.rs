@@ -21,6 +21,10 @@
 //! | `sign_in_window_minutes` | `SHINRAI_SIGN_IN_WINDOW_MINUTES` | `15` |
 //! | `token_days` | `SHINRAI_TOKEN_DAYS` | `90` |
 //! | `token_max_days` | `SHINRAI_TOKEN_MAX_DAYS` | `365` |
+//! | `public_url` | `SHINRAI_PUBLIC_URL` | `http://` + `addr` |
+//! | `hsts_max_age_seconds` | `SHINRAI_HSTS_MAX_AGE_SECONDS` | `31536000` (sent only with `secure_cookies`) |
+//! | `metrics_token` | `SHINRAI_METRICS_TOKEN` | none (only operator staff read `/metrics`) |
+//! | `metrics_public` | `SHINRAI_METRICS_PUBLIC` | `false` |
 //!
 //! The file is the path given to [`Config::load`], else `SHINRAI_CONFIG`, else none.
 
@@ -56,7 +60,22 @@ pub struct Config {
     pub token_days: u64,
     /// The longest lifetime a new API token may have.
     pub token_max_days: u64,
+    /// The service's public base URL (`https://shinrai.example.jp`), for absolute links; `None`
+    /// means `http://` + `addr`. Never taken from a request's `Host` header, which anyone can
+    /// forge.
+    pub public_url: Option<PublicUrl>,
+    /// `Strict-Transport-Security: max-age=…`, sent whenever `secure_cookies` is on.
+    pub hsts_max_age_seconds: u64,
+    /// A secret a metrics scraper sends as `Authorization: Bearer …` to read `/metrics`.
+    pub metrics_token: Option<Secret>,
+    /// `/metrics` for everyone, without a token.
+    pub metrics_public: bool,
 }
+
+/// One year, as browsers' preload lists expect.
+pub const DEFAULT_HSTS_MAX_AGE_SECONDS: u64 = 365 * 24 * 3600;
+/// The shortest `metrics_token` accepted: long enough not to be guessed.
+pub const MIN_METRICS_TOKEN_CHARS: usize = 32;
 
 impl Default for Config {
     fn default() -> Self {
@@ -73,7 +92,69 @@ impl Default for Config {
             sign_in: Limits::default(),
             token_days: 90,
             token_max_days: 365,
+            public_url: None,
+            hsts_max_age_seconds: DEFAULT_HSTS_MAX_AGE_SECONDS,
+            metrics_token: None,
+            metrics_public: false,
         }
+    }
+}
+
+impl Config {
+    /// The base of absolute links: `public_url`, else `http://` + `addr`.
+    pub fn public_base_url(&self) -> String {
+        self.public_url
+            .as_ref()
+            .map_or_else(|| format!("http://{}", self.addr), |url| url.0.clone())
+    }
+}
+
+/// A base URL: `http` or `https`, a host with an optional port, nothing after it (links are
+/// made by appending paths that start with `/`). Kept without a trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    pub fn parse(text: &str) -> Result<PublicUrl, Bilingual> {
+        let wrong = |why_ja: &str, why_en: &str| {
+            Bilingual::new(
+                format!(
+                    "「{text}」は https://shinrai.example.jp のような URL ではありません（{why_ja}）"
+                ),
+                format!("\"{text}\" is not a URL such as https://shinrai.example.jp ({why_en})"),
+            )
+        };
+        let trimmed = text.strip_suffix('/').unwrap_or(text);
+        let uri: axum::http::Uri = trimmed
+            .parse()
+            .map_err(|_| wrong("書式が正しくありません", "malformed"))?;
+        let scheme = uri.scheme_str().unwrap_or_default();
+        if scheme != "http" && scheme != "https" {
+            return Err(wrong(
+                "http か https で始めてください",
+                "it must start with http:// or https://",
+            ));
+        }
+        let Some(authority) = uri.authority() else {
+            return Err(wrong("ホスト名がありません", "it names no host"));
+        };
+        if authority.host().is_empty() || authority.as_str().contains('@') {
+            return Err(wrong(
+                "ホスト名だけを書いてください",
+                "give a host name only, without user information",
+            ));
+        }
+        if !matches!(uri.path(), "" | "/") || uri.query().is_some() || trimmed.contains('#') {
+            return Err(wrong(
+                "パス・クエリ・フラグメントは付けられません",
+                "it may not have a path, query or fragment",
+            ));
+        }
+        Ok(PublicUrl(format!("{scheme}://{authority}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -167,7 +248,7 @@ fn describe_invalid(origin: &Origin, key: &str, reason: &Bilingual, lang: Lang) 
 }
 
 /// Every setting: its file key; the environment variable is `SHINRAI_` + the key in capitals.
-const KEYS: [&str; 18] = [
+const KEYS: [&str; 22] = [
     "addr",
     "data_dir",
     "db",
@@ -186,6 +267,10 @@ const KEYS: [&str; 18] = [
     "sign_in_window_minutes",
     "token_days",
     "token_max_days",
+    "public_url",
+    "hsts_max_age_seconds",
+    "metrics_token",
+    "metrics_public",
 ];
 
 /// One setting's raw value, before it is checked.
@@ -363,6 +448,32 @@ impl Config {
                     }
                 };
             }
+            "public_url" => {
+                self.public_url =
+                    Some(PublicUrl::parse(&string(raw).map_err(invalid)?).map_err(invalid)?);
+            }
+            "hsts_max_age_seconds" => {
+                // Up to two years; 0 tells browsers to forget an earlier policy.
+                self.hsts_max_age_seconds =
+                    integer(raw, 0, 2 * 365 * 24 * 3600).map_err(invalid)?;
+            }
+            "metrics_token" => {
+                let token = string(raw).map_err(invalid)?;
+                if token.chars().count() < MIN_METRICS_TOKEN_CHARS
+                    || !token.bytes().all(|b| b.is_ascii_graphic())
+                {
+                    return Err(invalid(Bilingual::new(
+                        format!(
+                            "空白を含まない {MIN_METRICS_TOKEN_CHARS} 文字以上の ASCII 文字列にしてください（例: openssl rand -hex 32）"
+                        ),
+                        format!(
+                            "must be at least {MIN_METRICS_TOKEN_CHARS} printable ASCII characters without spaces (e.g. openssl rand -hex 32)"
+                        ),
+                    )));
+                }
+                self.metrics_token = Some(Secret(token));
+            }
+            "metrics_public" => self.metrics_public = boolean(raw).map_err(invalid)?,
             _ => {}
         }
         Ok(())
@@ -649,6 +760,79 @@ mod tests {
         );
         let error = load(None, &[("SHINRAI_SIGN_IN_FREE_FAILURES", "0")]).err();
         assert!(error.is_some_and(|e| e.describe(Lang::En).contains("from 1 to 100")));
+    }
+
+    #[test]
+    fn public_url_hsts_and_metrics_settings() {
+        let config = Config::default();
+        assert_eq!(config.public_base_url(), "http://127.0.0.1:8080");
+        assert_eq!(config.hsts_max_age_seconds, 31_536_000);
+        assert_eq!(config.metrics_token, None);
+        assert!(!config.metrics_public);
+
+        let token = "0123456789abcdef0123456789abcdef";
+        let file = format!(
+            "public_url = \"https://shinrai.example.jp/\"\nhsts_max_age_seconds = 600\nmetrics_token = \"{token}\"\nmetrics_public = true\n"
+        );
+        let Ok(config) = load(Some(&file), &[]) else {
+            panic!("{file}");
+        };
+        assert_eq!(config.public_base_url(), "https://shinrai.example.jp");
+        assert_eq!(config.hsts_max_age_seconds, 600);
+        assert_eq!(
+            config.metrics_token.as_ref().map(Secret::expose),
+            Some(token)
+        );
+        assert!(!format!("{config:?}").contains(token));
+        assert!(config.metrics_public);
+
+        let config = load(
+            None,
+            &[
+                ("SHINRAI_PUBLIC_URL", "http://[::1]:9000"),
+                ("SHINRAI_ADDR", "[::1]:9000"),
+            ],
+        );
+        assert_eq!(
+            config.map(|c| c.public_base_url()),
+            Ok("http://[::1]:9000".to_owned())
+        );
+        let config = load(None, &[("SHINRAI_ADDR", "[::1]:9000")]);
+        assert_eq!(
+            config.map(|c| c.public_base_url()),
+            Ok("http://[::1]:9000".to_owned())
+        );
+
+        for bad in [
+            "shinrai.example.jp",
+            "ftp://shinrai.example.jp",
+            "https://",
+            "https://user@shinrai.example.jp",
+            "https://shinrai.example.jp/registry",
+            "https://shinrai.example.jp/?a=1",
+            "https://shinrai.example.jp/#top",
+        ] {
+            let error = load(None, &[("SHINRAI_PUBLIC_URL", bad)]).err();
+            assert!(
+                error.as_ref().is_some_and(|e| e
+                    .describe(Lang::En)
+                    .starts_with("environment: SHINRAI_PUBLIC_URL (")
+                    && e.describe(Lang::Ja).contains("URL ではありません")),
+                "{bad}: {error:?}"
+            );
+        }
+        let error = load(Some("metrics_token = \"short\""), &[]).err();
+        assert!(error.is_some_and(|e| e.describe(Lang::En).contains("at least 32")));
+        let error = load(
+            None,
+            &[("SHINRAI_METRICS_TOKEN", "0123456789abcdef 0123456789abcdef")],
+        )
+        .err();
+        assert!(error.is_some_and(|e| e.describe(Lang::Ja).contains("32 文字以上")));
+        let error = load(None, &[("SHINRAI_HSTS_MAX_AGE_SECONDS", "-1")]).err();
+        assert!(error.is_some_and(|e| e.describe(Lang::En).contains("from 0 to 63072000")));
+        let error = load(Some("metrics_public = \"yes\""), &[]).err();
+        assert!(error.is_some_and(|e| e.describe(Lang::En).contains("true or false")));
     }
 
     #[test]

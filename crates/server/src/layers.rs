@@ -1,5 +1,6 @@
-//! What wraps every route: request ids and logs, metrics, security headers, the body limit,
-//! and the error renderer that makes every failure speak the API's error shape.
+//! What wraps every route: request ids and logs, metrics, security headers (HSTS behind TLS),
+//! the rule that keeps answers for signed-in users out of caches, the body limit, and the error
+//! renderer that makes every failure speak the API's error shape.
 
 use std::any::Any;
 use std::collections::BTreeSet;
@@ -17,10 +18,11 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tracing::Instrument as _;
 
+use crate::auth::cookie;
 use crate::error::ApiError;
 use crate::lang::negotiate;
 use crate::metrics;
-use crate::state::AppState;
+use crate::state::{AppState, Settings};
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -53,7 +55,11 @@ pub fn apply(router: Router, state: &AppState, documented: Arc<BTreeSet<String>>
         ))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn(render_errors))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn(keep_private_answers_out_of_caches))
+        .layer(middleware::from_fn_with_state(
+            strict_transport(&state.settings),
+            security_headers,
+        ))
         .layer(middleware::from_fn_with_state(
             state.metrics.clone(),
             metrics::track,
@@ -124,13 +130,49 @@ async fn trace(request: Request, next: Next) -> Response {
     .await
 }
 
-async fn security_headers(request: Request, next: Next) -> Response {
+/// `Strict-Transport-Security` when the service is reached over TLS (`secure_cookies` says so),
+/// so that browsers never again ask for it over plain HTTP. Without `includeSubDomains`: other
+/// hosts of the domain are not this service's to vouch for.
+fn strict_transport(settings: &Settings) -> Option<HeaderValue> {
+    settings
+        .secure_cookies
+        .then(|| format!("max-age={}", settings.hsts_max_age_seconds))
+        .and_then(|value| HeaderValue::from_str(&value).ok())
+}
+
+async fn security_headers(
+    State(strict_transport): State<Option<HeaderValue>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     for (name, value) in SECURITY_HEADERS {
         headers
             .entry(name)
             .or_insert(HeaderValue::from_static(value));
+    }
+    if let Some(value) = strict_transport {
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, value);
+    }
+    response
+}
+
+/// One rule for every route, so that no handler can forget it: the answer to a request that
+/// carried credentials (a session cookie or an `Authorization` header), and any answer that
+/// sets a cookie, is `Cache-Control: private, no-store`, whatever the handler said. Such
+/// answers may hold a secret (a new token, a session), an anti-forgery token or one user's data.
+/// A stale cookie counts too: deciding on presence costs no database read and errs on the side
+/// of not caching.
+async fn keep_private_answers_out_of_caches(request: Request, next: Next) -> Response {
+    let credentials = request.headers().contains_key(header::AUTHORIZATION)
+        || cookie::session_from_headers(request.headers()).is_some();
+    let mut response = next.run(request).await;
+    if credentials || response.headers().contains_key(header::SET_COOKIE) {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
     }
     response
 }

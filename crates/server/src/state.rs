@@ -12,7 +12,7 @@ use shinrai_store::Store;
 use crate::auth::client_ip::TrustedProxies;
 use crate::auth::password::Passwords;
 use crate::auth::rate_limit::{Clock, LoginLimiter, SystemClock};
-use crate::config::Config;
+use crate::config::{Config, Secret};
 use crate::cpu::CpuPool;
 use crate::metrics::Metrics;
 
@@ -59,6 +59,11 @@ pub struct Settings {
     /// Lifetime of a new API token unless asked otherwise, and the longest allowed, in days.
     pub token_days: u64,
     pub token_max_days: u64,
+    /// The base of absolute links, without a trailing slash (`Config::public_base_url`).
+    pub public_url: String,
+    pub hsts_max_age_seconds: u64,
+    pub metrics_token: Option<Secret>,
+    pub metrics_public: bool,
 }
 
 impl From<&Config> for Settings {
@@ -70,6 +75,10 @@ impl From<&Config> for Settings {
             trusted_proxies: config.trusted_proxies.clone(),
             token_days: config.token_days,
             token_max_days: config.token_max_days,
+            public_url: config.public_base_url(),
+            hsts_max_age_seconds: config.hsts_max_age_seconds,
+            metrics_token: config.metrics_token.clone(),
+            metrics_public: config.metrics_public,
         }
     }
 }

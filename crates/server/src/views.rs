@@ -1,6 +1,7 @@
 //! What the account and log routes read and answer, as documented in the OpenAPI document.
 
 use serde::{Deserialize, Serialize};
+use shinrai_domain::log_audience::Disclosure;
 use shinrai_domain::log_chain::{Checkpoint, Event};
 use shinrai_store::model::{ApiToken, Organisation, User};
 use utoipa::ToSchema;
@@ -189,16 +190,56 @@ pub struct PublicKeyView {
     pub public_key: String,
 }
 
-/// One log event with everything needed to re-compute its hash.
+/// One log event as its reader may see it: whole, or a restricted stub.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum LogEntryView {
+    Event(EventView),
+    Restricted(RestrictedEventView),
+}
+
+impl LogEntryView {
+    pub fn new(event: &Event, disclosure: Disclosure) -> LogEntryView {
+        match disclosure {
+            Disclosure::Event { actor, org } => LogEntryView::Event(EventView {
+                seq: event.seq,
+                at_ms: event.at_ms,
+                actor: actor.then(|| event.actor.clone()),
+                org: org.then(|| event.org.clone()),
+                action: event.action.clone(),
+                subject: event.subject.clone(),
+                visibility: event.visibility.code().to_owned(),
+                payload: event.payload.clone(),
+                payload_hash: event.payload_hash.clone(),
+                prev_hash: event.prev_hash.clone(),
+                hash: event.hash.clone(),
+            }),
+            Disclosure::Stub => LogEntryView::Restricted(RestrictedEventView {
+                seq: event.seq,
+                restricted: true,
+                prev_hash: event.prev_hash.clone(),
+                hash: event.hash.clone(),
+            }),
+        }
+    }
+}
+
+/// A log event the reader may see, with everything needed to re-compute its hash unless who
+/// acted is withheld.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EventView {
     pub seq: u64,
     pub at_ms: i64,
-    pub actor: String,
-    pub org: String,
+    /// The user (or `system`, `cli`, `public`) who acted; `null` when the reader may not see
+    /// that organisation's users (the hash then cannot be re-computed, but still links).
+    #[schema(required = true)]
+    pub actor: Option<String>,
+    /// The organisation the actor acted for; `null` when the reader may not see it.
+    #[schema(required = true)]
+    pub org: Option<String>,
     pub action: String,
     pub subject: String,
-    /// `public` or `internal`.
+    /// The visibility recorded when the event was written (`public` or `internal`), as hashed.
     pub visibility: String,
     /// The details exactly as hashed (JSON text).
     pub payload: String,
@@ -207,27 +248,22 @@ pub struct EventView {
     pub hash: String,
 }
 
-impl From<&Event> for EventView {
-    fn from(event: &Event) -> Self {
-        EventView {
-            seq: event.seq,
-            at_ms: event.at_ms,
-            actor: event.actor.clone(),
-            org: event.org.clone(),
-            action: event.action.clone(),
-            subject: event.subject.clone(),
-            visibility: event.visibility.code().to_owned(),
-            payload: event.payload.clone(),
-            payload_hash: event.payload_hash.clone(),
-            prev_hash: event.prev_hash.clone(),
-            hash: event.hash.clone(),
-        }
-    }
+/// A log event the reader may not see: only what keeps the chain checkable.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RestrictedEventView {
+    pub seq: u64,
+    /// Always `true`.
+    pub restricted: bool,
+    /// The hash of the event before; equals that event's `hash`.
+    pub prev_hash: String,
+    /// Equals the next event's `prev_hash`.
+    pub hash: String,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EventsPage {
-    pub events: Vec<EventView>,
+    /// Every event after `after`, in sequence order, each whole or restricted.
+    pub events: Vec<LogEntryView>,
     /// Pass as `after` to read on; `null` when this page reached the end.
     pub next_after: Option<u64>,
 }

@@ -27,6 +27,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use bytes::Bytes;
 use ed25519_dalek::SigningKey;
 use serde_json::json;
+use shinrai_domain::log_audience::visibility_when_written;
 use shinrai_domain::log_audit::AuditReport;
 use shinrai_domain::log_chain::{Checkpoint, Event, NewEvent, Visibility};
 
@@ -153,7 +154,7 @@ impl Store {
             by,
             "organisation.create",
             &new.id,
-            Visibility::Public,
+            visibility_when_written("organisation.create", &new.id, &|_| false),
             json!({"id": new.id, "kind": new.kind.code(), "name": {"ja": new.name.ja, "en": new.name.en}}),
         );
         let created = on_backend!(self, b => b.create_organisation(new, event))?;
@@ -183,7 +184,9 @@ impl Store {
             by,
             "criteria.create",
             &version.version,
-            Visibility::Public,
+            visibility_when_written("criteria.create", &version.version, &|_| {
+                version.status == shinrai_domain::criteria::Status::Published
+            }),
             json!({"version": version.version, "status": row.status, "document_sha256": row.document_sha256,
                    "controls": counts.controls, "objectives": counts.objectives}),
         );

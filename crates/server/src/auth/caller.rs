@@ -155,7 +155,8 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
-fn bearer(parts: &Parts) -> Option<&str> {
+/// The credentials of `Authorization: Bearer …`, if the request has them.
+pub(crate) fn bearer(parts: &Parts) -> Option<&str> {
     let value = parts
         .headers
         .get(axum::http::header::AUTHORIZATION)?

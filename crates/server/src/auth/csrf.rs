@@ -39,7 +39,7 @@ pub fn verify(expected: &str, presented: Option<&str>) -> Result<(), CsrfFailed>
 
 /// Compares without stopping at the first difference, so that the time taken does not tell
 /// an attacker how much of a guess was right. The length is not secret (tokens have one).
-fn constant_time_eq(a: &str, b: &str) -> bool {
+pub(crate) fn constant_time_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;

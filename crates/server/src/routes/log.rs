@@ -1,14 +1,20 @@
-//! The tamper-evident log, for everyone to check: the signed head, the key, the events.
+//! The tamper-evident log, for everyone to check: the signed head, the key, the events (each as
+//! far as its reader may see it).
+
+use std::collections::BTreeSet;
 
 use axum::Json;
 use axum::extract::State;
+use shinrai_domain::criteria::Status;
+use shinrai_domain::log_audience::disclose;
+use shinrai_domain::log_chain::Event;
 use shinrai_domain::policy::Action;
 
 use crate::auth::caller::Caller;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiQuery;
 use crate::state::AppState;
-use crate::views::{CheckpointView, EventView, EventsPage, EventsQuery, PublicKeyView};
+use crate::views::{CheckpointView, EventsPage, EventsQuery, LogEntryView, PublicKeyView};
 
 const DEFAULT_PAGE: u32 = 100;
 const MAX_PAGE: u32 = 1000;
@@ -60,13 +66,18 @@ pub async fn public_key(
     }))
 }
 
-/// Events after a sequence number: the public ones for everybody, all of them for operator
-/// staff.
+/// Events after a sequence number, every one of them: whole to readers who may see it, else as a
+/// stub (sequence number, previous hash, hash), so the chain links for everyone. Who may see
+/// what is decided by `shinrai_domain::log_audience`.
 #[utoipa::path(
     get,
     path = "/api/v1/log/events",
     tag = "log",
     summary = "Log events / ログのイベント",
+    description = "Every event after `after`, in sequence order. An event the reader may not see \
+        (a draft's, an organisation's, an account's) is a stub with `seq`, `restricted`, \
+        `prev_hash` and `hash` only; `actor` and `org` are `null` when the reader may not see who \
+        acted. / 読み手が見られないイベントは seq・restricted・prev_hash・hash だけになります。",
     params(EventsQuery),
     responses(
         (status = 200, description = "A page of events in sequence order.", body = EventsPage),
@@ -79,17 +90,39 @@ pub async fn events(
     ApiQuery(query): ApiQuery<EventsQuery>,
 ) -> Result<Json<EventsPage>, ApiError> {
     caller.authorize(&Action::ReadPublicLog)?;
-    let public_only = caller.authorize(&Action::ReadFullLog).is_err();
     let limit = query.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
     let events = state
         .store
-        .events_after(query.after.unwrap_or(0), limit, public_only)
+        .events_after(query.after.unwrap_or(0), limit, false)
         .await?;
+    let published = published_criteria(&state, &events).await?;
+    let is_published = |version: &str| published.contains(version);
     let next_after = (events.len() == limit as usize)
         .then(|| events.last().map(|e| e.seq))
         .flatten();
     Ok(Json(EventsPage {
-        events: events.iter().map(EventView::from).collect(),
+        events: events
+            .iter()
+            .map(|event| LogEntryView::new(event, disclose(&caller.actor, event, &is_published)))
+            .collect(),
         next_after,
     }))
+}
+
+/// The criteria versions published now, read only when the page holds criteria events.
+async fn published_criteria(
+    state: &AppState,
+    events: &[Event],
+) -> Result<BTreeSet<String>, ApiError> {
+    if !events.iter().any(|e| e.action.starts_with("criteria.")) {
+        return Ok(BTreeSet::new());
+    }
+    Ok(state
+        .store
+        .criteria_list()
+        .await?
+        .into_iter()
+        .filter(|summary| summary.status == Status::Published)
+        .map(|summary| summary.version)
+        .collect())
 }

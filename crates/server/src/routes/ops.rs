@@ -1,9 +1,14 @@
-//! For operators and their tools: liveness, readiness, metrics.
+//! For operators and their tools: liveness, readiness, metrics (for staff and a scraper only).
 
-use axum::extract::State;
+use axum::extract::{FromRequestParts, State};
 use axum::http::header;
+use axum::http::request::Parts;
 use axum::response::IntoResponse;
+use shinrai_domain::policy::Action;
 
+use crate::auth::caller::{bearer, identify};
+use crate::auth::csrf::constant_time_eq;
+use crate::auth::secret::digest;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -49,9 +54,17 @@ pub async fn healthz(State(state): State<AppState>) -> Result<impl IntoResponse,
     path = "/metrics",
     tag = "operations",
     summary = "Metrics in the Prometheus text format / Prometheus 形式のメトリクス",
-    responses((status = 200, description = "Prometheus text format 0.0.4", body = String, content_type = "text/plain"))
+    description = "For the operator's staff (session or API token), or a scraper sending the \
+        configured `metrics_token` as `Authorization: Bearer …`; for everyone only when \
+        `metrics_public` is on. / 事務局の職員、または設定した metrics_token を Bearer で送る収集器のみ\
+        （metrics_public が有効なら誰でも）。",
+    responses(
+        (status = 200, description = "Prometheus text format 0.0.4", body = String, content_type = "text/plain"),
+        (status = 401, description = "`sign_in_required`: no credentials, or credentials that are not valid", body = crate::error::ErrorBody),
+        (status = 403, description = "`forbidden`: signed in, but not the operator's staff", body = crate::error::ErrorBody),
+    )
 )]
-pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+pub async fn metrics(State(state): State<AppState>, _reader: MetricsReader) -> impl IntoResponse {
     (
         [(
             header::CONTENT_TYPE,
@@ -59,4 +72,33 @@ pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
         )],
         state.metrics.render(),
     )
+}
+
+/// A caller who may read `/metrics`: anyone when `metrics_public` is on, a scraper presenting
+/// the `metrics_token`, else whoever the policy allows ([`Action::ReadMetrics`]). The counters
+/// show failed sign-ins and administrative actions by route, which the public has no need of.
+#[derive(Debug)]
+pub struct MetricsReader;
+
+impl FromRequestParts<AppState> for MetricsReader {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<MetricsReader, ApiError> {
+        if state.settings.metrics_public {
+            return Ok(MetricsReader);
+        }
+        if let (Some(expected), Some(presented)) = (&state.settings.metrics_token, bearer(parts)) {
+            // Digests compared, so that neither the time taken nor the length tells anything.
+            if constant_time_eq(&digest(expected.expose()), &digest(presented)) {
+                return Ok(MetricsReader);
+            }
+        }
+        identify(parts, state)
+            .await?
+            .authorize(&Action::ReadMetrics)?;
+        Ok(MetricsReader)
+    }
 }

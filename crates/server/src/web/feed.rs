@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shinrai_domain::registry::{ChangeKind, changes};
 
@@ -35,30 +35,20 @@ struct Feed {
     entries: Vec<FeedEntry>,
 }
 
-/// The site's own address as the client reached it; the scheme follows whether cookies are
-/// marked `Secure`, which is set exactly when the service runs behind TLS.
-fn base_url(headers: &HeaderMap, secure: bool) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_graphic()))
-        .unwrap_or("localhost");
-    let scheme = if secure { "https" } else { "http" };
-    format!("{scheme}://{host}")
-}
-
 fn timestamp(date: shinrai_domain::date::CalendarDate) -> String {
     format!("{date}T00:00:00Z")
 }
 
-pub async fn feed(State(state): State<AppState>, ctx: PageContext, headers: HeaderMap) -> Response {
+pub async fn feed(State(state): State<AppState>, ctx: PageContext) -> Response {
     let registry = match state.registry.get(&state.store).await {
         Ok(registry) => registry,
         Err(error) => return super::error_page(ctx.lang, &ctx.uri, &error),
     };
     let lang = ctx.lang;
     let l = ctx.labels();
-    let base = base_url(&headers, state.settings.secure_cookies);
+    // The configured public address, never the request's `Host`: anyone can forge that, and
+    // this answer is kept by caches for five minutes.
+    let base = state.settings.public_url.clone();
     let all = changes(&registry.entries);
     let updated = all
         .first()
@@ -114,20 +104,5 @@ pub async fn feed(State(state): State<AppState>, ctx: PageContext, headers: Head
         )
             .into_response(),
         Err(error) => crate::error::ApiError::internal(error).into_response(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_base_follows_the_host_and_refuses_odd_ones() {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::HOST, "registry.example:8080".parse().unwrap());
-        assert_eq!(base_url(&headers, true), "https://registry.example:8080");
-        assert_eq!(base_url(&HeaderMap::new(), false), "http://localhost");
-        headers.insert(header::HOST, "a b".parse().unwrap());
-        assert_eq!(base_url(&headers, false), "http://localhost");
     }
 }

@@ -16,7 +16,12 @@ fn rows(world: &World) -> Vec<Row> {
     vec![
         ("GET", "/livez".into(), None, [200; 7]),
         ("GET", "/healthz".into(), None, [200; 7]),
-        ("GET", "/metrics".into(), None, [200; 7]),
+        (
+            "GET",
+            "/metrics".into(),
+            None,
+            [401, 200, 200, 403, 403, 403, 403],
+        ),
         ("GET", "/api/openapi.json".into(), None, [200; 7]),
         (
             "POST",
@@ -315,42 +320,44 @@ async fn unknown_ids_are_refused_before_they_are_looked_up() {
 }
 
 #[tokio::test]
-async fn the_public_reads_only_public_events() {
+async fn the_public_reads_public_events_whole_and_the_others_as_stubs() {
     let world = world().await;
-    let public = world
-        .call("public", "GET", "/api/v1/log/events?limit=1000", None)
-        .await
-        .json();
-    let staff = world
-        .call(
-            "operator_reviewer",
-            "GET",
-            "/api/v1/log/events?limit=1000",
-            None,
-        )
-        .await
-        .json();
-    let visibilities = |page: &serde_json::Value| -> BTreeSet<String> {
-        page["events"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["visibility"].as_str().unwrap().to_owned())
-            .collect()
+    let page = |role: &'static str| {
+        let world = &world;
+        async move {
+            world
+                .call(role, "GET", "/api/v1/log/events?limit=1000", None)
+                .await
+                .json()
+        }
     };
-    assert_eq!(visibilities(&public), BTreeSet::from(["public".to_owned()]));
+    // The visibilities recorded in the whole events, and how many stubs there are.
+    let seen = |page: &serde_json::Value| -> (BTreeSet<String>, usize) {
+        let events = page["events"].as_array().unwrap();
+        let whole = events
+            .iter()
+            .filter_map(|e| e["visibility"].as_str())
+            .map(str::to_owned)
+            .collect();
+        let stubs = events.iter().filter(|e| e["restricted"] == true).count();
+        (whole, stubs)
+    };
+    let (public, public_stubs) = seen(&page("public").await);
+    assert_eq!(public, BTreeSet::from(["public".to_owned()]));
+    assert!(public_stubs > 0);
+    let (staff, staff_stubs) = seen(&page("operator_reviewer").await);
     assert_eq!(
-        visibilities(&staff),
+        staff,
         BTreeSet::from(["internal".to_owned(), "public".to_owned()])
     );
-    let provider = world
-        .call("provider", "GET", "/api/v1/log/events?limit=1000", None)
-        .await
-        .json();
+    assert_eq!(staff_stubs, 0);
+    let (provider, provider_stubs) = seen(&page("provider").await);
+    // The provider's own organisation's creation, recorded internal, is whole for it.
     assert_eq!(
-        visibilities(&provider),
-        BTreeSet::from(["public".to_owned()])
+        provider,
+        BTreeSet::from(["internal".to_owned(), "public".to_owned()])
     );
+    assert!(provider_stubs > 0);
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ mod docs;
 mod openapi;
 mod ops;
 mod pages;
+mod readers;
 mod registry;
 mod session;
 mod support;

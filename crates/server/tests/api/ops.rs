@@ -160,7 +160,14 @@ fn parse_sample(line: &str) -> (String, Vec<(String, String)>, f64) {
 
 #[tokio::test]
 async fn metrics_are_valid_prometheus_text_and_count_by_route() {
-    let app = app().await;
+    let app = app_with(
+        Config {
+            metrics_public: true,
+            ..Config::default()
+        },
+        Arc::default(),
+    )
+    .await;
     get(&app, "/livez").await;
     get(&app, "/livez").await;
     get(&app, "/no/such/page/123").await;

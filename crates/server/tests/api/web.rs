@@ -483,11 +483,13 @@ async fn the_atom_feed_lists_every_change_with_a_stable_link_to_it() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len(), "ids are unique");
-    assert!(ids[0].starts_with("http://registry.example/registry/"));
+    // Links start with the configured public address (by default the listen address), not
+    // with the request's `Host`.
+    assert!(ids[0].starts_with("http://127.0.0.1:8080/registry/"));
     // Each entry's link leads to an anchor that its page has.
     for link in links.iter().filter(|l| l.contains('#')).take(10) {
         let (page, anchor) = link.split_once('#').unwrap();
-        let path = page.trim_start_matches("http://registry.example");
+        let path = page.trim_start_matches("http://127.0.0.1:8080");
         let (_, html) = get_page(&world, path, None).await;
         assert!(html.contains(&format!("id=\"{anchor}\"")), "{link}");
     }
