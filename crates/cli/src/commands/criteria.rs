@@ -302,6 +302,7 @@ fn table_error(error: &table::TableError) -> CliError {
         | E::NotUtf8 { .. }
         | E::Csv { .. }
         | E::Workbook { .. }
+        | E::OverLimit { .. }
         | E::MissingSheet { .. }
         | E::Empty { .. } => CliError::Unusable { what },
         _ => CliError::Refused { what },

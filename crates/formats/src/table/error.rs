@@ -6,6 +6,8 @@ use std::io;
 use shinrai_domain::criteria::Part;
 use shinrai_domain::text::Bilingual;
 
+use super::limit::Limit;
+
 /// Where in a table a problem is. Only `file` is always known; a sheet is named for XLSX, and
 /// the row, column and cell as far as the problem has them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +33,12 @@ impl Place {
             column: None,
             cell: None,
         })
+    }
+
+    pub(crate) fn sheet(file: &str, sheet: &str) -> Box<Place> {
+        let mut at = Place::file(file);
+        at.sheet = Some(sheet.to_owned());
+        at
     }
 
     /// The place in Japanese: `FILE: シート criteria、12 行目、列 min_level (F12)`.
@@ -126,6 +134,9 @@ pub enum TableError {
     Csv { at: Box<Place>, detail: String },
     /// Not an XLSX workbook, or one that cannot be read.
     Workbook { at: Box<Place>, detail: String },
+    /// The file goes over one of the bounds of [`crate::workbook::limits`] (a zip bomb, a
+    /// sheet declaring millions of cells, …); nothing more of it is read.
+    OverLimit { at: Box<Place>, limit: Limit },
     /// The workbook has no sheet named `criteria`.
     MissingSheet { at: Box<Place>, sheets: Vec<String> },
     /// The file or sheet holds nothing, not even a header row.
@@ -232,6 +243,7 @@ impl TableError {
             | NotUtf8 { at }
             | Csv { at, .. }
             | Workbook { at, .. }
+            | OverLimit { at, .. }
             | MissingSheet { at, .. }
             | Empty { at }
             | MissingColumn { at }
@@ -285,6 +297,7 @@ impl TableError {
                 format!("XLSX ブックとして読めません: {detail}"),
                 format!("cannot be read as an XLSX workbook: {detail}"),
             ),
+            OverLimit { limit, .. } => limit.reason(),
             MissingSheet { sheets, .. } => {
                 let names: Vec<&str> = sheets.iter().map(String::as_str).collect();
                 let (ja, en) = alternatives(&names);

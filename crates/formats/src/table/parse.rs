@@ -24,7 +24,8 @@ enum Value<T> {
 /// Reads a whole table, collecting every problem rather than stopping at the first.
 pub(crate) fn parse(grid: &Grid) -> Result<CriteriaVersion, TableErrors> {
     let formulas = grid.formula_cells();
-    let Some(header) = grid.rows.iter().find(|row| !blank_row(row, &formulas)) else {
+    let formula_rows = grid.formula_rows();
+    let Some(header) = grid.rows.iter().find(|row| !blank_row(row, &formula_rows)) else {
         let mut problems = vec![TableError::Empty { at: grid.place() }];
         // A sheet of formulas with no values is "empty" too, but say why.
         problems.extend(formula_problems(grid, &[]));
@@ -39,9 +40,7 @@ pub(crate) fn parse(grid: &Grid) -> Result<CriteriaVersion, TableErrors> {
         problems: Vec::new(),
     };
     parser.header(header);
-    let header_ok = parser.problems.is_empty()
-        && !(0..header.cells.len())
-            .any(|column| parser.formulas.contains(&(header.number, column)));
+    let header_ok = parser.problems.is_empty() && !formula_rows.contains(&header.number);
     parser
         .problems
         .extend(formula_problems(grid, &parser.names));
@@ -51,7 +50,7 @@ pub(crate) fn parse(grid: &Grid) -> Result<CriteriaVersion, TableErrors> {
 
     let mut table = Table::default();
     for row in grid.rows.iter().filter(|row| row.number > header.number) {
-        if !blank_row(row, &parser.formulas) {
+        if !blank_row(row, &formula_rows) {
             parser.row(row, &mut table);
         }
     }
@@ -78,8 +77,8 @@ fn empty(grid: &Grid) -> TableErrors {
 }
 
 /// A row with no value and no formula; such rows are skipped (spreadsheets leave them).
-fn blank_row(row: &Row, formulas: &HashSet<(usize, usize)>) -> bool {
-    row.cells.iter().all(Raw::is_blank) && !formulas.iter().any(|(number, _)| *number == row.number)
+fn blank_row(row: &Row, formula_rows: &HashSet<usize>) -> bool {
+    row.cells.iter().all(|(_, raw)| raw.is_blank()) && !formula_rows.contains(&row.number)
 }
 
 fn formula_problems(grid: &Grid, names: &[Option<&'static str>]) -> Vec<TableError> {
@@ -126,13 +125,13 @@ struct Parser<'g> {
 
 impl Parser<'_> {
     fn header(&mut self, header: &Row) {
-        self.names = vec![None; header.cells.len()];
-        for (index, raw) in header.cells.iter().enumerate() {
+        self.names = vec![None; header.width()];
+        for (index, raw) in &header.cells {
+            let index = *index;
             if self.formulas.contains(&(header.number, index)) {
                 continue;
             }
             let name = match raw {
-                Raw::Empty => continue,
                 Raw::Text(text) if text.trim().is_empty() => continue,
                 Raw::Text(text) => text.trim(),
                 other => {
@@ -180,7 +179,8 @@ impl Parser<'_> {
 
     fn row(&mut self, row: &Row, table: &mut Table) {
         // Values under no header would be silently lost.
-        for (index, raw) in row.cells.iter().enumerate() {
+        for (index, raw) in &row.cells {
+            let index = *index;
             let named = self.names.get(index).copied().flatten().is_some();
             if !named && !raw.is_blank() && !self.formulas.contains(&(row.number, index)) {
                 let at = self.place(row.number, Some(index), None);
@@ -387,7 +387,7 @@ impl Parser<'_> {
         if self.formulas.contains(&(row.number, index)) {
             return Value::Reported;
         }
-        match row.cells.get(index) {
+        match row.get(index) {
             Some(raw) if !raw.is_blank() => Value::Got(raw),
             _ => Value::Empty,
         }
@@ -677,8 +677,8 @@ fn cell_type(raw: &Raw) -> CellType {
         Raw::Int(_) | Raw::Float(_) => CellType::Number,
         Raw::Bool(_) => CellType::Boolean,
         Raw::Other(found) => *found,
-        // Text and empty cells are taken by every column; never asked.
-        Raw::Text(_) | Raw::Empty => CellType::Error,
+        // Text is taken by every column; never asked.
+        Raw::Text(_) => CellType::Error,
     }
 }
 
