@@ -10,7 +10,7 @@ use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::Bilingual;
 
 use super::columns::{Col, RowKind, Use, cell_ref};
-use super::error::{CellType, Place, TableError, TableErrors};
+use super::error::{CellType, Place, Problems, TableError, TableErrors};
 use super::grid::{Grid, Raw, Row};
 
 /// What reading one cell gave.
@@ -26,9 +26,10 @@ pub(crate) fn parse(grid: &Grid) -> Result<CriteriaVersion, TableErrors> {
     let formulas = grid.formula_cells();
     let formula_rows = grid.formula_rows();
     let Some(header) = grid.rows.iter().find(|row| !blank_row(row, &formula_rows)) else {
-        let mut problems = vec![TableError::Empty { at: grid.place() }];
+        let mut problems = Problems::default();
+        problems.push(TableError::Empty { at: grid.place() });
         // A sheet of formulas with no values is "empty" too, but say why.
-        problems.extend(formula_problems(grid, &[]));
+        formula_problems(grid, &[], &mut problems);
         return Err(TableErrors::new(problems).unwrap_or_else(|| empty(grid)));
     };
 
@@ -37,13 +38,11 @@ pub(crate) fn parse(grid: &Grid) -> Result<CriteriaVersion, TableErrors> {
         columns: [None; 17],
         names: Vec::new(),
         formulas,
-        problems: Vec::new(),
+        problems: Problems::default(),
     };
     parser.header(header);
     let header_ok = parser.problems.is_empty() && !formula_rows.contains(&header.number);
-    parser
-        .problems
-        .extend(formula_problems(grid, &parser.names));
+    formula_problems(grid, &parser.names, &mut parser.problems);
     if !header_ok {
         return Err(TableErrors::new(parser.problems).unwrap_or_else(|| empty(grid)));
     }
@@ -81,20 +80,17 @@ fn blank_row(row: &Row, formula_rows: &HashSet<usize>) -> bool {
     row.cells.iter().all(|(_, raw)| raw.is_blank()) && !formula_rows.contains(&row.number)
 }
 
-fn formula_problems(grid: &Grid, names: &[Option<&'static str>]) -> Vec<TableError> {
-    grid.formulas
-        .iter()
-        .map(|(row, column, formula)| {
-            let mut at = grid.place();
-            at.row = Some(*row);
-            at.column = names.get(*column).copied().flatten().map(str::to_owned);
-            at.cell = Some(cell_ref(*column, *row));
-            TableError::Formula {
-                at,
-                formula: formula.clone(),
-            }
-        })
-        .collect()
+fn formula_problems(grid: &Grid, names: &[Option<&'static str>], problems: &mut Problems) {
+    for (row, column, formula) in &grid.formulas {
+        let mut at = grid.place();
+        at.row = Some(*row);
+        at.column = names.get(*column).copied().flatten().map(str::to_owned);
+        at.cell = Some(cell_ref(*column, *row));
+        problems.push(TableError::Formula {
+            at,
+            formula: formula.clone(),
+        });
+    }
 }
 
 /// What the rows have given so far.
@@ -120,7 +116,7 @@ struct Parser<'g> {
     /// The column name of each 0-based column, `None` for columns without a known header.
     names: Vec<Option<&'static str>>,
     formulas: HashSet<(usize, usize)>,
-    problems: Vec<TableError>,
+    problems: Problems,
 }
 
 impl Parser<'_> {

@@ -69,3 +69,7 @@ pub const MAX_CELL_FORMATS: u64 = 65_490;
 /// record of its own holding a copy of the font name and the number format code it refers to,
 /// so one long name shared by many formats would otherwise multiply: 32 MiB.
 pub const MAX_STYLE_BYTES: u64 = 32 * MIB;
+
+/// Most problems listed when a table is refused; past them, problems are only counted, so that
+/// a file with a million wrong cells costs no more memory than one with a thousand: 1,000.
+pub const MAX_PROBLEMS: u64 = 1_000;
