@@ -6,3 +6,4 @@
 pub mod oscal_criteria;
 pub mod registry;
 pub mod table;
+pub mod workbook;

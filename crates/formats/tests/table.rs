@@ -731,6 +731,33 @@ fn every_problem_sorted_by_row() {
 }
 
 #[test]
+fn a_table_of_countless_problems_lists_the_first_thousand_and_counts_the_rest() {
+    // Each of these rows has an unknown kind: 5,000 problems, of which 1,000 are listed.
+    let mut bytes = csv_bytes(&base());
+    for row in 0..5_000 {
+        bytes.extend_from_slice(format!("nonsense{row},x\r\n").as_bytes());
+    }
+    let problems = diagnose_csv_bytes("t.csv", &bytes).unwrap_err();
+    assert_eq!(problems.len(), 1_000);
+    assert_eq!(problems.omitted(), 4_000);
+    assert!(matches!(problems.first(), TableError::UnknownKind { .. }));
+    let shown = problems.to_string();
+    assert_eq!(shown.lines().count(), 1_001);
+    assert!(
+        shown.ends_with("and 4,000 more problems (only the first 1,000 are listed)"),
+        "{}",
+        shown.lines().last().unwrap()
+    );
+    assert!(
+        problems
+            .omitted_message()
+            .unwrap()
+            .ja
+            .contains("ほかに 4,000 件の問題があります")
+    );
+}
+
+#[test]
 fn not_utf8() {
     // 管理 in Shift_JIS, as Excel's plain "CSV" saves it.
     let mut bytes = csv_bytes(&base());

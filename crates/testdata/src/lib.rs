@@ -6,3 +6,4 @@
 //! binary never contains it and the domain's rules do not grow with test scaffolding.
 
 pub mod registry;
+pub mod xlsx;

@@ -302,6 +302,7 @@ fn table_error(error: &table::TableError) -> CliError {
         | E::NotUtf8 { .. }
         | E::Csv { .. }
         | E::Workbook { .. }
+        | E::OverLimit { .. }
         | E::MissingSheet { .. }
         | E::Empty { .. } => CliError::Unusable { what },
         _ => CliError::Refused { what },
@@ -310,11 +311,13 @@ fn table_error(error: &table::TableError) -> CliError {
 
 /// Every problem of a table, one per line, the first deciding the exit status.
 fn table_errors(errors: table::TableErrors) -> CliError {
+    let omitted = errors.omitted_message();
     let problems: Vec<table::TableError> = errors.into_vec();
     let joined = |lang: Lang| {
         problems
             .iter()
             .map(|p| p.message().get(lang).to_owned())
+            .chain(omitted.iter().map(|more| more.get(lang).to_owned()))
             .collect::<Vec<_>>()
             .join("\nerror: ")
     };

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::oscal::data_dir;
-use crate::support::{Scratch, shinrai};
+use crate::support::{Scratch, shinrai, shinrai_within};
 
 struct Place {
     dir: std::path::PathBuf,
@@ -264,6 +264,45 @@ fn a_broken_table_names_its_place_and_stores_nothing() {
     let missing = place.run(&["import", &place.file("no-such.csv")]);
     assert_eq!(missing.status, 2, "{}", missing.stderr);
     assert!(empty.stderr.contains("version"), "{}", empty.stderr);
+}
+
+#[test]
+fn a_workbook_declaring_the_whole_grid_is_refused_naming_the_sheet_and_the_bound() {
+    // The security review's 1.5 KB file: cells A1 and XFD1048576 declaring A1:XFD1048576 made
+    // `check` abort on an allocation of 512 GiB. Now it is unreadable input, in bounded memory.
+    let place = Place::new("whole-grid");
+    let file = Scratch::new(
+        "whole-grid.xlsx",
+        &shinrai_testdata::xlsx::whole_grid("criteria"),
+    );
+    let data = place.file("data");
+    for (lang, message) in [
+        (
+            "en",
+            "sheet criteria: declares A1:XFD1048576 (17,179,869,184 cells), more than the 1,000,000 allowed",
+        ),
+        (
+            "ja",
+            "シート criteria: 範囲 A1:XFD1048576（17,179,869,184 セル）が宣言されており、上限の 1,000,000 セルを超えています",
+        ),
+    ] {
+        let args = [
+            "--lang",
+            lang,
+            "--data-dir",
+            &data,
+            "criteria",
+            "check",
+            file.path(),
+        ];
+        let run = shinrai_within(&args, 1 << 30);
+        assert_eq!(run.status, 2, "{}{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains(message), "{}", run.stderr);
+        assert!(run.stderr.contains(file.path()), "{}", run.stderr);
+    }
+    let run = place.run(&["import", file.path()]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert_eq!(place.json(&["list", "--json"]), serde_json::json!([]));
 }
 
 #[test]

@@ -46,6 +46,26 @@ pub fn shinrai_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     finish(command(args, env).output().expect("shinrai runs"))
 }
 
+/// Runs `shinrai` with its address space limited to `bytes` (through `prlimit`, where the system
+/// has it), so that a run that would take the machine's memory fails instead.
+pub fn shinrai_within(args: &[&str], bytes: u64) -> Run {
+    let plain = command(args, &[]);
+    let mut limited = Command::new("prlimit");
+    limited
+        .arg(format!("--as={bytes}"))
+        .arg(plain.get_program())
+        .args(plain.get_args())
+        .current_dir(repo_root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("RUST_BACKTRACE", "1");
+    match limited.output() {
+        Ok(output) => finish(output),
+        Err(_) => shinrai(args),
+    }
+}
+
 pub fn shinrai_stdin(args: &[&str], input: &[u8]) -> Run {
     let mut child = command(args, &[])
         .stdin(Stdio::piped())

@@ -6,6 +6,9 @@ use std::io;
 use shinrai_domain::criteria::Part;
 use shinrai_domain::text::Bilingual;
 
+use super::limit::{Limit, grouped};
+use crate::workbook::limits::MAX_PROBLEMS;
+
 /// Where in a table a problem is. Only `file` is always known; a sheet is named for XLSX, and
 /// the row, column and cell as far as the problem has them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +34,12 @@ impl Place {
             column: None,
             cell: None,
         })
+    }
+
+    pub(crate) fn sheet(file: &str, sheet: &str) -> Box<Place> {
+        let mut at = Place::file(file);
+        at.sheet = Some(sheet.to_owned());
+        at
     }
 
     /// The place in Japanese: `FILE: シート criteria、12 行目、列 min_level (F12)`.
@@ -126,6 +135,9 @@ pub enum TableError {
     Csv { at: Box<Place>, detail: String },
     /// Not an XLSX workbook, or one that cannot be read.
     Workbook { at: Box<Place>, detail: String },
+    /// The file goes over one of the bounds of [`crate::workbook::limits`] (a zip bomb, a
+    /// sheet declaring millions of cells, …); nothing more of it is read.
+    OverLimit { at: Box<Place>, limit: Limit },
     /// The workbook has no sheet named `criteria`.
     MissingSheet { at: Box<Place>, sheets: Vec<String> },
     /// The file or sheet holds nothing, not even a header row.
@@ -232,6 +244,7 @@ impl TableError {
             | NotUtf8 { at }
             | Csv { at, .. }
             | Workbook { at, .. }
+            | OverLimit { at, .. }
             | MissingSheet { at, .. }
             | Empty { at }
             | MissingColumn { at }
@@ -285,6 +298,7 @@ impl TableError {
                 format!("XLSX ブックとして読めません: {detail}"),
                 format!("cannot be read as an XLSX workbook: {detail}"),
             ),
+            OverLimit { limit, .. } => limit.reason(),
             MissingSheet { sheets, .. } => {
                 let names: Vec<&str> = sheets.iter().map(String::as_str).collect();
                 let (ja, en) = alternatives(&names);
@@ -478,22 +492,49 @@ fn column_index(cell: &str) -> usize {
         .fold(0, |acc, letter| acc * 26 + usize::from(letter - b'A' + 1))
 }
 
-/// Every problem of a table, sorted by row (problems of the whole file first). Never empty.
+/// Every problem of a table, sorted by row (problems of the whole file first), or the first
+/// [`MAX_PROBLEMS`] found and the count of the others. Never empty.
 #[derive(Debug)]
 pub struct TableErrors {
     first: TableError,
     rest: Vec<TableError>,
+    omitted: usize,
+}
+
+/// Problems collected while a table is read: the first [`MAX_PROBLEMS`] are kept, the others
+/// only counted, so that a file with a million wrong cells costs no more than one with a
+/// thousand.
+#[derive(Debug, Default)]
+pub(crate) struct Problems {
+    kept: Vec<TableError>,
+    omitted: usize,
+}
+
+impl Problems {
+    pub(crate) fn push(&mut self, problem: TableError) {
+        if u64::try_from(self.kept.len()).unwrap_or(u64::MAX) < MAX_PROBLEMS {
+            self.kept.push(problem);
+        } else {
+            self.omitted = self.omitted.saturating_add(1);
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
 }
 
 impl TableErrors {
-    /// Sorts the problems; `None` when there are none.
-    pub(crate) fn new(mut problems: Vec<TableError>) -> Option<TableErrors> {
-        problems.sort_by_key(TableError::order);
-        let mut problems = problems.into_iter();
-        let first = problems.next()?;
+    /// Sorts the problems kept; `None` when there are none.
+    pub(crate) fn new(problems: Problems) -> Option<TableErrors> {
+        let Problems { mut kept, omitted } = problems;
+        kept.sort_by_key(TableError::order);
+        let mut kept = kept.into_iter();
+        let first = kept.next()?;
         Some(TableErrors {
             first,
-            rest: problems.collect(),
+            rest: kept.collect(),
+            omitted,
         })
     }
 
@@ -501,6 +542,7 @@ impl TableErrors {
         TableErrors {
             first: problem,
             rest: Vec::new(),
+            omitted: 0,
         }
     }
 
@@ -513,8 +555,31 @@ impl TableErrors {
         self.first
     }
 
+    /// The problems listed; see [`TableErrors::omitted`] for those only counted.
     pub fn len(&self) -> usize {
         1 + self.rest.len()
+    }
+
+    /// How many problems were found past the first [`MAX_PROBLEMS`] and not listed.
+    pub fn omitted(&self) -> usize {
+        self.omitted
+    }
+
+    /// What to say of the problems not listed, if there are any.
+    pub fn omitted_message(&self) -> Option<Bilingual> {
+        (self.omitted > 0).then(|| {
+            let count = grouped(u64::try_from(self.omitted).unwrap_or(u64::MAX));
+            Bilingual::new(
+                format!(
+                    "ほかに {count} 件の問題があります（最初の {} 件だけを示しています）",
+                    grouped(MAX_PROBLEMS)
+                ),
+                format!(
+                    "and {count} more problems (only the first {} are listed)",
+                    grouped(MAX_PROBLEMS)
+                ),
+            )
+        })
     }
 
     /// Always false; here because clippy expects it beside `len`.
@@ -542,6 +607,9 @@ impl fmt::Display for TableErrors {
                 writeln!(f)?;
             }
             write!(f, "{problem}")?;
+        }
+        if let Some(omitted) = self.omitted_message() {
+            write!(f, "\n{}", omitted.en)?;
         }
         Ok(())
     }

@@ -2,19 +2,18 @@
 //! formats so that the rules of the table are written once.
 
 use std::collections::HashSet;
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx};
 
 use super::error::{CellType, Place, TableError, TableErrors};
+use super::limit::Limit;
+use crate::workbook::limits::{MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS};
+use crate::workbook::{self, CellValue, Sheet};
 
 /// The sheet the table lives in.
 pub(crate) const SHEET: &str = "criteria";
 
-/// One cell's value as the file holds it.
+/// One cell's value as the file holds it; empty cells are not kept.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Raw {
-    Empty,
     Text(String),
     Int(i64),
     Float(f64),
@@ -24,10 +23,9 @@ pub(crate) enum Raw {
 }
 
 impl Raw {
-    /// Empty, or text that is only whitespace.
+    /// Text that is only whitespace.
     pub(crate) fn is_blank(&self) -> bool {
         match self {
-            Raw::Empty => true,
             Raw::Text(text) => text.trim().is_empty(),
             _ => false,
         }
@@ -39,8 +37,24 @@ impl Raw {
 pub(crate) struct Row {
     /// 1-based, as the spreadsheet numbers it.
     pub(crate) number: usize,
-    /// Indexed by 0-based column; cells right of the last are empty.
-    pub(crate) cells: Vec<Raw>,
+    /// The cells that hold something, by 0-based column, in order.
+    pub(crate) cells: Vec<(usize, Raw)>,
+}
+
+impl Row {
+    /// The cell in 0-based `column`, if it holds something.
+    pub(crate) fn get(&self, column: usize) -> Option<&Raw> {
+        self.cells
+            .binary_search_by_key(&column, |(index, _)| *index)
+            .ok()
+            .and_then(|at| self.cells.get(at))
+            .map(|(_, raw)| raw)
+    }
+
+    /// One past the last column that holds something.
+    pub(crate) fn width(&self) -> usize {
+        self.cells.last().map_or(0, |(index, _)| index + 1)
+    }
 }
 
 /// A whole CSV file or XLSX sheet.
@@ -62,6 +76,11 @@ impl Grid {
             .collect()
     }
 
+    /// Rows that have a formula cell.
+    pub(crate) fn formula_rows(&self) -> HashSet<usize> {
+        self.formulas.iter().map(|(row, _, _)| *row).collect()
+    }
+
     pub(crate) fn place(&self) -> Box<Place> {
         Box::new(Place {
             file: self.file.clone(),
@@ -76,37 +95,79 @@ impl Grid {
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads CSV bytes (a UTF-8 byte order mark is skipped). Row numbers count records, as a
-/// spreadsheet shows them; a quoted cell spanning lines is still one row.
+/// spreadsheet shows them; a quoted cell spanning lines is still one row. The file is held to
+/// the bounds of [`crate::workbook::limits`] on size, rows, columns, cells and text.
 pub(crate) fn csv_grid(name: &str, bytes: &[u8]) -> Result<Grid, TableErrors> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_FILE_BYTES {
+        return Err(TableErrors::one(TableError::OverLimit {
+            at: Place::file(name),
+            limit: Limit::FileSize {
+                bytes: size,
+                max: MAX_FILE_BYTES,
+            },
+        }));
+    }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
     let mut rows = Vec::new();
+    let mut counted: u64 = 0;
     for (index, record) in reader.byte_records().enumerate() {
         let number = index + 1;
-        let record = record.map_err(|error| {
+        let at = |column: Option<usize>| {
             let mut at = Place::file(name);
             at.row = Some(number);
+            at.cell = column.map(|column| super::columns::cell_ref(column, number));
+            at
+        };
+        let over = |column: Option<usize>, limit: Limit| {
+            TableErrors::one(TableError::OverLimit {
+                at: at(column),
+                limit,
+            })
+        };
+        if u64::try_from(number).unwrap_or(u64::MAX) > MAX_ROWS {
+            return Err(over(None, Limit::Row { max: MAX_ROWS }));
+        }
+        let record = record.map_err(|error| {
             TableErrors::one(TableError::Csv {
-                at,
+                at: at(None),
                 detail: csv_detail(&error),
             })
         })?;
-        let mut cells = Vec::with_capacity(record.len());
+        let width = u64::try_from(record.len()).unwrap_or(u64::MAX);
+        if width > MAX_COLUMNS {
+            let column = usize::try_from(MAX_COLUMNS).unwrap_or(usize::MAX);
+            return Err(over(Some(column), Limit::Column { max: MAX_COLUMNS }));
+        }
+        counted = counted.saturating_add(width);
+        if counted > MAX_CELLS {
+            return Err(over(None, Limit::Cells { max: MAX_CELLS }));
+        }
+        let mut cells = Vec::new();
         for (column, field) in record.iter().enumerate() {
             let text = std::str::from_utf8(field).map_err(|_| {
-                let mut at = Place::file(name);
-                at.row = Some(number);
-                at.cell = Some(super::columns::cell_ref(column, number));
-                TableErrors::one(TableError::NotUtf8 { at })
+                TableErrors::one(TableError::NotUtf8 {
+                    at: at(Some(column)),
+                })
             })?;
-            cells.push(if text.is_empty() {
-                Raw::Empty
-            } else {
-                Raw::Text(text.to_owned())
-            });
+            if text.is_empty() {
+                continue;
+            }
+            let chars = u64::try_from(text.chars().count()).unwrap_or(u64::MAX);
+            if chars > MAX_CELL_CHARS {
+                return Err(over(
+                    Some(column),
+                    Limit::CellText {
+                        chars,
+                        max: MAX_CELL_CHARS,
+                    },
+                ));
+            }
+            cells.push((column, Raw::Text(text.to_owned())));
         }
         rows.push(Row { number, cells });
     }
@@ -127,16 +188,10 @@ fn csv_detail(error: &csv::Error) -> String {
     }
 }
 
-/// Reads the `criteria` sheet of an XLSX workbook, values and formulas.
+/// Reads the `criteria` sheet of an XLSX workbook, values and formulas, through the bounded
+/// workbook reader.
 pub(crate) fn xlsx_grid(name: &str, bytes: &[u8]) -> Result<Grid, TableErrors> {
-    let workbook_error = |detail: String| {
-        TableErrors::one(TableError::Workbook {
-            at: Place::file(name),
-            detail,
-        })
-    };
-    let mut workbook: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|error| workbook_error(error.to_string()))?;
+    let mut workbook = workbook::open(name, bytes).map_err(TableErrors::one)?;
     let sheets = workbook.sheet_names();
     if !sheets.iter().any(|sheet| sheet == SHEET) {
         return Err(TableErrors::one(TableError::MissingSheet {
@@ -144,58 +199,45 @@ pub(crate) fn xlsx_grid(name: &str, bytes: &[u8]) -> Result<Grid, TableErrors> {
             sheets,
         }));
     }
-    let values = workbook
-        .worksheet_range(SHEET)
-        .map_err(|error| workbook_error(error.to_string()))?;
-    let formulas = workbook
-        .worksheet_formula(SHEET)
-        .map_err(|error| workbook_error(error.to_string()))?;
+    let sheet = workbook.read_sheet(SHEET).map_err(TableErrors::one)?;
+    Ok(sheet_grid(name, sheet))
+}
 
-    // Ranges start at their first used cell; keep absolute positions so that row numbers and
-    // cell references are the ones the user sees.
-    let mut rows = Vec::new();
-    if let Some((first_row, first_column)) = values.start() {
-        let (first_row, first_column) = (to_usize(first_row), to_usize(first_column));
-        for (offset, cells) in values.rows().enumerate() {
-            let mut row = vec![Raw::Empty; first_column];
-            row.extend(cells.iter().map(raw_of));
-            rows.push(Row {
-                number: first_row + offset + 1,
-                cells: row,
-            });
-        }
-    }
-    let mut formula_cells = Vec::new();
-    if let Some((first_row, first_column)) = formulas.start() {
-        let (first_row, first_column) = (to_usize(first_row), to_usize(first_column));
-        for (row, column, formula) in formulas.used_cells() {
-            if !formula.trim().is_empty() {
-                formula_cells.push((first_row + row + 1, first_column + column, formula.clone()));
-            }
-        }
-    }
-    Ok(Grid {
+fn sheet_grid(name: &str, sheet: Sheet) -> Grid {
+    let index = |value: u32| usize::try_from(value).unwrap_or(usize::MAX);
+    let rows = sheet
+        .rows
+        .into_iter()
+        .map(|row| Row {
+            number: index(row.number),
+            cells: row
+                .cells
+                .into_iter()
+                .map(|cell| (index(cell.column), raw_of(cell.value)))
+                .collect(),
+        })
+        .collect();
+    let formulas = sheet
+        .formulas
+        .into_iter()
+        .map(|formula| (index(formula.row), index(formula.column), formula.text))
+        .collect();
+    Grid {
         file: name.to_owned(),
-        sheet: Some(SHEET.to_owned()),
+        sheet: Some(sheet.name),
         rows,
-        formulas: formula_cells,
-    })
+        formulas,
+    }
 }
 
-fn to_usize(value: u32) -> usize {
-    usize::try_from(value).unwrap_or(usize::MAX)
-}
-
-fn raw_of(data: &Data) -> Raw {
-    match data {
-        Data::Empty => Raw::Empty,
-        Data::String(text) => Raw::Text(text.clone()),
-        Data::Int(value) => Raw::Int(*value),
-        Data::Float(value) => Raw::Float(*value),
-        Data::Bool(value) => Raw::Bool(*value),
-        Data::DateTime(value) if value.is_duration() => Raw::Other(CellType::Duration),
-        Data::DateTime(_) | Data::DateTimeIso(_) => Raw::Other(CellType::Date),
-        Data::DurationIso(_) => Raw::Other(CellType::Duration),
-        Data::Error(_) => Raw::Other(CellType::Error),
+fn raw_of(value: CellValue) -> Raw {
+    match value {
+        CellValue::Text(text) => Raw::Text(text),
+        CellValue::Int(value) => Raw::Int(value),
+        CellValue::Float(value) => Raw::Float(value),
+        CellValue::Bool(value) => Raw::Bool(value),
+        CellValue::Date => Raw::Other(CellType::Date),
+        CellValue::Duration => Raw::Other(CellType::Duration),
+        CellValue::Error => Raw::Other(CellType::Error),
     }
 }

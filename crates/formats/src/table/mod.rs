@@ -29,14 +29,20 @@
 mod columns;
 mod error;
 mod grid;
+mod limit;
 mod parse;
 mod write;
 
+use std::io::Read;
 use std::path::Path;
 
 use shinrai_domain::criteria::CriteriaVersion;
 
+use crate::workbook::limits::MAX_FILE_BYTES;
+
+pub(crate) use columns::cell_ref;
 pub use error::{CellType, Place, TableError, TableErrors};
+pub use limit::Limit;
 pub use write::{template_csv, template_xlsx, write_csv, write_xlsx};
 
 /// Reads a CSV file; the error is the problem in the earliest row.
@@ -101,11 +107,37 @@ pub fn diagnose_table(path: &Path) -> Result<CriteriaVersion, TableErrors> {
     }
 }
 
+/// Reads a whole file, refusing one larger than the bound before reading it (and while reading
+/// it, for files whose size is not known beforehand).
 fn read_file(path: &Path) -> Result<Vec<u8>, TableErrors> {
-    std::fs::read(path).map_err(|source| {
+    let name = path.display().to_string();
+    let io = |source| {
         TableErrors::one(TableError::Io {
-            at: Place::file(&path.display().to_string()),
+            at: Place::file(&name),
             source,
         })
-    })
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let declared = file.metadata().map_err(io)?.len();
+    let too_large = |bytes: u64| {
+        TableErrors::one(TableError::OverLimit {
+            at: Place::file(&name),
+            limit: Limit::FileSize {
+                bytes,
+                max: MAX_FILE_BYTES,
+            },
+        })
+    };
+    if declared > MAX_FILE_BYTES {
+        return Err(too_large(declared));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > MAX_FILE_BYTES {
+        return Err(too_large(read));
+    }
+    Ok(bytes)
 }

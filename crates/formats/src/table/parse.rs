@@ -10,7 +10,7 @@ use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::Bilingual;
 
 use super::columns::{Col, RowKind, Use, cell_ref};
-use super::error::{CellType, Place, TableError, TableErrors};
+use super::error::{CellType, Place, Problems, TableError, TableErrors};
 use super::grid::{Grid, Raw, Row};
 
 /// What reading one cell gave.
@@ -24,10 +24,12 @@ enum Value<T> {
 /// Reads a whole table, collecting every problem rather than stopping at the first.
 pub(crate) fn parse(grid: &Grid) -> Result<CriteriaVersion, TableErrors> {
     let formulas = grid.formula_cells();
-    let Some(header) = grid.rows.iter().find(|row| !blank_row(row, &formulas)) else {
-        let mut problems = vec![TableError::Empty { at: grid.place() }];
+    let formula_rows = grid.formula_rows();
+    let Some(header) = grid.rows.iter().find(|row| !blank_row(row, &formula_rows)) else {
+        let mut problems = Problems::default();
+        problems.push(TableError::Empty { at: grid.place() });
         // A sheet of formulas with no values is "empty" too, but say why.
-        problems.extend(formula_problems(grid, &[]));
+        formula_problems(grid, &[], &mut problems);
         return Err(TableErrors::new(problems).unwrap_or_else(|| empty(grid)));
     };
 
@@ -36,22 +38,18 @@ pub(crate) fn parse(grid: &Grid) -> Result<CriteriaVersion, TableErrors> {
         columns: [None; 17],
         names: Vec::new(),
         formulas,
-        problems: Vec::new(),
+        problems: Problems::default(),
     };
     parser.header(header);
-    let header_ok = parser.problems.is_empty()
-        && !(0..header.cells.len())
-            .any(|column| parser.formulas.contains(&(header.number, column)));
-    parser
-        .problems
-        .extend(formula_problems(grid, &parser.names));
+    let header_ok = parser.problems.is_empty() && !formula_rows.contains(&header.number);
+    formula_problems(grid, &parser.names, &mut parser.problems);
     if !header_ok {
         return Err(TableErrors::new(parser.problems).unwrap_or_else(|| empty(grid)));
     }
 
     let mut table = Table::default();
     for row in grid.rows.iter().filter(|row| row.number > header.number) {
-        if !blank_row(row, &parser.formulas) {
+        if !blank_row(row, &formula_rows) {
             parser.row(row, &mut table);
         }
     }
@@ -78,24 +76,21 @@ fn empty(grid: &Grid) -> TableErrors {
 }
 
 /// A row with no value and no formula; such rows are skipped (spreadsheets leave them).
-fn blank_row(row: &Row, formulas: &HashSet<(usize, usize)>) -> bool {
-    row.cells.iter().all(Raw::is_blank) && !formulas.iter().any(|(number, _)| *number == row.number)
+fn blank_row(row: &Row, formula_rows: &HashSet<usize>) -> bool {
+    row.cells.iter().all(|(_, raw)| raw.is_blank()) && !formula_rows.contains(&row.number)
 }
 
-fn formula_problems(grid: &Grid, names: &[Option<&'static str>]) -> Vec<TableError> {
-    grid.formulas
-        .iter()
-        .map(|(row, column, formula)| {
-            let mut at = grid.place();
-            at.row = Some(*row);
-            at.column = names.get(*column).copied().flatten().map(str::to_owned);
-            at.cell = Some(cell_ref(*column, *row));
-            TableError::Formula {
-                at,
-                formula: formula.clone(),
-            }
-        })
-        .collect()
+fn formula_problems(grid: &Grid, names: &[Option<&'static str>], problems: &mut Problems) {
+    for (row, column, formula) in &grid.formulas {
+        let mut at = grid.place();
+        at.row = Some(*row);
+        at.column = names.get(*column).copied().flatten().map(str::to_owned);
+        at.cell = Some(cell_ref(*column, *row));
+        problems.push(TableError::Formula {
+            at,
+            formula: formula.clone(),
+        });
+    }
 }
 
 /// What the rows have given so far.
@@ -121,18 +116,18 @@ struct Parser<'g> {
     /// The column name of each 0-based column, `None` for columns without a known header.
     names: Vec<Option<&'static str>>,
     formulas: HashSet<(usize, usize)>,
-    problems: Vec<TableError>,
+    problems: Problems,
 }
 
 impl Parser<'_> {
     fn header(&mut self, header: &Row) {
-        self.names = vec![None; header.cells.len()];
-        for (index, raw) in header.cells.iter().enumerate() {
+        self.names = vec![None; header.width()];
+        for (index, raw) in &header.cells {
+            let index = *index;
             if self.formulas.contains(&(header.number, index)) {
                 continue;
             }
             let name = match raw {
-                Raw::Empty => continue,
                 Raw::Text(text) if text.trim().is_empty() => continue,
                 Raw::Text(text) => text.trim(),
                 other => {
@@ -180,7 +175,8 @@ impl Parser<'_> {
 
     fn row(&mut self, row: &Row, table: &mut Table) {
         // Values under no header would be silently lost.
-        for (index, raw) in row.cells.iter().enumerate() {
+        for (index, raw) in &row.cells {
+            let index = *index;
             let named = self.names.get(index).copied().flatten().is_some();
             if !named && !raw.is_blank() && !self.formulas.contains(&(row.number, index)) {
                 let at = self.place(row.number, Some(index), None);
@@ -387,7 +383,7 @@ impl Parser<'_> {
         if self.formulas.contains(&(row.number, index)) {
             return Value::Reported;
         }
-        match row.cells.get(index) {
+        match row.get(index) {
             Some(raw) if !raw.is_blank() => Value::Got(raw),
             _ => Value::Empty,
         }
@@ -677,8 +673,8 @@ fn cell_type(raw: &Raw) -> CellType {
         Raw::Int(_) | Raw::Float(_) => CellType::Number,
         Raw::Bool(_) => CellType::Boolean,
         Raw::Other(found) => *found,
-        // Text and empty cells are taken by every column; never asked.
-        Raw::Text(_) | Raw::Empty => CellType::Error,
+        // Text is taken by every column; never asked.
+        Raw::Text(_) => CellType::Error,
     }
 }
 

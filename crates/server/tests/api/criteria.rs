@@ -459,6 +459,37 @@ async fn operators_import_tables_and_catalogs_all_or_nothing() {
 }
 
 #[tokio::test]
+async fn a_workbook_declaring_the_whole_grid_is_refused_in_the_error_shape() {
+    // The security review's 1.5 KB file made the server grow to 10 GB; now it is refused before
+    // any cell is read.
+    let world = world().await;
+    let before = world.store.criteria_list().await.unwrap().len();
+    let refused = world
+        .upload(
+            "operator_admin",
+            "/api/v1/criteria",
+            XLSX,
+            shinrai_testdata::xlsx::whole_grid("criteria"),
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    let error = refused.error("invalid_input");
+    assert_eq!(error["detail_code"], "unreadable_criteria", "{error}");
+    assert_eq!(
+        error["messages"]["en"],
+        "upload.xlsx: sheet criteria: declares A1:XFD1048576 (17,179,869,184 cells), more than the 1,000,000 allowed"
+    );
+    assert!(
+        error["messages"]["ja"]
+            .as_str()
+            .unwrap()
+            .contains("上限の 1,000,000 セルを超えています"),
+        "{error}"
+    );
+    assert_eq!(world.store.criteria_list().await.unwrap().len(), before);
+}
+
+#[tokio::test]
 async fn the_nist_catalog_uploads_in_one_request() {
     let data = crate::support::oscal_data();
     let catalog = std::fs::read(data.join("NIST_SP-800-53_rev5_catalog.json")).unwrap();
