@@ -276,10 +276,19 @@ async fn answers_with_secrets_or_one_users_data_are_never_cached() {
         assert_eq!(answer.header("cache-control"), NO_STORE, "{method} {uri}");
     }
     let minted = world
-        .call("procurer", "POST", "/api/v1/tokens", Some(r#"{"name": "by token"}"#))
+        .call(
+            "procurer",
+            "POST",
+            "/api/v1/tokens",
+            Some(r#"{"name": "by token"}"#),
+        )
         .await;
     assert_eq!(minted.status, 403);
-    assert_eq!(minted.header("cache-control"), NO_STORE, "POST /api/v1/tokens");
+    assert_eq!(
+        minted.header("cache-control"),
+        NO_STORE,
+        "POST /api/v1/tokens"
+    );
     // Refusals to a caller with credentials, and the sign-in form (it sets a cookie).
     let refused = world
         .call("provider", "GET", "/api/v1/organisations", None)
