@@ -14,6 +14,7 @@ use crate::auth::rate_limit::{Clock, Limits, LoginLimiter, SystemClock};
 use crate::config::Config;
 use crate::cpu::CpuPool;
 use crate::metrics::Metrics;
+use crate::quota::AddressQuota;
 
 /// A boxed future, so that [`Storage`] can be used as `dyn Storage`.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -53,6 +54,7 @@ pub struct Settings {
     pub secure_cookies: bool,
     pub session_lifetime: std::time::Duration,
     pub max_body_bytes: usize,
+    pub connections: crate::connections::ConnectionLimits,
 }
 
 impl From<&Config> for Settings {
@@ -61,6 +63,7 @@ impl From<&Config> for Settings {
             secure_cookies: config.secure_cookies,
             session_lifetime: config.session_lifetime,
             max_body_bytes: config.max_body_bytes,
+            connections: config.connections,
         }
     }
 }
@@ -80,6 +83,8 @@ pub struct AppState {
     pub passwords: Arc<Passwords>,
     /// Where decisions and password hashing run, a few at a time.
     pub cpu: CpuPool,
+    /// Anonymous decisions per client address.
+    pub decide_quota: Arc<AddressQuota>,
     /// Criteria versions read so far, with their search indexes.
     pub criteria: Arc<crate::criteria::CriteriaCache>,
     /// The registry as last read, with its search index.
@@ -109,9 +114,10 @@ impl AppState {
             settings: Arc::new(Settings::from(config)),
             metrics: Arc::new(Metrics::new(SystemTime::now())),
             rule_data: Arc::new(RuleData::default()),
-            login_limiter: Arc::new(LoginLimiter::new(Limits::default(), clock)),
+            login_limiter: Arc::new(LoginLimiter::new(Limits::default(), clock.clone())),
+            decide_quota: Arc::new(AddressQuota::new(config.decide, clock)),
             passwords: Arc::new(Passwords::default()),
-            cpu: CpuPool::per_core(),
+            cpu: CpuPool::per_core(config.decide.queue),
             criteria: Arc::default(),
             registry: Arc::default(),
         }
