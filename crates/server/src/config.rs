@@ -25,6 +25,15 @@
 //! | `hsts_max_age_seconds` | `SHINRAI_HSTS_MAX_AGE_SECONDS` | `31536000` (sent only with `secure_cookies`) |
 //! | `metrics_token` | `SHINRAI_METRICS_TOKEN` | none (only operator staff read `/metrics`) |
 //! | `metrics_public` | `SHINRAI_METRICS_PUBLIC` | `false` |
+//! | `max_connections` | `SHINRAI_MAX_CONNECTIONS` | `1024` |
+//! | `header_timeout_secs` | `SHINRAI_HEADER_TIMEOUT_SECS` | `10` |
+//! | `body_timeout_secs` | `SHINRAI_BODY_TIMEOUT_SECS` | `60` |
+//! | `idle_timeout_secs` | `SHINRAI_IDLE_TIMEOUT_SECS` | `60` |
+//! | `max_uri_bytes` | `SHINRAI_MAX_URI_BYTES` | `8192` |
+//! | `max_header_bytes` | `SHINRAI_MAX_HEADER_BYTES` | `16384` |
+//! | `decide_per_minute` | `SHINRAI_DECIDE_PER_MINUTE` | `60` |
+//! | `decide_burst` | `SHINRAI_DECIDE_BURST` | `30` |
+//! | `decide_queue` | `SHINRAI_DECIDE_QUEUE` | `64` |
 //!
 //! The file is the path given to [`Config::load`], else `SHINRAI_CONFIG`, else none.
 
@@ -38,6 +47,7 @@ use shinrai_domain::text::{Bilingual, Lang};
 use crate::auth::client_ip::{ForwardedHeader, TrustedProxies};
 use crate::auth::ip_range::IpRange;
 use crate::auth::rate_limit::Limits;
+use crate::connections::ConnectionLimits;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -70,6 +80,31 @@ pub struct Config {
     pub metrics_token: Option<Secret>,
     /// `/metrics` for everyone, without a token.
     pub metrics_public: bool,
+    /// Timeouts and size limits of connections and request heads.
+    pub connections: ConnectionLimits,
+    /// How much anonymous decision work one address may ask for, and how much may wait.
+    pub decide: DecideLimits,
+}
+
+/// The bounds on `POST /api/v1/decide/*`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecideLimits {
+    /// Anonymous requests one address may make per minute, on average.
+    pub per_minute: u32,
+    /// Anonymous requests one address may make at once before the per-minute pace applies.
+    pub burst: u32,
+    /// Decisions that may wait for a free core; beyond it, requests are refused with 503.
+    pub queue: usize,
+}
+
+impl Default for DecideLimits {
+    fn default() -> Self {
+        DecideLimits {
+            per_minute: 60,
+            burst: 30,
+            queue: 64,
+        }
+    }
 }
 
 /// One year, as browsers' preload lists expect.
@@ -96,6 +131,8 @@ impl Default for Config {
             hsts_max_age_seconds: DEFAULT_HSTS_MAX_AGE_SECONDS,
             metrics_token: None,
             metrics_public: false,
+            connections: ConnectionLimits::default(),
+            decide: DecideLimits::default(),
         }
     }
 }
@@ -248,7 +285,7 @@ fn describe_invalid(origin: &Origin, key: &str, reason: &Bilingual, lang: Lang) 
 }
 
 /// Every setting: its file key; the environment variable is `SHINRAI_` + the key in capitals.
-const KEYS: [&str; 22] = [
+const KEYS: [&str; 31] = [
     "addr",
     "data_dir",
     "db",
@@ -271,6 +308,15 @@ const KEYS: [&str; 22] = [
     "hsts_max_age_seconds",
     "metrics_token",
     "metrics_public",
+    "max_connections",
+    "header_timeout_secs",
+    "body_timeout_secs",
+    "idle_timeout_secs",
+    "max_uri_bytes",
+    "max_header_bytes",
+    "decide_per_minute",
+    "decide_burst",
+    "decide_queue",
 ];
 
 /// One setting's raw value, before it is checked.
@@ -384,12 +430,7 @@ impl Config {
             }
             "max_body_bytes" => {
                 let bytes = integer(raw, 1, 1 << 30).map_err(invalid)?;
-                self.max_body_bytes = usize::try_from(bytes).map_err(|_| {
-                    invalid(Bilingual::new(
-                        "この環境では大きすぎます",
-                        "too large for this machine",
-                    ))
-                })?;
+                self.max_body_bytes = size(bytes).map_err(invalid)?;
             }
             "checkpoint_every" => {
                 self.checkpoint_every = integer(raw, 1, 1_000_000).map_err(invalid)?;
@@ -474,10 +515,48 @@ impl Config {
                 self.metrics_token = Some(Secret(token));
             }
             "metrics_public" => self.metrics_public = boolean(raw).map_err(invalid)?,
+            "max_connections" => {
+                self.connections.max_connections =
+                    size(integer(raw, 1, 1_000_000).map_err(invalid)?).map_err(invalid)?;
+            }
+            "header_timeout_secs" => {
+                self.connections.header_timeout = seconds(raw).map_err(invalid)?;
+            }
+            "body_timeout_secs" => self.connections.body_timeout = seconds(raw).map_err(invalid)?,
+            "idle_timeout_secs" => self.connections.idle_timeout = seconds(raw).map_err(invalid)?,
+            "max_uri_bytes" => {
+                // The HTTP layer itself refuses URIs over 64 KiB; the limit must stay below it.
+                self.connections.max_uri_bytes =
+                    size(integer(raw, 256, 32 * 1024).map_err(invalid)?).map_err(invalid)?;
+            }
+            "max_header_bytes" => {
+                self.connections.max_header_bytes =
+                    size(integer(raw, 1024, 1024 * 1024).map_err(invalid)?).map_err(invalid)?;
+            }
+            "decide_per_minute" => {
+                self.decide.per_minute = small(integer(raw, 1, 1_000_000)).map_err(invalid)?;
+            }
+            "decide_burst" => {
+                self.decide.burst = small(integer(raw, 1, 1_000_000)).map_err(invalid)?;
+            }
+            "decide_queue" => {
+                self.decide.queue =
+                    size(integer(raw, 1, 100_000).map_err(invalid)?).map_err(invalid)?;
+            }
             _ => {}
         }
         Ok(())
     }
+}
+
+/// A timeout in whole seconds, from one second to an hour.
+fn seconds(raw: Raw) -> Result<Duration, Bilingual> {
+    integer(raw, 1, 3600).map(Duration::from_secs)
+}
+
+fn size(value: u64) -> Result<usize, Bilingual> {
+    usize::try_from(value)
+        .map_err(|_| Bilingual::new("この環境では大きすぎます", "too large for this machine"))
 }
 
 fn string(raw: Raw) -> Result<String, Bilingual> {
@@ -628,6 +707,75 @@ mod tests {
         assert_eq!(config.checkpoint_every, 7);
         assert_eq!(config.log_format, LogFormat::Json);
         assert_eq!(config.db, None);
+    }
+
+    #[test]
+    fn connection_and_decide_limits() {
+        let defaults = Config::default();
+        assert_eq!(defaults.connections.max_connections, 1024);
+        assert_eq!(defaults.connections.header_timeout, Duration::from_secs(10));
+        assert_eq!(defaults.connections.body_timeout, Duration::from_secs(60));
+        assert_eq!(defaults.connections.idle_timeout, Duration::from_secs(60));
+        assert_eq!(defaults.connections.max_uri_bytes, 8192);
+        assert_eq!(defaults.connections.max_header_bytes, 16384);
+        assert_eq!(
+            defaults.decide,
+            DecideLimits {
+                per_minute: 60,
+                burst: 30,
+                queue: 64
+            }
+        );
+        let file = r#"
+            max_connections = 50
+            header_timeout_secs = 5
+            body_timeout_secs = 20
+            idle_timeout_secs = 30
+            max_uri_bytes = 4096
+            max_header_bytes = 8192
+            decide_per_minute = 10
+            decide_burst = 5
+        "#;
+        let config = load(
+            Some(file),
+            &[
+                ("SHINRAI_DECIDE_QUEUE", "8"),
+                ("SHINRAI_IDLE_TIMEOUT_SECS", "15"),
+            ],
+        );
+        let Ok(config) = config else {
+            panic!("{config:?}");
+        };
+        let limits = config.connections;
+        assert_eq!(limits.max_connections, 50);
+        assert_eq!(limits.header_timeout, Duration::from_secs(5));
+        assert_eq!(limits.body_timeout, Duration::from_secs(20));
+        assert_eq!(limits.idle_timeout, Duration::from_secs(15));
+        assert_eq!(
+            (limits.max_uri_bytes, limits.max_header_bytes),
+            (4096, 8192)
+        );
+        assert_eq!(
+            config.decide,
+            DecideLimits {
+                per_minute: 10,
+                burst: 5,
+                queue: 8
+            }
+        );
+        let error = load(None, &[("SHINRAI_HEADER_TIMEOUT_SECS", "0")]).err();
+        assert_eq!(
+            error.map(|e| e.describe(Lang::Ja)),
+            Some(
+                "環境変数: SHINRAI_HEADER_TIMEOUT_SECS (1 から 3600 までの整数で書いてください)"
+                    .into()
+            )
+        );
+        let error = load(Some("max_uri_bytes = 100000"), &[]).err();
+        assert_eq!(
+            error.map(|e| e.describe(Lang::En)),
+            Some("shinrai.toml: max_uri_bytes (must be a whole number from 256 to 32768)".into())
+        );
     }
 
     #[test]

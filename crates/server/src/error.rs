@@ -42,8 +42,14 @@ pub enum ApiError {
     SessionRequired,
     NotFound(Bilingual),
     MethodNotAllowed,
+    /// The request body did not arrive in full within the body timeout.
+    RequestTimeout,
     Conflict(Bilingual),
     PayloadTooLarge,
+    /// The request target (path and query) is longer than `limit` bytes.
+    UriTooLong {
+        limit: usize,
+    },
     /// The body's `Content-Type` is not the one the route reads.
     UnsupportedMediaType {
         expected: &'static str,
@@ -51,8 +57,17 @@ pub enum ApiError {
     TooManyRequests {
         retry_after: Duration,
     },
+    /// The header fields are over `limit` bytes, or more than `count` of them.
+    HeadersTooLarge {
+        limit: usize,
+        count: usize,
+    },
     /// A dependency (the database) does not answer.
     Unavailable,
+    /// Too much work is waiting already (decisions); try again after `retry_after`.
+    Busy {
+        retry_after: Duration,
+    },
     /// A bug or an infrastructure failure; the detail went to the log under `incident`.
     Internal {
         incident: String,
@@ -61,7 +76,7 @@ pub enum ApiError {
 
 /// Every code [`ApiError::code`] can return, with its HTTP status: the table behind
 /// `docs/api/errors.md`.
-pub const CODES: [(&str, u16); 17] = [
+pub const CODES: [(&str, u16); 21] = [
     ("bad_request", 400),
     ("malformed_json", 400),
     ("sign_in_required", 401),
@@ -71,14 +86,18 @@ pub const CODES: [(&str, u16); 17] = [
     ("session_required", 403),
     ("not_found", 404),
     ("method_not_allowed", 405),
+    ("request_timeout", 408),
     ("conflict", 409),
     ("payload_too_large", 413),
+    ("uri_too_long", 414),
     ("unsupported_media_type", 415),
     ("invalid_input", 422),
     ("invalid_case", 422),
     ("too_many_requests", 429),
+    ("headers_too_large", 431),
     ("internal", 500),
     ("unavailable", 503),
+    ("busy", 503),
 ];
 
 impl ApiError {
@@ -108,11 +127,14 @@ impl ApiError {
             }
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::HeadersTooLarge { .. } => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            ApiError::Unavailable | ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -130,11 +152,15 @@ impl ApiError {
             ApiError::SessionRequired => "session_required",
             ApiError::NotFound(_) => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::RequestTimeout => "request_timeout",
             ApiError::Conflict(_) => "conflict",
             ApiError::PayloadTooLarge => "payload_too_large",
+            ApiError::UriTooLong { .. } => "uri_too_long",
             ApiError::UnsupportedMediaType { .. } => "unsupported_media_type",
             ApiError::TooManyRequests { .. } => "too_many_requests",
+            ApiError::HeadersTooLarge { .. } => "headers_too_large",
             ApiError::Unavailable => "unavailable",
+            ApiError::Busy { .. } => "busy",
             ApiError::Internal { .. } => "internal",
         }
     }
@@ -165,9 +191,21 @@ impl ApiError {
                 "このアドレスはこのメソッドを受け付けません",
                 "this address does not accept this method",
             ),
+            ApiError::RequestTimeout => Bilingual::new(
+                "リクエストの本文が時間内に届きませんでした",
+                "the request body did not arrive in time",
+            ),
             ApiError::PayloadTooLarge => Bilingual::new(
                 "リクエストの本文が大きすぎます",
                 "the request body is too large",
+            ),
+            ApiError::UriTooLong { limit } => Bilingual::new(
+                format!("アドレス（パスとクエリ）が長すぎます。{limit} バイトまでです"),
+                format!("the address (path and query) is too long; the limit is {limit} bytes"),
+            ),
+            ApiError::HeadersTooLarge { limit, count } => Bilingual::new(
+                format!("ヘッダーが大きすぎます。合計 {limit} バイト、{count} 個までです"),
+                format!("the headers are too large; the limit is {limit} bytes and {count} fields"),
             ),
             ApiError::UnsupportedMediaType { expected } => Bilingual::new(
                 format!("本文の形式 (Content-Type) が違います。{expected} で送ってください"),
@@ -184,6 +222,13 @@ impl ApiError {
                 "データベースが応答しません。しばらくしてからもう一度お試しください",
                 "the database does not answer; try again later",
             ),
+            ApiError::Busy { retry_after } => {
+                let seconds = retry_seconds(*retry_after);
+                Bilingual::new(
+                    format!("混み合っています。{seconds} 秒後にもう一度お試しください"),
+                    format!("the server is busy; try again in {seconds} seconds"),
+                )
+            }
             ApiError::Internal { incident } => Bilingual::new(
                 format!(
                     "サーバーの内部エラーです。問い合わせの際はインシデント番号 {incident} をお知らせください"
@@ -235,7 +280,7 @@ impl ApiError {
     /// every [`ApiError`] response in the request's language.
     pub fn to_response(&self, lang: Lang) -> Response {
         let mut response = (self.status(), Json(self.body(lang))).into_response();
-        if let ApiError::TooManyRequests { retry_after } = self {
+        if let ApiError::TooManyRequests { retry_after } | ApiError::Busy { retry_after } = self {
             response.headers_mut().insert(
                 header::RETRY_AFTER,
                 HeaderValue::from(retry_seconds(*retry_after)),
@@ -251,6 +296,7 @@ impl ApiError {
             StatusCode::NOT_FOUND => ApiError::not_found(),
             StatusCode::METHOD_NOT_ALLOWED => ApiError::MethodNotAllowed,
             StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+            StatusCode::REQUEST_TIMEOUT => ApiError::RequestTimeout,
             StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType {
                 expected: "application/json",
             },
@@ -402,8 +448,10 @@ mod tests {
             ApiError::SessionRequired,
             ApiError::not_found(),
             ApiError::MethodNotAllowed,
+            ApiError::RequestTimeout,
             ApiError::Conflict(Bilingual::new("a", "a")),
             ApiError::PayloadTooLarge,
+            ApiError::UriTooLong { limit: 1 },
             ApiError::UnsupportedMediaType { expected: "x" },
             ApiError::InvalidInput {
                 message: Bilingual::new("a", "a"),
@@ -414,10 +462,14 @@ mod tests {
             ApiError::TooManyRequests {
                 retry_after: Duration::from_secs(1),
             },
+            ApiError::HeadersTooLarge { limit: 1, count: 1 },
             ApiError::Internal {
                 incident: "x".into(),
             },
             ApiError::Unavailable,
+            ApiError::Busy {
+                retry_after: Duration::from_secs(1),
+            },
         ];
         let table = CODES.to_vec();
         let seen: Vec<(&str, u16)> = samples

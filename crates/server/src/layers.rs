@@ -1,6 +1,6 @@
 //! What wraps every route: request ids and logs, metrics, security headers (HSTS behind TLS),
-//! the rule that keeps answers for signed-in users out of caches, the body limit, and the error
-//! renderer that makes every failure speak the API's error shape.
+//! the rule that keeps answers for signed-in users out of caches, the limits on request heads
+//! and bodies, and the error renderer that makes every failure speak the API's error shape.
 
 use std::any::Any;
 use std::collections::BTreeSet;
@@ -19,6 +19,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tracing::Instrument as _;
 
 use crate::auth::cookie;
+use crate::connections::{body_deadline, head_limits};
 use crate::error::ApiError;
 use crate::lang::negotiate;
 use crate::metrics;
@@ -54,6 +55,11 @@ pub fn apply(router: Router, state: &AppState, documented: Arc<BTreeSet<String>>
             limit.max(crate::criteria::upload::MAX_UPLOAD_BYTES),
         ))
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(middleware::from_fn(body_deadline::answer_timed_out_bodies))
+        .layer(middleware::from_fn_with_state(
+            state.settings.connections,
+            head_limits::check_head,
+        ))
         .layer(middleware::from_fn(render_errors))
         .layer(middleware::from_fn(keep_private_answers_out_of_caches))
         .layer(middleware::from_fn_with_state(

@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod connections;
 pub mod cpu;
 pub mod criteria;
 pub mod demo;
@@ -15,6 +16,7 @@ pub mod lang;
 pub mod layers;
 pub mod metrics;
 pub mod openapi;
+pub mod quota;
 pub mod registry;
 pub mod routes;
 pub mod shutdown;
@@ -126,6 +128,7 @@ pub async fn serve(
     shutdown::serve_until(
         listener,
         router(state),
+        config.connections,
         shutdown::shutdown_signal(),
         shutdown::DRAIN_TIMEOUT,
         on_shutdown,

@@ -1,16 +1,18 @@
-//! Stopping cleanly: on SIGTERM or Ctrl-C the server stops accepting connections, lets the
-//! requests in flight finish (for a bounded time), then runs the caller's hook (the log
-//! checkpoint is signed there) before returning.
+//! The accept loop, with its connection limit, and stopping cleanly: on SIGTERM or Ctrl-C the
+//! server stops accepting connections, lets the requests in flight finish (for a bounded
+//! time), then runs the caller's hook (the log checkpoint is signed there) before returning.
 
 use std::future::Future;
 use std::io;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
 use tokio::net::TcpListener;
-use tokio::sync::Notify;
+use tokio::sync::{Semaphore, watch};
+
+use crate::connections::ConnectionLimits;
+use crate::connections::serve::serve_connection;
 
 /// How long requests in flight may take to finish once a stop is asked for.
 pub const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
@@ -46,36 +48,73 @@ pub async fn shutdown_signal() {
 
 /// Serves `app` on `listener` until `signal` resolves, gives requests in flight up to
 /// `drain` to finish, then awaits `on_shutdown`.
+///
+/// At most `limits.max_connections` connections are served at once: the next one is accepted
+/// only when one has closed, so that further clients wait in the kernel's listen backlog (and
+/// the idle and header timeouts make sure connections do close).
 pub async fn serve_until(
     listener: TcpListener,
     app: Router,
+    limits: ConnectionLimits,
     signal: impl Future<Output = ()> + Send + 'static,
     drain: Duration,
     on_shutdown: impl Future<Output = ()>,
 ) -> io::Result<()> {
-    let stopping = Arc::new(Notify::new());
-    let notify = stopping.clone();
-    let server = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
-        signal.await;
-        notify.notify_one();
-    });
-    let deadline = async {
-        stopping.notified().await;
-        tokio::time::sleep(drain).await;
-    };
-    let result = tokio::select! {
-        result = server => result,
-        () = deadline => {
-            tracing::warn!(?drain, "requests still running after the drain time; stopping anyway");
-            Ok(())
+    let max = u32::try_from(limits.max_connections.max(1)).unwrap_or(u32::MAX);
+    let slots = Arc::new(Semaphore::new(usize::try_from(max).unwrap_or(1)));
+    let (stopping, stop_seen) = watch::channel(false);
+    tokio::pin!(signal);
+    loop {
+        let slot = tokio::select! {
+            () = &mut signal => break,
+            slot = slots.clone().acquire_owned() => slot,
+        };
+        // The semaphore is never closed.
+        let Ok(slot) = slot else { break };
+        let accepted = tokio::select! {
+            () = &mut signal => break,
+            accepted = listener.accept() => accepted,
+        };
+        match accepted {
+            Ok((stream, peer)) => {
+                let (app, stop_seen) = (app.clone(), stop_seen.clone());
+                tokio::spawn(async move {
+                    serve_connection(stream, peer, app, limits, stop_seen).await;
+                    drop(slot);
+                });
+            }
+            Err(error) if is_connection_error(&error) => {}
+            Err(error) => {
+                // Out of file descriptors, most likely: wait for some connections to close.
+                tracing::error!(%error, "cannot accept a connection");
+                tokio::select! {
+                    () = &mut signal => break,
+                    () = tokio::time::sleep(Duration::from_secs(1)) => {}
+                }
+            }
         }
-    };
+    }
+    // No more connections: the port is closed, and open connections finish their request.
+    drop(listener);
+    let _ = stopping.send(true);
+    tokio::select! {
+        _ = slots.acquire_many(max) => {}
+        () = tokio::time::sleep(drain) => {
+            tracing::warn!(?drain, "requests still running after the drain time; stopping anyway");
+        }
+    }
     on_shutdown.await;
-    result
+    Ok(())
+}
+
+/// A connection that failed while being accepted: the next one is unaffected.
+fn is_connection_error(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::ConnectionRefused
+            | io::ErrorKind::ConnectionAborted
+            | io::ErrorKind::ConnectionReset
+    )
 }
 
 #[cfg(test)]
@@ -93,6 +132,7 @@ mod tests {
         let server = tokio::spawn(serve_until(
             listener,
             app,
+            ConnectionLimits::default(),
             async {
                 let _ = stopped.await;
             },

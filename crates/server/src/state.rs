@@ -15,6 +15,7 @@ use crate::auth::rate_limit::{Clock, LoginLimiter, SystemClock};
 use crate::config::{Config, Secret};
 use crate::cpu::CpuPool;
 use crate::metrics::Metrics;
+use crate::quota::AddressQuota;
 
 /// A boxed future, so that [`Storage`] can be used as `dyn Storage`.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -64,6 +65,7 @@ pub struct Settings {
     pub hsts_max_age_seconds: u64,
     pub metrics_token: Option<Secret>,
     pub metrics_public: bool,
+    pub connections: crate::connections::ConnectionLimits,
 }
 
 impl From<&Config> for Settings {
@@ -79,6 +81,7 @@ impl From<&Config> for Settings {
             hsts_max_age_seconds: config.hsts_max_age_seconds,
             metrics_token: config.metrics_token.clone(),
             metrics_public: config.metrics_public,
+            connections: config.connections,
         }
     }
 }
@@ -98,6 +101,8 @@ pub struct AppState {
     pub passwords: Arc<Passwords>,
     /// Where decisions and password hashing run, a few at a time.
     pub cpu: CpuPool,
+    /// Anonymous decisions per client address.
+    pub decide_quota: Arc<AddressQuota>,
     /// Criteria versions read so far, with their search indexes.
     pub criteria: Arc<crate::criteria::CriteriaCache>,
     /// The registry as last read, with its search index.
@@ -127,9 +132,10 @@ impl AppState {
             settings: Arc::new(Settings::from(config)),
             metrics: Arc::new(Metrics::new(SystemTime::now())),
             rule_data: Arc::new(RuleData::default()),
-            login_limiter: Arc::new(LoginLimiter::new(config.sign_in, clock)),
+            login_limiter: Arc::new(LoginLimiter::new(config.sign_in, clock.clone())),
+            decide_quota: Arc::new(AddressQuota::new(config.decide, clock)),
             passwords: Arc::new(Passwords::default()),
-            cpu: CpuPool::per_core(),
+            cpu: CpuPool::per_core(config.decide.queue),
             criteria: Arc::default(),
             registry: Arc::default(),
         }

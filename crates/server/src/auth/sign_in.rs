@@ -53,7 +53,7 @@ pub async fn sign_in(
     // unknown login costs the same time as a known one, so timing does not reveal logins.
     let accepted = state
         .cpu
-        .run(move || match stored {
+        .run_password(move || match stored {
             Some((disabled, hash)) => {
                 passwords.verify(&password, &hash).unwrap_or(false) && !disabled
             }

@@ -81,6 +81,15 @@ impl IntoResponses for DecideErrors {
                 "`invalid_case`: JSON, but not a well-formed case; `detail_code` says what is \
                  wrong and `pointer` where.",
             ),
+            (
+                "429",
+                "`too_many_requests`: without sign-in, this address has made too many \
+                 requests; `Retry-After` gives the seconds to wait.",
+            ),
+            (
+                "503",
+                "`busy`: too many decisions are waiting; `Retry-After` gives the seconds to wait.",
+            ),
         ]
         .into_iter()
         .map(|(status, description)| (status.to_owned(), error_response(description)))

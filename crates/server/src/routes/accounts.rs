@@ -240,7 +240,7 @@ pub async fn create_user(
     let password = request.password;
     let hash = state
         .cpu
-        .run(move || passwords.hash(&password))
+        .run_password(move || passwords.hash(&password))
         .await?
         .map_err(ApiError::internal)?;
     let new = NewUser {

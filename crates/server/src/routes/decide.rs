@@ -3,11 +3,14 @@
 //! case and answer schemas; an unknown kind matches no route and is a 404.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
 use serde_json::Value;
 use shinrai_domain::DecisionKind;
 use shinrai_domain::text::Lang;
 
+use crate::auth::caller::identify;
+use crate::auth::client_ip::ClientIp;
 use crate::error::ApiError;
 use crate::extract::JsonText;
 use crate::lang::RequestLang;
@@ -29,11 +32,33 @@ async fn answer(
     let rule_data = state.rule_data.clone();
     let decided = state
         .cpu
-        .run(move || {
+        .run_decision(move || {
             shinrai_domain::decide(kind, &text, &rule_data).map(|answer| answer.to_json(lang))
         })
         .await?;
     Ok(Json(decided?))
+}
+
+/// Leave to decide: anonymous callers spend from their address's quota (429 when it is empty),
+/// signed-in callers (a session or an API token) do not. Taken before the body is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Allowed;
+
+impl FromRequestParts<AppState> for Allowed {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Allowed, ApiError> {
+        // A credential that does not work makes the caller anonymous, as before: deciding
+        // needs no sign-in.
+        let signed_in = identify(parts, state)
+            .await
+            .is_ok_and(|caller| caller.principal.is_some());
+        if !signed_in {
+            let Ok(ClientIp(address)) = ClientIp::from_request_parts(parts, state).await;
+            state.decide_quota.take(address)?;
+        }
+        Ok(Allowed)
+    }
 }
 
 macro_rules! decide_route {
@@ -47,7 +72,10 @@ macro_rules! decide_route {
             description = "Applies the rule to the case in the body and stores nothing. A case that \
                 is JSON but malformed is `invalid_case` (422) with the problem's `detail_code` and \
                 JSON `pointer`; a body that is not JSON is `malformed_json` (400). Unknown fields are \
-                ignored. / ケースに規則を当てはめて答えます。何も保存しません。",
+                ignored. Without sign-in, each client address may make a limited number of \
+                requests per minute (`too_many_requests`, 429, with `Retry-After`); when too many \
+                decisions are waiting, the answer is `busy` (503, with `Retry-After`). / \
+                ケースに規則を当てはめて答えます。何も保存しません。",
             params(
                 LangParams,
                 AcceptLanguage,
@@ -65,6 +93,7 @@ macro_rules! decide_route {
         pub async fn $handler(
             State(state): State<AppState>,
             RequestLang(lang): RequestLang,
+            _: Allowed,
             JsonText(text): JsonText,
         ) -> Result<Json<Value>, ApiError> {
             answer($kind, &state, lang, text).await

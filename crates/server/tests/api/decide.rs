@@ -139,3 +139,30 @@ async fn an_unknown_kind_is_not_found() {
         assert!(answer.no_route);
     }
 }
+
+#[tokio::test]
+async fn anonymous_decisions_are_limited_per_address_and_signed_in_ones_are_not() {
+    let config = shinrai_server::Config {
+        decide: shinrai_server::config::DecideLimits {
+            per_minute: 1,
+            burst: 2,
+            ..Default::default()
+        },
+        ..shinrai_server::Config::default()
+    };
+    let world = crate::world::world_with(config).await;
+    let case = r#"{"frequency":"daily","population":365,"seed":1}"#;
+    let route = "/api/v1/decide/sample";
+    for _ in 0..2 {
+        let answer = world.call("public", "POST", route, Some(case)).await;
+        assert_eq!(answer.status, 200);
+    }
+    let refused = world.call("public", "POST", route, Some(case)).await;
+    assert_eq!(refused.status, 429);
+    refused.error("too_many_requests");
+    assert_eq!(refused.header("retry-after"), Some("60"));
+    for _ in 0..5 {
+        let answer = world.call("procurer", "POST", route, Some(case)).await;
+        assert_eq!(answer.status, 200, "{}", answer.text());
+    }
+}

@@ -12,6 +12,7 @@
 mod access;
 mod account_input;
 mod bad_input;
+mod connections;
 mod criteria;
 mod decide;
 mod docs;

@@ -31,8 +31,21 @@ impl Readiness for FakeStorage {
     }
 }
 
+/// The service as configured by default, except that anonymous decisions are not limited
+/// (every in-process request comes from the same unknown address, and some tests send hundreds).
 pub async fn app() -> Router {
-    app_with(Config::default(), Arc::new(FakeStorage::default())).await
+    app_with(unlimited_decisions(), Arc::new(FakeStorage::default())).await
+}
+
+pub fn unlimited_decisions() -> Config {
+    Config {
+        decide: shinrai_server::config::DecideLimits {
+            per_minute: 1_000_000,
+            burst: 1_000_000,
+            ..Default::default()
+        },
+        ..Config::default()
+    }
 }
 
 /// A store of its own in a temporary folder.
