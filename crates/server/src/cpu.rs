@@ -3,9 +3,9 @@
 //!
 //! - password hashing (signing in, creating users) has slots of its own, so that no amount of
 //!   other work delays a sign-in;
-//! - everything else (decisions, reading uploaded criteria) shares one slot per core. Decisions,
-//!   which anyone may ask for, may wait only so many at once: beyond that they are refused
-//!   with `busy` (503, `Retry-After`) instead of queueing without end.
+//! - everything else (decisions, reading uploaded criteria) shares one slot per core but one.
+//!   Decisions, which anyone may ask for, may wait only so many at once: beyond that they are
+//!   refused with `busy` (503, `Retry-After`) instead of queueing without end.
 //!
 //! A burst of requests thus waits here instead of starting hundreds of threads that each hold
 //! a parsed case or an argon2 buffer.
@@ -31,11 +31,12 @@ pub struct CpuPool {
 }
 
 impl CpuPool {
-    /// One slot per core the process may use (at least one) in each lane, and at most
+    /// Work on all cores but one (at least one), so that answering requests and signing in
+    /// always find a core free of it; password hashing on as many as there are; at most
     /// `decision_queue` decisions waiting.
     pub fn per_core(decision_queue: usize) -> CpuPool {
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        CpuPool::with_slots(cores, cores, decision_queue)
+        CpuPool::with_slots(cores.saturating_sub(1), cores, decision_queue)
     }
 
     pub fn with_slots(work: usize, passwords: usize, decision_queue: usize) -> CpuPool {

@@ -285,6 +285,11 @@ impl ApiError {
                 header::RETRY_AFTER,
                 HeaderValue::from(retry_seconds(*retry_after)),
             );
+            // A client held back comes again on a new connection: requests pipelined on this
+            // one would only be refused as well, each costing the server a little.
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
         }
         response
     }
@@ -535,6 +540,10 @@ mod tests {
         assert_eq!(
             response.headers().get(header::RETRY_AFTER),
             Some(&HeaderValue::from(91_u64))
+        );
+        assert_eq!(
+            response.headers().get(header::CONNECTION),
+            Some(&HeaderValue::from_static("close"))
         );
     }
 

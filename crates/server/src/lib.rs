@@ -36,7 +36,6 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use shinrai_domain::text::{Bilingual, Lang};
-use tokio::net::TcpListener;
 use utoipa_axum::router::OpenApiRouter;
 
 pub use config::{Config, ConfigError, LogFormat, Secret};
@@ -117,12 +116,10 @@ pub async fn serve(
     state: AppState,
     on_shutdown: impl Future<Output = ()>,
 ) -> Result<(), ServeError> {
-    let listener = TcpListener::bind(config.addr)
-        .await
-        .map_err(|source| ServeError::Bind {
-            addr: config.addr,
-            source,
-        })?;
+    let listener = shutdown::listen(config.addr).map_err(|source| ServeError::Bind {
+        addr: config.addr,
+        source,
+    })?;
     let addr = listener.local_addr().unwrap_or(config.addr);
     tracing::info!(%addr, "listening");
     shutdown::serve_until(

@@ -6,11 +6,17 @@
 //! usually holds a whole one), and at most [`MAX_TRACKED`] addresses are remembered, so that a
 //! flood from made-up addresses cannot exhaust memory. The clock is injected so tests need not
 //! sleep.
+//!
+//! Whether a caller over the quota is signed in takes a database query; at most
+//! [`CREDENTIAL_CHECKS`] such queries run at once, and a caller who finds them all taken is
+//! refused as if anonymous.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
+
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 use crate::auth::rate_limit::Clock;
 use crate::config::DecideLimits;
@@ -18,6 +24,10 @@ use crate::error::ApiError;
 
 /// Most addresses remembered at once.
 pub const MAX_TRACKED: usize = 100_000;
+
+/// Database queries for credentials that decisions may run at once: fewer than the smallest
+/// connection pool (8), so that signing in always finds a connection.
+pub const CREDENTIAL_CHECKS: usize = 2;
 
 #[derive(Debug, Clone, Copy)]
 struct Bucket {
@@ -33,6 +43,7 @@ pub struct AddressQuota {
     rate: f64,
     clock: Arc<dyn Clock>,
     buckets: Mutex<HashMap<IpAddr, Bucket>>,
+    credential_checks: Semaphore,
 }
 
 impl std::fmt::Debug for AddressQuota {
@@ -51,6 +62,7 @@ impl AddressQuota {
             rate: f64::from(limits.per_minute.max(1)) / 60.0,
             clock,
             buckets: Mutex::new(HashMap::new()),
+            credential_checks: Semaphore::new(CREDENTIAL_CHECKS),
         }
     }
 
@@ -76,6 +88,13 @@ impl AddressQuota {
         Err(ApiError::TooManyRequests {
             retry_after: Duration::try_from_secs_f64(wait).unwrap_or(Duration::from_secs(60)),
         })
+    }
+
+    /// A turn to check a caller's credentials in the database, to hold while checking; `None`
+    /// when all turns are taken (the caller is then refused as anonymous rather than queued:
+    /// a queue here would hold connections for as long as a flood lasts).
+    pub fn credential_check(&self) -> Option<SemaphorePermit<'_>> {
+        self.credential_checks.try_acquire().ok()
     }
 
     fn refilled(&self, bucket: &Bucket, now: Instant) -> f64 {
@@ -169,9 +188,20 @@ mod tests {
     }
 
     #[test]
+    fn credential_checks_are_few_at_a_time() {
+        let (_, quota) = quota(1, 1);
+        let first = quota.credential_check();
+        let second = quota.credential_check();
+        assert!(first.is_some() && second.is_some());
+        assert!(quota.credential_check().is_none());
+        drop(first);
+        assert!(quota.credential_check().is_some());
+    }
+
+    #[test]
     fn memory_stays_bounded() {
         let (clock, quota) = quota(1, 1);
-        for n in 0..(MAX_TRACKED as u32 + 10) {
+        for n in 0..u32::try_from(MAX_TRACKED + 10).unwrap() {
             let address = IpAddr::V4(std::net::Ipv4Addr::from(0x0a00_0000 + n));
             assert!(quota.take(address).is_ok());
             clock.advance(Duration::from_nanos(1));

@@ -4,11 +4,12 @@
 
 use std::future::Future;
 use std::io;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpSocket};
 use tokio::sync::{Semaphore, watch};
 
 use crate::connections::ConnectionLimits;
@@ -16,6 +17,25 @@ use crate::connections::serve::serve_connection;
 
 /// How long requests in flight may take to finish once a stop is asked for.
 pub const DRAIN_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Connections the kernel queues for the accept loop (capped by `net.core.somaxconn`): where
+/// clients wait while `max_connections` are served, and what absorbs bursts of new
+/// connections. The usual default of 128 overflows under a burst, and a client whose first
+/// packet is dropped waits a second before trying again.
+pub const LISTEN_BACKLOG: u32 = 1024;
+
+/// A listener on `addr` with the [`LISTEN_BACKLOG`].
+pub fn listen(addr: SocketAddr) -> io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        TcpSocket::new_v4()?
+    } else {
+        TcpSocket::new_v6()?
+    };
+    // A restarted server can bind again at once, while old connections linger in TIME_WAIT.
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(LISTEN_BACKLOG)
+}
 
 /// Resolves on the first SIGTERM (service managers, containers) or Ctrl-C.
 pub async fn shutdown_signal() {
@@ -124,7 +144,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_hook_runs_after_the_server_stops() {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let listener = listen("127.0.0.1:0".parse().unwrap()).unwrap();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let ran = Arc::new(AtomicBool::new(false));
         let flag = ran.clone();

@@ -4,6 +4,7 @@
 
 use axum::Json;
 use axum::extract::{FromRequestParts, State};
+use axum::http::header;
 use axum::http::request::Parts;
 use serde_json::Value;
 use shinrai_domain::DecisionKind;
@@ -11,6 +12,7 @@ use shinrai_domain::text::Lang;
 
 use crate::auth::caller::identify;
 use crate::auth::client_ip::ClientIp;
+use crate::auth::cookie;
 use crate::error::ApiError;
 use crate::extract::JsonText;
 use crate::lang::RequestLang;
@@ -39,8 +41,12 @@ async fn answer(
     Ok(Json(decided?))
 }
 
-/// Leave to decide: anonymous callers spend from their address's quota (429 when it is empty),
-/// signed-in callers (a session or an API token) do not. Taken before the body is read.
+/// Leave to decide, taken before the body is read. Every request draws on its address's
+/// quota (no database needed); one over the quota is still allowed when it comes signed in (a
+/// session or an API token). Those checks run a few at a time (see
+/// [`crate::quota::AddressQuota::credential_check`]), so that a flood of decisions never holds
+/// the database connections that signing in needs: signed-in callers are limited only as far
+/// as that.
 #[derive(Debug, Clone, Copy)]
 pub struct Allowed;
 
@@ -48,16 +54,24 @@ impl FromRequestParts<AppState> for Allowed {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Allowed, ApiError> {
-        // A credential that does not work makes the caller anonymous, as before: deciding
-        // needs no sign-in.
+        let Ok(ClientIp(address)) = ClientIp::from_request_parts(parts, state).await;
+        let Err(refused) = state.decide_quota.take(address) else {
+            return Ok(Allowed);
+        };
+        let presents_credentials = parts.headers.contains_key(header::AUTHORIZATION)
+            || cookie::session_from_headers(&parts.headers).is_some();
+        if !presents_credentials {
+            return Err(refused);
+        }
+        let Some(_turn) = state.decide_quota.credential_check() else {
+            return Err(refused);
+        };
+        // A credential that does not work leaves the caller anonymous, as deciding needs no
+        // sign-in.
         let signed_in = identify(parts, state)
             .await
             .is_ok_and(|caller| caller.principal.is_some());
-        if !signed_in {
-            let Ok(ClientIp(address)) = ClientIp::from_request_parts(parts, state).await;
-            state.decide_quota.take(address)?;
-        }
-        Ok(Allowed)
+        if signed_in { Ok(Allowed) } else { Err(refused) }
     }
 }
 

@@ -374,11 +374,19 @@ async fn the_quota_of_anonymous_decisions_is_per_client_address() {
     for _ in 0..2 {
         assert_eq!(ask(server.addr, &sample_request(CASE)).await.status, 200);
     }
-    let refused = ask(server.addr, &sample_request(CASE)).await;
+    // Requests pipelined behind a refused one are not served: the connection is closed.
+    let mut stream = TcpStream::connect(server.addr).await.unwrap();
+    stream
+        .write_all(&sample_request(CASE).repeat(5))
+        .await
+        .unwrap();
+    let refused = read_answer(&mut stream).await;
     assert_eq!(refused.status, 429);
     assert_eq!(refused.error_code(), "too_many_requests");
     let seconds: u64 = refused.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=60).contains(&seconds), "{seconds}");
+    assert_eq!(refused.header("connection"), Some("close"));
+    closed_within(&mut stream, Duration::from_secs(3)).await;
 
     // Another address has its own quota.
     let socket = TcpSocket::new_v4().unwrap();
