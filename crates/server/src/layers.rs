@@ -123,7 +123,12 @@ async fn trace(request: Request, next: Next) -> Response {
         let response = next.run(request).await;
         let status = response.status().as_u16();
         let elapsed_ms = start.elapsed().as_secs_f64() * 1000.0;
-        if response.status().is_server_error() {
+        // Refusing work when too much is waiting is the server doing its job, not a fault.
+        let busy = matches!(
+            response.extensions().get::<ApiError>(),
+            Some(ApiError::Busy { .. })
+        );
+        if response.status().is_server_error() && !busy {
             tracing::error!(status, elapsed_ms, "answered");
         } else if routine && response.status().is_success() {
             tracing::debug!(status, elapsed_ms, "answered");

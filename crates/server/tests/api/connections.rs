@@ -96,8 +96,15 @@ impl Raw {
     }
 }
 
-/// Reads one answer (with a `Content-Length` body) from `stream`.
+/// Reads one answer (with a `Content-Length` body) from `stream`, failing after 10 s rather
+/// than waiting for ever.
 async fn read_answer(stream: &mut TcpStream) -> Raw {
+    tokio::time::timeout(Duration::from_secs(10), read_answer_unbounded(stream))
+        .await
+        .expect("an answer within 10 s")
+}
+
+async fn read_answer_unbounded(stream: &mut TcpStream) -> Raw {
     let mut buffer = Vec::new();
     let head_end = loop {
         if let Some(at) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
