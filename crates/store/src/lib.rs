@@ -5,6 +5,7 @@
 
 mod backend;
 pub mod backup;
+mod backup_rows;
 pub mod binding;
 mod blobs;
 pub mod criteria;

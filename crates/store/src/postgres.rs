@@ -5,6 +5,7 @@ use std::str::FromStr;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 
 use crate::backend::relational;
+use crate::backup_rows::backup_operations;
 use crate::binding::binding_operations;
 use crate::criteria::criteria_operations;
 use crate::error::StoreResult;
@@ -84,5 +85,6 @@ impl PostgresBackend {
 
 relational!(PostgresBackend, sqlx::Postgres);
 binding_operations!(PostgresBackend, sqlx::Postgres);
+backup_operations!(PostgresBackend, sqlx::Postgres);
 criteria_operations!(PostgresBackend, sqlx::Postgres);
 registry_operations!(PostgresBackend, sqlx::Postgres);

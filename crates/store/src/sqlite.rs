@@ -9,6 +9,7 @@ use sqlx::sqlite::{
 };
 
 use crate::backend::relational;
+use crate::backup_rows::backup_operations;
 use crate::binding::binding_operations;
 use crate::criteria::criteria_operations;
 use crate::error::{StoreError, StoreResult};
@@ -149,5 +150,6 @@ pub fn database_file(options: &SqliteConnectOptions) -> Option<std::path::PathBu
 
 relational!(SqliteBackend, sqlx::Sqlite);
 binding_operations!(SqliteBackend, sqlx::Sqlite);
+backup_operations!(SqliteBackend, sqlx::Sqlite);
 criteria_operations!(SqliteBackend, sqlx::Sqlite);
 registry_operations!(SqliteBackend, sqlx::Sqlite);
