@@ -1,0 +1,385 @@
+//! Broken CSV tables, built from a small valid one: each refused with its row and column.
+
+use super::*;
+
+#[test]
+fn the_base_table_reads() {
+    let version = read_csv_bytes("t.csv", &csv_bytes(&base())).unwrap();
+    assert_eq!(version.version, "v1");
+    assert_eq!(version.groups.len(), 2);
+    assert_eq!(version.controls.len(), 2);
+    assert_eq!(version.controls[1].references.len(), 2);
+}
+
+#[test]
+fn missing_column() {
+    let mut table = base();
+    for row in &mut table {
+        row.remove(col("actor"));
+    }
+    let error = csv_error(&table);
+    assert!(matches!(error, TableError::MissingColumn { .. }), "{error}");
+    at(&error, Some(1), Some("actor"), None);
+    assert_eq!(
+        error.to_string(),
+        "t.csv: row 1, column actor: the header has no such column"
+    );
+}
+
+#[test]
+fn optional_columns_may_be_left_out() {
+    let mut table = base();
+    for row in &mut table {
+        row.truncate(col("examples_ja"));
+    }
+    let version = read_csv_bytes("t.csv", &csv_bytes(&table)).unwrap();
+    assert!(version.controls[1].references.is_empty());
+}
+
+#[test]
+fn unknown_column() {
+    let mut table = base();
+    table[0][col("actor")] = "Actor".to_owned();
+    let error = csv_error(&table);
+    assert!(
+        matches!(&error, TableError::UnknownColumn { name, .. } if name == "Actor"),
+        "{error}"
+    );
+    at(&error, Some(1), Some("Actor"), Some("J1"));
+}
+
+#[test]
+fn duplicate_column() {
+    let mut table = base();
+    for row in &mut table {
+        let id = row[col("id")].clone();
+        row.push(id);
+    }
+    let error = csv_error(&table);
+    assert!(
+        matches!(&error, TableError::DuplicateColumn { first, .. } if first == "B1"),
+        "{error}"
+    );
+    at(&error, Some(1), Some("id"), Some("R1"));
+}
+
+#[test]
+fn columns_in_any_order() {
+    let mut table = base();
+    for row in &mut table {
+        row.reverse();
+    }
+    let version = read_csv_bytes("t.csv", &csv_bytes(&table)).unwrap();
+    assert_eq!(
+        version,
+        read_csv_bytes("t.csv", &csv_bytes(&base())).unwrap()
+    );
+}
+
+#[test]
+fn duplicate_id_names_the_first_row() {
+    let mut table = base();
+    set(&mut table, 6, "id", "G1.1");
+    let error = csv_error(&table);
+    assert!(
+        matches!(&error, TableError::DuplicateId { id, first_row: 5, .. } if id == "G1.1"),
+        "{error}"
+    );
+    at(&error, Some(6), Some("id"), Some("B6"));
+    assert!(
+        error
+            .to_string()
+            .ends_with("id G1.1 is used in row 5 already")
+    );
+}
+
+#[test]
+fn level_four() {
+    let mut table = base();
+    set(&mut table, 6, "min_level", "4");
+    let error = csv_error(&table);
+    assert!(
+        matches!(&error, TableError::BadLevel { value, .. } if value == "4"),
+        "{error}"
+    );
+    assert_eq!(
+        error.to_string(),
+        "t.csv: row 6, column min_level (K6): level 4 is not 1, 2 or 3"
+    );
+    assert_eq!(
+        error.message().ja,
+        "t.csv: 6 行目、列 min_level (K6): レベル 4 は 1、2、3 のいずれでもありません"
+    );
+}
+
+#[test]
+fn unknown_objective() {
+    let mut table = base();
+    set(&mut table, 6, "objective", "6.1.2");
+    let error = csv_error(&table);
+    assert!(
+        matches!(&error, TableError::UnknownObjective { objective, .. } if objective == "6.1.2"),
+        "{error}"
+    );
+    at(&error, Some(6), Some("objective"), Some("D6"));
+}
+
+#[test]
+fn objective_of_another_part() {
+    let mut table = base();
+    set(&mut table, 6, "objective", "G1");
+    let error = csv_error(&table);
+    assert!(
+        matches!(
+            error,
+            TableError::ObjectivePart {
+                objective_part: Part::Governance,
+                part: Part::Control,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    at(&error, Some(6), Some("objective"), Some("D6"));
+}
+
+#[test]
+fn objective_may_come_after_its_controls() {
+    let mut table = base();
+    let group = table.remove(3);
+    table.push(group);
+    let version = read_csv_bytes("t.csv", &csv_bytes(&table)).unwrap();
+    assert_eq!(version.groups[1].id, "6.1.1");
+}
+
+#[test]
+fn empty_japanese_text() {
+    let mut table = base();
+    set(&mut table, 5, "text_ja", "  \u{3000} ");
+    let error = csv_error(&table);
+    assert!(
+        matches!(
+            error,
+            TableError::Required {
+                kind: "control",
+                ..
+            }
+        ),
+        "{error}"
+    );
+    at(&error, Some(5), Some("text_ja"), Some("G5"));
+    assert_eq!(
+        error.to_string(),
+        "t.csv: row 5, column text_ja (G5): a control row needs the Japanese text"
+    );
+    assert!(error.message().ja.contains("日本語の文が必要です"));
+
+    let mut table = base();
+    set(&mut table, 2, "title_en", "");
+    let error = csv_error(&table);
+    at(&error, Some(2), Some("title_en"), Some("F2"));
+}
+
+#[test]
+fn empty_csv() {
+    for bytes in [&b""[..], b"\xEF\xBB\xBF", b"\r\n\r\n", b",,,\r\n"] {
+        let error = read_csv_bytes("e.csv", bytes).unwrap_err();
+        assert!(matches!(error, TableError::Empty { .. }), "{error}");
+        at(&error, None, None, None);
+        assert_eq!(error.place().unwrap().file, "e.csv");
+    }
+}
+
+#[test]
+fn no_version_row_and_two_version_rows() {
+    let mut table = base();
+    table.remove(1);
+    let error = csv_error(&table);
+    assert!(matches!(error, TableError::NoVersionRow { .. }), "{error}");
+
+    let mut table = base();
+    let version = table[1].clone();
+    table.push(version);
+    let error = csv_error(&table);
+    assert!(
+        matches!(error, TableError::ExtraVersionRow { first_row: 2, .. }),
+        "{error}"
+    );
+    at(&error, Some(7), Some("kind"), Some("A7"));
+}
+
+#[test]
+fn bad_codes_are_named() {
+    let cases: [(usize, &str, &str, &str); 9] = [
+        (3, "kind", "groupe", "A3"),
+        (3, "part", "controls", "C3"),
+        (5, "actor", "vendor", "J5"),
+        (5, "mandatory", "maybe", "I5"),
+        (5, "service_models", "IaaS;FaaS", "N5"),
+        (5, "service_models", " ; ", "N5"),
+        (6, "references", "ISO27002 9.2.3=subset", "Q6"),
+        (6, "references", "ISO27002:9.2.3=partly", "Q6"),
+        (2, "id", "v 1", "B2"),
+    ];
+    for (row, column, value, cell) in cases {
+        let mut table = base();
+        set(&mut table, row, column, value);
+        let error = csv_error(&table);
+        let expected = match column {
+            "kind" => matches!(error, TableError::UnknownKind { .. }),
+            "part" => matches!(error, TableError::UnknownPart { .. }),
+            "actor" => matches!(error, TableError::UnknownActor { .. }),
+            "mandatory" => matches!(error, TableError::BadBoolean { .. }),
+            "service_models" if value.contains('F') => {
+                matches!(&error, TableError::UnknownServiceModel { value, .. } if value == "FaaS")
+            }
+            "service_models" => matches!(error, TableError::Required { .. }),
+            "references" if value.contains("partly") => {
+                matches!(error, TableError::UnknownRelation { .. })
+            }
+            "references" => matches!(error, TableError::BadReference { .. }),
+            "id" => matches!(error, TableError::BadVersionId { .. }),
+            _ => false,
+        };
+        assert!(expected, "{column}={value}: {error}");
+        at(&error, Some(row), Some(column), Some(cell));
+    }
+}
+
+#[test]
+fn row_without_kind() {
+    let mut table = base();
+    set(&mut table, 4, "kind", "");
+    let error = csv_error(&table);
+    assert!(
+        matches!(&error, TableError::UnknownKind { value, .. } if value.is_empty()),
+        "{error}"
+    );
+    at(&error, Some(4), Some("kind"), Some("A4"));
+    assert!(
+        error
+            .to_string()
+            .ends_with("kind is empty; it must be version, group or control")
+    );
+}
+
+#[test]
+fn values_in_unused_or_unnamed_columns() {
+    let mut table = base();
+    set(&mut table, 3, "min_level", "2");
+    let error = csv_error(&table);
+    assert!(
+        matches!(error, TableError::NotApplicable { kind: "group", .. }),
+        "{error}"
+    );
+    at(&error, Some(3), Some("min_level"), Some("K3"));
+
+    let mut table = base();
+    table[0].push(String::new());
+    for row in &mut table {
+        row.resize(18, String::new());
+    }
+    table[3][17] = "stray".to_owned();
+    let error = csv_error(&table);
+    assert!(
+        matches!(error, TableError::ValueWithoutColumn { .. }),
+        "{error}"
+    );
+    at(&error, Some(4), None, Some("R4"));
+}
+
+#[test]
+fn lenient_where_it_is_safe() {
+    let mut table = base();
+    set(&mut table, 5, "kind", " Control ");
+    set(&mut table, 5, "actor", "Provider");
+    set(&mut table, 5, "mandatory", "はい");
+    set(&mut table, 5, "integrity", "FALSE");
+    set(&mut table, 5, "availability", "0");
+    set(&mut table, 5, "service_models", "saas; IaaS;SaaS;");
+    set(&mut table, 5, "text_en", "  Text\n");
+    set(&mut table, 6, "references", "ISO27002:9.2.3 = Subset;");
+    let version = read_csv_bytes("t.csv", &csv_bytes(&table)).unwrap();
+    let control = &version.controls[0];
+    assert_eq!(control.actor, Actor::Provider);
+    assert!(control.mandatory && !control.integrity && !control.availability);
+    assert_eq!(
+        control.service_models,
+        [ServiceModel::SaaS, ServiceModel::IaaS]
+    );
+    assert_eq!(control.text.en, "Text");
+    assert_eq!(
+        version.controls[1].references,
+        [reference("ISO27002", "9.2.3", Relation::Subset)]
+    );
+}
+
+#[test]
+fn every_problem_sorted_by_row() {
+    let mut table = base();
+    set(&mut table, 6, "min_level", "4");
+    set(&mut table, 5, "actor", "vendor");
+    set(&mut table, 3, "text_en", "");
+    let problems = diagnose_csv_bytes("t.csv", &csv_bytes(&table)).unwrap_err();
+    let rows: Vec<_> = problems.iter().map(|p| p.place().unwrap().row).collect();
+    assert_eq!(rows, [Some(3), Some(5), Some(6)]);
+    assert!(matches!(problems.first(), TableError::Required { .. }));
+    assert_eq!(problems.to_string().lines().count(), 3);
+    // The single-error readers give the earliest.
+    assert!(matches!(csv_error(&table), TableError::Required { .. }));
+}
+
+#[test]
+fn a_table_of_countless_problems_lists_the_first_thousand_and_counts_the_rest() {
+    // Each of these rows has an unknown kind: 5,000 problems, of which 1,000 are listed.
+    let mut bytes = csv_bytes(&base());
+    for row in 0..5_000 {
+        bytes.extend_from_slice(format!("nonsense{row},x\r\n").as_bytes());
+    }
+    let problems = diagnose_csv_bytes("t.csv", &bytes).unwrap_err();
+    assert_eq!(problems.len(), 1_000);
+    assert_eq!(problems.omitted(), 4_000);
+    assert!(matches!(problems.first(), TableError::UnknownKind { .. }));
+    let shown = problems.to_string();
+    assert_eq!(shown.lines().count(), 1_001);
+    assert!(
+        shown.ends_with("and 4,000 more problems (only the first 1,000 are listed)"),
+        "{}",
+        shown.lines().last().unwrap()
+    );
+    assert!(
+        problems
+            .omitted_message()
+            .unwrap()
+            .ja
+            .contains("ほかに 4,000 件の問題があります")
+    );
+}
+
+#[test]
+fn not_utf8() {
+    // 管理 in Shift_JIS, as Excel's plain "CSV" saves it.
+    let mut bytes = csv_bytes(&base());
+    bytes.extend_from_slice(b"control,\x8a\xc7\x97\x9d\r\n");
+    let error = read_csv_bytes("sjis.csv", &bytes).unwrap_err();
+    assert!(matches!(error, TableError::NotUtf8 { .. }), "{error}");
+    at(&error, Some(7), None, Some("B7"));
+    assert!(error.to_string().contains("CSV UTF-8"));
+}
+
+#[test]
+fn broken_csv_syntax_and_files() {
+    // The csv crate takes an unclosed quote to the end of the file: the header lacks columns.
+    let error = read_csv_bytes("q.csv", b"kind,id\r\n\"version,v1\r\n").unwrap_err();
+    assert!(matches!(error, TableError::MissingColumn { .. }), "{error}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let error = read_table(&dir.path().join("criteria.ods")).unwrap_err();
+    assert!(
+        matches!(error, TableError::UnsupportedFormat { .. }),
+        "{error}"
+    );
+    let error = read_table(&dir.path().join("absent.csv")).unwrap_err();
+    assert!(matches!(error, TableError::Io { .. }), "{error}");
+    assert!(error.to_string().contains("absent.csv"));
+}
