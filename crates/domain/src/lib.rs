@@ -25,6 +25,7 @@ pub mod sampling;
 pub mod service_model;
 pub mod sla_templates;
 pub mod text;
+pub mod workflow;
 
 pub use decide::{Answer, DecisionKind, RuleData, decide};
 pub use random::SeededRandom;

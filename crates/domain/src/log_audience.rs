@@ -66,11 +66,12 @@ impl<'a> Audience<'a> {
     }
 }
 
-/// The audience of an event with `action` about `subject`; `published` says whether a criteria
-/// version is published now.
+/// The audience of an event with `action` about `subject`, done by someone acting for `org`;
+/// `published` says whether a criteria version is published now.
 pub fn audience<'a>(
     action: &str,
     subject: &'a str,
+    org: &'a str,
     recorded: Visibility,
     published: &dyn Fn(&str) -> bool,
 ) -> Audience<'a> {
@@ -84,6 +85,13 @@ pub fn audience<'a>(
         },
         "organisation" => Audience::Organisation { org: subject },
         "user" | "session" | "token" | "blob" | "sign_in" | "login" => Audience::OperatorStaff,
+        // Work in progress on a service (restricted to its parties): the operator's staff and
+        // the organisation that acted; everyone else sees only that something happened.
+        "service" | "statement" | "audit" | "application" | "auditor" => {
+            Audience::Organisation { org }
+        }
+        // Which audit bodies are selected is public, as the list of audit bodies is.
+        "audit_body" => Audience::Everyone,
         // An action this module does not know yet: the visibility recorded when it was written.
         _ => match recorded {
             Visibility::Public => Audience::Everyone,
@@ -99,7 +107,17 @@ pub fn visibility_when_written(
     subject: &str,
     published: &dyn Fn(&str) -> bool,
 ) -> Visibility {
-    audience(action, subject, Visibility::Internal, published).visibility()
+    visibility_when_written_by(action, subject, "", published)
+}
+
+/// As [`visibility_when_written`], for an event done by someone acting for `org`.
+pub fn visibility_when_written_by(
+    action: &str,
+    subject: &str,
+    org: &str,
+    published: &dyn Fn(&str) -> bool,
+) -> Visibility {
+    audience(action, subject, org, Visibility::Internal, published).visibility()
 }
 
 /// How much of one event a reader gets.
@@ -121,7 +139,13 @@ impl Disclosure {
 /// What `reader` may see of `event`; `published` says whether a criteria version is published
 /// now.
 pub fn disclose(reader: &Actor, event: &Event, published: &dyn Fn(&str) -> bool) -> Disclosure {
-    let audience = audience(&event.action, &event.subject, event.visibility, published);
+    let audience = audience(
+        &event.action,
+        &event.subject,
+        &event.org,
+        event.visibility,
+        published,
+    );
     if authorize(reader, &audience.action()).is_err() {
         return Disclosure::Stub;
     }
@@ -235,6 +259,20 @@ mod tests {
             (
                 event("system", "", "review.note", "n2", Internal),
                 [hidden, whole, hidden],
+            ),
+            // A provider's own work: its members and the operator's staff; a body's work on
+            // that provider's audit: the body and the staff, not the provider.
+            (
+                event("csp-user", "csp", "statement.submit", "st-1", Internal),
+                [hidden, whole, whole],
+            ),
+            (
+                event("ab-user", "ab", "audit.sign", "au-1", Internal),
+                [hidden, whole, hidden],
+            ),
+            (
+                event("op-user", "op", "audit_body.record", "ab", Public),
+                [anonymous, whole, anonymous],
             ),
         ];
         for (event, expected) in rows {

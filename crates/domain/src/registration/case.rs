@@ -83,7 +83,8 @@ pub struct RegistryEntry {
     pub level: Level,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum AuditBodyStatus {
     Selected,
     Suspended,

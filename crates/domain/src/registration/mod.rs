@@ -18,8 +18,8 @@ pub use case::{
     MAX_QUALIFICATIONS, ObjectiveResult, RegistrationCase, RegistrationStatus, RegistryEntry,
     Report, SigningAuditor, Statement,
 };
-use finding::{AuditBodyProblem, AuditorGap, ReportGap, Source};
-pub use finding::{Finding, FindingCode};
+use finding::{AuditBodyProblem, ReportGap, Source};
+pub use finding::{AuditorGap, Finding, FindingCode};
 
 use crate::date::CalendarDate;
 use crate::level::Level;
@@ -220,7 +220,15 @@ fn check_audit_body(case: &RegistrationCase, findings: &mut Vec<Finding>) {
 
 fn check_auditor(case: &RegistrationCase, findings: &mut Vec<Finding>) {
     let auditor = &case.signing_auditor;
-    let required = &case.auditor_requirements;
+    let gaps = auditor_gaps(auditor, &case.auditor_requirements);
+    if !gaps.is_empty() {
+        findings.push(finding::auditor_not_qualified(&auditor.name, &gaps));
+    }
+}
+
+/// What `auditor` lacks to sign under `required`; empty when qualified. Accepting an audit and
+/// signing its report ask the same.
+pub fn auditor_gaps(auditor: &SigningAuditor, required: &AuditorRequirements) -> Vec<AuditorGap> {
     let mut gaps = Vec::new();
     if !required
         .qualifications_any
@@ -243,9 +251,7 @@ fn check_auditor(case: &RegistrationCase, findings: &mut Vec<Finding>) {
             required: required.nationality.clone(),
         });
     }
-    if !gaps.is_empty() {
-        findings.push(finding::auditor_not_qualified(&auditor.name, &gaps));
-    }
+    gaps
 }
 
 fn check_scope(case: &RegistrationCase, findings: &mut Vec<Finding>) {

@@ -194,6 +194,12 @@ pub struct RegistryEntry {
     /// Every change of status, oldest first; the last one is the current status.
     pub history: Vec<StatusChange>,
     pub notices: Vec<Notice>,
+    /// The provider's service this entry registers (absent in entries loaded from files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    /// The application whose approved decision last wrote this entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application: Option<String>,
 }
 
 impl RegistryEntry {

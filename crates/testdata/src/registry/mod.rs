@@ -239,6 +239,8 @@ impl EntryMaker<'_> {
             remarks: Bilingual::new("", ""),
             history,
             notices,
+            service: None,
+            application: None,
         })
     }
 

@@ -1,0 +1,130 @@
+//! What the scheme keeps about an audit body and its auditors, as far as audits need it: whether
+//! the body is selected, and who of its people may sign a report.
+
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::{OrgKind, Role};
+use crate::date::CalendarDate;
+use crate::policy::Member;
+use crate::registration::{AuditBodyStatus, AuditorGap, AuditorRequirements, SigningAuditor};
+use crate::text::Bilingual;
+
+/// An audit body's selection (選定) as the operator recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditBodyRecord {
+    /// The audit body's organisation id.
+    pub org: String,
+    pub status: AuditBodyStatus,
+    pub valid_from: CalendarDate,
+    pub valid_until: CalendarDate,
+}
+
+impl AuditBodyRecord {
+    /// Whether the body may take audits on `day`.
+    pub fn selected_on(&self, day: CalendarDate) -> bool {
+        self.status == AuditBodyStatus::Selected
+            && self.valid_from <= day
+            && day <= self.valid_until
+    }
+
+    /// The record as the registration rule reads it.
+    pub fn for_rule(&self) -> crate::registration::AuditBody {
+        crate::registration::AuditBody {
+            id: self.org.clone(),
+            status: self.status,
+            valid_from: self.valid_from,
+            valid_until: self.valid_until,
+        }
+    }
+}
+
+/// One auditor of an audit body: the qualifications that decide whether they may sign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditorProfile {
+    pub user: String,
+    /// The audit body the auditor works for.
+    pub org: String,
+    /// The name printed on reports.
+    pub name: Bilingual,
+    pub qualifications: Vec<String>,
+    pub experience_years: u64,
+    pub nationality: String,
+    /// Whether the body gave the auditor the signing-auditor role.
+    pub may_sign: bool,
+}
+
+impl AuditorProfile {
+    /// The auditor as the registration rule reads a signing auditor.
+    pub fn for_rule(&self) -> SigningAuditor {
+        SigningAuditor {
+            name: self.user.clone(),
+            qualifications: self.qualifications.clone(),
+            experience_years: self.experience_years,
+            nationality: self.nationality.clone(),
+        }
+    }
+
+    /// What the auditor lacks to sign for `body` under `required`; empty when they may.
+    pub fn signing_gaps(&self, body: &str, required: &AuditorRequirements) -> Vec<SignerGap> {
+        let mut gaps = Vec::new();
+        if self.org != body {
+            gaps.push(SignerGap::OtherBody);
+        }
+        if !self.may_sign {
+            gaps.push(SignerGap::NoSigningRole);
+        }
+        gaps.extend(
+            crate::registration::auditor_gaps(&self.for_rule(), required)
+                .into_iter()
+                .map(SignerGap::Requirement),
+        );
+        gaps
+    }
+}
+
+/// Why an auditor may not sign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignerGap {
+    OtherBody,
+    NoSigningRole,
+    Requirement(AuditorGap),
+}
+
+impl SignerGap {
+    pub fn message(&self) -> Bilingual {
+        match self {
+            SignerGap::OtherBody => Bilingual::new(
+                "この監査機関の監査人ではありません",
+                "is not an auditor of this audit body",
+            ),
+            SignerGap::NoSigningRole => Bilingual::new(
+                "署名監査人の役割がありません",
+                "does not hold the signing-auditor role",
+            ),
+            SignerGap::Requirement(AuditorGap::Qualification { required_any }) => Bilingual::new(
+                format!(
+                    "資格 {} のいずれも保有していません",
+                    required_any.join("・")
+                ),
+                format!("holds none of {}", required_any.join(", ")),
+            ),
+            SignerGap::Requirement(AuditorGap::Experience { has, required }) => Bilingual::new(
+                format!("実務経験 {has} 年が {required} 年に足りません"),
+                format!("has {has} years of experience, fewer than {required}"),
+            ),
+            SignerGap::Requirement(AuditorGap::Nationality { has, required }) => Bilingual::new(
+                format!("国籍が {has} で {required} ではありません"),
+                format!("is of nationality {has}, not {required}"),
+            ),
+        }
+    }
+}
+
+/// Whether `by` is an auditor (signing or not) of audit body `body`.
+pub fn is_auditor_of(by: &Member, body: &str) -> bool {
+    by.org_kind == OrgKind::AuditBody
+        && by.org_id == body
+        && (by.has(Role::Auditor) || by.has(Role::SigningAuditor))
+}

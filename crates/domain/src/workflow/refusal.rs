@@ -1,0 +1,294 @@
+//! Why a transition is refused, in three kinds that callers map to answers: the one acting may
+//! not do it, the thing is in a state that forbids it, or what was given is invalid (each
+//! problem at its field).
+
+use std::fmt;
+
+use crate::text::Bilingual;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    NotAllowed(NotAllowed),
+    Conflict(Conflict),
+    /// Every problem found, each at its field; never empty.
+    Invalid(Vec<FieldError>),
+}
+
+impl Refusal {
+    /// One invalid field.
+    pub fn invalid(field: impl Into<String>, code: &'static str, message: Bilingual) -> Refusal {
+        Refusal::Invalid(vec![FieldError::new(field, code, message)])
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refusal::NotAllowed(reason) => reason.code(),
+            Refusal::Conflict(conflict) => conflict.code(),
+            Refusal::Invalid(_) => "invalid",
+        }
+    }
+
+    pub fn message(&self) -> Bilingual {
+        match self {
+            Refusal::NotAllowed(reason) => reason.message(),
+            Refusal::Conflict(conflict) => conflict.message(),
+            Refusal::Invalid(errors) => match errors.as_slice() {
+                [only] => only.message.clone(),
+                _ => Bilingual::new(
+                    format!("入力に {} 件の問題があります", errors.len()),
+                    format!("the input has {} problems", errors.len()),
+                ),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code(), self.message().en)?;
+        if let Refusal::Invalid(errors) = self {
+            for error in errors {
+                write!(f, "; {} ({})", error.field, error.message.en)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A problem with one field of the input, named by its JSON pointer (e.g. `/selected/3/control`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub code: &'static str,
+    pub message: Bilingual,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, code: &'static str, message: Bilingual) -> FieldError {
+        FieldError {
+            field: field.into(),
+            code,
+            message,
+        }
+    }
+}
+
+/// The one acting is not a party that may do this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAllowed {
+    /// Only the provider that owns the service.
+    NotTheProvider,
+    /// Only an auditor of the audit body the audit was ordered from.
+    NotTheAuditBody,
+    /// Only the signing auditor the audit body named.
+    NotTheSigningAuditor,
+    /// Only the scheme operator's reviewers.
+    NotAReviewer,
+    /// Only the scheme operator's administrators.
+    NotAnAdministrator,
+    /// Four eyes: the one who decided may not approve the same decision.
+    SameAsDecider,
+}
+
+impl NotAllowed {
+    pub fn code(self) -> &'static str {
+        match self {
+            NotAllowed::NotTheProvider => "not_the_provider",
+            NotAllowed::NotTheAuditBody => "not_the_audit_body",
+            NotAllowed::NotTheSigningAuditor => "not_the_signing_auditor",
+            NotAllowed::NotAReviewer => "not_a_reviewer",
+            NotAllowed::NotAnAdministrator => "not_an_administrator",
+            NotAllowed::SameAsDecider => "four_eyes",
+        }
+    }
+
+    pub fn message(self) -> Bilingual {
+        match self {
+            NotAllowed::NotTheProvider => Bilingual::new(
+                "このサービスを提供する事業者だけが行えます",
+                "only the provider of this service may do this",
+            ),
+            NotAllowed::NotTheAuditBody => Bilingual::new(
+                "この監査を依頼された監査機関の監査人だけが行えます",
+                "only an auditor of the audit body asked for this audit may do this",
+            ),
+            NotAllowed::NotTheSigningAuditor => Bilingual::new(
+                "指名された署名監査人だけが署名できます",
+                "only the named signing auditor may sign",
+            ),
+            NotAllowed::NotAReviewer => Bilingual::new(
+                "制度所管の審査担当者だけが行えます",
+                "only the scheme operator's reviewers may do this",
+            ),
+            NotAllowed::NotAnAdministrator => Bilingual::new(
+                "制度所管の管理者だけが行えます",
+                "only the scheme operator's administrators may do this",
+            ),
+            NotAllowed::SameAsDecider => Bilingual::new(
+                "決定した本人は承認できません（二人の確認が必要です）",
+                "the one who decided may not approve it: a second person must",
+            ),
+        }
+    }
+}
+
+/// The thing is in a state that forbids the action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conflict {
+    /// A submitted statement never changes again.
+    StatementFrozen { statement: String },
+    /// Audits are of submitted statements only.
+    StatementNotSubmitted { statement: String },
+    /// The audit is not waiting for the audit body's answer.
+    AuditNotRequested { audit: String },
+    /// Conclusions are recorded while the audit is in progress, before signing.
+    AuditNotInProgress { audit: String },
+    /// Signing needs a conclusion with a reason for every selected objective and control.
+    ConclusionsIncomplete { audit: String, missing: Vec<String> },
+    /// Applications need an audit whose report is signed.
+    ReportNotSigned { audit: String },
+    /// The audit was of another service.
+    AuditOfAnotherService { audit: String, service: String },
+    /// The service already has an application that is not finished.
+    ApplicationOpen { application: String },
+    /// A new registration of a service that is already in the registry, or a renewal of one
+    /// that is not.
+    WrongKind { service: String, registered: bool },
+    /// The application is not in a state where this can happen (e.g. deciding while
+    /// explanations are pending).
+    ApplicationState {
+        application: String,
+        status: &'static str,
+    },
+    /// The control was not asked about, or its explanation already has a verdict.
+    ExplanationNotOpen { control: String },
+    /// A verdict needs the audit body's explanation first.
+    ExplanationNotAnswered { control: String },
+    /// `register` is refused while the rule does not answer `register`.
+    RuleDoesNotRegister { decision: &'static str },
+    /// The signing auditor no longer meets the requirements on the day of signing.
+    SignerNoLongerQualified { user: String },
+}
+
+impl Conflict {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Conflict::StatementFrozen { .. } => "statement_frozen",
+            Conflict::StatementNotSubmitted { .. } => "statement_not_submitted",
+            Conflict::AuditNotRequested { .. } => "audit_not_requested",
+            Conflict::AuditNotInProgress { .. } => "audit_not_in_progress",
+            Conflict::ConclusionsIncomplete { .. } => "conclusions_incomplete",
+            Conflict::ReportNotSigned { .. } => "report_not_signed",
+            Conflict::AuditOfAnotherService { .. } => "audit_of_another_service",
+            Conflict::ApplicationOpen { .. } => "application_open",
+            Conflict::WrongKind { .. } => "wrong_kind",
+            Conflict::ApplicationState { .. } => "application_state",
+            Conflict::ExplanationNotOpen { .. } => "explanation_not_open",
+            Conflict::ExplanationNotAnswered { .. } => "explanation_not_answered",
+            Conflict::RuleDoesNotRegister { .. } => "rule_does_not_register",
+            Conflict::SignerNoLongerQualified { .. } => "signer_not_qualified",
+        }
+    }
+
+    pub fn message(&self) -> Bilingual {
+        match self {
+            Conflict::StatementFrozen { statement } => Bilingual::new(
+                format!("言明書 {statement} は提出済みのため変更できません"),
+                format!("statement {statement} is submitted and can no longer change"),
+            ),
+            Conflict::StatementNotSubmitted { statement } => Bilingual::new(
+                format!("言明書 {statement} は未提出です。監査は提出済みの言明書に対して行います"),
+                format!(
+                    "statement {statement} is a draft: audits are of submitted statements only"
+                ),
+            ),
+            Conflict::AuditNotRequested { audit } => Bilingual::new(
+                format!("監査 {audit} は受諾を待つ状態ではありません"),
+                format!("audit {audit} is not waiting to be accepted"),
+            ),
+            Conflict::AuditNotInProgress { audit } => Bilingual::new(
+                format!("監査 {audit} は実施中ではありません（未受諾または署名済み）"),
+                format!("audit {audit} is not in progress (not accepted yet, or signed)"),
+            ),
+            Conflict::ConclusionsIncomplete { audit, missing } => Bilingual::new(
+                format!(
+                    "監査 {audit} には結論または理由のない項目が {} 件あります（{}）",
+                    missing.len(),
+                    first_few(missing)
+                ),
+                format!(
+                    "audit {audit} has {} items without a conclusion or reason ({})",
+                    missing.len(),
+                    first_few(missing)
+                ),
+            ),
+            Conflict::ReportNotSigned { audit } => Bilingual::new(
+                format!("監査 {audit} の報告書はまだ署名されていません"),
+                format!("the report of audit {audit} is not signed yet"),
+            ),
+            Conflict::AuditOfAnotherService { audit, service } => Bilingual::new(
+                format!("監査 {audit} はサービス {service} の監査ではありません"),
+                format!("audit {audit} is not an audit of service {service}"),
+            ),
+            Conflict::ApplicationOpen { application } => Bilingual::new(
+                format!("このサービスには処理中の申請 {application} があります"),
+                format!("the service already has application {application} in progress"),
+            ),
+            Conflict::WrongKind {
+                service,
+                registered: true,
+            } => Bilingual::new(
+                format!("サービス {service} は登録済みです。更新として申請してください"),
+                format!("service {service} is already registered: apply for a renewal"),
+            ),
+            Conflict::WrongKind {
+                service,
+                registered: false,
+            } => Bilingual::new(
+                format!("サービス {service} は登録されていないため更新できません"),
+                format!("service {service} is not registered, so it cannot be renewed"),
+            ),
+            Conflict::ApplicationState {
+                application,
+                status,
+            } => Bilingual::new(
+                format!("申請 {application} は現在の状態（{status}）ではこの操作ができません"),
+                format!("application {application} is {status}: this cannot be done now"),
+            ),
+            Conflict::ExplanationNotOpen { control } => Bilingual::new(
+                format!("管理策 {control} について説明は求められていないか、判断済みです"),
+                format!(
+                    "no explanation of control {control} is asked for, or it was already judged"
+                ),
+            ),
+            Conflict::ExplanationNotAnswered { control } => Bilingual::new(
+                format!("管理策 {control} について監査機関の説明がまだありません"),
+                format!("the audit body has not explained control {control} yet"),
+            ),
+            Conflict::RuleDoesNotRegister { decision } => Bilingual::new(
+                format!("登録の判断基準の結果が「{decision}」のため登録できません"),
+                format!("the registration rule answers `{decision}`, so it cannot be registered"),
+            ),
+            Conflict::SignerNoLongerQualified { user } => Bilingual::new(
+                format!("署名監査人 {user} は署名日時点で要件を満たしていません"),
+                format!(
+                    "signing auditor {user} does not meet the requirements on the day of signing"
+                ),
+            ),
+        }
+    }
+}
+
+fn first_few(items: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut text = items
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > SHOWN {
+        text.push_str(", …");
+    }
+    text
+}
