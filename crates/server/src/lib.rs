@@ -1,14 +1,35 @@
-//! The shinrai web service: the JSON API with its OpenAPI description, operations endpoints,
-//! and the building blocks of sign-in.
+//! The shinrai web service: the JSON API with its OpenAPI description, the human pages,
+//! operations endpoints, and the building blocks of sign-in.
+//!
+//! The code is laid out by feature: each feature's folder (`registry/`, `criteria/`,
+//! `accounts/`, …) holds its API handlers (`api.rs`), its page handlers (`pages.rs`), the shapes
+//! it reads and answers (`views.rs`) and its helpers, and declares its routes in
+//! `api_routes()` and `page_routes()`; [`routes`] only assembles them. The shared machinery
+//! (authentication, settings, errors, extractors, layers, the page shell in [`web`]) stays
+//! beside the features.
 //!
 //! Handlers are thin: they parse (with the extractors of [`extract`]), call the domain or the
 //! storage, and map the result; every failure is an [`ApiError`].
 
+// The features, each with its API routes, pages, views and helpers together.
+pub mod accounts;
+pub mod audit_bodies;
+pub mod criteria;
+pub mod decide;
+pub mod home;
+pub mod log;
+pub mod ops;
+pub mod registry;
+pub mod session;
+pub mod start;
+pub mod tools;
+
+// What every feature shares: authentication, settings, connections, errors, extractors,
+// layers, language, the OpenAPI document, the page shell, and the assembly of the routes.
 pub mod auth;
 pub mod config;
 pub mod connections;
 pub mod cpu;
-pub mod criteria;
 pub mod demo;
 pub mod error;
 pub mod extract;
@@ -17,13 +38,11 @@ pub mod layers;
 pub mod metrics;
 pub mod openapi;
 pub mod quota;
-pub mod registry;
 pub mod routes;
 pub mod shutdown;
 pub mod state;
 mod store;
 pub mod telemetry;
-pub mod views;
 pub mod web;
 
 use std::collections::BTreeSet;
@@ -64,7 +83,7 @@ pub fn router_from(api: OpenApiRouter<AppState>, state: AppState) -> Router {
                 async move { openapi_json(&document) }
             }),
         )
-        .merge(web::router())
+        .merge(routes::page_router())
         .fallback(routes::fallback)
         .with_state(state.clone());
     layers::apply(app, &state, Arc::new(documented))

@@ -23,6 +23,34 @@ use shinrai_domain::log_chain::Checkpoint;
 use shinrai_domain::text::Bilingual;
 
 use crate::error::{StoreError, StoreResult};
+use crate::{Store, on_backend};
+
+impl Store {
+    /// Writes a consistent backup of the database, the blobs and the signing key while the
+    /// service keeps running (see [`crate::backup`]).
+    pub async fn backup(&self, out: &mut dyn Write, at_ms: i64) -> StoreResult<Manifest> {
+        let rows = on_backend!(self, b => b.export_rows())?;
+        let mut blobs = Vec::with_capacity(rows.blobs.len());
+        for blob in &rows.blobs {
+            let bytes =
+                self.blobs
+                    .get(&blob.sha256)
+                    .await?
+                    .ok_or_else(|| StoreError::BlobCorrupt {
+                        sha256: blob.sha256.clone(),
+                        actual: "missing".to_owned(),
+                    })?;
+            blobs.push((blob.sha256.clone(), bytes.to_vec()));
+        }
+        let header = Header {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            created_at_ms: at_ms,
+            engine: self.engine().to_owned(),
+        };
+        write_backup(out, &header, &rows, &blobs, &self.signing_key.to_bytes())
+    }
+}
 
 pub const FORMAT: &str = "shinrai-backup";
 /// 2: the manifest is signed (version 1 backups were not, and are refused).

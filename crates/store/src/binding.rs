@@ -314,7 +314,7 @@ pub fn with_facts(
     Ok(value.to_string())
 }
 
-/// Expands to the binding operations of one backend type (next to `relational!`).
+/// Expands to the binding operations of one backend type that has `pool` and `begin_read`.
 macro_rules! binding_operations {
     ($backend:ident, $database:ty) => {
         impl $backend {

@@ -2,6 +2,9 @@
 //! every read. The local folder is the default; an S3-compatible store can be plugged in
 //! through `object_store` for scale. In a local folder, blobs are written by this module so that
 //! every file is `0600` and every folder `0700` from its creation, whatever the umask.
+//!
+//! Their metadata (size, media type) is a row in the database, written with the log event that
+//! records it; [`Store::put_blob`] writes the bytes first.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -10,8 +13,13 @@ use bytes::Bytes;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as ObjectPath;
 use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
+use serde_json::json;
+use shinrai_domain::log_chain::Visibility;
 
 use crate::error::{StoreError, StoreResult};
+use crate::log::event;
+use crate::model::{BlobInfo, ChangeBy};
+use crate::{Store, on_backend};
 
 #[derive(Debug, Clone)]
 pub struct Blobs {
@@ -77,3 +85,103 @@ impl Blobs {
         Ok(Some(bytes))
     }
 }
+
+impl Store {
+    /// Stores bytes under their SHA-256 (the same content twice is stored once).
+    pub async fn put_blob(
+        &self,
+        bytes: Bytes,
+        media_type: &str,
+        by: &ChangeBy,
+    ) -> StoreResult<BlobInfo> {
+        let sha256 = shinrai_domain::log_chain::sha256_hex(&bytes);
+        let info = BlobInfo {
+            sha256: sha256.clone(),
+            size: bytes.len() as u64,
+            media_type: media_type.to_owned(),
+            created_at_ms: by.at_ms,
+        };
+        // Bytes first: metadata must never name a blob that is not there.
+        self.blobs.put(&sha256, bytes).await?;
+        let event = event(
+            by,
+            "blob.put",
+            &sha256,
+            Visibility::Internal,
+            json!({"sha256": sha256, "size": info.size, "media_type": media_type}),
+        );
+        if on_backend!(self, b => b.insert_blob(&info, event))? {
+            self.checkpoint_if_due(by.at_ms).await?;
+            Ok(info)
+        } else {
+            Ok(on_backend!(self, b => b.blob_info(&sha256))?.unwrap_or(info))
+        }
+    }
+
+    /// A blob's metadata and bytes, the bytes checked against their hash.
+    pub async fn blob(&self, sha256: &str) -> StoreResult<Option<(BlobInfo, Bytes)>> {
+        let Some(info) = on_backend!(self, b => b.blob_info(sha256))? else {
+            return Ok(None);
+        };
+        let bytes = self
+            .blobs
+            .get(sha256)
+            .await?
+            .ok_or_else(|| StoreError::BlobCorrupt {
+                sha256: sha256.to_owned(),
+                actual: "missing".to_owned(),
+            })?;
+        Ok(Some((info, bytes)))
+    }
+}
+
+/// Expands to the blob metadata operations of one backend type that has `pool` and `begin_write`.
+macro_rules! blob_operations {
+    ($backend:ident, $database:ty) => {
+        impl $backend {
+            /// Records a blob's metadata once; storing the same content again changes nothing.
+            pub async fn insert_blob(
+                &self,
+                info: &crate::model::BlobInfo,
+                event: shinrai_domain::log_chain::NewEvent,
+            ) -> crate::error::StoreResult<bool> {
+                let mut tx = self.begin_write().await?;
+                if sqlx::query(crate::sql::SELECT_BLOB)
+                    .bind(&info.sha256)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .is_some()
+                {
+                    return Ok(false);
+                }
+                sqlx::query(crate::sql::INSERT_BLOB)
+                    .bind(&info.sha256)
+                    .bind(crate::rows::i64_of(info.size)?)
+                    .bind(&info.media_type)
+                    .bind(info.created_at_ms)
+                    .execute(&mut *tx)
+                    .await?;
+                let wrote = [crate::binding::Wrote::row(
+                    &crate::binding::BLOBS,
+                    &info.sha256,
+                )];
+                Self::append(&mut tx, event, &wrote).await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            pub async fn blob_info(
+                &self,
+                sha256: &str,
+            ) -> crate::error::StoreResult<Option<crate::model::BlobInfo>> {
+                let row = sqlx::query(crate::sql::SELECT_BLOB)
+                    .bind(sha256)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                row.as_ref().map(crate::rows::blob).transpose()
+            }
+        }
+    };
+}
+
+pub(crate) use blob_operations;

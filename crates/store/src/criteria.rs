@@ -2,11 +2,111 @@
 //! event that records it; a published version is never written again.
 
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use sha2::{Digest, Sha256};
 use shinrai_domain::criteria::{CriteriaVersion, Status};
+use shinrai_domain::log_audience::visibility_when_written;
+use shinrai_domain::log_chain::Visibility;
 use shinrai_domain::text::Bilingual;
 
 use crate::error::{StoreError, StoreResult};
+use crate::log::event;
+use crate::model::ChangeBy;
+use crate::{Store, on_backend};
+
+impl Store {
+    /// Stores a new criteria version (a draft, or published as shipped demo criteria are).
+    pub async fn create_criteria(
+        &self,
+        version: &CriteriaVersion,
+        by: &ChangeBy,
+    ) -> StoreResult<CriteriaSummary> {
+        let row = CriteriaRow::of(version, by.at_ms)?;
+        let counts = version.counts();
+        let event = event(
+            by,
+            "criteria.create",
+            &version.version,
+            visibility_when_written("criteria.create", &version.version, &|_| {
+                version.status == Status::Published
+            }),
+            json!({"version": version.version, "status": row.status, "document_sha256": row.document_sha256,
+                   "controls": counts.controls, "objectives": counts.objectives}),
+        );
+        on_backend!(self, b => b.create_criteria(&row, event))?;
+        self.checkpoint_if_due(by.at_ms).await?;
+        row.summary()
+    }
+
+    /// Publishes a draft on `date`; from then on it never changes.
+    pub async fn publish_criteria(
+        &self,
+        version: &str,
+        date: shinrai_domain::date::CalendarDate,
+        by: &ChangeBy,
+    ) -> StoreResult<CriteriaSummary> {
+        let mut stored = self
+            .criteria(version)
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                what: format!("criteria version {version}"),
+            })?;
+        stored.status = Status::Published;
+        stored.published_on = Some(date);
+        let row = CriteriaRow::of(&stored, by.at_ms)?;
+        let event = event(
+            by,
+            "criteria.publish",
+            version,
+            Visibility::Public,
+            json!({"version": version, "published_on": date.to_string(), "document_sha256": row.document_sha256}),
+        );
+        on_backend!(self, b => b.update_draft_criteria(&row, event))?;
+        self.checkpoint_if_due(by.at_ms).await?;
+        let mut summary = row.summary()?;
+        if let Some(listed) = self
+            .criteria_list()
+            .await?
+            .into_iter()
+            .find(|s| s.version == version)
+        {
+            summary.created_at_ms = listed.created_at_ms;
+        }
+        Ok(summary)
+    }
+
+    /// Every version, oldest first, without contents.
+    pub async fn criteria_list(&self) -> StoreResult<Vec<CriteriaSummary>> {
+        on_backend!(self, b => b.criteria_rows(false))?
+            .iter()
+            .map(CriteriaRow::summary)
+            .collect()
+    }
+
+    /// One version with everything in it; its stored hash is checked on the way.
+    pub async fn criteria(&self, version: &str) -> StoreResult<Option<CriteriaVersion>> {
+        on_backend!(self, b => b.criteria_row(version, true))?
+            .map(|row| row.version())
+            .transpose()
+    }
+
+    /// One version and its summary, read together from one row.
+    pub async fn criteria_with_summary(
+        &self,
+        version: &str,
+    ) -> StoreResult<Option<(CriteriaSummary, CriteriaVersion)>> {
+        on_backend!(self, b => b.criteria_row(version, true))?
+            .map(|row| Ok((row.summary()?, row.version()?)))
+            .transpose()
+    }
+
+    /// One version's summary, without reading its contents.
+    pub async fn criteria_summary(&self, version: &str) -> StoreResult<Option<CriteriaSummary>> {
+        on_backend!(self, b => b.criteria_row(version, false))?
+            .map(|row| row.summary())
+            .transpose()
+    }
+}
 
 /// A version as listed, without its contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +206,7 @@ where
     })
 }
 
-/// Expands to the criteria operations of one backend type (next to `relational!`).
+/// Expands to the criteria operations of one backend type that has `pool` and `begin_write`.
 macro_rules! criteria_operations {
     ($backend:ident, $database:ty) => {
         impl $backend {

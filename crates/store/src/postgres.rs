@@ -4,12 +4,17 @@ use std::str::FromStr;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 
-use crate::backend::relational;
 use crate::backup_rows::backup_operations;
 use crate::binding::binding_operations;
+use crate::blobs::blob_operations;
 use crate::criteria::criteria_operations;
 use crate::error::StoreResult;
+use crate::log::log_operations;
+use crate::organisations::organisation_operations;
 use crate::registry::registry_operations;
+use crate::sessions::session_operations;
+use crate::tokens::token_operations;
+use crate::users::user_operations;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
 
@@ -78,12 +83,22 @@ impl PostgresBackend {
         Ok(tx)
     }
 
+    pub async fn health(&self) -> StoreResult<()> {
+        sqlx::query(crate::sql::HEALTH).execute(&self.pool).await?;
+        Ok(())
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }
 }
 
-relational!(PostgresBackend, sqlx::Postgres);
+log_operations!(PostgresBackend, sqlx::Postgres);
+organisation_operations!(PostgresBackend, sqlx::Postgres);
+user_operations!(PostgresBackend, sqlx::Postgres);
+session_operations!(PostgresBackend, sqlx::Postgres);
+token_operations!(PostgresBackend, sqlx::Postgres);
+blob_operations!(PostgresBackend, sqlx::Postgres);
 binding_operations!(PostgresBackend, sqlx::Postgres);
 backup_operations!(PostgresBackend, sqlx::Postgres);
 criteria_operations!(PostgresBackend, sqlx::Postgres);

@@ -1,11 +1,63 @@
 //! Registry entries in the store: each written whole with the log event that records it, and
 //! checked against its recorded SHA-256 when read.
 
+use std::sync::atomic::Ordering;
+
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use sha2::{Digest, Sha256};
+use shinrai_domain::log_chain::Visibility;
 use shinrai_domain::registry::RegistryEntry;
 
 use crate::error::{StoreError, StoreResult};
+use crate::log::event;
+use crate::model::ChangeBy;
+use crate::{Store, on_backend};
+
+impl Store {
+    /// Adds entries to the registry, all or none, each recorded in the log.
+    pub async fn create_registry_entries(
+        &self,
+        entries: &[RegistryEntry],
+        by: &ChangeBy,
+    ) -> StoreResult<()> {
+        let mut rows = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let row = RegistryRow::of(entry, by.at_ms)?;
+            let event = event(
+                by,
+                "registry.register",
+                &entry.id,
+                Visibility::Public,
+                json!({"id": entry.id, "provider": entry.provider, "level": entry.level.get(),
+                       "status": entry.status.code(), "document_sha256": row.document_sha256}),
+            );
+            rows.push((row, event));
+        }
+        let written = on_backend!(self, b => b.create_registry_entries(&rows));
+        // Counted even on failure: a commit whose answer was lost may still have happened.
+        self.registry_writes.fetch_add(1, Ordering::Release);
+        written?;
+        self.checkpoint_if_due(by.at_ms).await
+    }
+
+    /// Every entry, by registration number; each document's hash is checked on the way.
+    pub async fn registry_entries(&self) -> StoreResult<Vec<RegistryEntry>> {
+        on_backend!(self, b => b.registry_entries())
+    }
+
+    /// How many times the registry has been written, by any process: one primary-key read,
+    /// however many entries there are. A copy read at this revision is current while it stays.
+    pub async fn registry_revision(&self) -> StoreResult<i64> {
+        on_backend!(self, b => b.registry_revision())
+    }
+
+    /// How many registry writes this handle has attempted; cheaper than
+    /// [`Store::registry_revision`] (no database), but blind to other processes.
+    pub fn registry_writes_here(&self) -> u64 {
+        self.registry_writes.load(Ordering::Acquire)
+    }
+}
 
 /// One row of `registry_entries`, as backups carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,7 +129,7 @@ where
     })
 }
 
-/// Expands to the registry operations of one backend type (next to `relational!`).
+/// Expands to the registry operations of one backend type that has `pool` and `begin_write`.
 macro_rules! registry_operations {
     ($backend:ident, $database:ty) => {
         impl $backend {

@@ -8,12 +8,17 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-use crate::backend::relational;
 use crate::backup_rows::backup_operations;
 use crate::binding::binding_operations;
+use crate::blobs::blob_operations;
 use crate::criteria::criteria_operations;
 use crate::error::{StoreError, StoreResult};
+use crate::log::log_operations;
+use crate::organisations::organisation_operations;
 use crate::registry::registry_operations;
+use crate::sessions::session_operations;
+use crate::tokens::token_operations;
+use crate::users::user_operations;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 
@@ -133,6 +138,11 @@ impl SqliteBackend {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
+    pub async fn health(&self) -> StoreResult<()> {
+        sqlx::query(crate::sql::HEALTH).execute(&self.pool).await?;
+        Ok(())
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }
@@ -148,7 +158,12 @@ pub fn database_file(options: &SqliteConnectOptions) -> Option<std::path::PathBu
     Some(name.to_owned())
 }
 
-relational!(SqliteBackend, sqlx::Sqlite);
+log_operations!(SqliteBackend, sqlx::Sqlite);
+organisation_operations!(SqliteBackend, sqlx::Sqlite);
+user_operations!(SqliteBackend, sqlx::Sqlite);
+session_operations!(SqliteBackend, sqlx::Sqlite);
+token_operations!(SqliteBackend, sqlx::Sqlite);
+blob_operations!(SqliteBackend, sqlx::Sqlite);
 binding_operations!(SqliteBackend, sqlx::Sqlite);
 backup_operations!(SqliteBackend, sqlx::Sqlite);
 criteria_operations!(SqliteBackend, sqlx::Sqlite);

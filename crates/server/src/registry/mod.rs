@@ -1,7 +1,33 @@
-//! The registry as the service reads it: all entries in memory with their search index, and
-//! the shapes the API answers with.
+//! The public registry (登録簿): all entries in memory with their search index, the API that
+//! serves them as open data with the shapes it answers, and the pages (the list with search,
+//! filters and downloads, each entry with the picture of its dependencies, the Atom feed).
 
+pub mod api;
+mod dependency_picture;
+mod feed;
 mod loaded;
+pub(crate) mod pages;
 pub mod views;
 
+use axum::Router;
+use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
 pub use loaded::{LoadedRegistry, RECHECK_AFTER, RegistryCache};
+
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api::list))
+        .routes(routes!(api::entry))
+}
+
+pub fn page_routes() -> Router<AppState> {
+    Router::new()
+        .route("/registry", get(pages::list))
+        .route("/registry/feed.atom", get(feed::feed))
+        .route("/registry/export/{format}", get(pages::export))
+        .route("/registry/{id}", get(pages::entry))
+}

@@ -1,30 +1,18 @@
-//! The human pages, server-rendered in Japanese and English: the home page with the registry's
-//! figures, the registry with search, filters, downloads and a feed, each entry with its
-//! dependencies, the criteria and their differences, the procurers' tools, the audit bodies,
-//! signing in and the signed-in start page. Forms are plain HTML forms, so everything works
-//! without scripts.
+//! The page shell every feature's pages share: the reader's context (language, address, who
+//! is reading), the fixed labels in both languages, the page frame, the SVG charts, rendering
+//! with the error and not-found pages, and the stylesheet and icon. The pages themselves live
+//! with their feature (`registry/pages.rs`, `criteria/pages.rs`, …). Pages are server-rendered
+//! in Japanese and English; forms are plain HTML forms, so everything works without scripts.
 
-mod account;
-mod audit_bodies;
-mod availability_tool;
-mod chart;
-mod classification_tool;
-mod context;
-mod criteria;
-mod criteria_diff;
-mod dependency_picture;
-mod feed;
-mod home;
+pub(crate) mod chart;
+pub(crate) mod context;
 mod labels;
-mod next_path;
-mod page;
-mod registry;
-mod start;
+pub(crate) mod page;
 
 use axum::Router;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 
 use crate::state::AppState;
 
@@ -33,23 +21,9 @@ pub use labels::Labels;
 const STYLESHEET: &str = include_str!("../../static/shinrai.css");
 const ICON: &str = include_str!("../../static/icon.svg");
 
-pub fn router() -> Router<AppState> {
+/// The stylesheet and the icon every page links to.
+pub(crate) fn static_routes() -> Router<AppState> {
     Router::new()
-        .route("/", get(home::home))
-        .route("/registry", get(registry::list))
-        .route("/registry/feed.atom", get(feed::feed))
-        .route("/registry/export/{format}", get(registry::export))
-        .route("/registry/{id}", get(registry::entry))
-        .route("/criteria", get(criteria::versions))
-        .route("/criteria/diff", get(criteria_diff::page))
-        .route("/criteria/{version}", get(criteria::version))
-        .route("/criteria/{version}/{id}", get(criteria::control))
-        .route("/tools/classification", get(classification_tool::tool))
-        .route("/tools/availability", get(availability_tool::tool))
-        .route("/audit-bodies", get(audit_bodies::list))
-        .route("/login", get(account::login_page).post(account::login))
-        .route("/logout", post(account::logout))
-        .route("/start", get(start::start))
         .route("/static/shinrai.css", get(stylesheet))
         .route("/static/icon.svg", get(icon))
 }
@@ -68,7 +42,13 @@ async fn icon() -> Response {
 /// The not-found page in the reader's language.
 pub fn not_found_page(lang: shinrai_domain::text::Lang, uri: &axum::http::Uri) -> Response {
     let page = page::Page::new(lang, uri, Labels::of(lang).not_found_title);
-    render(&registry::NotFound { page }, StatusCode::NOT_FOUND)
+    render(&NotFound { page }, StatusCode::NOT_FOUND)
+}
+
+#[derive(askama::Template)]
+#[template(path = "not_found.html")]
+struct NotFound {
+    page: page::Page,
 }
 
 async fn stylesheet() -> Response {
@@ -91,7 +71,7 @@ struct ErrorPage {
 
 /// Any failure behind a page (a bad query parameter, the store not answering) as a page in the
 /// reader's language, with the status and message the API would give.
-fn error_page(
+pub(crate) fn error_page(
     lang: shinrai_domain::text::Lang,
     uri: &axum::http::Uri,
     error: &crate::error::ApiError,
@@ -107,7 +87,7 @@ fn error_page(
 }
 
 /// A form page's status: 422 when the form had problems to show, else 200.
-fn form_status(problems: &[String]) -> StatusCode {
+pub(crate) fn form_status(problems: &[String]) -> StatusCode {
     if problems.is_empty() {
         StatusCode::OK
     } else {
@@ -117,7 +97,7 @@ fn form_status(problems: &[String]) -> StatusCode {
 
 /// A rendered page, or a plain 500 when a template fails (it cannot: templates are checked at
 /// compile time; the error is logged with an incident number all the same).
-fn render(template: &impl askama::Template, status: StatusCode) -> Response {
+pub(crate) fn render(template: &impl askama::Template, status: StatusCode) -> Response {
     match template.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(error) => crate::error::ApiError::internal(error).into_response(),

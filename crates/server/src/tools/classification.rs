@@ -11,12 +11,12 @@ use shinrai_domain::level::Level;
 use shinrai_domain::registry::{EntryStatus, RegistryEntry};
 use shinrai_domain::text::{Bilingual, Lang};
 
-use super::context::PageContext;
-use super::page::Page;
-use super::render;
 use crate::error::ApiError;
 use crate::registry::LoadedRegistry;
 use crate::state::AppState;
+use crate::web::context::PageContext;
+use crate::web::page::Page;
+use crate::web::render;
 
 /// Rows for kinds of information; enough for a first classification without scripts.
 pub const INFORMATION_ROWS: usize = 5;
@@ -209,7 +209,7 @@ fn outcome(page: &Page, registry: &LoadedRegistry, result: &Classification) -> O
                 name: e.service_name.get(lang).to_owned(),
                 provider: registry.name_in(&e.provider, lang).to_owned(),
                 level: e.level.get(),
-                models: super::registry::models_text(e),
+                models: crate::registry::pages::models_text(e),
             })
             .collect(),
         registry_href: page.href(
@@ -229,7 +229,9 @@ pub async fn tool(
 ) -> Response {
     let form = match form {
         Ok(Query(form)) => form,
-        Err(rejection) => return super::error_page(ctx.lang, &ctx.uri, &ApiError::from(rejection)),
+        Err(rejection) => {
+            return crate::web::error_page(ctx.lang, &ctx.uri, &ApiError::from(rejection));
+        }
     };
     let page = ctx.page(ctx.labels().classification_title);
     let lang: Lang = page.language;
@@ -239,7 +241,7 @@ pub async fn tool(
             Ok(case) => {
                 let registry = match state.registry.get(&state.store).await {
                     Ok(registry) => registry,
-                    Err(error) => return super::error_page(ctx.lang, &ctx.uri, &error),
+                    Err(error) => return crate::web::error_page(ctx.lang, &ctx.uri, &error),
                 };
                 let classified = classify(&case, &state.rule_data.sla_templates);
                 result = Some(outcome(&page, &registry, &classified));
@@ -261,7 +263,7 @@ pub async fn tool(
         .iter()
         .map(|level| (level.to_string(), level_title(&page, *level)))
         .collect();
-    let status = super::form_status(&problems);
+    let status = crate::web::form_status(&problems);
     render(
         &ToolPage {
             page,

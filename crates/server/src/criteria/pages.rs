@@ -8,11 +8,11 @@ use axum::response::Response;
 use shinrai_domain::criteria::{Actor, Control, Part, Status};
 use shinrai_domain::text::Lang;
 
-use super::context::PageContext;
-use super::page::Page;
-use super::{Labels, render};
 use crate::criteria::Loaded;
 use crate::state::AppState;
+use crate::web::context::PageContext;
+use crate::web::page::Page;
+use crate::web::{Labels, render};
 
 pub struct VersionRow {
     pub id: String,
@@ -101,7 +101,7 @@ async fn published(state: &AppState, version: &str) -> Option<std::sync::Arc<Loa
 }
 
 fn not_found(lang: Lang, uri: &Uri) -> Response {
-    super::not_found_page(lang, uri)
+    crate::web::not_found_page(lang, uri)
 }
 
 pub async fn versions(State(state): State<AppState>, ctx: PageContext) -> Response {
@@ -109,7 +109,9 @@ pub async fn versions(State(state): State<AppState>, ctx: PageContext) -> Respon
     let page = ctx.page(Labels::of(lang).criteria_title);
     let summaries = match state.store.criteria_list().await {
         Ok(list) => list,
-        Err(error) => return super::error_page(lang, &uri, &crate::error::ApiError::from(error)),
+        Err(error) => {
+            return crate::web::error_page(lang, &uri, &crate::error::ApiError::from(error));
+        }
     };
     let mut versions = Vec::new();
     for summary in summaries.iter().filter(|s| s.status == Status::Published) {

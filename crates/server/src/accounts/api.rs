@@ -9,15 +9,15 @@ use shinrai_domain::policy::Action;
 use shinrai_domain::text::Bilingual;
 use shinrai_store::model::{NewApiToken, NewOrganisation, NewUser};
 
+use super::views::{
+    CreatedToken, NewOrganisationRequest, NewTokenRequest, NewUserRequest, OrganisationView,
+    TokenView, UserView,
+};
 use crate::auth::caller::{Caller, Via};
 use crate::auth::secret;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
-use crate::views::{
-    CreatedToken, NewOrganisationRequest, NewTokenRequest, NewUserRequest, OrganisationView,
-    TokenView, UserView,
-};
 
 fn invalid(message: Bilingual, pointer: &str, code: &'static str) -> ApiError {
     ApiError::InvalidInput {

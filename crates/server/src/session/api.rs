@@ -6,13 +6,14 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shinrai_domain::policy::Action;
 
+use super::views::{LoginRequest, SessionView};
+use crate::accounts::views::{OrganisationView, UserView};
 use crate::auth::caller::{Caller, Via};
 use crate::auth::client_ip::ClientIp;
 use crate::auth::sign_in;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
 use crate::state::AppState;
-use crate::views::{LoginRequest, OrganisationView, SessionView, UserView};
 
 /// Signs in with a login and password. Answers the user and sets the `shinrai_session` cookie
 /// (HttpOnly, SameSite=Strict); the anti-forgery token in the answer must be sent as

@@ -8,8 +8,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use shinrai_domain::registry::{ChangeKind, changes};
 
-use super::context::PageContext;
 use crate::state::AppState;
+use crate::web::context::PageContext;
 
 /// Enough for a reader that polls daily; the registry page has the rest.
 const FEED_LENGTH: usize = 100;
@@ -42,7 +42,7 @@ fn timestamp(date: shinrai_domain::date::CalendarDate) -> String {
 pub async fn feed(State(state): State<AppState>, ctx: PageContext) -> Response {
     let registry = match state.registry.get(&state.store).await {
         Ok(registry) => registry,
-        Err(error) => return super::error_page(ctx.lang, &ctx.uri, &error),
+        Err(error) => return crate::web::error_page(ctx.lang, &ctx.uri, &error),
     };
     let lang = ctx.lang;
     let l = ctx.labels();

@@ -14,12 +14,12 @@ use shinrai_domain::availability::{
 use shinrai_domain::case::Node;
 use shinrai_domain::text::{Bilingual, Lang};
 
-use super::chart::PercentChart;
-use super::context::PageContext;
-use super::page::Page;
-use super::render;
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::web::chart::PercentChart;
+use crate::web::context::PageContext;
+use crate::web::page::Page;
+use crate::web::render;
 
 #[derive(Debug, Default, Clone, serde::Deserialize)]
 #[serde(default)]
@@ -182,7 +182,9 @@ pub async fn tool(
 ) -> Response {
     let form = match form {
         Ok(Query(form)) => form,
-        Err(rejection) => return super::error_page(ctx.lang, &ctx.uri, &ApiError::from(rejection)),
+        Err(rejection) => {
+            return crate::web::error_page(ctx.lang, &ctx.uri, &ApiError::from(rejection));
+        }
     };
     let page = ctx.page(ctx.labels().availability_title);
     let l = page.l;
@@ -224,7 +226,7 @@ pub async fn tool(
         .into_iter()
         .map(|tier| (format!("{}", tier.below), tier.credit_percent))
         .collect();
-    let status = super::form_status(&problems);
+    let status = crate::web::form_status(&problems);
     render(
         &ToolPage {
             page,

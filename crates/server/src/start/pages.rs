@@ -11,12 +11,12 @@ use shinrai_domain::criteria::Status;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::{EntryStatus, RegistryEntry};
 
-use super::context::PageContext;
-use super::page::{Page, encode};
-use super::render;
 use crate::error::ApiError;
 use crate::registry::LoadedRegistry;
 use crate::state::AppState;
+use crate::web::context::PageContext;
+use crate::web::page::{Page, encode};
+use crate::web::render;
 
 pub struct StartRow {
     pub id: String,
@@ -83,7 +83,7 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext) -> Response 
     .await;
     let mut response = match outcome {
         Ok(view) => render(&view, StatusCode::OK),
-        Err(error) => super::error_page(ctx.lang, &ctx.uri, &error),
+        Err(error) => crate::web::error_page(ctx.lang, &ctx.uri, &error),
     };
     // A page about one user must not be kept by shared caches.
     response.headers_mut().insert(

@@ -8,11 +8,11 @@ use axum::response::Response;
 use shinrai_domain::accounts::OrgKind;
 use shinrai_domain::registry::EntryStatus;
 
-use super::context::PageContext;
-use super::page::Page;
-use super::render;
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::web::context::PageContext;
+use crate::web::page::Page;
+use crate::web::render;
 
 pub struct AuditBodyRow {
     pub id: String,
@@ -41,7 +41,7 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Response {
     .await;
     let (registry, organisations) = match outcome {
         Ok(found) => found,
-        Err(error) => return super::error_page(ctx.lang, &ctx.uri, &error),
+        Err(error) => return crate::web::error_page(ctx.lang, &ctx.uri, &error),
     };
     let mut bodies: Vec<AuditBodyRow> = organisations
         .into_iter()

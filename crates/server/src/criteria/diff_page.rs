@@ -9,12 +9,12 @@ use axum::response::Response;
 use shinrai_domain::criteria::{Control, CriteriaVersion, Status, diff};
 use shinrai_domain::policy::Action;
 
-use super::context::PageContext;
-use super::page::Page;
-use super::render;
+use super::api::visible;
 use crate::error::ApiError;
-use crate::routes::criteria::visible;
 use crate::state::AppState;
+use crate::web::context::PageContext;
+use crate::web::page::Page;
+use crate::web::render;
 
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
@@ -128,14 +128,16 @@ pub async fn page(
 ) -> Response {
     let Form { from, to } = match form {
         Ok(Query(form)) => form,
-        Err(rejection) => return super::error_page(ctx.lang, &ctx.uri, &ApiError::from(rejection)),
+        Err(rejection) => {
+            return crate::web::error_page(ctx.lang, &ctx.uri, &ApiError::from(rejection));
+        }
     };
     let page = ctx.page(ctx.labels().diff_title);
     let lang = page.language;
     let may_see_drafts = ctx.caller.authorize(&Action::ReadDraftCriteria).is_ok();
     let mut summaries = match state.store.criteria_list().await {
         Ok(list) => list,
-        Err(error) => return super::error_page(ctx.lang, &ctx.uri, &ApiError::from(error)),
+        Err(error) => return crate::web::error_page(ctx.lang, &ctx.uri, &ApiError::from(error)),
     };
     summaries.retain(|s| s.status == Status::Published || may_see_drafts);
     // Oldest first, drafts last: the natural reading order of a list of versions.
@@ -176,7 +178,7 @@ pub async fn page(
         .await;
         match outcome {
             Ok(found) => comparison = Some(found),
-            Err(error) => return super::error_page(ctx.lang, &ctx.uri, &error),
+            Err(error) => return crate::web::error_page(ctx.lang, &ctx.uri, &error),
         }
     }
     let status = StatusCode::OK;

@@ -10,11 +10,11 @@ use shinrai_domain::log_audience::disclose;
 use shinrai_domain::log_chain::Event;
 use shinrai_domain::policy::Action;
 
+use super::views::{CheckpointView, EventsPage, EventsQuery, LogEntryView, PublicKeyView};
 use crate::auth::caller::Caller;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiQuery;
 use crate::state::AppState;
-use crate::views::{CheckpointView, EventsPage, EventsQuery, LogEntryView, PublicKeyView};
 
 const DEFAULT_PAGE: u32 = 100;
 const MAX_PAGE: u32 = 1000;

@@ -11,15 +11,15 @@ use shinrai_domain::registry::{DeploymentModel, EntryStatus, RegistryEntry, Sort
 use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::Lang;
 
-use super::context::PageContext;
+use super::api::registry_query;
 use super::dependency_picture::{Picture, Service, lay_out};
-use super::page::Page;
-use super::render;
 use crate::error::ApiError;
 use crate::registry::LoadedRegistry;
 use crate::registry::views::RegistryQueryParams;
-use crate::routes::registry::registry_query;
 use crate::state::AppState;
+use crate::web::context::PageContext;
+use crate::web::page::Page;
+use crate::web::render;
 
 const PER_PAGE: usize = 20;
 
@@ -83,7 +83,7 @@ impl Form {
 }
 
 /// The service models an entry offers, as the pages print them (`IaaS / PaaS`).
-pub(super) fn models_text(entry: &RegistryEntry) -> String {
+pub(crate) fn models_text(entry: &RegistryEntry) -> String {
     entry
         .service_models
         .iter()
@@ -259,9 +259,9 @@ pub async fn list(
     let (lang, uri) = (ctx.lang, ctx.uri.clone());
     let form = match form {
         Ok(Query(form)) => form,
-        Err(rejection) => return super::error_page(lang, &uri, &ApiError::from(rejection)),
+        Err(rejection) => return crate::web::error_page(lang, &uri, &ApiError::from(rejection)),
     };
-    let page = ctx.page(super::Labels::of(lang).registry_title);
+    let page = ctx.page(crate::web::Labels::of(lang).registry_title);
     let outcome = async {
         let params = form.params(lang)?;
         let (query, _) = registry_query(&params)?;
@@ -272,7 +272,7 @@ pub async fn list(
     .await;
     let (registry, sort, matches) = match outcome {
         Ok(done) => done,
-        Err(error) => return super::error_page(lang, &uri, &error),
+        Err(error) => return crate::web::error_page(lang, &uri, &error),
     };
     let pages = matches.len().div_ceil(PER_PAGE).max(1);
     let number = form.page.parse::<usize>().unwrap_or(1).clamp(1, pages);
@@ -322,7 +322,7 @@ pub async fn export(
     let (lang, uri) = (ctx.lang, ctx.uri.clone());
     let form = match form {
         Ok(Query(form)) => form,
-        Err(rejection) => return super::error_page(lang, &uri, &ApiError::from(rejection)),
+        Err(rejection) => return crate::web::error_page(lang, &uri, &ApiError::from(rejection)),
     };
     let outcome = async {
         let params = form.params(lang)?;
@@ -368,7 +368,7 @@ pub async fn export(
             bytes,
         )
             .into_response(),
-        Err(error) => super::error_page(lang, &uri, &error),
+        Err(error) => crate::web::error_page(lang, &uri, &error),
     }
 }
 
@@ -403,12 +403,6 @@ struct Entry {
     notices: Vec<(String, String, String, String)>,
 }
 
-#[derive(Template)]
-#[template(path = "not_found.html")]
-pub(super) struct NotFound {
-    pub page: Page,
-}
-
 pub async fn entry(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -417,10 +411,10 @@ pub async fn entry(
     let (lang, uri) = (ctx.lang, ctx.uri.clone());
     let registry = match state.registry.get(&state.store).await {
         Ok(registry) => registry,
-        Err(error) => return super::error_page(lang, &uri, &error),
+        Err(error) => return crate::web::error_page(lang, &uri, &error),
     };
     let Some(entry) = registry.entry(&id) else {
-        return super::not_found_page(lang, &uri);
+        return crate::web::not_found_page(lang, &uri);
     };
     let name = entry.service_name.get(lang).to_owned();
     let page = ctx.page(name.clone());

@@ -8,12 +8,12 @@ use shinrai_domain::level::Level;
 use shinrai_domain::registry::{EntryStatus, RegistryQuery};
 use shinrai_domain::service_model::ServiceModel;
 
-use super::Labels;
-use super::chart::Chart;
-use super::context::PageContext;
-use super::page::Page;
-use super::render;
 use crate::state::AppState;
+use crate::web::Labels;
+use crate::web::chart::Chart;
+use crate::web::context::PageContext;
+use crate::web::page::Page;
+use crate::web::render;
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -26,7 +26,7 @@ pub async fn home(State(state): State<AppState>, ctx: PageContext) -> Response {
     let (lang, uri) = (ctx.lang, ctx.uri.clone());
     let registry = match state.registry.get(&state.store).await {
         Ok(registry) => registry,
-        Err(error) => return super::error_page(lang, &uri, &error),
+        Err(error) => return crate::web::error_page(lang, &uri, &error),
     };
     let page = ctx.page(Labels::of(lang).home_title);
     // Counted from the index's filter sets, without reading every entry.

@@ -13,14 +13,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use shinrai_domain::text::Bilingual;
 
-use super::context::PageContext;
 use super::next_path;
-use super::page::Page;
-use super::render;
 use crate::auth::client_ip::ClientIp;
 use crate::auth::{cookie, csrf, secret, sign_in};
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::web::context::PageContext;
+use crate::web::page::Page;
+use crate::web::render;
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -216,7 +216,7 @@ pub async fn logout(
         Err(ApiError::SignInRequired) => {
             Redirect::to(&format!("/?lang={}", ctx.lang.code())).into_response()
         }
-        Err(error) => super::error_page(ctx.lang, &ctx.uri, &error),
+        Err(error) => crate::web::error_page(ctx.lang, &ctx.uri, &error),
     }
 }
 

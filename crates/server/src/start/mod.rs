@@ -1,0 +1,13 @@
+//! The start page a signed-in user lands on: what their organisation's part in the scheme asks
+//! of them today.
+
+mod pages;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::state::AppState;
+
+pub fn page_routes() -> Router<AppState> {
+    Router::new().route("/start", get(pages::start))
+}
