@@ -154,6 +154,15 @@ pub struct Rows {
     pub blobs: Vec<BlobRow>,
     pub criteria: Vec<crate::criteria::CriteriaRow>,
     pub registry: Vec<crate::registry::RegistryRow>,
+    /// Rows of the document tables (services, statements, audits …), each naming its table.
+    pub documents: Vec<DocumentLine>,
+}
+
+/// A row of one of the document tables ([`crate::binding::DOCUMENT_TABLES`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentLine {
+    pub table: String,
+    pub row: crate::documents::DocumentRow,
 }
 
 /// One line of the file.
@@ -169,6 +178,7 @@ enum Line {
     BlobInfo(BlobRow),
     Criteria(crate::criteria::CriteriaRow),
     RegistryEntry(crate::registry::RegistryRow),
+    Document(DocumentLine),
     Blob { sha256: String, base64: String },
     SigningKey { seed_hex: String },
     Manifest(Manifest),
@@ -292,6 +302,15 @@ pub fn write_backup(
     count("blobs", rows.blobs.len());
     count("criteria", rows.criteria.len());
     count("registry", rows.registry.len());
+    for table in crate::binding::DOCUMENT_TABLES {
+        count(
+            table.name,
+            rows.documents
+                .iter()
+                .filter(|d| d.table == table.name)
+                .count(),
+        );
+    }
     for row in &rows.organisations {
         emit(&Line::Organisation(row.clone()), &mut hasher)?;
     }
@@ -300,6 +319,9 @@ pub fn write_backup(
     }
     for row in &rows.registry {
         emit(&Line::RegistryEntry(row.clone()), &mut hasher)?;
+    }
+    for line in &rows.documents {
+        emit(&Line::Document(line.clone()), &mut hasher)?;
     }
     for row in &rows.users {
         emit(&Line::User(row.clone()), &mut hasher)?;
@@ -388,6 +410,21 @@ pub fn read_backup(input: &mut dyn BufRead) -> StoreResult<Contents> {
             Line::BlobInfo(row) => contents.rows.blobs.push(row),
             Line::Criteria(row) => contents.rows.criteria.push(row),
             Line::RegistryEntry(row) => contents.rows.registry.push(row),
+            Line::Document(line) => {
+                if !crate::binding::DOCUMENT_TABLES
+                    .iter()
+                    .any(|table| table.name == line.table)
+                {
+                    return Err(backup_error(
+                        place,
+                        Bilingual::new(
+                            format!("未知の表 {} の行です", line.table),
+                            format!("a row of an unknown table {}", line.table),
+                        ),
+                    ));
+                }
+                contents.rows.documents.push(line);
+            }
             Line::Blob { sha256, base64 } => {
                 let bytes = base64::engine::general_purpose::STANDARD
                     .decode(base64.as_bytes())
@@ -533,7 +570,18 @@ fn check_counts(contents: &Contents, blob_rows_seen: u64) -> StoreResult<()> {
         ("criteria", contents.rows.criteria.len() as u64),
         ("registry", contents.rows.registry.len() as u64),
     ];
-    for (name, count) in actual {
+    let documents = crate::binding::DOCUMENT_TABLES.map(|table| {
+        (
+            table.name,
+            contents
+                .rows
+                .documents
+                .iter()
+                .filter(|d| d.table == table.name)
+                .count() as u64,
+        )
+    });
+    for (name, count) in actual.into_iter().chain(documents) {
         let listed = expected(name);
         if listed != count {
             return Err(backup_error(

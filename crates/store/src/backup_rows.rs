@@ -119,6 +119,17 @@ macro_rules! backup_operations {
                 {
                     rows.registry.push(crate::registry::row(&row)?);
                 }
+                for table in crate::binding::DOCUMENT_TABLES {
+                    for row in sqlx::query(crate::documents::select_all(table))
+                        .fetch_all(&mut *tx)
+                        .await?
+                    {
+                        rows.documents.push(DocumentLine {
+                            table: table.name.to_owned(),
+                            row: crate::documents::row(&row)?,
+                        });
+                    }
+                }
                 tx.commit().await?;
                 Ok(rows)
             }
@@ -222,6 +233,30 @@ macro_rules! backup_operations {
                     Self::insert_registry_entry(&mut tx, row).await?;
                 }
                 Self::bump_registry_revision(&mut tx).await?;
+                for line in &rows.documents {
+                    let Some(table) = crate::binding::DOCUMENT_TABLES
+                        .into_iter()
+                        .find(|table| table.name == line.table)
+                    else {
+                        return Err(crate::error::StoreError::Corrupt(format!(
+                            "a backup row of an unknown table {}",
+                            line.table
+                        )));
+                    };
+                    let row = &line.row;
+                    sqlx::query(crate::documents::insert(table))
+                        .bind(&row.id)
+                        .bind(&row.service)
+                        .bind(&row.provider)
+                        .bind(&row.audit_body)
+                        .bind(&row.status)
+                        .bind(row.revision)
+                        .bind(&row.document)
+                        .bind(&row.document_sha256)
+                        .bind(row.updated_at_ms)
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 for row in &rows.blobs {
                     sqlx::query(crate::sql::INSERT_BLOB)
                         .bind(&row.sha256)

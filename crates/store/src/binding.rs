@@ -123,8 +123,49 @@ pub const BLOBS: BoundTable = BoundTable {
     ],
 };
 
+/// The columns every document table shares (see [`crate::documents`]).
+const DOCUMENT_COLUMNS: &[(&str, Kind)] = &[
+    ("id", Kind::Text),
+    ("service", Kind::Text),
+    ("provider", Kind::Text),
+    ("audit_body", Kind::Text),
+    ("status", Kind::Text),
+    ("revision", Kind::Int),
+    ("document", Kind::Text),
+    ("document_sha256", Kind::Text),
+    ("updated_at_ms", Kind::Int),
+];
+
+const fn document_table(name: &'static str) -> BoundTable {
+    BoundTable {
+        name,
+        key: &["id"],
+        columns: DOCUMENT_COLUMNS,
+    }
+}
+
+pub const SERVICES: BoundTable = document_table("services");
+pub const STATEMENTS: BoundTable = document_table("statements");
+pub const AUDITS: BoundTable = document_table("audits");
+pub const AUDIT_REPORTS: BoundTable = document_table("audit_reports");
+pub const APPLICATIONS: BoundTable = document_table("applications");
+pub const AUDIT_BODY_RECORDS: BoundTable = document_table("audit_body_records");
+pub const AUDITOR_PROFILES: BoundTable = document_table("auditor_profiles");
+
+/// The tables of the scheme's work in progress, which share one shape, in the order backups
+/// write them.
+pub const DOCUMENT_TABLES: [&BoundTable; 7] = [
+    &AUDIT_BODY_RECORDS,
+    &AUDITOR_PROFILES,
+    &SERVICES,
+    &STATEMENTS,
+    &AUDITS,
+    &AUDIT_REPORTS,
+    &APPLICATIONS,
+];
+
 /// Every bound table, in the order verification reads them.
-pub const BOUND_TABLES: [&BoundTable; 7] = [
+pub const BOUND_TABLES: [&BoundTable; 14] = [
     &ORGANISATIONS,
     &USERS,
     &USER_ROLES,
@@ -132,6 +173,13 @@ pub const BOUND_TABLES: [&BoundTable; 7] = [
     &CRITERIA_VERSIONS,
     &REGISTRY_ENTRIES,
     &BLOBS,
+    &AUDIT_BODY_RECORDS,
+    &AUDITOR_PROFILES,
+    &SERVICES,
+    &STATEMENTS,
+    &AUDITS,
+    &AUDIT_REPORTS,
+    &APPLICATIONS,
 ];
 
 /// Tables the log does not account for row by row, and why.

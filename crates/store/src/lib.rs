@@ -9,11 +9,15 @@
 //! each engine in `sqlite.rs` and `postgres.rs`. The engines differ only in how a writing
 //! transaction starts (see each backend's `begin_write`). The SQL itself is in `sql.rs`.
 
+mod applications;
+mod audit_bodies;
+mod audits;
 pub mod backup;
 mod backup_rows;
 pub mod binding;
 mod blobs;
 pub mod criteria;
+pub mod documents;
 mod error;
 pub mod files;
 mod keys;
@@ -26,9 +30,11 @@ pub mod registry;
 mod restore;
 mod rows;
 mod schema;
+mod services;
 mod sessions;
 mod sql;
 mod sqlite;
+pub mod statements;
 mod tokens;
 mod users;
 

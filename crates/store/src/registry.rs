@@ -186,6 +186,27 @@ macro_rules! registry_operations {
                 Ok(())
             }
 
+            /// Replaces the entry of the row's id (a renewal writes the same entry again).
+            async fn replace_registry_entry<'t, 'c>(
+                tx: &'t mut sqlx::Transaction<'c, $database>,
+                row: &crate::registry::RegistryRow,
+            ) -> crate::error::StoreResult<()> {
+                sqlx::query(crate::sql::UPDATE_REGISTRY_ENTRY)
+                    .bind(&row.id)
+                    .bind(&row.provider)
+                    .bind(&row.audit_body)
+                    .bind(row.level)
+                    .bind(&row.status)
+                    .bind(&row.registered_on)
+                    .bind(&row.valid_until)
+                    .bind(&row.document)
+                    .bind(&row.document_sha256)
+                    .bind(row.updated_at_ms)
+                    .execute(&mut **tx)
+                    .await?;
+                Ok(())
+            }
+
             /// Counts one more change to the registry; called once in every transaction that
             /// writes entries, so readers holding a copy know to read it again.
             async fn bump_registry_revision<'t, 'c>(

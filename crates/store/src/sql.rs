@@ -90,6 +90,7 @@ pub const UPDATE_DRAFT_CRITERIA: &str = "UPDATE criteria_versions SET title_ja =
 
 pub const INSERT_REGISTRY_ENTRY: &str = "INSERT INTO registry_entries (id, provider, audit_body, level, status, registered_on, valid_until, document, document_sha256, updated_at_ms) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+pub const UPDATE_REGISTRY_ENTRY: &str = "UPDATE registry_entries SET provider = $2, audit_body = $3, level = $4, status = $5, registered_on = $6, valid_until = $7, document = $8, document_sha256 = $9, updated_at_ms = $10 WHERE id = $1";
 pub const SELECT_REGISTRY_ENTRY: &str = "SELECT id FROM registry_entries WHERE id = $1";
 pub const SELECT_REGISTRY_ENTRIES: &str = "SELECT id, provider, audit_body, level, status, registered_on, valid_until, document, document_sha256, updated_at_ms \
      FROM registry_entries ORDER BY id";

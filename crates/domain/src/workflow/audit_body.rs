@@ -2,7 +2,10 @@
 //! the body is selected, and who of its people may sign a report.
 
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 
+use super::fields::Problems;
+use super::{Change, Moment, NotAllowed, Refusal, WorkflowEvent};
 use crate::accounts::{OrgKind, Role};
 use crate::date::CalendarDate;
 use crate::policy::Member;
@@ -127,4 +130,108 @@ pub fn is_auditor_of(by: &Member, body: &str) -> bool {
     by.org_kind == OrgKind::AuditBody
         && by.org_id == body
         && (by.has(Role::Auditor) || by.has(Role::SigningAuditor))
+}
+
+/// Longest list of qualifications an auditor's profile holds.
+pub const MAX_QUALIFICATIONS: usize = 50;
+
+fn operator_admin(by: &Member) -> Result<(), Refusal> {
+    if by.org_kind == OrgKind::Operator && by.has(Role::OperatorAdmin) {
+        Ok(())
+    } else {
+        Err(Refusal::NotAllowed(NotAllowed::NotAnAdministrator))
+    }
+}
+
+/// The operator records an audit body's selection (or its suspension, revocation or expiry).
+pub fn record_selection(
+    record: AuditBodyRecord,
+    by: &Member,
+    at: Moment,
+) -> Result<Change<AuditBodyRecord>, Refusal> {
+    operator_admin(by)?;
+    let mut problems = Problems::new();
+    problems.reference("/org", &record.org);
+    if record.valid_until < record.valid_from {
+        problems.push(
+            "/valid_until",
+            "period_reversed",
+            Bilingual::new(
+                "選定の有効期限が開始日より前です",
+                "the selection ends before it starts",
+            ),
+        );
+    }
+    problems.finish()?;
+    let event = WorkflowEvent::new(
+        by,
+        at,
+        "audit_body.record",
+        &record.org,
+        json!({ "record": record }),
+    );
+    Ok(Change {
+        state: record,
+        event,
+    })
+}
+
+/// The operator records an auditor's qualifications, as the audit body declared them when it
+/// applied to be selected.
+pub fn record_auditor(
+    profile: AuditorProfile,
+    by: &Member,
+    at: Moment,
+) -> Result<Change<AuditorProfile>, Refusal> {
+    operator_admin(by)?;
+    let mut problems = Problems::new();
+    problems.reference("/user", &profile.user);
+    problems.reference("/org", &profile.org);
+    problems.name("/name", &profile.name);
+    if problems.list_size(
+        "/qualifications",
+        profile.qualifications.len(),
+        MAX_QUALIFICATIONS,
+    ) {
+        for (i, qualification) in profile.qualifications.iter().enumerate() {
+            problems.reference(&format!("/qualifications/{i}"), qualification);
+        }
+        problems.duplicates(profile.qualifications.iter().map(String::as_str), |i| {
+            format!("/qualifications/{i}")
+        });
+    }
+    if profile.experience_years > 80 {
+        problems.push(
+            "/experience_years",
+            "out_of_range",
+            Bilingual::new(
+                "実務経験年数は 0〜80 年で入力してください",
+                "years of experience are 0 to 80",
+            ),
+        );
+    }
+    if profile.nationality.len() != 2
+        || !profile.nationality.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        problems.push(
+            "/nationality",
+            "invalid_country",
+            Bilingual::new(
+                "国籍は ISO 3166 の 2 文字（例: JP）で入力してください",
+                "nationality is an ISO 3166 two-letter code, e.g. JP",
+            ),
+        );
+    }
+    problems.finish()?;
+    let event = WorkflowEvent::new(
+        by,
+        at,
+        "auditor.record",
+        &profile.user,
+        json!({ "profile": profile }),
+    );
+    Ok(Change {
+        state: profile,
+        event,
+    })
 }

@@ -202,6 +202,7 @@ async fn populate(test: &TestStore) {
         .await
         .unwrap();
     crate::registry::populate(test).await;
+    crate::workflow::populate(&test.store).await;
 }
 
 fn quoted(text: &str) -> String {

@@ -16,3 +16,4 @@ mod engines;
 mod log;
 mod read_only;
 mod registry;
+mod workflow;

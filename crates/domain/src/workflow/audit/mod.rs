@@ -376,7 +376,22 @@ pub fn sign(
         updated_at_ms: at.at_ms,
         ..audit.clone()
     };
-    Ok((recorded(audit, "audit.sign", by, at), report))
+    // The report as signed goes into the event too: the signer's name and qualifications are
+    // those of the day of signing, which the audit alone does not keep.
+    let event = WorkflowEvent::new(
+        by,
+        at,
+        "audit.sign",
+        &audit.id,
+        json!({ "audit": audit, "report": report }),
+    );
+    Ok((
+        Change {
+            state: audit,
+            event,
+        },
+        report,
+    ))
 }
 
 fn recorded(audit: Audit, action: &'static str, by: &Member, at: Moment) -> Change<Audit> {

@@ -1,0 +1,43 @@
+//! Applications for registration in the store.
+
+use shinrai_domain::workflow::application::Application;
+
+use crate::Store;
+use crate::documents::{Document, Filter, Keys, Stored};
+use crate::error::StoreResult;
+
+impl Document for Application {
+    const TABLE: &'static crate::binding::BoundTable = &crate::binding::APPLICATIONS;
+    const WHAT: &'static str = "application";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn keys(&self) -> Keys<'_> {
+        Keys {
+            service: Some(&self.service),
+            provider: Some(&self.provider),
+            audit_body: Some(&self.audit_body),
+            status: self.status.code(),
+        }
+    }
+}
+
+impl Store {
+    pub async fn application(&self, id: &str) -> StoreResult<Option<Stored<Application>>> {
+        self.document(id).await
+    }
+
+    pub async fn applications_of_service(
+        &self,
+        service: &str,
+    ) -> StoreResult<Vec<Stored<Application>>> {
+        self.documents(&Filter::service(service)).await
+    }
+
+    /// Every application, by id: the operator's review queue.
+    pub async fn applications(&self) -> StoreResult<Vec<Stored<Application>>> {
+        self.documents(&Filter::all()).await
+    }
+}

@@ -1,0 +1,507 @@
+//! The scheme's work in progress in the store: services, statements, audits, reports,
+//! applications, audit-body records and auditor profiles. Each is kept whole as a JSON document
+//! in a table of its own; all these tables share one shape (see migration 0006), so one set of
+//! operations reads and writes them, and each aggregate's module says only how its values map
+//! to the columns ([`Document`]).
+//!
+//! Changes arrive as a [`Batch`] of transitions from the domain, each with its event, and are
+//! written in one transaction: every row with the event that records it, or nothing. A row's
+//! revision moves on with every change, and an update names the revision it was made from, so
+//! a change made meanwhile by someone else is a conflict instead of being overwritten.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use shinrai_domain::log_audience::visibility_when_written_by;
+use shinrai_domain::log_chain::NewEvent;
+use shinrai_domain::registry::RegistryEntry;
+use shinrai_domain::workflow::{Change, WorkflowEvent};
+
+use crate::binding::BoundTable;
+use crate::error::{StoreError, StoreResult};
+use crate::registry::RegistryRow;
+use crate::{Store, on_backend};
+
+/// A value kept in one of the document tables.
+pub trait Document: Serialize + DeserializeOwned {
+    const TABLE: &'static BoundTable;
+    /// What one is called in messages (`service`, `statement` …).
+    const WHAT: &'static str;
+    fn id(&self) -> &str;
+    fn keys(&self) -> Keys<'_>;
+}
+
+/// The columns beside the document that lists filter by; `None` where a table has no such
+/// column's meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keys<'a> {
+    pub service: Option<&'a str>,
+    pub provider: Option<&'a str>,
+    pub audit_body: Option<&'a str>,
+    pub status: &'a str,
+}
+
+/// A value as stored, with the revision a change to it must name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored<T> {
+    pub value: T,
+    pub revision: i64,
+}
+
+/// Which rows a list keeps; every field that is set must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub service: Option<String>,
+    pub provider: Option<String>,
+    pub audit_body: Option<String>,
+    pub status: Option<String>,
+}
+
+impl Filter {
+    pub fn all() -> Filter {
+        Filter::default()
+    }
+
+    pub fn service(id: &str) -> Filter {
+        Filter {
+            service: Some(id.to_owned()),
+            ..Filter::default()
+        }
+    }
+
+    pub fn provider(org: &str) -> Filter {
+        Filter {
+            provider: Some(org.to_owned()),
+            ..Filter::default()
+        }
+    }
+
+    pub fn audit_body(org: &str) -> Filter {
+        Filter {
+            audit_body: Some(org.to_owned()),
+            ..Filter::default()
+        }
+    }
+
+    pub fn status(status: &str) -> Filter {
+        Filter {
+            status: Some(status.to_owned()),
+            ..Filter::default()
+        }
+    }
+}
+
+/// One row of a document table, as backups carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct DocumentRow {
+    pub id: String,
+    pub service: Option<String>,
+    pub provider: Option<String>,
+    pub audit_body: Option<String>,
+    pub status: String,
+    pub revision: i64,
+    pub document: String,
+    pub document_sha256: String,
+    pub updated_at_ms: i64,
+}
+
+impl DocumentRow {
+    pub fn of<T: Document>(value: &T, revision: i64, at_ms: i64) -> StoreResult<DocumentRow> {
+        let document = serde_json::to_string(value)
+            .map_err(|e| StoreError::Corrupt(format!("{} {}: {e}", T::WHAT, value.id())))?;
+        let keys = value.keys();
+        Ok(DocumentRow {
+            id: value.id().to_owned(),
+            service: keys.service.map(str::to_owned),
+            provider: keys.provider.map(str::to_owned),
+            audit_body: keys.audit_body.map(str::to_owned),
+            status: keys.status.to_owned(),
+            revision,
+            document_sha256: hex::encode(Sha256::digest(document.as_bytes())),
+            document,
+            updated_at_ms: at_ms,
+        })
+    }
+
+    /// The stored value, after checking the document still hashes to what was recorded.
+    pub fn value<T: Document>(&self) -> StoreResult<Stored<T>> {
+        let actual = hex::encode(Sha256::digest(self.document.as_bytes()));
+        if actual != self.document_sha256 {
+            return Err(StoreError::Corrupt(format!(
+                "{} {}: the document hashes to {actual}, not {}",
+                T::WHAT,
+                self.id,
+                self.document_sha256
+            )));
+        }
+        let value = serde_json::from_str(&self.document)
+            .map_err(|e| StoreError::Corrupt(format!("{} {}: {e}", T::WHAT, self.id)))?;
+        Ok(Stored {
+            value,
+            revision: self.revision,
+        })
+    }
+}
+
+/// Reads a row of a document table of either engine.
+pub fn row<'r, R>(row: &'r R) -> StoreResult<DocumentRow>
+where
+    R: sqlx::Row,
+    String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    Option<String>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'c> &'c str: sqlx::ColumnIndex<R>,
+{
+    use crate::rows::get;
+    Ok(DocumentRow {
+        id: get(row, "id")?,
+        service: get(row, "service")?,
+        provider: get(row, "provider")?,
+        audit_body: get(row, "audit_body")?,
+        status: get(row, "status")?,
+        revision: get(row, "revision")?,
+        document: get(row, "document")?,
+        document_sha256: get(row, "document_sha256")?,
+        updated_at_ms: get(row, "updated_at_ms")?,
+    })
+}
+
+const COLUMNS: &str =
+    "id, service, provider, audit_body, status, revision, document, document_sha256, updated_at_ms";
+
+/// The statements of one document table; table names come from the constant list in
+/// [`crate::binding`], never from input.
+pub(crate) fn select_one(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
+    sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM {} WHERE id = $1",
+        table.name
+    ))
+}
+
+pub(crate) fn select_filtered(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
+    sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM {} WHERE (CAST($1 AS TEXT) IS NULL OR service = $1) \
+         AND (CAST($2 AS TEXT) IS NULL OR provider = $2) \
+         AND (CAST($3 AS TEXT) IS NULL OR audit_body = $3) \
+         AND (CAST($4 AS TEXT) IS NULL OR status = $4) ORDER BY id",
+        table.name
+    ))
+}
+
+pub(crate) fn select_all(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
+    sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM {} ORDER BY id", table.name))
+}
+
+pub(crate) fn insert(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
+    sqlx::AssertSqlSafe(format!(
+        "INSERT INTO {} ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        table.name
+    ))
+}
+
+pub(crate) fn update(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
+    sqlx::AssertSqlSafe(format!(
+        "UPDATE {} SET service = $2, provider = $3, audit_body = $4, status = $5, revision = $6, \
+         document = $7, document_sha256 = $8, updated_at_ms = $9 WHERE id = $1 AND revision = $10",
+        table.name
+    ))
+}
+
+/// One write of a batch.
+#[derive(Debug, Clone)]
+pub(crate) enum Write {
+    Document {
+        table: &'static BoundTable,
+        what: &'static str,
+        row: DocumentRow,
+        /// The revision the change was made from; `None` for a new row.
+        made_from: Option<i64>,
+        /// The event that records the row; `None` when the next event of the batch records it
+        /// with its own row (a report with the signature of its audit).
+        event: Option<NewEvent>,
+    },
+    Registry {
+        row: RegistryRow,
+        event: NewEvent,
+        new: bool,
+    },
+}
+
+/// Transitions to store together, in order, in one transaction.
+#[derive(Debug, Clone, Default)]
+pub struct Batch {
+    pub(crate) writes: Vec<Write>,
+}
+
+impl Batch {
+    pub fn new() -> Batch {
+        Batch::default()
+    }
+
+    /// A new value; its id must be free.
+    pub fn create<T: Document>(mut self, change: &Change<T>) -> StoreResult<Batch> {
+        self.writes.push(Write::Document {
+            table: T::TABLE,
+            what: T::WHAT,
+            row: DocumentRow::of(&change.state, 1, change.event.at_ms)?,
+            made_from: None,
+            event: Some(new_event(&change.event)?),
+        });
+        Ok(self)
+    }
+
+    /// A new value that the next change of the batch records in its event.
+    pub fn create_recorded_by_next<T: Document>(
+        mut self,
+        value: &T,
+        at_ms: i64,
+    ) -> StoreResult<Batch> {
+        self.writes.push(Write::Document {
+            table: T::TABLE,
+            what: T::WHAT,
+            row: DocumentRow::of(value, 1, at_ms)?,
+            made_from: None,
+            event: None,
+        });
+        Ok(self)
+    }
+
+    /// A changed value, made from the stored one at `revision`.
+    pub fn update<T: Document>(mut self, change: &Change<T>, revision: i64) -> StoreResult<Batch> {
+        self.writes.push(Write::Document {
+            table: T::TABLE,
+            what: T::WHAT,
+            row: DocumentRow::of(&change.state, revision + 1, change.event.at_ms)?,
+            made_from: Some(revision),
+            event: Some(new_event(&change.event)?),
+        });
+        Ok(self)
+    }
+
+    /// A registry entry written by a decision: a new one, or one that replaces the entry of
+    /// the same id.
+    pub fn registry(mut self, change: &Change<RegistryEntry>, new: bool) -> StoreResult<Batch> {
+        self.writes.push(Write::Registry {
+            row: RegistryRow::of(&change.state, change.event.at_ms)?,
+            event: new_event(&change.event)?,
+            new,
+        });
+        Ok(self)
+    }
+
+    fn writes_registry(&self) -> bool {
+        self.writes
+            .iter()
+            .any(|write| matches!(write, Write::Registry { .. }))
+    }
+
+    fn last_at_ms(&self) -> i64 {
+        self.writes
+            .iter()
+            .filter_map(|write| match write {
+                Write::Document { event, .. } => event.as_ref().map(|event| event.at_ms),
+                Write::Registry { event, .. } => Some(event.at_ms),
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// The log event of a transition, with the audience its action and actor give it.
+fn new_event(event: &WorkflowEvent) -> StoreResult<NewEvent> {
+    let payload = serde_json::to_string(&event.payload)
+        .map_err(|e| StoreError::Corrupt(format!("event {}: {e}", event.action)))?;
+    Ok(NewEvent {
+        at_ms: event.at_ms,
+        actor: event.actor.clone(),
+        org: event.org.clone(),
+        action: event.action.to_owned(),
+        subject: event.subject.clone(),
+        visibility: visibility_when_written_by(event.action, &event.subject, &event.org, &|_| {
+            false
+        }),
+        payload,
+    })
+}
+
+impl Store {
+    /// Writes every change of the batch with its event, all or none.
+    pub async fn commit(&self, batch: Batch) -> StoreResult<()> {
+        if batch.writes.is_empty() {
+            return Ok(());
+        }
+        let registry = batch.writes_registry();
+        let at_ms = batch.last_at_ms();
+        let written = on_backend!(self, b => b.commit_writes(&batch.writes));
+        if registry {
+            // Counted even on failure: a commit whose answer was lost may still have happened.
+            self.registry_writes
+                .fetch_add(1, std::sync::atomic::Ordering::Release);
+        }
+        written?;
+        self.checkpoint_if_due(at_ms).await
+    }
+
+    /// One value by id, its hash checked.
+    pub async fn document<T: Document>(&self, id: &str) -> StoreResult<Option<Stored<T>>> {
+        let row = on_backend!(self, b => b.document_row(T::TABLE, id))?;
+        row.map(|row| row.value()).transpose()
+    }
+
+    /// The values a filter keeps, by id.
+    pub async fn documents<T: Document>(&self, filter: &Filter) -> StoreResult<Vec<Stored<T>>> {
+        let rows = on_backend!(self, b => b.document_rows(T::TABLE, filter))?;
+        rows.iter().map(DocumentRow::value).collect()
+    }
+}
+
+/// Expands to the document operations of one backend type.
+macro_rules! document_operations {
+    ($backend:ident, $database:ty) => {
+        impl $backend {
+            pub async fn commit_writes(
+                &self,
+                writes: &[crate::documents::Write],
+            ) -> crate::error::StoreResult<()> {
+                let mut tx = self.begin_write().await?;
+                let mut registry = false;
+                // Rows written without an event of their own, for the next event to record.
+                let mut unrecorded: Vec<crate::binding::Wrote> = Vec::new();
+                for write in writes {
+                    match write {
+                        crate::documents::Write::Document {
+                            table,
+                            what,
+                            row,
+                            made_from,
+                            event,
+                        } => {
+                            let done = match made_from {
+                                None => {
+                                    if sqlx::query(crate::documents::select_one(table))
+                                        .bind(&row.id)
+                                        .fetch_optional(&mut *tx)
+                                        .await?
+                                        .is_some()
+                                    {
+                                        return Err(crate::error::StoreError::Conflict {
+                                            what: format!("{what} {}", row.id),
+                                        });
+                                    }
+                                    sqlx::query(crate::documents::insert(table))
+                                        .bind(&row.id)
+                                        .bind(&row.service)
+                                        .bind(&row.provider)
+                                        .bind(&row.audit_body)
+                                        .bind(&row.status)
+                                        .bind(row.revision)
+                                        .bind(&row.document)
+                                        .bind(&row.document_sha256)
+                                        .bind(row.updated_at_ms)
+                                        .execute(&mut *tx)
+                                        .await?
+                                        .rows_affected()
+                                }
+                                Some(revision) => sqlx::query(crate::documents::update(table))
+                                    .bind(&row.id)
+                                    .bind(&row.service)
+                                    .bind(&row.provider)
+                                    .bind(&row.audit_body)
+                                    .bind(&row.status)
+                                    .bind(row.revision)
+                                    .bind(&row.document)
+                                    .bind(&row.document_sha256)
+                                    .bind(row.updated_at_ms)
+                                    .bind(*revision)
+                                    .execute(&mut *tx)
+                                    .await?
+                                    .rows_affected(),
+                            };
+                            if done != 1 {
+                                return Err(crate::error::StoreError::Conflict {
+                                    what: format!(
+                                        "{what} {} (changed meanwhile: read it again)",
+                                        row.id
+                                    ),
+                                });
+                            }
+                            unrecorded.push(crate::binding::Wrote::row(table, &row.id));
+                            if let Some(event) = event {
+                                let wrote = std::mem::take(&mut unrecorded);
+                                Self::append(&mut tx, event.clone(), &wrote).await?;
+                            }
+                        }
+                        crate::documents::Write::Registry { row, event, new } => {
+                            let exists = sqlx::query(crate::sql::SELECT_REGISTRY_ENTRY)
+                                .bind(&row.id)
+                                .fetch_optional(&mut *tx)
+                                .await?
+                                .is_some();
+                            if exists == *new {
+                                return Err(crate::error::StoreError::Conflict {
+                                    what: format!("registry entry {}", row.id),
+                                });
+                            }
+                            if *new {
+                                Self::insert_registry_entry(&mut tx, row).await?;
+                            } else {
+                                Self::replace_registry_entry(&mut tx, row).await?;
+                            }
+                            unrecorded.push(crate::binding::Wrote::row(
+                                &crate::binding::REGISTRY_ENTRIES,
+                                &row.id,
+                            ));
+                            let wrote = std::mem::take(&mut unrecorded);
+                            Self::append(&mut tx, event.clone(), &wrote).await?;
+                            registry = true;
+                        }
+                    }
+                }
+                if !unrecorded.is_empty() {
+                    // A batch must end with an event: every row is in the log.
+                    return Err(crate::error::StoreError::Corrupt(
+                        "a batch wrote rows that no event records".to_owned(),
+                    ));
+                }
+                if registry {
+                    Self::bump_registry_revision(&mut tx).await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            pub async fn document_row(
+                &self,
+                table: &crate::binding::BoundTable,
+                id: &str,
+            ) -> crate::error::StoreResult<Option<crate::documents::DocumentRow>> {
+                sqlx::query(crate::documents::select_one(table))
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?
+                    .as_ref()
+                    .map(crate::documents::row)
+                    .transpose()
+            }
+
+            pub async fn document_rows(
+                &self,
+                table: &crate::binding::BoundTable,
+                filter: &crate::documents::Filter,
+            ) -> crate::error::StoreResult<Vec<crate::documents::DocumentRow>> {
+                sqlx::query(crate::documents::select_filtered(table))
+                    .bind(&filter.service)
+                    .bind(&filter.provider)
+                    .bind(&filter.audit_body)
+                    .bind(&filter.status)
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(crate::documents::row)
+                    .collect()
+            }
+        }
+    };
+}
+
+pub(crate) use document_operations;
