@@ -82,6 +82,29 @@ pub enum Command {
     /// The public registry / 公開の登録簿
     #[command(subcommand)]
     Registry(RegistryCommand),
+    /// Signed audit reports / 署名された監査報告書
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Check a downloaded audit report against the signature recorded in the log /
+    /// ダウンロードした監査報告書をログに記録された署名と照合する
+    #[command(
+        after_help = "Exit status: 0 the report is the one signed and the log is intact, 1 it differs, was never signed here or the log was altered, 2 unreadable.\n\
+                            終了コード: 0 署名されたとおりでログも改ざんなし、1 相違・署名記録なし・ログ改ざん、2 読み込み不能"
+    )]
+    Verify(ReportVerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportVerifyArgs {
+    /// The report as downloaded (JSON; any layout) / ダウンロードした報告書（JSON）
+    pub file: PathBuf,
+    /// Print the result as JSON / 結果を JSON で出力する
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

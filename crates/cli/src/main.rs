@@ -40,6 +40,7 @@ fn main() -> ExitCode {
         Command::Restore(args) => commands::backup::restore(&args, &cli.place, lang),
         Command::Criteria(command) => commands::criteria::run(&command, &cli.place, lang),
         Command::Registry(command) => commands::registry::run(&command, &cli.place, lang),
+        Command::Report(command) => commands::report::run(&command, &cli.place, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

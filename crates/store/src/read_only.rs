@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use ed25519_dalek::VerifyingKey;
 use shinrai_domain::log_audit::AuditReport;
-use shinrai_domain::log_chain::Checkpoint;
+use shinrai_domain::log_chain::{Checkpoint, Event};
 
 use crate::error::StoreResult;
 use crate::postgres::PostgresBackend;
@@ -68,6 +68,15 @@ impl ReadOnlyStore {
         match &self.backend {
             Backend::Sqlite(b) => b.audit_log(key, extra, self.checkpoint_every).await,
             Backend::Postgres(b) => b.audit_log(key, extra, self.checkpoint_every).await,
+        }
+    }
+
+    /// At most `limit` events after sequence number `after`, oldest first, whatever their
+    /// audience: the one verifying holds the database itself.
+    pub async fn events_after(&self, after: u64, limit: u32) -> StoreResult<Vec<Event>> {
+        match &self.backend {
+            Backend::Sqlite(b) => b.events_after(after, limit, false).await,
+            Backend::Postgres(b) => b.events_after(after, limit, false).await,
         }
     }
 

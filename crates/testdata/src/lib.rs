@@ -6,4 +6,5 @@
 //! binary never contains it and the domain's rules do not grow with test scaffolding.
 
 pub mod registry;
+pub mod workflow;
 pub mod xlsx;

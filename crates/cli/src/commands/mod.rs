@@ -8,4 +8,5 @@ pub mod log;
 pub mod log_verify;
 pub mod oscal;
 pub mod registry;
+pub mod report;
 pub mod serve;

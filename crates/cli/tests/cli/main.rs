@@ -14,6 +14,7 @@ mod log_verify;
 mod oscal;
 mod readme;
 mod registry;
+mod report;
 mod restore;
 mod service;
 mod support;
