@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use shinrai_domain::criteria::{CriteriaVersion, Status};
+use shinrai_domain::criteria::{CriteriaVersion, Status, read_stored_document};
 use shinrai_domain::text::Bilingual;
 
 use crate::error::{StoreError, StoreResult};
@@ -69,7 +69,9 @@ impl CriteriaRow {
         })
     }
 
-    /// The stored version, after checking the document still hashes to what was recorded.
+    /// The stored version, after checking the document still hashes to what was recorded. A
+    /// document stored by an earlier release (free-text examples) reads in today's shape; the
+    /// stored text and its hash stay as they are.
     pub fn version(&self) -> StoreResult<CriteriaVersion> {
         let actual = hex::encode(Sha256::digest(self.document.as_bytes()));
         if actual != self.document_sha256 {
@@ -78,7 +80,7 @@ impl CriteriaRow {
                 self.version, self.document_sha256
             )));
         }
-        serde_json::from_str(&self.document)
+        read_stored_document(&self.document)
             .map_err(|e| StoreError::Corrupt(format!("criteria {}: {e}", self.version)))
     }
 }
