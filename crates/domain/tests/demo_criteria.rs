@@ -99,8 +99,7 @@ fn the_counts_meet_the_scheme_and_every_attribute_is_filled() {
     }
     assert!(counts.by_level[0] < counts.by_level[1] && counts.by_level[1] < counts.by_level[2]);
     for control in &version.controls {
-        assert!(!control.examples.ja.trim().is_empty(), "{}", control.id);
-        assert!(!control.examples.en.trim().is_empty(), "{}", control.id);
+        assert!(!control.technology_examples.is_empty(), "{}", control.id);
         assert!(!control.references.is_empty(), "{}", control.id);
     }
     let controls = || version.controls.iter().filter(|c| c.part == Part::Control);
@@ -154,12 +153,76 @@ fn the_draft_revision_differs_as_it_says() {
     assert_eq!(
         changed,
         vec![
+            ("M.3.5", &[Attribute::Level][..]),
+            ("9.4.2.2", &[Attribute::TechnologyExamples][..]),
             ("9.4.2.3", &[Attribute::Level][..]),
             ("12.3.1.4", &[Attribute::Text][..])
         ]
     );
-    // The added log export is only recommended: nothing newly required of anyone.
+    // The added log export and the earlier threat information are only recommended: nothing
+    // newly required of anyone.
     assert_eq!(d.newly_required[0], vec!["9.4.2.3"]);
     assert_eq!(d.newly_required[1], vec!["12.3.1.5"]);
     assert_eq!(d.newly_required[2], vec!["12.3.1.5"]);
+}
+
+#[test]
+fn technology_examples_are_named_by_short_ids() {
+    use shinrai_domain::criteria::{example_problems, is_valid_example_id};
+    use shinrai_domain::service_model::ServiceModel;
+    let version = demo_criteria().unwrap();
+    let controls: Vec<_> = version
+        .controls
+        .iter()
+        .filter(|c| c.part == Part::Control)
+        .collect();
+    let with_examples = controls
+        .iter()
+        .filter(|c| !c.technology_examples.is_empty())
+        .count();
+    assert!(with_examples * 10 >= controls.len() * 9, "{with_examples}");
+    for control in &version.controls {
+        assert!(example_problems(&control.technology_examples).is_empty());
+        for example in &control.technology_examples {
+            assert!(is_valid_example_id(&example.id), "{}", example.id);
+            assert!(!example.name.ja.trim().is_empty(), "{}", control.id);
+            assert!(!example.name.en.trim().is_empty(), "{}", control.id);
+        }
+    }
+    // A provider of a SaaS at level 2 has examples to cite beyond level 1.
+    let saas_from_two = controls
+        .iter()
+        .filter(|c| c.min_level == Level::MIDDLE && c.service_models.contains(&ServiceModel::SaaS))
+        .filter(|c| !c.technology_examples.is_empty())
+        .count();
+    assert!(saas_from_two >= 25, "{saas_from_two}");
+    let mfa = version.control("9.4.2.2").unwrap();
+    assert!(mfa.technology_example("fido2").is_some());
+}
+
+#[test]
+fn governance_and_management_items_have_levels_and_models() {
+    use shinrai_domain::service_model::ServiceModel;
+    let version = demo_criteria().unwrap();
+    let items: Vec<_> = version
+        .controls
+        .iter()
+        .filter(|c| c.part != Part::Control)
+        .collect();
+    for level in Level::ALL {
+        assert!(
+            items.iter().any(|c| c.min_level == level),
+            "no item from level {level}"
+        );
+    }
+    let not_for_iaas: Vec<&str> = items
+        .iter()
+        .filter(|c| !c.service_models.contains(&ServiceModel::IaaS))
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(not_for_iaas, vec!["G.2.4", "G.2.5", "M.3.6"]);
+    let saas_only = version.control("G.2.5").unwrap();
+    assert!(saas_only.applies(Level::HIGH, &[ServiceModel::SaaS]));
+    assert!(!saas_only.applies(Level::MIDDLE, &[ServiceModel::SaaS]));
+    assert!(!saas_only.applies(Level::HIGH, &[ServiceModel::IaaS, ServiceModel::PaaS]));
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use shinrai_domain::criteria::{
-    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status,
+    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status, TechnologyExample,
 };
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
@@ -153,12 +153,17 @@ fn nist_baselines_give_the_published_counts_per_level() {
     );
     assert!(!text.contains("{{"), "{text}");
     assert_eq!(ac2.text.ja, ac2.text.en);
+    // The guidance, a paragraph an example, numbered.
+    let guidance = &ac2.technology_examples[0];
+    assert_eq!(guidance.id, "ex1");
     assert!(
-        ac2.examples
+        guidance
+            .name
             .en
             .starts_with("Examples of system account types include")
     );
-    assert_eq!(ac2.examples.ja, ac2.examples.en);
+    assert_eq!(guidance.name.ja, guidance.name.en);
+    assert!(ac2.technology_examples.len() > 1);
     // Controls in document order, enhancements right after their control.
     let ids: Vec<&str> = version.controls.iter().map(|c| c.id.as_str()).collect();
     let at = ids.iter().position(|id| *id == "ac-2").unwrap();
@@ -325,7 +330,10 @@ fn control(id: &str, objective: &str, part: Part, level: Level) -> Control {
         integrity: false,
         availability: false,
         service_models: vec![ServiceModel::SaaS],
-        examples: Bilingual::new(format!("{id} の例"), format!("Examples for {id}")),
+        technology_examples: vec![
+            TechnologyExample::new("ex-a", format!("{id} の例"), format!("Examples for {id}")),
+            TechnologyExample::new("tls1.3", "TLS 1.3", "TLS 1.3"),
+        ],
         references: vec![Reference {
             standard: "ISO27002".into(),
             clause: "5.1".into(),
@@ -377,7 +385,7 @@ fn demo() -> CriteriaVersion {
         "次を行う。\na) 記録する\nb) 見直す",
         "Do the following:\na) record\nb) review",
     );
-    controls[5].examples = Bilingual::new("", "");
+    controls[5].technology_examples = Vec::new();
     controls[5].references[0].relation = Relation::Superset;
     CriteriaVersion {
         version: "demo-2026".into(),
@@ -405,6 +413,13 @@ fn a_version_with_japanese_texts_survives_export_and_import() {
         "\"id\": \"c-5.1.1.1\"",
         "\"value\": \"5.1.1.1\"",
         "\"name\": \"statement-ja\"",
+        "\"name\": \"technology-example\"",
+        "\"name\": \"example-id\"",
+        "\"value\": \"tls1.3\"",
+        "\"name\": \"name-ja\"",
+        "\"value\": \"5.1.1.1 の例\"",
+        "\"prose\": \"Examples for 5.1.1.1\"",
+        "\"name\": \"criteria-format\",\n          \"ns\": \"https://shinrai.dev/ns/oscal\",\n          \"value\": \"2\"",
         "\"ns\": \"https://shinrai.dev/ns/oscal\"",
         "\"value\": \"NIST:AC-2(1)\"",
         "\"last-modified\": \"2026-04-01T00:00:00Z\"",
@@ -467,7 +482,10 @@ fn awkward_versions_survive_too() {
     version.controls[2].objective = "nowhere".into();
     version.controls[3].service_models = vec![ServiceModel::SaaS, ServiceModel::SaaS];
     version.controls[4].id = "5.1.1.1".into(); // a repeat of controls[3]'s id
-    version.controls[4].examples = Bilingual::new("例のみ", "");
+    version.controls[4].technology_examples = vec![
+        TechnologyExample::new("only-ja", "例のみ", ""),
+        TechnologyExample::new("odd", "\"引用\"", " padded\nlines "),
+    ];
     for control in &mut version.controls {
         if control.min_level == Level::LOW {
             control.min_level = Level::MIDDLE;
@@ -672,4 +690,134 @@ fn fedramp_baselines_find_the_catalog_beside_them_even_by_url() {
     let version = &imported.version;
     assert_eq!(version.counts().by_level, [156, 323, 410]);
     assert_eq!(version.control("ac-2").unwrap().min_level, Level::LOW);
+}
+
+/// The demo version's catalog as JSON, to be edited into something else.
+fn demo_catalog_value(dir: &Path) -> serde_json::Value {
+    export_to_dir(&demo(), dir).unwrap();
+    serde_json::from_str(&std::fs::read_to_string(dir.join(CATALOG_FILE)).unwrap()).unwrap()
+}
+
+fn write_catalog(dir: &Path, value: &serde_json::Value) -> PathBuf {
+    let path = dir.join("edited.json");
+    std::fs::write(&path, serde_json::to_string_pretty(value).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn items_keep_level_and_models_and_default_to_every_model() {
+    let version = demo();
+    let dir = round_trip(&version);
+    let imported = import_catalog(&dir.path().join(CATALOG_FILE), &[], "demo-2026").unwrap();
+    let item = imported.version.control("1.2").unwrap();
+    assert_eq!(item.part, Part::Governance);
+    assert_eq!(item.min_level, Level::MIDDLE);
+    assert_eq!(item.service_models, [ServiceModel::SaaS]);
+
+    // An item written by another tool without models and level: every model, level 1.
+    let mut value = demo_catalog_value(dir.path());
+    let item = &mut value["catalog"]["groups"][0]["groups"][0]["controls"][1];
+    assert_eq!(item["title"], "1.2");
+    let props = item["props"].as_array_mut().unwrap();
+    props.retain(|p| p["name"] != "service-model" && p["name"] != "min-level");
+    let path = write_catalog(dir.path(), &value);
+    let read = import_catalog(&path, &[], "x").unwrap().version;
+    let item = read.control("1.2").unwrap();
+    assert_eq!(item.service_models, ServiceModel::ALL);
+    assert_eq!(item.min_level, Level::LOW);
+    // A detailed control without models keeps none, for `check` to report.
+    assert!(read.control("5.1.1.2").unwrap().service_models.is_empty());
+}
+
+#[test]
+fn a_repeated_or_malformed_example_id_is_refused_at_its_property() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut value = demo_catalog_value(dir.path());
+    let control = &mut value["catalog"]["groups"][2]["groups"][0]["controls"][0];
+    assert_eq!(control["title"], "5.1.1.1");
+    let parts = control["parts"].as_array_mut().unwrap();
+    let first = parts
+        .iter()
+        .position(|p| p["name"] == "technology-example")
+        .unwrap();
+    assert_eq!(parts[first]["props"][0]["name"], "example-id");
+    parts[first + 1]["props"][0]["value"] = "ex-a".into();
+    let path = write_catalog(dir.path(), &value);
+    let error = import_catalog(&path, &[], "x").unwrap_err();
+    let pointer = format!(
+        "/catalog/groups/2/groups/0/controls/0/parts/{}/props/0/value",
+        first + 1
+    );
+    assert_eq!(error.place(), Some(Place::Pointer(pointer)));
+    let message = error.message();
+    assert!(
+        message
+            .en
+            .contains("control 5.1.1.1: technology example id \"ex-a\" is used more than once"),
+        "{}",
+        message.en
+    );
+    assert!(message.ja.contains("管理策 5.1.1.1"), "{}", message.ja);
+
+    let control = &mut value["catalog"]["groups"][2]["groups"][0]["controls"][0];
+    control["parts"][first]["props"][0]["value"] = "Not A Token".into();
+    let path = write_catalog(dir.path(), &value);
+    let error = import_catalog(&path, &[], "x").unwrap_err();
+    assert!(
+        error
+            .message()
+            .en
+            .contains("technology example id \"Not A Token\" must be"),
+        "{}",
+        error.message().en
+    );
+
+    // An example without its id.
+    let control = &mut value["catalog"]["groups"][2]["groups"][0]["controls"][0];
+    control["parts"][first]["props"] = serde_json::json!([]);
+    let path = write_catalog(dir.path(), &value);
+    let error = import_catalog(&path, &[], "x").unwrap_err();
+    assert_eq!(
+        error.place(),
+        Some(Place::Pointer(format!(
+            "/catalog/groups/2/groups/0/controls/0/parts/{first}"
+        )))
+    );
+    assert!(error.message().en.contains("has no example-id property"));
+}
+
+#[test]
+fn a_catalog_of_the_first_format_reads_its_guidance_as_numbered_examples() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut value = demo_catalog_value(dir.path());
+    value["catalog"]["metadata"]["props"][0]["value"] = "1".into();
+    let control = &mut value["catalog"]["groups"][2]["groups"][0]["controls"][0];
+    let parts = control["parts"].as_array_mut().unwrap();
+    parts.retain(|p| p["name"] != "technology-example");
+    parts.push(serde_json::json!({"name": "guidance", "prose": "Audit logs\nSIEM"}));
+    parts.push(
+        serde_json::json!({"name": "guidance-ja", "ns": "https://shinrai.dev/ns/oscal",
+        "prose": "監査ログ\nSIEM"}),
+    );
+    let path = write_catalog(dir.path(), &value);
+    let read = import_catalog(&path, &[], "x").unwrap().version;
+    assert_eq!(
+        read.control("5.1.1.1").unwrap().technology_examples,
+        [
+            TechnologyExample::new("ex1", "監査ログ", "Audit logs"),
+            TechnologyExample::new("ex2", "SIEM", "SIEM"),
+        ]
+    );
+    assert_eq!(
+        read.control("5.1.1.2").unwrap().technology_examples.len(),
+        2
+    );
+}
+
+#[test]
+fn the_demo_criteria_survive_export_and_import_and_stay_valid() {
+    let mut demo = shinrai_domain::criteria::demo::demo_criteria().unwrap();
+    demo.status = Status::Draft;
+    demo.published_on = None;
+    round_trip(&demo);
 }

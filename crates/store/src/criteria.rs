@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use shinrai_domain::criteria::{CriteriaVersion, Status};
+use shinrai_domain::criteria::{CriteriaVersion, Status, read_stored_document};
 use shinrai_domain::log_audience::visibility_when_written;
 use shinrai_domain::log_chain::Visibility;
 use shinrai_domain::text::Bilingual;
@@ -169,7 +169,9 @@ impl CriteriaRow {
         })
     }
 
-    /// The stored version, after checking the document still hashes to what was recorded.
+    /// The stored version, after checking the document still hashes to what was recorded. A
+    /// document stored by an earlier release (free-text examples) reads in today's shape; the
+    /// stored text and its hash stay as they are.
     pub fn version(&self) -> StoreResult<CriteriaVersion> {
         let actual = hex::encode(Sha256::digest(self.document.as_bytes()));
         if actual != self.document_sha256 {
@@ -178,7 +180,7 @@ impl CriteriaRow {
                 self.version, self.document_sha256
             )));
         }
-        serde_json::from_str(&self.document)
+        read_stored_document(&self.document)
             .map_err(|e| StoreError::Corrupt(format!("criteria {}: {e}", self.version)))
     }
 }

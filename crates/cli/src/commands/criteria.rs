@@ -494,7 +494,7 @@ fn describe_control(control: &Control, lang: Lang) -> String {
             "完全性",
             "可用性",
             "サービスモデル",
-            "技術の例",
+            "実装され得る技術の例",
             "参照",
         ],
         Lang::En => [
@@ -505,7 +505,7 @@ fn describe_control(control: &Control, lang: Lang) -> String {
             "integrity",
             "availability",
             "service models",
-            "examples",
+            "technology examples",
             "references",
         ],
     };
@@ -520,8 +520,18 @@ fn describe_control(control: &Control, lang: Lang) -> String {
         examples,
         refs,
     ] = labels;
+    // One example a line, `id: name`, so that a statement can cite the id.
+    let example_lines = if control.technology_examples.is_empty() {
+        " -".to_owned()
+    } else {
+        control
+            .technology_examples
+            .iter()
+            .map(|example| format!("\n  {}: {}", example.id, example.name.get(lang)))
+            .collect()
+    };
     format!(
-        "{} [{}]\n{}\n{objective}: {}\n{kind_label}: {kind}\n{actor}: {}\n{level}: {}\n{integrity}: {}\n{availability}: {}\n{model_label}: {}\n{examples}: {}\n{refs}: {}\n",
+        "{} [{}]\n{}\n{objective}: {}\n{kind_label}: {kind}\n{actor}: {}\n{level}: {}\n{integrity}: {}\n{availability}: {}\n{model_label}: {}\n{examples}:{}\n{refs}: {}\n",
         control.id,
         control.part.title().get(lang),
         control.text.get(lang),
@@ -531,7 +541,7 @@ fn describe_control(control: &Control, lang: Lang) -> String {
         yes_no(control.integrity),
         yes_no(control.availability),
         models.join(", "),
-        control.examples.get(lang),
+        example_lines,
         references.join(", "),
     )
 }

@@ -78,6 +78,20 @@ fn the_demo_criteria_import_check_show_export_and_come_back_equal() {
         control.starts_with("12.3.1.1 [Control criteria]"),
         "{control}"
     );
+    // Technology examples one a line with the id a statement cites; items with level and models.
+    let mfa = place.ok(&["show", "demo-2026", "9.4.2.2"]);
+    assert!(
+        mfa.contains("\ntechnology examples:\n  totp: One-time passwords from an authenticator app\n  fido2: FIDO2/WebAuthn support\n"),
+        "{mfa}"
+    );
+    let item = place.json(&["show", "demo-2026", "M.3.6", "--json"]);
+    assert_eq!(item["min_level"], 2);
+    assert_eq!(item["service_models"], serde_json::json!(["PaaS", "SaaS"]));
+    assert_eq!(item["technology_examples"][0]["id"], "underlying-register");
+    assert_eq!(
+        item["technology_examples"][0]["name"]["en"],
+        "A register of underlying services with their registration level and terms"
+    );
 
     // Every format gives back an equal version.
     let oscal_dir = place.file("oscal");
@@ -337,6 +351,13 @@ fn japanese_messages() {
     ]);
     assert!(
         shown.stdout.contains("[管理策基準]") && shown.stdout.contains("統制目標: 12.3.1"),
+        "{}",
+        shown.stdout
+    );
+    assert!(
+        shown
+            .stdout
+            .contains("実装され得る技術の例:\n  backup-storage-separate: "),
         "{}",
         shown.stdout
     );

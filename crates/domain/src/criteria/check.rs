@@ -1,11 +1,13 @@
 //! The consistency check every criteria version must pass before it is published
 //! (`shinrai criteria check`): ids unique and shaped after their objective, every objective
-//! realised by at least one control, every text in both languages.
+//! realised by at least one control, every text in both languages, technology examples with
+//! well-formed ids unique in their control.
 
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
+use super::examples::{ExampleProblem, example_problems};
 use super::model::{CriteriaVersion, Part};
 use crate::text::Bilingual;
 
@@ -33,10 +35,24 @@ pub enum Problem {
     ControlNumbering,
     /// A group that no control realises.
     EmptyGroup,
-    /// A text missing in one language (`field` names which: `title`, `text`, `examples`).
+    /// A text missing in one language (`field` names which: `title`, `text`, or
+    /// `technology_examples.ID` for the name of an example).
     MissingText { field: String, lang: String },
     /// A control that applies to no service model.
     NoServiceModel,
+    /// A technology example whose id is not a short token.
+    BadExampleId { id: String },
+    /// Two technology examples of one control with the same id.
+    DuplicateExampleId { id: String },
+}
+
+impl From<ExampleProblem> for Problem {
+    fn from(problem: ExampleProblem) -> Problem {
+        match problem {
+            ExampleProblem::BadExampleId { id } => Problem::BadExampleId { id },
+            ExampleProblem::DuplicateExampleId { id } => Problem::DuplicateExampleId { id },
+        }
+    }
 }
 
 impl Problem {
@@ -51,6 +67,8 @@ impl Problem {
             Problem::EmptyGroup => "empty_group",
             Problem::MissingText { .. } => "missing_text",
             Problem::NoServiceModel => "no_service_model",
+            Problem::BadExampleId { .. } => "bad_example_id",
+            Problem::DuplicateExampleId { .. } => "duplicate_example_id",
         }
     }
 
@@ -89,6 +107,12 @@ impl Problem {
                 "対象のサービスモデルがありません",
                 "it applies to no service model",
             ),
+            Problem::BadExampleId { id } => {
+                ExampleProblem::BadExampleId { id: id.clone() }.message()
+            }
+            Problem::DuplicateExampleId { id } => {
+                ExampleProblem::DuplicateExampleId { id: id.clone() }.message()
+            }
         }
     }
 }
@@ -165,9 +189,12 @@ pub fn check(version: &CriteriaVersion) -> Vec<Finding> {
             report(&control.id, Problem::ControlNumbering);
         }
         texts(&control.id, "text", &control.text, &mut report);
-        // Examples are optional, but a version that gives them gives them in both languages.
-        if control.examples.ja.trim().is_empty() != control.examples.en.trim().is_empty() {
-            texts(&control.id, "examples", &control.examples, &mut report);
+        for (_, problem) in example_problems(&control.technology_examples) {
+            report(&control.id, problem.into());
+        }
+        for example in &control.technology_examples {
+            let field = format!("technology_examples.{}", example.id);
+            texts(&control.id, &field, &example.name, &mut report);
         }
         if control.service_models.is_empty() {
             report(&control.id, Problem::NoServiceModel);
@@ -225,6 +252,7 @@ fn figures(id: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::criteria::examples::TechnologyExample;
     use crate::criteria::model::{Actor, Control, Group, Status};
     use crate::level::Level;
     use crate::service_model::ServiceModel;
@@ -254,7 +282,7 @@ mod tests {
             integrity: false,
             availability: false,
             service_models: vec![ServiceModel::SaaS],
-            examples: text("例", "Example"),
+            technology_examples: vec![TechnologyExample::new("ex", "例", "Example")],
             references: vec![],
         }
     }
@@ -302,7 +330,13 @@ mod tests {
         let mut no_ja = control("6.1.1.3", "6.1.1", Part::Control);
         no_ja.text.ja = " ".to_owned();
         let mut half_examples = control("6.1.1.4", "6.1.1", Part::Control);
-        half_examples.examples.en.clear();
+        half_examples.technology_examples[0].name.en.clear();
+        let mut bad_examples = control("6.1.1.6", "6.1.1", Part::Control);
+        bad_examples.technology_examples = vec![
+            TechnologyExample::new("MFA", "多要素認証", "MFA"),
+            TechnologyExample::new("sso", "SSO", "SSO"),
+            TechnologyExample::new("sso", "SSO", "Single sign-on"),
+        ];
         let mut no_models = control("6.1.1.5", "6.1.1", Part::Control);
         no_models.service_models.clear();
         let v = version(
@@ -323,6 +357,7 @@ mod tests {
                 no_ja,
                 half_examples,
                 no_models,
+                bad_examples,
             ],
         );
         assert_eq!(
@@ -338,6 +373,8 @@ mod tests {
                 ("6.1.1.3".to_owned(), "missing_text"),
                 ("6.1.1.4".to_owned(), "missing_text"),
                 ("6.1.1.5".to_owned(), "no_service_model"),
+                ("6.1.1.6".to_owned(), "bad_example_id"),
+                ("6.1.1.6".to_owned(), "duplicate_example_id"),
                 ("7.1.1".to_owned(), "empty_group"),
             ]
         );
@@ -348,6 +385,14 @@ mod tests {
         assert_eq!(
             missing.problem.message().ja,
             "text の日本語の文がありません"
+        );
+        let half = check(&v)
+            .into_iter()
+            .find(|f| f.subject == "6.1.1.4")
+            .unwrap();
+        assert_eq!(
+            half.problem.message().en,
+            "technology_examples.ex: the English text is missing"
         );
     }
 

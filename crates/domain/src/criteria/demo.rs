@@ -3,6 +3,7 @@
 //! text lives in JSON files beside the crate, one per range of chapters, so that reviewers can
 //! read and edit it as data.
 
+use super::examples::TechnologyExample;
 use super::model::{Control, CriteriaVersion, Group, Status};
 use crate::date::CalendarDate;
 use crate::text::Bilingual;
@@ -69,10 +70,12 @@ pub fn demo_criteria() -> Result<CriteriaVersion, DemoError> {
 
 pub const DEMO_NEXT_VERSION: &str = "demo-2027";
 
-/// A draft revision of the demo criteria, for trying out differences and publishing: MFA that
-/// customers can enforce becomes required at every level, restore tests become twice yearly,
-/// two controls are added (immutable backups, log export in a standard format) and one
-/// recommendation on protecting cables outside secure areas is withdrawn.
+/// A draft revision of the demo criteria, for trying out differences and publishing: feeding
+/// threat information into risk assessment is recommended from level 1, passkeys join the
+/// examples of customer MFA, MFA that customers can enforce becomes required at every level,
+/// restore tests become twice yearly, two controls are added (immutable backups, log export in a
+/// standard format) and one recommendation on protecting cables outside secure areas is
+/// withdrawn.
 pub fn demo_next_draft() -> Result<CriteriaVersion, DemoError> {
     let mut version = demo_criteria()?;
     version.version = DEMO_NEXT_VERSION.to_owned();
@@ -87,6 +90,26 @@ pub fn demo_next_draft() -> Result<CriteriaVersion, DemoError> {
         file: "demo.rs",
         detail: format!("the 2027 revision changes {id}, which the 2026 criteria lack"),
     };
+    let threats = version
+        .controls
+        .iter_mut()
+        .find(|c| c.id == "M.3.5")
+        .ok_or_else(|| missing("M.3.5"))?;
+    threats.min_level = crate::level::Level::LOW;
+
+    let customer_mfa = version
+        .controls
+        .iter_mut()
+        .find(|c| c.id == "9.4.2.2")
+        .ok_or_else(|| missing("9.4.2.2"))?;
+    customer_mfa
+        .technology_examples
+        .push(TechnologyExample::new(
+            "passkeys",
+            "パスキー（端末間で同期される FIDO 認証情報）",
+            "Passkeys (FIDO credentials synchronised across devices)",
+        ));
+
     let mfa = version
         .controls
         .iter_mut()
@@ -125,10 +148,19 @@ pub fn demo_next_draft() -> Result<CriteriaVersion, DemoError> {
         "バックアップの少なくとも 1 世代は、保存期間が終わるまで誰も変更・削除できない方式（追記専用の保管など）で保持する。",
         "At least one generation of backups is kept in a form that nobody can change or delete before its retention period ends, such as write-once storage.",
     );
-    immutable.examples = Bilingual::new(
-        "オブジェクトロック付きのストレージ、追記専用メディア、保持期間を強制するバックアップ製品",
-        "Object storage with object lock, write-once media, backup products that enforce retention periods",
-    );
+    immutable.technology_examples = vec![
+        TechnologyExample::new(
+            "object-lock",
+            "オブジェクトロック付きのストレージ",
+            "Object storage with object lock",
+        ),
+        TechnologyExample::new("worm-media", "追記専用メディア", "Write-once media"),
+        TechnologyExample::new(
+            "retention-lock",
+            "保持期間を強制するバックアップ製品",
+            "Backup products that enforce retention periods",
+        ),
+    ];
     immutable.min_level = crate::level::Level::MIDDLE;
     immutable.mandatory = true;
     immutable.integrity = true;
@@ -140,10 +172,18 @@ pub fn demo_next_draft() -> Result<CriteriaVersion, DemoError> {
         "顧客が自らのテナントのログを、一般に使われている形式で自分の保管先へ継続的に送り出せるようにする。",
         "Customers can continuously send the logs of their tenant to storage of their own, in a widely used format.",
     );
-    export.examples = Bilingual::new(
-        "JSON Lines や syslog 形式でのログ転送、顧客のオブジェクトストレージへの定期出力",
-        "Log forwarding as JSON Lines or syslog, scheduled export to the customer's object storage",
-    );
+    export.technology_examples = vec![
+        TechnologyExample::new(
+            "json-lines-syslog",
+            "JSON Lines や syslog 形式でのログ転送",
+            "Log forwarding as JSON Lines or syslog",
+        ),
+        TechnologyExample::new(
+            "scheduled-export",
+            "顧客のオブジェクトストレージへの定期出力",
+            "Scheduled export to the customer's object storage",
+        ),
+    ];
     export.min_level = crate::level::Level::LOW;
     export.mandatory = false;
 

@@ -1,5 +1,6 @@
-//! What changed between two criteria versions: controls added, removed and changed (with the
-//! attributes that changed), and which controls a service at each level must now newly meet.
+//! What changed between two criteria versions: controls and items added, removed and changed
+//! (with the attributes that changed), and which of them a service at each level must now newly
+//! meet.
 
 use std::collections::HashMap;
 
@@ -22,7 +23,7 @@ pub enum Attribute {
     Integrity,
     Availability,
     ServiceModels,
-    Examples,
+    TechnologyExamples,
     References,
 }
 
@@ -38,7 +39,7 @@ impl Attribute {
             Attribute::Integrity => "integrity",
             Attribute::Availability => "availability",
             Attribute::ServiceModels => "service_models",
-            Attribute::Examples => "examples",
+            Attribute::TechnologyExamples => "technology_examples",
             Attribute::References => "references",
         }
     }
@@ -54,7 +55,9 @@ impl Attribute {
             Attribute::Integrity => Bilingual::new("完全性", "integrity"),
             Attribute::Availability => Bilingual::new("可用性", "availability"),
             Attribute::ServiceModels => Bilingual::new("サービスモデル", "service models"),
-            Attribute::Examples => Bilingual::new("実装され得る技術の例", "technology examples"),
+            Attribute::TechnologyExamples => {
+                Bilingual::new("実装され得る技術の例", "technology examples")
+            }
             Attribute::References => Bilingual::new("参照", "references"),
         }
     }
@@ -158,6 +161,11 @@ fn changed_attributes(before: &Control, after: &Control) -> Vec<Attribute> {
     let mut models_after = after.service_models.clone();
     models_before.sort();
     models_after.sort();
+    // Examples are a set named by id: a new order alone changes nothing a statement cites.
+    let mut examples_before: Vec<_> = before.technology_examples.iter().collect();
+    let mut examples_after: Vec<_> = after.technology_examples.iter().collect();
+    examples_before.sort_by(|a, b| a.id.cmp(&b.id));
+    examples_after.sort_by(|a, b| a.id.cmp(&b.id));
     [
         (Attribute::Part, before.part != after.part),
         (Attribute::Objective, before.objective != after.objective),
@@ -171,7 +179,10 @@ fn changed_attributes(before: &Control, after: &Control) -> Vec<Attribute> {
             before.availability != after.availability,
         ),
         (Attribute::ServiceModels, models_before != models_after),
-        (Attribute::Examples, before.examples != after.examples),
+        (
+            Attribute::TechnologyExamples,
+            examples_before != examples_after,
+        ),
         (Attribute::References, references_before != references_after),
     ]
     .into_iter()
@@ -182,6 +193,7 @@ fn changed_attributes(before: &Control, after: &Control) -> Vec<Attribute> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::criteria::examples::TechnologyExample;
     use crate::criteria::model::{Actor, Group, Part, Reference, Relation, Status};
     use crate::service_model::ServiceModel;
 
@@ -197,7 +209,10 @@ mod tests {
             integrity: false,
             availability: false,
             service_models: vec![ServiceModel::IaaS, ServiceModel::SaaS],
-            examples: Bilingual::new("例", "Example"),
+            technology_examples: vec![
+                TechnologyExample::new("mfa", "多要素認証", "Multi-factor authentication"),
+                TechnologyExample::new("sso", "シングルサインオン", "Single sign-on"),
+            ],
             references: vec![Reference {
                 standard: "NIST".to_owned(),
                 clause: "AC-2".to_owned(),
@@ -238,6 +253,7 @@ mod tests {
         recommended.mandatory = false;
         let mut reordered = control("6.1.1.1", Level::LOW);
         reordered.service_models.reverse();
+        reordered.technology_examples.reverse();
         let new = version(
             "v2",
             vec![
@@ -279,7 +295,7 @@ mod tests {
         changed.integrity = true;
         changed.availability = true;
         changed.service_models = vec![ServiceModel::PaaS];
-        changed.examples.en = "Other".to_owned();
+        changed.technology_examples[1].name.en = "Other".to_owned();
         changed.references[0].relation = Relation::Equal;
         assert_eq!(
             changed_attributes(&base, &changed),
@@ -290,9 +306,44 @@ mod tests {
                 Attribute::Integrity,
                 Attribute::Availability,
                 Attribute::ServiceModels,
-                Attribute::Examples,
+                Attribute::TechnologyExamples,
                 Attribute::References,
             ]
+        );
+        let mut renamed = base.clone();
+        renamed.technology_examples[0].id = "totp".to_owned();
+        let mut added = base.clone();
+        added
+            .technology_examples
+            .push(TechnologyExample::new("fido2", "FIDO2", "FIDO2"));
+        for other in [renamed, added] {
+            assert_eq!(
+                changed_attributes(&base, &other),
+                vec![Attribute::TechnologyExamples]
+            );
+        }
+    }
+
+    #[test]
+    fn an_item_moved_to_another_level_or_model_is_changed() {
+        let mut item = control("G.1.1", Level::LOW);
+        item.part = Part::Governance;
+        item.objective = "G.1".to_owned();
+        let mut later = item.clone();
+        later.min_level = Level::HIGH;
+        later.service_models = vec![ServiceModel::SaaS];
+        let mut old = version("v1", vec![item]);
+        let mut new = version("v2", vec![later]);
+        for v in [&mut old, &mut new] {
+            v.groups[0].id = "G.1".to_owned();
+            v.groups[0].part = Part::Governance;
+        }
+        assert_eq!(
+            diff(&old, &new).changed,
+            vec![Changed {
+                id: "G.1.1".to_owned(),
+                attributes: vec![Attribute::Level, Attribute::ServiceModels],
+            }]
         );
     }
 }

@@ -4,11 +4,18 @@
 mod check;
 pub mod demo;
 mod diff;
+mod examples;
+mod legacy;
 mod model;
 mod search;
 
 pub use check::{Finding, Problem, check};
 pub use diff::{Attribute, Changed, CriteriaDiff, diff};
+pub use examples::{
+    ExampleProblem, MAX_EXAMPLE_ID_CHARS, TechnologyExample, example_problems,
+    examples_from_free_text, is_valid_example_id,
+};
+pub use legacy::read_stored_document;
 pub use model::{
     Actor, Control, Counts, CriteriaVersion, Group, Part, RESERVED_VERSION_IDS, Reference,
     Relation, Status, is_valid_version_id,

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::examples::TechnologyExample;
 use crate::date::CalendarDate;
 use crate::level::Level;
 use crate::service_model::ServiceModel;
@@ -153,7 +154,8 @@ pub struct Group {
     pub text: Bilingual,
 }
 
-/// A governance or management item, or a detailed control (詳細管理策).
+/// A governance or management item, or a detailed control (詳細管理策). Items and controls
+/// alike have a lowest level and the service models they concern, and apply in the same way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Control {
@@ -165,20 +167,47 @@ pub struct Control {
     /// 遵守事項 (true) or 推奨事項 (false).
     pub mandatory: bool,
     pub actor: Actor,
-    /// The lowest level that requires it; every higher level requires it too.
+    /// The lowest level that requires it; every higher level requires it too. Level 1 when a
+    /// document leaves it out.
+    #[serde(default = "lowest_level")]
     pub min_level: Level,
     pub integrity: bool,
     pub availability: bool,
+    /// Every model when a document leaves it out.
+    #[serde(default = "every_service_model")]
     pub service_models: Vec<ServiceModel>,
-    /// 実装され得る技術の例: what would satisfy the control.
-    pub examples: Bilingual,
+    /// 実装され得る技術の例: what would satisfy the control, each with an id unique in the
+    /// control that statements cite.
+    #[serde(default)]
+    pub technology_examples: Vec<TechnologyExample>,
     pub references: Vec<Reference>,
+}
+
+fn lowest_level() -> Level {
+    Level::LOW
+}
+
+fn every_service_model() -> Vec<ServiceModel> {
+    ServiceModel::ALL.to_vec()
 }
 
 impl Control {
     /// Whether a service registered at `level` must meet this control.
     pub fn required_at(&self, level: Level) -> bool {
         self.min_level <= level
+    }
+
+    /// Whether it applies to a service at `level` offered as `models`: the level requires it
+    /// and it concerns one of the models. The same for items as for detailed controls.
+    pub fn applies(&self, level: Level, models: &[ServiceModel]) -> bool {
+        self.required_at(level) && self.service_models.iter().any(|m| models.contains(m))
+    }
+
+    /// The example named `id`, if the control has one.
+    pub fn technology_example(&self, id: &str) -> Option<&TechnologyExample> {
+        self.technology_examples
+            .iter()
+            .find(|example| example.id == id)
     }
 }
 
@@ -290,5 +319,37 @@ mod tests {
         for bad in ["", "a b", "版", "../etc", "a/b", &"x".repeat(65), "diff"] {
             assert!(!is_valid_version_id(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_item_without_level_or_models_is_required_everywhere_and_applies_like_a_control() {
+        let item: Control = serde_json::from_str(
+            r#"{"id":"G.1.1","part":"governance","objective":"G.1",
+                "text":{"ja":"方針を承認する","en":"Approve the policy"},"mandatory":true,
+                "actor":"provider","integrity":false,"availability":false,"references":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(item.min_level, Level::LOW);
+        assert_eq!(item.service_models, ServiceModel::ALL.to_vec());
+        assert!(item.technology_examples.is_empty());
+        for level in Level::ALL {
+            assert!(item.applies(level, &[ServiceModel::IaaS]));
+        }
+
+        let mut later = item.clone();
+        later.min_level = Level::MIDDLE;
+        later.service_models = vec![ServiceModel::PaaS, ServiceModel::SaaS];
+        later.technology_examples = vec![TechnologyExample::new("pia", "PIA", "PIA")];
+        assert!(!later.applies(Level::LOW, &[ServiceModel::SaaS]));
+        assert!(later.applies(Level::MIDDLE, &[ServiceModel::IaaS, ServiceModel::SaaS]));
+        assert!(!later.applies(Level::HIGH, &[ServiceModel::IaaS]));
+        assert_eq!(
+            later.technology_example("pia").map(|e| e.name.en.as_str()),
+            Some("PIA")
+        );
+        assert!(later.technology_example("PIA").is_none());
+        let json = serde_json::to_value(&later).unwrap();
+        assert_eq!(json["technology_examples"][0]["id"], "pia");
+        assert_eq!(json["min_level"], 2);
     }
 }

@@ -14,7 +14,7 @@ use crate::text::search_folded;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ControlQuery {
     /// Words separated by spaces (ASCII or ideographic); each must occur somewhere in the
-    /// control's id, texts, examples or references.
+    /// control's id, texts, technology examples (ids and names) or references.
     pub text: Option<String>,
     /// Keep the controls required at this level (lowest level ≤ it).
     pub level: Option<Level>,
@@ -80,15 +80,15 @@ fn words(query: &str) -> Vec<String> {
 
 fn haystack(control: &Control) -> String {
     let mut text = String::new();
-    for piece in [
-        control.id.as_str(),
-        &control.text.ja,
-        &control.text.en,
-        &control.examples.ja,
-        &control.examples.en,
-    ] {
+    for piece in [control.id.as_str(), &control.text.ja, &control.text.en] {
         text.push_str(piece);
         text.push('\n');
+    }
+    for example in &control.technology_examples {
+        for piece in [&example.id, &example.name.ja, &example.name.en] {
+            text.push_str(piece);
+            text.push('\n');
+        }
     }
     for reference in &control.references {
         text.push_str(&reference.key());
@@ -100,6 +100,7 @@ fn haystack(control: &Control) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::criteria::TechnologyExample;
     use crate::criteria::model::{Actor, Reference, Relation, Status};
     use crate::text::Bilingual;
 
@@ -115,7 +116,7 @@ mod tests {
             integrity: false,
             availability: true,
             service_models: models.to_vec(),
-            examples: Bilingual::new("", ""),
+            technology_examples: vec![],
             references: vec![Reference {
                 standard: "NIST".to_owned(),
                 clause: format!("CP-{}", id.len()),
@@ -159,7 +160,12 @@ mod tests {
     }
 
     fn ids(query: ControlQuery) -> Vec<String> {
-        let v = version();
+        let mut v = version();
+        v.controls[2].technology_examples = vec![TechnologyExample::new(
+            "kms-byok",
+            "顧客管理鍵（BYOK）",
+            "Customer-managed keys (BYOK)",
+        )];
         SearchIndex::new(&v)
             .search(&v, &query)
             .into_iter()
@@ -184,6 +190,13 @@ mod tests {
         assert_eq!(ids(text("backup　ＰＲＩＭＡＲＹ")), vec!["12.3.1.1"]);
         assert_eq!(ids(text("backup keys")), Vec::<String>::new());
         assert_eq!(ids(text("12.3.1")), vec!["12.3.1.1", "12.3.1.2"]);
+    }
+
+    #[test]
+    fn technology_examples_are_found_by_id_and_name() {
+        assert_eq!(ids(text("kms-byok")), vec!["10.1.1.1"]);
+        assert_eq!(ids(text("顧客管理鍵")), vec!["10.1.1.1"]);
+        assert_eq!(ids(text("byok customer-managed")), vec!["10.1.1.1"]);
     }
 
     #[test]

@@ -9,9 +9,10 @@ use shinrai_oscal::model::common::{Part, Property};
 pub const NS: &str = "https://shinrai.dev/ns/oscal";
 
 /// Metadata property marking a catalog written by [`export_catalog`](super::export_catalog),
-/// with the format's version as value.
+/// with the format's version as value: 2 since technology examples are parts with ids (format 1
+/// held them as `guidance` prose, which is still read).
 pub const FORMAT_PROP: &str = "criteria-format";
-pub const FORMAT_VERSION: &str = "1";
+pub const FORMAT_VERSION: &str = "2";
 
 /// Property names (all in [`NS`] except [`LABEL`]).
 pub mod prop {
@@ -32,6 +33,9 @@ pub mod prop {
     pub const POSITION: &str = "position";
     /// On an exported profile: the level it stands for.
     pub const LEVEL: &str = "level";
+    /// On a technology example part: its id, and its Japanese name.
+    pub const EXAMPLE_ID: &str = "example-id";
+    pub const NAME_JA: &str = "name-ja";
 }
 
 /// Part names. English texts use OSCAL's own names (no namespace) so that OSCAL tools show
@@ -41,8 +45,12 @@ pub mod part {
     pub const OVERVIEW_JA: &str = "overview-ja";
     pub const STATEMENT: &str = "statement";
     pub const STATEMENT_JA: &str = "statement-ja";
+    /// Technology examples as free text, in catalogs of format 1 (read, no longer written).
     pub const GUIDANCE: &str = "guidance";
     pub const GUIDANCE_JA: &str = "guidance-ja";
+    /// One technology example (shinrai's): the English name as prose, the id and the Japanese
+    /// name as properties.
+    pub const TECHNOLOGY_EXAMPLE: &str = "technology-example";
 }
 
 /// Whether OSCAL's string type (`^\S(.*\S)?$`) takes `text` as it is. Conservative: any line
@@ -223,6 +231,30 @@ pub fn find_label(props: Option<&[Property]>) -> Option<(usize, &Property)> {
         .iter()
         .enumerate()
         .find(|(_, p)| p.name == prop::LABEL && p.ns.is_none() && p.class.is_none())
+}
+
+/// A technology example as a part: `technology-example` in shinrai's namespace with the
+/// properties `example-id` and `name-ja` and the English name as prose.
+pub fn example_part(id: &str, ja: &str, en: &str) -> Part {
+    Part {
+        props: Some(vec![
+            ours(prop::EXAMPLE_ID, encode_value(id)),
+            ours(prop::NAME_JA, encode_value(ja)),
+        ]),
+        ..prose_part(part::TECHNOLOGY_EXAMPLE, true, en)
+    }
+}
+
+/// Every shinrai part named `name`, with its index.
+pub fn all_our_parts<'a>(
+    parts: Option<&'a [Part]>,
+    name: &'a str,
+) -> impl Iterator<Item = (usize, &'a Part)> + 'a {
+    parts
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter(move |(_, p)| p.name == name && p.ns.as_deref() == Some(NS))
 }
 
 /// The first part named `name`: shinrai's when `shinrai`, else OSCAL's own (no namespace).

@@ -13,8 +13,8 @@ use shinrai_oscal::output::to_text;
 use shinrai_oscal::source::Format;
 
 use super::codec::{
-    FORMAT_PROP, FORMAT_VERSION, display_line, encode_reference, encode_value, label, ours, part,
-    prop, prose_part, token,
+    FORMAT_PROP, FORMAT_VERSION, display_line, encode_reference, encode_value, example_part, label,
+    ours, part, prop, prose_part, token,
 };
 use super::error::CriteriaOscalError;
 
@@ -409,10 +409,12 @@ impl Writer<'_> {
             prose_part(part::STATEMENT, false, &control.text.en),
             prose_part(part::STATEMENT_JA, true, &control.text.ja),
         ];
-        if !control.examples.en.is_empty() || !control.examples.ja.is_empty() {
-            parts.push(prose_part(part::GUIDANCE, false, &control.examples.en));
-            parts.push(prose_part(part::GUIDANCE_JA, true, &control.examples.ja));
-        }
+        parts.extend(
+            control
+                .technology_examples
+                .iter()
+                .map(|example| example_part(&example.id, &example.name.ja, &example.name.en)),
+        );
         Some(catalog::Control {
             id: id.clone(),
             class: None,

@@ -4,7 +4,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use shinrai_domain::criteria::{
-    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status,
+    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status, TechnologyExample,
+    example_problems, examples_from_free_text,
 };
 use shinrai_domain::level::Level;
 use shinrai_domain::service_model::ServiceModel;
@@ -17,8 +18,8 @@ use shinrai_oscal::{Model, ModelKind, Place};
 
 use super::Imported;
 use super::codec::{
-    FORMAT_PROP, all_ours, decode_reference, decode_value, find_label, find_ours, find_part, part,
-    prop,
+    FORMAT_PROP, all_our_parts, all_ours, decode_reference, decode_value, find_label, find_ours,
+    find_part, part, prop,
 };
 use super::error::CriteriaOscalError;
 use super::render::{Params, control_text, guidance_text, unlink};
@@ -763,11 +764,16 @@ impl Reader<'_> {
             })?;
             service_models.push(model);
         }
+        // Governance and management items without models concern every model.
+        if service_models.is_empty() && part != Part::Control {
+            service_models = ServiceModel::ALL.to_vec();
+        }
         let mut references = Vec::new();
         for (index, found) in all_ours(props, prop::REFERENCE) {
             references.push(self.reference(found, &format!("{pointer}/props/{index}"))?);
         }
         let parts = control.parts.as_deref();
+        let technology_examples = self.technology_examples(parts, &id, pointer)?;
         let read = Control {
             id,
             part,
@@ -779,10 +785,58 @@ impl Reader<'_> {
             integrity: self.flag(props, prop::INTEGRITY, false, pointer)?,
             availability: self.flag(props, prop::AVAILABILITY, false, pointer)?,
             service_models,
-            examples: self.texts(parts, part::GUIDANCE, part::GUIDANCE_JA),
+            technology_examples,
             references,
         };
         Ok(Some((self.position(props, pointer)?, read)))
+    }
+
+    /// The control's `technology-example` parts; a catalog of format 1 without them gives its
+    /// `guidance` prose as numbered examples instead. Ids must be tokens unique in the control.
+    fn technology_examples(
+        &mut self,
+        parts: Option<&[shinrai_oscal::model::common::Part]>,
+        control: &str,
+        pointer: &str,
+    ) -> Result<Vec<TechnologyExample>, CriteriaOscalError> {
+        let mut examples = Vec::new();
+        // Where each example's id was read, to point at it if it is refused.
+        let mut id_pointers = Vec::new();
+        for (index, found) in all_our_parts(parts, part::TECHNOLOGY_EXAMPLE) {
+            let at = format!("{pointer}/parts/{index}");
+            let props = found.props.as_deref();
+            let Some((p, id)) = find_ours(props, prop::EXAMPLE_ID) else {
+                return Err(self.bad(
+                    at,
+                    Bilingual::new(
+                        format!("管理策 {control} の技術の例に example-id プロパティがありません"),
+                        format!(
+                            "a technology example of control {control} has no example-id property"
+                        ),
+                    ),
+                ));
+            };
+            let id = self.decoded(id, &format!("{at}/props/{p}"))?;
+            id_pointers.push(format!("{at}/props/{p}/value"));
+            let en = found.prose.clone().unwrap_or_default();
+            let ja = match find_ours(props, prop::NAME_JA) {
+                Some((p, ja)) => self.decoded(ja, &format!("{at}/props/{p}"))?,
+                None => {
+                    self.counts.ja_copied += 1;
+                    en.clone()
+                }
+            };
+            examples.push(TechnologyExample::new(id, ja, en));
+        }
+        if let Some((position, problem)) = example_problems(&examples).first() {
+            let at = id_pointers.get(*position).cloned().unwrap_or_default();
+            return Err(self.bad(at, problem.message_for(control)));
+        }
+        if examples.is_empty() {
+            let text = self.texts(parts, part::GUIDANCE, part::GUIDANCE_JA);
+            examples = examples_from_free_text(&text);
+        }
+        Ok(examples)
     }
 
     fn missing(&self, pointer: &str, name: &str) -> CriteriaOscalError {
@@ -1007,7 +1061,7 @@ impl Foreign<'_> {
 
     fn control(&self, control: &catalog::Control, family: &str, min_level: Level) -> Control {
         let en = control_text(control, &self.params);
-        let examples = guidance_text(control, &self.params);
+        let guidance = guidance_text(control, &self.params);
         let id = control.id.as_str();
         let family_is = |name: &str| family.eq_ignore_ascii_case(name);
         let within = |base: &str| {
@@ -1032,7 +1086,10 @@ impl Foreign<'_> {
             integrity: family_is("si"),
             availability: family_is("cp") || within("sc-5") || within("sc-6"),
             service_models: ServiceModel::ALL.to_vec(),
-            examples: Bilingual::new(examples.clone(), examples),
+            technology_examples: examples_from_free_text(&Bilingual::new(
+                guidance.clone(),
+                guidance,
+            )),
             references: vec![Reference {
                 standard: self.standard.clone(),
                 clause,

@@ -17,8 +17,8 @@
 //!   objective the top-level group's id; text `TITLE: STATEMENT` with item labels (`a.`, `1.`)
 //!   and nested items on lines of their own, parameters written `[Assignment: LABEL or
 //!   GUIDELINE]`, `[Selection (one or more): x; y]` (set values as they are), and Markdown links
-//!   to `#fragments` reduced to their text; examples the `guidance` prose. Japanese texts are
-//!   the English ones (noted).
+//!   to `#fragments` reduced to their text; technology examples the `guidance` prose, one per
+//!   paragraph, numbered `ex1`, `ex2`… Japanese texts are the English ones (noted).
 //! - mandatory, provider, all three service models; integrity for family SI; availability for
 //!   family CP and for SC-5 (denial-of-service protection), SC-6 (resource availability) and
 //!   their enhancements.
@@ -40,11 +40,20 @@
 //!   relation), `title-ja` (and `title-en` when OSCAL's one-line `title` could not hold the
 //!   English title), and `position` on every group and control when nesting alone would not
 //!   give the version's order back;
-//! - parts: English in OSCAL's `overview` (group text), `statement` (control text) and
-//!   `guidance` (examples); Japanese in shinrai's `overview-ja`, `statement-ja`, `guidance-ja`;
-//! - metadata: title (English), `title-ja`, `criteria-format` = 1 (what marks the catalog as
+//! - parts: English in OSCAL's `overview` (group text) and `statement` (control text), Japanese
+//!   in shinrai's `overview-ja`, `statement-ja`; one shinrai part `technology-example` per
+//!   technology example, in order, with the English name as prose and the properties
+//!   `example-id` and `name-ja`;
+//! - metadata: title (English), `title-ja`, `criteria-format` = 2 (what marks the catalog as
 //!   shinrai's), version = the version id, last-modified from `published_on` or
 //!   2026-01-01T00:00:00Z for drafts, uuids v5 of the version id.
+//!
+//! Governance and management items carry `min-level` and `service-model` like detailed
+//! controls; read back, an item without `service-model` concerns every model, and any control
+//! without `min-level` (and no profiles) is at level 1. Example ids must be tokens unique in
+//! their control (an error points at the `example-id` refused). A catalog of format 1 held
+//! examples as `guidance`/`guidance-ja` prose; it still reads, its examples numbered `ex1`…
+//! as [`examples_from_free_text`](shinrai_domain::criteria::examples_from_free_text) does.
 //!
 //! Property values OSCAL's string type refuses (empty, padded, several lines, or starting with
 //! `"`) are written as JSON string literals, so every text survives. Profile L selects, by

@@ -19,8 +19,7 @@ pub(crate) enum Col {
     Integrity,
     Availability,
     ServiceModels,
-    ExamplesJa,
-    ExamplesEn,
+    TechnologyExamples,
     References,
 }
 
@@ -68,7 +67,7 @@ impl RowKind {
             (RowKind::Group, Part | TitleJa | TitleEn | TextJa | TextEn) => Use::Required,
             (RowKind::Group, _) => Use::Unused,
             (RowKind::Control, TitleJa | TitleEn) => Use::Unused,
-            (RowKind::Control, ExamplesJa | ExamplesEn | References) => Use::Optional,
+            (RowKind::Control, TechnologyExamples | References) => Use::Optional,
             (RowKind::Control, _) => Use::Required,
         }
     }
@@ -76,7 +75,7 @@ impl RowKind {
 
 impl Col {
     /// In the order the writer puts them.
-    pub(crate) const ALL: [Col; 17] = [
+    pub(crate) const ALL: [Col; 16] = [
         Col::Kind,
         Col::Id,
         Col::Part,
@@ -91,8 +90,7 @@ impl Col {
         Col::Integrity,
         Col::Availability,
         Col::ServiceModels,
-        Col::ExamplesJa,
-        Col::ExamplesEn,
+        Col::TechnologyExamples,
         Col::References,
     ];
 
@@ -112,8 +110,7 @@ impl Col {
             Col::Integrity => "integrity",
             Col::Availability => "availability",
             Col::ServiceModels => "service_models",
-            Col::ExamplesJa => "examples_ja",
-            Col::ExamplesEn => "examples_en",
+            Col::TechnologyExamples => "technology_examples",
             Col::References => "references",
         }
     }
@@ -126,7 +123,7 @@ impl Col {
     /// Whether the header must have the column. Columns whose every cell may be empty can be
     /// left out.
     pub(crate) fn required_in_header(self) -> bool {
-        !matches!(self, Col::ExamplesJa | Col::ExamplesEn | Col::References)
+        !matches!(self, Col::TechnologyExamples | Col::References)
     }
 
     /// Position in [`Col::ALL`]; used to index per-column arrays without a map.
@@ -151,7 +148,7 @@ impl Col {
             Col::Actor => 11.0,
             Col::MinLevel => 10.0,
             Col::ServiceModels => 17.0,
-            Col::ExamplesJa | Col::ExamplesEn => 45.0,
+            Col::TechnologyExamples => 60.0,
             Col::References => 40.0,
         }
     }
@@ -164,8 +161,7 @@ impl Col {
                 | Col::TitleEn
                 | Col::TextJa
                 | Col::TextEn
-                | Col::ExamplesJa
-                | Col::ExamplesEn
+                | Col::TechnologyExamples
                 | Col::References
         )
     }
@@ -224,8 +220,8 @@ impl Col {
                 "Who carries it out: provider, customer or both",
             ),
             Col::MinLevel => Bilingual::new(
-                "この管理策を求める最も低いレベル: 1、2 または 3",
-                "Lowest level that requires the control: 1, 2 or 3",
+                "この管理策・項目を求める最も低いレベル: 1、2 または 3。ガバナンス・マネジメントの項目では空なら 1",
+                "Lowest level that requires the control or item: 1, 2 or 3; empty on a governance or management item means 1",
             ),
             Col::Integrity => Bilingual::new(
                 "完全性に関わる管理策なら yes、そうでなければ no",
@@ -236,16 +232,12 @@ impl Col {
                 "yes if the control concerns availability, otherwise no",
             ),
             Col::ServiceModels => Bilingual::new(
-                "対象のサービスモデルを ; で区切って（例: IaaS;PaaS;SaaS）、1 つ以上",
-                "Service models it applies to, separated by ; (e.g. IaaS;PaaS;SaaS), at least one",
+                "対象のサービスモデルを ; で区切って（例: IaaS;PaaS;SaaS）、1 つ以上。ガバナンス・マネジメントの項目では空なら 3 つすべて",
+                "Service models it applies to, separated by ; (e.g. IaaS;PaaS;SaaS), at least one; empty on a governance or management item means all three",
             ),
-            Col::ExamplesJa => Bilingual::new(
-                "実装され得る技術の例（日本語、空でも可）",
-                "Examples of what would satisfy the control, in Japanese (may be empty)",
-            ),
-            Col::ExamplesEn => Bilingual::new(
-                "実装され得る技術の例（英語、空でも可）",
-                "Examples of what would satisfy the control, in English (may be empty)",
+            Col::TechnologyExamples => Bilingual::new(
+                "実装され得る技術の例。1 行に 1 つ「ID: 日本語の名前 | 英語の名前」と書き、セル内の改行（Excel では Alt+Enter）で区切る。ID は英小文字・数字で始まる 32 文字以内の英小文字・数字・- _ . で、管理策の中で重複不可。: と | は全角でも可（空でも可）",
+                "Technology examples, one a line: \"id: Japanese name | English name\", lines separated by a line break in the cell (Alt+Enter in Excel). An id is up to 32 lowercase letters, digits, - _ . starting with a letter or digit, unique within the control; : and | may be full-width (may be empty)",
             ),
             Col::References => Bilingual::new(
                 "他の規格との対応: 規格:条項=関係 を \"; \" で区切って。関係は equal、subset、superset、intersect（空でも可）",
@@ -270,8 +262,9 @@ impl Col {
             Col::Actor => "provider",
             Col::MinLevel => "2",
             Col::ServiceModels => "IaaS;PaaS;SaaS",
-            Col::ExamplesJa => "職務記述書",
-            Col::ExamplesEn => "Job descriptions",
+            Col::TechnologyExamples => {
+                "job-descriptions: 職務記述書 | Job descriptions\nraci: RACI 表 | RACI matrix"
+            }
             Col::References => "ISO27002:6.1.1=equal; NIST:PM-2=subset",
         }
     }

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::io;
 
-use shinrai_domain::criteria::Part;
+use shinrai_domain::criteria::{ExampleProblem, Part};
 use shinrai_domain::text::Bilingual;
 
 use super::limit::{Limit, grouped};
@@ -191,6 +191,24 @@ pub enum TableError {
     BadReference { at: Box<Place>, value: String },
     /// A reference whose relation is not `equal`, `subset`, `superset` or `intersect`.
     UnknownRelation { at: Box<Place>, value: String },
+    /// A line of `technology_examples` not written `id: 名前 | name` (of `control`).
+    BadExampleEntry {
+        at: Box<Place>,
+        control: String,
+        value: String,
+    },
+    /// An example id that is not a short token.
+    BadExampleId {
+        at: Box<Place>,
+        control: String,
+        id: String,
+    },
+    /// An example id given twice in one control.
+    DuplicateExampleId {
+        at: Box<Place>,
+        control: String,
+        id: String,
+    },
     /// A formula cell: the sheet must hold values, since a formula's result is whatever the
     /// program that last saved the file computed, if anything.
     Formula { at: Box<Place>, formula: String },
@@ -205,6 +223,9 @@ pub enum TableError {
     XlsxWrite { detail: String },
     /// A reference the table cannot hold: it would not read back the same.
     UnwritableReference { control: String, reference: String },
+    /// A technology example the table cannot hold: an id that is not a token, or a name that is
+    /// empty, padded, or holds a line break or `|`.
+    UnwritableExample { control: String, id: String },
 }
 
 impl fmt::Display for TableError {
@@ -267,9 +288,15 @@ impl TableError {
             | UnknownServiceModel { at, .. }
             | BadReference { at, .. }
             | UnknownRelation { at, .. }
+            | BadExampleEntry { at, .. }
+            | BadExampleId { at, .. }
+            | DuplicateExampleId { at, .. }
             | Formula { at, .. }
             | WrongCellType { at, .. } => Some(at),
-            Write { .. } | XlsxWrite { .. } | UnwritableReference { .. } => None,
+            Write { .. }
+            | XlsxWrite { .. }
+            | UnwritableReference { .. }
+            | UnwritableExample { .. } => None,
         }
     }
 
@@ -322,6 +349,16 @@ impl TableError {
                 "見出し行にこの列がありません",
                 "the header has no such column",
             ),
+            UnknownColumn { name, .. } if name == "examples_ja" || name == "examples_en" => {
+                Bilingual::new(
+                    format!(
+                        "「{name}」という列はありません。技術の例は technology_examples 列に 1 行 1 つ「ID: 日本語の名前 | 英語の名前」で書きます"
+                    ),
+                    format!(
+                        "there is no column \"{name}\"; technology examples go in the column technology_examples, one \"id: Japanese name | English name\" a line"
+                    ),
+                )
+            }
             UnknownColumn { name, .. } => Bilingual::new(
                 format!("「{name}」という列はありません"),
                 format!("there is no column \"{name}\""),
@@ -431,6 +468,20 @@ impl TableError {
                 ),
                 format!("relation \"{value}\" is not equal, subset, superset or intersect"),
             ),
+            BadExampleEntry { control, value, .. } => Bilingual::new(
+                format!(
+                    "管理策 {control} の技術の例「{value}」は「ID: 日本語の名前 | 英語の名前」の形ではありません（例: mfa: 多要素認証 | Multi-factor authentication）"
+                ),
+                format!(
+                    "technology example \"{value}\" of control {control} is not \"id: Japanese name | English name\" (e.g. mfa: 多要素認証 | Multi-factor authentication)"
+                ),
+            ),
+            BadExampleId { control, id, .. } => {
+                ExampleProblem::BadExampleId { id: id.clone() }.message_for(control)
+            }
+            DuplicateExampleId { control, id, .. } => {
+                ExampleProblem::DuplicateExampleId { id: id.clone() }.message_for(control)
+            }
             Formula { formula, .. } => Bilingual::new(
                 format!("数式（{formula}）は使えません。値を入力してください"),
                 format!("a formula ({formula}) is not accepted; enter the value itself"),
@@ -456,6 +507,14 @@ impl TableError {
                 ),
                 format!(
                     "reference \"{reference}\" of control {control} cannot be held in a table (a ':' or ';' in the standard, a ';' in the clause, an empty part or surrounding spaces)"
+                ),
+            ),
+            UnwritableExample { control, id } => Bilingual::new(
+                format!(
+                    "管理策 {control} の技術の例 {id} は表に書けません（ID が英小文字・数字・- _ . でないか、名前が空か、前後に空白があるか、改行や | を含みます）"
+                ),
+                format!(
+                    "technology example {id} of control {control} cannot be held in a table (an id other than lowercase letters, digits, - _ ., or a name that is empty, padded, or holds a line break or '|')"
                 ),
             ),
         }

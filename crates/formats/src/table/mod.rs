@@ -2,17 +2,19 @@
 //!
 //! The header row names the columns (any order, exact names):
 //! `kind, id, part, objective, title_ja, title_en, text_ja, text_en, mandatory, actor,
-//! min_level, integrity, availability, service_models, examples_ja, examples_en, references`.
-//! `examples_ja`, `examples_en` and `references` may be left out of the header; every other
-//! column is required, and unknown or repeated columns are refused.
+//! min_level, integrity, availability, service_models, technology_examples, references`.
+//! `technology_examples` and `references` may be left out of the header; every other column is
+//! required, and unknown or repeated columns are refused.
 //!
 //! Each row has a `kind`:
 //! - `version`, exactly one: `id` is the version id, `title_ja`/`title_en` its title;
 //! - `group`: `id`, `part`, `title_*`, `text_*`;
 //! - `control`: `id`, `part`, `objective` (a group of the table, of the same part), `text_*`,
 //!   `mandatory`/`integrity`/`availability` (yes/no, true/false, 1/0, はい/いいえ), `actor`,
-//!   `min_level` (1–3), `service_models` (`IaaS;PaaS`), optional `examples_*` and
-//!   `references` (`ISO27002:9.2.3=subset; NIST:AC-6=intersect`).
+//!   `min_level` (1–3), `service_models` (`IaaS;PaaS`), optional `technology_examples` (one
+//!   `id: 日本語の名前 | English name` a line, ids unique in the control) and `references`
+//!   (`ISO27002:9.2.3=subset; NIST:AC-6=intersect`). A governance or management item may leave
+//!   `min_level` and `service_models` empty: level 1 and every model.
 //!
 //! A cell a kind of row does not use must be empty. Text is trimmed of surrounding whitespace;
 //! codes (`kind`, `part`, `actor`, relations, service models) are read without regard to case.
@@ -28,6 +30,7 @@
 
 mod columns;
 mod error;
+mod examples;
 mod grid;
 mod limit;
 mod parse;

@@ -3,7 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use shinrai_domain::criteria::{
-    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status,
+    Actor, Control, CriteriaVersion, ExampleProblem, Group, Part, Reference, Relation, Status,
+    TechnologyExample, example_problems,
 };
 use shinrai_domain::level::Level;
 use shinrai_domain::service_model::ServiceModel;
@@ -11,6 +12,7 @@ use shinrai_domain::text::Bilingual;
 
 use super::columns::{Col, RowKind, Use, cell_ref};
 use super::error::{CellType, Place, Problems, TableError, TableErrors};
+use super::examples::{entries, parse_entry};
 use super::grid::{Grid, Raw, Row};
 
 /// What reading one cell gave.
@@ -35,7 +37,7 @@ pub(crate) fn parse(grid: &Grid) -> Result<CriteriaVersion, TableErrors> {
 
     let mut parser = Parser {
         grid,
-        columns: [None; 17],
+        columns: [None; Col::ALL.len()],
         names: Vec::new(),
         formulas,
         problems: Problems::default(),
@@ -112,7 +114,7 @@ struct Table {
 struct Parser<'g> {
     grid: &'g Grid,
     /// The 0-based column of each [`Col`], by [`Col::position`].
-    columns: [Option<usize>; 17],
+    columns: [Option<usize>; Col::ALL.len()],
     /// The column name of each 0-based column, `None` for columns without a known header.
     names: Vec<Option<&'static str>>,
     formulas: HashSet<(usize, usize)>,
@@ -270,12 +272,27 @@ impl Parser<'_> {
         let text = self.bilingual(row, Col::TextJa, Col::TextEn, kind);
         let mandatory = self.required(row, Col::Mandatory, kind, Parser::boolean);
         let actor = self.required(row, Col::Actor, kind, Parser::actor);
-        let min_level = self.required(row, Col::MinLevel, kind, Parser::level);
+        // Governance and management items may leave their level and models to the defaults:
+        // level 1 and every model.
+        let item = part.is_some_and(|part| part != Part::Control);
+        let min_level = if item {
+            self.defaulted(row, Col::MinLevel, Parser::level, Level::LOW)
+        } else {
+            self.required(row, Col::MinLevel, kind, Parser::level)
+        };
         let integrity = self.required(row, Col::Integrity, kind, Parser::boolean);
         let availability = self.required(row, Col::Availability, kind, Parser::boolean);
-        let service_models = self.required(row, Col::ServiceModels, kind, Parser::service_models);
-        let examples_ja = self.optional(row, Col::ExamplesJa, Parser::text);
-        let examples_en = self.optional(row, Col::ExamplesEn, Parser::text);
+        let service_models = if item {
+            self.defaulted(
+                row,
+                Col::ServiceModels,
+                Parser::service_models,
+                ServiceModel::ALL.to_vec(),
+            )
+        } else {
+            self.required(row, Col::ServiceModels, kind, Parser::service_models)
+        };
+        let technology_examples = self.technology_examples(row, id.as_deref());
         let references = self.optional(row, Col::References, Parser::references);
 
         let control = (|| {
@@ -290,7 +307,7 @@ impl Parser<'_> {
                 integrity: integrity?,
                 availability: availability?,
                 service_models: service_models?,
-                examples: Bilingual::new(examples_ja?, examples_en?),
+                technology_examples: technology_examples?,
                 references: references?,
             })
         })();
@@ -407,6 +424,21 @@ impl Parser<'_> {
                 });
                 None
             }
+            Value::Reported => None,
+        }
+    }
+
+    /// A cell that may be empty, giving `default` then.
+    fn defaulted<T>(
+        &mut self,
+        row: &Row,
+        col: Col,
+        read: fn(&mut Self, &Row, Col) -> Value<T>,
+        default: T,
+    ) -> Option<T> {
+        match read(self, row, col) {
+            Value::Got(value) => Some(value),
+            Value::Empty => Some(default),
             Value::Reported => None,
         }
     }
@@ -615,6 +647,50 @@ impl Parser<'_> {
         } else {
             Value::Got(models)
         }
+    }
+
+    /// `id: 名前 | name` a line (see [`super::examples`]); each malformed line, malformed id and
+    /// repeated id is a problem of its own, naming the control.
+    fn technology_examples(
+        &mut self,
+        row: &Row,
+        control: Option<&str>,
+    ) -> Option<Vec<TechnologyExample>> {
+        let col = Col::TechnologyExamples;
+        let text = match self.text(row, col) {
+            Value::Got(text) => text,
+            Value::Empty => return Some(Vec::new()),
+            Value::Reported => return None,
+        };
+        let control = control.unwrap_or_default().to_owned();
+        let mut examples = Vec::new();
+        let mut bad = false;
+        for line in entries(&text) {
+            match parse_entry(line) {
+                Some(example) => examples.push(example),
+                None => {
+                    let at = self.at(row, col);
+                    self.problems.push(TableError::BadExampleEntry {
+                        at,
+                        control: control.clone(),
+                        value: line.to_owned(),
+                    });
+                    bad = true;
+                }
+            }
+        }
+        for (_, problem) in example_problems(&examples) {
+            let at = self.at(row, col);
+            let control = control.clone();
+            self.problems.push(match problem {
+                ExampleProblem::BadExampleId { id } => TableError::BadExampleId { at, control, id },
+                ExampleProblem::DuplicateExampleId { id } => {
+                    TableError::DuplicateExampleId { at, control, id }
+                }
+            });
+            bad = true;
+        }
+        (!bad).then_some(examples)
     }
 
     /// `STANDARD:CLAUSE=relation; …`. The relation follows the last `=` and the standard

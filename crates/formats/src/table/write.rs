@@ -11,6 +11,7 @@ use shinrai_domain::level::Level;
 
 use super::columns::{Col, RowKind};
 use super::error::TableError;
+use super::examples::format_examples;
 use super::grid::SHEET;
 
 /// The sheet explaining the columns.
@@ -60,6 +61,7 @@ fn rows(version: &CriteriaVersion) -> Result<Vec<Vec<Out>>, TableError> {
             .iter()
             .map(|reference| reference_text(&control.id, reference))
             .collect::<Result<Vec<_>, _>>()?;
+        let examples = format_examples(&control.id, &control.technology_examples)?;
         rows.push(row(&[
             (Col::Kind, text(RowKind::Control.code())),
             (Col::Id, text(&control.id)),
@@ -73,8 +75,7 @@ fn rows(version: &CriteriaVersion) -> Result<Vec<Vec<Out>>, TableError> {
             (Col::Integrity, text(yes_no(control.integrity))),
             (Col::Availability, text(yes_no(control.availability))),
             (Col::ServiceModels, text(&models.join(";"))),
-            (Col::ExamplesJa, text(&control.examples.ja)),
-            (Col::ExamplesEn, text(&control.examples.en)),
+            (Col::TechnologyExamples, text(&examples)),
             (Col::References, text(&references.join("; "))),
         ]));
     }

@@ -9,6 +9,13 @@ fn the_base_table_reads() {
     assert_eq!(version.groups.len(), 2);
     assert_eq!(version.controls.len(), 2);
     assert_eq!(version.controls[1].references.len(), 2);
+    assert_eq!(
+        version.controls[1].technology_examples,
+        [
+            TechnologyExample::new("mfa", "多要素認証", "Multi-factor authentication"),
+            TechnologyExample::new("sso", "シングルサインオン", "Single sign-on"),
+        ]
+    );
 }
 
 #[test]
@@ -30,10 +37,11 @@ fn missing_column() {
 fn optional_columns_may_be_left_out() {
     let mut table = base();
     for row in &mut table {
-        row.truncate(col("examples_ja"));
+        row.truncate(col("technology_examples"));
     }
     let version = read_csv_bytes("t.csv", &csv_bytes(&table)).unwrap();
     assert!(version.controls[1].references.is_empty());
+    assert!(version.controls[1].technology_examples.is_empty());
 }
 
 #[test]
@@ -60,7 +68,7 @@ fn duplicate_column() {
         matches!(&error, TableError::DuplicateColumn { first, .. } if first == "B1"),
         "{error}"
     );
-    at(&error, Some(1), Some("id"), Some("R1"));
+    at(&error, Some(1), Some("id"), Some("Q1"));
 }
 
 #[test]
@@ -216,9 +224,9 @@ fn bad_codes_are_named() {
         (5, "actor", "vendor", "J5"),
         (5, "mandatory", "maybe", "I5"),
         (5, "service_models", "IaaS;FaaS", "N5"),
-        (5, "service_models", " ; ", "N5"),
-        (6, "references", "ISO27002 9.2.3=subset", "Q6"),
-        (6, "references", "ISO27002:9.2.3=partly", "Q6"),
+        (6, "service_models", " ; ", "N6"),
+        (6, "references", "ISO27002 9.2.3=subset", "P6"),
+        (6, "references", "ISO27002:9.2.3=partly", "P6"),
         (2, "id", "v 1", "B2"),
     ];
     for (row, column, value, cell) in cases {
@@ -277,15 +285,15 @@ fn values_in_unused_or_unnamed_columns() {
     let mut table = base();
     table[0].push(String::new());
     for row in &mut table {
-        row.resize(18, String::new());
+        row.resize(17, String::new());
     }
-    table[3][17] = "stray".to_owned();
+    table[3][16] = "stray".to_owned();
     let error = csv_error(&table);
     assert!(
         matches!(error, TableError::ValueWithoutColumn { .. }),
         "{error}"
     );
-    at(&error, Some(4), None, Some("R4"));
+    at(&error, Some(4), None, Some("Q4"));
 }
 
 #[test]
@@ -382,4 +390,186 @@ fn broken_csv_syntax_and_files() {
     let error = read_table(&dir.path().join("absent.csv")).unwrap_err();
     assert!(matches!(error, TableError::Io { .. }), "{error}");
     assert!(error.to_string().contains("absent.csv"));
+}
+
+// Levels and models of governance and management items; technology examples.
+
+#[test]
+fn items_may_leave_level_and_models_to_the_defaults_but_controls_may_not() {
+    let mut table = base();
+    set(&mut table, 5, "min_level", "");
+    set(&mut table, 5, "service_models", "");
+    let version = read_csv_bytes("t.csv", &csv_bytes(&table)).unwrap();
+    let item = &version.controls[0];
+    assert_eq!(item.part, Part::Governance);
+    assert_eq!(item.min_level, Level::LOW);
+    assert_eq!(item.service_models, ServiceModel::ALL);
+
+    set(&mut table, 5, "min_level", "3");
+    set(&mut table, 5, "service_models", "PaaS;SaaS");
+    let version = read_csv_bytes("t.csv", &csv_bytes(&table)).unwrap();
+    let item = &version.controls[0];
+    assert_eq!(item.min_level, Level::HIGH);
+    assert_eq!(
+        item.service_models,
+        [ServiceModel::PaaS, ServiceModel::SaaS]
+    );
+
+    for column in ["min_level", "service_models"] {
+        let mut table = base();
+        set(&mut table, 6, column, "");
+        let error = csv_error(&table);
+        assert!(
+            matches!(
+                error,
+                TableError::Required {
+                    kind: "control",
+                    ..
+                }
+            ),
+            "{error}"
+        );
+        let cell = if column == "min_level" { "K6" } else { "N6" };
+        at(&error, Some(6), Some(column), Some(cell));
+    }
+}
+
+#[test]
+fn an_item_with_a_bad_level_or_an_unknown_model_is_refused() {
+    let mut table = base();
+    set(&mut table, 5, "min_level", "0");
+    let error = csv_error(&table);
+    assert!(
+        matches!(&error, TableError::BadLevel { value, .. } if value == "0"),
+        "{error}"
+    );
+    at(&error, Some(5), Some("min_level"), Some("K5"));
+
+    let mut table = base();
+    set(&mut table, 5, "service_models", "SaaS;DaaS");
+    let error = csv_error(&table);
+    assert!(
+        matches!(&error, TableError::UnknownServiceModel { value, .. } if value == "DaaS"),
+        "{error}"
+    );
+    at(&error, Some(5), Some("service_models"), Some("N5"));
+    assert_eq!(
+        error.to_string(),
+        "t.csv: row 5, column service_models (N5): service model \"DaaS\" is not IaaS, PaaS or SaaS"
+    );
+}
+
+#[test]
+fn technology_examples_read_one_a_line_in_either_width() {
+    let mut table = base();
+    set(
+        &mut table,
+        5,
+        "technology_examples",
+        "\r\n board-minutes：取締役会議事録｜Board minutes \r\n\r\nciso: CISO の任命書 | Letter appointing the CISO",
+    );
+    let version = read_csv_bytes("t.csv", &csv_bytes(&table)).unwrap();
+    assert_eq!(
+        version.controls[0].technology_examples,
+        [
+            TechnologyExample::new("board-minutes", "取締役会議事録", "Board minutes"),
+            TechnologyExample::new("ciso", "CISO の任命書", "Letter appointing the CISO"),
+        ]
+    );
+}
+
+#[test]
+fn a_duplicate_example_id_names_the_control_and_the_id() {
+    let mut table = base();
+    set(
+        &mut table,
+        6,
+        "technology_examples",
+        "mfa: 多要素認証 | MFA\nmfa: ワンタイムパスワード | One-time passwords",
+    );
+    let error = csv_error(&table);
+    assert!(
+        matches!(&error, TableError::DuplicateExampleId { control, id, .. }
+            if control == "6.1.1.1" && id == "mfa"),
+        "{error}"
+    );
+    at(&error, Some(6), Some("technology_examples"), Some("O6"));
+    assert_eq!(
+        error.to_string(),
+        "t.csv: row 6, column technology_examples (O6): control 6.1.1.1: technology example id \"mfa\" is used more than once"
+    );
+    assert!(error.message().ja.contains("管理策 6.1.1.1"));
+}
+
+#[test]
+fn malformed_example_entries_and_ids_are_each_named() {
+    let cases: [(&str, &str); 5] = [
+        ("mfa 多要素認証 | MFA", "entry"),
+        ("mfa: 多要素認証", "entry"),
+        ("mfa: 多要素認証 | MFA | more", "entry"),
+        ("mfa:  | MFA", "entry"),
+        ("Multi Factor: 多要素認証 | MFA", "id"),
+    ];
+    for (value, kind) in cases {
+        let mut table = base();
+        set(&mut table, 6, "technology_examples", value);
+        let error = csv_error(&table);
+        let expected = match kind {
+            "entry" => {
+                matches!(&error, TableError::BadExampleEntry { control, value: v, .. }
+                    if control == "6.1.1.1" && v == value)
+            }
+            _ => matches!(&error, TableError::BadExampleId { id, .. } if id == "Multi Factor"),
+        };
+        assert!(expected, "{value}: {error}");
+        at(&error, Some(6), Some("technology_examples"), Some("O6"));
+    }
+
+    // Every bad line of a cell is listed, and the examples of other rows too.
+    let mut table = base();
+    set(
+        &mut table,
+        6,
+        "technology_examples",
+        "mfa: 多要素認証 | MFA\nbroken\nMFA: 多要素認証 | MFA\nmfa: 多要素認証 | MFA",
+    );
+    set(&mut table, 5, "technology_examples", "also broken");
+    let problems = diagnose_csv_bytes("t.csv", &csv_bytes(&table)).unwrap_err();
+    let codes: Vec<(usize, &str)> = problems
+        .iter()
+        .map(|problem| {
+            let kind = match problem {
+                TableError::BadExampleEntry { .. } => "entry",
+                TableError::BadExampleId { .. } => "id",
+                TableError::DuplicateExampleId { .. } => "duplicate",
+                _ => "other",
+            };
+            (problem.place().unwrap().row.unwrap(), kind)
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [(5, "entry"), (6, "entry"), (6, "id"), (6, "duplicate")]
+    );
+    assert!(
+        problems
+            .first()
+            .to_string()
+            .contains("technology example \"also broken\" of control G1.1 is not \"id: Japanese name | English name\"")
+    );
+}
+
+#[test]
+fn the_columns_of_earlier_releases_point_to_the_new_one() {
+    let mut table = base();
+    table[0][col("technology_examples")] = "examples_ja".to_owned();
+    let error = csv_error(&table);
+    assert!(
+        matches!(&error, TableError::UnknownColumn { name, .. } if name == "examples_ja"),
+        "{error}"
+    );
+    assert!(error.to_string().ends_with(
+        "there is no column \"examples_ja\"; technology examples go in the column technology_examples, one \"id: Japanese name | English name\" a line"
+    ));
+    assert!(error.message().ja.contains("technology_examples 列"));
 }

@@ -155,7 +155,76 @@ fn xlsx_broken_tables_name_the_sheet() {
     table[0][col("references")] = "refs".to_owned();
     let error = xlsx_error(&xlsx_with(&table, |_| {}));
     assert!(matches!(error, TableError::UnknownColumn { .. }), "{error}");
-    in_sheet(&error, Some(1), Some("refs"), Some("Q1"));
+    in_sheet(&error, Some(1), Some("refs"), Some("P1"));
+}
+
+#[test]
+fn xlsx_new_columns_are_checked_and_name_the_sheet() {
+    // An item's unknown model and bad level.
+    let mut table = base();
+    set(&mut table, 5, "service_models", "IaaS;CaaS");
+    let error = xlsx_error(&xlsx_with(&table, |_| {}));
+    assert!(
+        matches!(&error, TableError::UnknownServiceModel { value, .. } if value == "CaaS"),
+        "{error}"
+    );
+    in_sheet(&error, Some(5), Some("service_models"), Some("N5"));
+
+    let bytes = xlsx_with(&base(), |sheet| {
+        sheet.write_number(4, col("min_level") as u16, 2.5).unwrap();
+    });
+    let error = xlsx_error(&bytes);
+    assert!(
+        matches!(&error, TableError::BadLevel { value, .. } if value == "2.5"),
+        "{error}"
+    );
+    in_sheet(&error, Some(5), Some("min_level"), Some("K5"));
+
+    // Examples: a line of its own (Alt+Enter) per example, a duplicate id, a malformed line.
+    let mut table = base();
+    set(
+        &mut table,
+        6,
+        "technology_examples",
+        "mfa: 多要素認証 | MFA\r\nmfa: 多要素認証 | MFA",
+    );
+    let error = xlsx_error(&xlsx_with(&table, |_| {}));
+    assert!(
+        matches!(&error, TableError::DuplicateExampleId { control, id, .. }
+            if control == "6.1.1.1" && id == "mfa"),
+        "{error}"
+    );
+    in_sheet(&error, Some(6), Some("technology_examples"), Some("O6"));
+    assert!(error.to_string().starts_with(
+        "t.xlsx: sheet criteria, row 6, column technology_examples (O6): control 6.1.1.1:"
+    ));
+
+    set(&mut table, 6, "technology_examples", "mfa = 多要素認証");
+    let error = xlsx_error(&xlsx_with(&table, |_| {}));
+    assert!(
+        matches!(error, TableError::BadExampleEntry { .. }),
+        "{error}"
+    );
+    in_sheet(&error, Some(6), Some("technology_examples"), Some("O6"));
+
+    // A number where the examples go.
+    let bytes = xlsx_with(&base(), |sheet| {
+        sheet
+            .write_number(5, col("technology_examples") as u16, 13)
+            .unwrap();
+    });
+    let error = xlsx_error(&bytes);
+    assert!(
+        matches!(
+            error,
+            TableError::WrongCellType {
+                found: CellType::Number,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    in_sheet(&error, Some(6), Some("technology_examples"), Some("O6"));
 }
 
 #[test]

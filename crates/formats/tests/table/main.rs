@@ -13,7 +13,7 @@ use calamine::{Reader, Xlsx};
 use rust_xlsxwriter::{ExcelDateTime, Workbook};
 use shinrai_domain::criteria::demo::demo_criteria;
 use shinrai_domain::criteria::{
-    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status,
+    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status, TechnologyExample,
 };
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
@@ -24,7 +24,7 @@ use shinrai_formats::table::{
     read_xlsx_bytes, template_csv, template_xlsx, write_csv, write_xlsx,
 };
 
-const COLUMNS: [&str; 17] = [
+const COLUMNS: [&str; 16] = [
     "kind",
     "id",
     "part",
@@ -39,8 +39,7 @@ const COLUMNS: [&str; 17] = [
     "integrity",
     "availability",
     "service_models",
-    "examples_ja",
-    "examples_en",
+    "technology_examples",
     "references",
 ];
 
@@ -86,13 +85,13 @@ fn control(
         integrity: flags.1,
         availability: flags.2,
         service_models: models.to_vec(),
-        examples: if references.is_empty() {
-            Bilingual::new("", "")
+        technology_examples: if references.is_empty() {
+            vec![]
         } else {
-            Bilingual::new(
-                "- 例, その1\n- 例2",
-                "- an example, first\n- =not a formula",
-            )
+            vec![
+                TechnologyExample::new("ex-1", "例, その1「引用」: 注", "an example, \"first\""),
+                TechnologyExample::new("tls1.3", "=not a formula", "TLS 1.3 (RFC 8446)"),
+            ]
         },
         references,
     }
@@ -296,6 +295,10 @@ fn base() -> Vec<Vec<String>> {
             ("integrity", "yes"),
             ("availability", "no"),
             ("service_models", "SaaS"),
+            (
+                "technology_examples",
+                "mfa: 多要素認証 | Multi-factor authentication\nsso: シングルサインオン | Single sign-on",
+            ),
             ("references", "ISO27002:9.2.3=subset; NIST:AC-6=intersect"),
         ],
     ];

@@ -34,6 +34,36 @@ fn xlsx_round_trip_is_equal() {
     let range = workbook.worksheet_range("criteria").unwrap();
     let level = range.get_value((2 + 8, 10)).unwrap();
     assert_eq!(*level, calamine::Data::Float(1.0));
+    // Examples one a line, in the column the help names.
+    let examples = range.get_value((2 + 8 + 2, 14)).unwrap().to_string();
+    assert_eq!(
+        examples,
+        "ex-1: 例, その1「引用」: 注 | an example, \"first\"\ntls1.3: =not a formula | TLS 1.3 (RFC 8446)"
+    );
+}
+
+#[test]
+fn items_keep_their_level_and_models_in_both_formats() {
+    let version = sample();
+    let item = version.control("M2.1").unwrap();
+    assert_eq!(item.min_level, Level::HIGH);
+    assert_eq!(
+        item.service_models,
+        [ServiceModel::PaaS, ServiceModel::IaaS]
+    );
+    let csv = read_csv_bytes("s.csv", &csv_of(&version)).unwrap();
+    let xlsx = read_xlsx_bytes("s.xlsx", &write_xlsx(&version).unwrap()).unwrap();
+    for back in [csv, xlsx] {
+        let read = back.control("M2.1").unwrap();
+        assert_eq!(
+            (read.min_level, &read.service_models),
+            (item.min_level, &item.service_models)
+        );
+        assert_eq!(
+            back.control("9.2.3.1").unwrap().technology_examples.len(),
+            2
+        );
+    }
 }
 
 #[test]

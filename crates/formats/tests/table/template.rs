@@ -28,11 +28,11 @@ fn templates_are_empty_tables() {
     let described: Vec<String> = help
         .rows()
         .skip(1)
-        .take(17)
+        .take(16)
         .map(|row| row[0].to_string())
         .collect();
     assert_eq!(described, COLUMNS);
-    for row in help.rows().skip(1).take(17) {
+    for row in help.rows().skip(1).take(16) {
         assert!(
             row[2].to_string().chars().any(|c| c > '\u{3000}'),
             "Japanese help"
@@ -52,6 +52,31 @@ fn unwritable_reference_is_refused() {
     assert!(
         matches!(error, TableError::UnwritableReference { .. }),
         "{error}"
+    );
+    assert!(write_xlsx(&version).is_err());
+}
+
+#[test]
+fn unwritable_example_is_refused() {
+    let mut version = sample();
+    version.controls[0]
+        .technology_examples
+        .push(TechnologyExample::new(
+            "pipe",
+            "縦棒 | を含む",
+            "Holds a bar",
+        ));
+    let mut out = Vec::new();
+    let error = write_csv(&version, &mut out).unwrap_err();
+    assert!(
+        matches!(&error, TableError::UnwritableExample { control, id }
+            if control == "G1.1" && id == "pipe"),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("technology example pipe of control G1.1")
     );
     assert!(write_xlsx(&version).is_err());
 }

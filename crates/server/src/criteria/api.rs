@@ -204,7 +204,7 @@ pub async fn controls(
         ("id" = String, Path, description = "e.g. `12.3.1.1`"),
     ),
     responses(
-        (status = 200, description = "The control with its examples, references and group.", body = ControlDetail),
+        (status = 200, description = "The control (or governance or management item) with its technology examples, references and group.", body = ControlDetail),
         (status = 404, description = "`not_found`", body = ErrorBody),
     )
 )]
@@ -222,10 +222,6 @@ pub async fn control(
     })?;
     Ok(Json(ControlDetail {
         item: ControlItem::from(control),
-        examples: crate::error::Messages {
-            ja: control.examples.ja.clone(),
-            en: control.examples.en.clone(),
-        },
         references: control.references.iter().map(Into::into).collect(),
         group: loaded
             .version

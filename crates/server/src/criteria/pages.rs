@@ -1,11 +1,13 @@
 //! The criteria browser: published versions (drafts stay with the operator), the tree of a
-//! version by part and objective, and one control with its level, flags and references.
+//! version by part and objective with each item's level and service models, and one control or
+//! item with its level, models, flags, technology examples and references.
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use shinrai_domain::criteria::{Actor, Control, Part, Status};
+use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::Lang;
 
 use crate::criteria::Loaded;
@@ -35,7 +37,15 @@ pub struct ControlRow {
     pub href: String,
     pub level: u8,
     pub kind: &'static str,
+    /// The service models it concerns, e.g. `PaaS / SaaS`.
+    pub models: String,
     pub text: String,
+}
+
+/// A technology example as the control page lists it.
+pub struct ExampleRow {
+    pub id: String,
+    pub name: String,
 }
 
 pub struct GroupRow {
@@ -68,8 +78,10 @@ struct ControlPage {
     id: String,
     level: u8,
     kind: &'static str,
+    models: String,
     text: String,
     facts: Vec<(&'static str, String)>,
+    examples: Vec<ExampleRow>,
     version_href: String,
     version_title: String,
 }
@@ -79,6 +91,14 @@ fn status(l: &Labels, status: Status) -> &'static str {
         Status::Draft => l.draft,
         Status::Published => l.published,
     }
+}
+
+fn models(models: &[ServiceModel]) -> String {
+    models
+        .iter()
+        .map(|m| m.name())
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 fn kind(l: &Labels, control: &Control) -> &'static str {
@@ -161,6 +181,7 @@ pub async fn version(
                             href: page.href(&format!("/criteria/{id}/{}", c.id), &[]),
                             level: c.min_level.get(),
                             kind: kind(&page.l, c),
+                            models: models(&c.service_models),
                             text: c.text.get(lang).to_owned(),
                         })
                         .collect(),
@@ -220,22 +241,14 @@ pub async fn control(
         id: control.id.clone(),
         level: control.min_level.get(),
         kind: kind(&l, control),
+        models: models(&control.service_models),
         text: control.text.get(lang).to_owned(),
         facts: vec![
             (l.objective, objective),
             (l.actor, actor.to_owned()),
-            (
-                l.service_model,
-                control
-                    .service_models
-                    .iter()
-                    .map(|m| m.name())
-                    .collect::<Vec<_>>()
-                    .join(" / "),
-            ),
+            (l.service_model, models(&control.service_models)),
             (l.integrity, yes_no(control.integrity).to_owned()),
             (l.availability_flag, yes_no(control.availability).to_owned()),
-            (l.examples, control.examples.get(lang).to_owned()),
             (
                 l.references,
                 control
@@ -246,6 +259,14 @@ pub async fn control(
                     .join(", "),
             ),
         ],
+        examples: control
+            .technology_examples
+            .iter()
+            .map(|example| ExampleRow {
+                id: example.id.clone(),
+                name: example.name.get(lang).to_owned(),
+            })
+            .collect(),
         version_href: page.href(&format!("/criteria/{version}"), &[]),
         version_title: loaded.version.title.get(lang).to_owned(),
         page,

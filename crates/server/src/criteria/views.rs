@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use shinrai_domain::criteria::{Control, Counts, CriteriaDiff, Group, Reference};
+use shinrai_domain::criteria::{
+    Control, Counts, CriteriaDiff, Group, Reference, TechnologyExample,
+};
 use shinrai_domain::text::Bilingual;
 use shinrai_store::criteria::CriteriaSummary;
 use utoipa::ToSchema;
@@ -104,22 +106,46 @@ pub struct CriteriaVersionView {
     pub groups: Vec<GroupView>,
 }
 
-/// A control as listed.
+/// One technology that would satisfy a control (実装され得る技術の例). A statement names it by
+/// `id` among its technologies.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TechnologyExampleView {
+    /// Unique within the control, e.g. `mfa`.
+    pub id: String,
+    pub name: Messages,
+}
+
+impl From<&TechnologyExample> for TechnologyExampleView {
+    fn from(example: &TechnologyExample) -> Self {
+        TechnologyExampleView {
+            id: example.id.clone(),
+            name: messages(&example.name),
+        }
+    }
+}
+
+/// A detailed control, or a governance or management item, as listed. Items have a lowest level
+/// and service models too, and apply at a level as controls do.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ControlItem {
     pub id: String,
+    /// `governance`, `management` or `control`.
     pub part: String,
     pub objective: String,
     /// 遵守事項 (true) or 推奨事項 (false).
     pub mandatory: bool,
     /// `provider`, `customer` or `both`.
     pub actor: String,
-    /// The lowest level that requires it.
+    /// The lowest level that requires it (1-3).
+    #[schema(minimum = 1, maximum = 3)]
     pub min_level: u8,
     pub integrity: bool,
     pub availability: bool,
+    /// `IaaS`, `PaaS` and/or `SaaS`: the service models it concerns.
     pub service_models: Vec<String>,
     pub text: Messages,
+    /// What would satisfy it, in the criteria's order (may be empty).
+    pub technology_examples: Vec<TechnologyExampleView>,
 }
 
 impl From<&Control> for ControlItem {
@@ -139,6 +165,11 @@ impl From<&Control> for ControlItem {
                 .map(|m| m.name().to_owned())
                 .collect(),
             text: messages(&control.text),
+            technology_examples: control
+                .technology_examples
+                .iter()
+                .map(TechnologyExampleView::from)
+                .collect(),
         }
     }
 }
@@ -169,8 +200,6 @@ impl From<&Reference> for ReferenceView {
 pub struct ControlDetail {
     #[serde(flatten)]
     pub item: ControlItem,
-    /// 実装され得る技術の例.
-    pub examples: Messages,
     pub references: Vec<ReferenceView>,
     /// The group (objective) it belongs to.
     pub group: Option<GroupView>,
@@ -216,7 +245,7 @@ pub struct ControlsQuery {
 pub struct ChangedView {
     pub id: String,
     /// Which attributes changed: `part`, `objective`, `text`, `mandatory`, `actor`, `level`,
-    /// `integrity`, `availability`, `service_models`, `examples`, `references`.
+    /// `integrity`, `availability`, `service_models`, `technology_examples`, `references`.
     pub attributes: Vec<String>,
 }
 

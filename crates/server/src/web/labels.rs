@@ -101,6 +101,9 @@ labels! {
     integrity: "完全性", "Integrity";
     availability_flag: "可用性", "Availability";
     examples: "実装され得る技術の例", "Technology examples";
+    examples_note: "言明書では、技術をこの ID で示せます。ここにない技術を使うときは、同等である理由を添えます。", "A statement may name a technology by its id here; a technology not listed needs a reason why it is equivalent.";
+    no_examples: "技術の例は示されていません。", "No technology examples are given.";
+    item_applies: "このレベル以上で、次のサービスモデルに適用されます", "Applies from this level, to these service models";
     references: "参照", "References";
     objective: "統制目標", "Control objective";
     back_to_criteria: "管理基準へ戻る", "Back to the criteria";

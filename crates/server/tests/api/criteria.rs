@@ -222,7 +222,9 @@ async fn one_control_and_the_differences() {
         .json();
     assert_eq!(detail["objective"], "12.3.1");
     assert_eq!(detail["group"]["id"], "12.3.1");
-    assert!(!detail["examples"]["ja"].as_str().unwrap().is_empty());
+    let examples = detail["technology_examples"].as_array().unwrap();
+    assert!(!examples.is_empty());
+    assert!(detail.get("examples").is_none(), "the free text is gone");
     assert!(!detail["references"].as_array().unwrap().is_empty());
     let missing = world
         .call(
@@ -248,10 +250,14 @@ async fn one_control_and_the_differences() {
         serde_json::json!(["12.3.1.5", "CLD.12.4.5.5"])
     );
     assert_eq!(diff["removed"], serde_json::json!(["11.2.3.2"]));
-    assert_eq!(diff["changed"][0]["id"], "9.4.2.3");
     assert_eq!(
-        diff["changed"][0]["attributes"],
-        serde_json::json!(["level"])
+        diff["changed"],
+        serde_json::json!([
+            {"id": "M.3.5", "attributes": ["level"]},
+            {"id": "9.4.2.2", "attributes": ["technology_examples"]},
+            {"id": "9.4.2.3", "attributes": ["level"]},
+            {"id": "12.3.1.4", "attributes": ["text"]},
+        ])
     );
     assert_eq!(diff["newly_required"]["1"], serde_json::json!(["9.4.2.3"]));
 }
@@ -612,4 +618,96 @@ async fn a_catalog_with_level_profiles_uploads_as_a_form() {
         assert!(!String::from_utf8_lossy(&refused.body).contains("shinrai-upload-"));
     }
     assert_eq!(world.store.criteria_list().await.unwrap().len(), before);
+}
+
+/// The shape statements rely on: `technology_examples` as `[{"id", "name": {"ja", "en"}}]` in
+/// the list and the detail, and items with their level and service models.
+#[tokio::test]
+async fn controls_and_items_carry_examples_levels_and_models() {
+    let world = world().await;
+    let demo = shinrai_domain::criteria::demo::demo_criteria().unwrap();
+    let page = world
+        .call(
+            "public",
+            "GET",
+            "/api/v1/criteria/demo-2026/controls?q=9.4.2.2",
+            None,
+        )
+        .await
+        .json();
+    let listed = &page["items"][0];
+    assert_eq!(listed["id"], "9.4.2.2");
+    let expected: Vec<Value> = demo
+        .control("9.4.2.2")
+        .unwrap()
+        .technology_examples
+        .iter()
+        .map(|e| serde_json::json!({"id": e.id, "name": {"ja": e.name.ja, "en": e.name.en}}))
+        .collect();
+    assert_eq!(
+        listed["technology_examples"],
+        Value::Array(expected.clone())
+    );
+    let detail = world
+        .call(
+            "public",
+            "GET",
+            "/api/v1/criteria/demo-2026/controls/9.4.2.2",
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(detail["technology_examples"], Value::Array(expected));
+    assert!(
+        detail["technology_examples"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["id"] == "fido2")
+    );
+
+    // Items: filtered by level and model like controls, and carrying both.
+    let saas_items = world
+        .call(
+            "public",
+            "GET",
+            "/api/v1/criteria/demo-2026/controls?part=governance&level=3&model=SaaS&per_page=500",
+            None,
+        )
+        .await
+        .json();
+    assert!(ids(&saas_items).contains(&"G.2.5".to_owned()));
+    let iaas_items = world
+        .call(
+            "public",
+            "GET",
+            "/api/v1/criteria/demo-2026/controls?part=governance&level=3&model=IaaS&per_page=500",
+            None,
+        )
+        .await
+        .json();
+    assert!(!ids(&iaas_items).contains(&"G.2.5".to_owned()));
+    let item = world
+        .call(
+            "public",
+            "GET",
+            "/api/v1/criteria/demo-2026/controls/G.2.5",
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(item["part"], "governance");
+    assert_eq!(item["min_level"], 3);
+    assert_eq!(item["service_models"], serde_json::json!(["SaaS"]));
+    assert_eq!(item["technology_examples"][1]["id"], "pia");
+    let level_two = world
+        .call(
+            "public",
+            "GET",
+            "/api/v1/criteria/demo-2026/controls?part=governance&level=2&model=SaaS&per_page=500",
+            None,
+        )
+        .await
+        .json();
+    assert!(!ids(&level_two).contains(&"G.2.5".to_owned()));
 }

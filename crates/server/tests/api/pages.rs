@@ -273,7 +273,20 @@ async fn the_criteria_browser_shows_published_versions_only() {
     let control = demo.control("12.3.1.1").unwrap();
     let (_, detail) = page(&world, "/criteria/demo-2026/12.3.1.1?lang=ja").await;
     assert!(detail.contains(&control.text.ja));
-    assert!(detail.contains(&control.examples.ja));
+    assert!(detail.contains("<ul class=\"examples\">"));
+    for example in &control.technology_examples {
+        assert!(detail.contains(&format!("<code>{}</code> {}", example.id, example.name.ja)));
+    }
+    let (_, english) = page(&world, "/criteria/demo-2026/12.3.1.1?lang=en").await;
+    for example in &control.technology_examples {
+        assert!(english.contains(&format!("<code>{}</code> {}", example.id, example.name.en)));
+    }
+    // An item shows its level and its service models, in the tree and on its page.
+    let (_, item) = page(&world, "/criteria/demo-2026/M.3.6?lang=en").await;
+    assert!(item.contains("Required from level 2"), "{item}");
+    assert!(item.contains("<span class=\"models\" title=\"Applies from this level, to these service models\">PaaS / SaaS</span>"));
+    assert!(tree.contains("M.3.6</a> <span class=\"level level-2\">2</span>"));
+    assert!(tree.contains("<span class=\"models\" title=\"サービスモデル\">PaaS / SaaS</span>"));
     let (draft, _) = page(&world, "/criteria/demo-2027?lang=en").await;
     assert_eq!(draft.status, 404);
     let (missing, _) = page(&world, "/criteria/demo-2026/99.9.9.9?lang=en").await;

@@ -1,8 +1,9 @@
 //! Criteria versions on both engines: stored whole, listed, published once, never changed after,
-//! and a document edited in the database is noticed when read.
+//! a document edited in the database is noticed when read, and one stored by an earlier release
+//! still reads.
 
 use shinrai_domain::criteria::{
-    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status,
+    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status, TechnologyExample,
 };
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
@@ -39,7 +40,11 @@ pub fn sample_criteria(version: &str) -> CriteriaVersion {
             integrity: true,
             availability: true,
             service_models: vec![ServiceModel::IaaS, ServiceModel::SaaS],
-            examples: Bilingual::new("リージョン間複製", "Cross-region replication"),
+            technology_examples: vec![TechnologyExample::new(
+                "cross-region-replication",
+                "リージョン間複製",
+                "Cross-region replication",
+            )],
             references: vec![Reference {
                 standard: "NIST".to_owned(),
                 clause: "CP-9".to_owned(),
@@ -140,6 +145,58 @@ async fn a_document_edited_in_the_database_is_refused_when_read() {
             matches!(&read, Err(StoreError::Corrupt(detail)) if detail.contains("hashes to")),
             "{}: {read:?}",
             test.engine
+        );
+        test.finish().await;
+    }
+}
+
+/// A version as releases before examples had ids stored it: `examples` as free text.
+const EARLIER_DOCUMENT: &str = r#"{"version":"t-2025","title":{"ja":"旧管理基準","en":"Earlier criteria"},"status":"draft","published_on":null,"groups":[{"id":"12.3.1","part":"control","title":{"ja":"バックアップ","en":"Backup"},"text":{"ja":"データを失わない。","en":"Lose no data."}}],"controls":[{"id":"12.3.1.1","part":"control","objective":"12.3.1","text":{"ja":"バックアップを別の地域に保管する。","en":"Keep backups in another region."},"mandatory":true,"actor":"both","min_level":2,"integrity":true,"availability":true,"service_models":["IaaS","SaaS"],"examples":{"ja":"リージョン間複製\nオブジェクトロック","en":"Cross-region replication\nObject lock"},"references":[{"standard":"NIST","clause":"CP-9","relation":"intersect"}]}]}"#;
+
+#[tokio::test]
+async fn a_document_stored_by_an_earlier_release_reads_with_numbered_examples() {
+    use sha2::{Digest, Sha256};
+    let sha256 = hex::encode(Sha256::digest(EARLIER_DOCUMENT.as_bytes()));
+    for test in TestStore::both().await {
+        seed(&test).await;
+        let store = &test.store;
+        let mut draft = sample_criteria("t-2025");
+        draft.title = Bilingual::new("旧管理基準", "Earlier criteria");
+        store.create_criteria(&draft, &by(62_000)).await.unwrap();
+        // As an installation of an earlier release holds it: the old text with its own hash.
+        test.tamper(&format!(
+            "UPDATE criteria_versions SET document = '{EARLIER_DOCUMENT}', document_sha256 = '{sha256}' WHERE version = 't-2025'"
+        ))
+        .await;
+
+        let (summary, read) = store
+            .criteria_with_summary("t-2025")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(summary.document_sha256, sha256, "{}", test.engine);
+        let control = &read.controls[0];
+        assert_eq!(
+            control.technology_examples,
+            vec![
+                TechnologyExample::new("ex1", "リージョン間複製", "Cross-region replication"),
+                TechnologyExample::new("ex2", "オブジェクトロック", "Object lock"),
+            ]
+        );
+        assert_eq!(control.min_level, Level::MIDDLE);
+        assert_eq!(read.controls[0].references, draft.controls[0].references);
+
+        // Publishing such a draft writes it anew, in today's shape, with the examples kept.
+        let day = CalendarDate::new(2026, 4, 1).unwrap();
+        let published = store
+            .publish_criteria("t-2025", day, &by(62_001))
+            .await
+            .unwrap();
+        assert_ne!(published.document_sha256, sha256);
+        let again = store.criteria("t-2025").await.unwrap().unwrap();
+        assert_eq!(
+            again.controls[0].technology_examples,
+            control.technology_examples
         );
         test.finish().await;
     }
