@@ -4,6 +4,7 @@
 //! parameters, so every rule gives the same answer for the same facts wherever it runs.
 
 pub mod accounts;
+pub mod applicability;
 pub mod availability;
 pub mod cascade;
 pub mod case;
