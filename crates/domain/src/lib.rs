@@ -19,6 +19,7 @@ pub mod log_audit;
 pub mod log_chain;
 pub mod log_rows;
 pub mod policy;
+pub mod precheck;
 mod random;
 pub mod registration;
 pub mod registry;

@@ -19,6 +19,7 @@ pub use case::{
     MAX_QUALIFICATIONS, ObjectiveResult, RegistrationCase, RegistrationStatus, RegistryEntry,
     Report, SigningAuditor, Statement,
 };
+pub(crate) use case::{read_control, read_objectives, read_registry};
 use finding::{AuditBodyProblem, ReportGap, Source};
 pub use finding::{AuditorGap, Finding, FindingCode};
 use underlying::{Standing, unevaluated_dependencies};
