@@ -425,6 +425,8 @@ pub enum KindArg {
     Sample,
     /// Monthly availability and service credit / 月間稼働率とサービスクレジット
     Availability,
+    /// Check a draft statement at every level before the audit / 言明書の事前チェック
+    Precheck,
 }
 
 impl From<KindArg> for DecisionKind {
@@ -435,6 +437,7 @@ impl From<KindArg> for DecisionKind {
             KindArg::Cascade => DecisionKind::Cascade,
             KindArg::Sample => DecisionKind::Sample,
             KindArg::Availability => DecisionKind::Availability,
+            KindArg::Precheck => DecisionKind::Precheck,
         }
     }
 }

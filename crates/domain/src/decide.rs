@@ -7,6 +7,7 @@ use crate::availability::{Availability, AvailabilityCase, availability};
 use crate::cascade::{CascadeCase, CascadeOutcome, cascade};
 use crate::case::{CaseError, read_case};
 use crate::classification::{Classification, ClassificationCase, classify};
+use crate::precheck::{PrecheckCase, PrecheckOutcome};
 use crate::registration::{RegistrationCase, RegistrationDecision};
 use crate::sampling::{Sample, SampleCase, sample};
 use crate::sla_templates::SlaTemplates;
@@ -19,15 +20,17 @@ pub enum DecisionKind {
     Cascade,
     Sample,
     Availability,
+    Precheck,
 }
 
 impl DecisionKind {
-    pub const ALL: [DecisionKind; 5] = [
+    pub const ALL: [DecisionKind; 6] = [
         DecisionKind::Classification,
         DecisionKind::Registration,
         DecisionKind::Cascade,
         DecisionKind::Sample,
         DecisionKind::Availability,
+        DecisionKind::Precheck,
     ];
 
     pub fn name(self) -> &'static str {
@@ -37,6 +40,7 @@ impl DecisionKind {
             DecisionKind::Cascade => "cascade",
             DecisionKind::Sample => "sample",
             DecisionKind::Availability => "availability",
+            DecisionKind::Precheck => "precheck",
         }
     }
 
@@ -54,6 +58,7 @@ impl DecisionKind {
             DecisionKind::Cascade => include_str!("../schemas/cascade.schema.json"),
             DecisionKind::Sample => include_str!("../schemas/sample.schema.json"),
             DecisionKind::Availability => include_str!("../schemas/availability.schema.json"),
+            DecisionKind::Precheck => include_str!("../schemas/precheck.schema.json"),
         }
     }
 }
@@ -80,6 +85,7 @@ pub enum Answer {
     Cascade(CascadeOutcome),
     Sample(Sample),
     Availability(Availability),
+    Precheck(PrecheckOutcome),
 }
 
 impl Answer {
@@ -91,6 +97,7 @@ impl Answer {
             Answer::Cascade(answer) => serde_json::to_value(answer).unwrap_or_default(),
             Answer::Sample(answer) => serde_json::to_value(answer).unwrap_or_default(),
             Answer::Availability(answer) => serde_json::to_value(answer).unwrap_or_default(),
+            Answer::Precheck(answer) => answer.to_json(lang),
         }
     }
 }
@@ -112,5 +119,9 @@ pub fn decide(kind: DecisionKind, text: &str, data: &RuleData) -> Result<Answer,
         DecisionKind::Availability => {
             Answer::Availability(availability(&read_case(text, AvailabilityCase::read)?))
         }
+        DecisionKind::Precheck => Answer::Precheck(crate::precheck::check(&read_case(
+            text,
+            PrecheckCase::read,
+        )?)),
     })
 }

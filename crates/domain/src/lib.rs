@@ -4,6 +4,7 @@
 //! parameters, so every rule gives the same answer for the same facts wherever it runs.
 
 pub mod accounts;
+pub mod applicability;
 pub mod availability;
 pub mod cascade;
 pub mod case;
@@ -18,6 +19,7 @@ pub mod log_audit;
 pub mod log_chain;
 pub mod log_rows;
 pub mod policy;
+pub mod precheck;
 mod random;
 pub mod registration;
 pub mod registry;

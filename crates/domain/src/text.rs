@@ -58,6 +58,12 @@ impl Bilingual {
     }
 }
 
+/// Whether a text counts as empty: nothing but white space, of any kind Unicode counts as white
+/// space (the ideographic space U+3000 of Japanese text and the no-break space included).
+pub fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
 /// Text prepared for case-insensitive substring search: lowercased, with full-width letters,
 /// digits and spaces folded to ASCII so that `ＳａａＳ` finds `SaaS`. Japanese is left as it is
 /// and searched by substring, since it has no spaces between words.
@@ -84,5 +90,14 @@ mod tests {
         assert_eq!(Lang::from_tag("fr_FR"), None);
         assert_eq!(Lang::from_tag("C"), None);
         assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn any_unicode_white_space_is_blank() {
+        assert!(is_blank(""));
+        assert!(is_blank(" \t\r\n\u{3000}\u{00A0}\u{2003}\u{2028}"));
+        assert!(!is_blank("\u{3000}理由\u{3000}"));
+        // A zero-width space is not white space: it is a character, however invisible.
+        assert!(!is_blank("\u{200B}"));
     }
 }

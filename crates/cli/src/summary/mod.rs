@@ -3,6 +3,7 @@
 mod availability;
 mod cascade;
 mod classification;
+mod precheck;
 mod registration;
 mod sample;
 
@@ -17,6 +18,7 @@ pub fn render(answer: &Answer, lang: Lang) -> String {
         Answer::Cascade(answer) => cascade::render(answer, &mut out),
         Answer::Sample(answer) => sample::render(answer, &mut out),
         Answer::Availability(answer) => availability::render(answer, &mut out),
+        Answer::Precheck(answer) => precheck::render(answer, &mut out),
     }
     out.finish()
 }

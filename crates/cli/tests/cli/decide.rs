@@ -5,12 +5,13 @@ use serde_json::Value;
 
 use crate::support::{Scratch, case_files, repo_root, shinrai, shinrai_env, shinrai_stdin};
 
-const KINDS: [&str; 5] = [
+const KINDS: [&str; 6] = [
     "classification",
     "registration",
     "cascade",
     "sample",
     "availability",
+    "precheck",
 ];
 
 fn answer_path(case: &str) -> std::path::PathBuf {
@@ -102,6 +103,68 @@ fn the_registration_summary_shows_decision_level_validity_and_every_finding() {
             assert!(run.stdout.contains(finding["code"].as_str().expect("code")));
         }
     }
+}
+
+#[test]
+fn the_precheck_summary_shows_the_levels_and_every_finding_at_the_target() {
+    let case = "tests/cases/precheck/draft-aiming-at-level-3.json";
+    let run = shinrai(&["decide", "precheck", case, "--lang", "en"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("Target level: 3\nReachable level: 1\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Findings by level: 1: 0 · 2: 3 · 3: 6\n"),
+        "{}",
+        run.stdout
+    );
+    let json = shinrai(&["decide", "precheck", case, "--json"]);
+    let answer: Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(answer["findings"].as_array().expect("findings").len(), 6);
+    for lang in ["en", "ja"] {
+        let run = shinrai(&["decide", "precheck", case, "--lang", lang]);
+        for finding in answer["findings"].as_array().expect("findings") {
+            let message = finding["messages"][lang].as_str().expect("message");
+            assert!(
+                run.stdout.contains(message),
+                "{lang} summary lacks: {message}"
+            );
+            assert!(run.stdout.contains(finding["code"].as_str().expect("code")));
+        }
+    }
+    let ja = shinrai(&["decide", "precheck", case, "--lang", "ja"]);
+    assert!(ja.stdout.contains("到達できるレベル：1\n"), "{}", ja.stdout);
+
+    let ready = shinrai(&[
+        "decide",
+        "precheck",
+        "tests/cases/precheck/ready-for-level-2.json",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        ready.stdout.ends_with("Findings at level 2: none\n"),
+        "{}",
+        ready.stdout
+    );
+    let nowhere = shinrai(&[
+        "decide",
+        "precheck",
+        "tests/cases/precheck/rules-example.json",
+        "--lang",
+        "ja",
+    ]);
+    assert!(
+        nowhere
+            .stdout
+            .contains("到達できるレベル：なし（どのレベルにも指摘があります）\n"),
+        "{}",
+        nowhere.stdout
+    );
 }
 
 #[test]

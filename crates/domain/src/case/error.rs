@@ -82,6 +82,10 @@ pub enum Referent {
     Objective,
     Control,
     Service,
+    /// An item of the governance criteria.
+    GovernanceItem,
+    /// An item of the management criteria.
+    ManagementItem,
 }
 
 impl Referent {
@@ -90,6 +94,8 @@ impl Referent {
             Referent::Objective => Bilingual::new("統制目標", "control objective"),
             Referent::Control => Bilingual::new("詳細管理策", "control"),
             Referent::Service => Bilingual::new("サービス", "service"),
+            Referent::GovernanceItem => Bilingual::new("ガバナンス基準の項目", "governance item"),
+            Referent::ManagementItem => Bilingual::new("マネジメント基準の項目", "management item"),
         }
     }
 }

@@ -4,9 +4,10 @@
 use serde_json::Value;
 
 use super::bounds::MAX_ID_CHARS;
-use super::error::{CaseError, JsonKind, LengthUnit, Problem};
+use super::error::{CaseError, JsonKind, LengthUnit, Problem, Referent};
 use super::pointer::Pointer;
 use crate::date::CalendarDate;
+use crate::fast_hash::FastSet;
 
 /// One value of the case and the way from the root to it.
 #[derive(Debug, Clone, Copy)]
@@ -198,6 +199,17 @@ impl<'a> Node<'a> {
         Ok(text.to_owned())
     }
 
+    /// An id that may appear only once in its list: `seen` holds the ids read before it, and
+    /// gets this one. A repeat is a [`Problem::Duplicate`] of `referent`.
+    pub(crate) fn unique_id(&self, seen: &mut FastSet<String>, referent: Referent) -> Read<String> {
+        let id = self.id()?;
+        if seen.contains(&id) {
+            return Err(self.error(Problem::Duplicate { referent, id }));
+        }
+        seen.insert(id.clone());
+        Ok(id)
+    }
+
     /// A list of at most `max` ids.
     pub fn ids(&self, max: usize) -> Read<Vec<String>> {
         self.items(max, Node::id)
@@ -346,6 +358,23 @@ mod tests {
     fn ids_must_have_content() {
         let doc = json!(["a", "  "]);
         assert_eq!(pointer_of(Node::root(&doc).ids(2)), "/1");
+    }
+
+    #[test]
+    fn a_repeated_id_is_a_duplicate_where_it_repeats() {
+        let doc = json!(["a", "b", "a"]);
+        let mut seen = FastSet::default();
+        let error = Node::root(&doc)
+            .items(3, |n| n.unique_id(&mut seen, Referent::Control))
+            .unwrap_err();
+        assert_eq!(error.pointer.as_str(), "/2");
+        assert_eq!(
+            error.problem,
+            Problem::Duplicate {
+                referent: Referent::Control,
+                id: "a".to_owned()
+            }
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::fast_hash::FastSet;
 
+use crate::applicability::Applicable;
 use crate::cascade::{MAX_DEPENDENCIES, MAX_SERVICES};
 use crate::case::bounds::MAX_TEXT_CHARS;
 use crate::case::{Node, Problem, Read, Referent};
@@ -30,6 +31,16 @@ pub struct CriteriaControl {
     /// The lowest level at which the control is required.
     pub min_level: Level,
     pub service_models: Vec<ServiceModel>,
+}
+
+impl Applicable for CriteriaControl {
+    fn min_level(&self) -> Level {
+        self.min_level
+    }
+
+    fn service_models(&self) -> &[ServiceModel] {
+        &self.service_models
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,61 +248,56 @@ impl RegistrationCase {
     }
 }
 
-/// Rejects the second occurrence of an id within one list.
-fn unique(seen: &mut FastSet<String>, node: &Node<'_>, id: &str, referent: Referent) -> Read<()> {
-    if seen.insert(id.to_owned()) {
-        Ok(())
-    } else {
-        Err(node.error(Problem::Duplicate {
-            referent,
-            id: id.to_owned(),
-        }))
-    }
-}
-
 fn read_criteria(node: &Node<'_>) -> Read<Criteria> {
     let version = node.field("version", Node::id)?;
-    let mut objective_ids = FastSet::default();
-    let objectives = node.field("objectives", |list| {
-        list.items(MAX_CONTROLS, |item| {
-            item.field("id", |id_node| {
-                let id = id_node.id()?;
-                unique(&mut objective_ids, id_node, &id, Referent::Objective)?;
-                Ok(id)
-            })
-        })
-    })?;
+    let (objectives, objective_ids) = node.field("objectives", read_objectives)?;
     let mut control_ids = FastSet::default();
     let controls = node.field("controls", |list| {
         list.items(MAX_CONTROLS, |item| {
-            let id = item.field("id", |id_node| {
-                let id = id_node.id()?;
-                unique(&mut control_ids, id_node, &id, Referent::Control)?;
-                Ok(id)
-            })?;
-            let objective = item.field("objective", |objective_node| {
-                let objective = objective_node.id()?;
-                if !objective_ids.contains(&objective) {
-                    return Err(objective_node.error(Problem::UnknownReference {
-                        referent: Referent::Objective,
-                        id: objective,
-                    }));
-                }
-                Ok(objective)
-            })?;
-            Ok(CriteriaControl {
-                id,
-                objective,
-                mandatory: item.field("mandatory", Node::boolean)?,
-                min_level: item.field("min_level", Node::level)?,
-                service_models: item.field("service_models", Node::service_models)?,
-            })
+            read_control(item, &mut control_ids, &objective_ids)
         })
     })?;
     Ok(Criteria {
         version,
         objectives,
         controls,
+    })
+}
+
+/// The criteria's control objectives, each id once: in order, and as a set to check the
+/// controls' objectives against.
+pub(crate) fn read_objectives(list: &Node<'_>) -> Read<(Vec<String>, FastSet<String>)> {
+    let mut ids = FastSet::default();
+    let objectives = list.items(MAX_CONTROLS, |item| {
+        item.field("id", |n| n.unique_id(&mut ids, Referent::Objective))
+    })?;
+    Ok((objectives, ids))
+}
+
+/// The fields a detailed control of the criteria has in every case that names one: an id not
+/// among `control_ids` (which gets it), and an objective among `objective_ids`.
+pub(crate) fn read_control(
+    item: &Node<'_>,
+    control_ids: &mut FastSet<String>,
+    objective_ids: &FastSet<String>,
+) -> Read<CriteriaControl> {
+    let id = item.field("id", |n| n.unique_id(control_ids, Referent::Control))?;
+    let objective = item.field("objective", |n| {
+        let objective = n.id()?;
+        if !objective_ids.contains(&objective) {
+            return Err(n.error(Problem::UnknownReference {
+                referent: Referent::Objective,
+                id: objective,
+            }));
+        }
+        Ok(objective)
+    })?;
+    Ok(CriteriaControl {
+        id,
+        objective,
+        mandatory: item.field("mandatory", Node::boolean)?,
+        min_level: item.field("min_level", Node::level)?,
+        service_models: item.field("service_models", Node::service_models)?,
     })
 }
 
@@ -310,16 +316,12 @@ fn read_application(node: &Node<'_>) -> Read<Application> {
     })
 }
 
-fn read_registry(node: &Node<'_>) -> Read<Vec<RegistryEntry>> {
+/// The registry as a case gives it: each service once.
+pub(crate) fn read_registry(node: &Node<'_>) -> Read<Vec<RegistryEntry>> {
     let mut seen = FastSet::default();
     node.items(MAX_SERVICES, |item| {
-        let service = item.field("service", |n| {
-            let id = n.id()?;
-            unique(&mut seen, n, &id, Referent::Service)?;
-            Ok(id)
-        })?;
         Ok(RegistryEntry {
-            service,
+            service: item.field("service", |n| n.unique_id(&mut seen, Referent::Service))?,
             status: item.field("status", |n| n.choice(&RegistrationStatus::NAMES))?,
             level: item.field("level", Node::level)?,
         })
@@ -416,9 +418,7 @@ fn read_report(node: &Node<'_>) -> Read<Report> {
     let objectives = node.field("objectives", |list| {
         list.items(MAX_CONTROLS, |item| {
             let objective = item.field("objective", |n| {
-                let id = n.id()?;
-                unique(&mut seen_objectives, n, &id, Referent::Objective)?;
-                Ok(id)
+                n.unique_id(&mut seen_objectives, Referent::Objective)
             })?;
             Ok(ObjectiveResult {
                 objective,
@@ -431,9 +431,7 @@ fn read_report(node: &Node<'_>) -> Read<Report> {
     let controls = node.field("controls", |list| {
         list.items(MAX_CONTROLS, |item| {
             let control = item.field("control", |n| {
-                let id = n.id()?;
-                unique(&mut seen_controls, n, &id, Referent::Control)?;
-                Ok(id)
+                n.unique_id(&mut seen_controls, Referent::Control)
             })?;
             Ok(ControlResult {
                 control,
@@ -453,11 +451,7 @@ fn read_report(node: &Node<'_>) -> Read<Report> {
 fn read_explanations(node: &Node<'_>) -> Read<Vec<Explanation>> {
     let mut seen = FastSet::default();
     node.items(MAX_CONTROLS, |item| {
-        let control = item.field("control", |n| {
-            let id = n.id()?;
-            unique(&mut seen, n, &id, Referent::Control)?;
-            Ok(id)
-        })?;
+        let control = item.field("control", |n| n.unique_id(&mut seen, Referent::Control))?;
         Ok(Explanation {
             control,
             accepted: item.field("accepted", Node::boolean)?,

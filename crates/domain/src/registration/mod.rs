@@ -5,6 +5,7 @@
 
 mod case;
 mod finding;
+pub(crate) mod underlying;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,12 +19,15 @@ pub use case::{
     MAX_QUALIFICATIONS, ObjectiveResult, RegistrationCase, RegistrationStatus, RegistryEntry,
     Report, SigningAuditor, Statement,
 };
+pub(crate) use case::{read_control, read_objectives, read_registry};
 use finding::{AuditBodyProblem, ReportGap, Source};
 pub use finding::{AuditorGap, Finding, FindingCode};
+use underlying::{Standing, unevaluated_dependencies};
 
+use crate::applicability::Applicable;
 use crate::date::CalendarDate;
 use crate::level::Level;
-use crate::text::Lang;
+use crate::text::{Lang, is_blank};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
@@ -175,11 +179,7 @@ impl<'a> Facts<'a> {
     /// the application.
     fn applies(&self, control: &CriteriaControl) -> bool {
         let application = &self.case.application;
-        control.min_level <= application.target_level
-            && control
-                .service_models
-                .iter()
-                .any(|model| application.service_models.contains(model))
+        control.applies(application.target_level, &application.service_models)
     }
 
     /// Selected controls that the criteria know.
@@ -195,10 +195,6 @@ impl<'a> Facts<'a> {
             .map(|control| control.objective.as_str())
             .collect()
     }
-}
-
-fn is_blank(text: &str) -> bool {
-    text.trim().is_empty()
 }
 
 fn check_audit_body(case: &RegistrationCase, findings: &mut Vec<Finding>) {
@@ -370,30 +366,26 @@ fn check_report(facts: &Facts<'_>, findings: &mut Vec<Finding>) {
 
 fn check_underlying(case: &RegistrationCase, findings: &mut Vec<Finding>) {
     let application = &case.application;
-    let registry: FastMap<&str, &RegistryEntry> = case
-        .registry
-        .iter()
-        .map(|entry| (entry.service.as_str(), entry))
-        .collect();
-    for service in &application.depends_on {
-        if application.underlying_evaluated_in_audit.contains(service) {
-            continue;
-        }
-        match registry.get(service.as_str()) {
-            Some(entry) if entry.status == RegistrationStatus::Registered => {
-                if entry.level < application.target_level {
+    let dependencies = unevaluated_dependencies(
+        &application.depends_on,
+        &application.underlying_evaluated_in_audit,
+        &case.registry,
+    );
+    for (service, standing) in dependencies {
+        match standing {
+            Standing::Registered(level) => {
+                if level < application.target_level {
                     findings.push(finding::underlying_level_too_low(
                         service,
-                        entry.level,
+                        level,
                         application.target_level,
                     ));
                 }
             }
-            Some(entry) => findings.push(finding::underlying_not_registered(
+            Standing::NotRegistered(status) => findings.push(finding::underlying_not_registered(
                 service,
-                Some(entry.status.name()),
+                status.map(RegistrationStatus::name),
             )),
-            None => findings.push(finding::underlying_not_registered(service, None)),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 use shinrai_domain::availability::{MAX_CREDIT_TIERS, MAX_OUTAGES, MAX_USERS};
-use shinrai_domain::cascade::MAX_SERVICES;
+use shinrai_domain::cascade::{MAX_DEPENDENCIES, MAX_SERVICES};
 use shinrai_domain::case::bounds::{MAX_ID_CHARS, MAX_NAME_CHARS};
 use shinrai_domain::classification::MAX_INFORMATION;
 use shinrai_domain::registration::MAX_CONTROLS;
@@ -120,4 +120,46 @@ fn cascade_answers_stay_within_twice_the_case() {
     let long = chain(2_000, &|i| escaped(MAX_ID_CHARS, i));
     let (case, answer) = sizes(DecisionKind::Cascade, &long);
     assert!(answer <= 2 * case, "{answer} bytes from {case}");
+}
+
+/// A statement that gets every finding it can: `per_list` controls and items of the criteria
+/// left unaddressed, and as many selections, exclusions and item statements of ids the
+/// criteria lack, each with every fault an entry can have.
+fn precheck_of_every_fault(per_list: usize, id: impl Fn(&str, usize) -> String) -> Value {
+    let mut case = crate::precheck::base();
+    let list = |make: &dyn Fn(usize) -> Value| -> Value { (0..per_list).map(make).collect() };
+    case["criteria"]["governance"] = list(&|i| json!({"id": id("g", i)}));
+    case["criteria"]["management"] = list(&|i| json!({"id": id("m", i)}));
+    case["criteria"]["controls"] = list(&|i| {
+        json!({"id": id("c", i), "objective": "5.1.1", "mandatory": true, "min_level": 1,
+               "service_models": ["SaaS"]})
+    });
+    case["statement"]["governance"] = list(&|i| json!({"item": id("x", i), "status": "partial"}));
+    case["statement"]["management"] = list(&|i| json!({"item": id("y", i), "status": "partial"}));
+    case["statement"]["selected"] = list(
+        &|i| json!({"control": id("s", i), "individual_control": "", "technologies": [id("t", i)]}),
+    );
+    case["statement"]["excluded"] = list(&|i| json!({"control": id("s", i), "reason": ""}));
+    case["application"]["depends_on"] = (0..MAX_DEPENDENCIES).map(|i| json!(id("d", i))).collect();
+    case
+}
+
+#[test]
+fn precheck_answers_stay_within_about_fifteen_times_the_case() {
+    // Short ids: the most findings per byte of case; under the API's default 1 MiB body.
+    let short = precheck_of_every_fault(3_000, |prefix, i| format!("{prefix}{i:x}"));
+    let (case, answer) = sizes(DecisionKind::Precheck, &short);
+    assert!(case <= 1024 * 1024, "{case} bytes of case");
+    assert!(answer <= 15 * case, "{answer} bytes from {case}");
+    // Every list as long as the bounds allow.
+    let largest = precheck_of_every_fault(MAX_CONTROLS, |prefix, i| format!("{prefix}{i:x}"));
+    let (case, answer) = sizes(DecisionKind::Precheck, &largest);
+    assert!(answer <= 15 * case, "{answer} bytes from {case}");
+    // Long ids: the answer repeats ids more than the case does, but adds less around them, so
+    // it stays a few times the case (5.3 measured).
+    let long = precheck_of_every_fault(200, |prefix, i| {
+        escaped(MAX_ID_CHARS - prefix.len(), i) + prefix
+    });
+    let (case, answer) = sizes(DecisionKind::Precheck, &long);
+    assert!(answer <= 10 * case, "{answer} bytes from {case}");
 }

@@ -1,6 +1,7 @@
 //! The user docs name every finding and problem code, in both languages.
 
 use shinrai_domain::case::Problem;
+use shinrai_domain::precheck::FindingCode as PrecheckCode;
 use shinrai_domain::registration::FindingCode;
 
 fn doc(name: &str) -> String {
@@ -13,6 +14,13 @@ fn the_decide_docs_name_every_code() {
     for name in ["decide.md", "decide.ja.md"] {
         let text = doc(name);
         for code in FindingCode::ALL {
+            assert!(
+                text.contains(&format!("`{}`", code.as_str())),
+                "{name} lacks {}",
+                code.as_str()
+            );
+        }
+        for code in PrecheckCode::ALL {
             assert!(
                 text.contains(&format!("`{}`", code.as_str())),
                 "{name} lacks {}",

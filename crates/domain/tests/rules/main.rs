@@ -17,6 +17,8 @@ mod classification;
 mod docs;
 mod malformed;
 mod no_panic;
+mod precheck;
+mod precheck_properties;
 mod registration;
 mod sampling;
 mod schemas;

@@ -8,6 +8,7 @@ use shinrai_domain::cascade::{MAX_DEPENDENCIES, MAX_SERVICES};
 use shinrai_domain::case::Problem;
 use shinrai_domain::case::bounds::{MAX_CASE_BYTES, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use shinrai_domain::classification::MAX_INFORMATION;
+use shinrai_domain::precheck::MAX_TECHNOLOGIES;
 use shinrai_domain::registration::{MAX_CONTROLS, MAX_QUALIFICATIONS};
 use shinrai_domain::sampling::{MAX_POPULATION, MAX_TABLE_SIZE};
 use shinrai_domain::text::Lang;
@@ -48,6 +49,24 @@ pub fn valid(kind: DecisionKind) -> Value {
             "users": 10, "days": 30, "outages": [{"minutes": 10, "affected_users": 2}],
             "credit_tiers": [{"below": 99.9, "credit_percent": 25}]
         }),
+        DecisionKind::Precheck => {
+            let mut case = crate::precheck::base();
+            // Every list of the case holds an entry, and every optional field a value, so that
+            // every bound has a place to break.
+            case["criteria"]["governance"][0] =
+                json!({"id": "G.1.1", "min_level": 1, "service_models": ["IaaS", "PaaS", "SaaS"]});
+            case["statement"]["selected"][0]["rationale"] = json!("");
+            case["statement"]["excluded"]
+                .as_array_mut()
+                .expect("excluded")
+                .push(json!({"control": "9.4.1.2", "reason": "No IaaS is offered"}));
+            case["application"]["underlying_evaluated_in_audit"] = json!(["svc-old"]);
+            case["registry"]
+                .as_array_mut()
+                .expect("registry")
+                .push(json!({"service": "svc-old", "status": "expired", "level": 1}));
+            case
+        }
     }
 }
 
@@ -98,7 +117,7 @@ fn chars(length: usize) -> Value {
 
 /// Every bound of docs/decide.md, one per row.
 pub fn bounds() -> Vec<Bound> {
-    use DecisionKind::{Availability, Cascade, Classification, Registration, Sample};
+    use DecisionKind::{Availability, Cascade, Classification, Precheck, Registration, Sample};
     let length = |kind, pointer, max: usize, make: fn(usize) -> Value| Bound {
         kind,
         pointer,
@@ -117,6 +136,15 @@ pub fn bounds() -> Vec<Bound> {
     let id = |kind, pointer| length(kind, pointer, MAX_ID_CHARS, chars);
     let text = |pointer| length(Registration, pointer, MAX_TEXT_CHARS, chars);
     let controls = |pointer| length(Registration, pointer, MAX_CONTROLS, list);
+    let models_of = |kind, pointer| Bound {
+        kind,
+        pointer,
+        code: "too_long",
+        largest: models(3),
+        beyond: models(4),
+    };
+    let precheck_text = |pointer| length(Precheck, pointer, MAX_TEXT_CHARS, chars);
+    let precheck_list = |pointer| length(Precheck, pointer, MAX_CONTROLS, list);
     vec![
         // classification
         length(Classification, "/system", MAX_NAME_CHARS, chars),
@@ -230,6 +258,62 @@ pub fn bounds() -> Vec<Bound> {
         number(Availability, "/outages/0/minutes", MAX_OUTAGE_MINUTES),
         number(Availability, "/outages/0/affected_users", MAX_USERS),
         length(Availability, "/credit_tiers", MAX_CREDIT_TIERS, list),
+        // precheck
+        id(Precheck, "/criteria/version"),
+        precheck_list("/criteria/governance"),
+        id(Precheck, "/criteria/governance/0/id"),
+        models_of(Precheck, "/criteria/governance/0/service_models"),
+        precheck_list("/criteria/management"),
+        id(Precheck, "/criteria/management/0/id"),
+        precheck_list("/criteria/objectives"),
+        id(Precheck, "/criteria/objectives/0/id"),
+        precheck_list("/criteria/controls"),
+        id(Precheck, "/criteria/controls/0/id"),
+        id(Precheck, "/criteria/controls/0/objective"),
+        models_of(Precheck, "/criteria/controls/0/service_models"),
+        length(
+            Precheck,
+            "/criteria/controls/0/technology_examples",
+            MAX_TECHNOLOGIES,
+            list,
+        ),
+        id(Precheck, "/criteria/controls/0/technology_examples/0"),
+        id(Precheck, "/application/service"),
+        models_of(Precheck, "/application/service_models"),
+        length(Precheck, "/application/depends_on", MAX_DEPENDENCIES, list),
+        id(Precheck, "/application/depends_on/0"),
+        length(
+            Precheck,
+            "/application/underlying_evaluated_in_audit",
+            MAX_DEPENDENCIES,
+            list,
+        ),
+        id(Precheck, "/application/underlying_evaluated_in_audit/0"),
+        length(Precheck, "/registry", MAX_SERVICES, list),
+        id(Precheck, "/registry/0/service"),
+        precheck_list("/statement/governance"),
+        id(Precheck, "/statement/governance/0/item"),
+        precheck_list("/statement/management"),
+        id(Precheck, "/statement/management/0/item"),
+        precheck_list("/statement/selected"),
+        id(Precheck, "/statement/selected/0/control"),
+        precheck_text("/statement/selected/0/individual_control"),
+        length(
+            Precheck,
+            "/statement/selected/0/technologies",
+            MAX_TECHNOLOGIES,
+            list,
+        ),
+        length(
+            Precheck,
+            "/statement/selected/0/technologies/0",
+            MAX_NAME_CHARS,
+            chars,
+        ),
+        precheck_text("/statement/selected/0/rationale"),
+        precheck_list("/statement/excluded"),
+        id(Precheck, "/statement/excluded/0/control"),
+        precheck_text("/statement/excluded/0/reason"),
     ]
 }
 
@@ -240,7 +324,7 @@ fn oversized_case() -> Value {
 
 pub fn rows() -> Vec<Row> {
     use Change::{Document, Remove, Set};
-    use DecisionKind::{Availability, Cascade, Classification, Registration, Sample};
+    use DecisionKind::{Availability, Cascade, Classification, Precheck, Registration, Sample};
     let row = |kind, pointer, code, change| Row {
         kind,
         pointer,
@@ -542,6 +626,184 @@ pub fn rows() -> Vec<Row> {
             Set(json!("25%")),
         ),
         row(Availability, "/outages/0/minutes", "missing_field", Remove),
+        // precheck
+        row(
+            Precheck,
+            "/application/target_level",
+            "missing_field",
+            Remove,
+        ),
+        row(
+            Precheck,
+            "/application/target_level",
+            "out_of_range",
+            Set(json!(4)),
+        ),
+        row(
+            Precheck,
+            "/application/service_models/0",
+            "unknown_value",
+            Set(json!("FaaS")),
+        ),
+        row(
+            Precheck,
+            "/criteria/governance/1/min_level",
+            "out_of_range",
+            Set(json!(0)),
+        ),
+        row(
+            Precheck,
+            "/criteria/management/0/min_level",
+            "wrong_type",
+            Set(json!("2")),
+        ),
+        row(
+            Precheck,
+            "/criteria/governance/3/service_models/0",
+            "unknown_value",
+            Set(json!("iaas")),
+        ),
+        row(
+            Precheck,
+            "/criteria/management/1/service_models",
+            "empty",
+            Set(json!([])),
+        ),
+        row(
+            Precheck,
+            "/criteria/governance/1/id",
+            "duplicate",
+            Set(json!("G.1.1")),
+        ),
+        row(
+            Precheck,
+            "/criteria/management/2/id",
+            "duplicate",
+            Set(json!("M.1.1")),
+        ),
+        row(
+            Precheck,
+            "/criteria/objectives/1/id",
+            "duplicate",
+            Set(json!("5.1.1")),
+        ),
+        row(
+            Precheck,
+            "/criteria/controls/1/id",
+            "duplicate",
+            Set(json!("5.1.1.1")),
+        ),
+        row(
+            Precheck,
+            "/criteria/controls/2/objective",
+            "unknown_reference",
+            Set(json!("6.9.9")),
+        ),
+        row(
+            Precheck,
+            "/criteria/controls/3/mandatory",
+            "wrong_type",
+            Set(json!("no")),
+        ),
+        row(
+            Precheck,
+            "/criteria/controls/0/technology_examples",
+            "wrong_type",
+            Set(json!("policy-portal")),
+        ),
+        row(
+            Precheck,
+            "/criteria/controls/0/technology_examples/0",
+            "empty",
+            Set(json!(" ")),
+        ),
+        row(
+            Precheck,
+            "/registry/0/status",
+            "unknown_value",
+            Set(json!("active")),
+        ),
+        row(Precheck, "/registry/0/level", "out_of_range", Set(json!(4))),
+        row(
+            Precheck,
+            "/registry/1/service",
+            "duplicate",
+            Set(json!("svc-base")),
+        ),
+        row(
+            Precheck,
+            "/statement/governance/0/status",
+            "unknown_value",
+            Set(json!("done")),
+        ),
+        row(
+            Precheck,
+            "/statement/management/1/status",
+            "missing_field",
+            Remove,
+        ),
+        row(
+            Precheck,
+            "/statement/governance/1/item",
+            "duplicate",
+            Set(json!("G.1.1")),
+        ),
+        row(
+            Precheck,
+            "/statement/management/1/item",
+            "duplicate",
+            Set(json!("M.1.1")),
+        ),
+        row(
+            Precheck,
+            "/statement/governance",
+            "wrong_type",
+            Set(json!({"item": "G.1.1", "status": "implemented"})),
+        ),
+        row(Precheck, "/statement/selected", "missing_field", Remove),
+        row(
+            Precheck,
+            "/statement/selected/1/control",
+            "duplicate",
+            Set(json!("5.1.1.1")),
+        ),
+        row(
+            Precheck,
+            "/statement/excluded/1/control",
+            "duplicate",
+            Set(json!("5.1.1.2")),
+        ),
+        row(
+            Precheck,
+            "/statement/selected/0/individual_control",
+            "missing_field",
+            Remove,
+        ),
+        row(
+            Precheck,
+            "/statement/selected/0/technologies",
+            "wrong_type",
+            Set(json!("MFA")),
+        ),
+        row(
+            Precheck,
+            "/statement/selected/0/technologies/0",
+            "empty",
+            Set(json!("\u{3000} ")),
+        ),
+        row(
+            Precheck,
+            "/statement/selected/0/rationale",
+            "wrong_type",
+            Set(json!(["because"])),
+        ),
+        row(
+            Precheck,
+            "/statement/excluded/0/reason",
+            "wrong_type",
+            Set(json!(null)),
+        ),
+        row(Precheck, "", "wrong_type", Document(json!("a case"))),
         row(Sample, "", "too_long", Document(oversized_case())),
     ];
     rows.extend(beyond_bounds);

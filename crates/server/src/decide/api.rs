@@ -17,7 +17,8 @@ use crate::error::ApiError;
 use crate::extract::JsonText;
 use crate::lang::RequestLang;
 use crate::openapi::answers::{
-    AvailabilityAnswer, CascadeAnswer, ClassificationAnswer, RegistrationAnswer, SampleAnswer,
+    AvailabilityAnswer, CascadeAnswer, ClassificationAnswer, PrecheckAnswer, RegistrationAnswer,
+    SampleAnswer,
 };
 use crate::openapi::{AcceptLanguage, DecideErrors, LangParams};
 use crate::state::AppState;
@@ -159,4 +160,13 @@ decide_route!(
     "#/components/schemas/AvailabilityCase",
     AvailabilityAnswer,
     "Monthly availability and service credit / 月間稼働率とサービスクレジット"
+);
+decide_route!(
+    precheck,
+    DecisionKind::Precheck,
+    "/api/v1/decide/precheck",
+    "decide_precheck",
+    "#/components/schemas/PrecheckCase",
+    PrecheckAnswer,
+    "Check a draft statement at every level before the audit / 言明書の事前チェック"
 );

@@ -14,4 +14,5 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::cascade))
         .routes(routes!(api::sample))
         .routes(routes!(api::availability))
+        .routes(routes!(api::precheck))
 }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use shinrai_domain::precheck::FindingCode as PrecheckCode;
 use shinrai_domain::registration::FindingCode;
 use utoipa::ToSchema;
 use utoipa::openapi::schema::{ObjectBuilder, Type};
@@ -119,6 +120,44 @@ pub struct AvailabilityAnswer {
     pub affected_user_credit_percent: u64,
 }
 
+/// `shinrai decide precheck --json`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PrecheckAnswer {
+    /// The level the statement aims at, as the case gives it.
+    #[schema(minimum = 1, maximum = 3)]
+    pub target_level: u8,
+    /// What stands in the way of the target level, sorted by code and subject.
+    pub findings: Vec<PrecheckFinding>,
+    /// The highest level with no finding; `null` when every level has some.
+    #[schema(required = true, minimum = 1, maximum = 3)]
+    pub reachable_level: Option<u8>,
+    pub findings_by_level: FindingsByLevel,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PrecheckFinding {
+    #[schema(schema_with = precheck_finding_code)]
+    pub code: String,
+    /// The control, governance or management item, or underlying service concerned.
+    pub subject: String,
+    pub message: String,
+    pub messages: Messages,
+}
+
+/// How many findings each level has; a finding at one level is a finding at every level above.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FindingsByLevel {
+    #[serde(rename = "1")]
+    #[schema(minimum = 0)]
+    pub level_1: u64,
+    #[serde(rename = "2")]
+    #[schema(minimum = 0)]
+    pub level_2: u64,
+    #[serde(rename = "3")]
+    #[schema(minimum = 0)]
+    pub level_3: u64,
+}
+
 /// A string schema with a fixed list of values.
 fn string_enum(values: impl IntoIterator<Item = &'static str>) -> ObjectBuilder {
     ObjectBuilder::new()
@@ -137,4 +176,8 @@ fn registration_decision() -> ObjectBuilder {
 /// From the domain's own list, so that the description cannot fall behind the rule.
 fn finding_code() -> ObjectBuilder {
     string_enum(FindingCode::ALL.map(FindingCode::as_str))
+}
+
+fn precheck_finding_code() -> ObjectBuilder {
+    string_enum(PrecheckCode::ALL.map(PrecheckCode::as_str))
 }

@@ -7,7 +7,7 @@ use shinrai_domain::case::Problem;
 use shinrai_domain::text::Lang;
 use shinrai_domain::{DecisionKind, RuleData};
 
-use crate::support::{KINDS, app, examples, malformed, post_json, read, send};
+use crate::support::{KINDS, app, cases_dir, examples, malformed, post_json, read, send};
 
 #[tokio::test]
 async fn every_example_gets_the_recorded_answer_of_the_command_line() {
@@ -153,14 +153,24 @@ async fn anonymous_decisions_are_limited_per_address_and_signed_in_ones_are_not(
     let world = crate::world::world_with(config).await;
     let case = r#"{"frequency":"daily","population":365,"seed":1}"#;
     let route = "/api/v1/decide/sample";
-    for _ in 0..2 {
-        let answer = world.call("public", "POST", route, Some(case)).await;
-        assert_eq!(answer.status, 200);
-    }
+    // Every kind draws on the same quota: a pre-check and a sample use it up.
+    let precheck = read(&cases_dir().join("precheck/rules-example.json"));
+    let precheck_route = "/api/v1/decide/precheck";
+    let answer = world
+        .call("public", "POST", precheck_route, Some(&precheck))
+        .await;
+    assert_eq!(answer.status, 200);
+    let answer = world.call("public", "POST", route, Some(case)).await;
+    assert_eq!(answer.status, 200);
     let refused = world.call("public", "POST", route, Some(case)).await;
     assert_eq!(refused.status, 429);
     refused.error("too_many_requests");
     assert_eq!(refused.header("retry-after"), Some("60"));
+    let refused = world
+        .call("public", "POST", precheck_route, Some(&precheck))
+        .await;
+    assert_eq!(refused.status, 429);
+    refused.error("too_many_requests");
     for _ in 0..5 {
         let answer = world.call("procurer", "POST", route, Some(case)).await;
         assert_eq!(answer.status, 200, "{}", answer.text());

@@ -216,12 +216,13 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
-pub const KINDS: [&str; 5] = [
+pub const KINDS: [&str; 6] = [
     "classification",
     "registration",
     "cascade",
     "sample",
     "availability",
+    "precheck",
 ];
 
 /// The shared public OSCAL files: `$SHINRAI_OSCAL_DATA`, else beside the repository. Missing
