@@ -27,12 +27,13 @@ impl Member {
         self.roles.contains(&role)
     }
 
-    fn is_operator_staff(&self) -> bool {
+    /// The operator's staff: administrators and reviewers (administrators review too).
+    pub fn is_operator_staff(&self) -> bool {
         self.org_kind == OrgKind::Operator
             && (self.has(Role::OperatorAdmin) || self.has(Role::OperatorReviewer))
     }
 
-    fn is_operator_admin(&self) -> bool {
+    pub fn is_operator_admin(&self) -> bool {
         self.org_kind == OrgKind::Operator && self.has(Role::OperatorAdmin)
     }
 }

@@ -9,7 +9,7 @@ use super::audit::{Audit, AuditStatus};
 use super::audit_body::is_auditor_of;
 use super::service::Service;
 use super::statement::Statement;
-use crate::accounts::{OrgKind, Role};
+use crate::accounts::OrgKind;
 use crate::policy::{Actor, Member};
 
 /// Why a reader gets nothing.
@@ -28,12 +28,6 @@ fn member(actor: &Actor) -> Result<&Member, Hidden> {
     }
 }
 
-/// The operator's staff: administrators and reviewers.
-pub fn is_operator_staff(member: &Member) -> bool {
-    member.org_kind == OrgKind::Operator
-        && (member.has(Role::OperatorAdmin) || member.has(Role::OperatorReviewer))
-}
-
 fn is_owner(member: &Member, provider: &str) -> bool {
     member.org_kind == OrgKind::Provider && member.org_id == provider
 }
@@ -50,7 +44,7 @@ fn allow(allowed: bool) -> Result<(), Hidden> {
 pub fn read_service(actor: &Actor, service: &Service, audits: &[Audit]) -> Result<(), Hidden> {
     let member = member(actor)?;
     allow(
-        is_operator_staff(member)
+        member.is_operator_staff()
             || is_owner(member, &service.provider)
             || audits.iter().any(|audit| {
                 audit.service == service.id && is_auditor_of(member, &audit.audit_body)
@@ -66,7 +60,7 @@ pub fn read_statement(
 ) -> Result<(), Hidden> {
     let member = member(actor)?;
     allow(
-        is_operator_staff(member)
+        member.is_operator_staff()
             || is_owner(member, &statement.provider)
             || audits.iter().any(|audit| {
                 audit.statement == statement.id
@@ -79,7 +73,7 @@ pub fn read_statement(
 pub fn read_audit(actor: &Actor, audit: &Audit) -> Result<(), Hidden> {
     let member = member(actor)?;
     allow(
-        is_operator_staff(member)
+        member.is_operator_staff()
             || is_owner(member, &audit.provider)
             || is_auditor_of(member, &audit.audit_body),
     )
@@ -88,7 +82,7 @@ pub fn read_audit(actor: &Actor, audit: &Audit) -> Result<(), Hidden> {
 pub fn read_application(actor: &Actor, application: &Application) -> Result<(), Hidden> {
     let member = member(actor)?;
     allow(
-        is_operator_staff(member)
+        member.is_operator_staff()
             || is_owner(member, &application.provider)
             || is_auditor_of(member, &application.audit_body),
     )
@@ -97,6 +91,7 @@ pub fn read_application(actor: &Actor, application: &Application) -> Result<(), 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::accounts::Role;
     use crate::workflow::application::tests::submitted_application;
     use crate::workflow::audit::tests::{requested, signed};
     use crate::workflow::service::tests::member as someone;

@@ -136,7 +136,7 @@ pub fn is_auditor_of(by: &Member, body: &str) -> bool {
 pub const MAX_QUALIFICATIONS: usize = 50;
 
 fn operator_admin(by: &Member) -> Result<(), Refusal> {
-    if by.org_kind == OrgKind::Operator && by.has(Role::OperatorAdmin) {
+    if by.is_operator_admin() {
         Ok(())
     } else {
         Err(Refusal::NotAllowed(NotAllowed::NotAnAdministrator))

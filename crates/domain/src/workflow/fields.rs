@@ -7,10 +7,7 @@ use super::FieldError;
 use crate::case::bounds::{MAX_ID_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::text::Bilingual;
 
-/// Whether a text counts as empty: only white space (any Unicode white space).
-pub fn is_blank(text: &str) -> bool {
-    text.chars().all(char::is_whitespace)
-}
+pub use crate::text::is_blank;
 
 /// A bilingual text counts as empty when both languages are.
 pub fn is_blank_text(text: &Bilingual) -> bool {

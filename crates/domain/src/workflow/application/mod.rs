@@ -18,7 +18,6 @@ use super::audit_body::is_auditor_of;
 use super::fields::Problems;
 use super::service::{Service, acts_for_provider};
 use super::{Change, Conflict, Moment, NotAllowed, Refusal, WorkflowEvent};
-use crate::accounts::{OrgKind, Role};
 use crate::case::bounds::MAX_TEXT_CHARS;
 use crate::date::CalendarDate;
 use crate::level::Level;
@@ -191,12 +190,7 @@ pub struct Application {
 
 /// Whether `by` reviews for the scheme operator (its administrators review too).
 pub fn is_reviewer(by: &Member) -> bool {
-    by.org_kind == OrgKind::Operator
-        && (by.has(Role::OperatorReviewer) || by.has(Role::OperatorAdmin))
-}
-
-fn is_administrator(by: &Member) -> bool {
-    by.org_kind == OrgKind::Operator && by.has(Role::OperatorAdmin)
+    by.is_operator_staff()
 }
 
 /// What the provider applies with, and what the service already has.
@@ -348,7 +342,7 @@ pub fn approve(
     by: &Member,
     at: Moment,
 ) -> Result<Change<Application>, Refusal> {
-    if !is_administrator(by) {
+    if !by.is_operator_admin() {
         return Err(Refusal::NotAllowed(NotAllowed::NotAnAdministrator));
     }
     expect_status(application, &[ApplicationStatus::Decided])?;

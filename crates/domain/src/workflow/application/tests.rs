@@ -1,4 +1,5 @@
 use super::*;
+use crate::accounts::{OrgKind, Role};
 use crate::criteria::demo::demo_criteria;
 use crate::registration::AuditorRequirements;
 use crate::registry::demo::demo_registry;
