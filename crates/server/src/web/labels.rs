@@ -1,23 +1,23 @@
 //! Every fixed text of the pages, in Japanese and English. Each label is written once as a pair,
 //! so a page can never show a text that lacks its translation, and tests can walk every pair.
 
-use shinrai_domain::text::Lang;
-
-/// Declares the labels: the struct of one language's texts, the constructor for a language, and
-/// the list of every pair for tests.
-macro_rules! labels {
-    ($($name:ident: $ja:expr, $en:expr;)*) => {
-        /// The labels of one language.
+/// Declares a set of labels: the struct of one language's texts, the constructor for a
+/// language, and the list of every pair for tests. The shell's labels are [`Labels`]; a feature
+/// with many texts of its own declares its own set beside its pages (and lists it in
+/// [`super::all_label_pairs`], so the language tests walk it too).
+macro_rules! page_labels {
+    ($(#[$meta:meta])* $set:ident { $($name:ident: $ja:expr, $en:expr;)* }) => {
+        $(#[$meta])*
         #[derive(Debug, Clone, Copy)]
-        pub struct Labels {
+        pub struct $set {
             $(pub $name: &'static str,)*
         }
 
-        impl Labels {
-            pub fn of(lang: Lang) -> Labels {
+        impl $set {
+            pub fn of(lang: shinrai_domain::text::Lang) -> $set {
                 match lang {
-                    Lang::Ja => Labels { $($name: $ja,)* },
-                    Lang::En => Labels { $($name: $en,)* },
+                    shinrai_domain::text::Lang::Ja => $set { $($name: $ja,)* },
+                    shinrai_domain::text::Lang::En => $set { $($name: $en,)* },
                 }
             }
 
@@ -28,8 +28,13 @@ macro_rules! labels {
         }
     };
 }
+// Re-exported for the label sets that features declare beside their pages.
+#[allow(unused_imports)]
+pub(crate) use page_labels;
 
-labels! {
+page_labels! {
+    /// The labels of the page shell and the first features, in one language.
+    Labels {
     site: "shinrai", "shinrai";
     site_long: "クラウドサービス安全性評価・登録制度", "Cloud service security assessment and registration";
     skip: "本文へ移動", "Skip to content";
@@ -202,4 +207,5 @@ labels! {
     groups_removed: "削除された統制目標", "Control objectives removed";
     feed_title: "登録簿の更新情報（Atom）", "Registry changes (Atom feed)";
     registry_by_expiry: "登録簿を有効期限の近い順に見る", "Open the registry, soonest to expire first";
+    }
 }

@@ -6,7 +6,7 @@
 
 pub(crate) mod chart;
 pub(crate) mod context;
-mod labels;
+pub(crate) mod labels;
 pub(crate) mod page;
 
 use axum::Router;
@@ -17,6 +17,12 @@ use axum::routing::get;
 use crate::state::AppState;
 
 pub use labels::Labels;
+
+/// Every label pair of every set, shell and features alike, as (name, Japanese, English): what
+/// the language tests walk.
+pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
+    Labels::pairs()
+}
 
 const STYLESHEET: &str = include_str!("../../static/shinrai.css");
 const ICON: &str = include_str!("../../static/icon.svg");
