@@ -5,5 +5,6 @@
 
 pub mod oscal_criteria;
 pub mod registry;
+pub mod statement;
 pub mod table;
 pub mod workbook;
