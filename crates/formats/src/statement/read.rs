@@ -208,7 +208,12 @@ impl<'c> Reader<'c> {
         ];
         for (kind, count, max) in bounds {
             if count > max {
-                let at = Box::new(self.places.get(kind).cloned().unwrap_or(file.clone()));
+                let rows = if matches!(kind, SELECTED | EXCLUDED) {
+                    "control"
+                } else {
+                    kind
+                };
+                let at = Box::new(self.places.get(rows).cloned().unwrap_or(file.clone()));
                 self.push(StatementError::TooMany {
                     at,
                     kind,
@@ -447,23 +452,15 @@ impl Sheet<'_> {
                 reader.push(StatementError::ValueWithoutColumn { at });
             }
         }
-        let kind = match self.code(
-            row,
-            Col::Part,
-            RowKind::from_code,
-            |at, value| StatementError::UnknownPart {
-                at,
-                value,
-                allowed: Vec::new(),
+        let kind = match self.text(row, Col::Part, reader) {
+            Value::Got(code) => match RowKind::from_code(&code) {
+                Some(kind) if self.table.kinds.contains(&kind) => kind,
+                _ => {
+                    let at = self.at(row, Col::Part);
+                    reader.push(self.unknown_part(at, &code));
+                    return;
+                }
             },
-            reader,
-        ) {
-            Value::Got(kind) if self.table.kinds.contains(&kind) => kind,
-            Value::Got(kind) => {
-                let at = self.at(row, Col::Part);
-                reader.push(self.unknown_part(at, kind.code()));
-                return;
-            }
             Value::Empty => match self.table.default {
                 Some(kind) => kind,
                 None => {
@@ -472,15 +469,7 @@ impl Sheet<'_> {
                     return;
                 }
             },
-            Value::Reported => {
-                // Name the parts this table takes in the problem just reported.
-                if let Some(StatementError::UnknownPart { allowed, .. }) =
-                    reader.problems.last_mut()
-                {
-                    *allowed = self.table.kinds.iter().map(|k| k.code()).collect();
-                }
-                return;
-            }
+            Value::Reported => return,
         };
         for col in Col::ALL {
             if kind.use_of(col) == Use::Unused && self.filled(row, col) {
@@ -493,10 +482,7 @@ impl Sheet<'_> {
         }
         reader
             .places
-            .entry(match kind {
-                RowKind::Control => SELECTED,
-                other => other.code(),
-            })
+            .entry(kind.code())
             .or_insert_with(|| *self.grid.place());
         match kind {
             RowKind::Statement => self.statement(row, reader),
