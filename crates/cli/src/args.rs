@@ -85,6 +85,86 @@ pub enum Command {
     /// Signed audit reports / 署名された監査報告書
     #[command(subcommand)]
     Report(ReportCommand),
+    /// A provider's statement as files: template, import, export / 言明書のファイル: テンプレート・取込み・出力
+    #[command(subcommand)]
+    Statement(StatementCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StatementCommand {
+    /// Write the statement template for a level and service models: a row for each item and
+    /// control that applies / 水準とサービスモデルに応じた言明書テンプレートを書き出す
+    Template(StatementTemplateArgs),
+    /// Read a filled template (.xlsx, .csv) or an OSCAL system security plan (.json, .yaml) and
+    /// print the statement as JSON; all or nothing / 記入済みテンプレート又は OSCAL SSP を読み、言明書を JSON で出力する
+    #[command(
+        after_help = "Exit status: 0 read, 2 unreadable or with problems (each is listed with its place).\n\
+                      終了コード: 0 読込み成功、2 読み込み不能又は問題あり（場所とともにすべて表示）"
+    )]
+    Import(StatementImportArgs),
+    /// Write a statement (JSON) as an OSCAL system security plan, XLSX or CSV / 言明書（JSON）を OSCAL SSP・XLSX・CSV で出力する
+    Export(StatementExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatementTemplateArgs {
+    /// The criteria: a file (.csv, .xlsx, OSCAL catalog) or a stored version id /
+    /// 管理基準（ファイル又は保存済みの版 ID）
+    #[arg(long, value_name = "FILE|VERSION")]
+    pub criteria: String,
+    /// The target level / 目標とする水準
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub level: u8,
+    /// The service's models, comma-separated (iaas, paas, saas) / サービスモデル（カンマ区切り）
+    #[arg(long, value_name = "MODELS", value_delimiter = ',', required = true)]
+    pub models: Vec<String>,
+    /// xlsx or csv (default: from OUT's extension, else xlsx) / 形式（既定は出力先の拡張子、なければ xlsx）
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormatArg>,
+    /// The file to write (default: standard output) / 出力先（既定は標準出力）
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatementImportArgs {
+    /// .xlsx, .csv, or an OSCAL SSP (.json, .yaml) / 取り込むファイル
+    pub file: PathBuf,
+    /// Check ids against these criteria: a file or a stored version id / 照合する管理基準
+    #[arg(long, value_name = "FILE|VERSION")]
+    pub criteria: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatementFormatArg {
+    OscalSsp,
+    Xlsx,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct StatementExportArgs {
+    /// The statement as JSON (what `statement import` prints) / 言明書の JSON
+    pub file: PathBuf,
+    #[arg(long, value_enum)]
+    pub format: StatementFormatArg,
+    /// Put the criteria's texts beside the answers (XLSX, CSV): a file or a stored version id /
+    /// 表に管理基準の本文を添える
+    #[arg(long, value_name = "FILE|VERSION")]
+    pub criteria: Option<String>,
+    /// With --criteria: also a row for each unanswered item and control that applies to these
+    /// models / 未回答でも適用される項目・管理策の行を加える
+    #[arg(
+        long,
+        value_name = "MODELS",
+        value_delimiter = ',',
+        requires = "criteria"
+    )]
+    pub models: Vec<String>,
+    /// The file to write (default: standard output); an SSP is YAML when OUT ends in .yaml or
+    /// .yml / 出力先（既定は標準出力）
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

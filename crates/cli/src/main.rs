@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         Command::Criteria(command) => commands::criteria::run(&command, &cli.place, lang),
         Command::Registry(command) => commands::registry::run(&command, &cli.place, lang),
         Command::Report(command) => commands::report::run(&command, &cli.place, lang),
+        Command::Statement(command) => commands::statement::run(&command, &cli.place, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,7 +4,12 @@
 //! control of it — the work of a provider who has finished writing.
 //!
 //! The same seed gives the same data; texts are Japanese and English of believable length, so
-//! that sizes on disk and on the wire are those of real statements.
+//! that sizes on disk and on the wire are those of real statements. [`answered`] fills a
+//! statement whose texts test a file format's corners instead (line breaks, quotes, commas, a
+//! language left empty).
+
+// Fixed tables are indexed by a counter modulo their length: it cannot fail.
+#![allow(clippy::indexing_slicing)]
 
 use shinrai_domain::criteria::{
     Actor, Control, CriteriaVersion, Group, Part, Status, TechnologyExample,
@@ -14,7 +19,8 @@ use shinrai_domain::level::Level;
 use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::statement::{
-    ExcludedControl, ItemAnswer, ItemStatus, Responsibility, SelectedControl, StatementContent,
+    DocumentReference, ExcludedControl, ItemAnswer, ItemStatus, Responsibility, SelectedControl,
+    StatementContent,
 };
 
 use shinrai_domain::SeededRandom;
@@ -109,6 +115,100 @@ pub fn full_statement(
             }
         }
     }
+    content
+}
+
+/// Every item and control of `criteria` that applies at `level` to a service of `models`,
+/// answered in the criteria's order: items by turns implemented, partial and not implemented;
+/// every fifth recommended control excluded, the others selected with responsibilities by turns,
+/// an example's id or a free name with a rationale as technologies; two documents.
+pub fn answered(
+    criteria: &CriteriaVersion,
+    level: Level,
+    models: &[ServiceModel],
+) -> StatementContent {
+    let mut content = StatementContent::default();
+    let mut n = 0usize;
+    for control in criteria
+        .controls
+        .iter()
+        .filter(|c| c.applies(level, models))
+    {
+        n += 1;
+        let id = &control.id;
+        match control.part {
+            Part::Governance | Part::Management => {
+                let answer = ItemAnswer {
+                    item: id.clone(),
+                    status: ItemStatus::ALL[n % 3],
+                    description: Bilingual::new(
+                        format!(
+                            "{id} を年 1 回見直す。\n担当: 情報セキュリティ委員会、「規程」第{n}条"
+                        ),
+                        format!(
+                            "{id} is reviewed yearly.\nOwner: the security committee, \"policy\" art. {n}"
+                        ),
+                    ),
+                };
+                if control.part == Part::Governance {
+                    content.governance.push(answer);
+                } else {
+                    content.management.push(answer);
+                }
+            }
+            Part::Control if !control.mandatory && n.is_multiple_of(5) => {
+                content.excluded.push(ExcludedControl {
+                    control: id.clone(),
+                    reason: Bilingual::new(
+                        format!("{id} の対象となる機能を提供しない。"),
+                        if n.is_multiple_of(2) {
+                            format!("The service offers no feature {id} concerns, so it is out of scope.")
+                        } else {
+                            String::new()
+                        },
+                    ),
+                });
+            }
+            Part::Control => {
+                let mut technologies: Vec<String> = control
+                    .technology_examples
+                    .iter()
+                    .take(2)
+                    .map(|example| example.id.clone())
+                    .collect();
+                let free = n.is_multiple_of(4) || technologies.is_empty();
+                if free {
+                    technologies.push(format!("社内ツール {n}, v2"));
+                }
+                content.selected.push(SelectedControl {
+                    control: id.clone(),
+                    individual_control: Bilingual::new(
+                        format!("{id}: 手順書「運用{n}」に従い、\n四半期ごとに確認する。"),
+                        format!(
+                            "{id}: following runbook \"ops-{n}\",\nchecked every quarter; see §{n}."
+                        ),
+                    ),
+                    responsibility: Responsibility::ALL[n % 3],
+                    technologies,
+                    rationale: if free {
+                        Bilingual::new("例と同等の機能を持つ。", "It does what the examples do.")
+                    } else {
+                        Bilingual::new("", "")
+                    },
+                });
+            }
+        }
+    }
+    content.documents = vec![
+        DocumentReference {
+            title: Bilingual::new("情報セキュリティ基本方針", "Information security policy"),
+            location: "https://intra.example.jp/policies/security".to_owned(),
+        },
+        DocumentReference {
+            title: Bilingual::new("運用手順書", ""),
+            location: "文書管理システム / ops, 第3版".to_owned(),
+        },
+    ];
     content
 }
 

@@ -140,6 +140,22 @@ fn with_store(command: &CriteriaCommand, place: &DataPlace, lang: Lang) -> Resul
     })
 }
 
+/// Criteria named on the command line: a file (a table or an OSCAL catalog) when `spec` is one,
+/// else a version id in the store.
+pub(crate) fn load(spec: &str, place: &DataPlace, lang: Lang) -> Result<CriteriaVersion, CliError> {
+    let path = Path::new(spec);
+    if path.is_file() {
+        return read_file(path, None, &[], lang);
+    }
+    let config = store_config(place)?;
+    runtime()?.block_on(async {
+        let store = open(&config).await?;
+        let found = stored(&store, spec).await;
+        store.close().await;
+        found.map_err(|e| store_error(&config, &e))
+    })
+}
+
 async fn stored(
     store: &Store,
     version: &str,
@@ -338,7 +354,7 @@ fn oscal_error(error: oscal_criteria::CriteriaOscalError) -> CliError {
     }
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     std::fs::write(path, bytes).map_err(|e| CliError::Unwritable {
         file: path.display().to_string(),
         why: Bilingual::new(

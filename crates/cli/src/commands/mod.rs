@@ -10,3 +10,4 @@ pub mod oscal;
 pub mod registry;
 pub mod report;
 pub mod serve;
+pub mod statement;

@@ -17,4 +17,5 @@ mod registry;
 mod report;
 mod restore;
 mod service;
+mod statement;
 mod support;

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::examples::TechnologyExample;
+use crate::applicability::Applicable;
 use crate::date::CalendarDate;
 use crate::level::Level;
 use crate::service_model::ServiceModel;
@@ -198,9 +199,10 @@ impl Control {
     }
 
     /// Whether it applies to a service at `level` offered as `models`: the level requires it
-    /// and it concerns one of the models. The same for items as for detailed controls.
+    /// and it concerns one of the models. The same for items as for detailed controls, and the
+    /// same judgement as the rules' ([`Applicable`]).
     pub fn applies(&self, level: Level, models: &[ServiceModel]) -> bool {
-        self.required_at(level) && self.service_models.iter().any(|m| models.contains(m))
+        Applicable::applies(self, level, models)
     }
 
     /// The example named `id`, if the control has one.
@@ -208,6 +210,16 @@ impl Control {
         self.technology_examples
             .iter()
             .find(|example| example.id == id)
+    }
+}
+
+impl Applicable for Control {
+    fn min_level(&self) -> Level {
+        self.min_level
+    }
+
+    fn service_models(&self) -> &[ServiceModel] {
+        &self.service_models
     }
 }
 

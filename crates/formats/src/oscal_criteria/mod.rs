@@ -61,7 +61,7 @@
 //! Importing the export (with its profiles, or the catalog alone) gives back an equal version
 //! (as a draft with no publication date).
 
-mod codec;
+pub(crate) mod codec;
 mod error;
 mod export;
 mod import;

@@ -203,7 +203,7 @@ pub(crate) fn xlsx_grid(name: &str, bytes: &[u8]) -> Result<Grid, TableErrors> {
     Ok(sheet_grid(name, sheet))
 }
 
-fn sheet_grid(name: &str, sheet: Sheet) -> Grid {
+pub(crate) fn sheet_grid(name: &str, sheet: Sheet) -> Grid {
     let index = |value: u32| usize::try_from(value).unwrap_or(usize::MAX);
     let rows = sheet
         .rows

@@ -45,6 +45,8 @@ use crate::workbook::limits::MAX_FILE_BYTES;
 
 pub(crate) use columns::cell_ref;
 pub use error::{CellType, Place, TableError, TableErrors};
+pub(crate) use examples::format_examples;
+pub(crate) use grid::{Grid, Raw, Row, csv_grid, sheet_grid};
 pub use limit::Limit;
 pub use write::{template_csv, template_xlsx, write_csv, write_xlsx};
 
@@ -81,7 +83,7 @@ pub fn diagnose_csv(path: &Path) -> Result<CriteriaVersion, TableErrors> {
 
 /// Like [`read_csv_bytes`], but gives every problem of the table, sorted by row.
 pub fn diagnose_csv_bytes(name: &str, bytes: &[u8]) -> Result<CriteriaVersion, TableErrors> {
-    parse::parse(&grid::csv_grid(name, bytes)?)
+    parse::parse(&csv_grid(name, bytes)?)
 }
 
 /// Like [`read_xlsx`], but gives every problem of the table, sorted by row.

@@ -82,6 +82,7 @@ mod examples;
 mod nist;
 mod refused;
 mod round_trips;
+mod statement_ssp;
 
 /// Validates the four exported files as `shinrai oscal validate` does: schema and semantic
 /// checks, the profiles against the catalog they import.

@@ -236,6 +236,7 @@ fn csv_of(version: &CriteriaVersion) -> Vec<u8> {
 mod broken_csv;
 mod broken_xlsx;
 mod round_trip;
+mod statement;
 mod template;
 
 // Broken CSV tables, built from a small valid one.
