@@ -1,0 +1,64 @@
+//! Stored facts that several actions read: criteria versions and the registry, through the
+//! caches the rest of the service keeps, and the names of the things actions look for.
+
+use std::sync::Arc;
+
+use shinrai_domain::criteria::Status;
+use shinrai_domain::text::Bilingual;
+use shinrai_domain::workflow::Refusal;
+
+use super::{Failure, Outcome};
+use crate::criteria::Loaded;
+use crate::registry::LoadedRegistry;
+use crate::state::AppState;
+
+/// What a thing is called in messages, in Japanese and English.
+pub type Thing = (&'static str, &'static str);
+
+pub const SERVICE: Thing = ("サービス", "service");
+pub const STATEMENT: Thing = ("言明書", "statement");
+pub const AUDIT: Thing = ("監査", "audit");
+pub const REPORT: Thing = ("監査報告書", "audit report");
+pub const APPLICATION: Thing = ("登録申請", "application");
+pub const AUDIT_BODY: Thing = ("監査機関", "audit body");
+pub const USER: Thing = ("利用者", "user");
+
+/// The published criteria version a body names at `field`. Drafts are not offered: a statement
+/// is written against what the public can read, and nobody learns of drafts by trying names.
+pub async fn published_criteria(
+    state: &AppState,
+    version: &str,
+    field: &str,
+) -> Outcome<Arc<Loaded>> {
+    match state.criteria.get(&state.store, version).await? {
+        Some(loaded) if loaded.version.status == Status::Published => Ok(loaded),
+        _ => Err(Failure::Refused(Refusal::invalid(
+            field,
+            "unknown_criteria_version",
+            Bilingual::new(
+                format!("{field}: 公開された管理基準 {version} はありません"),
+                format!("{field}: there is no published criteria version {version}"),
+            ),
+        ))),
+    }
+}
+
+/// The criteria version a stored statement or audit was written against; it is published, so
+/// it never goes away.
+pub async fn criteria_of(state: &AppState, version: &str) -> Outcome<Arc<Loaded>> {
+    state
+        .criteria
+        .get(&state.store, version)
+        .await?
+        .ok_or_else(|| {
+            Failure::Incomplete(Bilingual::new(
+                format!("管理基準 {version} が保存されていません"),
+                format!("criteria version {version} is not in the store"),
+            ))
+        })
+}
+
+/// The registry as it stands.
+pub async fn registry(state: &AppState) -> Outcome<Arc<LoadedRegistry>> {
+    Ok(state.registry.get(&state.store).await?)
+}
