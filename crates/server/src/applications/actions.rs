@@ -2,13 +2,14 @@
 //! facts), ask for and give explanations and judge them, decide, approve (four eyes) — which
 //! writes the registry entry in the same transaction — and withdraw.
 
-use shinrai_domain::registration::RegistrationDecision;
+use shinrai_domain::registration::{MAX_CONTROLS, RegistrationDecision};
 use shinrai_domain::registry::{EntryStatus, RegistryEntry};
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::access;
 use shinrai_domain::workflow::application::{
     self, Application, ApplicationKind, ApplicationStatus, Applying, Verdict,
 };
+use shinrai_domain::workflow::fields::Problems;
 use shinrai_domain::workflow::registry_write::{next_registration_number, registered_entry};
 use shinrai_store::documents::{Batch, Stored};
 
@@ -117,6 +118,9 @@ pub async fn ask(
     controls: &[String],
 ) -> Outcome<Application> {
     let stored = visible(state, by, id).await?;
+    let mut problems = Problems::new();
+    problems.list_size("/controls", controls.len(), MAX_CONTROLS);
+    problems.finish()?;
     let answer = review::answer(state, &stored.value).await?;
     let change = application::ask(&stored.value, controls, &answer, &by.member, by.at)?;
     state

@@ -172,7 +172,11 @@ pub struct ApplicationView {
     /// The registry entry a renewal renews.
     pub renews: Option<String>,
     pub explanations: Vec<ExplanationView>,
-    pub decision: Option<DecisionView>,
+    /// The reviewer's decision, once taken: `register` or `reject`.
+    #[schema(schema_with = schema::verdict_or_none)]
+    pub decision: Option<Verdict>,
+    /// Who decided, when and why, and what the rule answered then.
+    pub decision_record: Option<DecisionView>,
     pub approval: Option<ApprovalView>,
     /// The registry entry the approved registration wrote.
     pub registry_entry: Option<String>,
@@ -192,7 +196,8 @@ impl From<Application> for ApplicationView {
             kind: a.kind,
             renews: a.renews,
             explanations: a.explanations.into_iter().map(Into::into).collect(),
-            decision: a.decision.map(Into::into),
+            decision: a.decision.as_ref().map(|d| d.decision),
+            decision_record: a.decision.map(Into::into),
             approval: a.approval.map(Into::into),
             registry_entry: a.registry_entry,
             submitted_at_ms: a.submitted_at_ms,

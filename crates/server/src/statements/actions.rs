@@ -21,6 +21,9 @@ use crate::workflow::{Acting, Failure, Outcome};
 /// What a new version is written against.
 #[derive(Debug, Clone)]
 pub struct NewVersion {
+    /// Chosen by the server when absent: `SERVICE-vN`, so that two people starting the same
+    /// version at once cannot both succeed.
+    pub id: Option<String>,
     pub criteria_version: String,
     pub target_level: Level,
 }
@@ -55,8 +58,9 @@ pub async fn start(
     let version = latest
         .as_ref()
         .map_or(1, |latest| latest.version.saturating_add(1));
+    let id = new.id.unwrap_or_else(|| statement_id(&service.id, version));
     let change = statement::start(
-        statement_id(&service.id, version),
+        id,
         &service,
         latest.as_ref(),
         &criteria.version,

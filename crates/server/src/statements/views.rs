@@ -21,6 +21,10 @@ fn blank() -> Bilingual {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewVersionRequest {
+    /// Chosen by the server when absent: the service's id and the version number
+    /// (`SERVICE-vN`).
+    #[schema(nullable = false)]
+    pub id: Option<String>,
     /// A published criteria version.
     #[schema(example = "demo-2026")]
     pub criteria_version: String,
@@ -31,6 +35,7 @@ pub struct NewVersionRequest {
 impl From<NewVersionRequest> for NewVersion {
     fn from(request: NewVersionRequest) -> NewVersion {
         NewVersion {
+            id: request.id,
             criteria_version: request.criteria_version,
             target_level: request.target_level,
         }

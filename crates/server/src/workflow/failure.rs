@@ -31,6 +31,7 @@ impl Failure {
     /// `kind` names what was looked for in both languages, e.g. `("サービス", "service")`.
     pub fn not_found(kind: (&str, &str), id: &str) -> Failure {
         let (ja, en) = kind;
+        let id = shown(id);
         Failure::NotFound(Bilingual::new(
             format!("{ja} {id} は見つかりません"),
             format!("there is no {en} {id}"),
@@ -41,6 +42,7 @@ impl Failure {
     /// not know of: an invalid field, answered the same way in both cases.
     pub fn unknown_reference(field: &str, kind: (&str, &str), id: &str) -> Failure {
         let (ja, en) = kind;
+        let id = shown(id);
         Failure::Refused(Refusal::Invalid(vec![FieldError::new(
             field,
             "unknown_reference",
@@ -51,15 +53,22 @@ impl Failure {
         )]))
     }
 
-    /// Turns a reader's refusal into the answer for a thing of `kind` named `id`.
-    pub fn hidden(hidden: Hidden, kind: (&str, &str), id: &str) -> Failure {
-        match hidden {
-            Hidden::NotFound => Failure::not_found(kind, id),
-            // Actions are taken by members only; the public is turned away before.
-            Hidden::SignInRequired => Failure::Refused(Refusal::NotAllowed(
-                shinrai_domain::workflow::NotAllowed::NotTheProvider,
-            )),
-        }
+    /// Turns a reader's refusal into the answer for a thing of `kind` named `id`. Actions are
+    /// taken by members only (the public is turned away before), so whoever is refused is
+    /// simply not told the thing exists.
+    pub fn hidden(_: Hidden, kind: (&str, &str), id: &str) -> Failure {
+        Failure::not_found(kind, id)
+    }
+}
+
+/// An id as messages quote it: whatever a request sent, at most a hundred characters of it.
+fn shown(id: &str) -> String {
+    const MOST: usize = 100;
+    if id.chars().count() > MOST {
+        let head: String = id.chars().take(MOST).collect();
+        format!("{head}…")
+    } else {
+        id.to_owned()
     }
 }
 
@@ -128,6 +137,11 @@ mod tests {
             ),
             (Failure::not_found(("監査", "audit"), "au-x"), 404, None),
             (
+                Failure::hidden(Hidden::SignInRequired, ("監査", "audit"), "au-x"),
+                404,
+                None,
+            ),
+            (
                 Failure::from(StoreError::Conflict {
                     what: "service svc-1 (changed meanwhile: read it again)".into(),
                 }),
@@ -141,5 +155,18 @@ mod tests {
             let body = error.body(shinrai_domain::text::Lang::En);
             assert_eq!(body.error.detail_code, detail, "{error}");
         }
+    }
+
+    #[test]
+    fn a_long_id_is_quoted_short() {
+        let long = "x".repeat(10_000);
+        let ApiError::InvalidFields(errors) = ApiError::from(Failure::unknown_reference(
+            "/audit",
+            ("監査", "audit"),
+            &long,
+        )) else {
+            panic!("an invalid field");
+        };
+        assert!(errors.iter().all(|e| e.message.en.chars().count() < 200));
     }
 }

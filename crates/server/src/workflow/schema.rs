@@ -8,7 +8,7 @@ use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::workflow::application::{ApplicationKind, ApplicationStatus, Verdict};
 use shinrai_domain::workflow::audit::AuditStatus;
 use shinrai_domain::workflow::statement::{ItemStatus, Responsibility, StatementStatus};
-use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType, Type};
 
 fn one_of(values: impl IntoIterator<Item = &'static str>) -> ObjectBuilder {
     ObjectBuilder::new()
@@ -50,6 +50,18 @@ pub fn application_kind() -> ObjectBuilder {
 
 pub fn verdict() -> ObjectBuilder {
     one_of([Verdict::Register, Verdict::Reject].map(Verdict::code))
+}
+
+/// A verdict, or `null` before there is one.
+pub fn verdict_or_none() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .enum_values(Some(
+            [Verdict::Register, Verdict::Reject]
+                .map(|verdict| serde_json::Value::from(verdict.code()))
+                .into_iter()
+                .chain([serde_json::Value::Null]),
+        ))
 }
 
 pub fn audit_body_status() -> ObjectBuilder {

@@ -478,3 +478,35 @@ async fn a_party_that_may_not_know_a_thing_is_told_it_does_not_exist() {
         assert_eq!(ids, [service.as_str()], "{role}");
     }
 }
+
+#[tokio::test]
+async fn a_browser_session_acts_with_its_anti_forgery_token() {
+    let world = workflow_world().await;
+    let session = world.session("provider").await;
+    let body = service_body().to_string();
+    let created = world
+        .call_in(&session, "POST", "/api/v1/services", Some(&body))
+        .await;
+    assert_eq!(created.status, 201, "{}", created.text());
+    let id = created.json()["id"].as_str().unwrap().to_owned();
+    // The same cookie without the token is refused before anything happens.
+    let forged = crate::support::send(
+        &world.app,
+        axum::http::Request::post(format!("/api/v1/services/{id}/statements"))
+            .header("cookie", &session.cookie)
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from(
+                json!({"criteria_version": "demo-2026", "target_level": 1}).to_string(),
+            ))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(forged.status, 403);
+    forged.error("csrf_failed");
+    let read = world
+        .call_in(&session, "GET", &format!("/api/v1/services/{id}"), None)
+        .await;
+    assert_eq!(read.status, 200);
+    let versions = world.store.statements_of(&id).await.unwrap();
+    assert!(versions.is_empty());
+}

@@ -218,6 +218,20 @@ async fn an_application_follows_its_statuses() {
     )
     .await;
     assert_eq!(error["pointer"], "/controls/0");
+    let many: Vec<String> = (0..5_001).map(|i| format!("c{i}")).collect();
+    let error = refused(
+        w,
+        "operator_reviewer",
+        "POST",
+        &uri("/explanations"),
+        Some(json!({ "controls": many })),
+        422,
+    )
+    .await;
+    assert_eq!(
+        (&error["pointer"], &error["detail_code"]),
+        (&json!("/controls"), &json!("too_long"))
+    );
     // Explaining what was not asked.
     refused(
         w,

@@ -200,6 +200,7 @@ async fn a_service_goes_from_its_description_to_the_registry() {
     .await;
     conforms(w, "ApplicationView", &application).await;
     assert_eq!(application["status"], "submitted");
+    assert_eq!(application["decision"], Value::Null);
     let application_id = id(&application);
     assert!(application_id.starts_with("ap-"), "{application_id}");
     let uri = |tail: &str| format!("/api/v1/applications/{application_id}{tail}");
@@ -265,7 +266,9 @@ async fn a_service_goes_from_its_description_to_the_registry() {
     .await;
     conforms(w, "ApplicationView", &decided).await;
     assert_eq!(decided["status"], "decided");
-    assert_eq!(decided["decision"]["level"], 1);
+    assert_eq!(decided["decision"], "register");
+    assert_eq!(decided["decision_record"]["level"], 1);
+    assert_eq!(decided["decision_record"]["rule_decision"], "register");
     refused(w, "operator_reviewer", "POST", &uri("/approve"), None, 403).await;
     let approved = ok(
         w,

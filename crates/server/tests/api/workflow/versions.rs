@@ -35,6 +35,21 @@ async fn a_new_version_copies_the_previous_one_which_stays_frozen() {
         assert_eq!(second[part], original[part], "{part}");
     }
     assert!(!second["selected"].as_array().unwrap().is_empty());
+    assert_eq!(second["id"], json!(format!("{service}-v2")));
+    // A request may name the version it starts.
+    let third = ok(
+        &world,
+        "provider",
+        "POST",
+        &format!("/api/v1/services/{service}/statements"),
+        Some(json!({"id": "my-third", "criteria_version": "demo-2026", "target_level": 1})),
+    )
+    .await;
+    assert_eq!(
+        (&third["id"], &third["version"]),
+        (&json!("my-third"), &json!(3))
+    );
+    assert_eq!(third["previous"], second["id"]);
 
     // The copy changes; the submitted version does not, and cannot.
     let second_id = second["id"].as_str().unwrap();
