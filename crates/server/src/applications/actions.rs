@@ -16,7 +16,7 @@ use shinrai_store::documents::{Batch, Stored};
 use super::review;
 use crate::audits::actions::{as_reference, only_providers};
 use crate::state::AppState;
-use crate::workflow::facts::{APPLICATION, AUDIT, SERVICE};
+use crate::workflow::facts::{self, APPLICATION, AUDIT, SERVICE};
 use crate::workflow::{Acting, Failure, Outcome, ids};
 use crate::{audits, services};
 
@@ -199,13 +199,13 @@ pub async fn approve(state: &AppState, by: &Acting, id: &str) -> Outcome<Applica
         .store
         .service(&application.service)
         .await?
-        .ok_or_else(|| Failure::not_found(SERVICE, &application.service))?
+        .ok_or_else(|| facts::missing(SERVICE, &application.service))?
         .value;
     let audit = state
         .store
         .audit(&application.audit)
         .await?
-        .ok_or_else(|| Failure::not_found(AUDIT, &application.audit))?
+        .ok_or_else(|| facts::missing(AUDIT, &application.audit))?
         .value;
     // Read from the store, not the registry held in memory: the number must be free now.
     let entries = state.store.registry_entries().await?;

@@ -2,27 +2,13 @@
 //! application, as the domain's review builds its case from them.
 
 use shinrai_domain::registration::RegistrationDecision;
-use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::application::Application;
 use shinrai_domain::workflow::review::{ReviewFacts, review};
 
 use crate::audits::actions::requirements;
 use crate::state::AppState;
-use crate::workflow::facts;
-use crate::workflow::{Failure, Outcome};
-
-fn missing(application: &Application, ja: String, en: String) -> Failure {
-    Failure::Incomplete(Bilingual::new(
-        format!(
-            "申請 {} の審査に必要な{ja}が保存されていません",
-            application.id
-        ),
-        format!(
-            "the {en} that application {} needs is not in the store",
-            application.id
-        ),
-    ))
-}
+use crate::workflow::Outcome;
+use crate::workflow::facts::{self, AUDIT, AUDITOR, SELECTION, SERVICE, STATEMENT, missing};
 
 /// The registration rule's answer on the stored facts of `application` now.
 pub async fn answer(state: &AppState, application: &Application) -> Outcome<RegistrationDecision> {
@@ -30,58 +16,28 @@ pub async fn answer(state: &AppState, application: &Application) -> Outcome<Regi
     let audit = store
         .audit(&application.audit)
         .await?
-        .ok_or_else(|| {
-            missing(
-                application,
-                format!("監査 {}", application.audit),
-                format!("audit {}", application.audit),
-            )
-        })?
+        .ok_or_else(|| missing(AUDIT, &application.audit))?
         .value;
     let service = store
         .service(&application.service)
         .await?
-        .ok_or_else(|| {
-            missing(
-                application,
-                format!("サービス {}", application.service),
-                format!("service {}", application.service),
-            )
-        })?
+        .ok_or_else(|| missing(SERVICE, &application.service))?
         .value;
     let statement = store
         .statement(&audit.statement)
         .await?
-        .ok_or_else(|| {
-            missing(
-                application,
-                format!("言明書 {}", audit.statement),
-                format!("statement {}", audit.statement),
-            )
-        })?
+        .ok_or_else(|| missing(STATEMENT, &audit.statement))?
         .value;
     let body = store
         .audit_body_record(&audit.audit_body)
         .await?
-        .ok_or_else(|| {
-            missing(
-                application,
-                format!("監査機関 {} の選定記録", audit.audit_body),
-                format!("selection record of audit body {}", audit.audit_body),
-            )
-        })?
+        .ok_or_else(|| missing(SELECTION, &audit.audit_body))?
         .value;
     let signer_id = audit.signing_auditor.clone().unwrap_or_default();
     let signer = store
         .auditor_profile(&signer_id)
         .await?
-        .ok_or_else(|| {
-            missing(
-                application,
-                format!("署名監査人 {signer_id} の記録"),
-                format!("profile of signing auditor {signer_id}"),
-            )
-        })?
+        .ok_or_else(|| missing(AUDITOR, &signer_id))?
         .value;
     let criteria = facts::criteria_of(state, &audit.criteria_version).await?;
     let registry = facts::registry(state).await?;

@@ -156,18 +156,7 @@ async fn audited_statement(state: &AppState, audit: &Audit) -> Outcome<Statement
         .store
         .statement(&audit.statement)
         .await?
-        .ok_or_else(|| {
-            Failure::Incomplete(Bilingual::new(
-                format!(
-                    "監査 {} の言明書 {} が保存されていません",
-                    audit.id, audit.statement
-                ),
-                format!(
-                    "statement {} of audit {} is not in the store",
-                    audit.statement, audit.id
-                ),
-            ))
-        })?
+        .ok_or_else(|| facts::missing(STATEMENT, &audit.statement))?
         .value)
 }
 

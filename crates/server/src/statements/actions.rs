@@ -4,13 +4,12 @@
 
 use shinrai_domain::level::Level;
 use shinrai_domain::precheck::PrecheckOutcome;
-use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::access;
 use shinrai_domain::workflow::precheck::{self, PrecheckFacts};
 use shinrai_domain::workflow::service::acts_for_provider;
 use shinrai_domain::workflow::statement::{self, Statement, StatementContent};
 use shinrai_domain::workflow::{Conflict, NotAllowed, Refusal};
-use shinrai_store::documents::{Batch, Filter, Stored};
+use shinrai_store::documents::{Batch, Stored};
 use shinrai_store::statements::statement_id;
 
 use crate::services;
@@ -79,11 +78,13 @@ pub async fn visible(state: &AppState, by: &Acting, id: &str) -> Outcome<Stored<
         .statement(id)
         .await?
         .ok_or_else(|| Failure::not_found(STATEMENT, id))?;
-    let audits: Vec<Stored<_>> = state
+    let audits: Vec<_> = state
         .store
-        .documents(&Filter::service(&stored.value.service))
-        .await?;
-    let audits: Vec<_> = audits.into_iter().map(|audit| audit.value).collect();
+        .audits_of_service(&stored.value.service)
+        .await?
+        .into_iter()
+        .map(|audit| audit.value)
+        .collect();
     access::read_statement(&by.actor(), &stored.value, &audits)
         .map_err(|hidden| Failure::hidden(hidden, STATEMENT, id))?;
     Ok(stored)
@@ -144,19 +145,7 @@ pub async fn precheck(state: &AppState, by: &Acting, id: &str) -> Outcome<Preche
         .store
         .service(&statement.service)
         .await?
-        .ok_or_else(|| {
-            let (ja, en) = SERVICE;
-            Failure::Incomplete(Bilingual::new(
-                format!(
-                    "言明書 {id} の{ja} {} が保存されていません",
-                    statement.service
-                ),
-                format!(
-                    "the {en} {} of statement {id} is not in the store",
-                    statement.service
-                ),
-            ))
-        })?
+        .ok_or_else(|| facts::missing(SERVICE, &statement.service))?
         .value;
     let registry = facts::registry(state).await?;
     Ok(precheck::check(&PrecheckFacts {

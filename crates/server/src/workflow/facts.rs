@@ -18,10 +18,22 @@ pub type Thing = (&'static str, &'static str);
 pub const SERVICE: Thing = ("サービス", "service");
 pub const STATEMENT: Thing = ("言明書", "statement");
 pub const AUDIT: Thing = ("監査", "audit");
-pub const REPORT: Thing = ("監査報告書", "audit report");
 pub const APPLICATION: Thing = ("登録申請", "application");
 pub const AUDIT_BODY: Thing = ("監査機関", "audit body");
 pub const USER: Thing = ("利用者", "user");
+pub const CRITERIA: Thing = ("管理基準", "criteria version");
+pub const SELECTION: Thing = ("監査機関の選定記録", "selection record of audit body");
+pub const AUDITOR: Thing = ("監査人の記録", "auditor profile of");
+
+/// A thing that a stored record names but the store does not hold: the records disagree, which
+/// the caller cannot mend by asking again differently.
+pub fn missing(kind: Thing, id: &str) -> Failure {
+    let (ja, en) = kind;
+    Failure::Incomplete(Bilingual::new(
+        format!("{ja} {id} が保存されていません"),
+        format!("the {en} {id} is not in the store"),
+    ))
+}
 
 /// The published criteria version a body names at `field`. Drafts are not offered: a statement
 /// is written against what the public can read, and nobody learns of drafts by trying names.
@@ -50,12 +62,7 @@ pub async fn criteria_of(state: &AppState, version: &str) -> Outcome<Arc<Loaded>
         .criteria
         .get(&state.store, version)
         .await?
-        .ok_or_else(|| {
-            Failure::Incomplete(Bilingual::new(
-                format!("管理基準 {version} が保存されていません"),
-                format!("criteria version {version} is not in the store"),
-            ))
-        })
+        .ok_or_else(|| missing(CRITERIA, version))
 }
 
 /// The registry as it stands.
