@@ -183,7 +183,40 @@ async fn only_the_party_of_each_step_may_take_it() {
         403,
     )
     .await;
+    let waiting = super::flow::ordered_audit(w, &service, &statement).await;
+    for role in ["provider", "operator_admin"] {
+        let signer = w.users["signing_auditor"].clone();
+        let error = refused(
+            w,
+            role,
+            "POST",
+            &format!("/api/v1/audits/{waiting}/accept"),
+            Some(json!({"signing_auditor": signer})),
+            403,
+        )
+        .await;
+        assert_eq!(error["detail_code"], "not_the_audit_body");
+        refused(
+            w,
+            role,
+            "POST",
+            &format!("/api/v1/audits/{waiting}/decline"),
+            Some(json!({"reason": text("不要", "not needed")})),
+            403,
+        )
+        .await;
+    }
     let audit = accepted_audit(w, &service, &statement).await;
+    // The audit body reads the statement now, but it is the provider's to submit.
+    refused(
+        w,
+        "auditor",
+        "POST",
+        &format!("/api/v1/statements/{statement}/submit"),
+        None,
+        403,
+    )
+    .await;
     let statement_json = ok(
         w,
         "auditor",
@@ -275,6 +308,7 @@ async fn only_the_party_of_each_step_may_take_it() {
     )
     .await;
     refused(w, "provider", "POST", &uri("/approve"), None, 403).await;
+    refused(w, "operator_reviewer", "POST", &uri("/withdraw"), None, 403).await;
     let error = refused(w, "operator_reviewer", "POST", &uri("/approve"), None, 403).await;
     assert_eq!(error["detail_code"], "not_an_administrator");
     // Only administrators record audit bodies and auditors.
