@@ -15,6 +15,7 @@ use shinrai_domain::accounts::AccountProblem;
 use shinrai_domain::case::{CaseError, Problem};
 use shinrai_domain::policy::Denial;
 use shinrai_domain::text::{Bilingual, Lang};
+use shinrai_domain::workflow::{FieldError, Refusal};
 use utoipa::ToSchema;
 
 /// What went wrong, as the client is told.
@@ -30,12 +31,21 @@ pub enum ApiError {
         pointer: Option<String>,
         detail_code: Option<&'static str>,
     },
+    /// A body that is well-formed but refused, with every problem at its field (the
+    /// workflow's transitions find them all at once); never empty.
+    InvalidFields(Vec<FieldError>),
     /// A decision case that is JSON but not a well-formed case.
     InvalidCase(CaseError),
     SignInRequired,
     /// A sign-in with a wrong login or password; which of the two is not said.
     InvalidCredentials,
     Forbidden,
+    /// The one acting is not the party that may do this (`detail_code` says which rule, e.g.
+    /// `four_eyes`).
+    NotAllowed {
+        message: Bilingual,
+        detail_code: &'static str,
+    },
     /// The form or request did not carry the session's anti-forgery token.
     CsrfFailed,
     /// The action needs a signed-in browser session; an API token may not do it.
@@ -45,6 +55,12 @@ pub enum ApiError {
     /// The request body did not arrive in full within the body timeout.
     RequestTimeout,
     Conflict(Bilingual),
+    /// The thing is in a state that forbids the action (`detail_code` says which, e.g.
+    /// `statement_frozen`).
+    StateConflict {
+        message: Bilingual,
+        detail_code: &'static str,
+    },
     PayloadTooLarge,
     /// The request target (path and query) is longer than `limit` bytes.
     UriTooLong {
@@ -118,17 +134,18 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::BadRequest(_) | ApiError::MalformedJson(_) => StatusCode::BAD_REQUEST,
-            ApiError::InvalidInput { .. } | ApiError::InvalidCase(_) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            ApiError::InvalidInput { .. }
+            | ApiError::InvalidFields(_)
+            | ApiError::InvalidCase(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::SignInRequired | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden | ApiError::CsrfFailed | ApiError::SessionRequired => {
-                StatusCode::FORBIDDEN
-            }
+            ApiError::Forbidden
+            | ApiError::NotAllowed { .. }
+            | ApiError::CsrfFailed
+            | ApiError::SessionRequired => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::StateConflict { .. } => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UriTooLong { .. } => StatusCode::URI_TOO_LONG,
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -143,17 +160,17 @@ impl ApiError {
         match self {
             ApiError::BadRequest(_) => "bad_request",
             ApiError::MalformedJson(_) => "malformed_json",
-            ApiError::InvalidInput { .. } => "invalid_input",
+            ApiError::InvalidInput { .. } | ApiError::InvalidFields(_) => "invalid_input",
             ApiError::InvalidCase(_) => "invalid_case",
             ApiError::SignInRequired => "sign_in_required",
             ApiError::InvalidCredentials => "invalid_credentials",
-            ApiError::Forbidden => "forbidden",
+            ApiError::Forbidden | ApiError::NotAllowed { .. } => "forbidden",
             ApiError::CsrfFailed => "csrf_failed",
             ApiError::SessionRequired => "session_required",
             ApiError::NotFound(_) => "not_found",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::RequestTimeout => "request_timeout",
-            ApiError::Conflict(_) => "conflict",
+            ApiError::Conflict(_) | ApiError::StateConflict { .. } => "conflict",
             ApiError::PayloadTooLarge => "payload_too_large",
             ApiError::UriTooLong { .. } => "uri_too_long",
             ApiError::UnsupportedMediaType { .. } => "unsupported_media_type",
@@ -171,7 +188,10 @@ impl ApiError {
             | ApiError::MalformedJson(message)
             | ApiError::InvalidInput { message, .. }
             | ApiError::NotFound(message)
-            | ApiError::Conflict(message) => message.clone(),
+            | ApiError::Conflict(message)
+            | ApiError::NotAllowed { message, .. }
+            | ApiError::StateConflict { message, .. } => message.clone(),
+            ApiError::InvalidFields(errors) => Refusal::Invalid(errors.clone()).message(),
             ApiError::InvalidCase(error) => case_message(error),
             ApiError::SignInRequired => Denial::SignInRequired.message(),
             ApiError::InvalidCredentials => Bilingual::new(
@@ -255,7 +275,34 @@ impl ApiError {
                 detail_code,
                 ..
             } => (pointer.clone(), *detail_code),
+            ApiError::InvalidFields(errors) => (
+                errors.first().map(|error| error.field.clone()),
+                errors.first().map(|error| error.code),
+            ),
+            ApiError::NotAllowed { detail_code, .. }
+            | ApiError::StateConflict { detail_code, .. } => (None, Some(*detail_code)),
             _ => (None, None),
+        };
+        let problems = match self {
+            ApiError::InvalidFields(errors) => Some(
+                errors
+                    .iter()
+                    .map(|error| FieldProblem::new(&error.field, error.code, &error.message, lang))
+                    .collect(),
+            ),
+            // One problem at a known place is a list of one, so that every `invalid_input`
+            // with a place reads the same way.
+            ApiError::InvalidInput {
+                message,
+                pointer: Some(pointer),
+                detail_code,
+            } => Some(vec![FieldProblem::new(
+                pointer,
+                detail_code.unwrap_or("invalid_value"),
+                message,
+                lang,
+            )]),
+            _ => None,
         };
         let incident = match self {
             ApiError::Internal { incident } => Some(incident.clone()),
@@ -271,6 +318,7 @@ impl ApiError {
                 },
                 pointer,
                 detail_code,
+                problems,
                 incident,
             },
         }
@@ -423,10 +471,43 @@ pub struct ErrorDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub detail_code: Option<&'static str>,
+    /// For `invalid_input`: every problem of the body, each at its place; `pointer` and
+    /// `detail_code` repeat the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub problems: Option<Vec<FieldProblem>>,
     /// For `internal`: the id under which the failure was logged.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub incident: Option<String>,
+}
+
+/// One problem of a request body.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FieldProblem {
+    /// JSON pointer (RFC 6901) to the value, e.g. `/selected/3/control`.
+    #[schema(example = "/period_end")]
+    pub pointer: String,
+    /// What is wrong, e.g. `required`, `too_long`, `duplicate`, `unknown_control`.
+    #[schema(example = "period_too_long")]
+    pub code: &'static str,
+    /// In the request's language.
+    pub message: String,
+    pub messages: Messages,
+}
+
+impl FieldProblem {
+    fn new(pointer: &str, code: &'static str, message: &Bilingual, lang: Lang) -> FieldProblem {
+        FieldProblem {
+            pointer: pointer.to_owned(),
+            code,
+            message: message.get(lang).to_owned(),
+            messages: Messages {
+                ja: message.ja.clone(),
+                en: message.en.clone(),
+            },
+        }
+    }
 }
 
 /// One text in both languages.
@@ -482,6 +563,46 @@ mod tests {
             .map(|error| (error.code(), error.status().as_u16()))
             .collect();
         assert_eq!(seen, table);
+    }
+
+    #[test]
+    fn every_refused_field_is_listed_and_the_first_leads() {
+        let error = ApiError::InvalidFields(vec![
+            FieldError::new("/name", "required", Bilingual::new("名前", "name")),
+            FieldError::new("/scope/en", "too_long", Bilingual::new("範囲", "scope")),
+        ]);
+        assert_eq!(error.code(), "invalid_input");
+        assert_eq!(error.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = serde_json::to_value(error.body(Lang::Ja)).unwrap_or_default();
+        assert_eq!(body["error"]["pointer"], "/name");
+        assert_eq!(body["error"]["detail_code"], "required");
+        assert_eq!(body["error"]["problems"][1]["pointer"], "/scope/en");
+        assert_eq!(body["error"]["problems"][1]["message"], "範囲");
+        assert_eq!(body["error"]["messages"]["en"], "the input has 2 problems");
+        let plain = ApiError::Forbidden.body(Lang::En);
+        assert!(plain.error.problems.is_none());
+    }
+
+    #[test]
+    fn refusals_keep_their_finer_code_under_the_common_one() {
+        let four_eyes = ApiError::NotAllowed {
+            message: Bilingual::new("本人は不可", "not the decider"),
+            detail_code: "four_eyes",
+        };
+        assert_eq!(
+            (four_eyes.code(), four_eyes.status().as_u16()),
+            ("forbidden", 403)
+        );
+        assert_eq!(
+            four_eyes.body(Lang::En).error.detail_code,
+            Some("four_eyes")
+        );
+        let frozen = ApiError::StateConflict {
+            message: Bilingual::new("提出済み", "submitted"),
+            detail_code: "statement_frozen",
+        };
+        assert_eq!((frozen.code(), frozen.status().as_u16()), ("conflict", 409));
+        assert_eq!(frozen.body(Lang::Ja).error.message, "提出済み");
     }
 
     #[test]

@@ -136,14 +136,22 @@ fn is_json(headers: &HeaderMap) -> bool {
 fn json_error(inner: &serde_json::Error, path: Option<&serde_path_to_error::Path>) -> ApiError {
     let detail = strip_position(&inner.to_string());
     match inner.classify() {
-        serde_json::error::Category::Data => ApiError::InvalidInput {
-            message: Bilingual::new(
-                format!("値が正しくありません ({detail})"),
-                format!("invalid value ({detail})"),
-            ),
-            pointer: path.map(pointer),
-            detail_code: None,
-        },
+        serde_json::error::Category::Data => {
+            // A missing field is reported at the object that lacks it; point at the field.
+            let missing = missing_field(&detail);
+            let place = path.map(pointer).map(|place| match missing {
+                Some(field) => format!("{place}/{}", field.replace('~', "~0").replace('/', "~1")),
+                None => place,
+            });
+            ApiError::InvalidInput {
+                message: Bilingual::new(
+                    format!("値が正しくありません ({detail})"),
+                    format!("invalid value ({detail})"),
+                ),
+                pointer: place,
+                detail_code: missing.map(|_| "missing_field"),
+            }
+        }
         _ => ApiError::MalformedJson(Bilingual::new(
             format!(
                 "{} 行 {} 列: JSON の構文が正しくありません",
@@ -157,6 +165,13 @@ fn json_error(inner: &serde_json::Error, path: Option<&serde_path_to_error::Path
             ),
         )),
     }
+}
+
+/// The field serde names in "missing field `name`".
+fn missing_field(detail: &str) -> Option<&str> {
+    detail
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
 }
 
 /// serde_json ends its messages with " at line L column C"; the place is given separately.
@@ -371,6 +386,11 @@ mod tests {
                 .unwrap()
                 .contains("unknown field `admin`")
         );
+
+        let (status, body) = call(json_router(), "application/json", br#"{"remember":true}"#).await;
+        assert_eq!(status, 422);
+        assert_eq!(body["error"]["pointer"], "/login");
+        assert_eq!(body["error"]["detail_code"], "missing_field");
 
         let (status, body) = call(
             json_router(),

@@ -13,19 +13,24 @@
 
 // The features, each with its API routes, pages, views and helpers together.
 pub mod accounts;
+pub mod applications;
 pub mod audit_bodies;
+pub mod audits;
 pub mod criteria;
 pub mod decide;
 pub mod home;
 pub mod log;
 pub mod ops;
 pub mod registry;
+pub mod services;
 pub mod session;
 pub mod start;
+pub mod statements;
 pub mod tools;
 
 // What every feature shares: authentication, settings, connections, errors, extractors,
-// layers, language, the OpenAPI document, the page shell, and the assembly of the routes.
+// layers, language, the OpenAPI document, the page shell, the workflow's acting member and
+// failures, and the assembly of the routes.
 pub mod auth;
 pub mod config;
 pub mod connections;
@@ -44,6 +49,7 @@ pub mod state;
 mod store;
 pub mod telemetry;
 pub mod web;
+pub mod workflow;
 
 use std::collections::BTreeSet;
 use std::future::Future;

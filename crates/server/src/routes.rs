@@ -10,7 +10,8 @@ use crate::error::ApiError;
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
 use crate::{
-    accounts, audit_bodies, criteria, decide, home, log, ops, registry, session, start, tools, web,
+    accounts, applications, audit_bodies, audits, criteria, decide, home, log, ops, registry,
+    services, session, start, statements, tools, web,
 };
 
 /// The documented routes. A route a feature adds with `routes!` to its `api_routes` is in the
@@ -24,6 +25,11 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(log::api_routes())
         .merge(criteria::api_routes())
         .merge(registry::api_routes())
+        .merge(services::api_routes())
+        .merge(statements::api_routes())
+        .merge(audits::api_routes())
+        .merge(applications::api_routes())
+        .merge(audit_bodies::api_routes())
 }
 
 /// The human pages, server-rendered in Japanese and English, with the stylesheet and icon.

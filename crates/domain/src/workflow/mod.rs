@@ -13,6 +13,7 @@ pub mod audit_body;
 pub mod change;
 pub mod fields;
 pub mod moment;
+pub mod precheck;
 pub mod refusal;
 pub mod registry_write;
 pub mod report;

@@ -74,15 +74,7 @@ pub fn case(facts: &ReviewFacts<'_>) -> RegistrationCase {
                 .underlying_evaluated_in_audit
                 .clone(),
         },
-        registry: facts
-            .registry
-            .iter()
-            .map(|entry| registration::RegistryEntry {
-                service: entry.id.clone(),
-                status: status_for_rule(entry.status),
-                level: entry.level,
-            })
-            .collect(),
+        registry: registry_for_rule(facts.registry),
         audit_body: facts.audit_body.for_rule(),
         auditor_requirements: facts.requirements.clone(),
         signing_auditor: facts.signer.for_rule(),
@@ -136,6 +128,18 @@ pub fn review(facts: &ReviewFacts<'_>) -> RegistrationDecision {
     registration::decide(&case(facts))
 }
 
+/// The registry as the rules read it: each entry's registration number, status and level.
+pub(crate) fn registry_for_rule(entries: &[RegistryEntry]) -> Vec<registration::RegistryEntry> {
+    entries
+        .iter()
+        .map(|entry| registration::RegistryEntry {
+            service: entry.id.clone(),
+            status: status_for_rule(entry.status),
+            level: entry.level,
+        })
+        .collect()
+}
+
 fn status_for_rule(status: EntryStatus) -> RegistrationStatus {
     match status {
         EntryStatus::Registered => RegistrationStatus::Registered,
@@ -147,7 +151,7 @@ fn status_for_rule(status: EntryStatus) -> RegistrationStatus {
 
 /// A bilingual text as the rule compares texts: both languages, each trimmed; empty when both
 /// are only white space, so that the rule's emptiness checks hold.
-fn one_line(text: &Bilingual) -> String {
+pub(crate) fn one_line(text: &Bilingual) -> String {
     let ja = text.ja.trim();
     let en = text.en.trim();
     match (ja.is_empty(), en.is_empty()) {

@@ -1,11 +1,23 @@
-//! The audit bodies the scheme knows, with the services each has audited.
+//! The audit bodies the scheme knows: the page listing them with the services each has
+//! audited, and the API through which the operator records their selection and auditors.
 
+pub mod actions;
+pub mod api;
 mod pages;
+pub mod views;
 
 use axum::Router;
 use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::state::AppState;
+
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api::record_selection))
+        .routes(routes!(api::record_auditor))
+}
 
 pub fn page_routes() -> Router<AppState> {
     Router::new().route("/audit-bodies", get(pages::list))

@@ -12,7 +12,7 @@ use utoipa::openapi::response::ResponseBuilder;
 use utoipa::openapi::{Ref, RefOr, Response};
 use utoipa::{IntoParams, IntoResponses, OpenApi};
 
-use crate::error::{ErrorBody, ErrorDetail, Messages};
+use crate::error::{ErrorBody, ErrorDetail, FieldProblem, Messages};
 
 #[derive(Debug, OpenApi)]
 #[openapi(
@@ -24,7 +24,7 @@ use crate::error::{ErrorBody, ErrorDetail, Messages};
             else `Accept-Language`, else English. / クラウドサービスの安全性評価・登録制度の API です。",
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
     ),
-    components(schemas(ErrorBody, ErrorDetail, Messages)),
+    components(schemas(ErrorBody, ErrorDetail, FieldProblem, Messages)),
     tags(
         (name = "decide", description = "The scheme's decision rules / 制度の判定規則"),
         (name = "operations", description = "For operators and their tools / 運用者向け"),
@@ -32,6 +32,11 @@ use crate::error::{ErrorBody, ErrorDetail, Messages};
         (name = "log", description = "The tamper-evident log / 改ざん検知ログ"),
         (name = "registry", description = "The public registry / 公開の登録簿"),
         (name = "criteria", description = "Criteria versions, controls, differences / 管理基準の版・管理策・差分"),
+        (name = "services", description = "Providers' cloud services / 事業者のクラウドサービス"),
+        (name = "statements", description = "Statements, versioned, with their pre-check / 言明書（版管理）と事前チェック"),
+        (name = "audits", description = "Audits from order to signed report / 監査の依頼から署名済み報告書まで"),
+        (name = "applications", description = "Applications for registration, review, decision and approval / 登録申請・審査・決定・承認"),
+        (name = "audit bodies", description = "Audit bodies' selection and auditors, as the operator records them / 監査機関の選定と監査人"),
     )
 )]
 pub struct ApiDoc;
@@ -89,6 +94,58 @@ impl IntoResponses for DecideErrors {
             (
                 "503",
                 "`busy`: too many decisions are waiting; `Retry-After` gives the seconds to wait.",
+            ),
+        ]
+        .into_iter()
+        .map(|(status, description)| (status.to_owned(), error_response(description)))
+        .collect()
+    }
+}
+
+/// The errors of a workflow route that reads: nobody signed in, or nothing the caller may see.
+#[derive(Debug)]
+pub struct ReadErrors;
+
+impl IntoResponses for ReadErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        [
+            ("401", "`sign_in_required`: nobody is signed in."),
+            (
+                "404",
+                "`not_found`: no such thing, or one the caller's organisation may not know of.",
+            ),
+        ]
+        .into_iter()
+        .map(|(status, description)| (status.to_owned(), error_response(description)))
+        .collect()
+    }
+}
+
+/// The errors of a workflow route that changes something.
+#[derive(Debug)]
+pub struct ChangeErrors;
+
+impl IntoResponses for ChangeErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        [
+            ("400", "`malformed_json`: the body is not JSON."),
+            ("401", "`sign_in_required`: nobody is signed in."),
+            (
+                "403",
+                "`forbidden`: the caller is not the party that may do this (`detail_code` says                  which rule, e.g. `not_the_provider`, `four_eyes`); `csrf_failed` for a session                  without its `X-CSRF-Token`.",
+            ),
+            (
+                "404",
+                "`not_found`: no such thing, or one the caller's organisation may not know of.",
+            ),
+            (
+                "409",
+                "`conflict`: the thing is in a state that forbids the action (`detail_code` says                  which, e.g. `statement_frozen`), or it changed meanwhile.",
+            ),
+            ("415", "`unsupported_media_type`: the body is not sent as `application/json`."),
+            (
+                "422",
+                "`invalid_input`: the body is refused; `problems` lists every problem with its                  JSON `pointer`.",
             ),
         ]
         .into_iter()

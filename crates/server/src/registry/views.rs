@@ -177,6 +177,11 @@ pub struct RegistryEntryView {
     pub used_by: Vec<DependencyView>,
     pub history: Vec<StatusChangeView>,
     pub notices: Vec<NoticeView>,
+    /// The application whose approved decision last wrote this entry; absent for entries
+    /// that were loaded rather than decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub application: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -245,6 +250,7 @@ impl RegistryEntryView {
                     body: messages(&n.body),
                 })
                 .collect(),
+            application: entry.application.clone(),
         }
     }
 }

@@ -157,6 +157,127 @@ fn rows(world: &World) -> Vec<Row> {
             [401, 200, 403, 403, 403, 403, 403],
         ),
     ]
+    .into_iter()
+    .chain(workflow_rows(world))
+    .collect()
+}
+
+/// The workflow's routes on records that do not exist: the public must sign in, and nobody
+/// learns more than "not found" — except that only providers order audits and apply, and only
+/// the operator's administrators record audit bodies. The workflow tests check each route on
+/// real records, party by party.
+fn workflow_rows(world: &World) -> Vec<Row> {
+    let hidden = [401, 404, 404, 404, 404, 404, 404];
+    let providers_only = [401, 403, 403, 422, 403, 403, 403];
+    let text = r#"{"ja": "理由", "en": "reason"}"#;
+    let version = r#"{"criteria_version": "demo-2026", "target_level": 1}"#;
+    let auditor = &world.users["auditor"];
+    let mut rows: Vec<Row> = vec![
+        (
+            "GET",
+            "/api/v1/services?provider=csp".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "POST",
+            "/api/v1/audits".into(),
+            Some(
+                r#"{"service": "svc-none", "statement": "svc-none-v1", "audit_body": "ab",
+                    "period_start": "2025-10-01", "period_end": "2026-03-31"}"#
+                    .into(),
+            ),
+            providers_only,
+        ),
+        (
+            "POST",
+            "/api/v1/applications".into(),
+            Some(r#"{"service": "svc-none", "audit": "au-none", "kind": "new"}"#.into()),
+            providers_only,
+        ),
+        (
+            "PUT",
+            "/api/v1/audit-bodies/ab/selection".into(),
+            Some(
+                r#"{"status": "selected", "valid_from": "2025-04-01", "valid_until": "2028-03-31"}"#
+                    .into(),
+            ),
+            [401, 200, 403, 403, 403, 403, 403],
+        ),
+        (
+            "PUT",
+            format!("/api/v1/auditors/{auditor}"),
+            Some(
+                r#"{"org": "ab", "name": {"ja": "監査 一郎", "en": "Ichiro Kansa"},
+                    "qualifications": ["CISA"], "experience_years": 5, "nationality": "JP",
+                    "may_sign": false}"#
+                    .into(),
+            ),
+            [401, 200, 403, 403, 403, 403, 403],
+        ),
+    ];
+    let not_found: [(&str, &str, Option<String>); 20] = [
+        ("GET", "/api/v1/services/svc-none", None),
+        (
+            "POST",
+            "/api/v1/services/svc-none/statements",
+            Some(version.into()),
+        ),
+        ("GET", "/api/v1/statements/svc-none-v1", None),
+        (
+            "PUT",
+            "/api/v1/statements/svc-none-v1",
+            Some(version.into()),
+        ),
+        ("POST", "/api/v1/statements/svc-none-v1/submit", None),
+        ("GET", "/api/v1/statements/svc-none-v1/precheck", None),
+        ("GET", "/api/v1/audits/au-none", None),
+        (
+            "POST",
+            "/api/v1/audits/au-none/accept",
+            Some(r#"{"signing_auditor": "user-signing_auditor"}"#.into()),
+        ),
+        (
+            "POST",
+            "/api/v1/audits/au-none/decline",
+            Some(format!(r#"{{"reason": {text}}}"#)),
+        ),
+        (
+            "PUT",
+            "/api/v1/audits/au-none/conclusions",
+            Some("{}".into()),
+        ),
+        ("POST", "/api/v1/audits/au-none/sign", None),
+        ("GET", "/api/v1/audits/au-none/report", None),
+        ("GET", "/api/v1/applications/ap-none", None),
+        ("GET", "/api/v1/applications/ap-none/review", None),
+        (
+            "POST",
+            "/api/v1/applications/ap-none/explanations",
+            Some(r#"{"controls": ["12.3.1.1"]}"#.into()),
+        ),
+        (
+            "PUT",
+            "/api/v1/applications/ap-none/explanations/12.3.1.1",
+            Some(format!(r#"{{"text": {text}}}"#)),
+        ),
+        (
+            "POST",
+            "/api/v1/applications/ap-none/explanations/12.3.1.1/verdict",
+            Some(r#"{"accepted": true}"#.into()),
+        ),
+        (
+            "POST",
+            "/api/v1/applications/ap-none/decision",
+            Some(format!(r#"{{"decision": "reject", "reason": {text}}}"#)),
+        ),
+        ("POST", "/api/v1/applications/ap-none/approve", None),
+        ("POST", "/api/v1/applications/ap-none/withdraw", None),
+    ];
+    for (method, uri, body) in not_found {
+        rows.push((method, uri.to_owned(), body, hidden));
+    }
+    rows
 }
 
 #[tokio::test]
@@ -398,6 +519,42 @@ async fn the_table_covers_every_documented_route() {
                 ["", "api", "v1", "criteria", _, "publish"] => {
                     "/api/v1/criteria/{version}/publish".to_owned()
                 }
+                ["", "api", "v1", "audit-bodies", _, "selection"] => {
+                    "/api/v1/audit-bodies/{org}/selection".to_owned()
+                }
+                ["", "api", "v1", "auditors", _] => "/api/v1/auditors/{user}".to_owned(),
+                [
+                    "",
+                    "api",
+                    "v1",
+                    kind @ ("services" | "statements" | "audits" | "applications"),
+                    _,
+                ] => {
+                    format!("/api/v1/{kind}/{{id}}")
+                }
+                [
+                    "",
+                    "api",
+                    "v1",
+                    kind @ ("services" | "statements" | "audits" | "applications"),
+                    _,
+                    action,
+                ] => {
+                    format!("/api/v1/{kind}/{{id}}/{action}")
+                }
+                ["", "api", "v1", "applications", _, "explanations", _] => {
+                    "/api/v1/applications/{id}/explanations/{control}".to_owned()
+                }
+                [
+                    "",
+                    "api",
+                    "v1",
+                    "applications",
+                    _,
+                    "explanations",
+                    _,
+                    "verdict",
+                ] => "/api/v1/applications/{id}/explanations/{control}/verdict".to_owned(),
                 _ => uri,
             }
         })

@@ -24,4 +24,5 @@ mod registry;
 mod session;
 mod support;
 mod web;
+mod workflow;
 mod world;

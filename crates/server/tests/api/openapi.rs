@@ -109,6 +109,16 @@ async fn every_documented_route_is_served() {
                     post_json(&app, &path, read(&case)).await
                 }
                 "post" => post_json(&app, &path, "{}".to_owned()).await,
+                "put" => {
+                    send(
+                        &app,
+                        Request::put(path.as_str())
+                            .header("content-type", "application/json")
+                            .body(Body::from("{}"))
+                            .unwrap(),
+                    )
+                    .await
+                }
                 "delete" => {
                     send(
                         &app,

@@ -126,6 +126,7 @@ impl Answer {
             "messages",
             "pointer",
             "detail_code",
+            "problems",
             "incident",
         ];
         for key in error.as_object().expect("object").keys() {

@@ -3,17 +3,26 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::Request;
 use shinrai_domain::accounts::{OrgKind, Role};
+use shinrai_domain::date::CalendarDate;
+use shinrai_domain::policy::Member;
+use shinrai_domain::registration::AuditBodyStatus;
 use shinrai_domain::text::Bilingual;
+use shinrai_domain::workflow::Moment;
+use shinrai_domain::workflow::audit_body::{
+    AuditBodyRecord, AuditorProfile, record_auditor, record_selection,
+};
 use shinrai_server::auth::password::Passwords;
 use shinrai_server::auth::rate_limit::ManualClock;
 use shinrai_server::auth::secret;
-use shinrai_server::{AppState, Config};
+use shinrai_server::{AppState, Config, WallClock};
 use shinrai_store::Store;
+use shinrai_store::documents::Batch;
 use shinrai_store::model::{ChangeBy, NewApiToken, NewOrganisation, NewUser};
 
 use crate::support::{Answer, send, temporary_store};
@@ -34,6 +43,8 @@ pub const ROLES: [&str; 7] = [
 
 pub struct World {
     pub app: Router,
+    /// The server's wall clock, when the world set one by hand (see [`workflow_world`]).
+    pub wall: Option<Arc<ManualWall>>,
     /// The clock the sign-in limiter reads; moved by hand.
     pub clock: Arc<ManualClock>,
     pub store: Arc<Store>,
@@ -77,6 +88,124 @@ pub async fn world() -> World {
 }
 
 pub async fn world_with(config: Config) -> World {
+    built(config, None).await
+}
+
+/// The server's wall clock, moved by hand.
+#[derive(Debug)]
+pub struct ManualWall(pub AtomicI64);
+
+impl WallClock for ManualWall {
+    fn now_ms(&self) -> i64 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+impl ManualWall {
+    pub fn set(&self, at_ms: i64) {
+        self.0.store(at_ms, Ordering::SeqCst);
+    }
+}
+
+/// 2026-06-01T00:00:00Z: the day the workflow world's clock shows (09:00 in Tokyo).
+pub const WORKFLOW_DAY_MS: i64 = 1_780_272_000_000;
+
+/// The world for the scheme's workflow: the clock set to [`WORKFLOW_DAY_MS`], the audit body
+/// `ab` selected from 2025-04-01 to 2028-03-31, the profiles of its `auditor` (who may not
+/// sign) and `signing_auditor` (CISA, 5 years, Japanese), and a second operator
+/// administrator, `second_admin`, for the four eyes. The demo criteria are published.
+pub async fn workflow_world() -> World {
+    let wall = Arc::new(ManualWall(AtomicI64::new(WORKFLOW_DAY_MS)));
+    let mut world = built(Config::default(), Some(wall)).await;
+    let system = ChangeBy::system(2_000);
+    let passwords = cheap_passwords();
+    let id = "user-second_admin".to_owned();
+    world
+        .store
+        .create_user(
+            &NewUser {
+                id: id.clone(),
+                org_id: "op".to_owned(),
+                login: "second-admin".to_owned(),
+                display_name: "second admin".to_owned(),
+                roles: vec![Role::OperatorAdmin],
+                password_hash: passwords.hash(PASSWORD).expect("hash"),
+            },
+            &system,
+        )
+        .await
+        .expect("second administrator");
+    let issued = secret::new_api_token();
+    world
+        .store
+        .create_token(
+            &NewApiToken {
+                id: "token-second_admin".to_owned(),
+                user_id: id.clone(),
+                name: "tests".to_owned(),
+                secret_hash: issued.digest,
+                expires_at_ms: now_ms() + 30 * DAY_MS,
+            },
+            &system,
+        )
+        .await
+        .expect("token");
+    world.users.insert("second_admin", id);
+    world.tokens.insert("second_admin", issued.value);
+
+    let admin = Member {
+        user_id: world.users["operator_admin"].clone(),
+        org_id: "op".to_owned(),
+        org_kind: OrgKind::Operator,
+        roles: vec![Role::OperatorAdmin],
+    };
+    let at = Moment::at(WORKFLOW_DAY_MS - DAY_MS);
+    let day = |text: &str| CalendarDate::parse(text).expect("date");
+    let selection = record_selection(
+        AuditBodyRecord {
+            org: "ab".to_owned(),
+            status: AuditBodyStatus::Selected,
+            valid_from: day("2025-04-01"),
+            valid_until: day("2028-03-31"),
+        },
+        &admin,
+        at,
+    )
+    .expect("selection");
+    let mut batch = Batch::new().create(&selection).expect("batch");
+    for (role, may_sign, name) in [
+        (
+            "auditor",
+            false,
+            Bilingual::new("監査 一郎", "Ichiro Kansa"),
+        ),
+        (
+            "signing_auditor",
+            true,
+            Bilingual::new("署名 花子", "Hanako Shomei"),
+        ),
+    ] {
+        let profile = record_auditor(
+            AuditorProfile {
+                user: world.users[role].clone(),
+                org: "ab".to_owned(),
+                name,
+                qualifications: vec!["CISA".to_owned()],
+                experience_years: 5,
+                nationality: "JP".to_owned(),
+                may_sign,
+            },
+            &admin,
+            at,
+        )
+        .expect("auditor profile");
+        batch = batch.create(&profile).expect("batch");
+    }
+    world.store.commit(batch).await.expect("audit body records");
+    world
+}
+
+async fn built(config: Config, wall: Option<Arc<ManualWall>>) -> World {
     let store = temporary_store().await;
     let system = ChangeBy::system(1_000);
     for (id, kind) in ORGS {
@@ -181,8 +310,12 @@ pub async fn world_with(config: Config) -> World {
     let clock = Arc::new(ManualClock::default());
     let mut state = AppState::with_clock(&config, store.clone(), clock.clone());
     state.passwords = passwords;
+    if let Some(wall) = &wall {
+        state.wall = wall.clone();
+    }
     World {
         app: shinrai_server::router(state),
+        wall,
         clock,
         store,
         users,

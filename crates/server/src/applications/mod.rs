@@ -1,0 +1,27 @@
+//! Applications for registration (登録申請): the API through which a provider applies with a
+//! signed report, the operator reviews it with the registration rule, asks the audit body for
+//! explanations and decides, and a second administrator approves — after which the registry
+//! entry appears or changes. The actions behind it are shared with the pages.
+
+pub mod actions;
+pub mod api;
+mod review;
+pub mod views;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api::apply))
+        .routes(routes!(api::get))
+        .routes(routes!(api::review))
+        .routes(routes!(api::ask))
+        .routes(routes!(api::explain))
+        .routes(routes!(api::judge))
+        .routes(routes!(api::decide))
+        .routes(routes!(api::approve))
+        .routes(routes!(api::withdraw))
+}

@@ -1,0 +1,183 @@
+//! `/api/v1/audits`: a provider orders an audit of a submitted statement; the audit body's
+//! auditors accept it, conclude it and sign its report.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde_json::Value;
+
+use super::actions;
+use super::views::{AcceptRequest, AuditView, ConclusionsView, DeclineRequest, NewAuditRequest};
+use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiPath};
+use crate::openapi::{ChangeErrors, ReadErrors};
+use crate::state::AppState;
+use crate::workflow::Acting;
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/audits",
+    operation_id = "order_audit",
+    tag = "audits",
+    summary = "Order an audit of a submitted statement (its provider) / 監査を依頼する",
+    description = "The audited scope is the service's scope at this moment, kept with the audit. \
+        The audit body must be selected today; the period lasts at most twelve months. / \
+        監査対象範囲は依頼時のサービスの範囲です。",
+    request_body(content = NewAuditRequest, content_type = "application/json"),
+    responses(
+        (status = 201, description = "The audit, `requested`.", body = AuditView),
+        ChangeErrors,
+    )
+)]
+pub async fn order(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiJson(request): ApiJson<NewAuditRequest>,
+) -> Result<(StatusCode, Json<AuditView>), ApiError> {
+    let audit = actions::order(&state, &acting, request.into()).await?;
+    Ok((StatusCode::CREATED, Json(audit.into())))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/audits/{id}",
+    operation_id = "get_audit",
+    tag = "audits",
+    summary = "One audit (its provider, the audit body, the operator) / 監査",
+    params(("id" = String, Path, description = "The audit id")),
+    responses(
+        (status = 200, description = "The audit.", body = AuditView),
+        ReadErrors,
+    )
+)]
+pub async fn get(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<AuditView>, ApiError> {
+    Ok(Json(actions::get(&state, &acting, &id).await?.into()))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/audits/{id}/accept",
+    operation_id = "accept_audit",
+    tag = "audits",
+    summary = "Accept the audit and name its signing auditor (an auditor of the body) / 監査を受諾する",
+    description = "Naming a user who is not a qualified signing auditor of the audit body is \
+        `invalid_input` at `/signing_auditor`. / 署名監査人の要件を満たさない利用者は指名できません。",
+    params(("id" = String, Path, description = "The audit id")),
+    request_body(content = AcceptRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The audit, `in_progress`.", body = AuditView),
+        ChangeErrors,
+    )
+)]
+pub async fn accept(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<AcceptRequest>,
+) -> Result<Json<AuditView>, ApiError> {
+    let audit = actions::accept(&state, &acting, &id, &request.signing_auditor).await?;
+    Ok(Json(audit.into()))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/audits/{id}/decline",
+    operation_id = "decline_audit",
+    tag = "audits",
+    summary = "Decline the audit, with a reason (an auditor of the body) / 監査を辞退する",
+    params(("id" = String, Path, description = "The audit id")),
+    request_body(content = DeclineRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The audit, `declined`.", body = AuditView),
+        ChangeErrors,
+    )
+)]
+pub async fn decline(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<DeclineRequest>,
+) -> Result<Json<AuditView>, ApiError> {
+    let audit = actions::decline(&state, &acting, &id, request.reason).await?;
+    Ok(Json(audit.into()))
+}
+
+#[utoipa::path(
+    put,
+    path = "/api/v1/audits/{id}/conclusions",
+    operation_id = "record_conclusions",
+    tag = "audits",
+    summary = "Record the conclusions, until signed (an auditor of the body) / 監査の結論を記録する",
+    params(("id" = String, Path, description = "The audit id")),
+    request_body(content = ConclusionsView, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The audit with its conclusions.", body = AuditView),
+        ChangeErrors,
+    )
+)]
+pub async fn conclude(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<ConclusionsView>,
+) -> Result<Json<AuditView>, ApiError> {
+    let audit = actions::conclude(&state, &acting, &id, request.into()).await?;
+    Ok(Json(audit.into()))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/audits/{id}/sign",
+    operation_id = "sign_audit",
+    tag = "audits",
+    summary = "Sign the report (the named signing auditor only) / 監査報告書に署名する",
+    description = "Every selected objective and control needs a conclusion with a reason, and \
+        the signer must still meet the requirements today. The report's canonical form is hashed \
+        (`report_sha256`) and recorded in the signed log; it never changes again. The body is \
+        empty or `{}`. / 署名後、報告書は変更されません。",
+    params(("id" = String, Path, description = "The audit id")),
+    responses(
+        (status = 200, description = "The audit, `signed`, with `report_sha256`.", body = AuditView),
+        ChangeErrors,
+    )
+)]
+pub async fn sign(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<AuditView>, ApiError> {
+    let (audit, _report) = actions::sign(&state, &acting, &id).await?;
+    Ok(Json(audit.into()))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/audits/{id}/report",
+    operation_id = "get_audit_report",
+    tag = "audits",
+    summary = "The signed report (its provider, the audit body, the operator) / 署名済みの監査報告書",
+    description = "The report exactly as signed (`format`: `shinrai-audit-report/1`). Its \
+        canonical form — keys sorted, no white space — hashes to the audit's `report_sha256`; \
+        `shinrai report verify` checks a downloaded copy against the signed log. Before signing \
+        the answer is `report_not_signed` (409). / 署名前は 409 です。",
+    params(("id" = String, Path, description = "The audit id")),
+    responses(
+        (status = 200, description = "The signed report.", body = Object),
+        (status = 409, description = "`conflict` (`report_not_signed`).", body = crate::error::ErrorBody),
+        ReadErrors,
+    )
+)]
+pub async fn report(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<Value>, ApiError> {
+    let report = actions::report(&state, &acting, &id).await?;
+    serde_json::to_value(&report)
+        .map(Json)
+        .map_err(ApiError::internal)
+}

@@ -1,0 +1,71 @@
+//! What can be done with a service: describe a new one, read one, list those the caller may
+//! see. Each loads what it needs, lets the domain decide, and commits the change with its event.
+
+use shinrai_domain::workflow::access;
+use shinrai_domain::workflow::audit::Audit;
+use shinrai_domain::workflow::service::{self, Service, ServiceDetails};
+use shinrai_store::documents::{Batch, Filter, Stored};
+
+use crate::state::AppState;
+use crate::workflow::facts::SERVICE;
+use crate::workflow::{Acting, Failure, Outcome, ids};
+
+/// A service as its provider first describes it.
+#[derive(Debug, Clone)]
+pub struct NewService {
+    /// Chosen by the server when absent.
+    pub id: Option<String>,
+    pub details: ServiceDetails,
+}
+
+pub async fn create(state: &AppState, by: &Acting, new: NewService) -> Outcome<Service> {
+    let id = ids::chosen(new.id, ids::SERVICE);
+    let change = service::create(id, new.details, &by.member, by.at)?;
+    state.store.commit(Batch::new().create(&change)?).await?;
+    Ok(change.state)
+}
+
+/// The service `id`, if the one acting may know of it.
+pub async fn visible(state: &AppState, by: &Acting, id: &str) -> Outcome<Stored<Service>> {
+    let stored = state
+        .store
+        .service(id)
+        .await?
+        .ok_or_else(|| Failure::not_found(SERVICE, id))?;
+    let audits = ordered_from_own_body(state, by, Filter::service(id)).await?;
+    access::read_service(&by.actor(), &stored.value, &audits)
+        .map_err(|hidden| Failure::hidden(hidden, SERVICE, id))?;
+    Ok(stored)
+}
+
+pub async fn get(state: &AppState, by: &Acting, id: &str) -> Outcome<Service> {
+    Ok(visible(state, by, id).await?.value)
+}
+
+/// The services the one acting may see, of one provider or of all, by id.
+pub async fn list(state: &AppState, by: &Acting, provider: Option<&str>) -> Outcome<Vec<Service>> {
+    let filter = provider.map_or_else(Filter::all, Filter::provider);
+    let services: Vec<Stored<Service>> = state.store.documents(&filter).await?;
+    let audits = ordered_from_own_body(state, by, Filter::all()).await?;
+    let actor = by.actor();
+    Ok(services
+        .into_iter()
+        .map(|stored| stored.value)
+        .filter(|service| access::read_service(&actor, service, &audits).is_ok())
+        .collect())
+}
+
+/// The audits (among `filter`'s) ordered from the organisation of the one acting: an audit
+/// body sees the services it was asked to audit. For any other organisation there are none.
+async fn ordered_from_own_body(
+    state: &AppState,
+    by: &Acting,
+    filter: Filter,
+) -> Outcome<Vec<Audit>> {
+    let filter = Filter {
+        audit_body: Some(by.member.org_id.clone()),
+        ..filter
+    };
+    let audits: Vec<Stored<Audit>> = state.store.documents(&filter).await?;
+    Ok(audits.into_iter().map(|stored| stored.value).collect())
+}

@@ -1,0 +1,28 @@
+//! Statements (言明書): the API that starts a new version of a service's statement, reads it,
+//! replaces a draft's content, submits it and pre-checks it, the actions behind it (shared
+//! with the pages), and the shapes it reads and answers.
+
+pub mod actions;
+pub mod api;
+pub mod views;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+/// Whole statements of large criteria are far larger than other bodies: 5,000 controls with
+/// their individual controls in both languages.
+pub const MAX_STATEMENT_BYTES: usize = 32 * 1024 * 1024;
+
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api::start))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(api::get, api::replace))
+                .layer(axum::extract::DefaultBodyLimit::max(MAX_STATEMENT_BYTES)),
+        )
+        .routes(routes!(api::submit))
+        .routes(routes!(api::precheck))
+}

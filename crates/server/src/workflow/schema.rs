@@ -1,0 +1,77 @@
+//! How the workflow's coded values appear in the OpenAPI document: each a string with its
+//! allowed values, taken from the domain's own lists so that the description cannot fall
+//! behind the code.
+
+use shinrai_domain::registration::AuditBodyStatus;
+use shinrai_domain::registry::DeploymentModel;
+use shinrai_domain::service_model::ServiceModel;
+use shinrai_domain::workflow::application::{ApplicationKind, ApplicationStatus, Verdict};
+use shinrai_domain::workflow::audit::AuditStatus;
+use shinrai_domain::workflow::statement::{ItemStatus, Responsibility, StatementStatus};
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType, Type};
+
+fn one_of(values: impl IntoIterator<Item = &'static str>) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(values))
+}
+
+pub fn service_model() -> ObjectBuilder {
+    one_of(ServiceModel::ALL.map(ServiceModel::name))
+}
+
+pub fn deployment_models() -> ArrayBuilder {
+    ArrayBuilder::new().items(one_of(DeploymentModel::ALL.map(DeploymentModel::code)))
+}
+
+pub fn statement_status() -> ObjectBuilder {
+    one_of([StatementStatus::Draft, StatementStatus::Submitted].map(StatementStatus::code))
+}
+
+pub fn item_status() -> ObjectBuilder {
+    one_of(ItemStatus::ALL.map(ItemStatus::code))
+}
+
+pub fn responsibility() -> ObjectBuilder {
+    one_of(Responsibility::ALL.map(Responsibility::code))
+}
+
+pub fn audit_status() -> ObjectBuilder {
+    one_of(AuditStatus::ALL.map(AuditStatus::code))
+}
+
+pub fn application_status() -> ObjectBuilder {
+    one_of(ApplicationStatus::ALL.map(ApplicationStatus::code))
+}
+
+pub fn application_kind() -> ObjectBuilder {
+    one_of([ApplicationKind::New, ApplicationKind::Renewal].map(ApplicationKind::code))
+}
+
+pub fn verdict() -> ObjectBuilder {
+    one_of([Verdict::Register, Verdict::Reject].map(Verdict::code))
+}
+
+/// A verdict, or `null` before there is one.
+pub fn verdict_or_none() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .enum_values(Some(
+            [Verdict::Register, Verdict::Reject]
+                .map(|verdict| serde_json::Value::from(verdict.code()))
+                .into_iter()
+                .chain([serde_json::Value::Null]),
+        ))
+}
+
+pub fn audit_body_status() -> ObjectBuilder {
+    one_of(
+        [
+            AuditBodyStatus::Selected,
+            AuditBodyStatus::Suspended,
+            AuditBodyStatus::Revoked,
+            AuditBodyStatus::Expired,
+        ]
+        .map(AuditBodyStatus::name),
+    )
+}

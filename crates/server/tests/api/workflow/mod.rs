@@ -1,0 +1,9 @@
+//! The scheme's workflow over the API: a service carried from its description to the registry,
+//! and each route's answers to the wrong party, the wrong state and bad input.
+
+mod flow;
+mod inputs;
+mod parties;
+mod states;
+mod story;
+mod versions;
