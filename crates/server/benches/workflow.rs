@@ -1,0 +1,519 @@
+//! The scheme's work at full size, through the service's whole router (routing, authentication,
+//! the workflow actions, the store, JSON or the page), on SQLite:
+//!
+//! - saving a statement of 1,200 detailed controls (`PUT /api/v1/statements/{id}`), target p99
+//!   < 200 ms;
+//! - the pre-check of that stored statement (`GET /api/v1/statements/{id}/precheck`), p99
+//!   < 20 ms;
+//! - the operator's review of an application on a signed audit of it
+//!   (`GET /api/v1/applications/{id}/review`), p99 < 50 ms;
+//! - importing the same statement from its spreadsheet (XLSX), < 1 s.
+//!
+//! Every answer is checked (status, and what the answer says), so a request that failed fast
+//! would fail the run instead of looking fast.
+//!
+//!     cargo bench -p shinrai-server --bench workflow            # full run
+//!     cargo bench -p shinrai-server --bench workflow -- --quick # smoke run
+//!
+//! Prints Markdown for docs/benchmarks.md.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::print_stdout,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss
+)]
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::Request;
+use serde_json::{Value, json};
+use shinrai_domain::accounts::{OrgKind, Role};
+use shinrai_domain::criteria::{CriteriaVersion, Part};
+use shinrai_domain::level::Level;
+use shinrai_domain::service_model::ServiceModel;
+use shinrai_domain::text::Bilingual;
+use shinrai_domain::workflow::statement::StatementContent;
+use shinrai_formats::statement::{StatementFile, read_xlsx, write_xlsx};
+use shinrai_server::auth::secret;
+use shinrai_server::{AppState, Config};
+use shinrai_store::model::{ChangeBy, NewApiToken, NewOrganisation, NewUser};
+use shinrai_store::{Store, StoreConfig};
+use shinrai_testdata::statement::{full_statement, large_criteria};
+use tower::ServiceExt;
+
+const CRITERIA: &str = "load-1200";
+const DAY_MS: i64 = 86_400_000;
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
+}
+
+/// Who acts in the bench: (login, organisation, roles).
+const USERS: [(&str, &str, &[Role]); 5] = [
+    ("admin", "op", &[Role::OperatorAdmin]),
+    ("admin2", "op", &[Role::OperatorAdmin]),
+    ("reviewer", "op", &[Role::OperatorReviewer]),
+    ("provider", "csp", &[Role::Provider]),
+    ("signer", "ab", &[Role::Auditor, Role::SigningAuditor]),
+];
+
+struct Bench {
+    app: Router,
+    /// Login → API token.
+    tokens: std::collections::HashMap<&'static str, String>,
+}
+
+impl Bench {
+    async fn send(
+        &self,
+        who: &str,
+        method: &str,
+        uri: &str,
+        body: Option<&Value>,
+    ) -> (u16, Vec<u8>) {
+        let mut request = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("authorization", format!("Bearer {}", self.tokens[who]));
+        let body = match body {
+            Some(value) => {
+                request = request.header("content-type", "application/json");
+                Body::from(serde_json::to_vec(value).unwrap())
+            }
+            None => Body::empty(),
+        };
+        let response = self
+            .app
+            .clone()
+            .oneshot(request.body(body).unwrap())
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        (status, bytes.to_vec())
+    }
+
+    /// A request that must succeed; its JSON answer.
+    async fn json(&self, who: &str, method: &str, uri: &str, body: Option<&Value>) -> Value {
+        let (status, bytes) = self.send(who, method, uri, body).await;
+        assert!(
+            (200..300).contains(&status),
+            "{method} {uri}: {status} {}",
+            String::from_utf8_lossy(&bytes)
+        );
+        if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes).unwrap()
+        }
+    }
+
+    /// Times `rounds` runs of one request, checking each answer.
+    async fn time(
+        &self,
+        rounds: usize,
+        who: &str,
+        method: &str,
+        uri: &str,
+        body: Option<&Value>,
+        check: impl Fn(u16, &[u8]),
+    ) -> Vec<Duration> {
+        let mut times = Vec::with_capacity(rounds);
+        for _ in 0..rounds {
+            let started = Instant::now();
+            let (status, bytes) = self.send(who, method, uri, body).await;
+            times.push(started.elapsed());
+            check(status, &bytes);
+        }
+        times.sort();
+        times
+    }
+}
+
+async fn world(dir: &std::path::Path, criteria: &CriteriaVersion) -> Bench {
+    let store = Arc::new(
+        Store::open(&StoreConfig {
+            data_dir: dir.to_path_buf(),
+            database_url: None,
+            checkpoint_every: 1_000,
+        })
+        .await
+        .unwrap(),
+    );
+    let system = ChangeBy::system(now_ms());
+    for (id, kind) in [
+        ("op", OrgKind::Operator),
+        ("csp", OrgKind::Provider),
+        ("ab", OrgKind::AuditBody),
+    ] {
+        store
+            .create_organisation(
+                &NewOrganisation {
+                    id: id.to_owned(),
+                    kind,
+                    name: Bilingual::new(format!("{id} 組織"), format!("{id} organisation")),
+                },
+                &system,
+            )
+            .await
+            .unwrap();
+    }
+    let mut tokens = std::collections::HashMap::new();
+    for (login, org, roles) in USERS {
+        store
+            .create_user(
+                &NewUser {
+                    id: login.to_owned(),
+                    org_id: org.to_owned(),
+                    login: login.to_owned(),
+                    display_name: login.to_owned(),
+                    roles: roles.to_vec(),
+                    // Nobody signs in with a password here: the bench acts with API tokens.
+                    password_hash: String::new(),
+                },
+                &system,
+            )
+            .await
+            .unwrap();
+        let issued = secret::new_api_token();
+        store
+            .create_token(
+                &NewApiToken {
+                    id: format!("token-{login}"),
+                    user_id: login.to_owned(),
+                    name: "bench".to_owned(),
+                    secret_hash: issued.digest,
+                    expires_at_ms: now_ms() + DAY_MS,
+                },
+                &system,
+            )
+            .await
+            .unwrap();
+        tokens.insert(login, issued.value);
+    }
+    store.create_criteria(criteria, &system).await.unwrap();
+    let config = Config {
+        // The bench asks far more often than a person would: no request quota here.
+        ..Config::default()
+    };
+    let app = shinrai_server::router(AppState::new(&config, store));
+    Bench { app, tokens }
+}
+
+fn content_json(content: &StatementContent, level: Level) -> Value {
+    let mut body = serde_json::to_value(content).unwrap();
+    body["criteria_version"] = json!(CRITERIA);
+    body["target_level"] = json!(level.get());
+    body
+}
+
+struct Row {
+    measure: String,
+    times: Vec<Duration>,
+    target: Option<(Duration, &'static str)>,
+    /// Checked on the median for single runs, on p99 otherwise.
+    on_p99: bool,
+}
+
+impl Row {
+    fn print(&self) {
+        let p99 = percentile(&self.times, 99.0);
+        let median = percentile(&self.times, 50.0);
+        let (target, met) = match self.target {
+            Some((limit, text)) => {
+                let measured = if self.on_p99 { p99 } else { median };
+                (text, if measured < limit { "yes" } else { "NO" })
+            }
+            None => ("", ""),
+        };
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            self.measure,
+            self.times.len(),
+            ms(median),
+            ms(p99),
+            ms(*self.times.last().unwrap()),
+            target,
+            met
+        );
+    }
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let rounds = if quick { 10 } else { 200 };
+    let dir = std::env::temp_dir().join(format!("shinrai-bench-workflow-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let criteria = large_criteria(CRITERIA, 1_200, 2026);
+    let level = Level::HIGH;
+    let models = ServiceModel::ALL;
+    let content = full_statement(&criteria, level, &models, 2026);
+    let body = content_json(&content, level);
+    let bench = world(&dir, &criteria).await;
+    let mut rows = Vec::new();
+
+    // --- the world: a selected audit body with a qualified signing auditor ----------------------
+    bench
+        .json(
+            "admin",
+            "PUT",
+            "/api/v1/audit-bodies/ab/selection",
+            Some(&json!({"status": "selected", "valid_from": "2025-04-01", "valid_until": "2028-03-31"})),
+        )
+        .await;
+    bench
+        .json(
+            "admin",
+            "PUT",
+            "/api/v1/auditors/signer",
+            Some(&json!({
+                "org": "ab",
+                "name": {"ja": "署名 監査人", "en": "Signing auditor"},
+                "qualifications": ["CISA"],
+                "experience_years": 5,
+                "nationality": "JP",
+                "may_sign": true
+            })),
+        )
+        .await;
+
+    // --- a service and its statement of 1,200 controls ---------------------------------------
+    let service = bench
+        .json(
+            "provider",
+            "POST",
+            "/api/v1/services",
+            Some(&json!({
+                "name": {"ja": "負荷試験クラウド", "en": "Load-test cloud"},
+                "description": {"ja": "ベンチマーク用のサービス", "en": "A service for the benchmark"},
+                "service_models": [
+                    {"model": "IaaS", "scope": {"ja": "仮想サーバ", "en": "Virtual servers"}},
+                    {"model": "PaaS", "scope": {"ja": "データベース", "en": "Databases"}},
+                    {"model": "SaaS", "scope": {"ja": "業務アプリ", "en": "Business applications"}}
+                ],
+                "deployment_models": ["public"],
+                "built_on": [],
+                "underlying_evaluated_in_audit": [],
+                "scope": {"ja": "東京リージョンの全設備", "en": "Every facility of the Tokyo region"}
+            })),
+        )
+        .await;
+    let service_id = service["id"].as_str().unwrap().to_owned();
+    let statement = bench
+        .json(
+            "provider",
+            "POST",
+            &format!("/api/v1/services/{service_id}/statements"),
+            Some(&json!({"criteria_version": CRITERIA, "target_level": 3})),
+        )
+        .await;
+    let statement_id = statement["id"].as_str().unwrap().to_owned();
+    let statement_uri = format!("/api/v1/statements/{statement_id}");
+    let size = serde_json::to_vec(&body).unwrap().len();
+
+    let times = bench
+        .time(
+            rounds,
+            "provider",
+            "PUT",
+            &statement_uri,
+            Some(&body),
+            |status, bytes| {
+                assert_eq!(status, 200, "{}", String::from_utf8_lossy(bytes));
+            },
+        )
+        .await;
+    rows.push(Row {
+        measure: format!(
+            "Save a statement of {} selected and {} excluded controls ({:.1} MB of JSON), `PUT /api/v1/statements/{{id}}`",
+            content.selected.len(),
+            content.excluded.len(),
+            size as f64 / 1e6
+        ),
+        times,
+        target: Some((Duration::from_millis(200), "p99 < 200 ms")),
+        on_p99: true,
+    });
+
+    let precheck_uri = format!("{statement_uri}/precheck");
+    let times = bench
+        .time(
+            rounds,
+            "provider",
+            "GET",
+            &precheck_uri,
+            None,
+            |status, bytes| {
+                assert_eq!(status, 200);
+                let answer: Value = serde_json::from_slice(bytes).unwrap();
+                assert_eq!(answer["reachable_level"], json!(3), "{answer}");
+            },
+        )
+        .await;
+    rows.push(Row {
+        measure: "Pre-check of the stored statement, `GET /api/v1/statements/{id}/precheck`"
+            .to_owned(),
+        times,
+        target: Some((Duration::from_millis(20), "p99 < 20 ms")),
+        on_p99: true,
+    });
+
+    // --- audited, signed and applied for -------------------------------------------------------
+    bench
+        .json(
+            "provider",
+            "POST",
+            &format!("{statement_uri}/submit"),
+            Some(&json!({})),
+        )
+        .await;
+    let audit = bench
+        .json(
+            "provider",
+            "POST",
+            "/api/v1/audits",
+            Some(&json!({
+                "service": service_id,
+                "statement": statement_id,
+                "audit_body": "ab",
+                "period_start": "2026-01-01",
+                "period_end": "2026-09-30"
+            })),
+        )
+        .await;
+    let audit_uri = format!("/api/v1/audits/{}", audit["id"].as_str().unwrap());
+    bench
+        .json(
+            "signer",
+            "POST",
+            &format!("{audit_uri}/accept"),
+            Some(&json!({"signing_auditor": "signer"})),
+        )
+        .await;
+    let reason = json!({"ja": "手順書と記録を確認し、有効であった。", "en": "Procedures and records inspected; effective."});
+    let objectives: Vec<Value> = criteria
+        .groups
+        .iter()
+        .filter(|group| group.part == Part::Control)
+        .filter(|group| {
+            content
+                .selected
+                .iter()
+                .any(|s| s.control.starts_with(&format!("{}.", group.id)))
+        })
+        .map(|group| json!({"objective": group.id, "effective": true, "reason": reason}))
+        .collect();
+    let controls: Vec<Value> = content
+        .selected
+        .iter()
+        .map(|s| json!({"control": s.control, "conformant": true, "reason": reason}))
+        .collect();
+    bench
+        .json(
+            "signer",
+            "PUT",
+            &format!("{audit_uri}/conclusions"),
+            Some(&json!({"objectives": objectives, "controls": controls})),
+        )
+        .await;
+    bench
+        .json(
+            "signer",
+            "POST",
+            &format!("{audit_uri}/sign"),
+            Some(&json!({})),
+        )
+        .await;
+    let application = bench
+        .json(
+            "provider",
+            "POST",
+            "/api/v1/applications",
+            Some(&json!({"service": service_id, "audit": audit["id"], "kind": "new"})),
+        )
+        .await;
+    let review_uri = format!(
+        "/api/v1/applications/{}/review",
+        application["id"].as_str().unwrap()
+    );
+    let times = bench
+        .time(
+            rounds,
+            "reviewer",
+            "GET",
+            &review_uri,
+            None,
+            |status, bytes| {
+                assert_eq!(status, 200, "{}", String::from_utf8_lossy(bytes));
+                let answer: Value = serde_json::from_slice(bytes).unwrap();
+                assert_eq!(answer["decision"], json!("register"), "{answer}");
+            },
+        )
+        .await;
+    rows.push(Row {
+        measure: "Review of an application on that statement's signed audit, `GET /api/v1/applications/{id}/review`".to_owned(),
+        times,
+        target: Some((Duration::from_millis(50), "p99 < 50 ms")),
+        on_p99: true,
+    });
+
+    // --- the same statement from its spreadsheet -----------------------------------------------
+    let file = StatementFile::new(CRITERIA.to_owned(), level, content.clone());
+    let workbook = write_xlsx(&file, Some(&criteria), Some(&models)).unwrap();
+    let mut times = Vec::new();
+    for _ in 0..if quick { 3 } else { 20 } {
+        let started = Instant::now();
+        let read = read_xlsx("statement.xlsx", &workbook, Some(&criteria)).unwrap();
+        times.push(started.elapsed());
+        assert_eq!(
+            read, file,
+            "the workbook did not read back as the statement"
+        );
+    }
+    times.sort();
+    rows.push(Row {
+        measure: format!(
+            "Import that statement from its spreadsheet ({:.1} MB XLSX), read and checked against the criteria",
+            workbook.len() as f64 / 1e6
+        ),
+        times,
+        target: Some((Duration::from_secs(1), "< 1 s")),
+        on_p99: false,
+    });
+
+    println!("### Workflow at full size (`cargo bench -p shinrai-server --bench workflow`)\n");
+    println!(
+        "Criteria of {} detailed controls and {} governance and management items; a level-3 statement for IaaS, PaaS and SaaS; SQLite.\n",
+        criteria.counts().controls,
+        criteria.counts().governance + criteria.counts().management
+    );
+    println!("| Measure | Runs | Median (ms) | p99 (ms) | Max (ms) | Target | Met |");
+    println!("|---|---:|---:|---:|---:|---|---|");
+    for row in &rows {
+        row.print();
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
