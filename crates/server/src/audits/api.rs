@@ -11,7 +11,7 @@ use super::views::{AcceptRequest, AuditView, ConclusionsView, DeclineRequest, Ne
 use super::{actions, files};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::openapi::{ChangeErrors, ReadErrors, UploadErrors};
+use crate::openapi::{ChangeErrors, DownloadErrors, ReadErrors, UploadErrors};
 use crate::state::AppState;
 use crate::workflow::Acting;
 use crate::workflow::files::{FormatQuery, Upload, spreadsheet};
@@ -149,7 +149,7 @@ pub async fn conclude(
             (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             (String = "text/csv"),
         )),
-        ChangeErrors,
+        DownloadErrors,
     )
 )]
 pub async fn conclusions_template(

@@ -154,6 +154,39 @@ impl IntoResponses for ChangeErrors {
     }
 }
 
+/// The errors of a workflow route that gives a file to one party at one stage.
+#[derive(Debug)]
+pub struct DownloadErrors;
+
+impl IntoResponses for DownloadErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        [
+            (
+                "400",
+                "`bad_request`: `format` is neither `xlsx` nor `csv`.",
+            ),
+            ("401", "`sign_in_required`: nobody is signed in."),
+            (
+                "403",
+                "`forbidden`: the caller is not the party that may have the file (`detail_code` \
+                 says which rule).",
+            ),
+            (
+                "404",
+                "`not_found`: no such thing, or one the caller's organisation may not know of.",
+            ),
+            (
+                "409",
+                "`conflict`: the thing is in a state in which the file is of no use \
+                 (`detail_code` says which).",
+            ),
+        ]
+        .into_iter()
+        .map(|(status, description)| (status.to_owned(), error_response(description)))
+        .collect()
+    }
+}
+
 /// The errors of a workflow route that takes a file as its body.
 #[derive(Debug)]
 pub struct UploadErrors;
@@ -161,6 +194,10 @@ pub struct UploadErrors;
 impl IntoResponses for UploadErrors {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         [
+            (
+                "400",
+                "`bad_request`: `format` is neither `xlsx` nor `csv`, or the body cannot be read.",
+            ),
             ("401", "`sign_in_required`: nobody is signed in."),
             (
                 "403",

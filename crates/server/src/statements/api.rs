@@ -156,6 +156,7 @@ pub async fn precheck(
             (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             (String = "text/csv"),
         )),
+        (status = 400, description = "`bad_request`: `format` is neither `xlsx` nor `csv`.", body = crate::error::ErrorBody),
         ReadErrors,
     )
 )]
