@@ -215,6 +215,12 @@ async fn conclusion_files_are_refused_to_the_wrong_party_state_and_content() {
     let answer = w.upload("auditor", &import, "application/json", file).await;
     assert_eq!(answer.status, 415);
     answer.error("unsupported_media_type");
+    // Over the spreadsheet reader's bound: refused before it is read.
+    let answer = w
+        .upload("auditor", &import, XLSX, vec![0; 16 * 1024 * 1024 + 1])
+        .await;
+    assert_eq!(answer.status, 413);
+    answer.error("payload_too_large");
 
     // Every problem at its cell, and nothing recorded.
     let (effective, ja, en) = (
