@@ -176,8 +176,8 @@ pub async fn conclusions_template(
         nothing, and `problems` places each at its sheet and cell. / 全部か無か。問題はシートとセルで示します。",
     params(("id" = String, Path, description = "The audit id"), FormatQuery),
     request_body(description = "The file's bytes.", content(
-        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ("text/csv"),
+        (String = "text/csv"),
+        (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     )),
     responses(
         (status = 200, description = "The audit with its conclusions.", body = AuditView),

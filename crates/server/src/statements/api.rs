@@ -184,8 +184,8 @@ pub async fn template(
         and cell. A submitted statement is `statement_frozen` (409). / 全部か無か。",
     params(("id" = String, Path, description = "The statement id"), FormatQuery),
     request_body(description = "The file's bytes.", content(
-        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ("text/csv"),
+        (String = "text/csv"),
+        (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     )),
     responses(
         (status = 200, description = "The draft as saved.", body = StatementVersionView),
