@@ -88,6 +88,69 @@ pub enum Command {
     /// A provider's statement as files: template, import, export / 言明書のファイル: テンプレート・取込み・出力
     #[command(subcommand)]
     Statement(StatementCommand),
+    /// An audit's files: the conclusions as a spreadsheet / 監査のファイル: 結論の表
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// The auditors' conclusions as a spreadsheet: template and import / 監査の結論の表: テンプレート・取込み
+    #[command(subcommand)]
+    Conclusions(ConclusionsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConclusionsCommand {
+    /// Write the conclusions template of an audited statement: a row for every objective and
+    /// control it selects / 監査対象の言明書が選択した統制目標・詳細管理策ごとの結論テンプレートを書き出す
+    Template(ConclusionsTemplateArgs),
+    /// Read a filled conclusions file (.xlsx, .csv) and print the body of
+    /// `PUT /audits/{id}/conclusions` as JSON; rows without a conclusion are skipped; all or
+    /// nothing / 記入済みの結論の表を読み、結論を JSON で出力する
+    #[command(
+        after_help = "Exit status: 0 read, 2 unreadable or with problems (each is listed with its place).\n\
+                      終了コード: 0 読込み成功、2 読み込み不能又は問題あり（場所とともにすべて表示）"
+    )]
+    Import(ConclusionsImportArgs),
+}
+
+/// The audited statement and the criteria it is written against, which every conclusions
+/// command needs.
+#[derive(Debug, Args)]
+pub struct AuditedArgs {
+    /// The criteria: a file (.csv, .xlsx, OSCAL catalog) or a stored version id /
+    /// 管理基準（ファイル又は保存済みの版 ID）
+    #[arg(long, value_name = "FILE|VERSION")]
+    pub criteria: String,
+    /// The audited statement: JSON (what `statement import` prints), a filled template (.xlsx,
+    /// .csv) or an OSCAL system security plan (.json, .yaml) / 監査対象の言明書
+    #[arg(long, value_name = "FILE")]
+    pub statement: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ConclusionsTemplateArgs {
+    #[command(flatten)]
+    pub audited: AuditedArgs,
+    /// Fill in the conclusions recorded so far (JSON, the body of PUT /audits/{id}/conclusions) /
+    /// 記録済みの結論（JSON）を記入しておく
+    #[arg(long, value_name = "FILE")]
+    pub conclusions: Option<PathBuf>,
+    /// xlsx or csv (default: from OUT's extension, else xlsx) / 形式（既定は出力先の拡張子、なければ xlsx）
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormatArg>,
+    /// The file to write (default: standard output) / 出力先（既定は標準出力）
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConclusionsImportArgs {
+    /// .xlsx or .csv / 取り込むファイル
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub audited: AuditedArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -42,6 +42,7 @@ fn main() -> ExitCode {
         Command::Registry(command) => commands::registry::run(&command, &cli.place, lang),
         Command::Report(command) => commands::report::run(&command, &cli.place, lang),
         Command::Statement(command) => commands::statement::run(&command, &cli.place, lang),
+        Command::Audit(command) => commands::audit::run(&command, &cli.place, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,9 +1,11 @@
-//! Criteria and providers' statements in and out of shinrai, and the registry out as open data.
-//! Every reader is all or nothing: it returns a whole
-//! [`CriteriaVersion`](shinrai_domain::criteria::CriteriaVersion) or
-//! [`StatementFile`](statement::StatementFile), or an error naming the file and the place (sheet,
+//! Criteria, providers' statements and auditors' conclusions in and out of shinrai, and the
+//! registry out as open data. Every reader is all or nothing: it returns a whole
+//! [`CriteriaVersion`](shinrai_domain::criteria::CriteriaVersion),
+//! [`StatementFile`](statement::StatementFile) or
+//! [`Conclusions`](shinrai_domain::workflow::audit::Conclusions), or an error naming the file and the place (sheet,
 //! row and column; or JSON pointer), never a part.
 
+pub mod conclusions;
 pub mod oscal_criteria;
 pub mod registry;
 pub mod statement;

@@ -485,7 +485,8 @@ pub struct ErrorDetail {
 /// One problem of a request body.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct FieldProblem {
-    /// JSON pointer (RFC 6901) to the value, e.g. `/selected/3/control`.
+    /// JSON pointer (RFC 6901) to the value, e.g. `/selected/3/control`; for an uploaded
+    /// spreadsheet, the sheet and cell (`controls!E7`, or `E7` in a CSV file).
     #[schema(example = "/period_end")]
     pub pointer: String,
     /// What is wrong, e.g. `required`, `too_long`, `duplicate`, `unknown_control`.

@@ -1,6 +1,7 @@
 //! One module per top-level command.
 
 pub mod accounts;
+pub mod audit;
 pub mod backup;
 pub mod criteria;
 pub mod decide;

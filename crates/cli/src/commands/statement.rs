@@ -82,24 +82,56 @@ fn import(args: &StatementImportArgs, place: &DataPlace, lang: Lang) -> Result<(
     write_stdout(&format!("{json}\n"))
 }
 
+/// A statement from any file `statement import` reads, or the JSON it prints, checked against
+/// `criteria`: a filled template (.xlsx, .csv), an OSCAL SSP (.yaml, .yml, or JSON holding a
+/// `system-security-plan`) or the statement as JSON.
+pub(crate) fn load_statement(
+    path: &Path,
+    criteria: &CriteriaVersion,
+) -> Result<StatementFile, CliError> {
+    let name = display_name(path);
+    let bytes = read_bytes(path, MAX_SSP_BYTES)?;
+    let lower = name.to_ascii_lowercase();
+    let statement = match SheetFormat::from_name(&name) {
+        Some(SheetFormat::Xlsx) => read_xlsx(&name, &bytes, Some(criteria)).map_err(refused)?,
+        Some(SheetFormat::Csv) => read_csv(&name, &bytes, Some(criteria)).map_err(refused)?,
+        None if lower.ends_with(".yaml") || lower.ends_with(".yml") || is_ssp(&bytes) => {
+            ssp::import_ssp(&name, &bytes).map_err(ssp_error)?
+        }
+        None => serde_json::from_slice(&bytes).map_err(|error| not_a_statement(&name, &error))?,
+    };
+    check(&name, &statement, criteria)?;
+    Ok(statement)
+}
+
+/// Whether JSON bytes hold an OSCAL system security plan rather than a statement.
+fn is_ssp(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(bytes)
+        .is_ok_and(|object| object.contains_key("system-security-plan"))
+}
+
+fn not_a_statement(name: &str, error: &serde_json::Error) -> CliError {
+    CliError::Unusable {
+        what: Bilingual::new(
+            format!(
+                "{name}: {} 行 {} 列 (言明書の JSON として読めません: {error})",
+                error.line(),
+                error.column()
+            ),
+            format!(
+                "{name}: line {} column {} (not a statement as JSON: {error})",
+                error.line(),
+                error.column()
+            ),
+        ),
+    }
+}
+
 fn export(args: &StatementExportArgs, place: &DataPlace, lang: Lang) -> Result<(), CliError> {
     let name = display_name(&args.file);
     let text = read_text(&args.file, MAX_SSP_BYTES)?;
     let statement: StatementFile =
-        serde_json::from_str(&text).map_err(|error| CliError::Unusable {
-            what: Bilingual::new(
-                format!(
-                    "{name}: {} 行 {} 列 (言明書の JSON として読めません: {error})",
-                    error.line(),
-                    error.column()
-                ),
-                format!(
-                    "{name}: line {} column {} (not a statement as JSON: {error})",
-                    error.line(),
-                    error.column()
-                ),
-            ),
-        })?;
+        serde_json::from_str(&text).map_err(|error| not_a_statement(&name, &error))?;
     let criteria = match &args.criteria {
         Some(spec) => {
             let criteria = load(spec, place, lang)?;
@@ -128,7 +160,7 @@ fn export(args: &StatementExportArgs, place: &DataPlace, lang: Lang) -> Result<(
 }
 
 /// A statement that the criteria refuse (an unknown id, another version) is bad input.
-fn check(
+pub(crate) fn check(
     name: &str,
     statement: &StatementFile,
     criteria: &CriteriaVersion,
@@ -199,7 +231,7 @@ fn refused(errors: StatementErrors) -> CliError {
     }
 }
 
-fn ssp_error(error: SspError) -> CliError {
+pub(crate) fn ssp_error(error: SspError) -> CliError {
     match error {
         SspError::Oscal(inner) => CliError::Oscal(inner),
         other => CliError::Unusable {
@@ -208,7 +240,7 @@ fn ssp_error(error: SspError) -> CliError {
     }
 }
 
-fn written(what: &Bilingual) -> CliError {
+pub(crate) fn written(what: &Bilingual) -> CliError {
     CliError::Unwritable {
         file: "-".to_owned(),
         why: what.clone(),
@@ -216,7 +248,7 @@ fn written(what: &Bilingual) -> CliError {
 }
 
 /// Writes to the file, or to standard output (a closed pipe is not an error).
-fn put(output: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
+pub(crate) fn put(output: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
     match output {
         Some(path) => write_file(path, bytes),
         None => {
@@ -232,7 +264,7 @@ fn put(output: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
 }
 
 /// Reads a whole file of at most `max` bytes (one more is read to tell a larger one).
-fn read_bytes(path: &Path, max: usize) -> Result<Vec<u8>, CliError> {
+pub(crate) fn read_bytes(path: &Path, max: usize) -> Result<Vec<u8>, CliError> {
     use std::io::Read;
     let file = display_name(path);
     let unreadable = |error: io::Error| CliError::Unreadable {

@@ -8,6 +8,7 @@
     clippy::indexing_slicing
 )]
 
+mod audit;
 mod criteria;
 mod decide;
 mod log_verify;

@@ -235,6 +235,7 @@ fn csv_of(version: &CriteriaVersion) -> Vec<u8> {
 
 mod broken_csv;
 mod broken_xlsx;
+mod conclusions;
 mod round_trip;
 mod statement;
 mod template;

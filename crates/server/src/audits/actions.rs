@@ -151,7 +151,7 @@ pub async fn decline(state: &AppState, by: &Acting, id: &str, reason: Bilingual)
 }
 
 /// The audited statement, which the audit keeps by id.
-async fn audited_statement(state: &AppState, audit: &Audit) -> Outcome<Statement> {
+pub(super) async fn audited_statement(state: &AppState, audit: &Audit) -> Outcome<Statement> {
     Ok(state
         .store
         .statement(&audit.statement)

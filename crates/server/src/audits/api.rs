@@ -2,17 +2,19 @@
 //! auditors accept it, conclude it and sign its report.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use serde_json::Value;
 
-use super::actions;
 use super::views::{AcceptRequest, AuditView, ConclusionsView, DeclineRequest, NewAuditRequest};
+use super::{actions, files};
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiPath};
-use crate::openapi::{ChangeErrors, ReadErrors};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::openapi::{ChangeErrors, DownloadErrors, ReadErrors, UploadErrors};
 use crate::state::AppState;
 use crate::workflow::Acting;
+use crate::workflow::files::{FormatQuery, Upload, spreadsheet};
 
 #[utoipa::path(
     post,
@@ -126,6 +128,80 @@ pub async fn conclude(
     ApiJson(request): ApiJson<ConclusionsView>,
 ) -> Result<Json<AuditView>, ApiError> {
     let audit = actions::conclude(&state, &acting, &id, request.into()).await?;
+    Ok(Json(audit.into()))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/audits/{id}/conclusions/template",
+    operation_id = "conclusions_template",
+    tag = "audits",
+    summary = "The conclusions as a spreadsheet to fill in (an auditor of the body, while in progress) / 結論の記入用の表",
+    description = "One row per objective of a selected control (sheet `objectives`: `effective` \
+        yes/no and the reason) and per selected control (sheet `controls`: `conformant` yes/no \
+        and the reason), with the criteria's and the statement's texts for reference and the \
+        conclusions recorded so far; the sheet `instructions` explains it in Japanese and \
+        English. `format=csv` gives the same rows as one CSV table with a `part` column. / \
+        統制目標・詳細管理策ごとの結論と理由を記入する表です。",
+    params(("id" = String, Path, description = "The audit id"), FormatQuery),
+    responses(
+        (status = 200, description = "The file, as an attachment.", content(
+            (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (String = "text/csv"),
+        )),
+        DownloadErrors,
+    )
+)]
+pub async fn conclusions_template(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(query): ApiQuery<FormatQuery>,
+) -> Result<Response, ApiError> {
+    let format = query.download()?;
+    let bytes = files::template(&state, &acting, &id, format).await?;
+    Ok(spreadsheet(format, &format!("{id}-conclusions"), bytes))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/audits/{id}/conclusions/import",
+    operation_id = "import_conclusions",
+    tag = "audits",
+    summary = "Record the conclusions from a filled spreadsheet (an auditor of the body, while in progress) / 記入済みの表から結論を記録する",
+    description = "The body is the file (XLSX or CSV, by `format` or the `Content-Type`; at most \
+        16 MiB). Rows whose conclusion is empty are skipped; a conclusion needs a reason. The \
+        conclusions read replace those recorded, exactly as `PUT /audits/{id}/conclusions` \
+        does, with the same event in the log. All or nothing: a file with any problem records \
+        nothing, and `problems` places each at its sheet and cell. / 全部か無か。問題はシートとセルで示します。",
+    params(("id" = String, Path, description = "The audit id"), FormatQuery),
+    request_body(description = "The file's bytes.", content(
+        (String = "text/csv"),
+        (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    )),
+    responses(
+        (status = 200, description = "The audit with its conclusions.", body = AuditView),
+        UploadErrors,
+    )
+)]
+pub async fn import_conclusions(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(query): ApiQuery<FormatQuery>,
+    request: Request,
+) -> Result<Json<AuditView>, ApiError> {
+    let upload = Upload::read(request, &state).await?;
+    // The party and the state are asked before the format, so that nobody learns of an audit
+    // by the way a file of theirs is refused.
+    let format = match query.upload(&upload.media_type) {
+        Ok(format) => format,
+        Err(error) => {
+            files::template_rights(&state, &acting, &id).await?;
+            return Err(error);
+        }
+    };
+    let audit = files::import(&state, &acting, &id, format, upload.bytes).await?;
     Ok(Json(audit.into()))
 }
 

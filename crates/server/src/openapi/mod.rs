@@ -154,6 +154,88 @@ impl IntoResponses for ChangeErrors {
     }
 }
 
+/// The errors of a workflow route that gives a file to one party at one stage.
+#[derive(Debug)]
+pub struct DownloadErrors;
+
+impl IntoResponses for DownloadErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        [
+            (
+                "400",
+                "`bad_request`: `format` is neither `xlsx` nor `csv`.",
+            ),
+            ("401", "`sign_in_required`: nobody is signed in."),
+            (
+                "403",
+                "`forbidden`: the caller is not the party that may have the file (`detail_code` \
+                 says which rule).",
+            ),
+            (
+                "404",
+                "`not_found`: no such thing, or one the caller's organisation may not know of.",
+            ),
+            (
+                "409",
+                "`conflict`: the thing is in a state in which the file is of no use \
+                 (`detail_code` says which).",
+            ),
+        ]
+        .into_iter()
+        .map(|(status, description)| (status.to_owned(), error_response(description)))
+        .collect()
+    }
+}
+
+/// The errors of a workflow route that takes a file as its body.
+#[derive(Debug)]
+pub struct UploadErrors;
+
+impl IntoResponses for UploadErrors {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        [
+            (
+                "400",
+                "`bad_request`: `format` is neither `xlsx` nor `csv`, or the body cannot be read.",
+            ),
+            ("401", "`sign_in_required`: nobody is signed in."),
+            (
+                "403",
+                "`forbidden`: the caller is not the party that may do this (`detail_code` says \
+                 which rule); `csrf_failed` for a session without its `X-CSRF-Token`.",
+            ),
+            (
+                "404",
+                "`not_found`: no such thing, or one the caller's organisation may not know of.",
+            ),
+            (
+                "409",
+                "`conflict`: the thing is in a state that forbids the action (`detail_code` says \
+                 which), or it changed meanwhile.",
+            ),
+            (
+                "413",
+                "`payload_too_large`: the file is larger than the route takes.",
+            ),
+            (
+                "415",
+                "`unsupported_media_type`: neither the `format` parameter nor the `Content-Type` \
+                 names a format the route reads.",
+            ),
+            (
+                "422",
+                "`invalid_input`: the file is refused and nothing is stored; `problems` lists \
+                 every problem, its `pointer` being the sheet and cell (`controls!E7`, or `E7` \
+                 in a CSV file) or the JSON pointer in an OSCAL document, and its message naming \
+                 the file, sheet, row, column and cell.",
+            ),
+        ]
+        .into_iter()
+        .map(|(status, description)| (status.to_owned(), error_response(description)))
+        .collect()
+    }
+}
+
 fn error_response(description: &str) -> RefOr<Response> {
     ResponseBuilder::new()
         .description(description)

@@ -2,19 +2,21 @@
 //! owner, the operator and an audit body that accepted an audit of it read it.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use serde_json::Value;
 
-use super::actions;
 use super::views::{DraftRequest, NewVersionRequest, StatementVersionView};
+use super::{actions, files};
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiPath};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::lang::RequestLang;
 use crate::openapi::answers::PrecheckAnswer;
-use crate::openapi::{ChangeErrors, LangParams, ReadErrors};
+use crate::openapi::{ChangeErrors, LangParams, ReadErrors, UploadErrors};
 use crate::state::AppState;
 use crate::workflow::Acting;
+use crate::workflow::files::{FormatQuery, JSON, Upload, spreadsheet};
 
 #[utoipa::path(
     post,
@@ -134,4 +136,135 @@ pub async fn precheck(
 ) -> Result<Json<Value>, ApiError> {
     let outcome = actions::precheck(&state, &acting, &id).await?;
     Ok(Json(outcome.to_json(lang)))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/statements/{id}/template",
+    operation_id = "statement_template",
+    tag = "statements",
+    summary = "The statement as a spreadsheet, filled with its content / 言明書の表（現在の内容入り）",
+    description = "The layout of `shinrai statement template`: sheets `instructions` (Japanese \
+        and English), `statement`, `items`, `controls` and `documents`, with a row for every \
+        item and control that applies to the service's models at the target level, answered or \
+        not, and the criteria's texts beside the answers. `format=csv` gives one CSV table. \
+        Filled in and sent to `POST /statements/{id}/import`, it replaces the draft's content. / \
+        記入して取り込むと下書きの内容を置き換えます。",
+    params(("id" = String, Path, description = "The statement id"), FormatQuery),
+    responses(
+        (status = 200, description = "The file, as an attachment.", content(
+            (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (String = "text/csv"),
+        )),
+        (status = 400, description = "`bad_request`: `format` is neither `xlsx` nor `csv`.", body = crate::error::ErrorBody),
+        ReadErrors,
+    )
+)]
+pub async fn template(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(query): ApiQuery<FormatQuery>,
+) -> Result<Response, ApiError> {
+    let format = query.download()?;
+    let bytes = files::template(&state, &acting, &id, format).await?;
+    Ok(spreadsheet(format, &id, bytes))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/statements/{id}/import",
+    operation_id = "import_statement",
+    tag = "statements",
+    summary = "Replace a draft's content from a filled spreadsheet (its provider) / 記入済みの表で下書きを置き換える",
+    description = "The body is the file (XLSX or CSV, by `format` or the `Content-Type`; at most \
+        16 MiB) in the layout of `GET /statements/{id}/template`. It replaces the draft's \
+        content exactly as `PUT /statements/{id}` does, with the same event in the log. All or \
+        nothing: a file with any problem stores nothing, and `problems` places each at its sheet \
+        and cell. A submitted statement is `statement_frozen` (409). / 全部か無か。",
+    params(("id" = String, Path, description = "The statement id"), FormatQuery),
+    request_body(description = "The file's bytes.", content(
+        (String = "text/csv"),
+        (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    )),
+    responses(
+        (status = 200, description = "The draft as saved.", body = StatementVersionView),
+        UploadErrors,
+    )
+)]
+pub async fn import(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(query): ApiQuery<FormatQuery>,
+    request: Request,
+) -> Result<Json<StatementVersionView>, ApiError> {
+    let upload = Upload::read(request, &state).await?;
+    let format = match query.upload(&upload.media_type) {
+        Ok(format) => format,
+        Err(error) => {
+            // Who and the state are answered before the format, as for any change.
+            files::draft_for_provider(&state, &acting, &id).await?;
+            return Err(error);
+        }
+    };
+    let statement = files::import_sheet(&state, &acting, &id, format, upload.bytes).await?;
+    Ok(Json(statement.into()))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/statements/{id}/ssp",
+    operation_id = "statement_ssp",
+    tag = "statements",
+    summary = "The statement as an OSCAL system security plan / 言明書の OSCAL SSP",
+    description = "The plan `shinrai statement export --format oscal-ssp` writes, with the \
+        service's name as the system's name. A statement with no answer at all cannot be a plan \
+        (`conflict`, 409). / 回答のない言明書は SSP にできません。",
+    params(("id" = String, Path, description = "The statement id")),
+    responses(
+        (status = 200, description = "The plan.", body = Object),
+        (status = 409, description = "`conflict`: the statement has no answer yet.", body = crate::error::ErrorBody),
+        ReadErrors,
+    )
+)]
+pub async fn ssp(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Json<Value>, ApiError> {
+    Ok(Json(files::ssp(&state, &acting, &id).await?))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/statements/{id}/ssp",
+    operation_id = "import_statement_ssp",
+    tag = "statements",
+    summary = "Replace a draft's content from an OSCAL system security plan (its provider) / OSCAL SSP で下書きを置き換える",
+    description = "The body is the plan as JSON (at most 32 MiB), as `GET /statements/{id}/ssp` \
+        gives it. It replaces the draft's content exactly as `PUT /statements/{id}` does. A plan \
+        that cannot be read as a statement is `invalid_input` at its JSON pointer. / 全部か無か。",
+    params(("id" = String, Path, description = "The statement id")),
+    request_body(content = Object, description = "The plan.", content_type = "application/json"),
+    responses(
+        (status = 200, description = "The draft as saved.", body = StatementVersionView),
+        UploadErrors,
+    )
+)]
+pub async fn import_ssp(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+    request: Request,
+) -> Result<Json<StatementVersionView>, ApiError> {
+    let upload = Upload::read(request, &state).await?;
+    if upload.media_type != JSON {
+        files::draft_for_provider(&state, &acting, &id).await?;
+        return Err(ApiError::UnsupportedMediaType {
+            expected: "application/json",
+        });
+    }
+    let statement = files::import_ssp(&state, &acting, &id, upload.bytes).await?;
+    Ok(Json(statement.into()))
 }

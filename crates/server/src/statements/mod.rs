@@ -1,9 +1,11 @@
 //! Statements (言明書): the API that starts a new version of a service's statement, reads it,
-//! replaces a draft's content, submits it and pre-checks it, the actions behind it (shared
+//! replaces a draft's content (as JSON, a spreadsheet or an OSCAL system security plan), submits it,
+//! pre-checks it and gives it as files, the actions behind it (shared
 //! with the pages), and the shapes it reads and answers.
 
 pub mod actions;
 pub mod api;
+pub mod files;
 pub mod views;
 
 use utoipa_axum::router::OpenApiRouter;
@@ -25,4 +27,15 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         )
         .routes(routes!(api::submit))
         .routes(routes!(api::precheck))
+        .routes(routes!(api::template))
+        .merge(OpenApiRouter::new().routes(routes!(api::import)).layer(
+            axum::extract::DefaultBodyLimit::max(crate::workflow::files::MAX_SHEET_BYTES),
+        ))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(api::ssp, api::import_ssp))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    shinrai_formats::statement::ssp::MAX_SSP_BYTES,
+                )),
+        )
 }

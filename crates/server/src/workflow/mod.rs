@@ -11,6 +11,7 @@
 mod acting;
 pub mod facts;
 mod failure;
+pub mod files;
 pub mod ids;
 pub mod schema;
 

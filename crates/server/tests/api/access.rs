@@ -216,7 +216,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             [401, 200, 403, 403, 403, 403, 403],
         ),
     ];
-    let not_found: [(&str, &str, Option<String>); 20] = [
+    let not_found: [(&str, &str, Option<String>); 26] = [
         ("GET", "/api/v1/services/svc-none", None),
         (
             "POST",
@@ -231,6 +231,10 @@ fn workflow_rows(world: &World) -> Vec<Row> {
         ),
         ("POST", "/api/v1/statements/svc-none-v1/submit", None),
         ("GET", "/api/v1/statements/svc-none-v1/precheck", None),
+        ("GET", "/api/v1/statements/svc-none-v1/template", None),
+        ("POST", "/api/v1/statements/svc-none-v1/import", None),
+        ("GET", "/api/v1/statements/svc-none-v1/ssp", None),
+        ("POST", "/api/v1/statements/svc-none-v1/ssp", None),
         ("GET", "/api/v1/audits/au-none", None),
         (
             "POST",
@@ -247,6 +251,8 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             "/api/v1/audits/au-none/conclusions",
             Some("{}".into()),
         ),
+        ("GET", "/api/v1/audits/au-none/conclusions/template", None),
+        ("POST", "/api/v1/audits/au-none/conclusions/import", None),
         ("POST", "/api/v1/audits/au-none/sign", None),
         ("GET", "/api/v1/audits/au-none/report", None),
         ("GET", "/api/v1/applications/ap-none", None),
@@ -541,6 +547,9 @@ async fn the_table_covers_every_documented_route() {
                     action,
                 ] => {
                     format!("/api/v1/{kind}/{{id}}/{action}")
+                }
+                ["", "api", "v1", "audits", _, "conclusions", action] => {
+                    format!("/api/v1/audits/{{id}}/conclusions/{action}")
                 }
                 ["", "api", "v1", "applications", _, "explanations", _] => {
                     "/api/v1/applications/{id}/explanations/{control}".to_owned()

@@ -4,7 +4,10 @@
 
 mod conclusions;
 
-pub use conclusions::{Conclusions, ControlConclusion, ObjectiveConclusion, selected_objectives};
+pub use conclusions::{
+    Conclusions, ControlConclusion, ObjectiveConclusion, objectives_of_selected,
+    selected_objectives,
+};
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;

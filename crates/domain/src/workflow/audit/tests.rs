@@ -426,3 +426,28 @@ fn conclusions_name_only_selected_controls_and_their_objectives() {
         "audit_not_in_progress"
     );
 }
+
+#[test]
+fn conclusions_are_checked_against_a_statement_content_alone() {
+    let statement = submitted();
+    let criteria = demo_criteria().unwrap();
+    let objectives = objectives_of_selected(&statement.content, &criteria);
+    assert_eq!(objectives, selected_objectives(&statement, &criteria));
+    assert!(!objectives.is_empty());
+    for control in &statement.content.selected {
+        let objective = &criteria.control(&control.control).unwrap().objective;
+        assert!(objectives.contains(objective.as_str()));
+    }
+    let full = full_conclusions(&statement);
+    assert_eq!(full.check_against(&statement.content, &criteria), Ok(()));
+    let mut other = statement.content.clone();
+    let dropped = other.selected.remove(0).control;
+    let Err(Refusal::Invalid(errors)) = full.check_against(&other, &criteria) else {
+        panic!("a conclusion on a control the content does not select is refused");
+    };
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.code == "not_selected" && e.message.en.contains(&dropped))
+    );
+}
