@@ -17,7 +17,7 @@ use super::review;
 use crate::audits::actions::{as_reference, only_providers};
 use crate::state::AppState;
 use crate::workflow::facts::{self, APPLICATION, AUDIT, SERVICE};
-use crate::workflow::{Acting, Failure, Outcome, ids};
+use crate::workflow::{Acting, Failure, Outcome, ids, reach};
 use crate::{audits, services};
 
 /// What the provider applies with.
@@ -87,6 +87,27 @@ pub async fn visible(state: &AppState, by: &Acting, id: &str) -> Outcome<Stored<
     access::read_application(&by.actor(), &stored.value)
         .map_err(|hidden| Failure::hidden(hidden, APPLICATION, id))?;
     Ok(stored)
+}
+
+/// The applications the one acting may see, by id, narrowed by status and service: the
+/// operator's review queue, a provider's own, an audit body's on its audits.
+pub async fn list(
+    state: &AppState,
+    by: &Acting,
+    status: Option<ApplicationStatus>,
+    service: Option<&str>,
+) -> Outcome<Vec<Application>> {
+    let Some(filter) = reach::own_records(&by.member, status.map(ApplicationStatus::code), service)
+    else {
+        return Ok(Vec::new());
+    };
+    let applications: Vec<Stored<Application>> = state.store.documents(&filter).await?;
+    let actor = by.actor();
+    Ok(applications
+        .into_iter()
+        .map(|stored| stored.value)
+        .filter(|application| access::read_application(&actor, application).is_ok())
+        .collect())
 }
 
 pub async fn get(state: &AppState, by: &Acting, id: &str) -> Outcome<Application> {

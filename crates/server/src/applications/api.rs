@@ -8,11 +8,11 @@ use serde_json::Value;
 
 use super::actions;
 use super::views::{
-    ApplicationView, AskRequest, DecisionRequest, ExplainRequest, NewApplicationRequest,
-    VerdictRequest,
+    ApplicationList, ApplicationQuery, ApplicationView, AskRequest, DecisionRequest,
+    ExplainRequest, NewApplicationRequest, VerdictRequest,
 };
 use crate::error::ApiError;
-use crate::extract::{ApiJson, ApiPath};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::lang::RequestLang;
 use crate::openapi::answers::RegistrationAnswer;
 use crate::openapi::{ChangeErrors, LangParams, ReadErrors};
@@ -234,4 +234,31 @@ pub async fn withdraw(
     ApiPath(id): ApiPath<String>,
 ) -> Result<Json<ApplicationView>, ApiError> {
     Ok(Json(actions::withdraw(&state, &acting, &id).await?.into()))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/applications",
+    operation_id = "list_applications",
+    tag = "applications",
+    summary = "The applications the caller may see / 閲覧できる登録申請の一覧",
+    params(ApplicationQuery),
+    responses(
+        (status = 200, description = "The applications, by id.", body = ApplicationList),
+        ReadErrors,
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiQuery(query): ApiQuery<ApplicationQuery>,
+) -> Result<Json<ApplicationList>, ApiError> {
+    let applications =
+        actions::list(&state, &acting, query.status, query.service.as_deref()).await?;
+    Ok(Json(ApplicationList {
+        items: applications
+            .into_iter()
+            .map(ApplicationView::from)
+            .collect(),
+    }))
 }

@@ -15,7 +15,7 @@ use crate::state::AppState;
 
 pub fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(api::apply))
+        .routes(routes!(api::list, api::apply))
         .routes(routes!(api::get))
         .routes(routes!(api::review))
         .routes(routes!(api::ask))

@@ -8,7 +8,7 @@ use shinrai_domain::workflow::application::{
     Application, ApplicationKind, ApplicationStatus, Approval, ExplanationRequest,
     RecordedDecision, Verdict,
 };
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use super::actions::NewApplication;
 use crate::error::Messages;
@@ -204,4 +204,22 @@ impl From<Application> for ApplicationView {
             updated_at_ms: a.updated_at_ms,
         }
     }
+}
+
+/// `GET /api/v1/applications`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApplicationList {
+    /// The applications the caller may see, by id: the review queue (operator), its own (provider), those on its audits (audit body).
+    pub items: Vec<ApplicationView>,
+}
+
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationQuery {
+    /// Only the applications in this status.
+    #[param(schema_with = schema::application_status)]
+    pub status: Option<ApplicationStatus>,
+    /// Only the applications of this service.
+    pub service: Option<String>,
 }

@@ -6,7 +6,7 @@ use shinrai_domain::registration::AuditorRequirements;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::Refusal;
 use shinrai_domain::workflow::access;
-use shinrai_domain::workflow::audit::{self, Audit, Conclusions, Order};
+use shinrai_domain::workflow::audit::{self, Audit, AuditStatus, Conclusions, Order};
 use shinrai_domain::workflow::audit_body::AuditorProfile;
 use shinrai_domain::workflow::report::AuditReport;
 use shinrai_domain::workflow::service::is_provider;
@@ -16,7 +16,7 @@ use shinrai_store::documents::{Batch, Stored};
 
 use crate::state::AppState;
 use crate::workflow::facts::{self, AUDIT, SERVICE, STATEMENT};
-use crate::workflow::{Acting, Failure, Outcome, ids};
+use crate::workflow::{Acting, Failure, Outcome, ids, reach};
 use crate::{services, statements};
 
 /// What the provider asks for.
@@ -99,6 +99,26 @@ pub async fn visible(state: &AppState, by: &Acting, id: &str) -> Outcome<Stored<
     access::read_audit(&by.actor(), &stored.value)
         .map_err(|hidden| Failure::hidden(hidden, AUDIT, id))?;
     Ok(stored)
+}
+
+/// The audits the one acting may see, by id, narrowed by status and service.
+pub async fn list(
+    state: &AppState,
+    by: &Acting,
+    status: Option<AuditStatus>,
+    service: Option<&str>,
+) -> Outcome<Vec<Audit>> {
+    let Some(filter) = reach::own_records(&by.member, status.map(AuditStatus::code), service)
+    else {
+        return Ok(Vec::new());
+    };
+    let audits: Vec<Stored<Audit>> = state.store.documents(&filter).await?;
+    let actor = by.actor();
+    Ok(audits
+        .into_iter()
+        .map(|stored| stored.value)
+        .filter(|audit| access::read_audit(&actor, audit).is_ok())
+        .collect())
 }
 
 pub async fn get(state: &AppState, by: &Acting, id: &str) -> Outcome<Audit> {

@@ -7,7 +7,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::Value;
 
-use super::views::{AcceptRequest, AuditView, ConclusionsView, DeclineRequest, NewAuditRequest};
+use super::views::{
+    AcceptRequest, AuditList, AuditQuery, AuditView, ConclusionsView, DeclineRequest,
+    NewAuditRequest,
+};
 use super::{actions, files};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
@@ -256,4 +259,27 @@ pub async fn report(
     serde_json::to_value(&report)
         .map(Json)
         .map_err(ApiError::internal)
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/audits",
+    operation_id = "list_audits",
+    tag = "audits",
+    summary = "The audits the caller may see / 閲覧できる監査の一覧",
+    params(AuditQuery),
+    responses(
+        (status = 200, description = "The audits, by id.", body = AuditList),
+        ReadErrors,
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiQuery(query): ApiQuery<AuditQuery>,
+) -> Result<Json<AuditList>, ApiError> {
+    let audits = actions::list(&state, &acting, query.status, query.service.as_deref()).await?;
+    Ok(Json(AuditList {
+        items: audits.into_iter().map(AuditView::from).collect(),
+    }))
 }

@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 pub fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(api::order))
+        .routes(routes!(api::list, api::order))
         .routes(routes!(api::get))
         .routes(routes!(api::accept))
         .routes(routes!(api::decline))

@@ -7,7 +7,7 @@ use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::audit::{
     Audit, AuditStatus, Conclusions, ControlConclusion, ObjectiveConclusion,
 };
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use super::actions::NewAudit;
 use crate::error::Messages;
@@ -210,4 +210,22 @@ impl From<Audit> for AuditView {
             updated_at_ms: audit.updated_at_ms,
         }
     }
+}
+
+/// `GET /api/v1/audits`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AuditList {
+    /// The audits the caller may see, by id: its own (provider), the engagements it was asked for (audit body), all (operator).
+    pub items: Vec<AuditView>,
+}
+
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    /// Only the audits in this status.
+    #[param(schema_with = schema::audit_status)]
+    pub status: Option<AuditStatus>,
+    /// Only the audits of this service.
+    pub service: Option<String>,
 }

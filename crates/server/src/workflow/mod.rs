@@ -13,6 +13,7 @@ pub mod facts;
 mod failure;
 pub mod files;
 pub mod ids;
+pub mod reach;
 pub mod schema;
 
 pub use acting::Acting;

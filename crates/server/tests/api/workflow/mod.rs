@@ -4,6 +4,7 @@
 mod files;
 mod flow;
 mod inputs;
+mod lists;
 mod parties;
 mod states;
 mod story;

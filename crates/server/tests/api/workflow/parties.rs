@@ -44,6 +44,7 @@ async fn the_public_is_asked_to_sign_in_on_every_route() {
             "/api/v1/audits".into(),
             Some(order_body(&service, &statement)),
         ),
+        ("GET", "/api/v1/audits".into(), None),
         ("GET", format!("/api/v1/audits/{audit}"), None),
         ("GET", format!("/api/v1/audits/{audit}/report"), None),
         (
@@ -67,6 +68,7 @@ async fn the_public_is_asked_to_sign_in_on_every_route() {
             "/api/v1/applications".into(),
             Some(json!({"service": service, "audit": audit, "kind": "new"})),
         ),
+        ("GET", "/api/v1/applications".into(), None),
         ("GET", format!("/api/v1/applications/{application}"), None),
         (
             "GET",
