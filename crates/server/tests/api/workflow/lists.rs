@@ -29,9 +29,9 @@ async fn each_party_lists_the_audits_and_applications_it_may_see() {
         "operator_reviewer",
     ] {
         let audits = ok(w, role, "GET", "/api/v1/audits", None).await;
-        assert_eq!(ids(&audits), [audit.clone()], "{role}");
+        assert_eq!(ids(&audits), [audit.as_str()], "{role}");
         let applications = ok(w, role, "GET", "/api/v1/applications", None).await;
-        assert_eq!(ids(&applications), [application.clone()], "{role}");
+        assert_eq!(ids(&applications), [application.as_str()], "{role}");
     }
     for role in ["other_provider", "procurer"] {
         let audits = ok(w, role, "GET", "/api/v1/audits", None).await;
@@ -50,11 +50,11 @@ async fn lists_narrow_by_status_and_service_and_refuse_an_unknown_status() {
     let by =
         |uri: &'static str| async move { ids(&ok(w, "operator_reviewer", "GET", uri, None).await) };
 
-    assert_eq!(by("/api/v1/audits?status=signed").await, [audit.clone()]);
+    assert_eq!(by("/api/v1/audits?status=signed").await, [audit.as_str()]);
     assert!(by("/api/v1/audits?status=requested").await.is_empty());
     assert_eq!(
         by("/api/v1/applications?status=submitted").await,
-        [application.clone()]
+        [application.as_str()]
     );
     assert!(
         by("/api/v1/applications?status=registered")
@@ -63,7 +63,7 @@ async fn lists_narrow_by_status_and_service_and_refuse_an_unknown_status() {
     );
     let of_service = format!("/api/v1/audits?service={service}");
     let listed = ok(w, "provider", "GET", &of_service, None).await;
-    assert_eq!(ids(&listed), [audit.clone()]);
+    assert_eq!(ids(&listed), [audit.as_str()]);
     assert!(
         by("/api/v1/applications?service=no-such-service")
             .await
