@@ -4,8 +4,11 @@
 
 pub mod actions;
 pub mod api;
+pub mod pages;
 pub mod views;
 
+use axum::Router;
+use axum::routing::get;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -20,4 +23,11 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::conclude))
         .routes(routes!(api::sign))
         .routes(routes!(api::report))
+}
+
+/// The provider's audit pages; `new` is no audit's id.
+pub fn page_routes() -> Router<AppState> {
+    Router::new()
+        .route("/audits/new", get(pages::new_form).post(pages::order))
+        .route("/audits/{id}", get(pages::show))
 }

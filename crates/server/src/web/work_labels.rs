@@ -1,0 +1,104 @@
+//! The labels of the workflow's pages (services, statements, audits, applications, and the
+//! provider's part of the start page), in Japanese and English.
+
+use super::labels::page_labels;
+
+page_labels! {
+    /// The workflow pages' labels, in one language.
+    WorkLabels {
+    in_japanese: "日本語", "in Japanese";
+    in_english: "英語", "in English";
+    save: "保存する", "Save";
+    save_and_check: "保存して事前チェックする", "Save and pre-check";
+    saved: "保存しました。事前チェックの結果は最新の内容によるものです。", "Saved. The pre-check below is of what is now stored.";
+    next_step: "次の作業", "Next step";
+    services_at_work: "自社のサービスの状況", "Your services and where they stand";
+    services_at_work_intro: "サービスごとに、言明書の下書きと事前チェック、進行中の監査、審査中の申請、登録の有効期限を示します。", "For each service: the draft statement and its pre-check, an audit under way, an application under review, and the registration with its end.";
+    no_services_yet: "まだサービスを登録していません。", "You have not described a service yet.";
+    where_it_stands: "状況", "Where it stands";
+    draft_statement: "言明書の下書き", "Draft statement";
+    submitted_statement: "提出済みの言明書", "Submitted statement";
+    continue_statement: "言明書の作成を続ける", "Continue the statement";
+    audit_under_way: "監査", "Audit";
+    application_under_review: "登録申請", "Application";
+    new_service_title: "サービスを登録する", "Describe a new service";
+    edit_service_title: "サービスの内容を変更する", "Edit the service";
+    service_form_intro: "監査と登録簿に使われるサービスの内容です。名称と言明の対象範囲は日本語か英語の少なくとも一方で入力してください。", "What the audit and the registry say about the service. Give the name and the scope in Japanese, English or both.";
+    responsibility_scope: "事業者の責任範囲", "the provider's scope of responsibility";
+    built_on_hint: "基盤としている登録サービスの登録番号（1 行に 1 つ）", "Registry ids of the registered services it is built on (one a line)";
+    evaluated_hint: "そのうち、このサービスの監査で評価したもの（1 行に 1 つ）", "Of those, the ones this service's own audit evaluated (one a line)";
+    registry_entry: "登録簿の登録", "Registry entry";
+    not_registered: "登録されていません", "Not registered";
+    statements: "言明書", "Statements";
+    statement: "言明書", "Statement";
+    no_statements: "言明書はまだありません。", "No statement yet.";
+    statement_draft: "下書き", "Draft";
+    statement_submitted: "提出済み", "Submitted";
+    target_level: "目標とするレベル", "Target level";
+    new_version: "言明書の新しい版", "A new version of the statement";
+    new_version_hint: "新しい版は直前の版の内容を写した下書きです。概要のページで直前の版との違いを確かめられます。", "A new version is a draft copied from the latest one; its overview shows what differs from that version.";
+    start_version: "新しい版を作る", "Start a new version";
+    level_out_of_range: "目標とするレベルは 1〜3 から選んでください", "choose a target level from 1 to 3";
+    audits: "監査", "Audits";
+    audit: "監査", "Audit";
+    applications: "登録申請", "Applications";
+    application: "登録申請", "Application";
+    kind: "申請の種類", "Kind";
+    applied_on: "申請日", "Applied on";
+    order_audit: "監査を依頼する", "Order an audit";
+    apply: "登録を申請する", "Apply for registration";
+    precheck: "事前チェック", "Pre-check";
+    reachable_level: "指摘なしで届くレベル", "Level reachable without findings";
+    no_level_reachable: "なし", "no level";
+    findings_at_target: "目標レベルでの指摘", "Findings at target level";
+    findings_count: "件", "findings";
+    all_findings: "指摘の一覧", "all findings";
+    frozen_note: "この版は提出済みです。内容はもう変わりません。変更するには新しい版を作ってください。", "This version is submitted and never changes again. Start a new version to change it.";
+    parts: "ガバナンス基準とマネジメント基準", "Governance and management";
+    part_or_objective: "区分", "Part";
+    answered: "回答済み / 対象", "Answered / applicable";
+    findings: "事前チェックの指摘", "Pre-check findings";
+    objectives: "統制目標ごとの進み具合", "Progress by control objective";
+    no_findings: "指摘はありません。", "No findings.";
+    changes_from: "直前の版からの変更:", "Changes from";
+    no_changes: "直前の版と同じ内容です。", "The same content as the previous version.";
+    nothing_applies: "この統制目標には、目標レベルとサービスモデルに適用される詳細管理策がありません。", "No detailed control of this objective applies at the target level to the service's models.";
+    unanswered: "未回答", "Not answered";
+    selected: "選択する", "Selected";
+    excluded: "除外する", "Excluded";
+    when_selected: "選択するときは、個別管理策、実施主体、使う技術を記入します。例にない技術を使うときは、同等といえる理由も記入します。", "When selected: the individual control, who carries it out, and the technologies used; for a technology not among the examples, why it is equivalent.";
+    when_excluded: "除外するときは、その理由を記入します。", "When excluded: the reason.";
+    individual_control: "個別管理策", "Individual control";
+    other_technologies: "例にない技術（1 行に 1 つ）", "Other technologies (one a line)";
+    rationale: "例にない技術が同等である理由", "Why the other technologies are equivalent";
+    exclusion_reason: "除外の理由", "Reason for excluding";
+    how_implemented: "実施の状況", "How it is implemented";
+    submit_title: "言明書を提出する", "Submit the statement";
+    submit_explained: "提出すると、この版は確定し、以後変更できません。監査はこの版について依頼します。事前チェックの指摘があっても提出できますが、監査で判断されます。", "Submitting freezes this version for good: it can never change again, and audits are ordered of it. It may be submitted with pre-check findings; the audit judges them.";
+    submit_with_findings: "事前チェックの指摘が残っています。", "The pre-check still has findings.";
+    submit_confirm: "確定して提出する", "Freeze and submit";
+    back_to_statement: "言明書の概要へ戻る", "Back to the statement";
+    order_audit_intro: "提出済みの言明書について、選定されている監査機関に監査を依頼します。監査対象期間は 12 か月以内です。", "Order an audit of a submitted statement from a selected audit body, for a period of at most 12 months.";
+    no_submitted_statements: "提出済みの言明書がありません。先に言明書を提出してください。", "There is no submitted statement; submit a statement first.";
+    period_hint: "開始日から 12 か月以内に終わる期間を指定します（YYYY-MM-DD）。", "A period that ends within 12 months of its first day (YYYY-MM-DD).";
+    period_start: "開始日", "First day";
+    period_end: "終了日", "Last day";
+    date_expected: "日付を YYYY-MM-DD の形で入力してください", "enter a date as YYYY-MM-DD";
+    requested_on: "依頼日", "Ordered on";
+    signing_auditor: "署名する監査人", "Signing auditor";
+    not_named_yet: "まだ指名されていません", "Not named yet";
+    declined_reason: "辞退の理由", "Reason for declining";
+    signed_on: "署名日", "Signed on";
+    report_hash: "監査報告書の SHA-256", "SHA-256 of the report";
+    apply_intro: "署名済みの監査報告書を添えて、新規登録または更新を申請します。", "Apply for a new registration or a renewal with a signed audit report.";
+    no_signed_audits: "署名済みの監査がありません。", "There is no signed audit.";
+    signed_audit: "署名済みの監査", "Signed audit";
+    choose_kind: "申請の種類を選んでください", "choose the kind of application";
+    decision: "決定", "Decision";
+    no_decision_yet: "まだ決定されていません", "Not decided yet";
+    approved_on: "承認日", "Approved on";
+    not_approved_yet: "まだ承認されていません", "Not approved yet";
+    verdict_register: "登録する", "Register";
+    verdict_reject: "登録しない", "Reject";
+    }
+}
