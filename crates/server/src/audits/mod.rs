@@ -4,11 +4,12 @@
 
 pub mod actions;
 pub mod api;
+pub mod body_pages;
 pub mod pages;
 pub mod views;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -25,9 +26,21 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::report))
 }
 
-/// The provider's audit pages; `new` is no audit's id.
+/// The audit pages: the provider orders and reads; the audit body accepts (or declines),
+/// concludes objective by objective and signs. `new` is no audit's id.
 pub fn page_routes() -> Router<AppState> {
     Router::new()
         .route("/audits/new", get(pages::new_form).post(pages::order))
         .route("/audits/{id}", get(pages::show))
+        .route("/audits/{id}/accept", post(body_pages::accept))
+        .route("/audits/{id}/decline", post(body_pages::decline))
+        .route("/audits/{id}/sign", post(body_pages::sign))
+        .route("/audits/{id}/report", get(body_pages::report))
+        .route(
+            "/audits/{id}/conclusions/{objective}",
+            get(body_pages::conclusions).post(body_pages::save_conclusions),
+        )
+        .layer(axum::extract::DefaultBodyLimit::max(
+            crate::statements::MAX_PAGE_FORM_BYTES,
+        ))
 }

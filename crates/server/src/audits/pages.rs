@@ -7,7 +7,8 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, State};
 use axum::response::Response;
 use shinrai_domain::date::CalendarDate;
-use shinrai_domain::workflow::audit::{Audit, AuditStatus};
+use shinrai_domain::workflow::audit::{Audit, AuditStatus, selected_objectives};
+use shinrai_domain::workflow::audit_body::is_auditor_of;
 use shinrai_domain::workflow::service::{acts_for_provider, is_provider};
 use shinrai_domain::workflow::statement::StatementStatus;
 use shinrai_domain::workflow::{NotAllowed, Refusal};
@@ -232,6 +233,27 @@ struct AuditPage {
     declined_reason: Option<String>,
     signed: bool,
     apply_href: Option<String>,
+    /// The reader is an auditor of the body and the audit waits for its answer.
+    may_accept: bool,
+    /// The body's auditors who may sign: (user, name).
+    signers: Vec<(String, String)>,
+    /// The selected objectives with conclusions recorded / to record, for the body.
+    objectives: Vec<ObjectiveRow>,
+    /// The reader is the named signing auditor and the audit runs.
+    may_sign: bool,
+    report_href: Option<String>,
+    csrf_token: String,
+    problems: Problems,
+}
+
+/// One selected objective of the audited statement, as the audit body's page lists it.
+#[derive(Debug)]
+pub struct ObjectiveRow {
+    pub id: String,
+    pub title: String,
+    pub concluded: usize,
+    pub total: usize,
+    pub href: String,
 }
 
 /// `GET /audits/{id}`: the audit as its provider and its body see it.
@@ -243,54 +265,156 @@ pub async fn show(
     let Some(by) = acting(&ctx, &state) else {
         return to_sign_in(&ctx);
     };
-    let outcome = async {
-        let audit = actions::get(&state, &by, &id).await?;
-        let lang = ctx.lang;
-        let w = WorkLabels::of(lang);
-        let service = state.store.service(&audit.service).await?.map_or_else(
-            || audit.service.clone(),
-            |s| s.value.details.name.get(lang).to_owned(),
-        );
-        let signer = match &audit.signing_auditor {
-            Some(user) => Some(
-                state
-                    .store
-                    .user(user)
-                    .await?
-                    .map_or_else(|| user.clone(), |u| u.display_name),
-            ),
-            None => None,
+    audit_page(&state, &ctx, &by, &id, Problems::none()).await
+}
+
+/// The audit's page, with `problems` from a form of it when there are some.
+pub async fn audit_page(
+    state: &AppState,
+    ctx: &PageContext,
+    by: &Acting,
+    id: &str,
+    problems: Problems,
+) -> Response {
+    match audit_view(state, ctx, by, id, problems).await {
+        Ok(view) => {
+            let status = view.problems.status();
+            private(render(&view, status))
+        }
+        Err(failure) => failure_page(ctx, failure),
+    }
+}
+
+async fn audit_view(
+    state: &AppState,
+    ctx: &PageContext,
+    by: &Acting,
+    id: &str,
+    problems: Problems,
+) -> Outcome<AuditPage> {
+    let audit = actions::get(state, by, id).await?;
+    let lang = ctx.lang;
+    let w = WorkLabels::of(lang);
+    let service = state.store.service(&audit.service).await?.map_or_else(
+        || audit.service.clone(),
+        |s| s.value.details.name.get(lang).to_owned(),
+    );
+    let signer = match &audit.signing_auditor {
+        Some(user) => Some(
+            state
+                .store
+                .user(user)
+                .await?
+                .map_or_else(|| user.clone(), |u| u.display_name),
+        ),
+        None => None,
+    };
+    let signed = audit.status == AuditStatus::Signed;
+    let own = acts_for_provider(&by.member, &audit.provider);
+    let of_body = is_auditor_of(&by.member, &audit.audit_body);
+    let may_accept = of_body && audit.status == AuditStatus::Requested;
+    let signers = if may_accept {
+        state
+            .store
+            .auditor_profiles(&audit.audit_body)
+            .await?
+            .into_iter()
+            .map(|stored| stored.value)
+            .filter(|profile| profile.may_sign)
+            .map(|profile| (profile.user, profile.name.get(lang).to_owned()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let objectives =
+        if of_body && matches!(audit.status, AuditStatus::InProgress | AuditStatus::Signed) {
+            objective_rows(state, &audit, lang).await?
+        } else {
+            Vec::new()
         };
-        let signed = audit.status == AuditStatus::Signed;
-        let own = acts_for_provider(&by.member, &audit.provider);
-        Ok::<_, crate::workflow::Failure>(AuditPage {
-            page: ctx.page(format!("{} {}", w.audit, audit.id)),
-            status: audit.status.title().get(lang).to_owned(),
-            body: organisation_name(&state, &audit.audit_body, lang).await,
-            service,
-            service_href: in_lang(&format!("/services/{}", audit.service), lang),
-            statement_href: in_lang(&format!("/statements/{}", audit.statement), lang),
-            signer,
-            requested_on: day_of(audit.requested_at_ms),
-            declined_reason: audit
-                .declined_reason
-                .as_ref()
-                .map(|reason| reason.get(lang).to_owned()),
-            signed,
-            apply_href: (own && signed).then(|| {
-                format!(
-                    "{}&audit={}",
-                    in_lang("/applications/new", lang),
-                    crate::web::page::encode(&audit.id)
-                )
-            }),
-            w,
-            audit,
+    let page = ctx.page(format!("{} {}", w.audit, audit.id));
+    Ok(AuditPage {
+        status: audit.status.title().get(lang).to_owned(),
+        body: organisation_name(state, &audit.audit_body, lang).await,
+        service,
+        service_href: in_lang(&format!("/services/{}", audit.service), lang),
+        statement_href: in_lang(&format!("/statements/{}", audit.statement), lang),
+        signer,
+        requested_on: day_of(audit.requested_at_ms),
+        declined_reason: audit
+            .declined_reason
+            .as_ref()
+            .map(|reason| reason.get(lang).to_owned()),
+        signed,
+        apply_href: (own && signed).then(|| {
+            format!(
+                "{}&audit={}",
+                in_lang("/applications/new", lang),
+                crate::web::page::encode(&audit.id)
+            )
+        }),
+        may_accept,
+        signers,
+        objectives,
+        may_sign: audit.status == AuditStatus::InProgress
+            && audit.signing_auditor.as_deref() == Some(by.member.user_id.as_str()),
+        report_href: signed.then(|| in_lang(&format!("/audits/{}/report", audit.id), lang)),
+        csrf_token: page
+            .viewer
+            .as_ref()
+            .map(|v| v.csrf_token.clone())
+            .unwrap_or_default(),
+        problems,
+        page,
+        w,
+        audit,
+    })
+}
+
+/// The selected objectives of the audited statement with how many of their conclusions (the
+/// objective's and its controls') are recorded.
+async fn objective_rows(
+    state: &AppState,
+    audit: &Audit,
+    lang: shinrai_domain::text::Lang,
+) -> Outcome<Vec<ObjectiveRow>> {
+    let Some(statement) = state.store.statement(&audit.statement).await? else {
+        return Ok(Vec::new());
+    };
+    let criteria = crate::workflow::facts::criteria_of(state, &audit.criteria_version).await?;
+    let criteria = &criteria.version;
+    let statement = statement.value;
+    Ok(selected_objectives(&statement, criteria)
+        .into_iter()
+        .map(|objective| {
+            let controls: Vec<&str> = statement
+                .content
+                .selected
+                .iter()
+                .filter(|s| {
+                    criteria
+                        .control(&s.control)
+                        .is_some_and(|c| c.objective == objective)
+                })
+                .map(|s| s.control.as_str())
+                .collect();
+            let concluded = usize::from(audit.conclusions.objective(objective).is_some())
+                + controls
+                    .iter()
+                    .filter(|c| audit.conclusions.control(c).is_some())
+                    .count();
+            ObjectiveRow {
+                id: objective.to_owned(),
+                title: criteria
+                    .group(objective)
+                    .map_or_else(String::new, |g| g.title.get(lang).to_owned()),
+                concluded,
+                total: controls.len() + 1,
+                href: in_lang(
+                    &format!("/audits/{}/conclusions/{objective}", audit.id),
+                    lang,
+                ),
+            }
         })
-    }
-    .await;
-    match outcome {
-        Ok(view) => private(render(&view, axum::http::StatusCode::OK)),
-        Err(failure) => failure_page(&ctx, failure),
-    }
+        .collect())
 }

@@ -11,7 +11,7 @@ use shinrai_domain::criteria::Status;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::{EntryStatus, RegistryEntry};
 
-use super::work::{ServiceWork, provider_work};
+use super::work::{AuditWork, ServiceWork, body_work, provider_work};
 use crate::error::ApiError;
 use crate::registry::LoadedRegistry;
 use crate::state::AppState;
@@ -45,6 +45,8 @@ struct StartPage {
     role: &'static str,
     /// A provider's services with where each stands.
     work: Option<Vec<ServiceWork>>,
+    /// An audit body's audits.
+    audits: Option<Vec<AuditWork>>,
     sections: Vec<Section>,
 }
 
@@ -76,6 +78,10 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext) -> Response 
             OrgKind::Provider => Some(provider_work(&state, &page, &principal.user.org_id).await?),
             _ => None,
         };
+        let audits = match principal.org_kind {
+            OrgKind::AuditBody => Some(body_work(&state, &page, &principal.user.org_id).await?),
+            _ => None,
+        };
         let l = page.l;
         let role = match principal.org_kind {
             OrgKind::Operator => l.role_operator,
@@ -87,6 +93,7 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext) -> Response 
             w: WorkLabels::of(page.language),
             page,
             work,
+            audits,
             role,
             sections,
         })

@@ -149,3 +149,40 @@ pub async fn provider_work(
     }
     Ok(rows)
 }
+
+/// One audit asked of an audit body, on its start page.
+#[derive(Debug)]
+pub struct AuditWork {
+    pub id: String,
+    pub href: String,
+    pub service: String,
+    pub status: String,
+    pub period: String,
+}
+
+/// The audits asked of the audit body `org`, the newest first.
+pub async fn body_work(
+    state: &AppState,
+    page: &Page,
+    org: &str,
+) -> Result<Vec<AuditWork>, ApiError> {
+    let lang = page.language;
+    let mut audits = state.store.audits_for_body(org).await?;
+    audits.sort_by_key(|stored| std::cmp::Reverse(stored.value.requested_at_ms));
+    let mut rows = Vec::new();
+    for stored in audits {
+        let audit = stored.value;
+        let service = state.store.service(&audit.service).await?.map_or_else(
+            || audit.service.clone(),
+            |s| s.value.details.name.get(lang).to_owned(),
+        );
+        rows.push(AuditWork {
+            href: page.href(&format!("/audits/{}", audit.id), &[]),
+            service,
+            status: audit.status.title().get(lang).to_owned(),
+            period: format!("{} – {}", audit.period.start, audit.period.end),
+            id: audit.id,
+        });
+    }
+    Ok(rows)
+}

@@ -100,5 +100,24 @@ page_labels! {
     not_approved_yet: "まだ承認されていません", "Not approved yet";
     verdict_register: "登録する", "Register";
     verdict_reject: "登録しない", "Reject";
+    report: "監査報告書", "Audit report";
+    report_intro: "署名された監査報告書です。内容はもう変わりません。ダウンロードした報告書は shinrai report verify で署名記録と照合できます。", "The audit report as signed; it never changes again. A downloaded copy is checked against the signed log with shinrai report verify.";
+    accept_audit: "監査を受諾する", "Accept the audit";
+    accept_intro: "受諾すると監査が始まります。報告書に署名する監査人を、署名の資格を持つ貴機関の監査人から指名してください。", "Accepting starts the audit. Name the auditor who will sign the report, among your auditors who may sign.";
+    no_signers: "署名の資格を持つ監査人が記録されていません。", "No auditor of yours who may sign is recorded.";
+    decline_audit: "監査を辞退する", "Decline the audit";
+    conclusions: "結論", "Conclusions";
+    concluded: "記録済み / 全体", "Recorded / all";
+    conclusions_saved: "結論を保存しました。", "The conclusions are saved.";
+    objective_effective: "統制目標は有効か", "Is the objective effective";
+    control_conformant: "詳細管理策に適合しているか", "Does the control conform";
+    conclusion_yes: "はい", "Yes";
+    conclusion_no: "いいえ", "No";
+    conclusion_reason: "結論の理由", "Reason for the conclusion";
+    not_a_choice: "選択肢にない値です", "not one of the choices offered";
+    sign_report: "監査報告書に署名する", "Sign the audit report";
+    sign_explained: "署名すると、監査報告書の正規形の SHA-256 が署名記録に残り、報告書はもう変わりません。すべての選択された統制目標と詳細管理策に結論が必要です。", "Signing records the SHA-256 of the report's canonical form in the signed log, and the report never changes again. Every selected objective and control needs a conclusion.";
+    audits_for_body: "依頼された監査", "Audits asked of you";
+    audits_for_body_intro: "貴機関に依頼された監査です。受諾、結論の記録、署名はそれぞれの監査のページで行います。", "The audits your body was asked for. Accept, record conclusions and sign on each audit's page.";
     }
 }
