@@ -42,6 +42,10 @@ pub fn page_router() -> Router<AppState> {
         .merge(audit_bodies::page_routes())
         .merge(session::page_routes())
         .merge(start::page_routes())
+        .merge(services::page_routes())
+        .merge(statements::page_routes())
+        .merge(audits::page_routes())
+        .merge(applications::page_routes())
         .merge(web::static_routes())
 }
 

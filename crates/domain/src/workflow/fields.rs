@@ -14,10 +14,16 @@ pub fn is_blank_text(text: &Bilingual) -> bool {
     is_blank(&text.ja) && is_blank(&text.en)
 }
 
+/// Words the pages use in addresses beside ids (`/services/new`, `/audits/new`): no thing may
+/// be named so, or its address would be the form's.
+pub const RESERVED_IDS: [&str; 1] = ["new"];
+
 /// Whether `id` may name a service, statement, audit or application: it appears in addresses,
-/// so 1 to 64 ASCII letters, digits, `_` and `-`, starting with a letter or digit.
+/// so 1 to 64 ASCII letters, digits, `_` and `-`, starting with a letter or digit, and not a
+/// word the pages reserve ([`RESERVED_IDS`]).
 pub fn is_valid_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
+    !RESERVED_IDS.contains(&id.to_ascii_lowercase().as_str())
+        && (1..=64).contains(&id.len())
         && id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
         && id
             .bytes()
@@ -88,8 +94,12 @@ impl Problems {
                 field,
                 "invalid_id",
                 Bilingual::new(
-                    format!("{field} は英数字・「_」「-」の 1〜64 文字で指定してください"),
-                    format!("{field} must be 1 to 64 ASCII letters, digits, `_` or `-`"),
+                    format!(
+                        "{field} は英数字・「_」「-」の 1〜64 文字で指定してください（「new」は使えません）"
+                    ),
+                    format!(
+                        "{field} must be 1 to 64 ASCII letters, digits, `_` or `-`, and not `new`"
+                    ),
                 ),
             );
         }
@@ -182,6 +192,10 @@ mod tests {
         assert!(!is_valid_id("a/b"));
         assert!(!is_valid_id("あ"));
         assert!(!is_valid_id(&"a".repeat(65)));
+        assert!(
+            !is_valid_id("new") && !is_valid_id("New"),
+            "the pages' own word"
+        );
     }
 
     #[test]

@@ -5,9 +5,12 @@
 
 pub mod actions;
 pub mod api;
+pub mod pages;
 mod review;
 pub mod views;
 
+use axum::Router;
+use axum::routing::get;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -24,4 +27,11 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::decide))
         .routes(routes!(api::approve))
         .routes(routes!(api::withdraw))
+}
+
+/// The provider's application pages; `new` is no application's id.
+pub fn page_routes() -> Router<AppState> {
+    Router::new()
+        .route("/applications/new", get(pages::new_form).post(pages::apply))
+        .route("/applications/{id}", get(pages::show))
 }

@@ -187,6 +187,18 @@ pub async fn conclude(
     id: &str,
     conclusions: Conclusions,
 ) -> Outcome<Audit> {
+    conclude_from(state, by, id, conclusions, None).await
+}
+
+/// Records the conclusions as read at revision `expected` (`None`: whatever is stored now), so
+/// that a page cannot undo conclusions recorded after it was opened.
+pub async fn conclude_from(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    conclusions: Conclusions,
+    expected: Option<i64>,
+) -> Outcome<Audit> {
     let stored = visible(state, by, id).await?;
     let statement = audited_statement(state, &stored.value).await?;
     let criteria = facts::criteria_of(state, &stored.value.criteria_version).await?;
@@ -198,6 +210,7 @@ pub async fn conclude(
         &by.member,
         by.at,
     )?;
+    crate::workflow::unchanged_since(stored.revision, expected, AUDIT, id)?;
     state
         .store
         .commit(Batch::new().update(&change, stored.revision)?)

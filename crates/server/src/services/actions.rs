@@ -8,7 +8,7 @@ use shinrai_store::documents::{Batch, Filter, Stored};
 
 use crate::state::AppState;
 use crate::workflow::facts::SERVICE;
-use crate::workflow::{Acting, Failure, Outcome, ids};
+use crate::workflow::{Acting, Failure, Outcome, ids, unchanged_since};
 
 /// A service as its provider first describes it.
 #[derive(Debug, Clone)]
@@ -22,6 +22,25 @@ pub async fn create(state: &AppState, by: &Acting, new: NewService) -> Outcome<S
     let id = ids::chosen(new.id, ids::SERVICE);
     let change = service::create(id, new.details, &by.member, by.at)?;
     state.store.commit(Batch::new().create(&change)?).await?;
+    Ok(change.state)
+}
+
+/// Its provider changes what the service says, from the revision the one acting read (`None`:
+/// whatever is stored now).
+pub async fn edit(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    details: ServiceDetails,
+    expected: Option<i64>,
+) -> Outcome<Service> {
+    let stored = visible(state, by, id).await?;
+    let change = service::edit(&stored.value, details, &by.member, by.at)?;
+    unchanged_since(stored.revision, expected, SERVICE, id)?;
+    state
+        .store
+        .commit(Batch::new().update(&change, stored.revision)?)
+        .await?;
     Ok(change.state)
 }
 

@@ -3,8 +3,11 @@
 
 pub mod actions;
 pub mod api;
+pub mod pages;
 pub mod views;
 
+use axum::Router;
+use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -14,4 +17,17 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(api::list, api::create))
         .routes(routes!(api::get))
+}
+
+/// The service pages. `/services/new` is a word no service id may be (see
+/// `shinrai_domain::workflow::fields::RESERVED_IDS`), so the two addresses never meet.
+pub fn page_routes() -> Router<AppState> {
+    Router::new()
+        .route("/services/new", get(pages::new_form).post(pages::create))
+        .route("/services/{id}", get(pages::show))
+        .route(
+            "/services/{id}/edit",
+            get(pages::edit_form).post(pages::edit),
+        )
+        .route("/services/{id}/statements", post(pages::start_statement))
 }

@@ -2,6 +2,7 @@
 //! of them today.
 
 mod pages;
+mod work;
 
 use axum::Router;
 use axum::routing::get;

@@ -11,12 +11,14 @@ use shinrai_domain::criteria::Status;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::{EntryStatus, RegistryEntry};
 
+use super::work::{AuditWork, ServiceWork, body_work, provider_work};
 use crate::error::ApiError;
 use crate::registry::LoadedRegistry;
 use crate::state::AppState;
 use crate::web::context::PageContext;
 use crate::web::page::{Page, encode};
 use crate::web::render;
+use crate::web::work_labels::WorkLabels;
 
 pub struct StartRow {
     pub id: String,
@@ -39,7 +41,12 @@ pub struct Section {
 #[template(path = "start.html")]
 struct StartPage {
     page: Page,
+    w: WorkLabels,
     role: &'static str,
+    /// A provider's services with where each stands.
+    work: Option<Vec<ServiceWork>>,
+    /// An audit body's audits.
+    audits: Option<Vec<AuditWork>>,
     sections: Vec<Section>,
 }
 
@@ -67,6 +74,14 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext) -> Response 
             )],
             OrgKind::Procurer => vec![procurer(&page)],
         };
+        let work = match principal.org_kind {
+            OrgKind::Provider => Some(provider_work(&state, &page, &principal.user.org_id).await?),
+            _ => None,
+        };
+        let audits = match principal.org_kind {
+            OrgKind::AuditBody => Some(body_work(&state, &page, &principal.user.org_id).await?),
+            _ => None,
+        };
         let l = page.l;
         let role = match principal.org_kind {
             OrgKind::Operator => l.role_operator,
@@ -75,7 +90,10 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext) -> Response 
             OrgKind::Procurer => l.role_procurer,
         };
         Ok::<_, ApiError>(StartPage {
+            w: WorkLabels::of(page.language),
             page,
+            work,
+            audits,
             role,
             sections,
         })

@@ -15,7 +15,7 @@ use shinrai_store::statements::statement_id;
 use crate::services;
 use crate::state::AppState;
 use crate::workflow::facts::{self, SERVICE, STATEMENT};
-use crate::workflow::{Acting, Failure, Outcome};
+use crate::workflow::{Acting, Failure, Outcome, unchanged_since};
 
 /// What a new version is written against.
 #[derive(Debug, Clone)]
@@ -96,6 +96,18 @@ pub async fn get(state: &AppState, by: &Acting, id: &str) -> Outcome<Statement> 
 
 /// Replaces a draft's content; nothing is stored unless all of it is valid.
 pub async fn replace(state: &AppState, by: &Acting, id: &str, draft: Draft) -> Outcome<Statement> {
+    replace_from(state, by, id, draft, None).await
+}
+
+/// Replaces a draft's content as read at revision `expected` (`None`: whatever is stored now),
+/// so that a form cannot undo a save made after it was opened.
+pub async fn replace_from(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    draft: Draft,
+    expected: Option<i64>,
+) -> Outcome<Statement> {
     let stored = visible(state, by, id).await?;
     // The party and the state are asked before the criteria the draft moves to are looked up,
     // in the domain's order.
@@ -118,6 +130,7 @@ pub async fn replace(state: &AppState, by: &Acting, id: &str, draft: Draft) -> O
         &by.member,
         by.at,
     )?;
+    unchanged_since(stored.revision, expected, STATEMENT, id)?;
     state
         .store
         .commit(Batch::new().update(&change, stored.revision)?)
@@ -127,8 +140,20 @@ pub async fn replace(state: &AppState, by: &Acting, id: &str, draft: Draft) -> O
 
 /// Submits a draft: it never changes again.
 pub async fn submit(state: &AppState, by: &Acting, id: &str) -> Outcome<Statement> {
+    submit_from(state, by, id, None).await
+}
+
+/// Submits the draft as read at revision `expected` (`None`: whatever is stored now): what is
+/// frozen is what the one submitting saw.
+pub async fn submit_from(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    expected: Option<i64>,
+) -> Outcome<Statement> {
     let stored = visible(state, by, id).await?;
     let change = statement::submit(&stored.value, &by.member, by.at)?;
+    unchanged_since(stored.revision, expected, STATEMENT, id)?;
     state
         .store
         .commit(Batch::new().update(&change, stored.revision)?)

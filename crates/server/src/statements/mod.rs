@@ -5,9 +5,13 @@
 
 pub mod actions;
 pub mod api;
+pub mod editor;
 pub mod files;
+pub mod pages;
 pub mod views;
 
+use axum::Router;
+use axum::routing::get;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -39,3 +43,26 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
                 )),
         )
 }
+
+/// The statement editor's pages. An objective's form holds a few dozen controls with texts in
+/// both languages, so its posts may be larger than the general body limit.
+pub fn page_routes() -> Router<AppState> {
+    Router::new()
+        .route("/statements/{id}", get(pages::overview))
+        .route(
+            "/statements/{id}/submit",
+            get(pages::submit_form).post(pages::submit),
+        )
+        .route(
+            "/statements/{id}/objectives/{objective}",
+            get(pages::objective).post(pages::save_objective),
+        )
+        .route(
+            "/statements/{id}/{part}",
+            get(pages::items).post(pages::save_items),
+        )
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_PAGE_FORM_BYTES))
+}
+
+/// The largest form a statement page takes.
+pub const MAX_PAGE_FORM_BYTES: usize = 8 * 1024 * 1024;

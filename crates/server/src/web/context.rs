@@ -12,6 +12,7 @@ use crate::auth::caller::{Caller, Via, identify};
 use crate::lang::negotiate;
 use crate::state::AppState;
 
+#[derive(Debug)]
 pub struct PageContext {
     pub lang: Lang,
     pub uri: Uri,

@@ -6,8 +6,10 @@
 
 pub(crate) mod chart;
 pub(crate) mod context;
+pub(crate) mod form;
 pub(crate) mod labels;
 pub(crate) mod page;
+pub(crate) mod work_labels;
 
 use axum::Router;
 use axum::http::{StatusCode, header};
@@ -21,7 +23,9 @@ pub use labels::Labels;
 /// Every label pair of every set, shell and features alike, as (name, Japanese, English): what
 /// the language tests walk.
 pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
-    Labels::pairs()
+    let mut pairs = Labels::pairs();
+    pairs.extend(work_labels::WorkLabels::pairs());
+    pairs
 }
 
 const STYLESHEET: &str = include_str!("../../static/shinrai.css");

@@ -20,6 +20,8 @@ pub enum Failure {
     NotFound(Bilingual),
     /// A fact the action needs is missing from the store (a record that should exist does not).
     Incomplete(Bilingual),
+    /// The change was made from a revision older than the stored one: someone saved meanwhile.
+    Stale(Bilingual),
     /// The store failed, or refused a change made from a stale revision.
     Store(StoreError),
     /// A shared part of the service failed (reading the registry or criteria into memory); its
@@ -36,6 +38,29 @@ impl Failure {
             format!("{ja} {id} は見つかりません"),
             format!("there is no {en} {id}"),
         ))
+    }
+
+    /// The thing of `kind` named `id` was saved by someone else after the form was read.
+    pub fn stale(kind: (&str, &str), id: &str) -> Failure {
+        let (ja, en) = kind;
+        let id = shown(id);
+        Failure::Stale(Bilingual::new(
+            format!(
+                "{ja} {id} は、この画面を開いた後に別の保存で変更されました。最新の内容を読み込み直してから入力し直してください"
+            ),
+            format!(
+                "the {en} {id} was saved by someone else after this form was opened; reload it and make your change again"
+            ),
+        ))
+    }
+
+    /// Whether the change was refused because it was made from an old revision, by the check
+    /// of the revision a form carried or by the store's own.
+    pub fn is_stale(&self) -> bool {
+        matches!(
+            self,
+            Failure::Stale(_) | Failure::Store(StoreError::Conflict { .. })
+        )
     }
 
     /// A reference in the body to something that does not exist or that the one acting may
@@ -103,7 +128,7 @@ impl From<Failure> for ApiError {
             },
             Failure::Refused(Refusal::Invalid(errors)) => ApiError::InvalidFields(errors),
             Failure::NotFound(message) => ApiError::NotFound(message),
-            Failure::Incomplete(message) => ApiError::Conflict(message),
+            Failure::Incomplete(message) | Failure::Stale(message) => ApiError::Conflict(message),
             Failure::Store(error) => ApiError::from(error),
             Failure::Service(error) => error,
         }

@@ -15,6 +15,22 @@ pub mod files;
 pub mod ids;
 pub mod reach;
 pub mod schema;
+pub mod shown;
 
 pub use acting::Acting;
 pub use failure::{Failure, Outcome};
+
+/// Refuses a change made from `expected`, a revision the one acting read earlier (a form
+/// carries it), when the stored one is newer: the change would undo a save they never saw.
+/// `None` changes whatever is stored now (the API's whole-document writes).
+pub fn unchanged_since(
+    stored: i64,
+    expected: Option<i64>,
+    kind: facts::Thing,
+    id: &str,
+) -> Outcome<()> {
+    match expected {
+        Some(expected) if expected != stored => Err(Failure::stale(kind, id)),
+        _ => Ok(()),
+    }
+}

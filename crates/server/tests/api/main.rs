@@ -25,4 +25,5 @@ mod session;
 mod support;
 mod web;
 mod workflow;
+mod workflow_pages;
 mod world;

@@ -25,7 +25,7 @@ fn is_japanese(c: char) -> bool {
 }
 
 /// An English page shows no Japanese but the brand mark and the switch to Japanese.
-fn assert_english(uri: &str, html: &str) {
+pub(crate) fn assert_english(uri: &str, html: &str) {
     let rest = html.replace("信頼", "").replace("日本語", "");
     let found: String = rest.chars().filter(|c| is_japanese(*c)).take(20).collect();
     assert!(
@@ -36,7 +36,7 @@ fn assert_english(uri: &str, html: &str) {
 
 /// A Japanese page shows none of the English labels (the switch aside): every label pair whose
 /// texts differ is checked, so a label shown untranslated fails here.
-fn assert_japanese(uri: &str, html: &str) {
+pub(crate) fn assert_japanese(uri: &str, html: &str) {
     for (name, ja, en) in all_label_pairs() {
         if ja == en || name.starts_with("other_language") {
             continue;
@@ -51,7 +51,7 @@ fn assert_japanese(uri: &str, html: &str) {
     assert!(html.contains("<html lang=\"ja\">"), "{uri}");
 }
 
-fn assert_strict(uri: &str, answer: &Answer, html: &str) {
+pub(crate) fn assert_strict(uri: &str, answer: &Answer, html: &str) {
     assert_eq!(answer.status, 200, "{uri}");
     assert!(
         answer.headers["content-type"]

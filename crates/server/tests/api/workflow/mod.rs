@@ -2,7 +2,7 @@
 //! and each route's answers to the wrong party, the wrong state and bad input.
 
 mod files;
-mod flow;
+pub(crate) mod flow;
 mod inputs;
 mod lists;
 mod parties;

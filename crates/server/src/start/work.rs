@@ -1,0 +1,188 @@
+//! The provider's part of its start page: each of its services with where it stands (a draft
+//! statement and its pre-check, an audit under way, an application under review, the
+//! registration and its end) and a link to the next step.
+
+use shinrai_domain::workflow::audit::AuditStatus;
+use shinrai_domain::workflow::precheck::{self, PrecheckFacts};
+use shinrai_domain::workflow::statement::StatementStatus;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::web::page::Page;
+use crate::web::work_labels::WorkLabels;
+use crate::workflow::facts;
+use crate::workflow::shown::entry_of;
+
+/// One service of the provider on its start page.
+#[derive(Debug)]
+pub struct ServiceWork {
+    pub id: String,
+    pub name: String,
+    pub href: String,
+    /// Each thing under way or settled: (what, address).
+    pub stands: Vec<(String, String)>,
+    /// The next step: (what to do, address).
+    pub next: Option<(String, String)>,
+}
+
+/// Every service of the provider `org`, by name.
+pub async fn provider_work(
+    state: &AppState,
+    page: &Page,
+    org: &str,
+) -> Result<Vec<ServiceWork>, ApiError> {
+    let lang = page.language;
+    let w = WorkLabels::of(lang);
+    let registry = state.registry.get(&state.store).await?;
+    let mut services = state.store.services_of(org).await?;
+    services.sort_by(|a, b| {
+        let name = |s: &shinrai_store::documents::Stored<_>| {
+            let s: &shinrai_domain::workflow::service::Service = &s.value;
+            s.details.name.get(lang).to_owned()
+        };
+        name(a).cmp(&name(b))
+    });
+    let mut rows = Vec::new();
+    for stored in services {
+        let service = stored.value;
+        let service_href = page.href(&format!("/services/{}", service.id), &[]);
+        let mut stands = Vec::new();
+        let mut next;
+        let latest = state.store.statements_of(&service.id).await?.pop();
+        match latest.map(|s| s.value) {
+            Some(statement) if statement.status == StatementStatus::Draft => {
+                let criteria = facts::criteria_of(state, &statement.criteria_version)
+                    .await
+                    .map_err(ApiError::from)?;
+                let outcome = precheck::check(&PrecheckFacts {
+                    criteria: &criteria.version,
+                    service: &service,
+                    registry: &registry.entries,
+                    statement: &statement,
+                });
+                let reachable = outcome
+                    .reachable_level
+                    .map_or_else(|| w.no_level_reachable.to_owned(), |l| l.get().to_string());
+                let href = page.href(&format!("/statements/{}", statement.id), &[]);
+                stands.push((
+                    format!(
+                        "{} v{} — {} {}: {} {} ({}: {})",
+                        w.draft_statement,
+                        statement.version,
+                        w.findings_at_target,
+                        statement.target_level.get(),
+                        outcome.findings.len(),
+                        w.findings_count,
+                        w.reachable_level,
+                        reachable
+                    ),
+                    href.clone(),
+                ));
+                next = Some((w.continue_statement.to_owned(), href));
+            }
+            Some(statement) => {
+                stands.push((
+                    format!("{} v{}", w.submitted_statement, statement.version),
+                    page.href(&format!("/statements/{}", statement.id), &[]),
+                ));
+                next = Some((
+                    w.order_audit.to_owned(),
+                    page.href("/audits/new", &[("statement", statement.id.clone())]),
+                ));
+            }
+            None => {
+                next = Some((
+                    w.start_version.to_owned(),
+                    format!("{service_href}#statements"),
+                ));
+            }
+        }
+        for audit in state.store.audits_of_service(&service.id).await? {
+            let audit = audit.value;
+            let href = page.href(&format!("/audits/{}", audit.id), &[]);
+            match audit.status {
+                AuditStatus::Requested | AuditStatus::InProgress => stands.push((
+                    format!("{}: {}", w.audit_under_way, audit.status.title().get(lang)),
+                    href,
+                )),
+                AuditStatus::Signed => {
+                    next = Some((
+                        w.apply.to_owned(),
+                        page.href("/applications/new", &[("audit", audit.id.clone())]),
+                    ));
+                }
+                AuditStatus::Declined => {}
+            }
+        }
+        for application in state.store.applications_of_service(&service.id).await? {
+            let application = application.value;
+            if application.status.is_open() {
+                stands.push((
+                    format!(
+                        "{}: {}",
+                        w.application_under_review,
+                        application.status.title().get(lang)
+                    ),
+                    page.href(&format!("/applications/{}", application.id), &[]),
+                ));
+                next = None;
+            }
+        }
+        if let Some(entry) = entry_of(&registry.entries, &service.id) {
+            stands.push((
+                format!(
+                    "{} — {} {}",
+                    entry.status.title().get(lang),
+                    page.l.valid_until,
+                    entry.valid_until
+                ),
+                page.href(&format!("/registry/{}", entry.id), &[]),
+            ));
+        }
+        rows.push(ServiceWork {
+            id: service.id.clone(),
+            name: service.details.name.get(lang).to_owned(),
+            href: service_href,
+            stands,
+            next,
+        });
+    }
+    Ok(rows)
+}
+
+/// One audit asked of an audit body, on its start page.
+#[derive(Debug)]
+pub struct AuditWork {
+    pub id: String,
+    pub href: String,
+    pub service: String,
+    pub status: String,
+    pub period: String,
+}
+
+/// The audits asked of the audit body `org`, the newest first.
+pub async fn body_work(
+    state: &AppState,
+    page: &Page,
+    org: &str,
+) -> Result<Vec<AuditWork>, ApiError> {
+    let lang = page.language;
+    let mut audits = state.store.audits_for_body(org).await?;
+    audits.sort_by_key(|stored| std::cmp::Reverse(stored.value.requested_at_ms));
+    let mut rows = Vec::new();
+    for stored in audits {
+        let audit = stored.value;
+        let service = state.store.service(&audit.service).await?.map_or_else(
+            || audit.service.clone(),
+            |s| s.value.details.name.get(lang).to_owned(),
+        );
+        rows.push(AuditWork {
+            href: page.href(&format!("/audits/{}", audit.id), &[]),
+            service,
+            status: audit.status.title().get(lang).to_owned(),
+            period: format!("{} – {}", audit.period.start, audit.period.end),
+            id: audit.id,
+        });
+    }
+    Ok(rows)
+}

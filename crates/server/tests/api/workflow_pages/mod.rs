@@ -1,0 +1,9 @@
+//! The workflow's pages over HTTP, as a browser without scripts uses them: every page in both
+//! languages, every form's success, field errors shown next to the fields with the input kept,
+//! the wrong party, a stale save refused, and a submitted statement frozen.
+
+mod auditing;
+mod audits;
+mod browser;
+mod services;
+mod statements;
