@@ -34,7 +34,10 @@ pub async fn take(state: &AppState, dated: &Dated) -> Result<(), StepFailed> {
     let failed = |why: String| StepFailed {
         on: dated.at.date().to_string(),
         who: dated.who.clone(),
-        step: format!("{:?}", name_of(&dated.step)),
+        step: {
+            let (name, subject) = name_of(&dated.step);
+            format!("{name} {subject}")
+        },
         why,
     };
     let member = world::member(&dated.who)

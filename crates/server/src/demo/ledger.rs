@@ -293,3 +293,100 @@ pub fn in_order(
     steps.sort_by_key(|dated| dated.at);
     Ok(steps)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{midway, registry_story::registry_story};
+
+    struct Everyone;
+
+    impl Cast for Everyone {
+        fn provider(&self, org: &str) -> Option<String> {
+            Some(format!("{org}-staff"))
+        }
+
+        fn signer(&self, body: &str) -> Option<String> {
+            Some(format!("{body}-signer"))
+        }
+    }
+
+    /// The subject a step is about, to follow one service's steps.
+    fn service_of(step: &Step) -> Option<&str> {
+        match step {
+            Step::DescribeService { service, .. }
+            | Step::WriteStatement { service, .. }
+            | Step::OrderAudit { service, .. }
+            | Step::Apply { service, .. } => Some(service),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn every_service_is_described_before_anything_is_done_with_it() {
+        let story = registry_story().unwrap();
+        let steps = in_order(&story, midway::steps().unwrap(), &Everyone).unwrap();
+        assert!(steps.windows(2).all(|pair| pair[0].at <= pair[1].at));
+        let mut described = std::collections::HashSet::new();
+        for dated in &steps {
+            if let Step::DescribeService { service, .. } = &dated.step {
+                assert!(described.insert(service.clone()), "{service} twice");
+            } else if let Some(service) = service_of(&dated.step) {
+                assert!(described.contains(service), "{service} before described");
+            }
+        }
+        assert_eq!(described.len(), story.services.len() + 5);
+    }
+
+    #[test]
+    fn a_registration_runs_from_statement_to_approval_in_order() {
+        let period = Period {
+            start: CalendarDate::parse("2025-04-01").unwrap(),
+            end: CalendarDate::parse("2026-03-31").unwrap(),
+        };
+        let on = CalendarDate::parse("2026-07-01").unwrap();
+        let steps = registration_steps(
+            "svc-x",
+            "csp",
+            2,
+            Level::MIDDLE,
+            ("ab", "signer"),
+            period,
+            on,
+            "C26-0001",
+        );
+        assert!(steps.windows(2).all(|pair| pair[0].at < pair[1].at));
+        assert_eq!(steps.first().unwrap().at.date().to_string(), "2026-04-01");
+        assert_eq!(steps.last().unwrap().at.date(), on);
+        let who: Vec<&str> = steps.iter().map(|dated| dated.who.as_str()).collect();
+        assert_eq!(
+            who,
+            [
+                "csp", "csp", "signer", "signer", "signer", "csp", REVIEWER, REVIEWER, ADMIN
+            ]
+        );
+        assert!(steps.iter().any(|dated| matches!(
+            &dated.step,
+            Step::Apply { kind: ApplicationKind::Renewal, audit, .. } if audit == "au-svc-x-2"
+        )));
+    }
+
+    #[test]
+    fn a_party_nobody_acts_for_is_named() {
+        struct Nobody;
+        impl Cast for Nobody {
+            fn provider(&self, _: &str) -> Option<String> {
+                None
+            }
+            fn signer(&self, _: &str) -> Option<String> {
+                None
+            }
+        }
+        let story = registry_story().unwrap();
+        let first = story.services.first().unwrap();
+        assert_eq!(
+            service_steps(first, &Nobody),
+            Err(Uncast(first.provider.clone()))
+        );
+    }
+}
