@@ -104,7 +104,20 @@ fn levels_and_statuses_follow_the_rules() {
             "{}",
             entry.id
         );
-        assert!(entry.registered_on > entry.audit_period.end, "{}", entry.id);
+        // Registered on the first approval (renewals keep it), each approval after its audit.
+        assert_eq!(
+            entry.history.first().map(|h| h.on),
+            Some(entry.registered_on),
+            "{}",
+            entry.id
+        );
+        let last_approval = entry
+            .history
+            .iter()
+            .rev()
+            .find(|h| h.to == EntryStatus::Registered)
+            .map(|h| h.on);
+        assert!(last_approval > Some(entry.audit_period.end), "{}", entry.id);
         match entry.status {
             EntryStatus::Registered | EntryStatus::Suspended => {
                 assert!(

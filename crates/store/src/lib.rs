@@ -103,6 +103,19 @@ impl Store {
     /// Opens the store, creating the data directory, database, blob folder and key as needed and
     /// applying migrations. What it creates is readable by its owner only (see [`files`]).
     pub async fn open(config: &StoreConfig) -> StoreResult<Store> {
+        Store::open_with(config, false).await
+    }
+
+    /// Opens the store for filling an empty one in one go (the demo world): a SQLite file in
+    /// the data folder then does not wait for the disk after each commit, only when it is
+    /// closed, which makes hundreds of small commits a matter of milliseconds. A crash before
+    /// closing may lose the last commits (never corrupt the file), so close it, and open it
+    /// again with [`Store::open`] to serve. Other databases open as with [`Store::open`].
+    pub async fn open_for_loading(config: &StoreConfig) -> StoreResult<Store> {
+        Store::open_with(config, true).await
+    }
+
+    async fn open_with(config: &StoreConfig, loading: bool) -> StoreResult<Store> {
         let data_dir = &config.data_dir;
         files::create_private_dir(data_dir)?;
         let backend = match config.database_url.as_deref() {
@@ -110,7 +123,9 @@ impl Store {
                 Backend::Postgres(PostgresBackend::open(url).await?)
             }
             Some(url) => Backend::Sqlite(SqliteBackend::open_url(url).await?),
-            None => Backend::Sqlite(SqliteBackend::open(&data_dir.join(DATABASE_FILE)).await?),
+            None => Backend::Sqlite(
+                SqliteBackend::open_synced(&data_dir.join(DATABASE_FILE), !loading).await?,
+            ),
         };
         Ok(Store {
             backend,

@@ -30,7 +30,9 @@ pub struct SqliteBackend {
 
 impl SqliteBackend {
     /// Opens (creating it if need be) the database at `path` and brings its schema up to date.
-    pub async fn open(path: &Path) -> StoreResult<SqliteBackend> {
+    /// `each_commit: false` syncs the write-ahead log to disk only at its checkpoints and on
+    /// closing (for filling an empty store in one go).
+    pub async fn open_synced(path: &Path, each_commit: bool) -> StoreResult<SqliteBackend> {
         // SQLite would create the file by the umask (often 0644); created here 0600 instead, and
         // SQLite gives its -wal and -shm files the database file's mode.
         crate::files::ensure_private_file(path)?;
@@ -38,8 +40,13 @@ impl SqliteBackend {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            // FULL: a write the service acknowledged survives a crash or a power cut.
-            .synchronous(SqliteSynchronous::Full)
+            // FULL: a write the service acknowledged survives a crash or a power cut. NORMAL,
+            // in WAL mode, keeps the file whole after a crash but may lose the last commits.
+            .synchronous(if each_commit {
+                SqliteSynchronous::Full
+            } else {
+                SqliteSynchronous::Normal
+            })
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
         Self::with_options(options).await

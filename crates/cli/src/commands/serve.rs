@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_server::AppState;
-use shinrai_server::auth::password::Passwords;
 
 use crate::args::{DataPlace, ServeArgs};
 use crate::error::CliError;
@@ -20,16 +19,24 @@ pub fn run(args: &ServeArgs, place: &DataPlace, lang: Lang) -> Result<(), CliErr
     shinrai_server::telemetry::init_logging(config.log_format);
     let store_config = store_config_of(&config);
     runtime()?.block_on(async {
-        let store = Arc::new(open(&store_config).await?);
         if args.demo {
-            let passwords = Passwords::default();
-            let loaded = shinrai_server::demo::load_if_empty(&store, &passwords, crate::clock::now_ms())
-                .await
-                .map_err(|error| CliError::Serve {
-                    what: Bilingual::new(format!("デモデータを入れられません: {error}"), format!("cannot load the demo data: {error}")),
-                })?;
+            // Filled through a store that syncs to disk once, when closed: the demo world is
+            // hundreds of commits. Served afterwards through a store that syncs every commit.
+            let loading = Arc::new(
+                shinrai_store::Store::open_for_loading(&store_config)
+                    .await
+                    .map_err(|error| store_error(&store_config, &error))?,
+            );
+            let loaded = shinrai_server::demo::load_if_empty(&AppState::new(&config, loading.clone()), crate::clock::now_ms()).await;
+            loading.close().await;
+            let loaded = loaded.map_err(|error| CliError::Serve {
+                what: Bilingual::new(format!("デモデータを入れられません: {error}"), format!("cannot load the demo data: {error}")),
+            })?;
             announce_demo(loaded.as_deref(), lang);
-        } else if store.organisation_count().await.map_err(|e| store_error(&store_config, &e))? == 0 {
+        }
+        let store = Arc::new(open(&store_config).await?);
+        let state = AppState::new(&config, store.clone());
+        if !args.demo && store.organisation_count().await.map_err(|e| store_error(&store_config, &e))? == 0 {
             let _ = writeln!(
                 std::io::stderr(),
                 "{}",
@@ -39,7 +46,6 @@ pub fn run(args: &ServeArgs, place: &DataPlace, lang: Lang) -> Result<(), CliErr
                 }
             );
         }
-        let state = AppState::new(&config, store.clone());
         let on_shutdown = {
             let store = store.clone();
             async move {
@@ -82,7 +88,7 @@ fn announce_demo(loaded: Option<&[shinrai_server::demo::DemoLogin]>, lang: Lang)
     for login in logins {
         let _ = writeln!(
             out,
-            "  {:<10} {:<20} {}",
+            "  {:<18} {:<20} {}",
             login.login,
             login.organisation,
             login.roles.join(",")

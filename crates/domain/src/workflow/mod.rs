@@ -15,6 +15,7 @@ pub mod fields;
 pub mod moment;
 pub mod precheck;
 pub mod refusal;
+pub mod registry_status;
 pub mod registry_write;
 pub mod report;
 pub mod review;

@@ -168,6 +168,11 @@ pub enum Conflict {
     RuleDoesNotRegister { decision: &'static str },
     /// The signing auditor no longer meets the requirements on the day of signing.
     SignerNoLongerQualified { user: String },
+    /// The registry entry's status does not allow this change (e.g. reinstating an entry that
+    /// is not suspended).
+    EntryStatus { entry: String, status: &'static str },
+    /// A registration may be recorded as expired only after its last valid day.
+    NotYetExpired { entry: String, valid_until: String },
 }
 
 impl Conflict {
@@ -187,6 +192,8 @@ impl Conflict {
             Conflict::ExplanationNotAnswered { .. } => "explanation_not_answered",
             Conflict::RuleDoesNotRegister { .. } => "rule_does_not_register",
             Conflict::SignerNoLongerQualified { .. } => "signer_not_qualified",
+            Conflict::EntryStatus { .. } => "entry_status",
+            Conflict::NotYetExpired { .. } => "not_yet_expired",
         }
     }
 
@@ -273,6 +280,18 @@ impl Conflict {
                 format!("署名監査人 {user} は署名日時点で要件を満たしていません"),
                 format!(
                     "signing auditor {user} does not meet the requirements on the day of signing"
+                ),
+            ),
+            Conflict::EntryStatus { entry, status } => Bilingual::new(
+                format!("登録簿の {entry} は現在の状態（{status}）ではこの変更ができません"),
+                format!("registry entry {entry} is {status}: this change cannot be made now"),
+            ),
+            Conflict::NotYetExpired { entry, valid_until } => Bilingual::new(
+                format!(
+                    "登録簿の {entry} は {valid_until} まで有効のため、まだ期限切れにできません"
+                ),
+                format!(
+                    "registry entry {entry} is valid until {valid_until}: it has not expired yet"
                 ),
             ),
         }

@@ -7,6 +7,7 @@ mod dependency_picture;
 mod feed;
 mod loaded;
 pub(crate) mod pages;
+pub mod status;
 pub mod views;
 
 use axum::Router;

@@ -15,6 +15,7 @@ mod bad_input;
 mod connections;
 mod criteria;
 mod decide;
+mod demo;
 mod docs;
 mod openapi;
 mod ops;

@@ -1,0 +1,175 @@
+//! The demo world as `serve --demo` builds it: the registry written by the workflow with the
+//! facts of the demo's story, services caught mid-way, a log that verifies, and a restart that
+//! changes nothing. The registry it writes is kept in `domain/registry/demo/registry.json`
+//! (which other tests read); `SHINRAI_BLESS=1` rewrites that file from what the flow wrote.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use shinrai_domain::registry::{EntryStatus, RegistryEntry};
+use shinrai_domain::workflow::application::{Application, ApplicationStatus};
+use shinrai_domain::workflow::audit::{Audit, AuditStatus};
+use shinrai_domain::workflow::statement::{Statement, StatementStatus};
+use shinrai_server::demo::{self, midway, registry_story};
+use shinrai_server::{AppState, Config};
+use shinrai_store::Store;
+use shinrai_store::documents::{Filter, Stored};
+
+use crate::support::temporary_store;
+use crate::world::cheap_passwords;
+
+/// 2026-12-01T00:00:00Z: the demo starts after its story's last day.
+const NOW_MS: i64 = 1_796_083_200_000;
+
+async fn demo_state() -> (AppState, Vec<demo::DemoLogin>) {
+    let store = temporary_store().await;
+    let mut state = AppState::new(&Config::default(), store);
+    state.passwords = cheap_passwords();
+    let logins = demo::load_if_empty(&state, NOW_MS)
+        .await
+        .expect("the demo loads")
+        .expect("into an empty store");
+    (state, logins)
+}
+
+fn registry_file() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../domain/registry/demo/registry.json")
+}
+
+/// The demo registry as the flow wrote it equals the file others read; blessing rewrites it.
+fn compare_with_file(entries: &[RegistryEntry]) {
+    let path = registry_file();
+    let text = std::fs::read_to_string(&path).expect("registry.json");
+    let mut file: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let written = serde_json::to_value(entries).expect("entries");
+    if std::env::var_os("SHINRAI_BLESS").is_some() {
+        file["entries"] = written;
+        let mut out = serde_json::to_string_pretty(&file).expect("json");
+        out.push('\n');
+        std::fs::write(&path, out).expect("write registry.json");
+        return;
+    }
+    assert!(
+        file["entries"] == written,
+        "the demo registry differs from {}: run SHINRAI_BLESS=1 cargo test -p shinrai-server --test api demo",
+        path.display()
+    );
+}
+
+fn count<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeMap<T, usize> {
+    let mut counts = BTreeMap::new();
+    for item in items {
+        *counts.entry(item).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[tokio::test]
+async fn the_demo_registry_is_written_by_the_workflow_with_the_storys_facts() {
+    let (state, logins) = demo_state().await;
+    let entries = state.store.registry_entries().await.unwrap();
+    assert_eq!(entries.len(), 25);
+    assert_eq!(
+        count(entries.iter().map(|e| e.status)),
+        BTreeMap::from([
+            (EntryStatus::Registered, 18),
+            (EntryStatus::Suspended, 3),
+            (EntryStatus::Expired, 2),
+            (EntryStatus::Deregistered, 2),
+        ])
+    );
+    assert_eq!(
+        count(entries.iter().map(|e| e.level.get())),
+        BTreeMap::from([(1, 5), (2, 12), (3, 8)])
+    );
+    let story = registry_story::registry_story().unwrap();
+    for service in &story.services {
+        let entry = entries.iter().find(|e| e.id == service.entry).unwrap();
+        let last = service.registrations.last().unwrap();
+        assert_eq!(entry.service_name, service.details.name, "{}", entry.id);
+        assert_eq!(entry.provider, service.provider, "{}", entry.id);
+        assert_eq!(entry.level, service.level, "{}", entry.id);
+        assert_eq!(entry.service_models, service.details.service_models);
+        assert_eq!(entry.deployment_models, service.details.deployment_models);
+        assert_eq!(entry.built_on, service.details.built_on);
+        assert_eq!(entry.audit_period, last.period, "{}", entry.id);
+        assert_eq!(entry.audit_body, last.audit_body, "{}", entry.id);
+        // Validity by the rule: sixteen months after the audit period.
+        assert_eq!(
+            Some(entry.valid_until),
+            shinrai_domain::registration::valid_until(last.period.end, 16),
+            "{}",
+            entry.id
+        );
+        // Written by decisions: it names its service and the application that wrote it.
+        assert_eq!(entry.service.as_deref(), Some(service.service.as_str()));
+        assert!(entry.application.is_some(), "{}", entry.id);
+        let registrations = entry
+            .history
+            .iter()
+            .filter(|change| change.to == EntryStatus::Registered)
+            .count();
+        assert_eq!(registrations, service.registrations.len(), "{}", entry.id);
+    }
+    compare_with_file(&entries);
+    assert!(logins.iter().any(|login| login.login == "provider2"));
+}
+
+async fn documents<T: shinrai_store::documents::Document>(store: &Store, filter: Filter) -> Vec<T> {
+    let stored: Vec<Stored<T>> = store.documents(&filter).await.unwrap();
+    stored.into_iter().map(|stored| stored.value).collect()
+}
+
+#[tokio::test]
+async fn services_wait_mid_way_for_every_party_and_the_log_verifies() {
+    let (state, _) = demo_state().await;
+    let store: &Arc<Store> = &state.store;
+
+    let drafts: Vec<Statement> = documents(store, Filter::service(midway::DRAFT)).await;
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts[0].status, StatementStatus::Draft);
+    assert_eq!(drafts[0].provider, "sakura-cloud-works");
+
+    let audit_of = |service: &'static str| async move {
+        let audits: Vec<Audit> = documents(store, Filter::service(service)).await;
+        assert_eq!(audits.len(), 1, "{service}");
+        audits.into_iter().next().unwrap()
+    };
+    let in_progress = audit_of(midway::AUDIT_IN_PROGRESS).await;
+    assert_eq!(in_progress.status, AuditStatus::InProgress);
+    assert_eq!(in_progress.signing_auditor.as_deref(), Some("signer"));
+    let waiting = audit_of(midway::AWAITING_ACCEPTANCE).await;
+    assert_eq!(waiting.status, AuditStatus::Requested);
+    assert_eq!(waiting.provider, "kasumi-systems");
+    assert_eq!(waiting.audit_body, "aoba-audit");
+
+    let application_of = |service: &'static str| async move {
+        let applications: Vec<Application> = documents(store, Filter::service(service)).await;
+        assert_eq!(applications.len(), 1, "{service}");
+        applications.into_iter().next().unwrap()
+    };
+    let asked = application_of(midway::EXPLANATION_ASKED).await;
+    assert_eq!(asked.status, ApplicationStatus::ExplanationRequested);
+    assert_eq!(asked.explanations.len(), 1);
+    let decided = application_of(midway::AWAITING_APPROVAL).await;
+    assert_eq!(decided.status, ApplicationStatus::Decided);
+    assert!(decided.approval.is_none());
+
+    let report = store
+        .verify_log(&store.verifying_key(), Vec::new())
+        .await
+        .unwrap();
+    assert!(report.intact(), "{:?}", report.findings);
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+}
+
+#[tokio::test]
+async fn a_restart_leaves_the_demo_world_as_it_is() {
+    let (state, _) = demo_state().await;
+    let before = state.store.log_head().await.unwrap();
+    let entries = state.store.registry_entries().await.unwrap();
+    let again = demo::load_if_empty(&state, NOW_MS + 60_000).await.unwrap();
+    assert!(again.is_none());
+    assert_eq!(state.store.log_head().await.unwrap(), before);
+    assert_eq!(state.store.registry_entries().await.unwrap(), entries);
+}
