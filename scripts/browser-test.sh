@@ -43,7 +43,7 @@ status=0
 # The work directory (server log included) is kept when a run failed.
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; [ "$status" = 0 ] && rm -rf "$work"' EXIT
 
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   curl -fs "$base/healthz" >/dev/null && break
   sleep 0.1
 done
