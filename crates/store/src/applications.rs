@@ -4,11 +4,11 @@ use shinrai_domain::workflow::application::Application;
 
 use crate::Store;
 use crate::documents::{Document, Filter, Keys, Stored};
-use crate::error::StoreResult;
+use crate::error::{Noun, StoreResult};
 
 impl Document for Application {
     const TABLE: &'static crate::binding::BoundTable = &crate::binding::APPLICATIONS;
-    const WHAT: &'static str = "application";
+    const WHAT: Noun = Noun::new("登録申請", "application");
 
     fn id(&self) -> &str {
         &self.id

@@ -5,11 +5,11 @@ use shinrai_domain::workflow::audit_body::{AuditBodyRecord, AuditorProfile};
 
 use crate::Store;
 use crate::documents::{Document, Filter, Keys, Stored};
-use crate::error::StoreResult;
+use crate::error::{Noun, StoreResult};
 
 impl Document for AuditBodyRecord {
     const TABLE: &'static crate::binding::BoundTable = &crate::binding::AUDIT_BODY_RECORDS;
-    const WHAT: &'static str = "audit body record";
+    const WHAT: Noun = Noun::new("監査機関の記録", "audit body record");
 
     fn id(&self) -> &str {
         &self.org
@@ -27,7 +27,7 @@ impl Document for AuditBodyRecord {
 
 impl Document for AuditorProfile {
     const TABLE: &'static crate::binding::BoundTable = &crate::binding::AUDITOR_PROFILES;
-    const WHAT: &'static str = "auditor profile";
+    const WHAT: Noun = Noun::new("監査人の資格情報", "auditor profile");
 
     fn id(&self) -> &str {
         &self.user

@@ -5,11 +5,11 @@ use shinrai_domain::workflow::report::AuditReport;
 
 use crate::Store;
 use crate::documents::{Document, Filter, Keys, Stored};
-use crate::error::StoreResult;
+use crate::error::{Noun, StoreResult};
 
 impl Document for Audit {
     const TABLE: &'static crate::binding::BoundTable = &crate::binding::AUDITS;
-    const WHAT: &'static str = "audit";
+    const WHAT: Noun = Noun::new("監査", "audit");
 
     fn id(&self) -> &str {
         &self.id
@@ -28,7 +28,7 @@ impl Document for Audit {
 /// A report is kept under its audit's id, exactly as signed.
 impl Document for AuditReport {
     const TABLE: &'static crate::binding::BoundTable = &crate::binding::AUDIT_REPORTS;
-    const WHAT: &'static str = "audit report";
+    const WHAT: Noun = Noun::new("監査報告書", "audit report");
 
     fn id(&self) -> &str {
         &self.audit

@@ -49,7 +49,7 @@ impl Store {
             .criteria(version)
             .await?
             .ok_or_else(|| StoreError::NotFound {
-                what: format!("criteria version {version}"),
+                what: crate::error::CRITERIA_VERSION.of(version),
             })?;
         stored.status = Status::Published;
         stored.published_on = Some(date);
@@ -226,7 +226,7 @@ macro_rules! criteria_operations {
                     .is_some()
                 {
                     return Err(crate::error::StoreError::Conflict {
-                        what: format!("criteria version {}", row.version),
+                        what: crate::error::CRITERIA_VERSION.of(&row.version),
                     });
                 }
                 Self::insert_criteria(&mut tx, row).await?;
@@ -286,11 +286,11 @@ macro_rules! criteria_operations {
                         .is_some();
                     return Err(if exists {
                         crate::error::StoreError::Unchangeable {
-                            what: format!("criteria version {}", row.version),
+                            what: crate::error::CRITERIA_VERSION.of(&row.version),
                         }
                     } else {
                         crate::error::StoreError::NotFound {
-                            what: format!("criteria version {}", row.version),
+                            what: crate::error::CRITERIA_VERSION.of(&row.version),
                         }
                     });
                 }

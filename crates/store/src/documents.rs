@@ -18,7 +18,7 @@ use shinrai_domain::registry::RegistryEntry;
 use shinrai_domain::workflow::{Change, WorkflowEvent};
 
 use crate::binding::BoundTable;
-use crate::error::{StoreError, StoreResult};
+use crate::error::{Noun, StoreError, StoreResult};
 use crate::registry::RegistryRow;
 use crate::{Store, on_backend};
 
@@ -26,7 +26,7 @@ use crate::{Store, on_backend};
 pub trait Document: Serialize + DeserializeOwned {
     const TABLE: &'static BoundTable;
     /// What one is called in messages (`service`, `statement` …).
-    const WHAT: &'static str;
+    const WHAT: Noun;
     fn id(&self) -> &str;
     fn keys(&self) -> Keys<'_>;
 }
@@ -108,7 +108,7 @@ pub struct DocumentRow {
 impl DocumentRow {
     pub fn of<T: Document>(value: &T, revision: i64, at_ms: i64) -> StoreResult<DocumentRow> {
         let document = serde_json::to_string(value)
-            .map_err(|e| StoreError::Corrupt(format!("{} {}: {e}", T::WHAT, value.id())))?;
+            .map_err(|e| StoreError::Corrupt(format!("{} {}: {e}", T::WHAT.en, value.id())))?;
         let keys = value.keys();
         Ok(DocumentRow {
             id: value.id().to_owned(),
@@ -129,13 +129,13 @@ impl DocumentRow {
         if actual != self.document_sha256 {
             return Err(StoreError::Corrupt(format!(
                 "{} {}: the document hashes to {actual}, not {}",
-                T::WHAT,
+                T::WHAT.en,
                 self.id,
                 self.document_sha256
             )));
         }
         let value = serde_json::from_str(&self.document)
-            .map_err(|e| StoreError::Corrupt(format!("{} {}: {e}", T::WHAT, self.id)))?;
+            .map_err(|e| StoreError::Corrupt(format!("{} {}: {e}", T::WHAT.en, self.id)))?;
         Ok(Stored {
             value,
             revision: self.revision,
@@ -212,7 +212,7 @@ pub(crate) fn update(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
 pub(crate) enum Write {
     Document {
         table: &'static BoundTable,
-        what: &'static str,
+        what: Noun,
         row: DocumentRow,
         /// The revision the change was made from; `None` for a new row.
         made_from: Option<i64>,
@@ -385,7 +385,7 @@ macro_rules! document_operations {
                                         .is_some()
                                     {
                                         return Err(crate::error::StoreError::Conflict {
-                                            what: format!("{what} {}", row.id),
+                                            what: what.of(&row.id),
                                         });
                                     }
                                     sqlx::query(crate::documents::insert(table))
@@ -419,10 +419,7 @@ macro_rules! document_operations {
                             };
                             if done != 1 {
                                 return Err(crate::error::StoreError::Conflict {
-                                    what: format!(
-                                        "{what} {} (changed meanwhile: read it again)",
-                                        row.id
-                                    ),
+                                    what: what.changed_meanwhile(&row.id),
                                 });
                             }
                             unrecorded.push(crate::binding::Wrote::row(table, &row.id));
@@ -439,7 +436,7 @@ macro_rules! document_operations {
                                 .is_some();
                             if exists == *new {
                                 return Err(crate::error::StoreError::Conflict {
-                                    what: format!("registry entry {}", row.id),
+                                    what: crate::error::REGISTRY_ENTRY.of(&row.id),
                                 });
                             }
                             if *new {

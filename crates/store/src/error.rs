@@ -6,14 +6,14 @@ use shinrai_domain::text::Bilingual;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// A record with this key exists already (an organisation id, a login).
-    #[error("{what} already exists")]
-    Conflict { what: String },
+    #[error("{} already exists", .what.en)]
+    Conflict { what: Bilingual },
     /// A published record, which never changes (a published criteria version).
-    #[error("{what} is published and cannot change")]
-    Unchangeable { what: String },
+    #[error("{} is published and cannot change", .what.en)]
+    Unchangeable { what: Bilingual },
     /// A record the change needs does not exist.
-    #[error("{what} does not exist")]
-    NotFound { what: String },
+    #[error("{} does not exist", .what.en)]
+    NotFound { what: Bilingual },
     /// A blob's bytes no longer match their SHA-256.
     #[error("blob {sha256} is corrupt: its content hashes to {actual}")]
     BlobCorrupt { sha256: String, actual: String },
@@ -55,16 +55,16 @@ impl StoreError {
     pub fn message(&self) -> Bilingual {
         match self {
             StoreError::Conflict { what } => Bilingual::new(
-                format!("{what} は既に存在します"),
-                format!("{what} already exists"),
+                format!("{} は既に存在します", what.ja),
+                format!("{} already exists", what.en),
             ),
             StoreError::Unchangeable { what } => Bilingual::new(
-                format!("{what} は公表済みのため変更できません"),
-                format!("{what} is published and cannot change"),
+                format!("{} は公表済みのため変更できません", what.ja),
+                format!("{} is published and cannot change", what.en),
             ),
             StoreError::NotFound { what } => Bilingual::new(
-                format!("{what} は存在しません"),
-                format!("{what} does not exist"),
+                format!("{} は存在しません", what.ja),
+                format!("{} does not exist", what.en),
             ),
             StoreError::Backup { place, detail } => Bilingual::new(
                 format!("バックアップの{}: {}", place.ja, detail.ja),
@@ -84,3 +84,40 @@ impl StoreError {
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What a kind of record is called in messages, in both languages: the store's errors name the
+/// record in the language of the one reading them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Noun {
+    pub ja: &'static str,
+    pub en: &'static str,
+}
+
+impl Noun {
+    pub const fn new(ja: &'static str, en: &'static str) -> Noun {
+        Noun { ja, en }
+    }
+
+    /// The record `id` of this kind, as a message names it.
+    pub fn of(self, id: &str) -> Bilingual {
+        Bilingual::new(format!("{} {id}", self.ja), format!("{} {id}", self.en))
+    }
+
+    /// The record `id`, changed by someone else since it was read.
+    pub fn changed_meanwhile(self, id: &str) -> Bilingual {
+        Bilingual::new(
+            format!(
+                "{} {id}（読み込んだ後にほかの変更がありました。読み直してください）",
+                self.ja
+            ),
+            format!("{} {id} (changed meanwhile: read it again)", self.en),
+        )
+    }
+}
+
+pub const CRITERIA_VERSION: Noun = Noun::new("管理基準の版", "criteria version");
+pub const REGISTRY_ENTRY: Noun = Noun::new("登録簿の項目", "registry entry");
+pub const ORGANISATION: Noun = Noun::new("組織", "organisation");
+pub const LOGIN: Noun = Noun::new("ログイン名", "login");
+pub const USER: Noun = Noun::new("利用者", "user");
+pub const ACTIVE_TOKEN: Noun = Noun::new("有効な API トークン", "active token");

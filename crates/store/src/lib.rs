@@ -18,7 +18,7 @@ pub mod binding;
 mod blobs;
 pub mod criteria;
 pub mod documents;
-mod error;
+pub mod error;
 pub mod files;
 mod keys;
 mod log;

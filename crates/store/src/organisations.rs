@@ -63,7 +63,7 @@ macro_rules! organisation_operations {
                     .is_some()
                 {
                     return Err(crate::error::StoreError::Conflict {
-                        what: format!("organisation {}", new.id),
+                        what: crate::error::ORGANISATION.of(&new.id),
                     });
                 }
                 sqlx::query(crate::sql::INSERT_ORGANISATION)

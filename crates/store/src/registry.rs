@@ -151,7 +151,7 @@ macro_rules! registry_operations {
                         .is_some()
                     {
                         return Err(crate::error::StoreError::Conflict {
-                            what: format!("registry entry {}", row.id),
+                            what: crate::error::REGISTRY_ENTRY.of(&row.id),
                         });
                     }
                     Self::insert_registry_entry(&mut tx, row).await?;

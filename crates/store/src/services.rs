@@ -4,11 +4,11 @@ use shinrai_domain::workflow::service::Service;
 
 use crate::Store;
 use crate::documents::{Document, Filter, Keys, Stored};
-use crate::error::StoreResult;
+use crate::error::{Noun, StoreResult};
 
 impl Document for Service {
     const TABLE: &'static crate::binding::BoundTable = &crate::binding::SERVICES;
-    const WHAT: &'static str = "service";
+    const WHAT: Noun = Noun::new("サービス", "service");
 
     fn id(&self) -> &str {
         &self.id

@@ -4,11 +4,11 @@ use shinrai_domain::workflow::statement::Statement;
 
 use crate::Store;
 use crate::documents::{Document, Filter, Keys, Stored};
-use crate::error::StoreResult;
+use crate::error::{Noun, StoreResult};
 
 impl Document for Statement {
     const TABLE: &'static crate::binding::BoundTable = &crate::binding::STATEMENTS;
-    const WHAT: &'static str = "statement";
+    const WHAT: Noun = Noun::new("言明書", "statement");
 
     fn id(&self) -> &str {
         &self.id

@@ -151,7 +151,7 @@ macro_rules! token_operations {
                     .rows_affected();
                 if changed == 0 {
                     return Err(crate::error::StoreError::NotFound {
-                        what: format!("active token {id}"),
+                        what: crate::error::ACTIVE_TOKEN.of(id),
                     });
                 }
                 let wrote = [crate::binding::Wrote::row(&crate::binding::API_TOKENS, id)];

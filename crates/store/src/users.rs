@@ -114,7 +114,7 @@ macro_rules! user_operations {
                     .is_none()
                 {
                     return Err(crate::error::StoreError::NotFound {
-                        what: format!("organisation {}", new.org_id),
+                        what: crate::error::ORGANISATION.of(&new.org_id),
                     });
                 }
                 if sqlx::query(crate::sql::SELECT_USER_BY_LOGIN)
@@ -124,7 +124,7 @@ macro_rules! user_operations {
                     .is_some()
                 {
                     return Err(crate::error::StoreError::Conflict {
-                        what: format!("login {}", new.login),
+                        what: crate::error::LOGIN.of(&new.login),
                     });
                 }
                 sqlx::query(crate::sql::INSERT_USER)
@@ -225,7 +225,7 @@ macro_rules! user_operations {
                     .rows_affected();
                 if changed == 0 {
                     return Err(crate::error::StoreError::NotFound {
-                        what: format!("user {id}"),
+                        what: crate::error::USER.of(id),
                     });
                 }
                 if disabled {

@@ -164,7 +164,7 @@ async fn stored(
         .criteria(version)
         .await?
         .ok_or_else(|| shinrai_store::StoreError::NotFound {
-            what: format!("criteria version {version}"),
+            what: shinrai_store::error::CRITERIA_VERSION.of(version),
         })
 }
 

@@ -168,7 +168,8 @@ mod tests {
             ),
             (
                 Failure::from(StoreError::Conflict {
-                    what: "service svc-1 (changed meanwhile: read it again)".into(),
+                    what: shinrai_store::error::Noun::new("サービス", "service")
+                        .changed_meanwhile("svc-1"),
                 }),
                 409,
                 None,

@@ -164,7 +164,7 @@ async fn a_stale_revision_or_a_taken_id_stores_nothing() {
         let second = service::edit(&story.service.state, other, &provider(), at(101)).unwrap();
         let refused = store.commit(Batch::new().update(&second, 1).unwrap()).await;
         assert!(
-            matches!(&refused, Err(StoreError::Conflict { what }) if what.contains("svc-1")),
+            matches!(&refused, Err(StoreError::Conflict { what }) if what.en.contains("svc-1")),
             "{}: {refused:?}",
             test.engine
         );
