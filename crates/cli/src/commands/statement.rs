@@ -98,7 +98,7 @@ pub(crate) fn load_statement(
         None if lower.ends_with(".yaml") || lower.ends_with(".yml") || is_ssp(&bytes) => {
             ssp::import_ssp(&name, &bytes).map_err(ssp_error)?
         }
-        None => serde_json::from_slice(&bytes).map_err(|error| not_a_statement(&name, &error))?,
+        None => StatementFile::from_json(&bytes).map_err(|error| not_a_statement(&name, &error))?,
     };
     check(&name, &statement, criteria)?;
     Ok(statement)
@@ -130,8 +130,8 @@ fn not_a_statement(name: &str, error: &serde_json::Error) -> CliError {
 fn export(args: &StatementExportArgs, place: &DataPlace, lang: Lang) -> Result<(), CliError> {
     let name = display_name(&args.file);
     let text = read_text(&args.file, MAX_SSP_BYTES)?;
-    let statement: StatementFile =
-        serde_json::from_str(&text).map_err(|error| not_a_statement(&name, &error))?;
+    let statement = StatementFile::from_json(text.as_bytes())
+        .map_err(|error| not_a_statement(&name, &error))?;
     let criteria = match &args.criteria {
         Some(spec) => {
             let criteria = load(spec, place, lang)?;

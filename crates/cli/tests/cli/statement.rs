@@ -237,3 +237,50 @@ fn bad_cells_are_reported_with_their_place_and_exit_2() {
     let run = shinrai(&["--lang", "en", "statement", "import", json.path()]);
     assert_eq!(run.status, 2, "{}", run.stderr);
 }
+
+#[test]
+fn a_statement_as_the_api_answers_it_exports_like_the_file() {
+    let (criteria, _file) = criteria_file("record");
+    let statement = filled(&criteria);
+    let mut record = as_json(&statement);
+    let object = record.as_object_mut().unwrap();
+    for (field, value) in [
+        ("id", serde_json::json!("svc-1-v1")),
+        ("service", serde_json::json!("svc-1")),
+        ("provider", serde_json::json!("csp")),
+        ("version", serde_json::json!(1)),
+        ("previous", serde_json::Value::Null),
+        ("status", serde_json::json!("submitted")),
+        ("created_at_ms", serde_json::json!(1)),
+        ("updated_at_ms", serde_json::json!(2)),
+        ("submitted_at_ms", serde_json::json!(3)),
+    ] {
+        object.insert(field.to_owned(), value);
+    }
+    let answer = Scratch::new("answer.json", record.to_string().as_bytes());
+    let out = Scratch::new("from-answer.json", b"");
+    let run = shinrai(&[
+        "statement",
+        "export",
+        "--format",
+        "oscal-ssp",
+        answer.path(),
+        "-o",
+        out.path(),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let run = shinrai(&["statement", "import", out.path()]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let back: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(back, as_json(&statement));
+
+    // A field neither the file nor the API's answer has is still refused, at its place.
+    record
+        .as_object_mut()
+        .unwrap()
+        .insert("colour".to_owned(), serde_json::json!("blue"));
+    let odd = Scratch::new("odd.json", record.to_string().as_bytes());
+    let run = shinrai(&["statement", "export", "--format", "oscal-ssp", odd.path()]);
+    assert_eq!(run.status, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("odd.json"), "{}", run.stderr);
+}

@@ -61,7 +61,41 @@ pub struct StatementFile {
     pub documents: Vec<DocumentReference>,
 }
 
+/// The fields `GET /api/v1/statements/{id}` adds around a statement's content: who and which
+/// version it is, its status and times. A file read back from the API may carry them.
+const RECORD_FIELDS: [&str; 9] = [
+    "id",
+    "service",
+    "provider",
+    "version",
+    "previous",
+    "status",
+    "created_at_ms",
+    "updated_at_ms",
+    "submitted_at_ms",
+];
+
 impl StatementFile {
+    /// Reads a statement as JSON: the file's own shape, or one version as the API answers it
+    /// (the record's own fields are set aside; every other unknown field is still an error).
+    /// The error is the one the file's own shape gives, so it names the line and column.
+    pub fn from_json(bytes: &[u8]) -> Result<StatementFile, serde_json::Error> {
+        let error = match serde_json::from_slice::<StatementFile>(bytes) {
+            Ok(file) => return Ok(file),
+            Err(error) => error,
+        };
+        let Ok(serde_json::Value::Object(mut object)) = serde_json::from_slice(bytes) else {
+            return Err(error);
+        };
+        if !(object.contains_key("id") && object.contains_key("status")) {
+            return Err(error);
+        }
+        for field in RECORD_FIELDS {
+            object.remove(field);
+        }
+        serde_json::from_value(serde_json::Value::Object(object)).map_err(|_| error)
+    }
+
     pub fn new(criteria_version: String, target_level: Level, content: StatementContent) -> Self {
         StatementFile {
             criteria_version,
