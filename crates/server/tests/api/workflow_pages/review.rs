@@ -166,7 +166,9 @@ async fn the_operator_reviews_asks_judges_and_decides_with_forms() {
         ApplicationStatus::ExplanationRequested
     );
 
-    // The audit body answers on its page.
+    // The audit body finds the application on its audit's page and answers there.
+    let html = auditor.page(&format!("/audits/{audit}?lang=en")).await;
+    assert!(html.contains(&format!("href=\"/applications/{id}?lang=en\"")));
     for lang in ["ja", "en"] {
         let html = auditor.page(&page(lang)).await;
         assert!(html.contains(&format!(
