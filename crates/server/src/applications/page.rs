@@ -300,8 +300,15 @@ async fn build(
     forms.explain = explanations
         .iter()
         .any(|row: &ExplanationRow| row.answerable);
+    // Operator staff see who decided (the four eyes); the name, else the user id.
     let decided_by = match &application.decision {
-        Some(decision) if is_reviewer(&by.member) => Some(decision.by.clone()),
+        Some(decision) if is_reviewer(&by.member) => Some(
+            state
+                .store
+                .user(&decision.by)
+                .await?
+                .map_or_else(|| decision.by.clone(), |user| user.display_name),
+        ),
         _ => None,
     };
     let page = ctx.page(format!("{} {}", w.application, application.id));

@@ -74,12 +74,11 @@ async fn the_operator_reviews_asks_judges_and_decides_with_forms() {
         !html.contains("id=\"review-queue\""),
         "no queue for providers"
     );
-    let html = provider.page(&page("en")).await;
-    assert!(
-        !html.contains("id=\"rule-answer\""),
-        "the review is the operator's"
-    );
-    assert!(!html.contains("/review?"));
+    for lang in ["ja", "en"] {
+        let html = provider.page(&page(lang)).await;
+        assert!(!html.contains("id=\"rule-answer\""), "the operator's");
+        assert!(!html.contains("/review?"));
+    }
     let revision = hidden(&reviewer.page(&page("en")).await, "revision");
     let answer = provider
         .post(&post("review"), &[("revision", &revision)])
@@ -167,8 +166,10 @@ async fn the_operator_reviews_asks_judges_and_decides_with_forms() {
     );
 
     // The audit body finds the application on its audit's page and answers there.
-    let html = auditor.page(&format!("/audits/{audit}?lang=en")).await;
-    assert!(html.contains(&format!("href=\"/applications/{id}?lang=en\"")));
+    for lang in ["ja", "en"] {
+        let html = auditor.page(&format!("/audits/{audit}?lang={lang}")).await;
+        assert!(html.contains(&format!("href=\"/applications/{id}?lang={lang}\"")));
+    }
     for lang in ["ja", "en"] {
         let html = auditor.page(&page(lang)).await;
         assert!(html.contains(&format!(
@@ -272,6 +273,9 @@ async fn the_operator_reviews_asks_judges_and_decides_with_forms() {
     }
     let html = reviewer.page(&page("en")).await;
     assert!(html.contains("id=\"four-eyes\""));
+    assert!(
+        html.contains("You recorded this decision; another operator administrator must approve it")
+    );
     assert!(!html.contains("/approve?"), "a reviewer does not approve");
     for lang in ["ja", "en"] {
         let html = admin.page(&page(lang)).await;
@@ -359,6 +363,14 @@ async fn the_decider_may_not_approve_on_the_page() {
         assert!(html.contains("id=\"four-eyes\""));
         assert!(!html.contains("/approve?"));
     }
+    let html = admin.page(&page("en")).await;
+    assert!(html.contains("another operator administrator must approve it"));
+    let html = Browser::of(&world, "operator_reviewer")
+        .await
+        .page(&page("en"))
+        .await;
+    assert!(html.contains("once an operator administrator approves it"));
+    assert!(!html.contains("/approve?"));
     let html = second.page(&page("en")).await;
     assert!(html.contains(&format!("action=\"/applications/{id}/approve?lang=en\"")));
     let revision = hidden(&html, "revision");
