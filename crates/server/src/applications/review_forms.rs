@@ -163,13 +163,11 @@ pub async fn explain(
     }
     .await;
     let place = explanation_place(&control);
+    // The text's problems (`/text`, `/text/ja`) go beside the explained control's form.
     let rename = move |pointer: &str| {
-        pointer.starts_with("/text").then(|| {
-            (
-                format!("{place}{}", &pointer["/text".len()..]),
-                "/text".to_owned(),
-            )
-        })
+        pointer
+            .strip_prefix("/text")
+            .map(|rest| (format!("{place}{rest}"), "/text".to_owned()))
     };
     after(&state, &ctx, &by, &id, outcome, rename, no_posted()).await
 }
