@@ -20,8 +20,15 @@ test('the registry announces its Atom feed and every change in it leads to its e
   assert.equal(answer.headers()['content-type'], 'application/atom+xml; charset=utf-8');
   const xml = await answer.text();
   assert.match(xml, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="ja">/);
+  // Changes of the demo's entries only: another flow (the operator's review) may approve a
+  // registration on the same server, which adds an entry of its own.
   const changes = DEMO_ENTRIES.reduce((n, entry) => n + entry.history.length + entry.notices.length, 0);
-  assert.equal((xml.match(/<entry>/g) ?? []).length, changes);
+  const demoIds = new Set(DEMO_ENTRIES.map((entry) => entry.id));
+  const ofDemo = (xml.match(/<entry>[\s\S]*?<\/entry>/g) ?? []).filter((entry) => {
+    const link = entry.match(/<link rel="alternate" type="text\/html" href="[^"]*\/registry\/([^?"#]+)/);
+    return link !== null && demoIds.has(decodeURIComponent(link[1]));
+  });
+  assert.equal(ofDemo.length, changes);
 
   // The newest change's link opens its entry at that change.
   const link = xml.match(/<entry>[\s\S]*?<link rel="alternate" type="text\/html" href="([^"]+)"/)[1];

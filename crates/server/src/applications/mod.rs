@@ -5,12 +5,14 @@
 
 pub mod actions;
 pub mod api;
+mod page;
 pub mod pages;
 mod review;
+mod review_forms;
 pub mod views;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -29,9 +31,16 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::withdraw))
 }
 
-/// The provider's application pages; `new` is no application's id.
+/// The application pages of the provider, the operator and the audit body; `new` is no
+/// application's id.
 pub fn page_routes() -> Router<AppState> {
     Router::new()
         .route("/applications/new", get(pages::new_form).post(pages::apply))
         .route("/applications/{id}", get(pages::show))
+        .route("/applications/{id}/review", post(review_forms::open_review))
+        .route("/applications/{id}/ask", post(review_forms::ask))
+        .route("/applications/{id}/explain", post(review_forms::explain))
+        .route("/applications/{id}/judge", post(review_forms::judge))
+        .route("/applications/{id}/decide", post(review_forms::decide))
+        .route("/applications/{id}/approve", post(review_forms::approve))
 }

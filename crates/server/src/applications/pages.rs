@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, State};
 use axum::response::Response;
-use shinrai_domain::workflow::application::{Application, ApplicationKind, Verdict};
+use shinrai_domain::workflow::application::ApplicationKind;
 use shinrai_domain::workflow::audit::AuditStatus;
 use shinrai_domain::workflow::service::is_provider;
 use shinrai_domain::workflow::{NotAllowed, Refusal};
@@ -21,7 +21,6 @@ use crate::web::form::{
 use crate::web::page::Page;
 use crate::web::render;
 use crate::web::work_labels::WorkLabels;
-use crate::workflow::shown::{day_of, organisation_name};
 use crate::workflow::{Acting, Outcome};
 
 const KINDS: [ApplicationKind; 2] = [ApplicationKind::New, ApplicationKind::Renewal];
@@ -177,25 +176,7 @@ pub async fn apply(
     }
 }
 
-#[derive(Template)]
-#[template(path = "application.html")]
-struct ApplicationPage {
-    page: Page,
-    w: WorkLabels,
-    application: Application,
-    kind: String,
-    status: String,
-    service: String,
-    service_href: String,
-    audit_href: String,
-    body: String,
-    applied_on: String,
-    decision: Option<(String, String, String)>,
-    approved_on: Option<String>,
-    entry_href: Option<String>,
-}
-
-/// `GET /applications/{id}`: the application, its decision and the entry it wrote.
+/// `GET /applications/{id}`: the application as the reader's part in it sees it.
 pub async fn show(
     State(state): State<AppState>,
     ctx: PageContext,
@@ -204,53 +185,6 @@ pub async fn show(
     let Some(by) = acting(&ctx, &state) else {
         return to_sign_in(&ctx);
     };
-    let outcome = async {
-        let application = actions::get(&state, &by, &id).await?;
-        let lang = ctx.lang;
-        let w = WorkLabels::of(lang);
-        let service = state
-            .store
-            .service(&application.service)
-            .await?
-            .map_or_else(
-                || application.service.clone(),
-                |s| s.value.details.name.get(lang).to_owned(),
-            );
-        Ok::<_, crate::workflow::Failure>(ApplicationPage {
-            page: ctx.page(format!("{} {}", w.application, application.id)),
-            kind: application.kind.title().get(lang).to_owned(),
-            status: application.status.title().get(lang).to_owned(),
-            service,
-            service_href: in_lang(&format!("/services/{}", application.service), lang),
-            audit_href: in_lang(&format!("/audits/{}", application.audit), lang),
-            body: organisation_name(&state, &application.audit_body, lang).await,
-            applied_on: day_of(application.submitted_at_ms),
-            decision: application.decision.as_ref().map(|decision| {
-                (
-                    match decision.decision {
-                        Verdict::Register => w.verdict_register,
-                        Verdict::Reject => w.verdict_reject,
-                    }
-                    .to_owned(),
-                    decision.reason.get(lang).to_owned(),
-                    day_of(decision.at_ms),
-                )
-            }),
-            approved_on: application
-                .approval
-                .as_ref()
-                .map(|approval| approval.on.to_string()),
-            entry_href: application
-                .registry_entry
-                .as_ref()
-                .map(|entry| in_lang(&format!("/registry/{entry}"), lang)),
-            w,
-            application,
-        })
-    }
-    .await;
-    match outcome {
-        Ok(view) => private(render(&view, axum::http::StatusCode::OK)),
-        Err(failure) => failure_page(&ctx, failure),
-    }
+    let empty = (String::new(), String::new(), String::new());
+    super::page::application_page(&state, &ctx, &by, &id, Problems::none(), empty).await
 }

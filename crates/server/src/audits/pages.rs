@@ -242,6 +242,8 @@ struct AuditPage {
     /// The reader is the named signing auditor and the audit runs.
     may_sign: bool,
     report_href: Option<String>,
+    /// The applications resting on the audit the reader may see: (id, address, status).
+    applications: Vec<(String, String, String)>,
     csrf_token: String,
     problems: Problems,
 }
@@ -332,8 +334,21 @@ async fn audit_view(
         } else {
             Vec::new()
         };
+    let applications = crate::applications::actions::list(state, by, None, Some(&audit.service))
+        .await?
+        .into_iter()
+        .filter(|application| application.audit == audit.id)
+        .map(|application| {
+            (
+                application.id.clone(),
+                in_lang(&format!("/applications/{}", application.id), lang),
+                application.status.title().get(lang).to_owned(),
+            )
+        })
+        .collect();
     let page = ctx.page(format!("{} {}", w.audit, audit.id));
     Ok(AuditPage {
+        applications,
         status: audit.status.title().get(lang).to_owned(),
         body: organisation_name(state, &audit.audit_body, lang).await,
         service,

@@ -11,7 +11,7 @@ use shinrai_domain::criteria::Status;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::{EntryStatus, RegistryEntry};
 
-use super::work::{AuditWork, ServiceWork, body_work, provider_work};
+use super::work::{AuditWork, QueueGroup, ServiceWork, body_work, provider_work, review_queue};
 use crate::error::ApiError;
 use crate::registry::LoadedRegistry;
 use crate::state::AppState;
@@ -47,6 +47,8 @@ struct StartPage {
     work: Option<Vec<ServiceWork>>,
     /// An audit body's audits.
     audits: Option<Vec<AuditWork>>,
+    /// The operator's open applications by status.
+    queue: Option<Vec<QueueGroup>>,
     sections: Vec<Section>,
 }
 
@@ -82,6 +84,12 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext) -> Response 
             OrgKind::AuditBody => Some(body_work(&state, &page, &principal.user.org_id).await?),
             _ => None,
         };
+        let queue = match (&principal.org_kind, crate::web::form::acting(&ctx, &state)) {
+            (OrgKind::Operator, Some(by)) if by.member.is_operator_staff() => {
+                Some(review_queue(&state, &page, &by).await?)
+            }
+            _ => None,
+        };
         let l = page.l;
         let role = match principal.org_kind {
             OrgKind::Operator => l.role_operator,
@@ -94,6 +102,7 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext) -> Response 
             page,
             work,
             audits,
+            queue,
             role,
             sections,
         })

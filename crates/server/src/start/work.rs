@@ -1,17 +1,19 @@
 //! The provider's part of its start page: each of its services with where it stands (a draft
 //! statement and its pre-check, an audit under way, an application under review, the
-//! registration and its end) and a link to the next step.
+//! registration and its end) and a link to the next step; the operator's review queue.
 
+use shinrai_domain::workflow::application::ApplicationStatus;
 use shinrai_domain::workflow::audit::AuditStatus;
 use shinrai_domain::workflow::precheck::{self, PrecheckFacts};
 use shinrai_domain::workflow::statement::StatementStatus;
 
+use crate::applications::actions::list;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::web::page::Page;
 use crate::web::work_labels::WorkLabels;
-use crate::workflow::facts;
-use crate::workflow::shown::entry_of;
+use crate::workflow::shown::{day_of, entry_of};
+use crate::workflow::{Acting, facts};
 
 /// One service of the provider on its start page.
 #[derive(Debug)]
@@ -185,4 +187,70 @@ pub async fn body_work(
         });
     }
     Ok(rows)
+}
+
+/// The statuses of the operator's review queue, in the order the work goes.
+const QUEUE: [ApplicationStatus; 4] = [
+    ApplicationStatus::Submitted,
+    ApplicationStatus::UnderReview,
+    ApplicationStatus::ExplanationRequested,
+    ApplicationStatus::Decided,
+];
+
+/// One application in the operator's review queue.
+#[derive(Debug)]
+pub struct QueueRow {
+    pub id: String,
+    pub href: String,
+    pub service: String,
+    pub applied_on: String,
+}
+
+/// The applications of one status in the review queue.
+#[derive(Debug)]
+pub struct QueueGroup {
+    pub status: String,
+    pub code: &'static str,
+    pub rows: Vec<QueueRow>,
+}
+
+/// The operator's review queue: the open applications by status, the oldest first.
+pub async fn review_queue(
+    state: &AppState,
+    page: &Page,
+    by: &Acting,
+) -> Result<Vec<QueueGroup>, ApiError> {
+    let lang = page.language;
+    let mut groups = Vec::new();
+    for status in QUEUE {
+        let mut applications = list(state, by, Some(status), None).await?;
+        applications.sort_by(|a, b| {
+            a.submitted_at_ms
+                .cmp(&b.submitted_at_ms)
+                .then(a.id.cmp(&b.id))
+        });
+        let mut rows = Vec::new();
+        for application in applications {
+            let service = state
+                .store
+                .service(&application.service)
+                .await?
+                .map_or_else(
+                    || application.service.clone(),
+                    |s| s.value.details.name.get(lang).to_owned(),
+                );
+            rows.push(QueueRow {
+                href: page.href(&format!("/applications/{}", application.id), &[]),
+                service,
+                applied_on: day_of(application.submitted_at_ms),
+                id: application.id,
+            });
+        }
+        groups.push(QueueGroup {
+            status: status.title().get(lang).to_owned(),
+            code: status.code(),
+            rows,
+        });
+    }
+    Ok(groups)
 }

@@ -6,11 +6,16 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use shinrai_domain::accounts::{OrgKind, Role};
+use shinrai_domain::policy::Member;
 use shinrai_domain::registry::{EntryStatus, RegistryEntry};
+use shinrai_domain::workflow::Moment;
 use shinrai_domain::workflow::application::{Application, ApplicationStatus};
 use shinrai_domain::workflow::audit::{Audit, AuditStatus};
 use shinrai_domain::workflow::statement::{Statement, StatementStatus};
+use shinrai_server::applications::actions;
 use shinrai_server::demo::{self, midway, registry_story};
+use shinrai_server::workflow::Acting;
 use shinrai_server::{AppState, Config};
 use shinrai_store::Store;
 use shinrai_store::documents::{Filter, Stored};
@@ -154,6 +159,24 @@ async fn services_wait_mid_way_for_every_party_and_the_log_verifies() {
     let decided = application_of(midway::AWAITING_APPROVAL).await;
     assert_eq!(decided.status, ApplicationStatus::Decided);
     assert!(decided.approval.is_none());
+    // The browser flow of the operator's review opens these two by id, and its page reads
+    // the rule's answer on their stored facts.
+    assert_eq!(asked.id, "ap-svc-sakura-backup-1");
+    assert_eq!(decided.id, "ap-svc-sakura-id-1");
+    let reviewer = Acting::new(
+        Member {
+            user_id: "reviewer".to_owned(),
+            org_id: "operator".to_owned(),
+            org_kind: OrgKind::Operator,
+            roles: vec![Role::OperatorReviewer],
+        },
+        Moment::at(NOW_MS),
+    );
+    for id in [&asked.id, &decided.id] {
+        actions::review(&state, &reviewer, id)
+            .await
+            .unwrap_or_else(|failure| panic!("{id}: {failure:?}"));
+    }
 
     let report = store
         .verify_log(&store.verifying_key(), Vec::new())

@@ -5,5 +5,6 @@
 mod auditing;
 mod audits;
 mod browser;
+mod review;
 mod services;
 mod statements;
