@@ -15,3 +15,8 @@ export function pageUrl(path, lang) {
   url.searchParams.set('lang', lang);
   return url.href;
 }
+
+/** The address of an API route (`/api/v1/…`) on the server under test. */
+export function apiUrl(path) {
+  return new URL(path, base).href;
+}
