@@ -10,10 +10,8 @@
 //! a bound table: one line in its `columns` (or in [`EXEMPT_COLUMNS`] with the reason). The
 //! store's tests compare these lists with the schema of both engines, so forgetting fails.
 
-use shinrai_domain::log_rows::{Cell, LAST_CHECKPOINT_FIELD, ROWS_FIELD, RowRecord, row_hash};
+use shinrai_domain::log_rows::{Cell, row_hash};
 use sqlx::{ColumnIndex, Decode, Row, Type};
-
-use crate::error::{StoreError, StoreResult};
 
 /// How a column's value is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -335,33 +333,6 @@ where
     }
 }
 
-/// The payload with the event's row records and the latest checkpoint's size set (whatever a
-/// caller put under those names is replaced: only the store writes them).
-pub fn with_facts(
-    payload: &str,
-    rows: &[RowRecord],
-    last_checkpoint: Option<u64>,
-) -> StoreResult<String> {
-    let corrupt = |detail: String| StoreError::Corrupt(format!("event payload: {detail}"));
-    let mut value: serde_json::Value =
-        serde_json::from_str(payload).map_err(|e| corrupt(e.to_string()))?;
-    let object = value
-        .as_object_mut()
-        .ok_or_else(|| corrupt("not a JSON object".to_owned()))?;
-    object.remove(ROWS_FIELD);
-    object.remove(LAST_CHECKPOINT_FIELD);
-    if !rows.is_empty() {
-        object.insert(
-            ROWS_FIELD.to_owned(),
-            serde_json::to_value(rows).map_err(|e| corrupt(e.to_string()))?,
-        );
-    }
-    if let Some(size) = last_checkpoint {
-        object.insert(LAST_CHECKPOINT_FIELD.to_owned(), size.into());
-    }
-    Ok(value.to_string())
-}
-
 /// Expands to the binding operations of one backend type that has `pool` and `begin_read`.
 macro_rules! binding_operations {
     ($backend:ident, $database:ty) => {
@@ -461,29 +432,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn facts_replace_what_a_caller_put_there() {
-        let record = RowRecord {
-            table: "users".into(),
-            key: vec!["u".into()],
-            sha256: Some("ab".into()),
-        };
-        let payload = with_facts(
-            r#"{"id":"u","rows":"forged","last_checkpoint":99}"#,
-            std::slice::from_ref(&record),
-            Some(4),
-        )
-        .unwrap();
-        assert_eq!(
-            payload,
-            r#"{"id":"u","rows":[{"table":"users","key":["u"],"sha256":"ab"}],"last_checkpoint":4}"#
-        );
-        assert_eq!(
-            with_facts(r#"{"login":"x","rows":1}"#, &[], None).unwrap(),
-            r#"{"login":"x"}"#
-        );
-        assert!(with_facts("[1]", &[], None).is_err());
     }
 }

@@ -19,6 +19,7 @@ mod blobs;
 pub mod criteria;
 pub mod documents;
 pub mod error;
+mod event_payload;
 pub mod files;
 mod keys;
 mod log;

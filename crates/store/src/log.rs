@@ -145,7 +145,8 @@ macro_rules! log_operations {
                     .map(crate::rows::checkpoint)
                     .transpose()?
                     .map(|checkpoint| checkpoint.size);
-                new.payload = crate::binding::with_facts(&new.payload, &records, last_checkpoint)?;
+                new.payload =
+                    crate::event_payload::with_facts(&new.payload, &records, last_checkpoint)?;
                 let head = sqlx::query(crate::sql::SELECT_LOG_HEAD)
                     .fetch_optional(&mut **tx)
                     .await?;

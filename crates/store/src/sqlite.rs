@@ -23,6 +23,9 @@ use crate::users::user_operations;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 
+/// SQLite's page cache while a store is filled in one go, in KiB (negative: a size, not pages).
+const LOADING_CACHE_KIB: &str = "-65536";
+
 #[derive(Debug, Clone)]
 pub struct SqliteBackend {
     pub(crate) pool: SqlitePool,
@@ -49,7 +52,18 @@ impl SqliteBackend {
             })
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        Self::with_options(options).await
+        if each_commit {
+            return Self::with_options(options).await;
+        }
+        // Filling is one writer's work: with a single connection SQLite's page cache stays
+        // valid from one transaction to the next (another connection's commit would empty it),
+        // so the documents just written are not read back from the file.
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.pragma("cache_size", LOADING_CACHE_KIB))
+            .await?;
+        MIGRATOR.run(&pool).await?;
+        Ok(SqliteBackend { pool })
     }
 
     /// Opens a `sqlite://` URL.
