@@ -105,7 +105,8 @@ pub enum CellType {
 }
 
 impl CellType {
-    fn names(self) -> (&'static str, &'static str) {
+    /// What the cell holds, in Japanese and in English (with its article).
+    pub(crate) fn names(self) -> (&'static str, &'static str) {
         match self {
             CellType::Number => ("数値", "a number"),
             CellType::Boolean => ("真偽値", "a boolean"),
@@ -235,7 +236,7 @@ impl fmt::Display for TableError {
 }
 
 /// Lists values for messages: `a, b or c` and `a、b、c`.
-fn alternatives(values: &[&str]) -> (String, String) {
+pub(crate) fn alternatives(values: &[&str]) -> (String, String) {
     let ja = values.join("、");
     let en = match values.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
@@ -545,10 +546,13 @@ impl TableError {
 }
 
 /// The 1-based column number of a cell reference (`F12` → 6), for ordering.
-fn column_index(cell: &str) -> usize {
+pub(crate) fn column_index(cell: &str) -> usize {
     cell.bytes()
         .take_while(u8::is_ascii_uppercase)
-        .fold(0, |acc, letter| acc * 26 + usize::from(letter - b'A' + 1))
+        .fold(0, |acc, letter| {
+            acc.saturating_mul(26)
+                .saturating_add(usize::from(letter - b'A' + 1))
+        })
 }
 
 /// Every problem of a table, sorted by row (problems of the whole file first), or the first

@@ -45,6 +45,7 @@ use crate::workbook::limits::MAX_FILE_BYTES;
 
 pub(crate) use columns::cell_ref;
 pub use error::{CellType, Place, TableError, TableErrors};
+pub(crate) use error::{alternatives, column_index};
 pub(crate) use examples::format_examples;
 pub(crate) use grid::{Grid, Raw, Row, csv_grid, sheet_grid};
 pub use limit::Limit;
