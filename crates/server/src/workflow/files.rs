@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::{FieldError, Refusal};
+use shinrai_formats::sheet_form::{FormErrors, FormProblem};
 use shinrai_formats::statement::SheetFormat;
 use shinrai_formats::table::Place;
 use utoipa::IntoParams;
@@ -161,4 +162,19 @@ pub fn pointer(place: Option<&Place>) -> String {
 /// row, column, cell).
 pub fn refused_file(problems: Vec<FieldError>) -> Failure {
     Failure::Refused(Refusal::Invalid(problems))
+}
+
+/// A refused spreadsheet (a statement's or conclusions'): each problem at its sheet and cell,
+/// then how many more there are when not all are listed.
+pub fn refused_sheet<P: FormProblem>(errors: FormErrors<P>) -> Failure {
+    let omitted = errors.omitted_message();
+    let mut problems: Vec<FieldError> = errors
+        .into_vec()
+        .into_iter()
+        .map(|problem| FieldError::new(pointer(problem.place()), problem.code(), problem.message()))
+        .collect();
+    if let Some(omitted) = omitted {
+        problems.push(FieldError::new("", "more_problems", omitted));
+    }
+    refused_file(problems)
 }
