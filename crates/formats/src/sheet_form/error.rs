@@ -7,7 +7,7 @@ use std::io;
 
 use shinrai_domain::text::Bilingual;
 
-use crate::table::{CellType, Place, TableError, alternatives, column_index};
+use crate::table::{CellType, Place, TableError, alternatives, column_index, said};
 use crate::workbook::limits::MAX_PROBLEMS;
 
 /// The problems that only one form has (its codes, its rules across cells): what
@@ -159,37 +159,16 @@ impl<P: FormProblem> FormError<P> {
                     format!("no sheet named {sheet} (the sheets are {en})"),
                 )
             }
-            Empty { .. } => Bilingual::new(
-                "空です。1 行目に見出し行が必要です",
-                "it is empty; the first row must be the header",
-            ),
-            MissingColumn { .. } => Bilingual::new(
-                "見出し行にこの列がありません",
-                "the header has no such column",
-            ),
+            Empty { .. } => said::empty(),
+            MissingColumn { .. } => said::missing_column(),
             UnknownColumn { name, .. } => Bilingual::new(
                 format!("このシートに「{name}」という列はありません"),
                 format!("this sheet has no column \"{name}\""),
             ),
-            DuplicateColumn { first, .. } => Bilingual::new(
-                format!("同じ列が {first} にもあります"),
-                format!("the same column is in {first} already"),
-            ),
-            ValueWithoutColumn { .. } => Bilingual::new(
-                "見出しのない列に値があります",
-                "a value in a column without a header",
-            ),
-            Formula { formula, .. } => Bilingual::new(
-                format!("数式（{formula}）は使えません。値を入力してください"),
-                format!("a formula ({formula}) is not accepted; enter the value itself"),
-            ),
-            WrongCellType { found, .. } => {
-                let (ja, en) = found.names();
-                Bilingual::new(
-                    format!("{ja}のセルは使えません。文字列として入力してください"),
-                    format!("{en} cell is not accepted here; enter it as text"),
-                )
-            }
+            DuplicateColumn { first, .. } => said::duplicate_column(first),
+            ValueWithoutColumn { .. } => said::value_without_column(),
+            Formula { formula, .. } => said::formula(formula),
+            WrongCellType { found, .. } => said::wrong_cell_type(*found),
             UnknownPart { value, allowed, .. } => {
                 let (ja, en) = alternatives(allowed);
                 Bilingual::new(
@@ -197,14 +176,8 @@ impl<P: FormProblem> FormError<P> {
                     format!("part \"{value}\" does not belong here (it must be {en})"),
                 )
             }
-            Required { kind, .. } => Bilingual::new(
-                format!("{kind} の行では空にできません"),
-                format!("must not be empty in a {kind} row"),
-            ),
-            NotApplicable { kind, .. } => Bilingual::new(
-                format!("{kind} の行ではこの列は使いません。空にしてください"),
-                format!("a {kind} row does not use this column; leave it empty"),
-            ),
+            Required { kind, .. } => said::required(kind),
+            NotApplicable { kind, .. } => said::not_applicable(kind),
             TextTooLong { chars, max, .. } => Bilingual::new(
                 format!("文が {chars} 文字あり、上限の {max} 文字を超えています"),
                 format!("the text is {chars} characters long, more than the {max} allowed"),
@@ -216,14 +189,8 @@ impl<P: FormProblem> FormError<P> {
                 format!("{count} {kind} rows, more than the {max} allowed"),
             ),
             Content { why, .. } => why.clone(),
-            Write { source } => Bilingual::new(
-                format!("書き出せません: {source}"),
-                format!("cannot write: {source}"),
-            ),
-            XlsxWrite { detail } => Bilingual::new(
-                format!("XLSX を作れません: {detail}"),
-                format!("cannot make the XLSX file: {detail}"),
-            ),
+            Write { source } => said::cannot_write(source),
+            XlsxWrite { detail } => said::cannot_make_xlsx(detail),
             Own(problem) => problem.reason(),
         }
     }

@@ -34,6 +34,7 @@ mod examples;
 mod grid;
 mod limit;
 mod parse;
+pub(crate) mod said;
 mod write;
 
 use std::io::Read;
