@@ -39,15 +39,37 @@ fn posted(
     }
 }
 
-/// Refuses the post when the application changed after the form was read.
-async fn fresh(state: &AppState, by: &Acting, id: &str, fields: &Fields) -> Outcome<()> {
+/// Runs `action` unless the application changed after the form was read: then the post is
+/// refused as stale and nothing is done.
+async fn if_fresh<T>(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    fields: &Fields,
+    action: impl Future<Output = Outcome<T>>,
+) -> Outcome<T> {
     let stored = actions::visible(state, by, id).await?;
     unchanged_since(
         stored.revision,
         Some(fields.revision().unwrap_or(-1)),
         APPLICATION,
         id,
-    )
+    )?;
+    action.await
+}
+
+/// The application's page again, with `message` beside the field at `place`.
+async fn again(
+    state: &AppState,
+    ctx: &PageContext,
+    by: &Acting,
+    id: &str,
+    (place, message): (String, String),
+    posted: (String, String, String),
+) -> Response {
+    let mut problems = Problems::none();
+    problems.field(place, message);
+    application_page(state, ctx, by, id, problems, posted).await
 }
 
 /// After an action: the application's page anew, or again with the problems at `place` (the
@@ -101,12 +123,11 @@ pub async fn open_review(
         Ok(read) => read,
         Err(response) => return *response,
     };
-    let outcome = async {
-        fresh(&state, &by, &id, &fields).await?;
+    let review = async {
         actions::review(&state, &by, &id).await?;
         actions::get(&state, &by, &id).await
-    }
-    .await;
+    };
+    let outcome = if_fresh(&state, &by, &id, &fields, review).await;
     after(&state, &ctx, &by, &id, outcome, |_| None, no_posted()).await
 }
 
@@ -128,15 +149,14 @@ pub async fn ask(
         .map(str::to_owned)
         .collect();
     if controls.is_empty() {
-        let mut problems = Problems::none();
-        problems.field("/controls", WorkLabels::of(ctx.lang).choose_controls);
-        return application_page(&state, &ctx, &by, &id, problems, no_posted()).await;
+        let problem = (
+            "/controls".to_owned(),
+            WorkLabels::of(ctx.lang).choose_controls.to_owned(),
+        );
+        return again(&state, &ctx, &by, &id, problem, no_posted()).await;
     }
-    let outcome = async {
-        fresh(&state, &by, &id, &fields).await?;
-        actions::ask(&state, &by, &id, &controls).await
-    }
-    .await;
+    let ask = actions::ask(&state, &by, &id, &controls);
+    let outcome = if_fresh(&state, &by, &id, &fields, ask).await;
     let rename = |pointer: &str| {
         pointer
             .starts_with("/controls")
@@ -157,11 +177,8 @@ pub async fn explain(
         Err(response) => return *response,
     };
     let control = fields.get("control").to_owned();
-    let outcome = async {
-        fresh(&state, &by, &id, &fields).await?;
-        actions::explain(&state, &by, &id, &control, bilingual(&fields, "text")).await
-    }
-    .await;
+    let explain = actions::explain(&state, &by, &id, &control, bilingual(&fields, "text"));
+    let outcome = if_fresh(&state, &by, &id, &fields, explain).await;
     let place = explanation_place(&control);
     // The text's problems (`/text`, `/text/ja`) go beside the explained control's form.
     let rename = move |pointer: &str| {
@@ -188,19 +205,13 @@ pub async fn judge(
         "accept" => true,
         "reject" => false,
         _ => {
-            let mut problems = Problems::none();
-            problems.field(
-                explanation_place(&control),
-                WorkLabels::of(ctx.lang).not_a_choice,
-            );
-            return application_page(&state, &ctx, &by, &id, problems, no_posted()).await;
+            let label = WorkLabels::of(ctx.lang).not_a_choice.to_owned();
+            let problem = (explanation_place(&control), label);
+            return again(&state, &ctx, &by, &id, problem, no_posted()).await;
         }
     };
-    let outcome = async {
-        fresh(&state, &by, &id, &fields).await?;
-        actions::judge(&state, &by, &id, &control, accepted).await
-    }
-    .await;
+    let judge = actions::judge(&state, &by, &id, &control, accepted);
+    let outcome = if_fresh(&state, &by, &id, &fields, judge).await;
     after(&state, &ctx, &by, &id, outcome, |_| None, no_posted()).await
 }
 
@@ -222,15 +233,14 @@ pub async fn decide(
         reason.en.clone(),
     );
     let Some(verdict) = Verdict::from_code(fields.get("decision")) else {
-        let mut problems = Problems::none();
-        problems.field("/decision", WorkLabels::of(ctx.lang).choose_verdict);
-        return application_page(&state, &ctx, &by, &id, problems, as_posted).await;
+        let problem = (
+            "/decision".to_owned(),
+            WorkLabels::of(ctx.lang).choose_verdict.to_owned(),
+        );
+        return again(&state, &ctx, &by, &id, problem, as_posted).await;
     };
-    let outcome = async {
-        fresh(&state, &by, &id, &fields).await?;
-        actions::decide(&state, &by, &id, verdict, reason).await
-    }
-    .await;
+    let decide = actions::decide(&state, &by, &id, verdict, reason);
+    let outcome = if_fresh(&state, &by, &id, &fields, decide).await;
     after(&state, &ctx, &by, &id, outcome, |_| None, as_posted).await
 }
 
@@ -245,10 +255,7 @@ pub async fn approve(
         Ok(read) => read,
         Err(response) => return *response,
     };
-    let outcome = async {
-        fresh(&state, &by, &id, &fields).await?;
-        actions::approve(&state, &by, &id).await
-    }
-    .await;
+    let approve = actions::approve(&state, &by, &id);
+    let outcome = if_fresh(&state, &by, &id, &fields, approve).await;
     after(&state, &ctx, &by, &id, outcome, |_| None, no_posted()).await
 }
