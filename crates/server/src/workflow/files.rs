@@ -14,7 +14,7 @@ use shinrai_formats::statement::SheetFormat;
 use shinrai_formats::table::Place;
 use utoipa::IntoParams;
 
-use super::Failure;
+use super::{Failure, Outcome};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -94,6 +94,26 @@ impl Upload {
             .await
             .map_err(|e| ApiError::from_status(e.status()))?;
         Ok(Upload { media_type, bytes })
+    }
+
+    /// An uploaded spreadsheet: its format (the `format` parameter, else the media type) and
+    /// its bytes. A format that is neither is refused only after `rights` (who may upload, and
+    /// when) has answered, so that nobody learns of a record by the way a file of theirs is
+    /// refused.
+    pub async fn sheet<R>(
+        request: Request,
+        state: &AppState,
+        query: &FormatQuery,
+        rights: impl Future<Output = Outcome<R>>,
+    ) -> Result<(SheetFormat, Bytes), ApiError> {
+        let upload = Upload::read(request, state).await?;
+        match query.upload(&upload.media_type) {
+            Ok(format) => Ok((format, upload.bytes)),
+            Err(error) => {
+                rights.await?;
+                Err(error)
+            }
+        }
     }
 }
 
