@@ -8,13 +8,11 @@ use shinrai_domain::criteria::CriteriaVersion;
 use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_domain::workflow::Refusal;
 use shinrai_domain::workflow::audit::Conclusions;
-use shinrai_formats::conclusions::{
-    self, Audited, ConclusionsErrors, SheetFormat, template_csv, template_xlsx,
-};
+use shinrai_formats::conclusions::{self, Audited, SheetFormat, template_csv, template_xlsx};
 use shinrai_formats::workbook::limits::MAX_FILE_BYTES;
 
 use super::criteria::load;
-use super::statement::{load_statement, put, read_bytes, written};
+use super::statement::{load_statement, put, read_bytes, refused_sheet, written};
 use crate::args::{
     AuditCommand, AuditedArgs, ConclusionsCommand, ConclusionsImportArgs, ConclusionsTemplateArgs,
     DataPlace, TableFormatArg,
@@ -127,27 +125,10 @@ fn import(args: &ConclusionsImportArgs, place: &DataPlace, lang: Lang) -> Result
         criteria: &criteria,
         content: &content,
     };
-    let read = conclusions::read(format, &name, &bytes, audited).map_err(refused)?;
+    let read = conclusions::read(format, &name, &bytes, audited).map_err(refused_sheet)?;
     progress.finish();
     let json = serde_json::to_string_pretty(&read).map_err(|e| CliError::Output(e.into()))?;
     write_stdout(&format!("{json}\n"))
-}
-
-/// Every problem of a file, one a line (`error: ` before each); all are bad input (exit 2).
-fn refused(errors: ConclusionsErrors) -> CliError {
-    let omitted = errors.omitted_message();
-    let problems = errors.into_vec();
-    let joined = |lang: Lang| {
-        problems
-            .iter()
-            .map(|p| p.message().get(lang).to_owned())
-            .chain(omitted.iter().map(|more| more.get(lang).to_owned()))
-            .collect::<Vec<_>>()
-            .join("\nerror: ")
-    };
-    CliError::Unusable {
-        what: Bilingual::new(joined(Lang::Ja), joined(Lang::En)),
-    }
 }
 
 /// A refusal of the domain, each field on its own line.

@@ -9,10 +9,11 @@ use shinrai_domain::criteria::CriteriaVersion;
 use shinrai_domain::level::Level;
 use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::{Bilingual, Lang};
+use shinrai_formats::sheet_form::{FormErrors, FormProblem};
 use shinrai_formats::statement::ssp::{self, MAX_SSP_BYTES, SspError, SspOptions};
 use shinrai_formats::statement::{
-    SheetFormat, StatementErrors, StatementFile, read_csv, read_xlsx, template_csv, template_xlsx,
-    write_csv, write_xlsx,
+    SheetFormat, StatementFile, read_csv, read_xlsx, template_csv, template_xlsx, write_csv,
+    write_xlsx,
 };
 use shinrai_oscal::Format;
 
@@ -67,8 +68,12 @@ fn import(args: &StatementImportArgs, place: &DataPlace, lang: Lang) -> Result<(
         Lang::En => "reading",
     });
     let statement = match SheetFormat::from_name(&name) {
-        Some(SheetFormat::Xlsx) => read_xlsx(&name, &bytes, criteria.as_ref()).map_err(refused)?,
-        Some(SheetFormat::Csv) => read_csv(&name, &bytes, criteria.as_ref()).map_err(refused)?,
+        Some(SheetFormat::Xlsx) => {
+            read_xlsx(&name, &bytes, criteria.as_ref()).map_err(refused_sheet)?
+        }
+        Some(SheetFormat::Csv) => {
+            read_csv(&name, &bytes, criteria.as_ref()).map_err(refused_sheet)?
+        }
         None => {
             let statement = ssp::import_ssp(&name, &bytes).map_err(ssp_error)?;
             if let Some(criteria) = &criteria {
@@ -93,8 +98,10 @@ pub(crate) fn load_statement(
     let bytes = read_bytes(path, MAX_SSP_BYTES)?;
     let lower = name.to_ascii_lowercase();
     let statement = match SheetFormat::from_name(&name) {
-        Some(SheetFormat::Xlsx) => read_xlsx(&name, &bytes, Some(criteria)).map_err(refused)?,
-        Some(SheetFormat::Csv) => read_csv(&name, &bytes, Some(criteria)).map_err(refused)?,
+        Some(SheetFormat::Xlsx) => {
+            read_xlsx(&name, &bytes, Some(criteria)).map_err(refused_sheet)?
+        }
+        Some(SheetFormat::Csv) => read_csv(&name, &bytes, Some(criteria)).map_err(refused_sheet)?,
         None if lower.ends_with(".yaml") || lower.ends_with(".yml") || is_ssp(&bytes) => {
             ssp::import_ssp(&name, &bytes).map_err(ssp_error)?
         }
@@ -214,8 +221,9 @@ fn models(names: &[String]) -> Result<Vec<ServiceModel>, CliError> {
     Ok(models)
 }
 
-/// Every problem of a file, one a line (`error: ` before each); all are bad input (exit 2).
-fn refused(errors: StatementErrors) -> CliError {
+/// Every problem of a spreadsheet (a statement's or conclusions'), one a line (`error: ` before
+/// each); all are bad input (exit 2).
+pub(crate) fn refused_sheet<P: FormProblem>(errors: FormErrors<P>) -> CliError {
     let omitted = errors.omitted_message();
     let problems = errors.into_vec();
     let joined = |lang: Lang| {

@@ -3,6 +3,8 @@
 
 use shinrai_domain::text::Bilingual;
 
+use crate::sheet_form::{Column, Kind};
+
 /// One column of the conclusions table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Col {
@@ -33,20 +35,6 @@ pub(crate) enum RowKind {
 impl RowKind {
     pub(crate) const ALL: [RowKind; 2] = [RowKind::Objective, RowKind::Control];
 
-    pub(crate) fn code(self) -> &'static str {
-        match self {
-            RowKind::Objective => "objective",
-            RowKind::Control => "control",
-        }
-    }
-
-    /// Letters compare without case: spreadsheets like to capitalise the first letter.
-    pub(crate) fn from_code(code: &str) -> Option<RowKind> {
-        RowKind::ALL
-            .into_iter()
-            .find(|kind| kind.code().eq_ignore_ascii_case(code))
-    }
-
     /// The column holding the row's conclusion.
     pub(crate) fn conclusion(self) -> Col {
         match self {
@@ -61,6 +49,22 @@ impl RowKind {
             RowKind::Objective => Col::Conformant,
             RowKind::Control => Col::Effective,
         }
+    }
+}
+
+impl Kind for RowKind {
+    type Col = Col;
+    const EVERY: &'static [RowKind] = &RowKind::ALL;
+
+    fn code(self) -> &'static str {
+        match self {
+            RowKind::Objective => "objective",
+            RowKind::Control => "control",
+        }
+    }
+
+    fn leaves_empty(self, col: Col) -> bool {
+        col == self.foreign()
     }
 }
 
@@ -82,8 +86,14 @@ impl Col {
         Col::ReasonJa,
         Col::ReasonEn,
     ];
+}
 
-    pub(crate) fn name(self) -> &'static str {
+impl Column for Col {
+    const EVERY: &'static [Col] = &Col::ALL;
+    const PART: Col = Col::Part;
+    const ID: Col = Col::Id;
+
+    fn name(self) -> &'static str {
         match self {
             Col::Part => "part",
             Col::Objective => "objective",
@@ -103,22 +113,17 @@ impl Col {
         }
     }
 
-    /// Header names match exactly, as in the statement and criteria tables.
-    pub(crate) fn from_name(name: &str) -> Option<Col> {
-        Col::ALL.into_iter().find(|col| col.name() == name)
-    }
-
-    /// Whether the auditor writes in it; the others show the criteria and the statement and
-    /// are never read.
-    pub(crate) fn is_answer(self) -> bool {
+    /// The auditor writes in it; the others show the criteria and the statement and are
+    /// never read. The id is read, but it is the auditor's to keep, not to write: it shows as
+    /// the criteria's texts do.
+    fn is_answer(self) -> bool {
         matches!(
             self,
-            Col::Part | Col::Id | Col::Effective | Col::Conformant | Col::ReasonJa | Col::ReasonEn
+            Col::Part | Col::Effective | Col::Conformant | Col::ReasonJa | Col::ReasonEn
         )
     }
 
-    /// Width in Excel character units.
-    pub(crate) fn width(self) -> f64 {
+    fn width(self) -> f64 {
         match self {
             Col::Part => 12.0,
             Col::Objective | Col::Id => 11.0,
@@ -129,8 +134,7 @@ impl Col {
         }
     }
 
-    /// Free texts wrap; codes stay on one line.
-    pub(crate) fn wraps(self) -> bool {
+    fn wraps(self) -> bool {
         !matches!(
             self,
             Col::Part
@@ -143,8 +147,7 @@ impl Col {
         )
     }
 
-    /// What the column holds, for the instructions sheet.
-    pub(crate) fn help(self) -> Bilingual {
+    fn help(self) -> Bilingual {
         match self {
             Col::Part => Bilingual::new(
                 "行の種類: objective（統制目標）または control（詳細管理策）。CSV で必須",

@@ -10,22 +10,15 @@ use shinrai_domain::workflow::audit::{
 use shinrai_domain::workflow::statement::{SelectedControl, StatementContent};
 
 use super::columns::{Col, RowKind};
+use super::instructions::STEPS;
 use super::read::{NO, YES};
+use crate::sheet_form::{self, FormRow, Layout, Out};
 
 /// One table of the file: a sheet of a workbook, or the whole CSV file.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Table {
-    /// The sheet's name; `None` for a CSV file.
-    pub(crate) sheet: Option<&'static str>,
-    /// Its columns, in the order they are written.
-    pub(crate) columns: &'static [Col],
-    /// The kinds of rows it may hold.
-    pub(crate) kinds: &'static [RowKind],
-    /// The kind of a row whose `part` is empty or has no column.
-    pub(crate) default: Option<RowKind>,
-    /// The columns its header must have.
-    pub(crate) required: &'static [Col],
-}
+pub(crate) type Table = sheet_form::Table<RowKind>;
+
+/// One row to write.
+pub(crate) type TableRow = FormRow<RowKind>;
 
 pub(crate) const OBJECTIVES_SHEET: Table = Table {
     sheet: Some("objectives"),
@@ -42,6 +35,7 @@ pub(crate) const OBJECTIVES_SHEET: Table = Table {
     kinds: &[RowKind::Objective],
     default: Some(RowKind::Objective),
     required: &[Col::Id, Col::Effective],
+    needed: true,
 };
 
 pub(crate) const CONTROLS_SHEET: Table = Table {
@@ -62,6 +56,7 @@ pub(crate) const CONTROLS_SHEET: Table = Table {
     kinds: &[RowKind::Control],
     default: Some(RowKind::Control),
     required: &[Col::Id, Col::Conformant],
+    needed: true,
 };
 
 /// The sheets read and written, in the workbook's order (after the instructions); a workbook
@@ -74,41 +69,21 @@ pub(crate) const CSV_TABLE: Table = Table {
     kinds: &RowKind::ALL,
     default: None,
     required: &[Col::Part, Col::Id],
+    needed: true,
 };
 
-/// The sheet that explains the others; never read.
-pub(crate) const INSTRUCTIONS_SHEET: &str = "instructions";
+/// The conclusions' whole form.
+pub(crate) const LAYOUT: Layout<RowKind> = Layout {
+    sheets: &SHEETS,
+    csv: CSV_TABLE,
+    steps: &STEPS,
+};
 
-/// One row to write: its kind and its text cells (others empty).
-#[derive(Debug, Clone)]
-pub(crate) struct TableRow {
-    pub(crate) kind: RowKind,
-    pub(crate) cells: Vec<(Col, String)>,
-}
-
-impl TableRow {
-    fn new(kind: RowKind, id: &str) -> TableRow {
-        TableRow {
-            kind,
-            cells: vec![
-                (Col::Part, kind.code().to_owned()),
-                (Col::Id, id.to_owned()),
-            ],
-        }
-    }
-
-    fn text(&mut self, col: Col, value: &str) {
-        if !value.is_empty() {
-            self.cells.push((col, value.to_owned()));
-        }
-    }
-
-    pub(crate) fn get(&self, col: Col) -> Option<&str> {
-        self.cells
-            .iter()
-            .find(|(given, _)| *given == col)
-            .map(|(_, text)| text.as_str())
-    }
+/// A row of `kind` on `id`, written even when empty: it is what the row concludes on.
+fn new_row(kind: RowKind, id: &str) -> TableRow {
+    let mut row = TableRow::new(kind);
+    row.cells.push((Col::Id, Out::Text(id.to_owned())));
+    row
 }
 
 fn yes_no(value: bool) -> &'static str {
@@ -186,7 +161,7 @@ fn objective_row(
     group: Option<&Group>,
     recorded: Option<&&ObjectiveConclusion>,
 ) -> TableRow {
-    let mut row = TableRow::new(RowKind::Objective, id);
+    let mut row = new_row(RowKind::Objective, id);
     if let Some(group) = group {
         row.text(Col::TitleJa, &group.title.ja);
         row.text(Col::TitleEn, &group.title.en);
@@ -207,7 +182,7 @@ fn control_row(
     answer: Option<&&SelectedControl>,
     recorded: Option<&&ControlConclusion>,
 ) -> TableRow {
-    let mut row = TableRow::new(RowKind::Control, id);
+    let mut row = new_row(RowKind::Control, id);
     if let Some(control) = control {
         row.text(Col::Objective, &control.objective);
         row.text(Col::TextJa, &control.text.ja);

@@ -17,9 +17,9 @@
 //! (`objective` or `control`), and a row leaves empty the conclusion column of the other kind.
 //! The exact rules are in [`read`], and in the guide `docs/audits.md`.
 //!
-//! Reading is all or nothing, bounded like the other tables (the same
-//! [`workbook`](crate::workbook) reader and [`limits`](crate::workbook::limits)), and every
-//! problem names the file, sheet, row, column and cell.
+//! Reading is all or nothing, bounded like the other tables, and every problem names the file,
+//! sheet, row, column and cell: the spreadsheet is a [`sheet_form`](crate::sheet_form), written
+//! and read as every form is.
 
 mod columns;
 mod error;
@@ -28,7 +28,7 @@ mod layout;
 mod read;
 mod write;
 
-pub use error::{ConclusionsError, ConclusionsErrors};
+pub use error::{ConclusionsError, ConclusionsErrors, ConclusionsProblem};
 pub use read::{Audited, read_csv, read_xlsx};
 pub use write::{template_csv, template_xlsx};
 

@@ -3,6 +3,8 @@
 
 use shinrai_domain::text::Bilingual;
 
+use crate::sheet_form::{Column, Kind};
+
 /// One column of the statement table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Col {
@@ -64,23 +66,6 @@ impl RowKind {
         RowKind::Document,
     ];
 
-    pub(crate) fn code(self) -> &'static str {
-        match self {
-            RowKind::Statement => "statement",
-            RowKind::Governance => "governance",
-            RowKind::Management => "management",
-            RowKind::Control => "control",
-            RowKind::Document => "document",
-        }
-    }
-
-    /// Letters compare without case: spreadsheets like to capitalise the first letter.
-    pub(crate) fn from_code(code: &str) -> Option<RowKind> {
-        RowKind::ALL
-            .into_iter()
-            .find(|kind| kind.code().eq_ignore_ascii_case(code))
-    }
-
     pub(crate) fn use_of(self, col: Col) -> Use {
         use Col::*;
         match (self, col) {
@@ -98,6 +83,25 @@ impl RowKind {
             (RowKind::Document, TitleJa | TitleEn | Location) => Use::Answer,
             _ => Use::Unused,
         }
+    }
+}
+
+impl Kind for RowKind {
+    type Col = Col;
+    const EVERY: &'static [RowKind] = &RowKind::ALL;
+
+    fn code(self) -> &'static str {
+        match self {
+            RowKind::Statement => "statement",
+            RowKind::Governance => "governance",
+            RowKind::Management => "management",
+            RowKind::Control => "control",
+            RowKind::Document => "document",
+        }
+    }
+
+    fn leaves_empty(self, col: Col) -> bool {
+        self.use_of(col) == Use::Unused
     }
 }
 
@@ -130,8 +134,14 @@ impl Col {
         Col::TitleEn,
         Col::Location,
     ];
+}
 
-    pub(crate) fn name(self) -> &'static str {
+impl Column for Col {
+    const EVERY: &'static [Col] = &Col::ALL;
+    const PART: Col = Col::Part;
+    const ID: Col = Col::Id;
+
+    fn name(self) -> &'static str {
         match self {
             Col::Part => "part",
             Col::CriteriaVersion => "criteria_version",
@@ -162,13 +172,8 @@ impl Col {
         }
     }
 
-    /// Header names match exactly, as in the criteria tables.
-    pub(crate) fn from_name(name: &str) -> Option<Col> {
-        Col::ALL.into_iter().find(|col| col.name() == name)
-    }
-
-    /// Whether the provider writes in it (shown in another colour than the criteria's texts).
-    pub(crate) fn is_answer(self) -> bool {
+    /// The provider writes in it (shown in another colour than the criteria's texts).
+    fn is_answer(self) -> bool {
         !matches!(
             self,
             Col::ServiceModels
@@ -181,8 +186,7 @@ impl Col {
         )
     }
 
-    /// Width in Excel character units.
-    pub(crate) fn width(self) -> f64 {
+    fn width(self) -> f64 {
         match self {
             Col::Part => 12.0,
             Col::CriteriaVersion => 18.0,
@@ -198,8 +202,7 @@ impl Col {
         }
     }
 
-    /// Free texts wrap; codes stay on one line.
-    pub(crate) fn wraps(self) -> bool {
+    fn wraps(self) -> bool {
         !matches!(
             self,
             Col::Part
@@ -216,8 +219,7 @@ impl Col {
         )
     }
 
-    /// What the column holds, for the instructions sheet.
-    pub(crate) fn help(self) -> Bilingual {
+    fn help(self) -> Bilingual {
         match self {
             Col::Part => Bilingual::new(
                 "行の種類: statement（言明書、CSV で 1 行）、governance、management、control、document。controls シートでは空なら control",
@@ -318,11 +320,6 @@ impl Col {
             ),
         }
     }
-}
-
-/// The spreadsheet name of a 0-based column index: 0 → `A`, 26 → `AA`.
-pub(crate) fn cell_ref(column: usize, row: usize) -> String {
-    crate::table::cell_ref(column, row)
 }
 
 #[cfg(test)]

@@ -1,13 +1,8 @@
-//! The sheet `instructions`: how a provider fills in the template, in Japanese and English,
-//! and what each column holds. It is never read back.
-
-use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
-
-use super::columns::Col;
-use super::layout::{INSTRUCTIONS_SHEET, SHEETS};
+//! What the sheet `instructions` tells a provider: how to fill in the template, in Japanese
+//! and English. The sheet, with what each column holds, is written as every form's is.
 
 /// The steps, Japanese beside English.
-const STEPS: [(&str, &str); 10] = [
+pub(crate) const STEPS: [(&str, &str); 10] = [
     (
         "言明書テンプレートの記入方法",
         "How to fill in the statement template",
@@ -49,42 +44,3 @@ const STEPS: [(&str, &str); 10] = [
         "9. Importing is all or nothing: every problem is reported with its sheet, row, column and cell, and nothing is imported.",
     ),
 ];
-
-pub(crate) fn instructions_sheet() -> Result<Worksheet, XlsxError> {
-    let mut sheet = Worksheet::new();
-    sheet.set_name(INSTRUCTIONS_SHEET)?;
-    let title = Format::new().set_bold().set_font_size(14);
-    let header = Format::new().set_bold().set_background_color("#DDEBF7");
-    let wrapped = Format::new().set_align(FormatAlign::Top).set_text_wrap();
-    let widths = [24.0, 22.0, 60.0, 60.0];
-    for (column, width) in (0u16..).zip(widths) {
-        sheet.set_column_width(column, width)?;
-    }
-    let mut row = 0u32;
-    for (index, (ja, en)) in STEPS.into_iter().enumerate() {
-        let format = if index == 0 { &title } else { &wrapped };
-        sheet.write_string_with_format(row, 2, ja, format)?;
-        sheet.write_string_with_format(row, 3, en, format)?;
-        row += 1;
-    }
-    row += 1;
-    let headings = ["column / 列", "sheets / シート", "説明", "description"];
-    for (column, heading) in (0u16..).zip(headings) {
-        sheet.write_string_with_format(row, column, heading, &header)?;
-    }
-    row += 1;
-    for col in Col::ALL {
-        let sheets: Vec<&str> = SHEETS
-            .iter()
-            .filter(|table| table.columns.contains(&col))
-            .filter_map(|table| table.sheet)
-            .collect();
-        let help = col.help();
-        let cells = [col.name(), &sheets.join(", "), &help.ja, &help.en];
-        for (column, value) in (0u16..).zip(cells) {
-            sheet.write_string_with_format(row, column, value, &wrapped)?;
-        }
-        row += 1;
-    }
-    Ok(sheet)
-}

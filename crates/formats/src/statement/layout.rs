@@ -9,25 +9,16 @@ use shinrai_domain::workflow::statement::{ExcludedControl, ItemAnswer, SelectedC
 
 use super::StatementFile;
 use super::columns::{Col, RowKind};
-use super::error::StatementError;
+use super::error::{StatementError, StatementProblem};
+use super::instructions::STEPS;
+use crate::sheet_form::{self, FormRow, Layout};
 use crate::table::format_examples;
 
 /// One table of the file: a sheet of a workbook, or the whole CSV file.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Table {
-    /// The sheet's name; `None` for a CSV file.
-    pub(crate) sheet: Option<&'static str>,
-    /// Its columns, in the order they are written.
-    pub(crate) columns: &'static [Col],
-    /// The kinds of rows it may hold.
-    pub(crate) kinds: &'static [RowKind],
-    /// The kind of a row whose `part` is empty or has no column.
-    pub(crate) default: Option<RowKind>,
-    /// The columns its header must have.
-    pub(crate) required: &'static [Col],
-    /// Whether a workbook must have the sheet.
-    pub(crate) needed: bool,
-}
+pub(crate) type Table = sheet_form::Table<RowKind>;
+
+/// One row to write.
+pub(crate) type TableRow = FormRow<RowKind>;
 
 pub(crate) const STATEMENT_SHEET: Table = Table {
     sheet: Some("statement"),
@@ -110,44 +101,12 @@ pub(crate) const CSV_TABLE: Table = Table {
     needed: true,
 };
 
-/// The sheet that explains the others; never read.
-pub(crate) const INSTRUCTIONS_SHEET: &str = "instructions";
-
-/// One cell to write.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Out {
-    Text(String),
-    Number(u8),
-}
-
-/// One row to write: its kind and its cells (others empty).
-#[derive(Debug, Clone)]
-pub(crate) struct TableRow {
-    pub(crate) kind: RowKind,
-    pub(crate) cells: Vec<(Col, Out)>,
-}
-
-impl TableRow {
-    fn new(kind: RowKind) -> TableRow {
-        TableRow {
-            kind,
-            cells: vec![(Col::Part, Out::Text(kind.code().to_owned()))],
-        }
-    }
-
-    fn text(&mut self, col: Col, value: &str) {
-        if !value.is_empty() {
-            self.cells.push((col, Out::Text(value.to_owned())));
-        }
-    }
-
-    pub(crate) fn get(&self, col: Col) -> Option<&Out> {
-        self.cells
-            .iter()
-            .find(|(given, _)| *given == col)
-            .map(|(_, out)| out)
-    }
-}
+/// The statement's whole form.
+pub(crate) const LAYOUT: Layout<RowKind> = Layout {
+    sheets: &SHEETS,
+    csv: CSV_TABLE,
+    steps: &STEPS,
+};
 
 /// The rows of `statement`. With `criteria`, items and controls follow the criteria's order and
 /// carry its texts; with `models` too, every item and control that applies at the target level
@@ -161,8 +120,7 @@ pub(crate) fn rows(
     let mut rows = Vec::new();
     let mut head = TableRow::new(RowKind::Statement);
     head.text(Col::CriteriaVersion, &statement.criteria_version);
-    head.cells
-        .push((Col::TargetLevel, Out::Number(statement.target_level.get())));
+    head.number(Col::TargetLevel, statement.target_level.get());
     if let Some(models) = models {
         let names: Vec<&str> = models.iter().map(|model| model.name()).collect();
         head.text(Col::ServiceModels, &names.join(";"));
@@ -276,7 +234,7 @@ impl<'s> Answers<'s> {
                     shinrai_domain::applicability::Applicable::applies_from(control, models)
                 })
                 .unwrap_or(control.min_level);
-            row.cells.push((Col::Level, Out::Number(level.get())));
+            row.number(Col::Level, level.get());
             if part == Part::Control {
                 row.text(Col::Mandatory, if control.mandatory { "yes" } else { "no" });
                 let examples = format_examples(&control.id, &control.technology_examples)
@@ -323,10 +281,12 @@ fn technologies_cell(selected: &SelectedControl) -> Result<String, StatementErro
                 '\r', '\n', '\u{2028}', '\u{2029}', '\u{85}', '\u{b}', '\u{c}',
             ]);
         if !fits {
-            return Err(StatementError::UnwritableTechnology {
-                control: selected.control.clone(),
-                technology: technology.clone(),
-            });
+            return Err(StatementError::Own(
+                StatementProblem::UnwritableTechnology {
+                    control: selected.control.clone(),
+                    technology: technology.clone(),
+                },
+            ));
         }
     }
     Ok(selected.technologies.join("\n"))

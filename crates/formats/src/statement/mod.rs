@@ -19,9 +19,9 @@
 //! columns its part does not use. The exact rules are in [`columns`] and [`read`], and in the
 //! guide `docs/statements.md`.
 //!
-//! Reading is all or nothing, bounded like the criteria tables (the same
-//! [`workbook`](crate::workbook) reader and [`limits`](crate::workbook::limits)), and every
-//! problem names the file, sheet, row, column and cell.
+//! Reading is all or nothing, bounded like the criteria tables, and every problem names the
+//! file, sheet, row, column and cell: the spreadsheet is a [`sheet_form`](crate::sheet_form),
+//! written and read as every form is.
 //!
 //! # OSCAL
 //!
@@ -42,7 +42,7 @@ use shinrai_domain::workflow::statement::{
     DocumentReference, ExcludedControl, ItemAnswer, SelectedControl, StatementContent,
 };
 
-pub use error::{StatementError, StatementErrors};
+pub use error::{StatementError, StatementErrors, StatementProblem};
 pub use read::{read_csv, read_xlsx};
 pub use write::{template_csv, template_xlsx, write_csv, write_xlsx};
 

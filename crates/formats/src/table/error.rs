@@ -7,6 +7,7 @@ use shinrai_domain::criteria::{ExampleProblem, Part};
 use shinrai_domain::text::Bilingual;
 
 use super::limit::{Limit, grouped};
+use super::said;
 use crate::workbook::limits::MAX_PROBLEMS;
 
 /// Where in a table a problem is. Only `file` is always known; a sheet is named for XLSX, and
@@ -105,7 +106,8 @@ pub enum CellType {
 }
 
 impl CellType {
-    fn names(self) -> (&'static str, &'static str) {
+    /// What the cell holds, in Japanese and in English (with its article).
+    pub(crate) fn names(self) -> (&'static str, &'static str) {
         match self {
             CellType::Number => ("数値", "a number"),
             CellType::Boolean => ("真偽値", "a boolean"),
@@ -235,7 +237,7 @@ impl fmt::Display for TableError {
 }
 
 /// Lists values for messages: `a, b or c` and `a、b、c`.
-fn alternatives(values: &[&str]) -> (String, String) {
+pub(crate) fn alternatives(values: &[&str]) -> (String, String) {
     let ja = values.join("、");
     let en = match values.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
@@ -341,14 +343,8 @@ impl TableError {
                     )
                 }
             }
-            Empty { .. } => Bilingual::new(
-                "空です。1 行目に見出し行が必要です",
-                "it is empty; the first row must be the header",
-            ),
-            MissingColumn { .. } => Bilingual::new(
-                "見出し行にこの列がありません",
-                "the header has no such column",
-            ),
+            Empty { .. } => said::empty(),
+            MissingColumn { .. } => said::missing_column(),
             UnknownColumn { name, .. } if name == "examples_ja" || name == "examples_en" => {
                 Bilingual::new(
                     format!(
@@ -363,14 +359,8 @@ impl TableError {
                 format!("「{name}」という列はありません"),
                 format!("there is no column \"{name}\""),
             ),
-            DuplicateColumn { first, .. } => Bilingual::new(
-                format!("同じ列が {first} にもあります"),
-                format!("the same column is in {first} already"),
-            ),
-            ValueWithoutColumn { .. } => Bilingual::new(
-                "見出しのない列に値があります",
-                "a value in a column without a header",
-            ),
+            DuplicateColumn { first, .. } => said::duplicate_column(first),
+            ValueWithoutColumn { .. } => said::value_without_column(),
             NoVersionRow { .. } => Bilingual::new(
                 "kind が version の行がありません（版の ID と見出しを書く行が 1 行必要です）",
                 "no row of kind version (one row must give the version's id and title)",
@@ -392,15 +382,9 @@ impl TableError {
                     format!("{kind} の行には{ja}の文が必要です"),
                     format!("a {kind} row needs the {en} text"),
                 ),
-                None => Bilingual::new(
-                    format!("{kind} の行では空にできません"),
-                    format!("must not be empty in a {kind} row"),
-                ),
+                None => said::required(kind),
             },
-            NotApplicable { kind, .. } => Bilingual::new(
-                format!("{kind} の行ではこの列は使いません。空にしてください"),
-                format!("a {kind} row does not use this column; leave it empty"),
-            ),
+            NotApplicable { kind, .. } => said::not_applicable(kind),
             BadVersionId { value, .. } => Bilingual::new(
                 format!(
                     "版の ID「{value}」は英数字と . _ - の 64 文字以内（diff 以外）にしてください"
@@ -482,25 +466,10 @@ impl TableError {
             DuplicateExampleId { control, id, .. } => {
                 ExampleProblem::DuplicateExampleId { id: id.clone() }.message_for(control)
             }
-            Formula { formula, .. } => Bilingual::new(
-                format!("数式（{formula}）は使えません。値を入力してください"),
-                format!("a formula ({formula}) is not accepted; enter the value itself"),
-            ),
-            WrongCellType { found, .. } => {
-                let (ja, en) = found.names();
-                Bilingual::new(
-                    format!("{ja}のセルは使えません。文字列として入力してください"),
-                    format!("{en} cell is not accepted here; enter it as text"),
-                )
-            }
-            Write { source } => Bilingual::new(
-                format!("書き出せません: {source}"),
-                format!("cannot write: {source}"),
-            ),
-            XlsxWrite { detail } => Bilingual::new(
-                format!("XLSX を作れません: {detail}"),
-                format!("cannot make the XLSX file: {detail}"),
-            ),
+            Formula { formula, .. } => said::formula(formula),
+            WrongCellType { found, .. } => said::wrong_cell_type(*found),
+            Write { source } => said::cannot_write(source),
+            XlsxWrite { detail } => said::cannot_make_xlsx(detail),
             UnwritableReference { control, reference } => Bilingual::new(
                 format!(
                     "管理策 {control} の参照「{reference}」は表に書けません（規格名に : や ;、条項に ; を含むか、空か、前後に空白があります）"
@@ -545,10 +514,13 @@ impl TableError {
 }
 
 /// The 1-based column number of a cell reference (`F12` → 6), for ordering.
-fn column_index(cell: &str) -> usize {
+pub(crate) fn column_index(cell: &str) -> usize {
     cell.bytes()
         .take_while(u8::is_ascii_uppercase)
-        .fold(0, |acc, letter| acc * 26 + usize::from(letter - b'A' + 1))
+        .fold(0, |acc, letter| {
+            acc.saturating_mul(26)
+                .saturating_add(usize::from(letter - b'A' + 1))
+        })
 }
 
 /// Every problem of a table, sorted by row (problems of the whole file first), or the first

@@ -34,6 +34,7 @@ mod examples;
 mod grid;
 mod limit;
 mod parse;
+pub(crate) mod said;
 mod write;
 
 use std::io::Read;
@@ -45,6 +46,7 @@ use crate::workbook::limits::MAX_FILE_BYTES;
 
 pub(crate) use columns::cell_ref;
 pub use error::{CellType, Place, TableError, TableErrors};
+pub(crate) use error::{alternatives, column_index};
 pub(crate) use examples::format_examples;
 pub(crate) use grid::{Grid, Raw, Row, csv_grid, sheet_grid};
 pub use limit::Limit;

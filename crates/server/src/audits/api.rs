@@ -194,17 +194,9 @@ pub async fn import_conclusions(
     ApiQuery(query): ApiQuery<FormatQuery>,
     request: Request,
 ) -> Result<Json<AuditView>, ApiError> {
-    let upload = Upload::read(request, &state).await?;
-    // The party and the state are asked before the format, so that nobody learns of an audit
-    // by the way a file of theirs is refused.
-    let format = match query.upload(&upload.media_type) {
-        Ok(format) => format,
-        Err(error) => {
-            files::template_rights(&state, &acting, &id).await?;
-            return Err(error);
-        }
-    };
-    let audit = files::import(&state, &acting, &id, format, upload.bytes).await?;
+    let rights = files::template_rights(&state, &acting, &id);
+    let (format, bytes) = Upload::sheet(request, &state, &query, rights).await?;
+    let audit = files::import(&state, &acting, &id, format, bytes).await?;
     Ok(Json(audit.into()))
 }
 

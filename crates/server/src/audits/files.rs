@@ -6,13 +6,13 @@ use shinrai_domain::criteria::CriteriaVersion;
 use shinrai_domain::workflow::audit::{Audit, AuditStatus, Conclusions};
 use shinrai_domain::workflow::audit_body::is_auditor_of;
 use shinrai_domain::workflow::statement::StatementContent;
-use shinrai_domain::workflow::{Conflict, FieldError, NotAllowed, Refusal};
-use shinrai_formats::conclusions::{self, Audited, ConclusionsErrors, SheetFormat};
+use shinrai_domain::workflow::{Conflict, NotAllowed, Refusal};
+use shinrai_formats::conclusions::{self, Audited, SheetFormat};
 
 use super::actions::{self, audited_statement, visible};
 use crate::state::AppState;
 use crate::workflow::facts;
-use crate::workflow::files::{pointer, refused_file, upload_name};
+use crate::workflow::files::{refused_sheet, upload_name};
 use crate::workflow::{Acting, Outcome};
 
 /// The audit `id` if the one acting is an auditor of its body and it is in progress: asked in
@@ -85,20 +85,6 @@ pub async fn import(
             conclusions::read(format, upload_name(format), &bytes, audited)
         })
         .await?;
-    let read: Conclusions = read.map_err(|errors| refused_file(problems(errors)))?;
+    let read: Conclusions = read.map_err(refused_sheet)?;
     actions::conclude(state, by, id, read).await
-}
-
-/// A refused file's problems, each at its sheet and cell.
-fn problems(errors: ConclusionsErrors) -> Vec<FieldError> {
-    let omitted = errors.omitted_message();
-    let mut problems: Vec<FieldError> = errors
-        .into_vec()
-        .into_iter()
-        .map(|problem| FieldError::new(pointer(problem.place()), problem.code(), problem.message()))
-        .collect();
-    if let Some(omitted) = omitted {
-        problems.push(FieldError::new("", "more_problems", omitted));
-    }
-    problems
 }

@@ -199,16 +199,9 @@ pub async fn import(
     ApiQuery(query): ApiQuery<FormatQuery>,
     request: Request,
 ) -> Result<Json<StatementVersionView>, ApiError> {
-    let upload = Upload::read(request, &state).await?;
-    let format = match query.upload(&upload.media_type) {
-        Ok(format) => format,
-        Err(error) => {
-            // Who and the state are answered before the format, as for any change.
-            files::draft_for_provider(&state, &acting, &id).await?;
-            return Err(error);
-        }
-    };
-    let statement = files::import_sheet(&state, &acting, &id, format, upload.bytes).await?;
+    let rights = files::draft_for_provider(&state, &acting, &id);
+    let (format, bytes) = Upload::sheet(request, &state, &query, rights).await?;
+    let statement = files::import_sheet(&state, &acting, &id, format, bytes).await?;
     Ok(Json(statement.into()))
 }
 

@@ -11,14 +11,14 @@ use shinrai_domain::workflow::statement::Statement;
 use shinrai_domain::workflow::{Conflict, FieldError, NotAllowed, Refusal};
 use shinrai_formats::statement::ssp::{self, SspError, SspOptions};
 use shinrai_formats::statement::{
-    SheetFormat, StatementErrors, StatementFile, read_csv, read_xlsx, write_csv, write_xlsx,
+    SheetFormat, StatementFile, read_csv, read_xlsx, write_csv, write_xlsx,
 };
 
 use super::actions::{self, Draft, visible};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::workflow::facts::{self, SERVICE};
-use crate::workflow::files::{pointer, refused_file, upload_name};
+use crate::workflow::files::{refused_file, refused_sheet, upload_name};
 use crate::workflow::{Acting, Failure, Outcome};
 
 /// The statement as a file holds it.
@@ -139,9 +139,7 @@ pub async fn import_sheet(
             SheetFormat::Csv => read_csv(name, &bytes, criteria.as_ref()),
         })
     };
-    let file = read(bytes.clone(), None)
-        .await?
-        .map_err(|errors| refused_file(sheet_problems(errors)))?;
+    let file = read(bytes.clone(), None).await?.map_err(refused_sheet)?;
     let criteria =
         facts::published_criteria(state, &file.criteria_version, "/criteria_version").await?;
     // The content's rules on the criteria it names: when they refuse it, the file is read
@@ -149,7 +147,7 @@ pub async fn import_sheet(
     if file.content().check(&criteria.version).is_err() {
         read(bytes, Some(criteria.version.clone()))
             .await?
-            .map_err(|errors| refused_file(sheet_problems(errors)))?;
+            .map_err(refused_sheet)?;
     }
     save(state, by, id, file).await
 }
@@ -183,18 +181,4 @@ async fn save(state: &AppState, by: &Acting, id: &str, file: StatementFile) -> O
         content: file.content(),
     };
     actions::replace(state, by, id, draft).await
-}
-
-/// A refused spreadsheet's problems, each at its sheet and cell.
-fn sheet_problems(errors: StatementErrors) -> Vec<FieldError> {
-    let omitted = errors.omitted_message();
-    let mut problems: Vec<FieldError> = errors
-        .into_vec()
-        .into_iter()
-        .map(|problem| FieldError::new(pointer(problem.place()), problem.code(), problem.message()))
-        .collect();
-    if let Some(omitted) = omitted {
-        problems.push(FieldError::new("", "more_problems", omitted));
-    }
-    problems
 }

@@ -9,11 +9,12 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::{FieldError, Refusal};
+use shinrai_formats::sheet_form::{FormErrors, FormProblem};
 use shinrai_formats::statement::SheetFormat;
 use shinrai_formats::table::Place;
 use utoipa::IntoParams;
 
-use super::Failure;
+use super::{Failure, Outcome};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -94,6 +95,26 @@ impl Upload {
             .map_err(|e| ApiError::from_status(e.status()))?;
         Ok(Upload { media_type, bytes })
     }
+
+    /// An uploaded spreadsheet: its format (the `format` parameter, else the media type) and
+    /// its bytes. A format that is neither is refused only after `rights` (who may upload, and
+    /// when) has answered, so that nobody learns of a record by the way a file of theirs is
+    /// refused.
+    pub async fn sheet<R>(
+        request: Request,
+        state: &AppState,
+        query: &FormatQuery,
+        rights: impl Future<Output = Outcome<R>>,
+    ) -> Result<(SheetFormat, Bytes), ApiError> {
+        let upload = Upload::read(request, state).await?;
+        match query.upload(&upload.media_type) {
+            Ok(format) => Ok((format, upload.bytes)),
+            Err(error) => {
+                rights.await?;
+                Err(error)
+            }
+        }
+    }
 }
 
 /// The name messages give an uploaded file.
@@ -161,4 +182,19 @@ pub fn pointer(place: Option<&Place>) -> String {
 /// row, column, cell).
 pub fn refused_file(problems: Vec<FieldError>) -> Failure {
     Failure::Refused(Refusal::Invalid(problems))
+}
+
+/// A refused spreadsheet (a statement's or conclusions'): each problem at its sheet and cell,
+/// then how many more there are when not all are listed.
+pub fn refused_sheet<P: FormProblem>(errors: FormErrors<P>) -> Failure {
+    let omitted = errors.omitted_message();
+    let mut problems: Vec<FieldError> = errors
+        .into_vec()
+        .into_iter()
+        .map(|problem| FieldError::new(pointer(problem.place()), problem.code(), problem.message()))
+        .collect();
+    if let Some(omitted) = omitted {
+        problems.push(FieldError::new("", "more_problems", omitted));
+    }
+    refused_file(problems)
 }
