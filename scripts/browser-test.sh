@@ -5,10 +5,14 @@
 # against it (their base address in SHINRAI_BASE_URL) and stops it. Every page kind is visited
 # in Japanese and English: status, <html lang>, skip link, language switch, no console errors,
 # no serious or critical axe-core violations; then the registry's flows (search, filters, an
-# entry and its dependencies, the CSV download). A full-page screenshot of each page kind in
-# each language is left in artifacts/screenshots/ (KIND.LANG.png, e.g. registry-list.ja.png).
+# entry and its dependencies, the CSV download, the feed), the staff's flows (sign-in, the
+# provider's statement, the operator's review) and the whole scheme's story, from a new
+# service's statement to its registry entry, played once in each language by the demo users
+# (flows/whole-story.test.js). A full-page screenshot of each page kind in each language is
+# left in artifacts/screenshots/ (KIND.LANG.png, e.g. registry-list.ja.png), with those of the
+# flows' steps (e.g. story-05-review-rule.en.png).
 #
-#   scripts/browser-test.sh               # about a minute on two cores
+#   scripts/browser-test.sh               # a few minutes on two cores, most of it the story
 #
 # Environment: SHINRAI (the binary; default $CARGO_TARGET_DIR/release/shinrai or
 # target/release/shinrai; this script builds nothing), SCREENSHOTS (the screenshots' folder).
