@@ -3,8 +3,9 @@
 //! SHA-256. Each change goes through the API's action: the same event in the signed log.
 
 use askama::Template;
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Multipart, Path, State};
 use axum::response::Response;
 use shinrai_domain::criteria::Part;
 use shinrai_domain::text::Bilingual;
@@ -15,7 +16,7 @@ use shinrai_domain::workflow::audit_body::is_auditor_of;
 use shinrai_domain::workflow::report::AuditReport;
 use shinrai_domain::workflow::statement::Statement;
 
-use super::actions;
+use super::{actions, files};
 use crate::state::AppState;
 use crate::web::context::PageContext;
 use crate::web::form::{
@@ -23,6 +24,7 @@ use crate::web::form::{
 };
 use crate::web::page::Page;
 use crate::web::render;
+use crate::web::upload;
 use crate::web::work_labels::WorkLabels;
 use crate::workflow::facts::{self, STATEMENT};
 use crate::workflow::{Acting, Failure, Outcome};
@@ -104,6 +106,35 @@ pub async fn sign(
     let outcome = actions::sign(&state, &by, &id)
         .await
         .map(|(audit, _)| audit);
+    after(&state, &ctx, &by, &id, outcome).await
+}
+
+/// `POST /audits/{id}/conclusions/import`: an auditor's spreadsheet replaces the conclusions,
+/// all of it or nothing; a refused file is listed on the audit's page, cell by cell.
+pub async fn import_conclusions(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    form: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let Some(by) = acting(&ctx, &state) else {
+        return to_sign_in(&ctx);
+    };
+    let post = match upload::read_sheet(&ctx, form).await {
+        Ok(post) => post,
+        Err(error) => return crate::web::error_page(ctx.lang, &ctx.uri, &error),
+    };
+    let expected = post.expected();
+    let outcome = match post.format {
+        Some(format) if !post.bytes.is_empty() => {
+            files::import_from(&state, &by, &id, format, post.bytes, expected).await
+        }
+        // Who may upload is answered before what is wrong with the file.
+        _ => match files::template_rights(&state, &by, &id).await {
+            Ok(()) => Err(upload::not_a_sheet(&post)),
+            Err(failure) => Err(failure),
+        },
+    };
     after(&state, &ctx, &by, &id, outcome).await
 }
 

@@ -73,6 +73,19 @@ pub async fn import(
     format: SheetFormat,
     bytes: axum::body::Bytes,
 ) -> Outcome<Audit> {
+    import_from(state, by, id, format, bytes, None).await
+}
+
+/// [`import`] of the conclusions as read at revision `expected` (`None`: whatever is stored
+/// now), so that a page cannot undo conclusions recorded after it was opened.
+pub async fn import_from(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    format: SheetFormat,
+    bytes: axum::body::Bytes,
+    expected: Option<i64>,
+) -> Outcome<Audit> {
     let audit = in_progress_for_auditor(state, by, id).await?;
     let (criteria, content) = audited(state, &audit).await?;
     let read = state
@@ -86,5 +99,5 @@ pub async fn import(
         })
         .await?;
     let read: Conclusions = read.map_err(refused_sheet)?;
-    actions::conclude(state, by, id, read).await
+    actions::conclude_from(state, by, id, read, expected).await
 }

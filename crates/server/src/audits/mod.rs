@@ -46,6 +46,12 @@ pub fn page_routes() -> Router<AppState> {
         .route("/audits/{id}/sign", post(body_pages::sign))
         .route("/audits/{id}/report", get(body_pages::report))
         .route(
+            "/audits/{id}/conclusions/import",
+            post(body_pages::import_conclusions).layer(axum::extract::DefaultBodyLimit::max(
+                crate::web::upload::MAX_SHEET_FORM_BYTES,
+            )),
+        )
+        .route(
             "/audits/{id}/conclusions/{objective}",
             get(body_pages::conclusions).post(body_pages::save_conclusions),
         )

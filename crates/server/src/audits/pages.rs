@@ -246,6 +246,10 @@ struct AuditPage {
     applications: Vec<(String, String, String)>,
     csrf_token: String,
     problems: Problems,
+    /// The reader may import the conclusions from a spreadsheet: an auditor of the body while
+    /// the audit runs; the revision the upload must find.
+    may_import: bool,
+    revision: i64,
 }
 
 /// One selected objective of the audited statement, as the audit body's page lists it.
@@ -294,7 +298,8 @@ async fn audit_view(
     id: &str,
     problems: Problems,
 ) -> Outcome<AuditPage> {
-    let audit = actions::get(state, by, id).await?;
+    let stored = actions::visible(state, by, id).await?;
+    let (audit, revision) = (stored.value, stored.revision);
     let lang = ctx.lang;
     let w = WorkLabels::of(lang);
     let service = state.store.service(&audit.service).await?.map_or_else(
@@ -380,6 +385,8 @@ async fn audit_view(
             .map(|v| v.csrf_token.clone())
             .unwrap_or_default(),
         problems,
+        may_import: of_body && audit.status == AuditStatus::InProgress,
+        revision,
         page,
         w,
         audit,

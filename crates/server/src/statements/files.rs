@@ -131,6 +131,19 @@ pub async fn import_sheet(
     format: SheetFormat,
     bytes: axum::body::Bytes,
 ) -> Outcome<Statement> {
+    import_sheet_from(state, by, id, format, bytes, None).await
+}
+
+/// Reads an uploaded spreadsheet and saves it as the draft's content as read at revision
+/// `expected` (`None`: whatever is stored now), as the editor's forms do.
+pub async fn import_sheet_from(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    format: SheetFormat,
+    bytes: axum::body::Bytes,
+    expected: Option<i64>,
+) -> Outcome<Statement> {
     draft_for_provider(state, by, id).await?;
     let name = upload_name(format);
     let read = |bytes: axum::body::Bytes, criteria: Option<CriteriaVersion>| {
@@ -149,7 +162,7 @@ pub async fn import_sheet(
             .await?
             .map_err(refused_sheet)?;
     }
-    save(state, by, id, file).await
+    save(state, by, id, file, expected).await
 }
 
 /// Reads an uploaded OSCAL system security plan and saves it as the draft's content.
@@ -171,14 +184,20 @@ pub async fn import_ssp(
             };
             refused_file(vec![FieldError::new(at, code, error.message())])
         })?;
-    save(state, by, id, file).await
+    save(state, by, id, file, None).await
 }
 
-async fn save(state: &AppState, by: &Acting, id: &str, file: StatementFile) -> Outcome<Statement> {
+async fn save(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    file: StatementFile,
+    expected: Option<i64>,
+) -> Outcome<Statement> {
     let draft = Draft {
         criteria_version: file.criteria_version.clone(),
         target_level: file.target_level,
         content: file.content(),
     };
-    actions::replace(state, by, id, draft).await
+    actions::replace_from(state, by, id, draft, expected).await
 }

@@ -50,6 +50,12 @@ pub fn page_routes() -> Router<AppState> {
     Router::new()
         .route("/statements/{id}", get(pages::overview))
         .route(
+            "/statements/{id}/import",
+            axum::routing::post(pages::import).layer(axum::extract::DefaultBodyLimit::max(
+                crate::web::upload::MAX_SHEET_FORM_BYTES,
+            )),
+        )
+        .route(
             "/statements/{id}/submit",
             get(pages::submit_form).post(pages::submit),
         )

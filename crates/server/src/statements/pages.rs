@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use askama::Template;
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Multipart, Path, State};
 use axum::response::Response;
 use shinrai_domain::criteria::{Control, Part};
 use shinrai_domain::precheck::PrecheckOutcome;
@@ -20,6 +21,7 @@ use shinrai_store::documents::Stored;
 
 use super::actions::{self, Draft};
 use super::editor::{self, Progress, place};
+use super::files;
 use crate::criteria::Loaded;
 use crate::services::pages::status_title;
 use crate::state::AppState;
@@ -29,6 +31,7 @@ use crate::web::form::{
 };
 use crate::web::page::Page;
 use crate::web::render;
+use crate::web::upload;
 use crate::web::work_labels::WorkLabels;
 use crate::workflow::facts::{self, SERVICE};
 use crate::workflow::{Acting, Outcome};
@@ -206,6 +209,8 @@ struct OverviewPage {
     objectives: Vec<Progress>,
     previous: Option<String>,
     changes: Vec<(String, String, Option<String>)>,
+    /// The problems of a refused spreadsheet upload.
+    problems: Problems,
 }
 
 /// Runs `build` for a signed-in reader and renders its page; failures are their own pages.
@@ -231,55 +236,100 @@ pub async fn overview(
     Path(id): Path<String>,
 ) -> Response {
     page_of(&state, &ctx, async |by| {
-        let facts = load(&state, by, &id).await?;
-        let lang = ctx.lang;
-        let w = WorkLabels::of(lang);
-        let statement = facts.statement();
-        let page = ctx.page(format!(
-            "{} — {} v{}",
-            w.statement,
-            facts.service.details.name.get(lang),
-            statement.version
-        ));
-        let models = facts.models();
-        let criteria = &facts.criteria.version;
-        let mut changes = Vec::new();
-        if let Some(previous) = &statement.previous
-            && let Some(before) = state.store.statement(previous).await?
-        {
-            for difference in differences(&before.value.content, &statement.content) {
-                let href = finding_href(&facts, &difference.subject, lang);
-                changes.push((
-                    difference.subject,
-                    difference.kind.title().get(lang).to_owned(),
-                    href,
-                ));
-            }
-        }
-        let view = OverviewPage {
-            head: header(&facts, &page),
-            precheck: precheck_view(&facts, lang),
-            parts: [Part::Governance, Part::Management]
-                .into_iter()
-                .map(|part| {
-                    editor::part_progress(criteria, statement, &models, &facts.outcome, part, lang)
-                })
-                .collect(),
-            objectives: editor::objective_progress(
-                criteria,
-                statement,
-                &models,
-                &facts.outcome,
-                lang,
-            ),
-            previous: statement.previous.clone(),
-            changes,
-            page,
-            w,
-        };
-        Ok((view, axum::http::StatusCode::OK))
+        overview_page(&state, &ctx, by, &id, Problems::none()).await
     })
     .await
+}
+
+/// The overview, with the problems of a refused upload when there are some.
+async fn overview_page(
+    state: &AppState,
+    ctx: &PageContext,
+    by: &Acting,
+    id: &str,
+    problems: Problems,
+) -> Outcome<(OverviewPage, axum::http::StatusCode)> {
+    let facts = load(state, by, id).await?;
+    let lang = ctx.lang;
+    let w = WorkLabels::of(lang);
+    let statement = facts.statement();
+    let page = ctx.page(format!(
+        "{} — {} v{}",
+        w.statement,
+        facts.service.details.name.get(lang),
+        statement.version
+    ));
+    let models = facts.models();
+    let criteria = &facts.criteria.version;
+    let mut changes = Vec::new();
+    if let Some(previous) = &statement.previous
+        && let Some(before) = state.store.statement(previous).await?
+    {
+        for difference in differences(&before.value.content, &statement.content) {
+            let href = finding_href(&facts, &difference.subject, lang);
+            changes.push((
+                difference.subject,
+                difference.kind.title().get(lang).to_owned(),
+                href,
+            ));
+        }
+    }
+    let status = problems.status();
+    let view = OverviewPage {
+        head: header(&facts, &page),
+        precheck: precheck_view(&facts, lang),
+        parts: [Part::Governance, Part::Management]
+            .into_iter()
+            .map(|part| {
+                editor::part_progress(criteria, statement, &models, &facts.outcome, part, lang)
+            })
+            .collect(),
+        objectives: editor::objective_progress(criteria, statement, &models, &facts.outcome, lang),
+        previous: statement.previous.clone(),
+        changes,
+        problems,
+        page,
+        w,
+    };
+    Ok((view, status))
+}
+
+/// `POST /statements/{id}/import`: the provider's spreadsheet replaces the draft's content,
+/// all of it or nothing; a refused file is listed on the overview, cell by cell.
+pub async fn import(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    form: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let Some(by) = acting(&ctx, &state) else {
+        return to_sign_in(&ctx);
+    };
+    let post = match upload::read_sheet(&ctx, form).await {
+        Ok(post) => post,
+        Err(error) => return crate::web::error_page(ctx.lang, &ctx.uri, &error),
+    };
+    let expected = post.expected();
+    let outcome = match post.format {
+        Some(format) if !post.bytes.is_empty() => {
+            files::import_sheet_from(&state, &by, &id, format, post.bytes, expected).await
+        }
+        // Who may upload is answered before what is wrong with the file.
+        _ => match files::draft_for_provider(&state, &by, &id).await {
+            Ok(_) => Err(upload::not_a_sheet(&post)),
+            Err(failure) => Err(failure),
+        },
+    };
+    match outcome {
+        Ok(_) => see_other(&in_lang(&format!("/statements/{id}"), ctx.lang)),
+        Err(failure) => match form::shown(&ctx, failure, |_| None) {
+            Shown::Again(problems) => match overview_page(&state, &ctx, &by, &id, problems).await {
+                Ok((view, status)) => private(render(&view, status)),
+                Err(failure) => failure_page(&ctx, failure),
+            },
+            Shown::Page(response) => response,
+        },
+    }
 }
 
 /// One example technology offered for a control.

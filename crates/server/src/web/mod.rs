@@ -9,6 +9,7 @@ pub(crate) mod context;
 pub(crate) mod form;
 pub(crate) mod labels;
 pub(crate) mod page;
+pub(crate) mod upload;
 pub(crate) mod work_labels;
 
 use axum::Router;

@@ -166,5 +166,12 @@ page_labels! {
     admin_approves_note: "運用管理者が承認すると決定が効力を持ちます。", "The decision takes effect once an operator administrator approves it.";
     open_entry: "登録簿の登録を見る", "Open the registry entry";
     applications_on_audit: "この監査による登録申請", "Applications resting on this audit";
+    sheet_import: "表計算ファイルで取り込む", "Import from a spreadsheet";
+    statement_import_intro: "テンプレートには現在の内容と、このサービスに当てはまる項目・管理策がすべて入っています。記入したファイルを取り込むと下書きの内容が置き換わります。問題が一つでもあれば何も保存されません。", "The template holds the current content and every item and control that applies to the service. Importing the filled-in file replaces the draft's content; if any problem is found, nothing is saved.";
+    conclusions_import_intro: "テンプレートには選択された目的と管理策、これまでに記録した結論が入っています。記入したファイルを取り込むと結論が置き換わります。問題が一つでもあれば何も記録されません。", "The template holds the selected objectives and controls with the conclusions recorded so far. Importing the filled-in file replaces the conclusions; if any problem is found, nothing is recorded.";
+    template_xlsx: "テンプレートをダウンロード（XLSX）", "Download the template (XLSX)";
+    template_csv: "テンプレートをダウンロード（CSV）", "Download the template (CSV)";
+    sheet_file: "取り込むファイル（.xlsx または .csv）", "File to import (.xlsx or .csv)";
+    import_sheet: "取り込む", "Import";
     }
 }

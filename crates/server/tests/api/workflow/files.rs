@@ -11,11 +11,11 @@ use super::flow::{
 };
 use crate::world::{World, workflow_world};
 
-const CSV: &str = "text/csv";
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub(crate) const CSV: &str = "text/csv";
+pub(crate) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// A download as `role` that must succeed: its bytes, after checking its type and name.
-async fn download(world: &World, role: &str, uri: &str, media: &str) -> Vec<u8> {
+pub(crate) async fn download(world: &World, role: &str, uri: &str, media: &str) -> Vec<u8> {
     let answer = call(world, role, "GET", uri, None).await;
     assert_eq!(
         answer.status,
@@ -38,7 +38,7 @@ async fn download(world: &World, role: &str, uri: &str, media: &str) -> Vec<u8> 
 }
 
 /// A CSV file as rows of cells (the byte order mark dropped).
-fn rows(bytes: &[u8]) -> Vec<Vec<String>> {
+pub(crate) fn rows(bytes: &[u8]) -> Vec<Vec<String>> {
     let text = std::str::from_utf8(bytes)
         .unwrap()
         .trim_start_matches('\u{feff}');
@@ -50,7 +50,7 @@ fn rows(bytes: &[u8]) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
+pub(crate) fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         writer.write_record(row).unwrap();
@@ -58,19 +58,19 @@ fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
     writer.into_inner().unwrap()
 }
 
-fn column(rows: &[Vec<String>], name: &str) -> usize {
+pub(crate) fn column(rows: &[Vec<String>], name: &str) -> usize {
     rows[0].iter().position(|cell| cell == name).unwrap()
 }
 
 /// The cell reference of a column and 0-based row of a CSV table (columns A to Z).
-fn cell(rows: &[Vec<String>], name: &str, row: usize) -> String {
+pub(crate) fn cell(rows: &[Vec<String>], name: &str, row: usize) -> String {
     let letter = char::from(b'A' + u8::try_from(column(rows, name)).unwrap());
     format!("{letter}{}", row + 1)
 }
 
 /// Concludes every row of a conclusions table: objectives effective, controls conformant but
 /// `nonconformant`, each with a reason; the rows in `left` stay blank.
-fn conclude(rows: &mut [Vec<String>], nonconformant: &str, left: &[usize]) {
+pub(crate) fn conclude(rows: &mut [Vec<String>], nonconformant: &str, left: &[usize]) {
     let (part, id) = (column(rows, "part"), column(rows, "id"));
     let (effective, conformant) = (column(rows, "effective"), column(rows, "conformant"));
     let (ja, en) = (column(rows, "reason_ja"), column(rows, "reason_en"));
@@ -101,7 +101,7 @@ async fn concluded(world: &World, audit: &str) -> Value {
         .clone()
 }
 
-async fn log_is_intact(world: &World) -> Vec<String> {
+pub(crate) async fn log_is_intact(world: &World) -> Vec<String> {
     let verified = world
         .store
         .verify_log(&world.store.verifying_key(), Vec::new())

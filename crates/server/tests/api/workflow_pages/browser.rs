@@ -85,6 +85,60 @@ impl<'a> Browser<'a> {
     pub async fn post(&self, uri: &str, fields: &[(&str, &str)]) -> Answer {
         self.post_with(uri, fields, None).await
     }
+
+    /// Posts a `multipart/form-data` form of `parts` in order: (name, file name for a file,
+    /// content).
+    pub async fn post_parts(&self, uri: &str, parts: &[(&str, Option<&str>, &[u8])]) -> Answer {
+        const BOUNDARY: &str = "----shinrai-test-boundary";
+        let mut body = Vec::new();
+        for (name, file, content) in parts {
+            body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+            match file {
+                Some(file) => body.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\n\
+                         Content-Type: application/octet-stream\r\n\r\n"
+                    )
+                    .as_bytes(),
+                ),
+                None => body.extend_from_slice(
+                    format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+                ),
+            }
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        let mut request = Request::post(uri)
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .header("accept", "text/html");
+        if let Some(session) = &self.session {
+            request = request.header("cookie", &session.cookie);
+        }
+        send(&self.world.app, request.body(Body::from(body)).unwrap()).await
+    }
+
+    /// Uploads `file` named `name` through a page's spreadsheet form, with the session's token
+    /// and the page's `revision`.
+    pub async fn upload(&self, uri: &str, revision: &str, name: &str, file: &[u8]) -> Answer {
+        let token = self
+            .session
+            .as_ref()
+            .map(|s| s.csrf.clone())
+            .unwrap_or_default();
+        self.post_parts(
+            uri,
+            &[
+                ("csrf_token", None, token.as_bytes()),
+                ("revision", None, revision.as_bytes()),
+                ("file", Some(name), file),
+            ],
+        )
+        .await
+    }
 }
 
 /// Checks that the page shows only its own language. What a form holds for the other language

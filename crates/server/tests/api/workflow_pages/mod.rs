@@ -7,4 +7,5 @@ mod audits;
 mod browser;
 mod review;
 mod services;
+mod sheets;
 mod statements;
