@@ -1,10 +1,11 @@
 // The whole scheme, played by the demo's people with the plain forms, once in Japanese and once
 // in English, for a new service each time:
 //   1. provider: describes the service, writes its statement (the first objective field by
-//      field, watching the pre-check, then every other objective and item), submits it and
+//      field, watching the pre-check, then the items by form and every other objective
+//      through the statement's spreadsheet template, imported on its overview), submits it and
 //      orders an audit from aoba-audit;
-//   2. auditor: accepts, naming `signer`, and concludes every objective and control, one
-//      recommended control not conformant;
+//   2. auditor: accepts, naming `signer`, and concludes the first objective by form and the rest
+//      through the conclusions' spreadsheet template, one recommended control not conformant;
 //   3. signer: signs; the report shows its SHA-256;
 //   4. provider: applies with the signed report;
 //   5. reviewer: opens it from the queue, reads the rule's answer (an explanation is needed)
@@ -23,7 +24,7 @@ import { follow, openActor } from '../support/actor.js';
 import { useChromium } from '../support/chromium.js';
 import { resultIds } from '../support/registry-page.js';
 import { apiUrl, LANGUAGES, pageUrl } from '../support/site.js';
-import { concludeEverything, implementEveryItem, selectEveryControl } from '../support/work-forms.js';
+import { implementEveryItem } from '../support/work-forms.js';
 
 const chromium = useChromium();
 
@@ -97,6 +98,61 @@ function openRows(page, table) {
     );
 }
 
+/** A CSV file as rows of cells (quoted cells may hold commas, quotes and line breaks). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+/** Rows of cells as a CSV file, every cell quoted. */
+function toCsv(rows) {
+  return rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The column of each heading of a table's first row. */
+function columns(table) {
+  return Object.fromEntries(table[0].map((name, i) => [name, i]));
+}
+
+/** A spreadsheet template as the signed-in reader downloads it, as rows of cells. */
+async function downloadCsv(page, path) {
+  const answer = await page.context().request.get(new URL(path, page.url()).href);
+  assert.equal(answer.status(), 200, `${path}: ${answer.status()}`);
+  return parseCsv((await answer.text()).replace(/^\uFEFF/, ''));
+}
+
+/** Uploads `table` as a CSV file through the page's import form (posting to `{base}/import`)
+ * and waits for the page it leads back to (`back`, else `base`). */
+async function importCsv(page, base, name, table, back = base) {
+  await page.locator('#sheet-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(toCsv(table)) });
+  await submit(page, `${base}/import`, (url) => url.pathname === back);
+  assert.equal(await page.locator('#problems').count(), 0, `${name}: imported without problems`);
+}
+
 /** Step 1: the provider's service, statement and audit order. Answers what later steps need. */
 async function provide(provider, lang, names) {
   const { page } = provider;
@@ -161,17 +217,26 @@ async function provide(provider, lang, names) {
     await submit(page, new URL(href, page.url()).pathname, SAVED);
     assert.equal(await page.locator('fieldset.control .field-problem').count(), 0, `${href}: nothing left`);
   }
+  // Every other objective at once: the template downloaded, filled in, imported on the overview.
   await page.goto(pageUrl(statement, lang));
   const objectives = await openRows(page, '#objectives + table');
   assert.ok(objectives.length > 10, 'objectives to answer');
-  for (const href of objectives) {
-    await visit(page, href);
-    for (const control of await selectEveryControl(page, INDIVIDUAL)) {
-      if (control.legend.includes(RECOMMENDED[lang])) recommended.push(control.id);
-    }
-    await submit(page, new URL(href, page.url()).pathname, SAVED, 'domcontentloaded');
-    assert.equal(await page.locator('fieldset.control .field-problem').count(), 0, `${href}: nothing left`);
+  const table = await downloadCsv(page, `/api/v1${statement}/template?format=csv`);
+  const col = columns(table);
+  for (const row of table.slice(1)) {
+    if (row[col.part] !== 'control' || row[col.choice] !== '') continue;
+    const id = row[col.id];
+    row[col.choice] = 'selected';
+    row[col.individual_control_ja] = `${INDIVIDUAL.ja} (${id})`;
+    row[col.individual_control_en] = `${INDIVIDUAL.en} (${id})`;
+    row[col.responsibility] = 'csp';
+    // The first of the criteria's examples, by its id ("id: 日本語 | English").
+    const example = row[col.technology_examples].split('\n')[0].split(':')[0].trim();
+    if (example) row[col.technologies] = example;
+    if (row[col.mandatory] === 'no') recommended.push(id);
   }
+  await importCsv(page, statement, 'statement.csv', table);
+  await provider.step('01-statement-imported');
 
   // Nothing stands between the draft and level 1: submitted, frozen.
   await page.goto(pageUrl(statement, lang));
@@ -214,31 +279,39 @@ async function conclude(auditor, lang, story) {
   assert.equal(await page.locator(`form[action^="${auditPath}/accept"]`).count(), 0, 'accepted');
   await auditor.step('02-audit-accepted');
 
-  // The first objective field by field, the rest at once per page.
+  // The first objective field by field, the rest at once from the conclusions' template.
   const objectives = await openRows(page, '#conclusions + table');
   assert.ok(objectives.length > 10, 'objectives to conclude');
   const concluded = [];
-  for (const [i, href] of objectives.entries()) {
-    await visit(page, href);
-    if (i === 0) {
-      const fieldsets = page.locator('form.work fieldset.control');
-      for (let j = 0; j < (await fieldsets.count()); j += 1) {
-        const fieldset = fieldsets.nth(j);
-        const id = (await fieldset.locator('input[type=radio]').first().getAttribute('name')).slice('answer|'.length);
-        const reason = id === story.doubted ? REASONS.no : REASONS.yes;
-        await fieldset.locator(`input[type=radio][value=${id === story.doubted ? 'no' : 'yes'}]`).check();
-        await fieldset.locator('textarea[name^="reason_ja|"]').fill(reason.ja);
-        await fieldset.locator('textarea[name^="reason_en|"]').fill(reason.en);
-        concluded.push(id);
-      }
-      await auditor.step('02-conclusions-form');
-    } else {
-      concluded.push(...(await concludeEverything(page, { doubted: story.doubted, reasons: REASONS })));
-    }
-    await submit(page, new URL(href, page.url()).pathname, SAVED, i === 0 ? 'load' : 'domcontentloaded');
-    assert.equal(await page.locator('.field-problem').count(), 0, `${href}: saved without problems`);
-    if (i === 0) await auditor.step('02-conclusions-saved');
+  await visit(page, objectives[0]);
+  const fieldsets = page.locator('form.work fieldset.control');
+  for (let j = 0; j < (await fieldsets.count()); j += 1) {
+    const fieldset = fieldsets.nth(j);
+    const id = (await fieldset.locator('input[type=radio]').first().getAttribute('name')).slice('answer|'.length);
+    const reason = id === story.doubted ? REASONS.no : REASONS.yes;
+    await fieldset.locator(`input[type=radio][value=${id === story.doubted ? 'no' : 'yes'}]`).check();
+    await fieldset.locator('textarea[name^="reason_ja|"]').fill(reason.ja);
+    await fieldset.locator('textarea[name^="reason_en|"]').fill(reason.en);
+    concluded.push(id);
   }
+  await auditor.step('02-conclusions-form');
+  await submit(page, new URL(objectives[0], page.url()).pathname, SAVED);
+  assert.equal(await page.locator('.field-problem').count(), 0, `${objectives[0]}: saved without problems`);
+  await auditor.step('02-conclusions-saved');
+  await page.goto(pageUrl(auditPath, lang));
+  const table = await downloadCsv(page, `/api/v1${auditPath}/conclusions/template?format=csv`);
+  const col = columns(table);
+  for (const row of table.slice(1)) {
+    const answer = row[col.part] === 'objective' ? col.effective : col.conformant;
+    if (row[answer] !== '') continue;
+    const id = row[col.id];
+    const reason = id === story.doubted ? REASONS.no : REASONS.yes;
+    row[answer] = id === story.doubted ? 'no' : 'yes';
+    row[col.reason_ja] = reason.ja;
+    row[col.reason_en] = reason.en;
+    concluded.push(id);
+  }
+  await importCsv(page, `${auditPath}/conclusions`, 'conclusions.csv', table, auditPath);
   assert.ok(concluded.includes(story.doubted), `${story.doubted} concluded`);
 
   await page.goto(pageUrl(auditPath, lang));
