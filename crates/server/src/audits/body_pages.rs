@@ -120,20 +120,18 @@ pub async fn import_conclusions(
     let Some(by) = acting(&ctx, &state) else {
         return to_sign_in(&ctx);
     };
-    let post = match upload::read_sheet(&ctx, form).await {
-        Ok(post) => post,
-        Err(error) => return crate::web::error_page(ctx.lang, &ctx.uri, &error),
-    };
-    let expected = post.expected();
-    let outcome = match post.format {
-        Some(format) if !post.bytes.is_empty() => {
-            files::import_from(&state, &by, &id, format, post.bytes, expected).await
-        }
-        // Who may upload is answered before what is wrong with the file.
-        _ => match files::template_rights(&state, &by, &id).await {
-            Ok(()) => Err(upload::not_a_sheet(&post)),
-            Err(failure) => Err(failure),
+    let outcome = match upload::import_posted(
+        &ctx,
+        form,
+        async |format, bytes, expected| {
+            files::import_from(&state, &by, &id, format, bytes, expected).await
         },
+        async || files::template_rights(&state, &by, &id).await,
+    )
+    .await
+    {
+        Ok(outcome) => outcome,
+        Err(page) => return page,
     };
     after(&state, &ctx, &by, &id, outcome).await
 }

@@ -104,6 +104,30 @@ fn format_of(name: Option<&str>, media_type: Option<&str>) -> Option<SheetFormat
 
 /// The refusal of a post whose file is missing or neither spreadsheet format, shown on the
 /// form like a refused file.
+/// What an upload form's post comes to: the file imported by `import` (the format, the bytes
+/// and the revision the page was read at), or, when no spreadsheet came, the refusal — after
+/// `may_upload` has answered who may upload, so a stranger learns nothing from a bad file.
+/// `Err` holds the page for a post that could not be read at all.
+pub async fn import_posted<T>(
+    ctx: &PageContext,
+    form: Result<Multipart, MultipartRejection>,
+    import: impl AsyncFnOnce(SheetFormat, Bytes, Option<i64>) -> crate::workflow::Outcome<T>,
+    may_upload: impl AsyncFnOnce() -> crate::workflow::Outcome<()>,
+) -> Result<crate::workflow::Outcome<T>, axum::response::Response> {
+    let post = match read_sheet(ctx, form).await {
+        Ok(post) => post,
+        Err(error) => return Err(super::error_page(ctx.lang, &ctx.uri, &error)),
+    };
+    let expected = post.expected();
+    Ok(match post.format {
+        Some(format) if !post.bytes.is_empty() => import(format, post.bytes, expected).await,
+        _ => match may_upload().await {
+            Ok(()) => Err(not_a_sheet(&post)),
+            Err(failure) => Err(failure),
+        },
+    })
+}
+
 pub fn not_a_sheet(post: &SheetPost) -> Failure {
     let message = if post.bytes.is_empty() {
         Bilingual::new(

@@ -97,20 +97,22 @@ pub async fn import(
     let Some(by) = acting(&ctx, &state) else {
         return to_sign_in(&ctx);
     };
-    let post = match upload::read_sheet(&ctx, form).await {
-        Ok(post) => post,
-        Err(error) => return crate::web::error_page(ctx.lang, &ctx.uri, &error),
-    };
-    let expected = post.expected();
-    let outcome = match post.format {
-        Some(format) if !post.bytes.is_empty() => {
-            files::import_sheet_from(&state, &by, &id, format, post.bytes, expected).await
-        }
-        // Who may upload is answered before what is wrong with the file.
-        _ => match files::draft_for_provider(&state, &by, &id).await {
-            Ok(_) => Err(upload::not_a_sheet(&post)),
-            Err(failure) => Err(failure),
+    let outcome = match upload::import_posted(
+        &ctx,
+        form,
+        async |format, bytes, expected| {
+            files::import_sheet_from(&state, &by, &id, format, bytes, expected).await
         },
+        async || {
+            files::draft_for_provider(&state, &by, &id)
+                .await
+                .map(|_| ())
+        },
+    )
+    .await
+    {
+        Ok(outcome) => outcome,
+        Err(page) => return page,
     };
     match outcome {
         Ok(_) => see_other(&in_lang(&format!("/statements/{id}"), ctx.lang)),
