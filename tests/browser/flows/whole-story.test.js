@@ -372,10 +372,12 @@ async function review({ reviewer, auditor, admin }, lang, story) {
   assert.equal(await page.locator('#explanations article.explanation').count(), 1, 'one explanation asked');
   await reviewer.step('05-explanation-asked');
 
-  // 6. The audit body answers on the application's page, found from its audit.
+  // 6. The audit body finds the explanation asked of it on its start page and answers on the
+  //    application's page.
   page = auditor.page;
-  await page.goto(pageUrl(`/audits/${story.audit}`, lang));
-  await follow(page, page.locator(`#applications a[href^="${applicationPath}?"]`), (url) => url.pathname === applicationPath);
+  await page.goto(pageUrl('/start', lang));
+  await auditor.step('06-start');
+  await follow(page, page.locator(`#explanations-asked a[href^="${applicationPath}?"]`), (url) => url.pathname === applicationPath);
   await page.locator('form.explain textarea[name=text_ja]').fill(EXPLANATION.ja);
   await page.locator('form.explain textarea[name=text_en]').fill(EXPLANATION.en);
   await auditor.step('06-explain');

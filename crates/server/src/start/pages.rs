@@ -11,7 +11,10 @@ use shinrai_domain::criteria::Status;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::{EntryStatus, RegistryEntry};
 
-use super::work::{AuditWork, QueueGroup, ServiceWork, body_work, provider_work, review_queue};
+use super::work::{
+    AuditWork, ExplanationWork, QueueGroup, ServiceWork, body_work, explanations_asked,
+    provider_work, review_queue,
+};
 use crate::error::ApiError;
 use crate::registry::LoadedRegistry;
 use crate::state::AppState;
@@ -47,6 +50,8 @@ struct StartPage {
     work: Option<Vec<ServiceWork>>,
     /// An audit body's audits.
     audits: Option<Vec<AuditWork>>,
+    /// The explanations asked of an audit body and not yet given.
+    explanations: Option<Vec<ExplanationWork>>,
     /// The operator's open applications by status.
     queue: Option<Vec<QueueGroup>>,
     sections: Vec<Section>,
@@ -84,10 +89,15 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext) -> Response 
             OrgKind::AuditBody => Some(body_work(&state, &page, &principal.user.org_id).await?),
             _ => None,
         };
-        let queue = match (&principal.org_kind, crate::web::form::acting(&ctx, &state)) {
+        let acting = crate::web::form::acting(&ctx, &state);
+        let queue = match (&principal.org_kind, &acting) {
             (OrgKind::Operator, Some(by)) if by.member.is_operator_staff() => {
-                Some(review_queue(&state, &page, &by).await?)
+                Some(review_queue(&state, &page, by).await?)
             }
+            _ => None,
+        };
+        let explanations = match (&principal.org_kind, &acting) {
+            (OrgKind::AuditBody, Some(by)) => Some(explanations_asked(&state, &page, by).await?),
             _ => None,
         };
         let l = page.l;
@@ -102,6 +112,7 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext) -> Response 
             page,
             work,
             audits,
+            explanations,
             queue,
             role,
             sections,

@@ -1,6 +1,7 @@
 //! The provider's part of its start page: each of its services with where it stands (a draft
 //! statement and its pre-check, an audit under way, an application under review, the
-//! registration and its end) and a link to the next step; the operator's review queue.
+//! registration and its end) and a link to the next step; an audit body's audits and the
+//! explanations asked of it; the operator's review queue.
 
 use shinrai_domain::workflow::application::ApplicationStatus;
 use shinrai_domain::workflow::audit::AuditStatus;
@@ -187,6 +188,68 @@ pub async fn body_work(
         });
     }
     Ok(rows)
+}
+
+/// One application whose reviewer waits for the audit body's explanation.
+#[derive(Debug)]
+pub struct ExplanationWork {
+    pub id: String,
+    pub href: String,
+    pub service: String,
+    /// The controls still to explain.
+    pub controls: Vec<String>,
+    pub asked_on: String,
+}
+
+/// The applications resting on the audit body's reports that wait for its explanation, the
+/// longest waiting first.
+pub async fn explanations_asked(
+    state: &AppState,
+    page: &Page,
+    by: &Acting,
+) -> Result<Vec<ExplanationWork>, ApiError> {
+    let lang = page.language;
+    let waiting = list(
+        state,
+        by,
+        Some(ApplicationStatus::ExplanationRequested),
+        None,
+    )
+    .await?;
+    let mut rows = Vec::new();
+    for application in waiting {
+        let unanswered: Vec<_> = application
+            .explanations
+            .iter()
+            .filter(|asked| asked.text.is_none())
+            .collect();
+        let Some(first_asked) = unanswered.iter().map(|asked| asked.asked_at_ms).min() else {
+            continue;
+        };
+        let service = state
+            .store
+            .service(&application.service)
+            .await?
+            .map_or_else(
+                || application.service.clone(),
+                |s| s.value.details.name.get(lang).to_owned(),
+            );
+        rows.push((
+            first_asked,
+            ExplanationWork {
+                href: page.href(&format!("/applications/{}", application.id), &[]),
+                service,
+                controls: unanswered
+                    .iter()
+                    .map(|asked| asked.control.clone())
+                    .collect(),
+                asked_on: day_of(first_asked),
+                id: application.id,
+            },
+        ));
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    Ok(rows.into_iter().map(|(_, row)| row).collect())
 }
 
 /// The statuses of the operator's review queue, in the order the work goes.

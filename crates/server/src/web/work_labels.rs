@@ -137,6 +137,10 @@ page_labels! {
     finding_subject: "対象", "Concerns";
     explanations: "説明依頼", "Explanations";
     no_explanations: "説明の依頼はありません。", "No explanation asked.";
+    explanations_asked: "説明を求められている申請", "Explanations asked of you";
+    explanations_asked_intro: "貴機関の監査報告書に基づく登録申請で、審査担当者が説明を待っている管理策です。説明はそれぞれの申請のページで送ります。", "Applications resting on your reports whose reviewer waits for your explanation of these controls. Send it on each application's page.";
+    controls_to_explain: "説明する管理策", "Controls to explain";
+    asked_on: "依頼日", "Asked on";
     control: "詳細管理策", "Control";
     explanation: "監査機関の説明", "The audit body's explanation";
     not_explained_yet: "まだ説明されていません", "Not explained yet";

@@ -165,7 +165,15 @@ async fn the_operator_reviews_asks_judges_and_decides_with_forms() {
         ApplicationStatus::ExplanationRequested
     );
 
-    // The audit body finds the application on its audit's page and answers there.
+    // The audit body finds the application on its start page and on its audit's page.
+    for lang in ["ja", "en"] {
+        let html = auditor.page(&format!("/start?lang={lang}")).await;
+        let asked = section_of(&html, "id=\"explanations-asked\"");
+        assert!(asked.contains(&format!("href=\"/applications/{id}?lang={lang}\"")));
+        assert!(asked.contains(&format!("<td>{explained}</td>")), "{asked}");
+    }
+    let html = provider.page("/start?lang=en").await;
+    assert!(!html.contains("id=\"explanations-asked\""));
     for lang in ["ja", "en"] {
         let html = auditor.page(&format!("/audits/{audit}?lang={lang}")).await;
         assert!(html.contains(&format!("href=\"/applications/{id}?lang={lang}\"")));
@@ -210,6 +218,13 @@ async fn the_operator_reviews_asks_judges_and_decides_with_forms() {
         )
         .await;
     assert_eq!(redirected(&answer), page("en"));
+    let html = auditor.page("/start?lang=en").await;
+    let asked = section_of(&html, "id=\"explanations-asked\"");
+    assert!(
+        !asked.contains(&format!("/applications/{id}?")),
+        "answered: {asked}"
+    );
+    assert!(asked.contains("No explanation asked."));
 
     // The reviewer accepts the explanation; the rule then answers register.
     let html = reviewer.page(&page("en")).await;
@@ -390,4 +405,13 @@ async fn the_decider_may_not_approve_on_the_page() {
         "a rejection writes no entry"
     );
     assert_log_intact(&world, &["application.decide", "application.approve"]).await;
+}
+
+/// The part of `html` from the element marked by `marker` to the end of its section.
+fn section_of<'a>(html: &'a str, marker: &str) -> &'a str {
+    let start = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("no {marker} in the page"));
+    let rest = &html[start..];
+    &rest[..rest.find("</section>").unwrap_or(rest.len())]
 }
