@@ -3,6 +3,7 @@
 mod args;
 mod clock;
 mod commands;
+mod demo_loading;
 mod error;
 mod input;
 mod lang;

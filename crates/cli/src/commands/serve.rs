@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::sync::Arc;
 
-use shinrai_domain::text::{Bilingual, Lang};
+use shinrai_domain::text::Lang;
 use shinrai_server::AppState;
 
 use crate::args::{DataPlace, ServeArgs};
@@ -18,22 +18,11 @@ pub fn run(args: &ServeArgs, place: &DataPlace, lang: Lang) -> Result<(), CliErr
     }
     shinrai_server::telemetry::init_logging(config.log_format);
     let store_config = store_config_of(&config);
+    if args.demo {
+        let loaded = crate::demo_loading::load(&config, &store_config)?;
+        announce_demo(loaded.as_deref(), lang);
+    }
     runtime()?.block_on(async {
-        if args.demo {
-            // Filled through a store that syncs to disk once, when closed: the demo world is
-            // hundreds of commits. Served afterwards through a store that syncs every commit.
-            let loading = Arc::new(
-                shinrai_store::Store::open_for_loading(&store_config)
-                    .await
-                    .map_err(|error| store_error(&store_config, &error))?,
-            );
-            let loaded = shinrai_server::demo::load_if_empty(&AppState::new(&config, loading.clone()), crate::clock::now_ms()).await;
-            loading.close().await;
-            let loaded = loaded.map_err(|error| CliError::Serve {
-                what: Bilingual::new(format!("デモデータを入れられません: {error}"), format!("cannot load the demo data: {error}")),
-            })?;
-            announce_demo(loaded.as_deref(), lang);
-        }
         let store = Arc::new(open(&store_config).await?);
         let state = AppState::new(&config, store.clone());
         if !args.demo && store.organisation_count().await.map_err(|e| store_error(&store_config, &e))? == 0 {
