@@ -7,7 +7,10 @@
 //!   same workflow action called in process), p99 < 20 ms;
 //! - the operator's review of an application on a signed audit of it
 //!   (`GET /api/v1/applications/{id}/review`), p99 < 50 ms;
-//! - importing the same statement from its spreadsheet (XLSX), < 1 s.
+//! - importing the same statement from its spreadsheet (XLSX), < 1 s. With
+//!   `SHINRAI_BENCH_FILES=DIR` the workbook and the criteria are also written to DIR
+//!   (`statement.xlsx`, `criteria.xlsx`) for timing the whole command
+//!   `shinrai statement import DIR/statement.xlsx --criteria DIR/criteria.xlsx`.
 //!
 //! Every answer is checked (status, and what the answer says), so a request that failed fast
 //! would fail the run instead of looking fast.
@@ -531,6 +534,13 @@ async fn main() {
         );
     }
     times.sort();
+    if let Some(out) = std::env::var_os("SHINRAI_BENCH_FILES") {
+        let out = std::path::PathBuf::from(out);
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("statement.xlsx"), &workbook).unwrap();
+        let table = shinrai_formats::table::write_xlsx(&criteria).unwrap();
+        std::fs::write(out.join("criteria.xlsx"), table).unwrap();
+    }
     rows.push(Row {
         measure: format!(
             "Import that statement from its spreadsheet ({:.1} MB XLSX), read and checked against the criteria",
