@@ -174,7 +174,9 @@ pub fn story() -> Story {
             status: AuditBodyStatus::Selected,
             valid_from: day("2025-04-01"),
             valid_until: day("2028-03-31"),
+            measures: Vec::new(),
         },
+        None,
         &admin(),
         at(1),
     )

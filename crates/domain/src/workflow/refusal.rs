@@ -173,6 +173,12 @@ pub enum Conflict {
     EntryStatus { entry: String, status: &'static str },
     /// A registration may be recorded as expired only after its last valid day.
     NotYetExpired { entry: String, valid_until: String },
+    /// No measure follows the revocation of an audit body's selection.
+    AuditBodyRevoked { org: String, on: String },
+    /// A suspension is in force: it must be lifted before another.
+    AuditBodySuspended { org: String, since: String },
+    /// Lifting needs a suspension in force.
+    AuditBodyNotSuspended { org: String },
 }
 
 impl Conflict {
@@ -194,6 +200,9 @@ impl Conflict {
             Conflict::SignerNoLongerQualified { .. } => "signer_not_qualified",
             Conflict::EntryStatus { .. } => "entry_status",
             Conflict::NotYetExpired { .. } => "not_yet_expired",
+            Conflict::AuditBodyRevoked { .. } => "audit_body_revoked",
+            Conflict::AuditBodySuspended { .. } => "audit_body_suspended",
+            Conflict::AuditBodyNotSuspended { .. } => "audit_body_not_suspended",
         }
     }
 
@@ -293,6 +302,18 @@ impl Conflict {
                 format!(
                     "registry entry {entry} is valid until {valid_until}: it has not expired yet"
                 ),
+            ),
+            Conflict::AuditBodyRevoked { org, on } => Bilingual::new(
+                format!("監査機関 {org} の選定は {on} に取り消されています"),
+                format!("the selection of audit body {org} was revoked on {on}"),
+            ),
+            Conflict::AuditBodySuspended { org, since } => Bilingual::new(
+                format!("監査機関 {org} は {since} から停止中です。先に停止を解除してください"),
+                format!("audit body {org} is suspended since {since}: lift that suspension first"),
+            ),
+            Conflict::AuditBodyNotSuspended { org } => Bilingual::new(
+                format!("監査機関 {org} は停止されていません"),
+                format!("audit body {org} is not suspended"),
             ),
         }
     }

@@ -75,7 +75,7 @@ pub fn case(facts: &ReviewFacts<'_>) -> RegistrationCase {
                 .clone(),
         },
         registry: registry_for_rule(facts.registry),
-        audit_body: facts.audit_body.for_rule(),
+        audit_body: facts.audit_body.for_rule(&facts.audit.period),
         auditor_requirements: facts.requirements.clone(),
         signing_auditor: facts.signer.for_rule(),
         audit: registration::Audit {

@@ -1,14 +1,16 @@
 //! What the operator records about audit bodies for audits: a body's selection (or its
-//! suspension, revocation or expiry) and its auditors' qualifications, each a domain transition
-//! stored with its event.
+//! suspension, revocation or expiry), the measures taken against it, and its auditors'
+//! qualifications, each a domain transition stored with its event.
 
 use shinrai_domain::accounts::OrgKind;
+use shinrai_domain::date::CalendarDate;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::audit_body::{
-    AuditBodyRecord, AuditorProfile, record_auditor, record_selection,
+    AuditBodyRecord, AuditorProfile, NewMeasure, lift_suspension, record_auditor, record_selection,
+    take_measure,
 };
 use shinrai_domain::workflow::{FieldError, Refusal};
-use shinrai_store::documents::Batch;
+use shinrai_store::documents::{Batch, Stored};
 
 use crate::state::AppState;
 use crate::workflow::facts::{AUDIT_BODY, USER};
@@ -20,7 +22,13 @@ pub async fn record_body(
     by: &Acting,
     record: AuditBodyRecord,
 ) -> Outcome<AuditBodyRecord> {
-    let change = record_selection(record, &by.member, by.at)?;
+    let before = state.store.audit_body_record(&record.org).await?;
+    let change = record_selection(
+        record,
+        before.as_ref().map(|stored| &stored.value),
+        &by.member,
+        by.at,
+    )?;
     let org = &change.state.org;
     let is_body = state
         .store
@@ -30,7 +38,7 @@ pub async fn record_body(
     if !is_body {
         return Err(Failure::not_found(AUDIT_BODY, org));
     }
-    let batch = match state.store.audit_body_record(org).await? {
+    let batch = match before {
         Some(stored) => Batch::new().update(&change, stored.revision)?,
         None => Batch::new().create(&change)?,
     };
@@ -75,5 +83,47 @@ pub async fn record_profile(
         None => Batch::new().create(&change)?,
     };
     state.store.commit(batch).await?;
+    Ok(change.state)
+}
+
+/// The record of the audit body `org`, which must have been selected once.
+async fn record_of(state: &AppState, org: &str) -> Outcome<Stored<AuditBodyRecord>> {
+    state
+        .store
+        .audit_body_record(org)
+        .await?
+        .ok_or_else(|| Failure::not_found(AUDIT_BODY, org))
+}
+
+/// An administrator takes a measure against the audit body `org`.
+pub async fn measure(
+    state: &AppState,
+    by: &Acting,
+    org: &str,
+    measure: NewMeasure,
+) -> Outcome<AuditBodyRecord> {
+    let stored = record_of(state, org).await?;
+    let change = take_measure(&stored.value, measure, &by.member, by.at)?;
+    state
+        .store
+        .commit(Batch::new().update(&change, stored.revision)?)
+        .await?;
+    Ok(change.state)
+}
+
+/// An administrator lifts the suspension in force on the audit body `org` from `on`.
+pub async fn lift(
+    state: &AppState,
+    by: &Acting,
+    org: &str,
+    on: CalendarDate,
+    reason: Bilingual,
+) -> Outcome<AuditBodyRecord> {
+    let stored = record_of(state, org).await?;
+    let change = lift_suspension(&stored.value, on, reason, &by.member, by.at)?;
+    state
+        .store
+        .commit(Batch::new().update(&change, stored.revision)?)
+        .await?;
     Ok(change.state)
 }

@@ -1,17 +1,24 @@
 //! `/api/v1/audit-bodies/{org}/selection` and `/api/v1/auditors/{user}`: the operator's
 //! administrators record which audit bodies are selected and who of their auditors may sign,
-//! so that audits can be ordered and accepted.
+//! so that audits can be ordered and accepted; `/api/v1/audit-bodies/{org}/measures` and
+//! `…/suspension/lift`: the measures they take against a body that fell short. Selections
+//! and measures are public: `GET /api/v1/audit-bodies` lists them.
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
+use shinrai_domain::workflow::Refusal;
 
 use super::actions;
-use super::views::{AuditorRequest, AuditorView, SelectionRequest, SelectionView};
+use super::views::{
+    AuditorRequest, AuditorView, LiftRequest, MeasureRequest, SelectionList, SelectionRequest,
+    SelectionView,
+};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath};
 use crate::openapi::ChangeErrors;
 use crate::state::AppState;
-use crate::workflow::Acting;
+use crate::workflow::{Acting, Failure};
 
 #[utoipa::path(
     put,
@@ -63,4 +70,81 @@ pub async fn record_auditor(
 ) -> Result<Json<AuditorView>, ApiError> {
     let profile = actions::record_profile(&state, &acting, request.for_user(user)).await?;
     Ok(Json(profile.into()))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/audit-bodies/{org}/measures",
+    operation_id = "take_audit_body_measure",
+    tag = "audit bodies",
+    summary = "Take a measure against an audit body (operator administrators) / 監査機関に措置をとる",
+    description = "A caution or an improvement order leaves the body selected; a suspension \
+        keeps audits from resting on the body's work on the days it is in force, until lifted; \
+        a revocation ends the selection for good. Each is public with its day, facts and reason. \
+        / 注意・改善命令・一時停止・選定取消し。いずれも日付・事実・理由とともに公開されます。",
+    params(("org" = String, Path, description = "The audit body's organisation id")),
+    request_body(content = MeasureRequest, content_type = "application/json"),
+    responses(
+        (status = 201, description = "The body's record with the measure.", body = SelectionView),
+        ChangeErrors,
+    )
+)]
+pub async fn take_measure(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(org): ApiPath<String>,
+    ApiJson(request): ApiJson<MeasureRequest>,
+) -> Result<(StatusCode, Json<SelectionView>), ApiError> {
+    let measure = request
+        .measure()
+        .map_err(|error| ApiError::from(Failure::from(Refusal::Invalid(vec![error]))))?;
+    let record = actions::measure(&state, &acting, &org, measure).await?;
+    Ok((StatusCode::CREATED, Json(record.into())))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/audit-bodies/{org}/suspension/lift",
+    operation_id = "lift_audit_body_suspension",
+    tag = "audit bodies",
+    summary = "Lift an audit body's suspension (operator administrators) / 監査機関の一時停止を解除する",
+    description = "The body is selected again from `on`, which must come after the suspension's \
+        day. / `on` の日から再び選定中になります。",
+    params(("org" = String, Path, description = "The audit body's organisation id")),
+    request_body(content = LiftRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The body's record with the suspension lifted.", body = SelectionView),
+        ChangeErrors,
+    )
+)]
+pub async fn lift_suspension(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(org): ApiPath<String>,
+    ApiJson(request): ApiJson<LiftRequest>,
+) -> Result<Json<SelectionView>, ApiError> {
+    let record = actions::lift(&state, &acting, &org, request.on, request.reason).await?;
+    Ok(Json(record.into()))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/audit-bodies",
+    operation_id = "list_audit_bodies",
+    tag = "audit bodies",
+    summary = "The audit bodies' selections and measures (public) / 監査機関の選定と措置",
+    responses(
+        (status = 200, description = "Every recorded selection, by organisation id.", body = SelectionList),
+    )
+)]
+pub async fn list(State(state): State<AppState>) -> Result<Json<SelectionList>, ApiError> {
+    let mut items: Vec<SelectionView> = state
+        .store
+        .audit_body_records()
+        .await?
+        .into_iter()
+        .map(|stored| stored.value.into())
+        .collect();
+    items.sort_by(|a, b| a.org.cmp(&b.org));
+    Ok(Json(SelectionList { items }))
 }

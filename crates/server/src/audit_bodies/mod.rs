@@ -15,7 +15,10 @@ use crate::state::AppState;
 
 pub fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
+        .routes(routes!(api::list))
         .routes(routes!(api::record_selection))
+        .routes(routes!(api::take_measure))
+        .routes(routes!(api::lift_suspension))
         .routes(routes!(api::record_auditor))
 }
 

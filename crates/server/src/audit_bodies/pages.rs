@@ -1,12 +1,15 @@
-//! The audit bodies the scheme knows, with the services each has audited for the registry and
-//! links to those services.
+//! The audit bodies the scheme knows: where each stands today, its selection, the measures
+//! taken against it, and the services it has audited for the registry.
 
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use shinrai_domain::accounts::OrgKind;
+use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::EntryStatus;
+use shinrai_domain::text::Lang;
+use shinrai_domain::workflow::audit_body::{Measure, Standing};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -14,9 +17,23 @@ use crate::web::context::PageContext;
 use crate::web::page::Page;
 use crate::web::render;
 
+pub struct MeasureRow {
+    pub code: &'static str,
+    pub kind: String,
+    pub on: String,
+    pub facts: String,
+    pub reason: String,
+    /// The day a suspension was lifted, with why; empty otherwise.
+    pub lifted: String,
+}
+
 pub struct AuditBodyRow {
     pub id: String,
     pub name: String,
+    pub standing: String,
+    pub standing_code: &'static str,
+    pub selection_period: String,
+    pub measures: Vec<MeasureRow>,
     pub audited: usize,
     pub registered: usize,
     pub href: String,
@@ -33,13 +50,15 @@ struct AuditBodies {
 pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Response {
     let page = ctx.page(ctx.labels().audit_bodies_title);
     let lang = page.language;
+    let today = CalendarDate::from_unix_ms(state.wall.now_ms());
     let outcome = async {
         let registry = state.registry.get(&state.store).await?;
         let organisations = state.store.organisations().await?;
-        Ok::<_, ApiError>((registry, organisations))
+        let records = state.store.audit_body_records().await?;
+        Ok::<_, ApiError>((registry, organisations, records))
     }
     .await;
-    let (registry, organisations) = match outcome {
+    let (registry, organisations, records) = match outcome {
         Ok(found) => found,
         Err(error) => return crate::web::error_page(ctx.lang, &ctx.uri, &error),
     };
@@ -52,7 +71,27 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Response {
                 .iter()
                 .filter(|e| e.audit_body == org.id)
                 .collect();
+            let record = records
+                .iter()
+                .find(|r| r.value.org == org.id)
+                .map(|r| &r.value);
+            let standing = record.map(|record| record.standing_on(today));
             AuditBodyRow {
+                standing: standing.map_or_else(
+                    || page.l.not_selected_yet.to_owned(),
+                    |standing| standing.title().get(lang).to_owned(),
+                ),
+                standing_code: standing.map_or("none", standing_code),
+                selection_period: record.map_or_else(String::new, |record| {
+                    format!("{} – {}", record.valid_from, record.valid_until)
+                }),
+                measures: record.map_or_else(Vec::new, |record| {
+                    record
+                        .measures
+                        .iter()
+                        .map(|m| measure_row(m, lang))
+                        .collect()
+                }),
                 name: org.name.get(lang).to_owned(),
                 audited: audited.len(),
                 registered: audited
@@ -75,4 +114,31 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Response {
         .collect();
     bodies.sort_by(|a, b| a.name.cmp(&b.name));
     render(&AuditBodies { page, bodies }, StatusCode::OK)
+}
+
+fn standing_code(standing: Standing) -> &'static str {
+    match standing {
+        Standing::Selected => "selected",
+        Standing::NotYetSelected => "not_yet_selected",
+        Standing::Lapsed => "lapsed",
+        Standing::Suspended { .. } => "suspended",
+        Standing::Revoked { .. } => "revoked",
+        Standing::Recorded(status) => status.name(),
+    }
+}
+
+fn measure_row(measure: &Measure, lang: Lang) -> MeasureRow {
+    let lifted = match (&measure.lifted_on, &measure.lift_reason) {
+        (Some(on), Some(why)) => format!("{on}: {}", why.get(lang)),
+        (Some(on), None) => on.to_string(),
+        _ => String::new(),
+    };
+    MeasureRow {
+        code: measure.kind.code(),
+        kind: measure.kind.title().get(lang).to_owned(),
+        on: measure.on.to_string(),
+        facts: measure.facts.get(lang).to_owned(),
+        reason: measure.reason.get(lang).to_owned(),
+        lifted,
+    }
 }

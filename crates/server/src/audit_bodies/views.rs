@@ -4,8 +4,12 @@ use serde::{Deserialize, Serialize};
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registration::AuditBodyStatus;
 use shinrai_domain::text::Bilingual;
-use shinrai_domain::workflow::audit_body::{AuditBodyRecord, AuditorProfile};
+use shinrai_domain::workflow::audit_body::{
+    AuditBodyRecord, AuditorProfile, Measure, MeasureKind, NewMeasure,
+};
 use utoipa::ToSchema;
+
+use shinrai_domain::workflow::FieldError;
 
 use crate::error::Messages;
 use crate::workflow::schema;
@@ -29,6 +33,7 @@ impl SelectionRequest {
             status: self.status,
             valid_from: self.valid_from,
             valid_until: self.valid_until,
+            measures: Vec::new(),
         }
     }
 }
@@ -44,6 +49,8 @@ pub struct SelectionView {
     pub valid_from: CalendarDate,
     #[schema(value_type = String, format = Date)]
     pub valid_until: CalendarDate,
+    /// Every measure taken against the body, in the order of their days.
+    pub measures: Vec<MeasureView>,
 }
 
 impl From<AuditBodyRecord> for SelectionView {
@@ -53,8 +60,97 @@ impl From<AuditBodyRecord> for SelectionView {
             status: record.status,
             valid_from: record.valid_from,
             valid_until: record.valid_until,
+            measures: record.measures.into_iter().map(MeasureView::from).collect(),
         }
     }
+}
+
+/// `GET /api/v1/audit-bodies`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SelectionList {
+    pub items: Vec<SelectionView>,
+}
+
+/// A measure taken against an audit body, as published.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MeasureView {
+    #[schema(schema_with = schema::measure_kind)]
+    pub kind: &'static str,
+    /// The day it takes effect.
+    #[schema(value_type = String, format = Date)]
+    pub on: CalendarDate,
+    /// What the operator found.
+    #[schema(value_type = Messages)]
+    pub facts: Bilingual,
+    #[schema(value_type = Messages)]
+    pub reason: Bilingual,
+    /// For a lifted suspension: the first day the body was selected again.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub lifted_on: Option<CalendarDate>,
+    #[schema(value_type = Option<Messages>)]
+    pub lift_reason: Option<Bilingual>,
+}
+
+impl From<Measure> for MeasureView {
+    fn from(measure: Measure) -> MeasureView {
+        MeasureView {
+            kind: measure.kind.code(),
+            on: measure.on,
+            facts: measure.facts,
+            reason: measure.reason,
+            lifted_on: measure.lifted_on,
+            lift_reason: measure.lift_reason,
+        }
+    }
+}
+
+/// `POST /api/v1/audit-bodies/{org}/measures`.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureRequest {
+    #[schema(schema_with = schema::measure_kind)]
+    pub kind: String,
+    /// The day it takes effect, within the selection and not before the last measure's.
+    #[schema(value_type = String, format = Date)]
+    pub on: CalendarDate,
+    #[schema(value_type = Messages)]
+    pub facts: Bilingual,
+    #[schema(value_type = Messages)]
+    pub reason: Bilingual,
+}
+
+impl MeasureRequest {
+    /// The measure asked for, or the problem with its kind.
+    pub fn measure(self) -> Result<NewMeasure, FieldError> {
+        let kind = MeasureKind::from_code(&self.kind).ok_or_else(|| {
+            let known: Vec<_> = MeasureKind::ALL.map(MeasureKind::code).to_vec();
+            FieldError::new(
+                "/kind",
+                "unknown_kind",
+                Bilingual::new(
+                    format!("措置 {} はありません（{}）", self.kind, known.join("・")),
+                    format!("there is no measure {} ({})", self.kind, known.join(", ")),
+                ),
+            )
+        })?;
+        Ok(NewMeasure {
+            kind,
+            on: self.on,
+            facts: self.facts,
+            reason: self.reason,
+        })
+    }
+}
+
+/// `POST /api/v1/audit-bodies/{org}/suspension/lift`.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LiftRequest {
+    /// The first day the body is selected again.
+    #[schema(value_type = String, format = Date)]
+    pub on: CalendarDate,
+    #[schema(value_type = Messages)]
+    pub reason: Bilingual,
 }
 
 /// `PUT /api/v1/auditors/{user}`: an auditor's profile, as the audit body declared it.

@@ -310,6 +310,7 @@ pub fn selections() -> Option<Vec<AuditBodyRecord>> {
                 status: AuditBodyStatus::Selected,
                 valid_from: CalendarDate::parse(from)?,
                 valid_until: CalendarDate::parse(until)?,
+                measures: Vec::new(),
             })
         })
         .collect()

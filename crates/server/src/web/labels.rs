@@ -193,6 +193,16 @@ page_labels! {
     audit_bodies_intro: "制度所管が選定した監査機関と、その監査に基づいて登録されたサービスです。", "The audit bodies selected by the scheme operator, and the services registered on their audits.";
     services_audited: "監査したサービス", "Services audited";
     services_registered_now: "現在登録中", "Registered now";
+    body_standing: "本日の状態", "Standing today";
+    selection_period: "選定期間", "Selected for";
+    not_selected_yet: "選定の記録はありません", "No selection recorded";
+    measures_title: "措置の履歴", "Measures taken";
+    measure_kind: "措置", "Measure";
+    measure_on: "効力発生日", "Takes effect";
+    measure_facts: "事実", "Facts";
+    measure_reason: "理由", "Reason";
+    measure_lifted: "解除", "Lifted";
+    no_measures: "措置はありません。", "No measure has been taken.";
     diff_title: "版の比較", "Compare versions";
     diff_intro: "二つの版の間で追加・削除・変更された詳細管理策と、各レベルで新たに必要になる遵守事項を示します。", "The detailed controls added, removed and changed between two versions, and the mandatory controls each level must newly meet.";
     diff_needs_two: "比較できる版がまだ一つしかありません。", "There is only one version to compare so far.";

@@ -75,3 +75,10 @@ pub fn audit_body_status() -> ObjectBuilder {
         .map(AuditBodyStatus::name),
     )
 }
+
+pub fn measure_kind() -> ObjectBuilder {
+    one_of(
+        shinrai_domain::workflow::audit_body::MeasureKind::ALL
+            .map(shinrai_domain::workflow::audit_body::MeasureKind::code),
+    )
+}

@@ -204,6 +204,25 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             ),
             [401, 200, 403, 403, 403, 403, 403],
         ),
+        ("GET", "/api/v1/audit-bodies".into(), None, [200; 7]),
+        (
+            "POST",
+            "/api/v1/audit-bodies/ab/measures".into(),
+            Some(
+                r#"{"kind": "caution", "on": "2026-01-01",
+                    "facts": {"ja": "記録の欠落", "en": "records were missing"},
+                    "reason": {"ja": "手続の省略", "en": "a procedure was skipped"}}"#
+                    .into(),
+            ),
+            [401, 201, 403, 403, 403, 403, 403],
+        ),
+        (
+            "POST",
+            "/api/v1/audit-bodies/ab/suspension/lift".into(),
+            Some(r#"{"on": "2026-02-01", "reason": {"ja": "是正済み", "en": "fixed"}}"#.into()),
+            // Allowed, but there is no suspension to lift.
+            [401, 409, 403, 403, 403, 403, 403],
+        ),
         (
             "PUT",
             format!("/api/v1/auditors/{auditor}"),
@@ -525,8 +544,11 @@ async fn the_table_covers_every_documented_route() {
                 ["", "api", "v1", "criteria", _, "publish"] => {
                     "/api/v1/criteria/{version}/publish".to_owned()
                 }
-                ["", "api", "v1", "audit-bodies", _, "selection"] => {
-                    "/api/v1/audit-bodies/{org}/selection".to_owned()
+                ["", "api", "v1", "audit-bodies", _, action] => {
+                    format!("/api/v1/audit-bodies/{{org}}/{action}")
+                }
+                ["", "api", "v1", "audit-bodies", _, "suspension", "lift"] => {
+                    "/api/v1/audit-bodies/{org}/suspension/lift".to_owned()
                 }
                 ["", "api", "v1", "auditors", _] => "/api/v1/auditors/{user}".to_owned(),
                 [

@@ -167,7 +167,9 @@ pub async fn workflow_world() -> World {
             status: AuditBodyStatus::Selected,
             valid_from: day("2025-04-01"),
             valid_until: day("2028-03-31"),
+            measures: Vec::new(),
         },
+        None,
         &admin,
         at,
     )

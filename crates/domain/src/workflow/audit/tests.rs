@@ -15,6 +15,7 @@ pub fn body() -> AuditBodyRecord {
         status: AuditBodyStatus::Selected,
         valid_from: CalendarDate::parse("2025-04-01").unwrap(),
         valid_until: CalendarDate::parse("2028-03-31").unwrap(),
+        measures: Vec::new(),
     }
 }
 

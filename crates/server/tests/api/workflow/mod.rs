@@ -5,6 +5,7 @@ pub(crate) mod files;
 pub(crate) mod flow;
 mod inputs;
 mod lists;
+mod measures;
 mod parties;
 mod states;
 mod story;

@@ -1,46 +1,15 @@
-//! What the scheme keeps about an audit body and its auditors, as far as audits need it: whether
-//! the body is selected, and who of its people may sign a report.
+//! An audit body's auditors: the qualifications that decide who may sign a report.
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::fields::Problems;
-use super::{Change, Moment, NotAllowed, Refusal, WorkflowEvent};
+use super::operator_admin;
 use crate::accounts::{OrgKind, Role};
-use crate::date::CalendarDate;
 use crate::policy::Member;
-use crate::registration::{AuditBodyStatus, AuditorGap, AuditorRequirements, SigningAuditor};
+use crate::registration::{AuditorGap, AuditorRequirements, SigningAuditor};
 use crate::text::Bilingual;
-
-/// An audit body's selection (選定) as the operator recorded it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AuditBodyRecord {
-    /// The audit body's organisation id.
-    pub org: String,
-    pub status: AuditBodyStatus,
-    pub valid_from: CalendarDate,
-    pub valid_until: CalendarDate,
-}
-
-impl AuditBodyRecord {
-    /// Whether the body may take audits on `day`.
-    pub fn selected_on(&self, day: CalendarDate) -> bool {
-        self.status == AuditBodyStatus::Selected
-            && self.valid_from <= day
-            && day <= self.valid_until
-    }
-
-    /// The record as the registration rule reads it.
-    pub fn for_rule(&self) -> crate::registration::AuditBody {
-        crate::registration::AuditBody {
-            id: self.org.clone(),
-            status: self.status,
-            valid_from: self.valid_from,
-            valid_until: self.valid_until,
-        }
-    }
-}
+use crate::workflow::fields::Problems;
+use crate::workflow::{Change, Moment, Refusal, WorkflowEvent};
 
 /// One auditor of an audit body: the qualifications that decide whether they may sign.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,47 +103,6 @@ pub fn is_auditor_of(by: &Member, body: &str) -> bool {
 
 /// Longest list of qualifications an auditor's profile holds.
 pub const MAX_QUALIFICATIONS: usize = 50;
-
-fn operator_admin(by: &Member) -> Result<(), Refusal> {
-    if by.is_operator_admin() {
-        Ok(())
-    } else {
-        Err(Refusal::NotAllowed(NotAllowed::NotAnAdministrator))
-    }
-}
-
-/// The operator records an audit body's selection (or its suspension, revocation or expiry).
-pub fn record_selection(
-    record: AuditBodyRecord,
-    by: &Member,
-    at: Moment,
-) -> Result<Change<AuditBodyRecord>, Refusal> {
-    operator_admin(by)?;
-    let mut problems = Problems::new();
-    problems.reference("/org", &record.org);
-    if record.valid_until < record.valid_from {
-        problems.push(
-            "/valid_until",
-            "period_reversed",
-            Bilingual::new(
-                "選定の有効期限が開始日より前です",
-                "the selection ends before it starts",
-            ),
-        );
-    }
-    problems.finish()?;
-    let event = WorkflowEvent::new(
-        by,
-        at,
-        "audit_body.record",
-        &record.org,
-        json!({ "record": record }),
-    );
-    Ok(Change {
-        state: record,
-        event,
-    })
-}
 
 /// The operator records an auditor's qualifications, as the audit body declared them when it
 /// applied to be selected.
