@@ -5,13 +5,14 @@ use serde_json::Value;
 
 use crate::support::{Scratch, case_files, repo_root, shinrai, shinrai_env, shinrai_stdin};
 
-const KINDS: [&str; 6] = [
+const KINDS: [&str; 7] = [
     "classification",
     "registration",
     "cascade",
     "sample",
     "availability",
     "precheck",
+    "selection",
 ];
 
 fn answer_path(case: &str) -> std::path::PathBuf {
