@@ -125,35 +125,25 @@ pub enum AuditorGap {
     Nationality { has: String, required: String },
 }
 
-impl AuditorGap {
-    /// What the auditor lacks, as a clause about them ("holds none of CISA, RISS").
-    pub fn describe(&self) -> Bilingual {
-        match self {
-            AuditorGap::Qualification { required_any } => Bilingual::new(
+pub fn auditor_not_qualified(name: &str, gaps: &[AuditorGap]) -> Finding {
+    let (ja, en): (Vec<String>, Vec<String>) = gaps
+        .iter()
+        .map(|gap| match gap {
+            AuditorGap::Qualification { required_any } => (
                 format!(
                     "資格 {} のいずれも保有していません",
                     required_any.join("・")
                 ),
                 format!("holds none of {}", required_any.join(", ")),
             ),
-            AuditorGap::Experience { has, required } => Bilingual::new(
+            AuditorGap::Experience { has, required } => (
                 format!("実務経験が {has} 年で、{required} 年に足りません"),
                 format!("has {has} years of experience, fewer than {required}"),
             ),
-            AuditorGap::Nationality { has, required } => Bilingual::new(
+            AuditorGap::Nationality { has, required } => (
                 format!("国籍が {has} で、{required} ではありません"),
                 format!("is of nationality {has}, not {required}"),
             ),
-        }
-    }
-}
-
-pub fn auditor_not_qualified(name: &str, gaps: &[AuditorGap]) -> Finding {
-    let (ja, en): (Vec<String>, Vec<String>) = gaps
-        .iter()
-        .map(|gap| {
-            let clause = gap.describe();
-            (clause.ja, clause.en)
         })
         .unzip();
     finding(

@@ -1,5 +1,6 @@
 //! The words of the selection rule's findings, in Japanese and English.
 
+use crate::registration::AuditorGap;
 use crate::text::Bilingual;
 
 use super::finding::Reason;
@@ -38,13 +39,7 @@ pub(super) fn message(subject: &str, reason: &Reason) -> Bilingual {
             )
         }
         Reason::AuditorNotQualified(gaps) => {
-            let (ja, en): (Vec<String>, Vec<String>) = gaps
-                .iter()
-                .map(|gap| {
-                    let clause = gap.describe();
-                    (clause.ja, clause.en)
-                })
-                .unzip();
+            let (ja, en): (Vec<String>, Vec<String>) = gaps.iter().map(gap_clause).unzip();
             Bilingual::new(
                 format!(
                     "署名監査人 {subject} は要件を満たさないため、署名できません: {}。",
@@ -56,5 +51,25 @@ pub(super) fn message(subject: &str, reason: &Reason) -> Bilingual {
                 ),
             )
         }
+    }
+}
+
+/// What one auditor lacks. The clauses name the auditor's own facts and no list or id of the
+/// requirements: a body may name a thousand auditors, and repeating the required
+/// qualifications in every finding would make the answer hundreds of times the case.
+fn gap_clause(gap: &AuditorGap) -> (String, String) {
+    match gap {
+        AuditorGap::Qualification { .. } => (
+            "要件の資格をいずれも保有していません".to_owned(),
+            "holds none of the required qualifications".to_owned(),
+        ),
+        AuditorGap::Experience { has, required } => (
+            format!("実務経験が {has} 年で、{required} 年に足りません"),
+            format!("has {has} years of experience, fewer than {required}"),
+        ),
+        AuditorGap::Nationality { has, .. } => (
+            format!("国籍 {has} は要件の国籍と異なります"),
+            format!("is of nationality {has}, not the one required"),
+        ),
     }
 }
