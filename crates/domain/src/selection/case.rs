@@ -104,11 +104,13 @@ fn read_requirements(node: &Node<'_>) -> Read<SelectionRequirements> {
     Ok(SelectionRequirements {
         auditor: read_auditor_requirements(node)?,
         min_signing_auditors: node
-            .optional("min_signing_auditors", |n| n.integer(1, MAX_AUDITORS as u64))?
+            .optional("min_signing_auditors", |n| {
+                n.integer(1, MAX_AUDITORS as u64)
+            })?
             .unwrap_or(defaults.min_signing_auditors),
-        validity_years: match node.optional("validity_years", |n| {
-            n.integer(1, MAX_VALIDITY_YEARS)
-        })? {
+        validity_years: match node
+            .optional("validity_years", |n| n.integer(1, MAX_VALIDITY_YEARS))?
+        {
             // At most MAX_VALIDITY_YEARS, so it fits.
             Some(years) => u32::try_from(years).unwrap_or(u32::MAX),
             None => defaults.validity_years,

@@ -28,7 +28,11 @@ pub(super) fn message(subject: &str, reason: &Reason) -> Bilingual {
             qualified,
             required,
         } => {
-            let auditors = if *qualified == 1 { "auditor" } else { "auditors" };
+            let auditors = if *qualified == 1 {
+                "auditor"
+            } else {
+                "auditors"
+            };
             Bilingual::new(
                 format!(
                     "監査機関 {subject} で要件を満たす署名監査人は {qualified} 名で、必要な {required} 名に足りません。"

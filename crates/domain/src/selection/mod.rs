@@ -15,8 +15,8 @@ pub use case::{
     Applicant, Auditor, DEFAULT_MIN_SIGNING_AUDITORS, DEFAULT_VALIDITY_YEARS, MAX_AUDITORS,
     MAX_VALIDITY_YEARS, SelectionCase, SelectionRequirements,
 };
-pub use finding::{Finding, FindingCode};
 use finding::Reason;
+pub use finding::{Finding, FindingCode};
 
 use crate::date::CalendarDate;
 use crate::registration::auditor_gaps;

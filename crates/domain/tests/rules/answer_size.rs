@@ -194,10 +194,8 @@ fn selection_answers_stay_within_about_ten_times_the_case() {
     assert!(answer <= 10 * case, "{answer} bytes from {case}");
     assert!(answer <= 1_000_000, "{answer} bytes");
     // Long names and nationalities: each is repeated a few times (3.7 times measured; 4.9 MB).
-    let long = selection_of_unqualified_auditors(
-        |i| escaped(MAX_ID_CHARS, i),
-        &escaped(MAX_ID_CHARS, 1),
-    );
+    let long =
+        selection_of_unqualified_auditors(|i| escaped(MAX_ID_CHARS, i), &escaped(MAX_ID_CHARS, 1));
     let (case, answer) = sizes(DecisionKind::Selection, &long);
     assert!(answer <= 4 * case, "{answer} bytes from {case}");
     assert!(answer <= 5_000_000, "{answer} bytes");

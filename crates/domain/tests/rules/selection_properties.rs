@@ -30,7 +30,12 @@ type AuditorSpec = (u32, u64, usize, bool);
 fn auditor() -> impl Strategy<Value = Option<AuditorSpec>> {
     proptest::option::weighted(
         0.7,
-        (0u32..32, 0u64..8, 0..NATIONALITIES.len(), proptest::bool::weighted(0.7)),
+        (
+            0u32..32,
+            0u64..8,
+            0..NATIONALITIES.len(),
+            proptest::bool::weighted(0.7),
+        ),
     )
 }
 
@@ -99,7 +104,7 @@ fn application() -> impl Strategy<Value = Value> {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in(year: u16, month: u8) -> u8 {
@@ -124,8 +129,9 @@ fn next_day((y, m, d): (u16, u8, u8)) -> (u16, u8, u8) {
 /// The last day of a selection found by walking the calendar one day at a time until the day
 /// before the anniversary (1 March for a 29 February the later year lacks).
 fn walked_last_day(from: &str, years: u16) -> String {
-    let parse = |at: std::ops::Range<usize>| from[at].parse::<u16>().expect("digits");
-    let start = (parse(0..4), parse(5..7) as u8, parse(8..10) as u8);
+    let number = |at: std::ops::Range<usize>| from[at].parse::<u16>().expect("digits");
+    let small = |at: std::ops::Range<usize>| from[at].parse::<u8>().expect("digits");
+    let start = (number(0..4), small(5..7), small(8..10));
     let anniversary = if start.1 == 2 && start.2 == 29 && !is_leap(start.0 + years) {
         (start.0 + years, 3, 1)
     } else {
@@ -153,12 +159,15 @@ fn required(case: &Value) -> Required {
         qualifications: if given["qualifications_any"].is_array() {
             strings(&given["qualifications_any"])
         } else {
-            ["CISSP", "CISA", "RISS", "CAIS"].map(str::to_owned).to_vec()
+            ["CISSP", "CISA", "RISS", "CAIS"]
+                .map(str::to_owned)
+                .to_vec()
         },
         years: given["min_experience_years"].as_u64().unwrap_or(3),
         nationality: given["nationality"].as_str().unwrap_or("JP").to_owned(),
-        signers: given["min_signing_auditors"].as_u64().unwrap_or(2) as usize,
-        validity: given["validity_years"].as_u64().unwrap_or(3) as u16,
+        signers: usize::try_from(given["min_signing_auditors"].as_u64().unwrap_or(2))
+            .expect("small"),
+        validity: u16::try_from(given["validity_years"].as_u64().unwrap_or(3)).expect("small"),
     }
 }
 

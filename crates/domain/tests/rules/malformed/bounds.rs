@@ -223,7 +223,12 @@ pub fn bounds() -> Vec<Bound> {
         id(Precheck, "/statement/excluded/0/control"),
         precheck_text("/statement/excluded/0/reason"),
         // selection
-        length(Selection, "/requirements/qualifications_any", MAX_QUALIFICATIONS, list),
+        length(
+            Selection,
+            "/requirements/qualifications_any",
+            MAX_QUALIFICATIONS,
+            list,
+        ),
         id(Selection, "/requirements/qualifications_any/0"),
         number(Selection, "/requirements/min_experience_years", MAX_YEARS),
         id(Selection, "/requirements/nationality"),
@@ -232,10 +237,24 @@ pub fn bounds() -> Vec<Bound> {
             "/requirements/min_signing_auditors",
             MAX_AUDITORS as u64,
         ),
-        number(Selection, "/requirements/validity_years", MAX_VALIDITY_YEARS),
+        number(
+            Selection,
+            "/requirements/validity_years",
+            MAX_VALIDITY_YEARS,
+        ),
         id(Selection, "/applicant/id"),
-        length(Selection, "/applicant/quality_control", MAX_TEXT_CHARS, chars),
-        length(Selection, "/applicant/subcontracting_rules", MAX_TEXT_CHARS, chars),
+        length(
+            Selection,
+            "/applicant/quality_control",
+            MAX_TEXT_CHARS,
+            chars,
+        ),
+        length(
+            Selection,
+            "/applicant/subcontracting_rules",
+            MAX_TEXT_CHARS,
+            chars,
+        ),
         length(Selection, "/applicant/auditors", MAX_AUDITORS, list),
         id(Selection, "/applicant/auditors/0/name"),
         length(
@@ -245,7 +264,11 @@ pub fn bounds() -> Vec<Bound> {
             list,
         ),
         id(Selection, "/applicant/auditors/0/qualifications/0"),
-        number(Selection, "/applicant/auditors/0/experience_years", MAX_YEARS),
+        number(
+            Selection,
+            "/applicant/auditors/0/experience_years",
+            MAX_YEARS,
+        ),
         id(Selection, "/applicant/auditors/0/nationality"),
     ]
 }

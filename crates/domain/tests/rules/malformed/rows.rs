@@ -493,8 +493,18 @@ pub fn rows() -> Vec<Row> {
         row(Precheck, "", "wrong_type", Document(json!("a case"))),
         // selection
         row(Selection, "/decided_on", "missing_field", Remove),
-        row(Selection, "/decided_on", "invalid_date", Set(json!("2027-02-29"))),
-        row(Selection, "/decided_on", "inconsistent", Set(json!("9997-01-02"))),
+        row(
+            Selection,
+            "/decided_on",
+            "invalid_date",
+            Set(json!("2027-02-29")),
+        ),
+        row(
+            Selection,
+            "/decided_on",
+            "inconsistent",
+            Set(json!("9997-01-02")),
+        ),
         row(
             Selection,
             "/requirements",
