@@ -570,6 +570,8 @@ pub enum KindArg {
     Availability,
     /// Check a draft statement at every level before the audit / 言明書の事前チェック
     Precheck,
+    /// Decide an audit body's application to be selected / 監査機関の選定
+    Selection,
 }
 
 impl From<KindArg> for DecisionKind {
@@ -581,6 +583,7 @@ impl From<KindArg> for DecisionKind {
             KindArg::Sample => DecisionKind::Sample,
             KindArg::Availability => DecisionKind::Availability,
             KindArg::Precheck => DecisionKind::Precheck,
+            KindArg::Selection => DecisionKind::Selection,
         }
     }
 }

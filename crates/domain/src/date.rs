@@ -104,6 +104,28 @@ impl CalendarDate {
         let day = self.day.min(days_in_month(year, month));
         CalendarDate::new(year, month, day)
     }
+
+    /// The last day of a period of `years` years that starts on this day: the day before the
+    /// same month and day `years` later, where a 29 February that the later year lacks counts
+    /// as 1 March (`2028-02-29` and 3 years end on `2031-02-28`, with 4 years on `2032-02-28`).
+    /// `None` when that day falls after 9999-12-31.
+    pub fn last_day_of_years(self, years: u32) -> Option<CalendarDate> {
+        let year = u32::from(self.year).checked_add(years)?;
+        let lacks_leap_day = |year: u32| u16::try_from(year).map_or(true, |y| !is_leap_year(y));
+        let (year, month, day) = if self.month == 2 && self.day == 29 && lacks_leap_day(year) {
+            // The period would end on 1 March: its day before is the last of February.
+            (year, 2, 28)
+        } else if self.day > 1 {
+            (year, self.month, self.day - 1)
+        } else if self.month > 1 {
+            let month = self.month - 1;
+            let days = u16::try_from(year).map_or(31, |y| days_in_month(y, month));
+            (year, month, days)
+        } else {
+            (year.checked_sub(1)?, 12, 31)
+        };
+        CalendarDate::new(u16::try_from(year).ok()?, month, day)
+    }
 }
 
 fn digits(text: &str) -> Option<u32> {
@@ -230,6 +252,22 @@ mod tests {
             Some(date("2026-01-15"))
         );
         assert_eq!(date("9999-12-01").add_months_clamped(1), None);
+    }
+
+    #[test]
+    fn periods_of_years_end_the_day_before_the_anniversary() {
+        let end = |from: &str, years| date(from).last_day_of_years(years);
+        assert_eq!(end("2026-04-01", 3), Some(date("2029-03-31")));
+        assert_eq!(end("2028-02-29", 3), Some(date("2031-02-28")));
+        assert_eq!(end("2028-02-29", 4), Some(date("2032-02-28")));
+        assert_eq!(end("2026-03-01", 2), Some(date("2028-02-29")));
+        assert_eq!(end("2027-03-01", 1), Some(date("2028-02-29")));
+        assert_eq!(end("2026-01-01", 1), Some(date("2026-12-31")));
+        assert_eq!(end("2026-07-15", 0), Some(date("2026-07-14")));
+        assert_eq!(end("2096-02-29", 4), Some(date("2100-02-28")));
+        assert_eq!(end("9999-01-01", 1), Some(date("9999-12-31")));
+        assert_eq!(end("9999-01-02", 1), None);
+        assert_eq!(end("0001-01-01", u32::MAX), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::classification::{Classification, ClassificationCase, classify};
 use crate::precheck::{PrecheckCase, PrecheckOutcome};
 use crate::registration::{RegistrationCase, RegistrationDecision};
 use crate::sampling::{Sample, SampleCase, sample};
+use crate::selection::{SelectionCase, SelectionOutcome};
 use crate::sla_templates::SlaTemplates;
 use crate::text::Lang;
 
@@ -21,16 +22,18 @@ pub enum DecisionKind {
     Sample,
     Availability,
     Precheck,
+    Selection,
 }
 
 impl DecisionKind {
-    pub const ALL: [DecisionKind; 6] = [
+    pub const ALL: [DecisionKind; 7] = [
         DecisionKind::Classification,
         DecisionKind::Registration,
         DecisionKind::Cascade,
         DecisionKind::Sample,
         DecisionKind::Availability,
         DecisionKind::Precheck,
+        DecisionKind::Selection,
     ];
 
     pub fn name(self) -> &'static str {
@@ -41,6 +44,7 @@ impl DecisionKind {
             DecisionKind::Sample => "sample",
             DecisionKind::Availability => "availability",
             DecisionKind::Precheck => "precheck",
+            DecisionKind::Selection => "selection",
         }
     }
 
@@ -59,6 +63,7 @@ impl DecisionKind {
             DecisionKind::Sample => include_str!("../schemas/sample.schema.json"),
             DecisionKind::Availability => include_str!("../schemas/availability.schema.json"),
             DecisionKind::Precheck => include_str!("../schemas/precheck.schema.json"),
+            DecisionKind::Selection => include_str!("../schemas/selection.schema.json"),
         }
     }
 }
@@ -86,6 +91,7 @@ pub enum Answer {
     Sample(Sample),
     Availability(Availability),
     Precheck(PrecheckOutcome),
+    Selection(SelectionOutcome),
 }
 
 impl Answer {
@@ -98,6 +104,7 @@ impl Answer {
             Answer::Sample(answer) => serde_json::to_value(answer).unwrap_or_default(),
             Answer::Availability(answer) => serde_json::to_value(answer).unwrap_or_default(),
             Answer::Precheck(answer) => answer.to_json(lang),
+            Answer::Selection(answer) => answer.to_json(lang),
         }
     }
 }
@@ -122,6 +129,10 @@ pub fn decide(kind: DecisionKind, text: &str, data: &RuleData) -> Result<Answer,
         DecisionKind::Precheck => Answer::Precheck(crate::precheck::check(&read_case(
             text,
             PrecheckCase::read,
+        )?)),
+        DecisionKind::Selection => Answer::Selection(crate::selection::decide(&read_case(
+            text,
+            SelectionCase::read,
         )?)),
     })
 }

@@ -24,6 +24,7 @@ mod random;
 pub mod registration;
 pub mod registry;
 pub mod sampling;
+pub mod selection;
 pub mod service_model;
 pub mod sla_templates;
 pub mod text;

@@ -6,6 +6,7 @@ mod classification;
 mod precheck;
 mod registration;
 mod sample;
+mod selection;
 
 use shinrai_domain::Answer;
 use shinrai_domain::text::Lang;
@@ -19,6 +20,7 @@ pub fn render(answer: &Answer, lang: Lang) -> String {
         Answer::Sample(answer) => sample::render(answer, &mut out),
         Answer::Availability(answer) => availability::render(answer, &mut out),
         Answer::Precheck(answer) => precheck::render(answer, &mut out),
+        Answer::Selection(answer) => selection::render(answer, &mut out),
     }
     out.finish()
 }

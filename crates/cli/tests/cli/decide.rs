@@ -5,13 +5,14 @@ use serde_json::Value;
 
 use crate::support::{Scratch, case_files, repo_root, shinrai, shinrai_env, shinrai_stdin};
 
-const KINDS: [&str; 6] = [
+const KINDS: [&str; 7] = [
     "classification",
     "registration",
     "cascade",
     "sample",
     "availability",
     "precheck",
+    "selection",
 ];
 
 fn answer_path(case: &str) -> std::path::PathBuf {
@@ -164,6 +165,39 @@ fn the_precheck_summary_shows_the_levels_and_every_finding_at_the_target() {
             .contains("到達できるレベル：なし（どのレベルにも指摘があります）\n"),
         "{}",
         nowhere.stdout
+    );
+}
+
+#[test]
+fn the_selection_summary_shows_decision_validity_auditors_and_every_finding() {
+    let case = "tests/cases/selection/leap-day-three-years.json";
+    let run = shinrai(&["decide", "selection", case, "--lang", "en"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Decision: select\nValid: 2028-02-29 – 2031-02-28\n\
+         Qualified signing auditors: Sato Hanako, Suzuki Ichiro\nFindings: none\n"
+    );
+    let case = "tests/cases/selection/all-findings.json";
+    let json = shinrai(&["decide", "selection", case, "--json"]);
+    let answer: Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(answer["findings"].as_array().expect("findings").len(), 7);
+    for lang in ["en", "ja"] {
+        let run = shinrai(&["decide", "selection", case, "--lang", lang]);
+        for finding in answer["findings"].as_array().expect("findings") {
+            let message = finding["messages"][lang].as_str().expect("message");
+            assert!(
+                run.stdout.contains(message),
+                "{lang} summary lacks: {message}"
+            );
+            assert!(run.stdout.contains(finding["code"].as_str().expect("code")));
+        }
+    }
+    let ja = shinrai(&["decide", "selection", case, "--lang", "ja"]);
+    assert!(
+        ja.stdout.starts_with("判定：却下 (reject)\n有効期間：—\n"),
+        "{}",
+        ja.stdout
     );
 }
 

@@ -1,6 +1,7 @@
 //! Timings of the decision rules at the sizes the project's issue sets targets for: a cascade
-//! over 100,000 services, a registration and a statement pre-check against 1,200 controls, and
-//! samples drawn from populations of 1,000,000 and of 1,000,000,000 (the largest allowed).
+//! over 100,000 services, a registration and a statement pre-check against 1,200 controls,
+//! samples drawn from populations of 1,000,000 and of 1,000,000,000 (the largest allowed), and
+//! the selection of an audit body naming 1,000 auditors.
 //!
 //! `cargo bench -p shinrai-domain --bench rules` runs the full set; add `-- --quick` for a smoke
 //! run. Every result is checked against what the case must give, so a rule that returned early
@@ -24,6 +25,7 @@ use shinrai_domain::registration::{
     self, Decision, RegistrationCase, RegistrationDecision, RegistrationStatus,
 };
 use shinrai_domain::sampling::{MAX_POPULATION, MAX_TABLE_SIZE, Sample};
+use shinrai_domain::selection::{self, SelectionCase, SelectionOutcome};
 use shinrai_domain::text::Lang;
 use shinrai_domain::{Answer, DecisionKind, RuleData, SeededRandom, decide};
 
@@ -31,11 +33,13 @@ mod cascade_bench;
 mod precheck_bench;
 mod registration_bench;
 mod sample_bench;
+mod selection_bench;
 
 use cascade_bench::*;
 use precheck_bench::*;
 use registration_bench::*;
 use sample_bench::*;
+use selection_bench::*;
 
 /// A failed check or an unreadable generated case; either ends the run.
 type Check = Result<(), String>;
@@ -48,6 +52,7 @@ fn main() -> Check {
     bench_registration(&budget, &mut rows, &mut notes)?;
     bench_precheck(&budget, &mut rows, &mut notes)?;
     bench_sampling(&budget, &mut rows)?;
+    bench_selection(&budget, &mut rows, &mut notes)?;
     print_report(&budget, &rows, &notes);
     Ok(())
 }

@@ -86,6 +86,8 @@ pub enum Referent {
     GovernanceItem,
     /// An item of the management criteria.
     ManagementItem,
+    /// One of an audit body's auditors, named in its application to be selected.
+    Auditor,
 }
 
 impl Referent {
@@ -96,6 +98,7 @@ impl Referent {
             Referent::Service => Bilingual::new("サービス", "service"),
             Referent::GovernanceItem => Bilingual::new("ガバナンス基準の項目", "governance item"),
             Referent::ManagementItem => Bilingual::new("マネジメント基準の項目", "management item"),
+            Referent::Auditor => Bilingual::new("監査人", "auditor"),
         }
     }
 }

@@ -15,7 +15,8 @@ use crate::text::Bilingual;
 /// By default a registration runs 1 year 4 months from the day after the audit period.
 pub const DEFAULT_VALIDITY_MONTHS: u32 = 16;
 const MAX_VALIDITY_MONTHS: u64 = 120;
-const MAX_YEARS: u64 = 100;
+/// Most years of experience an auditor or a requirement may state.
+pub const MAX_YEARS: u64 = 100;
 /// Most entries of each list about controls or objectives: the criteria's objectives and
 /// controls, the statement's selections and exclusions, the report's conclusions and the
 /// explanations. Real criteria hold about 1,200 controls.
@@ -348,7 +349,7 @@ fn read_audit_body(node: &Node<'_>) -> Read<AuditBody> {
     })
 }
 
-fn read_auditor_requirements(node: &Node<'_>) -> Read<AuditorRequirements> {
+pub(crate) fn read_auditor_requirements(node: &Node<'_>) -> Read<AuditorRequirements> {
     let defaults = AuditorRequirements::default();
     Ok(AuditorRequirements {
         qualifications_any: node
@@ -365,7 +366,7 @@ fn read_auditor_requirements(node: &Node<'_>) -> Read<AuditorRequirements> {
     })
 }
 
-fn read_signing_auditor(node: &Node<'_>) -> Read<SigningAuditor> {
+pub(crate) fn read_signing_auditor(node: &Node<'_>) -> Read<SigningAuditor> {
     Ok(SigningAuditor {
         name: node.field("name", Node::id)?,
         qualifications: node.field("qualifications", |n| n.ids(MAX_QUALIFICATIONS))?,

@@ -16,10 +16,12 @@ use serde_json::{Value, json};
 pub use case::{
     Application, Audit, AuditBody, AuditBodyStatus, AuditorRequirements, ControlResult, Criteria,
     CriteriaControl, DEFAULT_VALIDITY_MONTHS, Exclusion, Explanation, MAX_CONTROLS,
-    MAX_QUALIFICATIONS, ObjectiveResult, RegistrationCase, RegistrationStatus, RegistryEntry,
-    Report, SigningAuditor, Statement,
+    MAX_QUALIFICATIONS, MAX_YEARS, ObjectiveResult, RegistrationCase, RegistrationStatus,
+    RegistryEntry, Report, SigningAuditor, Statement,
 };
-pub(crate) use case::{read_control, read_objectives, read_registry};
+pub(crate) use case::{
+    read_auditor_requirements, read_control, read_objectives, read_registry, read_signing_auditor,
+};
 use finding::{AuditBodyProblem, ReportGap, Source};
 pub use finding::{AuditorGap, Finding, FindingCode};
 use underlying::{Standing, unevaluated_dependencies};

@@ -3,6 +3,7 @@
 use shinrai_domain::case::Problem;
 use shinrai_domain::precheck::FindingCode as PrecheckCode;
 use shinrai_domain::registration::FindingCode;
+use shinrai_domain::selection::FindingCode as SelectionCode;
 
 fn doc(name: &str) -> String {
     std::fs::read_to_string(crate::support::cases_dir().join("../../docs").join(name))
@@ -21,6 +22,13 @@ fn the_decide_docs_name_every_code() {
             );
         }
         for code in PrecheckCode::ALL {
+            assert!(
+                text.contains(&format!("`{}`", code.as_str())),
+                "{name} lacks {}",
+                code.as_str()
+            );
+        }
+        for code in SelectionCode::ALL {
             assert!(
                 text.contains(&format!("`{}`", code.as_str())),
                 "{name} lacks {}",

@@ -22,4 +22,6 @@ mod precheck_properties;
 mod registration;
 mod sampling;
 mod schemas;
+mod selection;
+mod selection_properties;
 mod support;

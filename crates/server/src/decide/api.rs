@@ -18,7 +18,7 @@ use crate::extract::JsonText;
 use crate::lang::RequestLang;
 use crate::openapi::answers::{
     AvailabilityAnswer, CascadeAnswer, ClassificationAnswer, PrecheckAnswer, RegistrationAnswer,
-    SampleAnswer,
+    SampleAnswer, SelectionAnswer,
 };
 use crate::openapi::{AcceptLanguage, DecideErrors, LangParams};
 use crate::state::AppState;
@@ -169,4 +169,13 @@ decide_route!(
     "#/components/schemas/PrecheckCase",
     PrecheckAnswer,
     "Check a draft statement at every level before the audit / 言明書の事前チェック"
+);
+decide_route!(
+    selection,
+    DecisionKind::Selection,
+    "/api/v1/decide/selection",
+    "decide_selection",
+    "#/components/schemas/SelectionCase",
+    SelectionAnswer,
+    "Decide an audit body's application to be selected / 監査機関の選定"
 );

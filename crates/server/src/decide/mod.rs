@@ -15,4 +15,5 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::sample))
         .routes(routes!(api::availability))
         .routes(routes!(api::precheck))
+        .routes(routes!(api::selection))
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use shinrai_domain::precheck::FindingCode as PrecheckCode;
 use shinrai_domain::registration::FindingCode;
+use shinrai_domain::selection::FindingCode as SelectionCode;
 use utoipa::ToSchema;
 use utoipa::openapi::schema::{ObjectBuilder, Type};
 
@@ -158,6 +159,33 @@ pub struct FindingsByLevel {
     pub level_3: u64,
 }
 
+/// `shinrai decide selection --json`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SelectionAnswer {
+    #[schema(schema_with = selection_decision)]
+    pub decision: String,
+    /// The day of the decision (`YYYY-MM-DD`); `null` unless selected.
+    #[schema(required = true, format = Date)]
+    pub valid_from: Option<String>,
+    /// The last day of the selection (`YYYY-MM-DD`); `null` unless selected.
+    #[schema(required = true, format = Date)]
+    pub valid_until: Option<String>,
+    /// The signing auditors who meet every auditor requirement, sorted by name.
+    pub qualified_signing_auditors: Vec<String>,
+    /// Sorted by code and subject; every code but `auditor_not_qualified` rejects.
+    pub findings: Vec<SelectionFinding>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SelectionFinding {
+    #[schema(schema_with = selection_finding_code)]
+    pub code: String,
+    /// The applicant's id, or the name of the signing auditor concerned.
+    pub subject: String,
+    pub message: String,
+    pub messages: Messages,
+}
+
 /// A string schema with a fixed list of values.
 fn string_enum(values: impl IntoIterator<Item = &'static str>) -> ObjectBuilder {
     ObjectBuilder::new()
@@ -180,4 +208,12 @@ fn finding_code() -> ObjectBuilder {
 
 fn precheck_finding_code() -> ObjectBuilder {
     string_enum(PrecheckCode::ALL.map(PrecheckCode::as_str))
+}
+
+fn selection_decision() -> ObjectBuilder {
+    string_enum(["select", "reject"])
+}
+
+fn selection_finding_code() -> ObjectBuilder {
+    string_enum(SelectionCode::ALL.map(SelectionCode::as_str))
 }

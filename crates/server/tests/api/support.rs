@@ -217,13 +217,14 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
-pub const KINDS: [&str; 6] = [
+pub const KINDS: [&str; 7] = [
     "classification",
     "registration",
     "cascade",
     "sample",
     "availability",
     "precheck",
+    "selection",
 ];
 
 /// The shared public OSCAL files: `$SHINRAI_OSCAL_DATA`, else beside the repository. Missing

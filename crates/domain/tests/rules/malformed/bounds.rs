@@ -23,7 +23,9 @@ pub(super) fn chars(length: usize) -> Value {
 
 /// Every bound of docs/decide.md, one per row.
 pub fn bounds() -> Vec<Bound> {
-    use DecisionKind::{Availability, Cascade, Classification, Precheck, Registration, Sample};
+    use DecisionKind::{
+        Availability, Cascade, Classification, Precheck, Registration, Sample, Selection,
+    };
     let length = |kind, pointer, max: usize, make: fn(usize) -> Value| Bound {
         kind,
         pointer,
@@ -220,5 +222,53 @@ pub fn bounds() -> Vec<Bound> {
         precheck_list("/statement/excluded"),
         id(Precheck, "/statement/excluded/0/control"),
         precheck_text("/statement/excluded/0/reason"),
+        // selection
+        length(
+            Selection,
+            "/requirements/qualifications_any",
+            MAX_QUALIFICATIONS,
+            list,
+        ),
+        id(Selection, "/requirements/qualifications_any/0"),
+        number(Selection, "/requirements/min_experience_years", MAX_YEARS),
+        id(Selection, "/requirements/nationality"),
+        number(
+            Selection,
+            "/requirements/min_signing_auditors",
+            MAX_AUDITORS as u64,
+        ),
+        number(
+            Selection,
+            "/requirements/validity_years",
+            MAX_VALIDITY_YEARS,
+        ),
+        id(Selection, "/applicant/id"),
+        length(
+            Selection,
+            "/applicant/quality_control",
+            MAX_TEXT_CHARS,
+            chars,
+        ),
+        length(
+            Selection,
+            "/applicant/subcontracting_rules",
+            MAX_TEXT_CHARS,
+            chars,
+        ),
+        length(Selection, "/applicant/auditors", MAX_AUDITORS, list),
+        id(Selection, "/applicant/auditors/0/name"),
+        length(
+            Selection,
+            "/applicant/auditors/0/qualifications",
+            MAX_QUALIFICATIONS,
+            list,
+        ),
+        id(Selection, "/applicant/auditors/0/qualifications/0"),
+        number(
+            Selection,
+            "/applicant/auditors/0/experience_years",
+            MAX_YEARS,
+        ),
+        id(Selection, "/applicant/auditors/0/nationality"),
     ]
 }

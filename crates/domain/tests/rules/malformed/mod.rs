@@ -10,8 +10,9 @@ use shinrai_domain::case::Problem;
 use shinrai_domain::case::bounds::{MAX_CASE_BYTES, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use shinrai_domain::classification::MAX_INFORMATION;
 use shinrai_domain::precheck::MAX_TECHNOLOGIES;
-use shinrai_domain::registration::{MAX_CONTROLS, MAX_QUALIFICATIONS};
+use shinrai_domain::registration::{MAX_CONTROLS, MAX_QUALIFICATIONS, MAX_YEARS};
 use shinrai_domain::sampling::{MAX_POPULATION, MAX_TABLE_SIZE};
+use shinrai_domain::selection::{MAX_AUDITORS, MAX_VALIDITY_YEARS};
 use shinrai_domain::text::Lang;
 
 use crate::support::malformed;
@@ -66,6 +67,15 @@ pub fn valid(kind: DecisionKind) -> Value {
                 .as_array_mut()
                 .expect("registry")
                 .push(json!({"service": "svc-old", "status": "expired", "level": 1}));
+            case
+        }
+        DecisionKind::Selection => {
+            let mut case = crate::selection::base();
+            // Every optional field holds a value, so that every bound has a place to break.
+            case["requirements"] = json!({
+                "qualifications_any": ["CISA", "RISS"], "min_experience_years": 3,
+                "nationality": "JP", "min_signing_auditors": 2, "validity_years": 3
+            });
             case
         }
     }

@@ -9,7 +9,9 @@ pub(super) fn oversized_case() -> Value {
 
 pub fn rows() -> Vec<Row> {
     use Change::{Document, Remove, Set};
-    use DecisionKind::{Availability, Cascade, Classification, Precheck, Registration, Sample};
+    use DecisionKind::{
+        Availability, Cascade, Classification, Precheck, Registration, Sample, Selection,
+    };
     let row = |kind, pointer, code, change| Row {
         kind,
         pointer,
@@ -489,6 +491,106 @@ pub fn rows() -> Vec<Row> {
             Set(json!(null)),
         ),
         row(Precheck, "", "wrong_type", Document(json!("a case"))),
+        // selection
+        row(Selection, "/decided_on", "missing_field", Remove),
+        row(
+            Selection,
+            "/decided_on",
+            "invalid_date",
+            Set(json!("2027-02-29")),
+        ),
+        row(
+            Selection,
+            "/decided_on",
+            "inconsistent",
+            Set(json!("9997-01-02")),
+        ),
+        row(
+            Selection,
+            "/requirements",
+            "wrong_type",
+            Set(json!(["CISA"])),
+        ),
+        row(
+            Selection,
+            "/requirements/qualifications_any",
+            "empty",
+            Set(json!([])),
+        ),
+        row(
+            Selection,
+            "/requirements/min_signing_auditors",
+            "out_of_range",
+            Set(json!(0)),
+        ),
+        row(
+            Selection,
+            "/requirements/validity_years",
+            "out_of_range",
+            Set(json!(0)),
+        ),
+        row(
+            Selection,
+            "/requirements/validity_years",
+            "wrong_type",
+            Set(json!(2.5)),
+        ),
+        row(Selection, "/applicant/id", "empty", Set(json!(" \u{3000}"))),
+        row(
+            Selection,
+            "/applicant/domestic_registration",
+            "wrong_type",
+            Set(json!("yes")),
+        ),
+        row(
+            Selection,
+            "/applicant/quality_control",
+            "missing_field",
+            Remove,
+        ),
+        row(
+            Selection,
+            "/applicant/subcontracting_rules",
+            "wrong_type",
+            Set(json!(null)),
+        ),
+        row(
+            Selection,
+            "/applicant/independence_declaration",
+            "missing_field",
+            Remove,
+        ),
+        row(
+            Selection,
+            "/applicant/auditors",
+            "wrong_type",
+            Set(json!({"name": "Sato"})),
+        ),
+        row(
+            Selection,
+            "/applicant/auditors/2/name",
+            "duplicate",
+            Set(json!("Sato")),
+        ),
+        row(
+            Selection,
+            "/applicant/auditors/0/signing",
+            "missing_field",
+            Remove,
+        ),
+        row(
+            Selection,
+            "/applicant/auditors/1/experience_years",
+            "out_of_range",
+            Set(json!(-1)),
+        ),
+        row(
+            Selection,
+            "/applicant/auditors/1/qualifications",
+            "wrong_type",
+            Set(json!("CISSP")),
+        ),
+        row(Selection, "/applicant", "missing_field", Remove),
         row(Sample, "", "too_long", Document(oversized_case())),
     ];
     rows.extend(beyond_bounds);
