@@ -19,6 +19,7 @@ pub mod registry_status;
 pub mod registry_write;
 pub mod report;
 pub mod review;
+pub mod selection_application;
 pub mod service;
 pub mod statement;
 

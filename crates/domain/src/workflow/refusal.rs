@@ -179,6 +179,12 @@ pub enum Conflict {
     AuditBodySuspended { org: String, since: String },
     /// Lifting needs a suspension in force.
     AuditBodyNotSuspended { org: String },
+    /// The audit body already has an application to be selected waiting for a decision.
+    SelectionApplicationOpen { application: String },
+    /// The application to be selected was decided already.
+    SelectionApplicationDecided { application: String },
+    /// Selecting is refused while the `selection` rule does not answer `select`.
+    RuleDoesNotSelect,
 }
 
 impl Conflict {
@@ -203,6 +209,9 @@ impl Conflict {
             Conflict::AuditBodyRevoked { .. } => "audit_body_revoked",
             Conflict::AuditBodySuspended { .. } => "audit_body_suspended",
             Conflict::AuditBodyNotSuspended { .. } => "audit_body_not_suspended",
+            Conflict::SelectionApplicationOpen { .. } => "selection_application_open",
+            Conflict::SelectionApplicationDecided { .. } => "selection_application_decided",
+            Conflict::RuleDoesNotSelect => "rule_does_not_select",
         }
     }
 
@@ -314,6 +323,18 @@ impl Conflict {
             Conflict::AuditBodyNotSuspended { org } => Bilingual::new(
                 format!("監査機関 {org} は停止されていません"),
                 format!("audit body {org} is not suspended"),
+            ),
+            Conflict::SelectionApplicationOpen { application } => Bilingual::new(
+                format!("選定申請 {application} が決定を待っています"),
+                format!("selection application {application} is still waiting for a decision"),
+            ),
+            Conflict::SelectionApplicationDecided { application } => Bilingual::new(
+                format!("選定申請 {application} は決定済みです"),
+                format!("selection application {application} was decided already"),
+            ),
+            Conflict::RuleDoesNotSelect => Bilingual::new(
+                "選定の判断基準が選定と答えないため、選定できません",
+                "the selection rule does not answer select, so the body cannot be selected",
             ),
         }
     }

@@ -115,41 +115,7 @@ pub fn record_auditor(
     let mut problems = Problems::new();
     problems.reference("/user", &profile.user);
     problems.reference("/org", &profile.org);
-    problems.name("/name", &profile.name);
-    if problems.list_size(
-        "/qualifications",
-        profile.qualifications.len(),
-        MAX_QUALIFICATIONS,
-    ) {
-        for (i, qualification) in profile.qualifications.iter().enumerate() {
-            problems.reference(&format!("/qualifications/{i}"), qualification);
-        }
-        problems.duplicates(profile.qualifications.iter().map(String::as_str), |i| {
-            format!("/qualifications/{i}")
-        });
-    }
-    if profile.experience_years > 80 {
-        problems.push(
-            "/experience_years",
-            "out_of_range",
-            Bilingual::new(
-                "実務経験年数は 0〜80 年で入力してください",
-                "years of experience are 0 to 80",
-            ),
-        );
-    }
-    if profile.nationality.len() != 2
-        || !profile.nationality.bytes().all(|b| b.is_ascii_uppercase())
-    {
-        problems.push(
-            "/nationality",
-            "invalid_country",
-            Bilingual::new(
-                "国籍は ISO 3166 の 2 文字（例: JP）で入力してください",
-                "nationality is an ISO 3166 two-letter code, e.g. JP",
-            ),
-        );
-    }
+    check_auditor(&mut problems, "", &profile);
     problems.finish()?;
     let event = WorkflowEvent::new(
         by,
@@ -163,3 +129,47 @@ pub fn record_auditor(
         event,
     })
 }
+
+/// The checks an auditor's name and qualifications pass wherever they are written (`prefix`
+/// places them in a larger document, e.g. `/auditors/3`).
+pub fn check_auditor(problems: &mut Problems, prefix: &str, profile: &AuditorProfile) {
+    let at = |field: &str| format!("{prefix}{field}");
+    problems.name(&at("/name"), &profile.name);
+    if problems.list_size(
+        &at("/qualifications"),
+        profile.qualifications.len(),
+        MAX_QUALIFICATIONS,
+    ) {
+        for (i, qualification) in profile.qualifications.iter().enumerate() {
+            problems.reference(&at(&format!("/qualifications/{i}")), qualification);
+        }
+        problems.duplicates(profile.qualifications.iter().map(String::as_str), |i| {
+            at(&format!("/qualifications/{i}"))
+        });
+    }
+    if profile.experience_years > MAX_EXPERIENCE_YEARS {
+        problems.push(
+            at("/experience_years"),
+            "out_of_range",
+            Bilingual::new(
+                format!("実務経験年数は 0〜{MAX_EXPERIENCE_YEARS} 年で入力してください"),
+                format!("years of experience are 0 to {MAX_EXPERIENCE_YEARS}"),
+            ),
+        );
+    }
+    if profile.nationality.len() != 2
+        || !profile.nationality.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        problems.push(
+            at("/nationality"),
+            "invalid_country",
+            Bilingual::new(
+                "国籍は ISO 3166 の 2 文字（例: JP）で入力してください",
+                "nationality is an ISO 3166 two-letter code, e.g. JP",
+            ),
+        );
+    }
+}
+
+/// The most years of experience an auditor's profile may state.
+pub const MAX_EXPERIENCE_YEARS: u64 = 80;

@@ -6,7 +6,10 @@ mod auditor;
 mod measures;
 mod record;
 
-pub use auditor::{AuditorProfile, MAX_QUALIFICATIONS, SignerGap, is_auditor_of, record_auditor};
+pub use auditor::{
+    AuditorProfile, MAX_EXPERIENCE_YEARS, MAX_QUALIFICATIONS, SignerGap, check_auditor,
+    is_auditor_of, record_auditor,
+};
 pub use measures::{Measure, MeasureKind, NewMeasure, lift_suspension, take_measure};
 pub use record::{AuditBodyRecord, Standing, record_selection};
 
