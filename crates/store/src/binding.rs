@@ -149,10 +149,12 @@ pub const AUDIT_REPORTS: BoundTable = document_table("audit_reports");
 pub const APPLICATIONS: BoundTable = document_table("applications");
 pub const AUDIT_BODY_RECORDS: BoundTable = document_table("audit_body_records");
 pub const AUDITOR_PROFILES: BoundTable = document_table("auditor_profiles");
+pub const SELECTION_APPLICATIONS: BoundTable = document_table("selection_applications");
 
 /// The tables of the scheme's work in progress, which share one shape, in the order backups
 /// write them.
-pub const DOCUMENT_TABLES: [&BoundTable; 7] = [
+pub const DOCUMENT_TABLES: [&BoundTable; 8] = [
+    &SELECTION_APPLICATIONS,
     &AUDIT_BODY_RECORDS,
     &AUDITOR_PROFILES,
     &SERVICES,
@@ -163,7 +165,7 @@ pub const DOCUMENT_TABLES: [&BoundTable; 7] = [
 ];
 
 /// Every bound table, in the order verification reads them.
-pub const BOUND_TABLES: [&BoundTable; 14] = [
+pub const BOUND_TABLES: [&BoundTable; 15] = [
     &ORGANISATIONS,
     &USERS,
     &USER_ROLES,
@@ -171,6 +173,7 @@ pub const BOUND_TABLES: [&BoundTable; 14] = [
     &CRITERIA_VERSIONS,
     &REGISTRY_ENTRIES,
     &BLOBS,
+    &SELECTION_APPLICATIONS,
     &AUDIT_BODY_RECORDS,
     &AUDITOR_PROFILES,
     &SERVICES,

@@ -31,6 +31,7 @@ pub mod registry;
 mod restore;
 mod rows;
 mod schema;
+mod selection_applications;
 mod services;
 mod sessions;
 mod sql;

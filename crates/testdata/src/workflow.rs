@@ -31,6 +31,9 @@ use shinrai_domain::workflow::audit_body::{
 use shinrai_domain::workflow::registry_write::registered_entry;
 use shinrai_domain::workflow::report::AuditReport;
 use shinrai_domain::workflow::review::{ReviewFacts, review};
+use shinrai_domain::workflow::selection_application::{
+    self, BodyFacts, DeclaredAuditor, SelectionApplication,
+};
 use shinrai_domain::workflow::service::{self, Service, ServiceDetails};
 use shinrai_domain::workflow::statement::{
     self, ExcludedControl, Responsibility, SelectedControl, Statement, StatementContent,
@@ -160,6 +163,8 @@ pub struct Story {
     pub decided: Change<Application>,
     pub approved: Change<Application>,
     pub entry: Change<RegistryEntry>,
+    /// Afterwards the audit body applies to renew its selection; the application waits.
+    pub renewal_applied: Change<SelectionApplication>,
 }
 
 /// The registration number the story's entry takes.
@@ -328,6 +333,31 @@ pub fn story() -> Story {
     )
     .expect("entry");
     approved.state = application::with_registry_entry(approved.state, &entry.state.id);
+    let renewal_applied = selection_application::apply(
+        "sel-1".into(),
+        "ab",
+        BodyFacts {
+            domestic_registration: true,
+            quality_control: Bilingual::new(
+                "監査調書の二重確認",
+                "every audit file reviewed twice",
+            ),
+            subcontracting_rules: Bilingual::new("再委託しない", "no subcontracting"),
+            independence_declaration: true,
+            auditors: vec![DeclaredAuditor {
+                user: "signer-1".into(),
+                name: Bilingual::new("署名 花子", "Hanako Shomei"),
+                qualifications: vec!["CISA".into()],
+                experience_years: 6,
+                nationality: "JP".into(),
+                signing: true,
+            }],
+        },
+        None,
+        &signer(),
+        at(15),
+    )
+    .expect("selection application");
     Story {
         body,
         profile,
@@ -345,5 +375,6 @@ pub fn story() -> Story {
         decided,
         approved,
         entry,
+        renewal_applied,
     }
 }

@@ -7,6 +7,7 @@
 use super::application::Application;
 use super::audit::{Audit, AuditStatus};
 use super::audit_body::is_auditor_of;
+use super::selection_application::SelectionApplication;
 use super::service::Service;
 use super::statement::Statement;
 use crate::accounts::OrgKind;
@@ -86,6 +87,15 @@ pub fn read_application(actor: &Actor, application: &Application) -> Result<(), 
             || is_owner(member, &application.provider)
             || is_auditor_of(member, &application.audit_body),
     )
+}
+
+/// An audit body's application to be selected: its auditors and the operator's staff.
+pub fn read_selection_application(
+    actor: &Actor,
+    application: &SelectionApplication,
+) -> Result<(), Hidden> {
+    let member = member(actor)?;
+    allow(member.is_operator_staff() || is_auditor_of(member, &application.org))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod api;
 mod pages;
+pub mod selection;
 pub mod views;
 
 use axum::Router;
@@ -20,6 +21,10 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::take_measure))
         .routes(routes!(api::lift_suspension))
         .routes(routes!(api::record_auditor))
+        .routes(routes!(selection::api::apply, selection::api::list))
+        .routes(routes!(selection::api::get))
+        .routes(routes!(selection::api::review))
+        .routes(routes!(selection::api::decide))
 }
 
 pub fn page_routes() -> Router<AppState> {

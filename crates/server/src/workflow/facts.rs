@@ -24,6 +24,7 @@ pub const USER: Thing = ("利用者", "user");
 pub const CRITERIA: Thing = ("管理基準", "criteria version");
 pub const SELECTION: Thing = ("監査機関の選定記録", "selection record of audit body");
 pub const AUDITOR: Thing = ("監査人の記録", "auditor profile of");
+pub const SELECTION_APPLICATION: Thing = ("選定申請", "selection application");
 
 /// A thing that a stored record names but the store does not hold: the records disagree, which
 /// the caller cannot mend by asking again differently.

@@ -8,6 +8,8 @@ pub const SERVICE: &str = "svc";
 pub const AUDIT: &str = "au";
 /// Applications.
 pub const APPLICATION: &str = "ap";
+/// Audit bodies' applications to be selected.
+pub const SELECTION_APPLICATION: &str = "sel";
 
 /// The id given in the request, or a new one with `prefix`.
 pub fn chosen(given: Option<String>, prefix: &str) -> String {

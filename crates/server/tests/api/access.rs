@@ -224,6 +224,43 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             [401, 409, 403, 403, 403, 403, 403],
         ),
         (
+            "POST",
+            "/api/v1/audit-bodies/ab/selection-applications".into(),
+            Some(
+                r#"{"domestic_registration": true,
+                    "quality_control": {"ja": "二重確認", "en": "reviewed twice"},
+                    "subcontracting_rules": {"ja": "再委託しない", "en": "none"},
+                    "independence_declaration": true, "auditors": []}"#
+                    .into(),
+            ),
+            // The body's auditors apply; the second finds the first application open.
+            [401, 403, 403, 403, 201, 409, 403],
+        ),
+        (
+            "GET",
+            "/api/v1/audit-bodies/ab/selection-applications".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/selection-applications/sel-none".into(),
+            None,
+            [401, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "GET",
+            "/api/v1/selection-applications/sel-none/review".into(),
+            None,
+            [401, 404, 404, 404, 404, 404, 404],
+        ),
+        (
+            "POST",
+            "/api/v1/selection-applications/sel-none/decide".into(),
+            Some(r#"{"decision": "reject", "reason": {"ja": "理由", "en": "why"}}"#.into()),
+            [401, 404, 404, 404, 404, 404, 404],
+        ),
+        (
             "PUT",
             format!("/api/v1/auditors/{auditor}"),
             Some(
@@ -555,7 +592,11 @@ async fn the_table_covers_every_documented_route() {
                     "",
                     "api",
                     "v1",
-                    kind @ ("services" | "statements" | "audits" | "applications"),
+                    kind @ ("services"
+                    | "statements"
+                    | "audits"
+                    | "applications"
+                    | "selection-applications"),
                     _,
                 ] => {
                     format!("/api/v1/{kind}/{{id}}")
@@ -564,7 +605,11 @@ async fn the_table_covers_every_documented_route() {
                     "",
                     "api",
                     "v1",
-                    kind @ ("services" | "statements" | "audits" | "applications"),
+                    kind @ ("services"
+                    | "statements"
+                    | "audits"
+                    | "applications"
+                    | "selection-applications"),
                     _,
                     action,
                 ] => {

@@ -67,6 +67,7 @@ pub async fn populate(store: &Store) -> Story {
             .unwrap()
             .registry(&story.entry, true)
             .unwrap(),
+        Batch::new().create(&story.renewal_applied).unwrap(),
     ];
     for batch in batches {
         store.commit(batch).await.unwrap();
@@ -127,6 +128,7 @@ async fn a_service_goes_from_statement_to_registry_with_every_change_logged() {
             "application.decide",
             "application.approve",
             "registry.register",
+            "selection_application.submit",
         ] {
             assert!(actions.iter().any(|a| a == action), "{action} missing");
         }

@@ -182,7 +182,7 @@ pub struct Selected {
 #[derive(Debug, Clone)]
 pub enum Decided {
     Selected(Box<Selected>),
-    Rejected(Change<SelectionApplication>),
+    Rejected(Box<Change<SelectionApplication>>),
 }
 
 /// An administrator decides the application with the rule on the day of the decision. Selecting
@@ -252,7 +252,7 @@ pub fn decide(
         event,
     };
     let (Some(valid_from), Some(valid_until)) = (decision.valid_from, decision.valid_until) else {
-        return Ok(Decided::Rejected(change));
+        return Ok(Decided::Rejected(Box::new(change)));
     };
     let record = record_selection(
         AuditBodyRecord {
@@ -271,11 +271,8 @@ pub fn decide(
         .auditors
         .iter()
         .map(|auditor| {
-            let may_sign = auditor.signing
-                && decision
-                    .qualified_signing_auditors
-                    .iter()
-                    .any(|user| *user == auditor.user);
+            let may_sign =
+                auditor.signing && decision.qualified_signing_auditors.contains(&auditor.user);
             record_auditor(auditor.profile(&application.org, may_sign), by, at)
         })
         .collect::<Result<Vec<_>, _>>()?;

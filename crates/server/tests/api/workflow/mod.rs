@@ -7,6 +7,7 @@ mod inputs;
 mod lists;
 mod measures;
 mod parties;
+mod selection;
 mod states;
 mod story;
 mod versions;

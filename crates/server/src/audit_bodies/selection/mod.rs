@@ -1,0 +1,5 @@
+//! Audit bodies' applications to be selected (選定申請) and the operator's decisions on them.
+
+pub mod actions;
+pub mod api;
+pub mod views;
