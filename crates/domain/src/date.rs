@@ -105,6 +105,11 @@ impl CalendarDate {
         CalendarDate::new(year, month, day)
     }
 
+    /// The day before this one; `None` before 0001-01-01.
+    pub fn day_before(self) -> Option<CalendarDate> {
+        self.last_day_of_years(0)
+    }
+
     /// The last day of a period of `years` years that starts on this day: the day before the
     /// same month and day `years` later, where a 29 February that the later year lacks counts
     /// as 1 March (`2028-02-29` and 3 years end on `2031-02-28`, with 4 years on `2032-02-28`).

@@ -258,7 +258,7 @@ pub fn decide(
         AuditBodyRecord {
             org: application.org.clone(),
             status: AuditBodyStatus::Selected,
-            valid_from,
+            valid_from: renewed_from(before, valid_from),
             valid_until,
             measures: Vec::new(),
         },
@@ -281,6 +281,23 @@ pub fn decide(
         record,
         profiles,
     })))
+}
+
+/// A selection that continues one in force without a gap starts when that one started, so that
+/// an audit whose period spans the renewal still finds the body selected on every day of it.
+fn renewed_from(before: Option<&AuditBodyRecord>, valid_from: CalendarDate) -> CalendarDate {
+    match before {
+        Some(record)
+            if record.status == AuditBodyStatus::Selected
+                && record.valid_from <= valid_from
+                && valid_from
+                    .day_before()
+                    .is_some_and(|eve| eve <= record.valid_until) =>
+        {
+            record.valid_from
+        }
+        _ => valid_from,
+    }
 }
 
 #[cfg(test)]

@@ -293,3 +293,57 @@ fn only_the_bodys_auditors_apply_one_application_at_a_time_with_checked_facts() 
         ]
     );
 }
+
+#[test]
+fn a_renewal_without_a_gap_keeps_the_first_day_of_the_selection_in_force() {
+    let renew = |before: AuditBodyRecord| {
+        let Decided::Selected(selected) = decide(
+            &submitted(),
+            &SelectionRequirements::default(),
+            true,
+            reason(),
+            Some(&before),
+            &admin(),
+            Moment::at(APRIL_2026),
+        )
+        .unwrap() else {
+            panic!("not selected");
+        };
+        let record = selected.record.state;
+        (
+            record.valid_from.to_string(),
+            record.valid_until.to_string(),
+        )
+    };
+    let day = |text: &str| CalendarDate::parse(text).unwrap();
+    // In force until after the decision, or until its eve: the selection runs on.
+    for until in ["2028-03-31", "2026-03-31"] {
+        let before = AuditBodyRecord {
+            valid_from: day("2023-04-01"),
+            valid_until: day(until),
+            ..body()
+        };
+        assert_eq!(
+            renew(before),
+            ("2023-04-01".to_owned(), "2029-03-31".to_owned()),
+            "{until}"
+        );
+    }
+    // Lapsed before the eve, or suspended as a whole: a new selection starts today.
+    for (until, status) in [
+        ("2026-03-30", AuditBodyStatus::Selected),
+        ("2028-03-31", AuditBodyStatus::Suspended),
+    ] {
+        let before = AuditBodyRecord {
+            valid_from: day("2023-04-01"),
+            valid_until: day(until),
+            status,
+            ..body()
+        };
+        assert_eq!(
+            renew(before),
+            ("2026-04-01".to_owned(), "2029-03-31".to_owned()),
+            "{until}"
+        );
+    }
+}

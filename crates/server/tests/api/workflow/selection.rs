@@ -152,7 +152,8 @@ async fn a_body_is_selected_with_the_rule_and_its_auditors_recorded() {
         .iter()
         .find(|item| item["org"] == "ab")
         .unwrap();
-    assert_eq!(ab["valid_from"], "2026-06-01");
+    // The new selection continues the one in force since 2025-04-01 without a gap.
+    assert_eq!(ab["valid_from"], "2025-04-01");
     assert_eq!(ab["valid_until"], "2029-05-31");
     assert_eq!(ab["measures"][0]["kind"], "caution", "the caution is kept");
     let auditor_id = &w.users["auditor"];
