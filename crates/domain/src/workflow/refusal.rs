@@ -185,6 +185,8 @@ pub enum Conflict {
     SelectionApplicationDecided { application: String },
     /// Selecting is refused while the `selection` rule does not answer `select`.
     RuleDoesNotSelect,
+    /// No yearly status report is asked for yet.
+    NoStatusReportOwed { org: String },
 }
 
 impl Conflict {
@@ -212,6 +214,7 @@ impl Conflict {
             Conflict::SelectionApplicationOpen { .. } => "selection_application_open",
             Conflict::SelectionApplicationDecided { .. } => "selection_application_decided",
             Conflict::RuleDoesNotSelect => "rule_does_not_select",
+            Conflict::NoStatusReportOwed { .. } => "no_status_report_owed",
         }
     }
 
@@ -335,6 +338,10 @@ impl Conflict {
             Conflict::RuleDoesNotSelect => Bilingual::new(
                 "選定の判断基準が選定と答えないため、選定できません",
                 "the selection rule does not answer select, so the body cannot be selected",
+            ),
+            Conflict::NoStatusReportOwed { org } => Bilingual::new(
+                format!("監査機関 {org} が今提出すべき年次の状況報告はありません"),
+                format!("audit body {org} owes no yearly status report now"),
             ),
         }
     }

@@ -7,7 +7,7 @@ use shinrai_domain::date::CalendarDate;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::audit_body::{
     AuditBodyRecord, AuditorProfile, NewMeasure, lift_suspension, record_auditor, record_selection,
-    take_measure,
+    submit_status_report, take_measure,
 };
 use shinrai_domain::workflow::{FieldError, Refusal};
 use shinrai_store::documents::{Batch, Stored};
@@ -121,6 +121,22 @@ pub async fn lift(
 ) -> Outcome<AuditBodyRecord> {
     let stored = record_of(state, org).await?;
     let change = lift_suspension(&stored.value, on, reason, &by.member, by.at)?;
+    state
+        .store
+        .commit(Batch::new().update(&change, stored.revision)?)
+        .await?;
+    Ok(change.state)
+}
+
+/// An auditor of the body `org` sends its oldest yearly status report owed.
+pub async fn report(
+    state: &AppState,
+    by: &Acting,
+    org: &str,
+    text: Bilingual,
+) -> Outcome<AuditBodyRecord> {
+    let stored = record_of(state, org).await?;
+    let change = submit_status_report(&stored.value, text, &by.member, by.at)?;
     state
         .store
         .commit(Batch::new().update(&change, stored.revision)?)

@@ -7,12 +7,13 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use shinrai_domain::date::CalendarDate;
 use shinrai_domain::workflow::Refusal;
 
 use super::actions;
 use super::views::{
     AuditorRequest, AuditorView, LiftRequest, MeasureRequest, SelectionList, SelectionRequest,
-    SelectionView,
+    SelectionView, StatusReportRequest,
 };
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath};
@@ -43,7 +44,7 @@ pub async fn record_selection(
     ApiJson(request): ApiJson<SelectionRequest>,
 ) -> Result<Json<SelectionView>, ApiError> {
     let record = actions::record_body(&state, &acting, request.for_body(org)).await?;
-    Ok(Json(record.into()))
+    Ok(Json(SelectionView::of(record, acting.at.date())))
 }
 
 #[utoipa::path(
@@ -99,7 +100,10 @@ pub async fn take_measure(
         .measure()
         .map_err(|error| ApiError::from(Failure::from(Refusal::Invalid(vec![error]))))?;
     let record = actions::measure(&state, &acting, &org, measure).await?;
-    Ok((StatusCode::CREATED, Json(record.into())))
+    Ok((
+        StatusCode::CREATED,
+        Json(SelectionView::of(record, acting.at.date())),
+    ))
 }
 
 #[utoipa::path(
@@ -124,7 +128,7 @@ pub async fn lift_suspension(
     ApiJson(request): ApiJson<LiftRequest>,
 ) -> Result<Json<SelectionView>, ApiError> {
     let record = actions::lift(&state, &acting, &org, request.on, request.reason).await?;
-    Ok(Json(record.into()))
+    Ok(Json(SelectionView::of(record, acting.at.date())))
 }
 
 #[utoipa::path(
@@ -138,13 +142,44 @@ pub async fn lift_suspension(
     )
 )]
 pub async fn list(State(state): State<AppState>) -> Result<Json<SelectionList>, ApiError> {
+    let today = CalendarDate::from_unix_ms(state.wall.now_ms());
     let mut items: Vec<SelectionView> = state
         .store
         .audit_body_records()
         .await?
         .into_iter()
-        .map(|stored| stored.value.into())
+        .map(|stored| SelectionView::of(stored.value, today))
         .collect();
     items.sort_by(|a, b| a.org.cmp(&b.org));
     Ok(Json(SelectionList { items }))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/audit-bodies/{org}/status-reports",
+    operation_id = "send_status_report",
+    tag = "audit bodies",
+    summary = "Send the yearly status report (the audit body's auditors) / 年次の状況報告を提出する",
+    description = "A selected body reports once for each full year of its selection, from 30 days \
+        before that year's last day; the report covers the oldest year owed (409 \
+        `no_status_report_owed` when none is). A report not sent by its day is shown overdue. / \
+        各年の最終日の 30 日前から提出できます。",
+    params(("org" = String, Path, description = "The audit body's organisation id")),
+    request_body(content = StatusReportRequest, content_type = "application/json"),
+    responses(
+        (status = 201, description = "The body's record with the report.", body = SelectionView),
+        ChangeErrors,
+    )
+)]
+pub async fn send_status_report(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(org): ApiPath<String>,
+    ApiJson(request): ApiJson<StatusReportRequest>,
+) -> Result<(StatusCode, Json<SelectionView>), ApiError> {
+    let record = actions::report(&state, &acting, &org, request.text).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(SelectionView::of(record, acting.at.date())),
+    ))
 }

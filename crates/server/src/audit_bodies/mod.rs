@@ -20,6 +20,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::record_selection))
         .routes(routes!(api::take_measure))
         .routes(routes!(api::lift_suspension))
+        .routes(routes!(api::send_status_report))
         .routes(routes!(api::record_auditor))
         .routes(routes!(selection::api::apply, selection::api::list))
         .routes(routes!(selection::api::get))

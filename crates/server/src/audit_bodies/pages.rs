@@ -9,7 +9,7 @@ use shinrai_domain::accounts::OrgKind;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::EntryStatus;
 use shinrai_domain::text::Lang;
-use shinrai_domain::workflow::audit_body::{Measure, Standing};
+use shinrai_domain::workflow::audit_body::{AuditBodyRecord, Measure, Standing};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -34,6 +34,8 @@ pub struct AuditBodyRow {
     pub standing_code: &'static str,
     pub selection_period: String,
     pub measures: Vec<MeasureRow>,
+    /// Each year's status report: (year, due day, state code, state).
+    pub reports: Vec<(u32, String, &'static str, String)>,
     pub audited: usize,
     pub registered: usize,
     pub href: String,
@@ -92,6 +94,7 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Response {
                         .map(|m| measure_row(m, lang))
                         .collect()
                 }),
+                reports: record.map_or_else(Vec::new, |record| report_rows(record, today, lang)),
                 name: org.name.get(lang).to_owned(),
                 audited: audited.len(),
                 registered: audited
@@ -141,4 +144,23 @@ fn measure_row(measure: &Measure, lang: Lang) -> MeasureRow {
         reason: measure.reason.get(lang).to_owned(),
         lifted,
     }
+}
+
+fn report_rows(
+    record: &AuditBodyRecord,
+    today: CalendarDate,
+    lang: Lang,
+) -> Vec<(u32, String, &'static str, String)> {
+    record
+        .reports_due(today)
+        .into_iter()
+        .map(|due| {
+            (
+                due.year,
+                due.due_on.to_string(),
+                due.state.code(),
+                due.state.title().get(lang).to_owned(),
+            )
+        })
+        .collect()
 }

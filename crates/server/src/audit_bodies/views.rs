@@ -34,6 +34,7 @@ impl SelectionRequest {
             valid_from: self.valid_from,
             valid_until: self.valid_until,
             measures: Vec::new(),
+            status_reports: Vec::new(),
         }
     }
 }
@@ -51,18 +52,62 @@ pub struct SelectionView {
     pub valid_until: CalendarDate,
     /// Every measure taken against the body, in the order of their days.
     pub measures: Vec<MeasureView>,
+    /// The yearly status reports of the selection, one per full year.
+    pub status_reports: Vec<ReportView>,
 }
 
-impl From<AuditBodyRecord> for SelectionView {
-    fn from(record: AuditBodyRecord) -> SelectionView {
+impl SelectionView {
+    /// The record as published, its yearly reports as they stand on `today`.
+    pub fn of(record: AuditBodyRecord, today: CalendarDate) -> SelectionView {
+        let reports = record
+            .reports_due(today)
+            .into_iter()
+            .map(|due| {
+                let sent = record.status_reports.iter().find(|r| r.year == due.year);
+                ReportView {
+                    year: due.year,
+                    due_on: due.due_on,
+                    state: due.state.code(),
+                    submitted_on: sent.map(|r| r.submitted_on),
+                    text: sent.map(|r| r.text.clone()),
+                }
+            })
+            .collect();
         SelectionView {
             org: record.org,
             status: record.status,
             valid_from: record.valid_from,
             valid_until: record.valid_until,
             measures: record.measures.into_iter().map(MeasureView::from).collect(),
+            status_reports: reports,
         }
     }
+}
+
+/// One year's status report, owed or sent.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReportView {
+    /// The year of the selection it covers, from 1.
+    pub year: u32,
+    /// The last day of that year.
+    #[schema(value_type = String, format = Date)]
+    pub due_on: CalendarDate,
+    /// `upcoming`, `due_soon` (within 30 days of its day), `overdue` or `submitted`, today.
+    pub state: &'static str,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub submitted_on: Option<CalendarDate>,
+    #[schema(value_type = Option<Messages>)]
+    pub text: Option<Bilingual>,
+}
+
+/// `POST /api/v1/audit-bodies/{org}/status-reports`.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusReportRequest {
+    /// How the body stands: its auditors, quality control, subcontracting, independence, and
+    /// what changed in the year.
+    #[schema(value_type = Messages)]
+    pub text: Bilingual,
 }
 
 /// `GET /api/v1/audit-bodies`.

@@ -311,6 +311,7 @@ pub fn selections() -> Option<Vec<AuditBodyRecord>> {
                 valid_from: CalendarDate::parse(from)?,
                 valid_until: CalendarDate::parse(until)?,
                 measures: Vec::new(),
+                status_reports: Vec::new(),
             })
         })
         .collect()

@@ -203,6 +203,9 @@ page_labels! {
     measure_reason: "理由", "Reason";
     measure_lifted: "解除", "Lifted";
     no_measures: "措置はありません。", "No measure has been taken.";
+    status_reports_title: "年次の状況報告", "Yearly status reports";
+    report_year: "選定の年", "Year of the selection";
+    report_due: "提出期限", "Due on";
     diff_title: "版の比較", "Compare versions";
     diff_intro: "二つの版の間で追加・削除・変更された詳細管理策と、各レベルで新たに必要になる遵守事項を示します。", "The detailed controls added, removed and changed between two versions, and the mandatory controls each level must newly meet.";
     diff_needs_two: "比較できる版がまだ一つしかありません。", "There is only one version to compare so far.";

@@ -225,6 +225,13 @@ fn workflow_rows(world: &World) -> Vec<Row> {
         ),
         (
             "POST",
+            "/api/v1/audit-bodies/ab/status-reports".into(),
+            // Blank: the body's auditors are told what is missing, whatever the day.
+            Some(r#"{"text": {"ja": " ", "en": ""}}"#.into()),
+            [401, 403, 403, 403, 422, 422, 403],
+        ),
+        (
+            "POST",
             "/api/v1/audit-bodies/ab/selection-applications".into(),
             Some(
                 r#"{"domestic_registration": true,

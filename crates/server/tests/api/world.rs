@@ -168,6 +168,7 @@ pub async fn workflow_world() -> World {
             valid_from: day("2025-04-01"),
             valid_until: day("2028-03-31"),
             measures: Vec::new(),
+            status_reports: Vec::new(),
         },
         None,
         &admin,

@@ -16,6 +16,7 @@ pub fn body() -> AuditBodyRecord {
         valid_from: CalendarDate::parse("2025-04-01").unwrap(),
         valid_until: CalendarDate::parse("2028-03-31").unwrap(),
         measures: Vec::new(),
+        status_reports: Vec::new(),
     }
 }
 

@@ -5,6 +5,7 @@
 mod auditor;
 mod measures;
 mod record;
+mod status_reports;
 
 pub use auditor::{
     AuditorProfile, MAX_EXPERIENCE_YEARS, MAX_QUALIFICATIONS, SignerGap, check_auditor,
@@ -12,6 +13,9 @@ pub use auditor::{
 };
 pub use measures::{Measure, MeasureKind, NewMeasure, lift_suspension, take_measure};
 pub use record::{AuditBodyRecord, Standing, record_selection};
+pub use status_reports::{
+    REMINDER_DAYS, ReportDue, ReportState, StatusReport, submit_status_report,
+};
 
 use super::{NotAllowed, Refusal};
 use crate::policy::Member;

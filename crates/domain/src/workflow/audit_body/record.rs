@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::measures::{Measure, MeasureKind};
 use super::operator_admin;
+use super::status_reports::StatusReport;
 use crate::date::CalendarDate;
 use crate::policy::Member;
 use crate::registration::AuditBodyStatus;
@@ -27,6 +28,9 @@ pub struct AuditBodyRecord {
     /// Every measure taken against the body, in the order of the days they take effect.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
+    /// The yearly status reports the body has sent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_reports: Vec<StatusReport>,
 }
 
 /// Where an audit body stands on one day.
@@ -197,6 +201,7 @@ pub fn record_selection(
     problems.finish()?;
     let record = AuditBodyRecord {
         measures: before.map(|b| b.measures.clone()).unwrap_or_default(),
+        status_reports: before.map(|b| b.status_reports.clone()).unwrap_or_default(),
         ..record
     };
     let event = WorkflowEvent::new(

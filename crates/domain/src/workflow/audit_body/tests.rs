@@ -250,3 +250,123 @@ fn a_record_without_measures_is_stored_as_before() {
     let read: AuditBodyRecord = serde_json::from_str(&text).unwrap();
     assert_eq!(read, body());
 }
+
+fn report_text() -> Bilingual {
+    Bilingual::new("監査人に変更なし", "no change to our auditors")
+}
+
+fn signer_of_body() -> Member {
+    member(
+        "ab",
+        OrgKind::AuditBody,
+        &[Role::Auditor, Role::SigningAuditor],
+    )
+}
+
+/// Noon UTC on `text`, a day from 2025 on.
+fn moment(text: &str) -> Moment {
+    const JANUARY_2025_MS: i64 = 1_735_689_600_000;
+    let date = day(text);
+    (0..)
+        .map(|n| Moment::at(JANUARY_2025_MS + n * 86_400_000 + 43_200_000))
+        .find(|m| m.date() == date)
+        .unwrap()
+}
+
+#[test]
+fn a_report_is_due_on_the_last_day_of_each_year_of_the_selection() {
+    let days: Vec<(u32, String)> = body()
+        .report_days()
+        .into_iter()
+        .map(|(year, due)| (year, due.to_string()))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            (1, "2026-03-31".to_owned()),
+            (2, "2027-03-31".to_owned()),
+            (3, "2028-03-31".to_owned())
+        ]
+    );
+    let states = |today: &str| -> Vec<&'static str> {
+        body()
+            .reports_due(day(today))
+            .iter()
+            .map(|due| due.state.code())
+            .collect()
+    };
+    assert_eq!(states("2026-02-28"), ["upcoming", "upcoming", "upcoming"]);
+    assert_eq!(states("2026-03-01"), ["due_soon", "upcoming", "upcoming"]);
+    assert_eq!(states("2026-03-31"), ["due_soon", "upcoming", "upcoming"]);
+    assert_eq!(states("2026-04-01"), ["overdue", "upcoming", "upcoming"]);
+    assert_eq!(states("2027-03-15"), ["overdue", "due_soon", "upcoming"]);
+}
+
+#[test]
+fn the_body_sends_the_oldest_report_owed() {
+    let late = submit_status_report(
+        &body(),
+        report_text(),
+        &signer_of_body(),
+        moment("2027-03-15"),
+    )
+    .unwrap();
+    assert_eq!(late.event.action, "audit_body.status_report");
+    let record = late.state;
+    assert_eq!(record.status_reports[0].year, 1);
+    let states: Vec<_> = record
+        .reports_due(day("2027-03-15"))
+        .iter()
+        .map(|due| due.state)
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ReportState::Submitted {
+                on: day("2027-03-15")
+            },
+            ReportState::DueSoon,
+            ReportState::Upcoming
+        ]
+    );
+    let record = submit_status_report(
+        &record,
+        report_text(),
+        &signer_of_body(),
+        moment("2027-03-16"),
+    )
+    .unwrap()
+    .state;
+    assert_eq!(record.status_reports[1].year, 2);
+    assert!(matches!(
+        submit_status_report(
+            &record,
+            report_text(),
+            &signer_of_body(),
+            moment("2027-03-17")
+        ),
+        Err(Refusal::Conflict(Conflict::NoStatusReportOwed { .. }))
+    ));
+}
+
+#[test]
+fn only_the_bodys_auditors_report_and_with_a_text() {
+    for by in [
+        admin(),
+        member("other-ab", OrgKind::AuditBody, &[Role::Auditor]),
+    ] {
+        assert!(matches!(
+            submit_status_report(&body(), report_text(), &by, moment("2026-03-20")),
+            Err(Refusal::NotAllowed(_))
+        ));
+    }
+    assert_eq!(
+        refused_fields(submit_status_report(
+            &body(),
+            Bilingual::new(" ", ""),
+            &signer_of_body(),
+            moment("2026-03-20")
+        )),
+        [("/text".to_owned(), "required")]
+    );
+}

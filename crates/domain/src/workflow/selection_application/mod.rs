@@ -261,6 +261,7 @@ pub fn decide(
             valid_from: renewed_from(before, valid_from),
             valid_until,
             measures: Vec::new(),
+            status_reports: Vec::new(),
         },
         before,
         by,

@@ -231,3 +231,85 @@ async fn a_measure_is_checked_field_by_field_and_stores_nothing_when_refused() {
             .all(|item| item["measures"].as_array().unwrap().is_empty())
     );
 }
+
+#[tokio::test]
+async fn the_body_sends_its_yearly_status_report_and_the_overdue_one_shows() {
+    let world = workflow_world().await;
+    let w = &world;
+    let reports = |listed: &Value| -> Vec<(u64, String, String)> {
+        let ab = listed["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|item| item["org"] == "ab")
+            .unwrap()
+            .clone();
+        ab["status_reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["year"].as_u64().unwrap(),
+                    r["due_on"].as_str().unwrap().to_owned(),
+                    r["state"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    // Selected 2025-04-01 to 2028-03-31; today is 2026-06-01.
+    let listed = ok(w, "public", "GET", "/api/v1/audit-bodies", None).await;
+    assert_eq!(
+        reports(&listed),
+        [
+            (1, "2026-03-31".to_owned(), "overdue".to_owned()),
+            (2, "2027-03-31".to_owned(), "upcoming".to_owned()),
+            (3, "2028-03-31".to_owned(), "upcoming".to_owned())
+        ]
+    );
+    let report = json!({"text": text("監査人に変更なし", "no change to our auditors")});
+    for role in ["operator_admin", "provider"] {
+        refused(
+            w,
+            role,
+            "POST",
+            "/api/v1/audit-bodies/ab/status-reports",
+            Some(report.clone()),
+            403,
+        )
+        .await;
+    }
+    let sent = ok(
+        w,
+        "auditor",
+        "POST",
+        "/api/v1/audit-bodies/ab/status-reports",
+        Some(report.clone()),
+    )
+    .await;
+    assert_eq!(sent["status_reports"][0]["state"], "submitted");
+    assert_eq!(sent["status_reports"][0]["submitted_on"], "2026-06-01");
+    let error = refused(
+        w,
+        "signing_auditor",
+        "POST",
+        "/api/v1/audit-bodies/ab/status-reports",
+        Some(report),
+        409,
+    )
+    .await;
+    assert_eq!(error["detail_code"], "no_status_report_owed");
+    for (lang, sent) in [("en", "Sent on 2026-06-01"), ("ja", "2026-06-01 提出")] {
+        let html = call(
+            w,
+            "public",
+            "GET",
+            &format!("/audit-bodies?lang={lang}"),
+            None,
+        )
+        .await
+        .text();
+        assert!(html.contains(&format!("<td>{sent}</td>")), "{lang}: {html}");
+        assert!(html.contains("class=\"report-upcoming\""));
+    }
+}
