@@ -4,11 +4,12 @@
 pub mod actions;
 pub mod api;
 mod pages;
+mod report_form;
 pub mod selection;
 pub mod views;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -29,5 +30,19 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
 }
 
 pub fn page_routes() -> Router<AppState> {
-    Router::new().route("/audit-bodies", get(pages::list))
+    Router::new()
+        .route("/audit-bodies", get(pages::list))
+        .route(
+            "/audit-bodies/{org}/apply",
+            get(selection::apply_form::show).post(selection::apply_form::apply),
+        )
+        .route(
+            "/audit-bodies/{org}/status-reports",
+            post(report_form::send),
+        )
+        .route("/selection-applications/{id}", get(selection::page::show))
+        .route(
+            "/selection-applications/{id}/decide",
+            post(selection::page::decide),
+        )
 }

@@ -2,4 +2,6 @@
 
 pub mod actions;
 pub mod api;
+pub(crate) mod apply_form;
+pub(crate) mod page;
 pub mod views;
