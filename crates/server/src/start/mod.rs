@@ -2,6 +2,7 @@
 //! of them today.
 
 mod pages;
+mod selection;
 mod work;
 
 use axum::Router;

@@ -11,6 +11,7 @@ use shinrai_domain::criteria::Status;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::{EntryStatus, RegistryEntry};
 
+use super::selection::{BodySelection, OperatorSelection, body_selection, operator_selection};
 use super::work::{
     AuditWork, ExplanationWork, QueueGroup, ServiceWork, body_work, explanations_asked,
     provider_work, review_queue,
@@ -55,6 +56,11 @@ struct StartPage {
     /// The operator's open applications by status.
     queue: Option<Vec<QueueGroup>>,
     sections: Vec<Section>,
+    /// An audit body's selection and the status report it owes.
+    selection: Option<BodySelection>,
+    /// The operator's selection applications to decide and overdue status reports.
+    selection_work: Option<OperatorSelection>,
+    csrf_token: String,
 }
 
 /// How far ahead the operator and providers watch for registrations running out.
@@ -100,6 +106,16 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext) -> Response 
             (OrgKind::AuditBody, Some(by)) => Some(explanations_asked(&state, &page, by).await?),
             _ => None,
         };
+        let selection = match (&principal.org_kind, &acting) {
+            (OrgKind::AuditBody, Some(by)) => Some(body_selection(&state, &page, by, today).await?),
+            _ => None,
+        };
+        let selection_work = match (&principal.org_kind, &acting) {
+            (OrgKind::Operator, Some(by)) if by.member.is_operator_staff() => {
+                Some(operator_selection(&state, &page, today).await?)
+            }
+            _ => None,
+        };
         let l = page.l;
         let role = match principal.org_kind {
             OrgKind::Operator => l.role_operator,
@@ -108,6 +124,13 @@ pub async fn start(State(state): State<AppState>, ctx: PageContext) -> Response 
             OrgKind::Procurer => l.role_procurer,
         };
         Ok::<_, ApiError>(StartPage {
+            csrf_token: page
+                .viewer
+                .as_ref()
+                .map(|v| v.csrf_token.clone())
+                .unwrap_or_default(),
+            selection,
+            selection_work,
             w: WorkLabels::of(page.language),
             page,
             work,
