@@ -6,6 +6,7 @@ mod auditing;
 mod audits;
 mod browser;
 mod review;
+mod selection;
 mod services;
 mod sheets;
 mod statements;
