@@ -52,10 +52,15 @@ pub async fn body_selection(
 ) -> Result<BodySelection, ApiError> {
     let lang = page.language;
     let org = &by.member.org_id;
-    let latest = of_body(state, by, org)
-        .await?
-        .into_iter()
-        .next()
+    // The one waiting for a decision comes first: applications made the same millisecond
+    // cannot be told apart by their time.
+    let mut applications = of_body(state, by, org).await?;
+    let waiting = applications
+        .iter()
+        .position(|application| application.status == SelectionApplicationStatus::Submitted);
+    let latest = waiting
+        .map(|at| applications.swap_remove(at))
+        .or_else(|| applications.into_iter().next())
         .map(|application| ApplicationLink {
             href: page.href(&format!("/selection-applications/{}", application.id), &[]),
             what: application.status.title().get(lang).to_owned(),
