@@ -27,6 +27,14 @@ pub struct MeasureRow {
     pub lifted: String,
 }
 
+/// One year's status report of a body.
+pub struct ReportRow {
+    pub year: u32,
+    pub due_on: String,
+    pub state_code: &'static str,
+    pub state: String,
+}
+
 pub struct AuditBodyRow {
     pub id: String,
     pub name: String,
@@ -34,8 +42,7 @@ pub struct AuditBodyRow {
     pub standing_code: &'static str,
     pub selection_period: String,
     pub measures: Vec<MeasureRow>,
-    /// Each year's status report: (year, due day, state code, state).
-    pub reports: Vec<(u32, String, &'static str, String)>,
+    pub reports: Vec<ReportRow>,
     pub audited: usize,
     pub registered: usize,
     pub href: String,
@@ -146,21 +153,15 @@ fn measure_row(measure: &Measure, lang: Lang) -> MeasureRow {
     }
 }
 
-fn report_rows(
-    record: &AuditBodyRecord,
-    today: CalendarDate,
-    lang: Lang,
-) -> Vec<(u32, String, &'static str, String)> {
+fn report_rows(record: &AuditBodyRecord, today: CalendarDate, lang: Lang) -> Vec<ReportRow> {
     record
         .reports_due(today)
         .into_iter()
-        .map(|due| {
-            (
-                due.year,
-                due.due_on.to_string(),
-                due.state.code(),
-                due.state.title().get(lang).to_owned(),
-            )
+        .map(|due| ReportRow {
+            year: due.year,
+            due_on: due.due_on.to_string(),
+            state_code: due.state.code(),
+            state: due.state.title().get(lang).to_owned(),
         })
         .collect()
 }

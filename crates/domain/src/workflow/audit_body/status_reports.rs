@@ -122,17 +122,8 @@ impl AuditBodyRecord {
 
 /// Whether `today` is within the reminder days before `due_on`.
 fn asked_for(due_on: CalendarDate, today: CalendarDate) -> bool {
-    let mut day = due_on;
-    for _ in 0..REMINDER_DAYS {
-        if day <= today {
-            return true;
-        }
-        match day.day_before() {
-            Some(eve) => day = eve,
-            None => return false,
-        }
-    }
-    day <= today
+    let first_asked = (0..REMINDER_DAYS).fold(due_on, |day, _| day.day_before().unwrap_or(day));
+    first_asked <= today
 }
 
 /// An auditor of the body sends the oldest report owed.
