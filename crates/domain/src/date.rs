@@ -105,6 +105,26 @@ impl CalendarDate {
         CalendarDate::new(year, month, day)
     }
 
+    /// Days since 1970-01-01 (negative before it).
+    pub fn days_since_epoch(self) -> i64 {
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year.rem_euclid(400);
+        let month = i64::from(self.month);
+        let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5
+            + i64::from(self.day)
+            - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The day `days` later (earlier when negative); `None` outside years 1-9999.
+    pub fn add_days(self, days: i64) -> Option<CalendarDate> {
+        let target = self.days_since_epoch().checked_add(days)?;
+        let date = CalendarDate::from_unix_ms(target.checked_mul(86_400_000)?);
+        (date.days_since_epoch() == target).then_some(date)
+    }
+
     /// The day before this one; `None` before 0001-01-01.
     pub fn day_before(self) -> Option<CalendarDate> {
         self.last_day_of_years(0)
@@ -179,6 +199,24 @@ impl<'de> Deserialize<'de> for CalendarDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_count_from_the_epoch_both_ways() {
+        let day = |t: &str| CalendarDate::parse(t).unwrap();
+        assert_eq!(day("1970-01-01").days_since_epoch(), 0);
+        assert_eq!(day("2000-03-01").days_since_epoch(), 11_017);
+        assert_eq!(day("1969-12-31").days_since_epoch(), -1);
+        assert_eq!(day("2024-02-28").add_days(1), Some(day("2024-02-29")));
+        assert_eq!(day("2025-01-01").add_days(-1), Some(day("2024-12-31")));
+        assert_eq!(day("9999-12-31").add_days(1), None);
+        assert_eq!(day("0001-01-01").add_days(-1), None);
+        for offset in [-800_000i64, -1, 0, 1, 59, 365, 10_000, 2_900_000] {
+            let base = day("2000-01-01");
+            if let Some(moved) = base.add_days(offset) {
+                assert_eq!(moved.days_since_epoch() - base.days_since_epoch(), offset);
+            }
+        }
+    }
 
     #[test]
     fn instants_become_utc_days() {

@@ -1,14 +1,15 @@
 //! Sampling evidence for the operation phase of an audit: how many occurrences of a control to
 //! test (from a sample table fixed in advance) and which ones (reproducibly, from a seed).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::case::{Node, Problem, Read};
 use crate::fast_hash::FastSet;
 use crate::random::SeededRandom;
 
 /// How often a control operates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Frequency {
     Annual,
     Quarterly,

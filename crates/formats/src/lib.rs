@@ -7,6 +7,7 @@
 
 pub mod conclusions;
 pub mod oscal_criteria;
+pub mod population;
 pub mod registry;
 pub mod sheet_form;
 pub mod statement;

@@ -410,6 +410,8 @@ impl From<shinrai_store::StoreError> for ApiError {
             shinrai_store::StoreError::Conflict { .. }
             | shinrai_store::StoreError::Unchangeable { .. } => ApiError::Conflict(error.message()),
             shinrai_store::StoreError::NotFound { .. } => ApiError::NotFound(error.message()),
+            shinrai_store::StoreError::UploadTooLarge { .. } => ApiError::PayloadTooLarge,
+            shinrai_store::StoreError::UploadBroken { .. } => ApiError::BadRequest(error.message()),
             _ => ApiError::internal(error),
         }
     }

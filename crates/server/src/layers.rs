@@ -50,9 +50,12 @@ pub fn apply(router: Router, state: &AppState, documented: Arc<BTreeSet<String>>
         .layer(middleware::from_fn_with_state(documented, check_documented))
         .layer(DefaultBodyLimit::max(limit))
         // Every route reads its body through extractors bound by `DefaultBodyLimit` (the
-        // criteria upload raises its own); this outer bound is the largest any route takes.
+        // criteria upload raises its own) but the evidence upload, which streams its body and
+        // counts it; this outer bound is the largest any route takes.
         .layer(RequestBodyLimitLayer::new(
-            limit.max(crate::criteria::upload::MAX_UPLOAD_BYTES),
+            limit
+                .max(crate::criteria::upload::MAX_UPLOAD_BYTES)
+                .max(evidence_limit()),
         ))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn(body_deadline::answer_timed_out_bodies))
@@ -72,6 +75,12 @@ pub fn apply(router: Router, state: &AppState, documented: Arc<BTreeSet<String>>
         ))
         .layer(middleware::from_fn(trace))
         .layer(middleware::from_fn(request_id))
+}
+
+/// The largest evidence file, as the outer body limit counts it.
+fn evidence_limit() -> usize {
+    usize::try_from(shinrai_domain::workflow::working_papers::MAX_EVIDENCE_BYTES)
+        .unwrap_or(usize::MAX)
 }
 
 /// Takes the client's `X-Request-Id` when it is a sane token (so a proxy's id carries through

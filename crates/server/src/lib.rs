@@ -18,6 +18,7 @@ pub mod audit_bodies;
 pub mod audits;
 pub mod criteria;
 pub mod decide;
+pub mod engagements;
 pub mod home;
 pub mod log;
 pub mod ops;

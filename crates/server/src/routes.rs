@@ -10,8 +10,8 @@ use crate::error::ApiError;
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
 use crate::{
-    accounts, applications, audit_bodies, audits, criteria, decide, home, log, ops, registry,
-    services, session, start, statements, tools, web,
+    accounts, applications, audit_bodies, audits, criteria, decide, engagements, home, log, ops,
+    registry, services, session, start, statements, tools, web,
 };
 
 /// The documented routes. A route a feature adds with `routes!` to its `api_routes` is in the
@@ -28,6 +28,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(services::api_routes())
         .merge(statements::api_routes())
         .merge(audits::api_routes())
+        .merge(engagements::api_routes())
         .merge(applications::api_routes())
         .merge(audit_bodies::api_routes())
 }

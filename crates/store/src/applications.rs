@@ -20,6 +20,7 @@ impl Document for Application {
             provider: Some(&self.provider),
             audit_body: Some(&self.audit_body),
             status: self.status.code(),
+            audit: None,
         }
     }
 }

@@ -21,6 +21,7 @@ impl Document for AuditBodyRecord {
             provider: None,
             audit_body: Some(&self.org),
             status: self.status.name(),
+            audit: None,
         }
     }
 }
@@ -39,6 +40,7 @@ impl Document for AuditorProfile {
             provider: None,
             audit_body: Some(&self.org),
             status: if self.may_sign { "signing" } else { "auditor" },
+            audit: None,
         }
     }
 }

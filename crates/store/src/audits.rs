@@ -21,6 +21,7 @@ impl Document for Audit {
             provider: Some(&self.provider),
             audit_body: Some(&self.audit_body),
             status: self.status.code(),
+            audit: None,
         }
     }
 }
@@ -40,6 +41,7 @@ impl Document for AuditReport {
             provider: Some(&self.provider),
             audit_body: Some(&self.audit_body),
             status: "signed",
+            audit: None,
         }
     }
 }

@@ -126,7 +126,7 @@ macro_rules! backup_operations {
                     {
                         rows.documents.push(DocumentLine {
                             table: table.name.to_owned(),
-                            row: crate::documents::row(&row)?,
+                            row: crate::documents::row(table, &row)?,
                         });
                     }
                 }
@@ -244,7 +244,7 @@ macro_rules! backup_operations {
                         )));
                     };
                     let row = &line.row;
-                    sqlx::query(crate::documents::insert(table))
+                    let mut insert = sqlx::query(crate::documents::insert(table))
                         .bind(&row.id)
                         .bind(&row.service)
                         .bind(&row.provider)
@@ -253,9 +253,11 @@ macro_rules! backup_operations {
                         .bind(row.revision)
                         .bind(&row.document)
                         .bind(&row.document_sha256)
-                        .bind(row.updated_at_ms)
-                        .execute(&mut *tx)
-                        .await?;
+                        .bind(row.updated_at_ms);
+                    if table.has_audit() {
+                        insert = insert.bind(&row.audit);
+                    }
+                    insert.execute(&mut *tx).await?;
                 }
                 for row in &rows.blobs {
                     sqlx::query(crate::sql::INSERT_BLOB)

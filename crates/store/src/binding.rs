@@ -142,6 +142,28 @@ const fn document_table(name: &'static str) -> BoundTable {
     }
 }
 
+/// The columns of the tables of an audit's working papers: a document's, and the audit.
+const AUDIT_DOCUMENT_COLUMNS: &[(&str, Kind)] = &[
+    ("id", Kind::Text),
+    ("service", Kind::Text),
+    ("provider", Kind::Text),
+    ("audit_body", Kind::Text),
+    ("status", Kind::Text),
+    ("revision", Kind::Int),
+    ("document", Kind::Text),
+    ("document_sha256", Kind::Text),
+    ("updated_at_ms", Kind::Int),
+    ("audit", Kind::Text),
+];
+
+const fn audit_document_table(name: &'static str) -> BoundTable {
+    BoundTable {
+        name,
+        key: &["id"],
+        columns: AUDIT_DOCUMENT_COLUMNS,
+    }
+}
+
 pub const SERVICES: BoundTable = document_table("services");
 pub const STATEMENTS: BoundTable = document_table("statements");
 pub const AUDITS: BoundTable = document_table("audits");
@@ -150,22 +172,30 @@ pub const APPLICATIONS: BoundTable = document_table("applications");
 pub const AUDIT_BODY_RECORDS: BoundTable = document_table("audit_body_records");
 pub const AUDITOR_PROFILES: BoundTable = document_table("auditor_profiles");
 pub const SELECTION_APPLICATIONS: BoundTable = document_table("selection_applications");
+pub const CONTROL_WORK: BoundTable = audit_document_table("control_work");
+pub const POPULATIONS: BoundTable = audit_document_table("populations");
+pub const EVIDENCE: BoundTable = audit_document_table("evidence");
+pub const EVIDENCE_REQUESTS: BoundTable = audit_document_table("evidence_requests");
 
 /// The tables of the scheme's work in progress, which share one shape, in the order backups
 /// write them.
-pub const DOCUMENT_TABLES: [&BoundTable; 8] = [
+pub const DOCUMENT_TABLES: [&BoundTable; 12] = [
     &SELECTION_APPLICATIONS,
     &AUDIT_BODY_RECORDS,
     &AUDITOR_PROFILES,
     &SERVICES,
     &STATEMENTS,
     &AUDITS,
+    &CONTROL_WORK,
+    &POPULATIONS,
+    &EVIDENCE,
+    &EVIDENCE_REQUESTS,
     &AUDIT_REPORTS,
     &APPLICATIONS,
 ];
 
 /// Every bound table, in the order verification reads them.
-pub const BOUND_TABLES: [&BoundTable; 15] = [
+pub const BOUND_TABLES: [&BoundTable; 19] = [
     &ORGANISATIONS,
     &USERS,
     &USER_ROLES,
@@ -179,6 +209,10 @@ pub const BOUND_TABLES: [&BoundTable; 15] = [
     &SERVICES,
     &STATEMENTS,
     &AUDITS,
+    &CONTROL_WORK,
+    &POPULATIONS,
+    &EVIDENCE,
+    &EVIDENCE_REQUESTS,
     &AUDIT_REPORTS,
     &APPLICATIONS,
 ];
@@ -220,7 +254,12 @@ pub const EXEMPT_COLUMNS: [(&str, &str, &str); 1] = [(
 )];
 
 impl BoundTable {
-    fn column_list(&self) -> String {
+    /// Whether the table keeps the audit its rows belong to (the working papers' tables).
+    pub fn has_audit(&self) -> bool {
+        self.columns.iter().any(|(name, _)| *name == "audit")
+    }
+
+    pub(crate) fn column_list(&self) -> String {
         self.columns
             .iter()
             .map(|(name, _)| *name)

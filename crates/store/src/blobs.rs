@@ -10,11 +10,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bytes::Bytes;
+use futures::{Stream, StreamExt};
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as ObjectPath;
-use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
+use object_store::{ObjectStore, ObjectStoreExt, PutPayload, WriteMultipart};
 use serde_json::json;
+use sha2::{Digest, Sha256};
 use shinrai_domain::log_chain::Visibility;
+use tokio::io::AsyncWriteExt;
 
 use crate::error::{StoreError, StoreResult};
 use crate::log::event;
@@ -68,6 +71,118 @@ impl Blobs {
             })?
     }
 
+    /// Streams an upload into the store, hashing it on the way, and answers its SHA-256 and
+    /// size. At most `max` bytes are taken. The bytes land under a temporary name and move to
+    /// their hash's name only once complete, so a broken or oversized upload leaves nothing
+    /// under a real name, and memory holds one chunk at a time.
+    pub async fn put_stream<S, E>(&self, stream: S, max: u64) -> StoreResult<(String, u64)>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: std::fmt::Display,
+    {
+        match &self.folder {
+            Some(folder) => self.put_stream_in_folder(folder, stream, max).await,
+            None => self.put_stream_in_store(stream, max).await,
+        }
+    }
+
+    async fn put_stream_in_folder<S, E>(
+        &self,
+        folder: &Path,
+        mut stream: S,
+        max: u64,
+    ) -> StoreResult<(String, u64)>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: std::fmt::Display,
+    {
+        let partial = crate::files::partial_path(&folder.join("upload"));
+        let file = {
+            let partial = partial.clone();
+            tokio::task::spawn_blocking(move || crate::files::create_new_private_file(&partial))
+                .await
+                .map_err(|e| files_error(folder, &e))?
+                .map_err(|e| files_error(folder, &e))?
+        };
+        let mut file = tokio::fs::File::from_std(file);
+        let written = async {
+            let mut hasher = Sha256::new();
+            let mut size = 0u64;
+            while let Some(chunk) = stream.next().await {
+                let chunk = chunk.map_err(|e| StoreError::UploadBroken {
+                    detail: e.to_string(),
+                })?;
+                size += chunk.len() as u64;
+                if size > max {
+                    return Err(StoreError::UploadTooLarge { max });
+                }
+                hasher.update(&chunk);
+                file.write_all(&chunk)
+                    .await
+                    .map_err(|e| files_error(&partial, &e))?;
+            }
+            file.sync_all()
+                .await
+                .map_err(|e| files_error(&partial, &e))?;
+            Ok((hex::encode(hasher.finalize()), size))
+        }
+        .await;
+        let placed = match written {
+            Ok((sha256, size)) => {
+                let path = folder.join(Self::location(&sha256).as_ref());
+                let from = partial.clone();
+                tokio::task::spawn_blocking(move || place(&from, &path))
+                    .await
+                    .map_err(|e| files_error(folder, &e))
+                    .and_then(|placed| placed)
+                    .map(|()| (sha256, size))
+            }
+            Err(error) => Err(error),
+        };
+        if placed.is_err() {
+            let _ = tokio::fs::remove_file(&partial).await;
+        }
+        placed
+    }
+
+    async fn put_stream_in_store<S, E>(&self, mut stream: S, max: u64) -> StoreResult<(String, u64)>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: std::fmt::Display,
+    {
+        let temporary = ObjectPath::from(format!("uploads/{}", crate::files::random_suffix()));
+        let mut upload = WriteMultipart::new(self.store.put_multipart(&temporary).await?);
+        let mut hasher = Sha256::new();
+        let mut size = 0u64;
+        let streamed = async {
+            while let Some(chunk) = stream.next().await {
+                let chunk = chunk.map_err(|e| StoreError::UploadBroken {
+                    detail: e.to_string(),
+                })?;
+                size += chunk.len() as u64;
+                if size > max {
+                    return Err(StoreError::UploadTooLarge { max });
+                }
+                hasher.update(&chunk);
+                // A few parts in flight at most: the upload must not outrun the store.
+                upload.wait_for_capacity(4).await?;
+                upload.put(chunk);
+            }
+            Ok(())
+        }
+        .await;
+        if let Err(error) = streamed {
+            let _ = upload.abort().await;
+            return Err(error);
+        }
+        upload.finish().await?;
+        let sha256 = hex::encode(hasher.finalize());
+        self.store
+            .rename(&temporary, &Self::location(&sha256))
+            .await?;
+        Ok((sha256, size))
+    }
+
     /// The bytes, after checking they still hash to their name.
     pub async fn get(&self, sha256: &str) -> StoreResult<Option<Bytes>> {
         let bytes = match self.store.get(&Self::location(sha256)).await {
@@ -86,7 +201,42 @@ impl Blobs {
     }
 }
 
+/// Moves a complete upload to its hash's name; the same content stored before stays as it was.
+fn place(partial: &Path, path: &Path) -> StoreResult<()> {
+    if let Some(parent) = path.parent() {
+        crate::files::create_private_dir(parent)?;
+    }
+    if path.exists() {
+        return std::fs::remove_file(partial).map_err(|e| files_error(partial, &e));
+    }
+    std::fs::rename(partial, path).map_err(|e| files_error(path, &e))
+}
+
+fn files_error(path: &Path, error: &dyn std::fmt::Display) -> StoreError {
+    StoreError::Files {
+        path: path.display().to_string(),
+        detail: error.to_string(),
+    }
+}
+
 impl Store {
+    /// Streams an upload into the blob store and records its metadata with its event, as
+    /// [`Store::put_blob`] does for bytes in memory.
+    pub async fn put_blob_stream<S, E>(
+        &self,
+        stream: S,
+        max: u64,
+        media_type: &str,
+        by: &ChangeBy,
+    ) -> StoreResult<BlobInfo>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: std::fmt::Display,
+    {
+        let (sha256, size) = self.blobs.put_stream(stream, max).await?;
+        self.record_blob(sha256, size, media_type, by).await
+    }
+
     /// Stores bytes under their SHA-256 (the same content twice is stored once).
     pub async fn put_blob(
         &self,
@@ -95,14 +245,26 @@ impl Store {
         by: &ChangeBy,
     ) -> StoreResult<BlobInfo> {
         let sha256 = shinrai_domain::log_chain::sha256_hex(&bytes);
+        let size = bytes.len() as u64;
+        // Bytes first: metadata must never name a blob that is not there.
+        self.blobs.put(&sha256, bytes).await?;
+        self.record_blob(sha256, size, media_type, by).await
+    }
+
+    /// Records the metadata of bytes already in the blob store, once.
+    async fn record_blob(
+        &self,
+        sha256: String,
+        size: u64,
+        media_type: &str,
+        by: &ChangeBy,
+    ) -> StoreResult<BlobInfo> {
         let info = BlobInfo {
             sha256: sha256.clone(),
-            size: bytes.len() as u64,
+            size,
             media_type: media_type.to_owned(),
             created_at_ms: by.at_ms,
         };
-        // Bytes first: metadata must never name a blob that is not there.
-        self.blobs.put(&sha256, bytes).await?;
         let event = event(
             by,
             "blob.put",

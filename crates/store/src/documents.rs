@@ -39,6 +39,8 @@ pub struct Keys<'a> {
     pub provider: Option<&'a str>,
     pub audit_body: Option<&'a str>,
     pub status: &'a str,
+    /// The audit a row of the working papers belongs to; `None` in the other tables.
+    pub audit: Option<&'a str>,
 }
 
 /// A value as stored, with the revision a change to it must name.
@@ -55,6 +57,8 @@ pub struct Filter {
     pub provider: Option<String>,
     pub audit_body: Option<String>,
     pub status: Option<String>,
+    /// Only in the tables of the working papers.
+    pub audit: Option<String>,
 }
 
 impl Filter {
@@ -89,6 +93,13 @@ impl Filter {
             ..Filter::default()
         }
     }
+
+    pub fn audit(id: &str) -> Filter {
+        Filter {
+            audit: Some(id.to_owned()),
+            ..Filter::default()
+        }
+    }
 }
 
 /// One row of a document table, as backups carry it.
@@ -103,6 +114,8 @@ pub struct DocumentRow {
     pub document: String,
     pub document_sha256: String,
     pub updated_at_ms: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<String>,
 }
 
 impl DocumentRow {
@@ -120,6 +133,7 @@ impl DocumentRow {
             document_sha256: hex::encode(Sha256::digest(document.as_bytes())),
             document,
             updated_at_ms: at_ms,
+            audit: keys.audit.map(str::to_owned),
         })
     }
 
@@ -144,7 +158,7 @@ impl DocumentRow {
 }
 
 /// Reads a row of a document table of either engine.
-pub fn row<'r, R>(row: &'r R) -> StoreResult<DocumentRow>
+pub fn row<'r, R>(table: &BoundTable, row: &'r R) -> StoreResult<DocumentRow>
 where
     R: sqlx::Row,
     String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
@@ -163,46 +177,89 @@ where
         document: get(row, "document")?,
         document_sha256: get(row, "document_sha256")?,
         updated_at_ms: get(row, "updated_at_ms")?,
+        audit: if table.has_audit() {
+            Some(get(row, "audit")?)
+        } else {
+            None
+        },
     })
 }
-
-const COLUMNS: &str =
-    "id, service, provider, audit_body, status, revision, document, document_sha256, updated_at_ms";
 
 /// The statements of one document table; table names come from the constant list in
 /// [`crate::binding`], never from input.
 pub(crate) fn select_one(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
     sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM {} WHERE id = $1",
+        "SELECT {} FROM {} WHERE id = $1",
+        table.column_list(),
         table.name
     ))
 }
 
+/// The working papers' tables filter by audit too (`$5`).
 pub(crate) fn select_filtered(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
+    let audit = if table.has_audit() {
+        " AND (CAST($5 AS TEXT) IS NULL OR audit = $5)"
+    } else {
+        ""
+    };
     sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} FROM {} WHERE (CAST($1 AS TEXT) IS NULL OR service = $1) \
+        "SELECT {} FROM {} WHERE (CAST($1 AS TEXT) IS NULL OR service = $1) \
          AND (CAST($2 AS TEXT) IS NULL OR provider = $2) \
          AND (CAST($3 AS TEXT) IS NULL OR audit_body = $3) \
-         AND (CAST($4 AS TEXT) IS NULL OR status = $4) ORDER BY id",
+         AND (CAST($4 AS TEXT) IS NULL OR status = $4){audit} ORDER BY id",
+        table.column_list(),
+        table.name
+    ))
+}
+
+/// One page of an audit's rows in id order: `$1` the audit, `$2` the limit, `$3` the offset.
+pub(crate) fn select_page(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
+    sqlx::AssertSqlSafe(format!(
+        "SELECT {} FROM {} WHERE audit = $1 ORDER BY id LIMIT $2 OFFSET $3",
+        table.column_list(),
+        table.name
+    ))
+}
+
+pub(crate) fn count_of_audit(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
+    sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) AS n FROM {} WHERE audit = $1",
         table.name
     ))
 }
 
 pub(crate) fn select_all(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
-    sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM {} ORDER BY id", table.name))
-}
-
-pub(crate) fn insert(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
     sqlx::AssertSqlSafe(format!(
-        "INSERT INTO {} ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "SELECT {} FROM {} ORDER BY id",
+        table.column_list(),
         table.name
     ))
 }
 
+/// Binds the row's values in column order (`audit` last, where the table has it).
+pub(crate) fn insert(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
+    let placeholders = (1..=table.columns.len())
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    sqlx::AssertSqlSafe(format!(
+        "INSERT INTO {} ({}) VALUES ({placeholders})",
+        table.name,
+        table.column_list()
+    ))
+}
+
+/// `$1` the id, `$2`-`$9` the values, `$10` the revision made from, `$11` the audit.
 pub(crate) fn update(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
+    let audit = if table.has_audit() {
+        ", audit = $11"
+    } else {
+        ""
+    };
     sqlx::AssertSqlSafe(format!(
         "UPDATE {} SET service = $2, provider = $3, audit_body = $4, status = $5, revision = $6, \
-         document = $7, document_sha256 = $8, updated_at_ms = $9 WHERE id = $1 AND revision = $10",
+         document = $7, document_sha256 = $8, updated_at_ms = $9{audit} \
+         WHERE id = $1 AND revision = $10",
         table.name
     ))
 }
@@ -261,6 +318,23 @@ impl Batch {
             what: T::WHAT,
             row: DocumentRow::of(value, 1, at_ms)?,
             made_from: None,
+            event: None,
+        });
+        Ok(self)
+    }
+
+    /// A changed value that the next change of the batch records in its event.
+    pub fn update_recorded_by_next<T: Document>(
+        mut self,
+        value: &T,
+        revision: i64,
+        at_ms: i64,
+    ) -> StoreResult<Batch> {
+        self.writes.push(Write::Document {
+            table: T::TABLE,
+            what: T::WHAT,
+            row: DocumentRow::of(value, revision + 1, at_ms)?,
+            made_from: Some(revision),
             event: None,
         });
         Ok(self)
@@ -353,6 +427,22 @@ impl Store {
         let rows = on_backend!(self, b => b.document_rows(T::TABLE, filter))?;
         rows.iter().map(DocumentRow::value).collect()
     }
+
+    /// One page of an audit's rows of a working-papers table, in id order.
+    pub async fn documents_page<T: Document>(
+        &self,
+        audit: &str,
+        offset: u64,
+        limit: u32,
+    ) -> StoreResult<Vec<Stored<T>>> {
+        let rows = on_backend!(self, b => b.document_page(T::TABLE, audit, offset, limit))?;
+        rows.iter().map(DocumentRow::value).collect()
+    }
+
+    /// How many rows of a working-papers table belong to an audit.
+    pub async fn documents_count<T: Document>(&self, audit: &str) -> StoreResult<u64> {
+        on_backend!(self, b => b.document_count(T::TABLE, audit))
+    }
 }
 
 /// Expands to the document operations of one backend type.
@@ -388,7 +478,23 @@ macro_rules! document_operations {
                                             what: what.of(&row.id),
                                         });
                                     }
-                                    sqlx::query(crate::documents::insert(table))
+                                    let mut insert = sqlx::query(crate::documents::insert(table))
+                                        .bind(&row.id)
+                                        .bind(&row.service)
+                                        .bind(&row.provider)
+                                        .bind(&row.audit_body)
+                                        .bind(&row.status)
+                                        .bind(row.revision)
+                                        .bind(&row.document)
+                                        .bind(&row.document_sha256)
+                                        .bind(row.updated_at_ms);
+                                    if table.has_audit() {
+                                        insert = insert.bind(&row.audit);
+                                    }
+                                    insert.execute(&mut *tx).await?.rows_affected()
+                                }
+                                Some(revision) => {
+                                    let mut update = sqlx::query(crate::documents::update(table))
                                         .bind(&row.id)
                                         .bind(&row.service)
                                         .bind(&row.provider)
@@ -398,24 +504,12 @@ macro_rules! document_operations {
                                         .bind(&row.document)
                                         .bind(&row.document_sha256)
                                         .bind(row.updated_at_ms)
-                                        .execute(&mut *tx)
-                                        .await?
-                                        .rows_affected()
+                                        .bind(*revision);
+                                    if table.has_audit() {
+                                        update = update.bind(&row.audit);
+                                    }
+                                    update.execute(&mut *tx).await?.rows_affected()
                                 }
-                                Some(revision) => sqlx::query(crate::documents::update(table))
-                                    .bind(&row.id)
-                                    .bind(&row.service)
-                                    .bind(&row.provider)
-                                    .bind(&row.audit_body)
-                                    .bind(&row.status)
-                                    .bind(row.revision)
-                                    .bind(&row.document)
-                                    .bind(&row.document_sha256)
-                                    .bind(row.updated_at_ms)
-                                    .bind(*revision)
-                                    .execute(&mut *tx)
-                                    .await?
-                                    .rows_affected(),
                             };
                             if done != 1 {
                                 return Err(crate::error::StoreError::Conflict {
@@ -477,7 +571,7 @@ macro_rules! document_operations {
                     .fetch_optional(&self.pool)
                     .await?
                     .as_ref()
-                    .map(crate::documents::row)
+                    .map(|row| crate::documents::row(table, row))
                     .transpose()
             }
 
@@ -486,16 +580,50 @@ macro_rules! document_operations {
                 table: &crate::binding::BoundTable,
                 filter: &crate::documents::Filter,
             ) -> crate::error::StoreResult<Vec<crate::documents::DocumentRow>> {
-                sqlx::query(crate::documents::select_filtered(table))
+                let mut query = sqlx::query(crate::documents::select_filtered(table))
                     .bind(&filter.service)
                     .bind(&filter.provider)
                     .bind(&filter.audit_body)
-                    .bind(&filter.status)
+                    .bind(&filter.status);
+                if table.has_audit() {
+                    query = query.bind(&filter.audit);
+                }
+                query
                     .fetch_all(&self.pool)
                     .await?
                     .iter()
-                    .map(crate::documents::row)
+                    .map(|row| crate::documents::row(table, row))
                     .collect()
+            }
+
+            pub async fn document_page(
+                &self,
+                table: &crate::binding::BoundTable,
+                audit: &str,
+                offset: u64,
+                limit: u32,
+            ) -> crate::error::StoreResult<Vec<crate::documents::DocumentRow>> {
+                sqlx::query(crate::documents::select_page(table))
+                    .bind(audit)
+                    .bind(i64::from(limit))
+                    .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(|row| crate::documents::row(table, row))
+                    .collect()
+            }
+
+            pub async fn document_count(
+                &self,
+                table: &crate::binding::BoundTable,
+                audit: &str,
+            ) -> crate::error::StoreResult<u64> {
+                let row = sqlx::query(crate::documents::count_of_audit(table))
+                    .bind(audit)
+                    .fetch_one(&self.pool)
+                    .await?;
+                crate::rows::u64_of(crate::rows::get(&row, "n")?, "row count")
             }
         }
     };

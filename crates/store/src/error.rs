@@ -36,6 +36,12 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("blob store: {0}")]
     Blobs(#[from] object_store::Error),
+    /// An upload went past the largest size taken for it.
+    #[error("the upload is larger than {max} bytes")]
+    UploadTooLarge { max: u64 },
+    /// The uploader's stream broke off before its end.
+    #[error("the upload broke off: {detail}")]
+    UploadBroken { detail: String },
     /// A stored value that this version cannot read (an unknown role or kind).
     #[error("stored data: {0}")]
     Corrupt(String),
@@ -49,6 +55,8 @@ impl StoreError {
             StoreError::Conflict { .. }
                 | StoreError::NotFound { .. }
                 | StoreError::Unchangeable { .. }
+                | StoreError::UploadTooLarge { .. }
+                | StoreError::UploadBroken { .. }
         )
     }
 
@@ -73,6 +81,14 @@ impl StoreError {
             StoreError::NotEmpty { detail } => Bilingual::new(
                 format!("復元先が空ではありません: {}", detail.ja),
                 format!("the target store is not empty: {}", detail.en),
+            ),
+            StoreError::UploadTooLarge { max } => Bilingual::new(
+                format!("アップロードが {max} バイトを超えています"),
+                format!("the upload is larger than {max} bytes"),
+            ),
+            StoreError::UploadBroken { detail } => Bilingual::new(
+                format!("アップロードが途中で切れました（{detail}）"),
+                format!("the upload broke off ({detail})"),
             ),
             StoreError::Schema { detail } => Bilingual::new(
                 format!("データベースのスキーマ: {}", detail.ja),

@@ -39,6 +39,7 @@ mod sqlite;
 pub mod statements;
 mod tokens;
 mod users;
+mod working_papers;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;

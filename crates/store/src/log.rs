@@ -32,6 +32,16 @@ impl Store {
         on_backend!(self, b => b.checkpoints())
     }
 
+    /// The events of one action about one subject, in order.
+    pub async fn events_about(&self, subject: &str, action: &str) -> StoreResult<Vec<Event>> {
+        on_backend!(self, b => b.events_about(subject, action))
+    }
+
+    /// The event at a sequence number.
+    pub async fn event_at(&self, seq: u64) -> StoreResult<Option<Event>> {
+        on_backend!(self, b => b.event_at(seq))
+    }
+
     pub async fn latest_checkpoint(&self) -> StoreResult<Option<Checkpoint>> {
         on_backend!(self, b => b.latest_checkpoint())
     }
@@ -218,6 +228,33 @@ macro_rules! log_operations {
                     .fetch_all(&self.pool)
                     .await?;
                 rows.iter().map(crate::rows::event).collect()
+            }
+
+            pub async fn events_about(
+                &self,
+                subject: &str,
+                action: &str,
+            ) -> crate::error::StoreResult<Vec<shinrai_domain::log_chain::Event>> {
+                let rows = sqlx::query(crate::sql::SELECT_EVENTS_ABOUT)
+                    .bind(subject)
+                    .bind(action)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter().map(crate::rows::event).collect()
+            }
+
+            pub async fn event_at(
+                &self,
+                seq: u64,
+            ) -> crate::error::StoreResult<Option<shinrai_domain::log_chain::Event>> {
+                let Ok(seq) = i64::try_from(seq) else {
+                    return Ok(None);
+                };
+                let row = sqlx::query(crate::sql::SELECT_EVENT_AT)
+                    .bind(seq)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                row.as_ref().map(crate::rows::event).transpose()
             }
 
             pub async fn checkpoints(

@@ -20,6 +20,7 @@ impl Document for SelectionApplication {
             provider: None,
             audit_body: Some(&self.org),
             status: self.status.code(),
+            audit: None,
         }
     }
 }

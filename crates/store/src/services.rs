@@ -20,6 +20,7 @@ impl Document for Service {
             provider: Some(&self.provider),
             audit_body: None,
             status: "active",
+            audit: None,
         }
     }
 }

@@ -50,6 +50,10 @@ pub const SELECT_EVENTS_AFTER: &str = "SELECT seq, at_ms, actor, org, action, su
      FROM log_events WHERE seq > $1 ORDER BY seq LIMIT $2";
 pub const SELECT_PUBLIC_EVENTS_AFTER: &str = "SELECT seq, at_ms, actor, org, action, subject, visibility, payload, payload_hash, prev_hash, hash \
      FROM log_events WHERE seq > $1 AND visibility = 'public' ORDER BY seq LIMIT $2";
+pub const SELECT_EVENTS_ABOUT: &str = "SELECT seq, at_ms, actor, org, action, subject, visibility, payload, payload_hash, prev_hash, hash \
+     FROM log_events WHERE subject = $1 AND action = $2 ORDER BY seq";
+pub const SELECT_EVENT_AT: &str = "SELECT seq, at_ms, actor, org, action, subject, visibility, payload, payload_hash, prev_hash, hash \
+     FROM log_events WHERE seq = $1";
 pub const SELECT_ALL_EVENTS: &str = "SELECT seq, at_ms, actor, org, action, subject, visibility, payload, payload_hash, prev_hash, hash \
      FROM log_events ORDER BY seq";
 pub const INSERT_CHECKPOINT: &str =

@@ -20,6 +20,7 @@ impl Document for Statement {
             provider: Some(&self.provider),
             audit_body: None,
             status: self.status.code(),
+            audit: None,
         }
     }
 }

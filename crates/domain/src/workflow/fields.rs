@@ -161,6 +161,11 @@ impl Problems {
         self.errors.is_empty()
     }
 
+    /// The refusal of what was found, when the caller already knows something was.
+    pub fn refusal(self) -> super::Refusal {
+        super::Refusal::Invalid(self.errors)
+    }
+
     /// `Ok` when nothing was found, else every problem.
     pub fn finish(self) -> Result<(), super::Refusal> {
         if self.errors.is_empty() {

@@ -22,6 +22,7 @@ pub mod review;
 pub mod selection_application;
 pub mod service;
 pub mod statement;
+pub mod working_papers;
 
 pub use change::{Change, WorkflowEvent};
 pub use moment::Moment;

@@ -187,6 +187,29 @@ pub enum Conflict {
     RuleDoesNotSelect,
     /// No yearly status report is asked for yet.
     NoStatusReportOwed { org: String },
+    /// Signing with a control concluded conformant whose design or operation failed.
+    ConclusionsContradictWork {
+        audit: String,
+        controls: Vec<String>,
+    },
+    /// A population is frozen once recorded.
+    PopulationFrozen { control: String },
+    /// A sample is drawn from a frozen population only.
+    PopulationNotFrozen { control: String },
+    /// Each round's sample is drawn once (and the frequency is fixed once one is drawn).
+    SampleDrawn { control: String, round: u8 },
+    /// A second sample follows a complete first one with a failure, once.
+    SecondSampleNotAllowed { control: String },
+    /// Results are recorded for sampled occurrences only.
+    ItemNotSampled {
+        control: String,
+        round: u8,
+        occurrence: u64,
+    },
+    /// The evidence record was withdrawn already.
+    EvidenceWithdrawn { evidence: String },
+    /// The request for evidence was answered already.
+    RequestNotOpen { request: String },
 }
 
 impl Conflict {
@@ -215,6 +238,14 @@ impl Conflict {
             Conflict::SelectionApplicationDecided { .. } => "selection_application_decided",
             Conflict::RuleDoesNotSelect => "rule_does_not_select",
             Conflict::NoStatusReportOwed { .. } => "no_status_report_owed",
+            Conflict::ConclusionsContradictWork { .. } => "conclusions_contradict_work",
+            Conflict::PopulationFrozen { .. } => "population_frozen",
+            Conflict::PopulationNotFrozen { .. } => "population_not_frozen",
+            Conflict::SampleDrawn { .. } => "sample_drawn",
+            Conflict::SecondSampleNotAllowed { .. } => "second_sample_not_allowed",
+            Conflict::ItemNotSampled { .. } => "item_not_sampled",
+            Conflict::EvidenceWithdrawn { .. } => "evidence_withdrawn",
+            Conflict::RequestNotOpen { .. } => "request_not_open",
         }
     }
 
@@ -342,6 +373,54 @@ impl Conflict {
             Conflict::NoStatusReportOwed { org } => Bilingual::new(
                 format!("監査機関 {org} が今提出すべき年次の状況報告はありません"),
                 format!("audit body {org} owes no yearly status report now"),
+            ),
+            Conflict::ConclusionsContradictWork { audit, controls } => Bilingual::new(
+                format!(
+                    "監査 {audit} では整備または運用が有効でない管理策が適合と結論されています（{}）",
+                    first_few(controls)
+                ),
+                format!(
+                    "audit {audit} concludes conformant controls whose design or operation failed ({})",
+                    first_few(controls)
+                ),
+            ),
+            Conflict::PopulationFrozen { control } => Bilingual::new(
+                format!("{control} の母集団は記録済みで、変更できません"),
+                format!("the population of {control} is recorded and frozen"),
+            ),
+            Conflict::PopulationNotFrozen { control } => Bilingual::new(
+                format!("{control} の母集団がまだ記録されていません"),
+                format!("the population of {control} is not recorded yet"),
+            ),
+            Conflict::SampleDrawn { control, round } => Bilingual::new(
+                format!("{control} の第 {round} 回の標本は抽出済みです"),
+                format!("the sample of round {round} of {control} is drawn already"),
+            ),
+            Conflict::SecondSampleNotAllowed { control } => Bilingual::new(
+                format!(
+                    "{control} の追加標本は、第 1 回の標本の全件に結果があり不合格が含まれるときに限り抽出できます"
+                ),
+                format!(
+                    "a second sample of {control} is drawn only when every item of the first has a result and one failed"
+                ),
+            ),
+            Conflict::ItemNotSampled {
+                control,
+                round,
+                occurrence,
+            } => Bilingual::new(
+                format!("発生 {occurrence} は {control} の第 {round} 回の標本にありません"),
+                format!(
+                    "occurrence {occurrence} is not in round {round} of the sample of {control}"
+                ),
+            ),
+            Conflict::EvidenceWithdrawn { evidence } => Bilingual::new(
+                format!("証跡 {evidence} は取り下げ済みです"),
+                format!("evidence {evidence} is withdrawn already"),
+            ),
+            Conflict::RequestNotOpen { request } => Bilingual::new(
+                format!("証跡依頼 {request} は回答済みです"),
+                format!("request {request} is answered already"),
             ),
         }
     }

@@ -7,14 +7,21 @@ use serde_json::Value;
 
 use super::audit::{Audit, Conclusions};
 use super::audit_body::AuditorProfile;
+use super::statement::Statement;
+use super::working_papers::{
+    ControlWork, ControlWorkLine, Evidence, ExaminedVersion, report_lines,
+};
 use crate::date::CalendarDate;
 use crate::level::Level;
 use crate::log_chain::sha256_hex;
 use crate::registry::Period;
 use crate::text::Bilingual;
 
-/// Names the shape of the report, so a later shape can never be mistaken for this one.
-pub const REPORT_FORMAT: &str = "shinrai-audit-report/1";
+/// Names the shape of the report, so a later shape can never be mistaken for this one. The
+/// second shape adds the statement versions examined, governance and the work behind each
+/// control; reports signed in the first shape still read and hash as they were.
+pub const REPORT_FORMAT: &str = "shinrai-audit-report/2";
+pub const REPORT_FORMATS_READ: [&str; 2] = ["shinrai-audit-report/1", REPORT_FORMAT];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,11 +49,49 @@ pub struct AuditReport {
     pub signed_on: CalendarDate,
     /// Sorted by objective, then by control.
     pub conclusions: Conclusions,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examined: Vec<ExaminedVersion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub governance: Option<GovernanceLine>,
+    /// One line per selected control: the phases' results and the evidence hashes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub work: Vec<ControlWorkLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GovernanceLine {
+    pub effective: bool,
+    pub reason: Bilingual,
+}
+
+/// The working papers a report is signed on.
+#[derive(Debug, Clone, Copy)]
+pub struct Papers<'a> {
+    pub statement: &'a Statement,
+    pub work: &'a [ControlWork],
+    pub evidence: &'a [Evidence],
+}
+
+impl<'a> Papers<'a> {
+    /// A statement without working papers (audits concluded before papers were kept).
+    pub fn bare(statement: &'a Statement) -> Papers<'a> {
+        Papers {
+            statement,
+            work: &[],
+            evidence: &[],
+        }
+    }
 }
 
 impl AuditReport {
-    /// The report of `audit` as `signer` signs it on `signed_on`.
-    pub fn of(audit: &Audit, signer: &AuditorProfile, signed_on: CalendarDate) -> AuditReport {
+    /// The report of `audit` as `signer` signs it on `signed_on`, with its papers.
+    pub fn of(
+        audit: &Audit,
+        papers: Papers<'_>,
+        signer: &AuditorProfile,
+        signed_on: CalendarDate,
+    ) -> AuditReport {
         AuditReport {
             format: REPORT_FORMAT.to_owned(),
             audit: audit.id.clone(),
@@ -66,6 +111,12 @@ impl AuditReport {
             },
             signed_on,
             conclusions: audit.conclusions.sorted(),
+            examined: audit.examined_versions(),
+            governance: audit.governance.as_ref().map(|g| GovernanceLine {
+                effective: g.effective,
+                reason: g.reason.clone(),
+            }),
+            work: report_lines(papers.statement, papers.work, papers.evidence),
         }
     }
 
@@ -150,7 +201,7 @@ pub fn read_report(text: &str) -> ReportText {
             ));
         }
     };
-    if report.format != REPORT_FORMAT {
+    if !REPORT_FORMATS_READ.contains(&report.format.as_str()) {
         return ReportText::NotAReport(Bilingual::new(
             format!("未知の報告書形式 {} です", report.format),
             format!("unknown report format {}", report.format),

@@ -8,9 +8,10 @@ use shinrai_domain::workflow::Refusal;
 use shinrai_domain::workflow::access;
 use shinrai_domain::workflow::audit::{self, Audit, AuditStatus, Conclusions, Order};
 use shinrai_domain::workflow::audit_body::AuditorProfile;
-use shinrai_domain::workflow::report::AuditReport;
+use shinrai_domain::workflow::report::{AuditReport, Papers};
 use shinrai_domain::workflow::service::is_provider;
 use shinrai_domain::workflow::statement::Statement;
+use shinrai_domain::workflow::working_papers::PhaseResults;
 use shinrai_domain::workflow::{Conflict, FieldError, NotAllowed};
 use shinrai_store::documents::{Batch, Stored};
 
@@ -202,11 +203,13 @@ pub async fn conclude_from(
     let stored = visible(state, by, id).await?;
     let statement = audited_statement(state, &stored.value).await?;
     let criteria = facts::criteria_of(state, &stored.value.criteria_version).await?;
+    let work = values(state.store.audit_work(id).await?);
     let change = audit::conclude(
         &stored.value,
         &statement,
         &criteria.version,
         conclusions,
+        &PhaseResults::of(&work),
         &by.member,
         by.at,
     )?;
@@ -230,9 +233,16 @@ pub async fn sign(state: &AppState, by: &Acting, id: &str) -> Outcome<(Audit, Au
         .auditor_profile(&named)
         .await?
         .map_or_else(|| unrecorded(&named), |stored| stored.value);
+    let work = values(state.store.audit_work(id).await?);
+    let evidence = values(state.store.audit_evidence(id).await?);
+    let papers = Papers {
+        statement: &statement,
+        work: &work,
+        evidence: &evidence,
+    };
     let (change, report) = audit::sign(
         audit,
-        &statement,
+        papers,
         &criteria.version,
         &signer,
         &requirements(),
@@ -244,6 +254,10 @@ pub async fn sign(state: &AppState, by: &Acting, id: &str) -> Outcome<(Audit, Au
         .update(&change, stored.revision)?;
     state.store.commit(batch).await?;
     Ok((change.state, report))
+}
+
+fn values<T>(stored: Vec<Stored<T>>) -> Vec<T> {
+    stored.into_iter().map(|stored| stored.value).collect()
 }
 
 /// An auditor of whom nothing is recorded: qualified for nothing, so the domain refuses them

@@ -231,7 +231,10 @@ pub async fn sign(
     operation_id = "get_audit_report",
     tag = "audits",
     summary = "The signed report (its provider, the audit body, the operator) / 署名済みの監査報告書",
-    description = "The report exactly as signed (`format`: `shinrai-audit-report/1`). Its \
+    description = "The report exactly as signed (`format`: `shinrai-audit-report/2`; reports \
+        signed before the working papers were kept say `/1`). Besides the conclusions it lists \
+        the statement versions examined, governance and, per selected control, the phases' \
+        results and the SHA-256 of the evidence behind them. Its \
         canonical form — keys sorted, no white space — hashes to the audit's `report_sha256`; \
         `shinrai report verify` checks a downloaded copy against the signed log. Before signing \
         the answer is `report_not_signed` (409). / 署名前は 409 です。",

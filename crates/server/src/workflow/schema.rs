@@ -82,3 +82,22 @@ pub fn measure_kind() -> ObjectBuilder {
             .map(shinrai_domain::workflow::audit_body::MeasureKind::code),
     )
 }
+
+pub fn fair_verdict() -> ObjectBuilder {
+    use shinrai_domain::workflow::working_papers::FairVerdict;
+    one_of(FairVerdict::ALL.map(FairVerdict::code))
+}
+
+pub fn frequency() -> ObjectBuilder {
+    one_of(shinrai_domain::sampling::Frequency::NAMES.map(|(name, _)| name))
+}
+
+pub fn evidence_method() -> ObjectBuilder {
+    use shinrai_domain::workflow::working_papers::EvidenceMethod;
+    one_of(EvidenceMethod::ALL.map(EvidenceMethod::code))
+}
+
+pub fn reliance_kind() -> ObjectBuilder {
+    use shinrai_domain::workflow::working_papers::RelianceKind;
+    one_of(RelianceKind::ALL.map(RelianceKind::code))
+}

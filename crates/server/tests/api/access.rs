@@ -346,6 +346,99 @@ fn workflow_rows(world: &World) -> Vec<Row> {
     for (method, uri, body) in not_found {
         rows.push((method, uri.to_owned(), body, hidden));
     }
+    let judged = format!(r#"{{"verdict": "accepted", "reason": {text}}}"#);
+    let papers: [(&str, &str, Option<String>); 18] = [
+        ("GET", "/api/v1/audits/au-none/work", None),
+        (
+            "PUT",
+            "/api/v1/audits/au-none/work/C1/fair-presentation",
+            Some(judged),
+        ),
+        (
+            "PUT",
+            "/api/v1/audits/au-none/governance",
+            Some(format!(r#"{{"effective": true, "reason": {text}}}"#)),
+        ),
+        (
+            "POST",
+            "/api/v1/audits/au-none/statement",
+            Some(r#"{"statement": "svc-none-v2"}"#.into()),
+        ),
+        (
+            "PUT",
+            "/api/v1/audits/au-none/work/C1/design",
+            Some(format!(r#"{{"effective": true, "reason": {text}}}"#)),
+        ),
+        (
+            "PUT",
+            "/api/v1/audits/au-none/work/C1/reliance",
+            Some(format!(
+                r#"{{"kind": "soc2", "reference": "R", "issuer": "I", "period_start": "2025-01-01",
+                    "period_end": "2025-12-31", "scope": {text}, "covers": [], "reason": {text}}}"#
+            )),
+        ),
+        (
+            "PUT",
+            "/api/v1/audits/au-none/work/C1/frequency",
+            Some(r#"{"frequency": "daily"}"#.into()),
+        ),
+        ("POST", "/api/v1/audits/au-none/work/C1/population", None),
+        ("GET", "/api/v1/audits/au-none/work/C1/population", None),
+        (
+            "POST",
+            "/api/v1/audits/au-none/work/C1/samples",
+            Some(r#"{"round": 1}"#.into()),
+        ),
+        (
+            "PUT",
+            "/api/v1/audits/au-none/work/C1/samples/1/items/1",
+            Some(format!(r#"{{"passed": true, "note": {text}}}"#)),
+        ),
+        ("GET", "/api/v1/audits/au-none/evidence", None),
+        (
+            "POST",
+            "/api/v1/audits/au-none/evidence?file_name=a.txt&method=inspection&speaks_for=2025-10-01",
+            None,
+        ),
+        (
+            "POST",
+            "/api/v1/audits/au-none/evidence/notes",
+            Some(format!(
+                r#"{{"method": "inquiry", "title": {text}, "text": {text}, "speaks_for": "2025-10-01"}}"#
+            )),
+        ),
+        ("GET", "/api/v1/audits/au-none/evidence/ev-0000001", None),
+        (
+            "GET",
+            "/api/v1/audits/au-none/evidence/ev-0000001/file",
+            None,
+        ),
+        (
+            "POST",
+            "/api/v1/audits/au-none/evidence/ev-0000001/withdraw",
+            Some(format!(r#"{{"reason": {text}}}"#)),
+        ),
+        (
+            "POST",
+            "/api/v1/audits/au-none/requests/rq-00001/answer",
+            Some(r#"{"evidence": ["ev-0000001"]}"#.into()),
+        ),
+    ];
+    for (method, uri, body) in papers {
+        rows.push((method, uri.to_owned(), body, hidden));
+    }
+    rows.push((
+        "GET",
+        "/api/v1/audits/au-none/requests".into(),
+        None,
+        hidden,
+    ));
+    rows.push((
+        "POST",
+        "/api/v1/audits/au-none/requests".into(),
+        Some(format!(r#"{{"text": {text}, "due_on": "2030-01-01"}}"#)),
+        hidden,
+    ));
     rows
 }
 
@@ -624,6 +717,35 @@ async fn the_table_covers_every_documented_route() {
                 }
                 ["", "api", "v1", "audits", _, "conclusions", action] => {
                     format!("/api/v1/audits/{{id}}/conclusions/{action}")
+                }
+                [
+                    "",
+                    "api",
+                    "v1",
+                    "audits",
+                    _,
+                    "work",
+                    _,
+                    "samples",
+                    _,
+                    "items",
+                    _,
+                ] => "/api/v1/audits/{id}/work/{control}/samples/{round}/items/{occurrence}"
+                    .to_owned(),
+                ["", "api", "v1", "audits", _, "work", _, action] => {
+                    format!("/api/v1/audits/{{id}}/work/{{control}}/{action}")
+                }
+                ["", "api", "v1", "audits", _, "evidence", "notes"] => {
+                    "/api/v1/audits/{id}/evidence/notes".to_owned()
+                }
+                ["", "api", "v1", "audits", _, "evidence", _] => {
+                    "/api/v1/audits/{id}/evidence/{evidence}".to_owned()
+                }
+                ["", "api", "v1", "audits", _, "evidence", _, action] => {
+                    format!("/api/v1/audits/{{id}}/evidence/{{evidence}}/{action}")
+                }
+                ["", "api", "v1", "audits", _, "requests", _, action] => {
+                    format!("/api/v1/audits/{{id}}/requests/{{request}}/{action}")
                 }
                 ["", "api", "v1", "applications", _, "explanations", _] => {
                     "/api/v1/applications/{id}/explanations/{control}".to_owned()

@@ -16,4 +16,5 @@ mod engines;
 mod log;
 mod read_only;
 mod registry;
+mod uploads;
 mod workflow;

@@ -274,6 +274,7 @@ fn register_is_refused_unless_the_rule_registers_and_explanations_go_round() {
         &statement,
         &criteria,
         conclusions,
+        &crate::workflow::working_papers::PhaseResults::default(),
         &auditor(),
         Moment::at(JUNE_2026 + 2),
     )
@@ -281,7 +282,7 @@ fn register_is_refused_unless_the_rule_registers_and_explanations_go_round() {
     .state;
     let audit = audit::sign(
         &audit,
-        &statement,
+        crate::workflow::report::Papers::bare(&statement),
         &criteria,
         &signer(),
         &AuditorRequirements::default(),

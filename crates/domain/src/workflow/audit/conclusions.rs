@@ -12,6 +12,7 @@ use crate::text::Bilingual;
 use crate::workflow::Refusal;
 use crate::workflow::fields::{Problems, is_blank_text};
 use crate::workflow::statement::{Statement, StatementContent};
+use crate::workflow::working_papers::PhaseResults;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -140,6 +141,30 @@ impl Conclusions {
             problems.duplicates(self.controls.iter().map(|c| c.control.as_str()), |i| {
                 format!("/controls/{i}/control")
             });
+        }
+        problems.finish()
+    }
+
+    /// No control is concluded conformant when its design or operation failed.
+    pub fn check_against_work(&self, results: &PhaseResults) -> Result<(), Refusal> {
+        let mut problems = Problems::new();
+        for (i, conclusion) in self.controls.iter().enumerate() {
+            if !conclusion.conformant {
+                continue;
+            }
+            if let Some(why) = results.bars_conformance(&conclusion.control) {
+                problems.push(
+                    format!("/controls/{i}/conformant"),
+                    "contradicts_work",
+                    Bilingual::new(
+                        format!("/controls/{i}/conformant: 適合とはできません（{}）", why.ja),
+                        format!(
+                            "/controls/{i}/conformant: cannot be conformant ({})",
+                            why.en
+                        ),
+                    ),
+                );
+            }
         }
         problems.finish()
     }

@@ -14,9 +14,10 @@ use serde_json::json;
 
 use super::audit_body::{AuditBodyRecord, AuditorProfile, is_auditor_of};
 use super::fields::Problems;
-use super::report::AuditReport;
+use super::report::{AuditReport, Papers};
 use super::service::{Service, acts_for_provider};
 use super::statement::{Statement, StatementStatus};
+use super::working_papers::{ExaminedVersion, GovernanceJudgement, PhaseResults};
 use super::{Change, Conflict, FieldError, Moment, NotAllowed, Refusal, WorkflowEvent};
 use crate::case::bounds::MAX_TEXT_CHARS;
 use crate::criteria::CriteriaVersion;
@@ -104,6 +105,28 @@ pub struct Audit {
     pub signed_at_ms: Option<i64>,
     pub signed_on: Option<CalendarDate>,
     pub updated_at_ms: i64,
+    /// Every statement version the audit looked at, in order (audits stored before versions
+    /// were kept list none: see [`Audit::examined_versions`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examined: Vec<ExaminedVersion>,
+    /// Fair presentation of governance, with the provider's own evaluation of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub governance: Option<GovernanceJudgement>,
+}
+
+impl Audit {
+    /// The statement versions looked at: those recorded, or else the audited one alone.
+    pub fn examined_versions(&self) -> Vec<ExaminedVersion> {
+        if self.examined.is_empty() {
+            vec![ExaminedVersion {
+                statement: self.statement.clone(),
+                version: self.statement_version,
+                since_ms: self.requested_at_ms,
+            }]
+        } else {
+            self.examined.clone()
+        }
+    }
 }
 
 /// What the provider asks for when ordering an audit.
@@ -190,6 +213,12 @@ pub fn order(
         signed_at_ms: None,
         signed_on: None,
         updated_at_ms: at.at_ms,
+        examined: vec![ExaminedVersion {
+            statement: statement.id.clone(),
+            version: statement.version,
+            since_ms: at.at_ms,
+        }],
+        governance: None,
     };
     Ok(recorded(audit, "audit.order", by, at))
 }
@@ -311,12 +340,14 @@ pub fn decline(
 }
 
 /// An auditor of the body records the conclusions (they replace those recorded before). Each
-/// names a selected control of the audited statement or one of their objectives.
+/// names a selected control of the audited statement or one of their objectives, and no control
+/// whose design or operation failed in the working papers is concluded conformant.
 pub fn conclude(
     audit: &Audit,
     statement: &Statement,
     criteria: &CriteriaVersion,
     conclusions: Conclusions,
+    results: &PhaseResults,
     by: &Member,
     at: Moment,
 ) -> Result<Change<Audit>, Refusal> {
@@ -329,6 +360,7 @@ pub fn conclude(
         }));
     }
     conclusions.check(statement, criteria)?;
+    conclusions.check_against_work(results)?;
     let audit = Audit {
         conclusions,
         updated_at_ms: at.at_ms,
@@ -342,7 +374,7 @@ pub fn conclude(
 /// hashed. From then on nothing of the audit changes.
 pub fn sign(
     audit: &Audit,
-    statement: &Statement,
+    papers: Papers<'_>,
     criteria: &CriteriaVersion,
     signer: &AuditorProfile,
     required: &AuditorRequirements,
@@ -362,6 +394,7 @@ pub fn sign(
             user: signer.user.clone(),
         }));
     }
+    let statement = papers.statement;
     let missing = audit.conclusions.missing(statement, criteria);
     if !missing.is_empty() {
         return Err(Refusal::Conflict(Conflict::ConclusionsIncomplete {
@@ -369,8 +402,23 @@ pub fn sign(
             missing,
         }));
     }
+    // The papers may have changed since the conclusions were recorded.
+    let results = PhaseResults::of(papers.work);
+    let contradicted: Vec<String> = audit
+        .conclusions
+        .controls
+        .iter()
+        .filter(|c| c.conformant && results.bars_conformance(&c.control).is_some())
+        .map(|c| c.control.clone())
+        .collect();
+    if !contradicted.is_empty() {
+        return Err(Refusal::Conflict(Conflict::ConclusionsContradictWork {
+            audit: audit.id.clone(),
+            controls: contradicted,
+        }));
+    }
     let signed_on = at.date();
-    let report = AuditReport::of(audit, signer, signed_on);
+    let report = AuditReport::of(audit, papers, signer, signed_on);
     let audit = Audit {
         status: AuditStatus::Signed,
         report_sha256: Some(report.sha256()),

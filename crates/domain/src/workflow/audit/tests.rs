@@ -5,6 +5,7 @@ use crate::registration::AuditBodyStatus;
 use crate::workflow::service::tests::{member, provider};
 use crate::workflow::statement::tests::{draft, service};
 use crate::workflow::statement::{self};
+use crate::workflow::working_papers::PhaseResults;
 
 /// 2026-06-01T00:00:00Z: inside the demo body's selection.
 pub const JUNE_2026: i64 = 1_780_272_000_000;
@@ -120,6 +121,7 @@ pub fn concluded() -> Audit {
         &statement,
         &demo_criteria().unwrap(),
         full_conclusions(&statement),
+        &PhaseResults::default(),
         &auditor(),
         Moment::at(JUNE_2026 + 2),
     )
@@ -130,7 +132,7 @@ pub fn concluded() -> Audit {
 pub fn signed() -> (Audit, AuditReport) {
     let (change, report) = sign(
         &concluded(),
-        &submitted(),
+        Papers::bare(&submitted()),
         &demo_criteria().unwrap(),
         &signer(),
         &AuditorRequirements::default(),
@@ -180,6 +182,7 @@ fn a_signed_report_never_changes() {
             &statement,
             &criteria,
             Conclusions::default(),
+            &PhaseResults::default(),
             &auditor(),
             Moment::at(JUNE_2026 + 9)
         ),
@@ -188,7 +191,7 @@ fn a_signed_report_never_changes() {
     assert_eq!(
         sign(
             &audit,
-            &statement,
+            Papers::bare(&statement),
             &criteria,
             &signer(),
             &AuditorRequirements::default(),
@@ -321,7 +324,7 @@ fn only_the_named_signer_signs_and_only_when_every_conclusion_has_a_reason() {
     let signing = |audit: &Audit, by: &Member, profile: &AuditorProfile| {
         sign(
             audit,
-            &statement,
+            Papers::bare(&statement),
             &criteria,
             profile,
             &AuditorRequirements::default(),
@@ -350,6 +353,7 @@ fn only_the_named_signer_signs_and_only_when_every_conclusion_has_a_reason() {
         &statement,
         &criteria,
         partial,
+        &PhaseResults::default(),
         &auditor(),
         Moment::at(JUNE_2026 + 4),
     )
@@ -396,6 +400,7 @@ fn conclusions_name_only_selected_controls_and_their_objectives() {
         &statement,
         &criteria,
         bad.clone(),
+        &PhaseResults::default(),
         &auditor(),
         Moment::at(JUNE_2026),
     ) else {
@@ -420,6 +425,7 @@ fn conclusions_name_only_selected_controls_and_their_objectives() {
             &statement,
             &criteria,
             full_conclusions(&statement),
+            &PhaseResults::default(),
             &auditor(),
             Moment::at(JUNE_2026)
         )

@@ -1,0 +1,40 @@
+//! An audit's working papers (監査調書), the engagement itself: judgements in the three phases,
+//! populations and their samples, evidence streamed into the blob store and requests for it,
+//! reliance on other certifications; the API, and the actions behind it.
+
+pub mod actions;
+pub mod api;
+pub mod evidence;
+pub mod views;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api::work))
+        .routes(routes!(api::fair))
+        .routes(routes!(api::governance))
+        .routes(routes!(api::continue_on))
+        .routes(routes!(api::design))
+        .routes(routes!(api::reliance))
+        .routes(routes!(api::frequency))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(api::freeze_population, api::population))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    api::MAX_POPULATION_BODY,
+                )),
+        )
+        .routes(routes!(api::draw_sample))
+        .routes(routes!(api::record_item))
+        .routes(routes!(api::list_evidence, api::upload_evidence))
+        .routes(routes!(api::add_note))
+        .routes(routes!(api::get_evidence))
+        .routes(routes!(api::evidence_file))
+        .routes(routes!(api::withdraw_evidence))
+        .routes(routes!(api::list_requests, api::ask))
+        .routes(routes!(api::answer))
+}
