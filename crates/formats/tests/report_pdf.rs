@@ -3,7 +3,12 @@
 //! text runs on over pages rather than being cut. Needs `pdftotext` (Debian: poppler-utils) and
 //! IPAex Gothic (Debian: fonts-ipaexfont); without them the tests fail saying so.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::path::Path;
 use std::process::Command;

@@ -125,7 +125,8 @@ mod tests {
         assert_eq!(lines("ID 8.1.2.P3 の統制", 12.0), ["ID 8.1.2.P3", "の統制"]);
         assert_eq!(lines("", 5.0), [""]);
         assert_eq!(lines("字", 1.0), ["字"]);
-        let all: String = lines("a b c d e f g", 3.0).concat();
-        assert_eq!(all, "abcdefg");
+        assert_eq!(lines("a b c d e f g", 3.0), ["a b", "c d", "e f", "g"]);
+        // Spaces at a break go; those starting a paragraph stay.
+        assert_eq!(lines("  ab    cd", 4.0), ["  ab", "cd"]);
     }
 }
