@@ -89,7 +89,7 @@ fn font_from_bytes(path: String, bytes: Vec<u8>) -> Result<PdfFont, ReportPdfErr
         path: path.clone(),
         why,
     };
-    let parsed = FontRef::new(&bytes).map_err(|error| not_a_font(error.to_string()))?;
+    let parsed = FontRef::from_index(&bytes, 0).map_err(|error| not_a_font(error.to_string()))?;
     if parsed.charmap().map('0').is_none() {
         return Err(not_a_font("it maps no Unicode text to glyphs".to_owned()));
     }
@@ -117,10 +117,11 @@ pub(crate) struct Glyphs<'a> {
 
 impl<'a> Glyphs<'a> {
     pub fn new(font: &'a PdfFont) -> Result<Self, ReportPdfError> {
-        let parsed = FontRef::new(&font.data).map_err(|error| ReportPdfError::NotAFont {
-            path: font.path.clone(),
-            why: error.to_string(),
-        })?;
+        let parsed =
+            FontRef::from_index(&font.data, 0).map_err(|error| ReportPdfError::NotAFont {
+                path: font.path.clone(),
+                why: error.to_string(),
+            })?;
         let metrics = parsed.metrics(Size::unscaled(), LocationRef::default());
         let units_per_em = f32::from(metrics.units_per_em.max(1));
         let mut glyphs = Glyphs {
