@@ -9,6 +9,7 @@ pub mod conclusions;
 pub mod oscal_criteria;
 pub mod population;
 pub mod registry;
+pub mod report_pdf;
 pub mod sheet_form;
 pub mod statement;
 pub mod table;
