@@ -98,6 +98,26 @@ pub enum AuditCommand {
     /// The auditors' conclusions as a spreadsheet: template and import / 監査の結論の表: テンプレート・取込み
     #[command(subcommand)]
     Conclusions(ConclusionsCommand),
+    /// Recompute every sample of an audit from the log event that froze its population, the
+    /// stored population and the `sample` rule / 監査の標本を、母集団を記録したログと規則から計算し直す
+    #[command(
+        name = "sample-check",
+        after_help = "Exit status: 0 every sample recomputes exactly, 1 a sample differs (each is named), 2 unreadable.\n\
+                      終了コード: 0 すべて一致、1 一致しない標本あり（それぞれを表示）、2 読み込み不能"
+    )]
+    SampleCheck(SampleCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SampleCheckArgs {
+    /// The audit id / 監査 ID
+    pub audit: String,
+    /// Only this control / この管理策だけ
+    #[arg(long)]
+    pub control: Option<String>,
+    /// Print the result as JSON / 結果を JSON で出力する
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

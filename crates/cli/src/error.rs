@@ -42,6 +42,9 @@ pub enum CliError {
     /// missing); what was found was already reported.
     #[error("the log could not be verified in full")]
     LogUnverified,
+    /// A recomputed sample differs from the one recorded; each was already reported.
+    #[error("a sample differs from its recomputation")]
+    SamplesDiffer,
     /// An input file that cannot be used at all (missing, not a table, an empty sheet).
     #[error("{}", .what.en)]
     Unusable { what: Bilingual },
@@ -61,6 +64,7 @@ impl CliError {
             CliError::Output(_)
             | CliError::Invalid
             | CliError::LogAltered
+            | CliError::SamplesDiffer
             | CliError::LogUnverified
             | CliError::Unwritable { .. } => ExitCode::from(1),
             CliError::Oscal(error) => match error.kind {
@@ -96,6 +100,10 @@ impl CliError {
             CliError::LogAltered => match lang {
                 Lang::Ja => "ログが改ざんされています".to_owned(),
                 Lang::En => "the log was altered".to_owned(),
+            },
+            CliError::SamplesDiffer => match lang {
+                Lang::Ja => "計算し直した標本が記録と一致しません".to_owned(),
+                Lang::En => "a sample differs from its recomputation".to_owned(),
             },
             CliError::LogUnverified => match lang {
                 Lang::Ja => "ログを完全には検証できませんでした".to_owned(),

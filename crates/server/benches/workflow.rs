@@ -31,243 +31,31 @@
     clippy::cast_precision_loss
 )]
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::Request;
 use serde_json::{Value, json};
 use shinrai_domain::accounts::{OrgKind, Role};
-use shinrai_domain::criteria::{CriteriaVersion, Part};
+use shinrai_domain::criteria::Part;
 use shinrai_domain::level::Level;
 use shinrai_domain::policy::Member;
 use shinrai_domain::service_model::ServiceModel;
-use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::Moment;
 use shinrai_domain::workflow::statement::StatementContent;
 use shinrai_formats::statement::{StatementFile, read_xlsx, write_xlsx};
-use shinrai_server::auth::secret;
 use shinrai_server::workflow::Acting;
-use shinrai_server::{AppState, Config};
-use shinrai_store::model::{ChangeBy, NewApiToken, NewOrganisation, NewUser};
-use shinrai_store::{Store, StoreConfig};
 use shinrai_testdata::statement::{full_statement, large_criteria};
-use tower::ServiceExt;
+
+mod support;
+
+use support::{Row, now_ms, world};
 
 const CRITERIA: &str = "load-1200";
-const DAY_MS: i64 = 86_400_000;
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2}", d.as_secs_f64() * 1000.0)
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as i64
-}
-
-/// Who acts in the bench: (login, organisation, roles).
-const USERS: [(&str, &str, &[Role]); 5] = [
-    ("admin", "op", &[Role::OperatorAdmin]),
-    ("admin2", "op", &[Role::OperatorAdmin]),
-    ("reviewer", "op", &[Role::OperatorReviewer]),
-    ("provider", "csp", &[Role::Provider]),
-    ("signer", "ab", &[Role::Auditor, Role::SigningAuditor]),
-];
-
-struct Bench {
-    app: Router,
-    /// The same service, for the measures taken in process (no router, no HTTP).
-    state: AppState,
-    /// Login → API token.
-    tokens: std::collections::HashMap<&'static str, String>,
-}
-
-impl Bench {
-    async fn send(
-        &self,
-        who: &str,
-        method: &str,
-        uri: &str,
-        body: Option<&Value>,
-    ) -> (u16, Vec<u8>) {
-        let mut request = Request::builder()
-            .method(method)
-            .uri(uri)
-            .header("authorization", format!("Bearer {}", self.tokens[who]));
-        let body = match body {
-            Some(value) => {
-                request = request.header("content-type", "application/json");
-                Body::from(serde_json::to_vec(value).unwrap())
-            }
-            None => Body::empty(),
-        };
-        let response = self
-            .app
-            .clone()
-            .oneshot(request.body(body).unwrap())
-            .await
-            .unwrap();
-        let status = response.status().as_u16();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .unwrap();
-        (status, bytes.to_vec())
-    }
-
-    /// A request that must succeed; its JSON answer.
-    async fn json(&self, who: &str, method: &str, uri: &str, body: Option<&Value>) -> Value {
-        let (status, bytes) = self.send(who, method, uri, body).await;
-        assert!(
-            (200..300).contains(&status),
-            "{method} {uri}: {status} {}",
-            String::from_utf8_lossy(&bytes)
-        );
-        if bytes.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_slice(&bytes).unwrap()
-        }
-    }
-
-    /// Times `rounds` runs of one request, checking each answer.
-    async fn time(
-        &self,
-        rounds: usize,
-        who: &str,
-        method: &str,
-        uri: &str,
-        body: Option<&Value>,
-        check: impl Fn(u16, &[u8]),
-    ) -> Vec<Duration> {
-        let mut times = Vec::with_capacity(rounds);
-        for _ in 0..rounds {
-            let started = Instant::now();
-            let (status, bytes) = self.send(who, method, uri, body).await;
-            times.push(started.elapsed());
-            check(status, &bytes);
-        }
-        times.sort();
-        times
-    }
-}
-
-async fn world(dir: &std::path::Path, criteria: &CriteriaVersion) -> Bench {
-    let store = Arc::new(
-        Store::open(&StoreConfig {
-            data_dir: dir.to_path_buf(),
-            database_url: None,
-            checkpoint_every: 1_000,
-        })
-        .await
-        .unwrap(),
-    );
-    let system = ChangeBy::system(now_ms());
-    for (id, kind) in [
-        ("op", OrgKind::Operator),
-        ("csp", OrgKind::Provider),
-        ("ab", OrgKind::AuditBody),
-    ] {
-        store
-            .create_organisation(
-                &NewOrganisation {
-                    id: id.to_owned(),
-                    kind,
-                    name: Bilingual::new(format!("{id} 組織"), format!("{id} organisation")),
-                },
-                &system,
-            )
-            .await
-            .unwrap();
-    }
-    let mut tokens = std::collections::HashMap::new();
-    for (login, org, roles) in USERS {
-        store
-            .create_user(
-                &NewUser {
-                    id: login.to_owned(),
-                    org_id: org.to_owned(),
-                    login: login.to_owned(),
-                    display_name: login.to_owned(),
-                    roles: roles.to_vec(),
-                    // Nobody signs in with a password here: the bench acts with API tokens.
-                    password_hash: String::new(),
-                },
-                &system,
-            )
-            .await
-            .unwrap();
-        let issued = secret::new_api_token();
-        store
-            .create_token(
-                &NewApiToken {
-                    id: format!("token-{login}"),
-                    user_id: login.to_owned(),
-                    name: "bench".to_owned(),
-                    secret_hash: issued.digest,
-                    expires_at_ms: now_ms() + DAY_MS,
-                },
-                &system,
-            )
-            .await
-            .unwrap();
-        tokens.insert(login, issued.value);
-    }
-    store.create_criteria(criteria, &system).await.unwrap();
-    let config = Config {
-        // The bench asks far more often than a person would: no request quota here.
-        ..Config::default()
-    };
-    let state = AppState::new(&config, store);
-    let app = shinrai_server::router(state.clone());
-    Bench { app, state, tokens }
-}
 
 fn content_json(content: &StatementContent, level: Level) -> Value {
     let mut body = serde_json::to_value(content).unwrap();
     body["criteria_version"] = json!(CRITERIA);
     body["target_level"] = json!(level.get());
     body
-}
-
-struct Row {
-    measure: String,
-    times: Vec<Duration>,
-    target: Option<(Duration, &'static str)>,
-    /// Checked on the median for single runs, on p99 otherwise.
-    on_p99: bool,
-}
-
-impl Row {
-    fn print(&self) {
-        let p99 = percentile(&self.times, 99.0);
-        let median = percentile(&self.times, 50.0);
-        let (target, met) = match self.target {
-            Some((limit, text)) => {
-                let measured = if self.on_p99 { p99 } else { median };
-                (text, if measured < limit { "yes" } else { "NO" })
-            }
-            None => ("", ""),
-        };
-        println!(
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            self.measure,
-            self.times.len(),
-            ms(median),
-            ms(p99),
-            ms(*self.times.last().unwrap()),
-            target,
-            met
-        );
-    }
 }
 
 #[tokio::main(flavor = "multi_thread")]

@@ -10,6 +10,9 @@ use ed25519_dalek::VerifyingKey;
 use shinrai_domain::log_audit::AuditReport;
 use shinrai_domain::log_chain::{Checkpoint, Event};
 
+use shinrai_domain::workflow::working_papers::{ControlWork, Population};
+
+use crate::documents::{Document, Filter};
 use crate::error::StoreResult;
 use crate::postgres::PostgresBackend;
 use crate::sqlite::SqliteBackend;
@@ -78,6 +81,36 @@ impl ReadOnlyStore {
             Backend::Sqlite(b) => b.events_after(after, limit, false).await,
             Backend::Postgres(b) => b.events_after(after, limit, false).await,
         }
+    }
+
+    /// The event at a sequence number.
+    pub async fn event_at(&self, seq: u64) -> StoreResult<Option<Event>> {
+        match &self.backend {
+            Backend::Sqlite(b) => b.event_at(seq).await,
+            Backend::Postgres(b) => b.event_at(seq).await,
+        }
+    }
+
+    /// Every control's papers of an audit, their stored hashes checked.
+    pub async fn audit_work(&self, audit: &str) -> StoreResult<Vec<ControlWork>> {
+        let filter = Filter::audit(audit);
+        let rows = match &self.backend {
+            Backend::Sqlite(b) => b.document_rows(ControlWork::TABLE, &filter).await?,
+            Backend::Postgres(b) => b.document_rows(ControlWork::TABLE, &filter).await?,
+        };
+        rows.iter()
+            .map(|row| row.value().map(|stored| stored.value))
+            .collect()
+    }
+
+    /// A control's population, its stored hash checked.
+    pub async fn population(&self, id: &str) -> StoreResult<Option<Population>> {
+        let row = match &self.backend {
+            Backend::Sqlite(b) => b.document_row(Population::TABLE, id).await?,
+            Backend::Postgres(b) => b.document_row(Population::TABLE, id).await?,
+        };
+        row.map(|row| row.value().map(|stored| stored.value))
+            .transpose()
     }
 
     pub async fn close(&self) {

@@ -28,6 +28,7 @@ pub fn run(command: &AuditCommand, place: &DataPlace, lang: Lang) -> Result<(), 
             template(args, place, lang)
         }
         AuditCommand::Conclusions(ConclusionsCommand::Import(args)) => import(args, place, lang),
+        AuditCommand::SampleCheck(args) => super::sample_check::run(args, place, lang),
     }
 }
 

@@ -10,5 +10,6 @@ pub mod log_verify;
 pub mod oscal;
 pub mod registry;
 pub mod report;
+pub mod sample_check;
 pub mod serve;
 pub mod statement;

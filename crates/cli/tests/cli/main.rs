@@ -17,6 +17,7 @@ mod readme;
 mod registry;
 mod report;
 mod restore;
+mod sample_check;
 mod service;
 mod statement;
 mod support;

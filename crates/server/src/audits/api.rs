@@ -14,6 +14,7 @@ use super::views::{
 use super::{actions, files};
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::lang::RequestLang;
 use crate::openapi::{ChangeErrors, DownloadErrors, ReadErrors, UploadErrors};
 use crate::state::AppState;
 use crate::workflow::Acting;
@@ -254,6 +255,46 @@ pub async fn report(
     serde_json::to_value(&report)
         .map(Json)
         .map_err(ApiError::internal)
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/audits/{id}/report/pdf",
+    operation_id = "get_audit_report_pdf",
+    tag = "audits",
+    summary = "The signed report as PDF, in Japanese or English (its provider, the audit body, the operator) / 監査報告書の PDF",
+    description = "The language is `?lang=ja|en`, else the request's `Accept-Language`. Every \
+        page carries the report's SHA-256 in its footer; the text is real text with an \
+        embedded Japanese font. / 各ページのフッターに報告書のハッシュを印字します。",
+    params(
+        ("id" = String, Path, description = "The audit id"),
+        ("lang" = Option<String>, Query, description = "`ja` or `en`"),
+    ),
+    responses(
+        (status = 200, description = "The PDF.", content_type = "application/pdf", body = Vec<u8>),
+        (status = 409, description = "`conflict` (`report_not_signed`).", body = crate::error::ErrorBody),
+        ReadErrors,
+    )
+)]
+pub async fn report_pdf(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+    RequestLang(lang): RequestLang,
+) -> Result<Response, ApiError> {
+    let report = actions::report(&state, &acting, &id).await?;
+    let pdf = tokio::task::spawn_blocking(move || super::report_print::report_pdf(&report, lang))
+        .await
+        .map_err(ApiError::internal)??;
+    let suffix = match lang {
+        shinrai_domain::text::Lang::Ja => "ja",
+        shinrai_domain::text::Lang::En => "en",
+    };
+    Ok(crate::workflow::files::attachment(
+        "application/pdf",
+        &format!("report-{id}-{suffix}.pdf"),
+        pdf,
+    ))
 }
 
 #[utoipa::path(

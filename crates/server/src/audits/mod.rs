@@ -7,6 +7,7 @@ pub mod api;
 pub mod body_pages;
 pub mod files;
 pub mod pages;
+pub mod report_print;
 pub mod views;
 
 use axum::Router;
@@ -33,6 +34,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         )
         .routes(routes!(api::sign))
         .routes(routes!(api::report))
+        .routes(routes!(api::report_pdf))
 }
 
 /// The audit pages: the provider orders and reads; the audit body accepts (or declines),

@@ -101,6 +101,8 @@ page_labels! {
     verdict_register: "登録する", "Register";
     verdict_reject: "登録しない", "Reject";
     report: "監査報告書", "Audit report";
+    report_pdf_ja: "PDF（日本語）", "PDF (Japanese)";
+    report_pdf_en: "PDF（英語）", "PDF (English)";
     report_intro: "署名された監査報告書です。内容はもう変わりません。ダウンロードした報告書は shinrai report verify で署名記録と照合できます。", "The audit report as signed; it never changes again. A downloaded copy is checked against the signed log with shinrai report verify.";
     accept_audit: "監査を受諾する", "Accept the audit";
     accept_intro: "受諾すると監査が始まります。報告書に署名する監査人を、署名の資格を持つ貴機関の監査人から指名してください。", "Accepting starts the audit. Name the auditor who will sign the report, among your auditors who may sign.";

@@ -279,7 +279,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             [401, 200, 403, 403, 403, 403, 403],
         ),
     ];
-    let not_found: [(&str, &str, Option<String>); 26] = [
+    let not_found: [(&str, &str, Option<String>); 27] = [
         ("GET", "/api/v1/services/svc-none", None),
         (
             "POST",
@@ -318,6 +318,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
         ("POST", "/api/v1/audits/au-none/conclusions/import", None),
         ("POST", "/api/v1/audits/au-none/sign", None),
         ("GET", "/api/v1/audits/au-none/report", None),
+        ("GET", "/api/v1/audits/au-none/report/pdf", None),
         ("GET", "/api/v1/applications/ap-none", None),
         ("GET", "/api/v1/applications/ap-none/review", None),
         (
@@ -732,6 +733,9 @@ async fn the_table_covers_every_documented_route() {
                     _,
                 ] => "/api/v1/audits/{id}/work/{control}/samples/{round}/items/{occurrence}"
                     .to_owned(),
+                ["", "api", "v1", "audits", _, "report", "pdf"] => {
+                    "/api/v1/audits/{id}/report/pdf".to_owned()
+                }
                 ["", "api", "v1", "audits", _, "work", _, action] => {
                     format!("/api/v1/audits/{{id}}/work/{{control}}/{action}")
                 }

@@ -16,6 +16,7 @@ mod reliance;
 mod report_lines;
 mod requests;
 mod results;
+mod sample_check;
 
 pub use design::{DesignInput, DesignJudgement, Equivalence, free_technologies, judge_design};
 pub use evidence::{
@@ -38,6 +39,7 @@ pub use reliance::{Reliance, RelianceInput, RelianceKind, rely};
 pub use report_lines::{ControlWorkLine, RelianceLine, report_lines};
 pub use requests::{EvidenceRequest, NewRequest, RequestStatus, answer_request, ask, request_id};
 pub use results::{ControlResults, DesignResult, OperationResult, PhaseResults};
+pub use sample_check::{SampleCheck, check_samples};
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;

@@ -333,6 +333,25 @@ async fn an_engagement_from_fair_presentation_to_a_report_that_lists_the_work() 
         1
     );
 
+    // The report prints in both languages with its hash on every page.
+    let hash = report_hash(&world, &audit).await;
+    for (lang, words) in [("ja", "監査報告書"), ("en", "Audit report")] {
+        let pdf = call(
+            &world,
+            "provider",
+            "GET",
+            &format!("{base}/report/pdf?lang={lang}"),
+            None,
+        )
+        .await;
+        assert_eq!(pdf.status.as_u16(), 200);
+        assert!(pdf.body.starts_with(b"%PDF"));
+        let text = pdf_text(&pdf.body);
+        assert!(text.contains(words), "{lang}: {text}");
+        assert!(text.contains(&hash), "{lang}: the hash is printed");
+        assert!(text.contains(&control), "{lang}: the control is listed");
+    }
+
     // After signing the papers are read-only.
     let withdrawn = refused(
         &world,
@@ -346,6 +365,36 @@ async fn an_engagement_from_fair_presentation_to_a_report_that_lists_the_work() 
     assert_eq!(withdrawn["detail_code"], "audit_not_in_progress");
     let late = post_population(&world, "provider", &audit, &excluded, population_csv(3)).await;
     assert_eq!(late.status.as_u16(), 409);
+}
+
+async fn report_hash(world: &World, audit: &str) -> String {
+    let audit = ok(
+        world,
+        "provider",
+        "GET",
+        &format!("/api/v1/audits/{audit}"),
+        None,
+    )
+    .await;
+    audit["report_sha256"].as_str().unwrap().to_owned()
+}
+
+/// The text of a PDF as `pdftotext` (poppler-utils) extracts it.
+fn pdf_text(pdf: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!(
+        "shinrai-report-{}-{}.pdf",
+        std::process::id(),
+        shinrai_domain::log_chain::sha256_hex(pdf)
+    ));
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (apt-get install poppler-utils)");
+    let _ = std::fs::remove_file(&path);
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
 }
 
 #[tokio::test]

@@ -1,0 +1,142 @@
+//! `shinrai audit sample-check`: a sample drawn from the log event that froze its population
+//! recomputes exactly; one whose seed did not come from that event is named, exit status 1.
+
+use shinrai_domain::accounts::OrgKind;
+use shinrai_domain::text::Bilingual;
+use shinrai_domain::workflow::working_papers::{self, LogPoint};
+use shinrai_store::documents::Batch;
+use shinrai_store::model::{ChangeBy, NewOrganisation};
+use shinrai_store::{Store, StoreConfig};
+use shinrai_testdata::workflow::{at, signer, story};
+
+use crate::service::{DataDir, json, with_dir};
+use crate::support::shinrai;
+
+/// A data directory with the story's audit up to its frozen population and a sample drawn
+/// from `point` (the freeze event's own place when `None`).
+fn sampled(label: &str, point: Option<LogPoint>) -> DataDir {
+    let data = DataDir::new(label);
+    let story = story();
+    let papers = &story.papers;
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = Store::open(&StoreConfig {
+            data_dir: data.0.clone(),
+            database_url: None,
+            checkpoint_every: 1_000,
+        })
+        .await
+        .unwrap();
+        for (id, kind) in [("csp", OrgKind::Provider), ("ab", OrgKind::AuditBody)] {
+            store
+                .create_organisation(
+                    &NewOrganisation {
+                        id: id.to_owned(),
+                        kind,
+                        name: Bilingual::new(id, id),
+                    },
+                    &ChangeBy::system(500),
+                )
+                .await
+                .unwrap();
+        }
+        let batch = Batch::new()
+            .create(&story.body)
+            .unwrap()
+            .create(&story.profile)
+            .unwrap()
+            .create(&story.service)
+            .unwrap()
+            .create(&story.submitted)
+            .unwrap()
+            .create(&story.ordered)
+            .unwrap()
+            .update(&story.accepted, 1)
+            .unwrap()
+            .create(&papers.fair)
+            .unwrap()
+            .update(&papers.design, 1)
+            .unwrap()
+            .update(&papers.frequency, 2)
+            .unwrap()
+            .create_recorded_by_next(&papers.population, papers.frozen.event.at_ms)
+            .unwrap()
+            .update(&papers.frozen, 3)
+            .unwrap();
+        store.commit(batch).await.unwrap();
+        let work = &papers.frozen.state;
+        let freeze = store
+            .events_about(&work.id, "audit.population.freeze")
+            .await
+            .unwrap();
+        let point = point.unwrap_or_else(|| LogPoint {
+            seq: freeze[0].seq,
+            hash: freeze[0].hash.clone(),
+        });
+        let drawn = working_papers::draw_sample(
+            &story.accepted.state,
+            Some(work),
+            &work.control,
+            1,
+            None,
+            &point,
+            &signer(),
+            at(9),
+        )
+        .unwrap();
+        store
+            .commit(Batch::new().update(&drawn, 4).unwrap())
+            .await
+            .unwrap();
+        store.close().await;
+    });
+    data
+}
+
+#[test]
+fn a_sample_seeded_from_its_freeze_recomputes_exactly() {
+    let data = sampled("sample-ok", None);
+    let dir = data.arg();
+    let run = shinrai(&with_dir(
+        &dir,
+        &["audit", "sample-check", "au-1", "--json"],
+    ));
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let answer = json(&run);
+    assert_eq!(answer["differing"], 0);
+    assert_eq!(answer["samples"][0]["round"], 1);
+    assert_eq!(
+        answer["samples"][0]["items"], 2,
+        "a monthly control samples 2"
+    );
+    let run = shinrai(&with_dir(
+        &dir,
+        &["--lang", "ja", "audit", "sample-check", "au-1"],
+    ));
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("2 件のうち 0 件") || run.stdout.contains("1 件のうち 0 件"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_sample_whose_seed_came_from_elsewhere_is_named() {
+    let forged = LogPoint {
+        seq: 3,
+        hash: "00".repeat(32),
+    };
+    let data = sampled("sample-forged", Some(forged));
+    let dir = data.arg();
+    let run = shinrai(&with_dir(
+        &dir,
+        &["--lang", "en", "audit", "sample-check", "au-1"],
+    ));
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("NG"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1 of 1 samples differ"),
+        "{}",
+        run.stdout
+    );
+}

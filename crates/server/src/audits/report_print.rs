@@ -1,0 +1,222 @@
+//! The signed report printed as PDF in one language: the report's facts as a header, then each
+//! objective and control with its conclusion, its reason, the phases' results and the hashes of
+//! the evidence behind them. The font is read once, on the first print.
+
+use std::sync::OnceLock;
+
+use shinrai_domain::text::{Bilingual, Lang};
+use shinrai_domain::workflow::report::AuditReport;
+use shinrai_domain::workflow::working_papers::{ControlWorkLine, DesignResult, OperationResult};
+use shinrai_formats::report_pdf::{
+    DEFAULT_FONT, PdfFont, PrintLang, PrintedReport, PrintedRow, PrintedSection, load_font,
+    render_pdf,
+};
+
+use crate::error::ApiError;
+
+/// Where the font is read from: `SHINRAI_PDF_FONT`, else IPAex Gothic where Debian puts it.
+fn font() -> Result<&'static PdfFont, ApiError> {
+    static FONT: OnceLock<Result<PdfFont, String>> = OnceLock::new();
+    FONT.get_or_init(|| {
+        let path = std::env::var_os("SHINRAI_PDF_FONT")
+            .map_or_else(|| DEFAULT_FONT.into(), std::path::PathBuf::from);
+        load_font(&path).map_err(|error| error.to_string())
+    })
+    .as_ref()
+    .map_err(|detail| ApiError::internal(detail.clone()))
+}
+
+/// The report as PDF bytes in `lang` (rendering takes a while for large reports: the caller
+/// runs it off the request threads).
+pub fn report_pdf(report: &AuditReport, lang: Lang) -> Result<Vec<u8>, ApiError> {
+    render_pdf(&printed(report, lang), font()?).map_err(ApiError::internal)
+}
+
+fn t(lang: Lang, ja: &str, en: &str) -> String {
+    Bilingual::new(ja, en).get(lang).to_owned()
+}
+
+pub fn printed(report: &AuditReport, lang: Lang) -> PrintedReport {
+    let mut header = vec![
+        (t(lang, "監査", "Audit"), report.audit.clone()),
+        (t(lang, "サービス", "Service"), report.service.clone()),
+        (t(lang, "事業者", "Provider"), report.provider.clone()),
+        (
+            t(lang, "言明書", "Statement"),
+            format!("{} v{}", report.statement, report.statement_version),
+        ),
+        (
+            t(lang, "管理基準の版", "Criteria version"),
+            report.criteria_version.clone(),
+        ),
+        (
+            t(lang, "目標レベル", "Target level"),
+            report.target_level.get().to_string(),
+        ),
+        (t(lang, "監査機関", "Audit body"), report.audit_body.clone()),
+        (
+            t(lang, "監査期間", "Audit period"),
+            format!("{} – {}", report.period.start, report.period.end),
+        ),
+        (
+            t(lang, "監査対象範囲", "Audited scope"),
+            report.audited_scope.get(lang).to_owned(),
+        ),
+        (
+            t(lang, "署名監査人", "Signing auditor"),
+            format!(
+                "{} ({})",
+                report.signing_auditor.name.get(lang),
+                report.signing_auditor.qualifications.join(", ")
+            ),
+        ),
+        (t(lang, "署名日", "Signed on"), report.signed_on.to_string()),
+    ];
+    if !report.examined.is_empty() {
+        let versions: Vec<String> = report
+            .examined
+            .iter()
+            .map(|v| format!("{} v{}", v.statement, v.version))
+            .collect();
+        header.push((
+            t(lang, "評価した言明書の版", "Statement versions examined"),
+            versions.join(", "),
+        ));
+    }
+    if let Some(governance) = &report.governance {
+        header.push((
+            t(lang, "ガバナンス", "Governance"),
+            format!(
+                "{} — {}",
+                effective(lang, governance.effective),
+                governance.reason.get(lang)
+            ),
+        ));
+    }
+    let objectives = report
+        .conclusions
+        .objectives
+        .iter()
+        .map(|c| PrintedRow {
+            id: c.objective.clone(),
+            verdict: effective(lang, c.effective),
+            reason: c.reason.get(lang).to_owned(),
+            details: Vec::new(),
+            evidence: Vec::new(),
+        })
+        .collect();
+    let controls = report
+        .conclusions
+        .controls
+        .iter()
+        .map(|c| {
+            let line = report.work.iter().find(|l| l.control == c.control);
+            PrintedRow {
+                id: c.control.clone(),
+                verdict: if c.conformant {
+                    t(lang, "適合", "Conformant")
+                } else {
+                    t(lang, "不適合", "Not conformant")
+                },
+                reason: c.reason.get(lang).to_owned(),
+                details: line.map(|l| details(l, lang)).unwrap_or_default(),
+                evidence: line.map(|l| l.evidence.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    PrintedReport {
+        lang: match lang {
+            Lang::Ja => PrintLang::Ja,
+            Lang::En => PrintLang::En,
+        },
+        title: t(lang, "監査報告書", "Audit report"),
+        sha256: report.sha256(),
+        hash_label: t(lang, "報告書ハッシュ (SHA-256)", "Report hash (SHA-256)"),
+        page_label: t(lang, "ページ", "Page"),
+        header,
+        sections: vec![
+            PrintedSection {
+                heading: t(lang, "統制目標", "Control objectives"),
+                rows: objectives,
+            },
+            PrintedSection {
+                heading: t(lang, "詳細管理策", "Detailed controls"),
+                rows: controls,
+            },
+        ],
+    }
+}
+
+fn effective(lang: Lang, effective: bool) -> String {
+    if effective {
+        t(lang, "有効", "Effective")
+    } else {
+        t(lang, "有効でない", "Not effective")
+    }
+}
+
+/// The phases' results of one control, a line each.
+fn details(line: &ControlWorkLine, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(verdict) = line.fair_presentation {
+        out.push(format!(
+            "{}: {}",
+            t(lang, "適正表示", "Fair presentation"),
+            verdict.title().get(lang)
+        ));
+    }
+    if line.design != DesignResult::NotJudged || !line.equivalences.is_empty() {
+        out.push(format!(
+            "{}: {}",
+            t(lang, "整備状況", "Design"),
+            line.design.title().get(lang)
+        ));
+    }
+    for equivalence in &line.equivalences {
+        out.push(format!(
+            "{} {}: {} — {}",
+            t(lang, "同等性", "Equivalence of"),
+            equivalence.technology,
+            effective(lang, equivalence.equivalent),
+            equivalence.grounds.get(lang)
+        ));
+    }
+    if line.operation != OperationResult::NotStarted {
+        let mut text = format!(
+            "{}: {}",
+            t(lang, "運用状況", "Operation"),
+            line.operation.title().get(lang)
+        );
+        if let Some(population) = line.population {
+            text.push_str(&match lang {
+                Lang::Ja => format!(
+                    "（母集団 {population} 件、標本 {} 件、不合格 {} 件）",
+                    line.sampled, line.failed
+                ),
+                Lang::En => format!(
+                    " (population {population}, {} sampled, {} failed)",
+                    line.sampled, line.failed
+                ),
+            });
+        }
+        out.push(text);
+    }
+    if let Some(reason) = &line.second_sample_reason {
+        out.push(format!(
+            "{}: {}",
+            t(lang, "追加標本の理由", "Second sample because"),
+            reason.get(lang)
+        ));
+    }
+    if let Some(reliance) = &line.reliance {
+        out.push(format!(
+            "{}: {} {} ({} – {})",
+            t(lang, "依拠", "Relied on"),
+            reliance.kind.title().get(lang),
+            reliance.reference,
+            reliance.period.start,
+            reliance.period.end
+        ));
+    }
+    out
+}
