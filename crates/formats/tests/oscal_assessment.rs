@@ -144,6 +144,11 @@ fn assert_matches_report(document: &Value, report: &AuditReport, lang: Lang) {
             .unwrap();
         let observation = observations[uuid];
         assert_eq!(props(observation, "control"), [line.control.as_str()]);
+        let methods = observation["methods"].as_array().unwrap();
+        assert_eq!(methods.contains(&"TEST".into()), line.sampled > 0);
+        if !line.evidence.is_empty() {
+            assert!(methods.contains(&"EXAMINE".into()), "{}", line.control);
+        }
         let evidence: Vec<&str> = observation["relevant-evidence"]
             .as_array()
             .map(|records| {

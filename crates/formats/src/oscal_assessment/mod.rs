@@ -32,8 +32,8 @@
 //! [`PLAN_FILE`] (the plan written beside the results). One `result` spans the audit period
 //! (`start` the first day at 00:00:00Z, `end` the last at 23:59:59Z) with the property
 //! `report-sha256`, the governance conclusion as properties when the report has one, and:
-//! - one observation per control with working papers: methods `EXAMINE`, and `TEST` when items
-//!   were sampled; the service as subject; one `relevant-evidence` per evidence record, its
+//! - one observation per control with working papers: methods `EXAMINE` when a phase was judged,
+//!   a reliance recorded or evidence kept, `TEST` when items were sampled, else `UNKNOWN`; the service as subject; one `relevant-evidence` per evidence record, its
 //!   SHA-256 in the property `evidence-sha256` and in the description (the evidence is not
 //!   addressable by hash, so there is no `href`); `collected` is the signing day;
 //! - one finding per concluded control: target `statement-id` = the control's token, state

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_domain::workflow::report::AuditReport;
-use shinrai_domain::workflow::working_papers::ControlWorkLine;
+use shinrai_domain::workflow::working_papers::{ControlWorkLine, DesignResult};
 
 use super::ids::Ids;
 use super::metadata::{line as one_line, service_subject};
@@ -22,9 +22,20 @@ pub(super) fn observation(
     lang: Lang,
 ) -> Value {
     let control = &line.control;
-    let mut methods = vec!["EXAMINE"];
+    let mut methods = Vec::new();
+    let examined = line.fair_presentation.is_some()
+        || line.design != DesignResult::NotJudged
+        || line.reliance.is_some()
+        || !line.evidence.is_empty();
+    if examined {
+        methods.push("EXAMINE");
+    }
     if line.sampled > 0 {
         methods.push("TEST");
+    }
+    if methods.is_empty() {
+        // Papers opened but no phase judged yet: OSCAL wants a method all the same.
+        methods.push("UNKNOWN");
     }
     let evidence = line.evidence.len();
     let description = Bilingual::new(
