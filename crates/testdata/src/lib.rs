@@ -6,6 +6,7 @@
 //! binary never contains it and the domain's rules do not grow with test scaffolding.
 
 pub mod registry;
+pub mod report;
 pub mod statement;
 pub mod workflow;
 pub mod xlsx;
