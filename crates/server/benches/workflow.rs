@@ -73,52 +73,10 @@ async fn main() {
     let mut rows = Vec::new();
 
     // --- the world: a selected audit body with a qualified signing auditor ----------------------
-    bench
-        .json(
-            "admin",
-            "PUT",
-            "/api/v1/audit-bodies/ab/selection",
-            Some(&json!({"status": "selected", "valid_from": "2025-04-01", "valid_until": "2028-03-31"})),
-        )
-        .await;
-    bench
-        .json(
-            "admin",
-            "PUT",
-            "/api/v1/auditors/signer",
-            Some(&json!({
-                "org": "ab",
-                "name": {"ja": "署名 監査人", "en": "Signing auditor"},
-                "qualifications": ["CISA"],
-                "experience_years": 5,
-                "nationality": "JP",
-                "may_sign": true
-            })),
-        )
-        .await;
+    bench.select_audit_body().await;
 
     // --- a service and its statement of 1,200 controls ---------------------------------------
-    let service = bench
-        .json(
-            "provider",
-            "POST",
-            "/api/v1/services",
-            Some(&json!({
-                "name": {"ja": "負荷試験クラウド", "en": "Load-test cloud"},
-                "description": {"ja": "ベンチマーク用のサービス", "en": "A service for the benchmark"},
-                "service_models": [
-                    {"model": "IaaS", "scope": {"ja": "仮想サーバ", "en": "Virtual servers"}},
-                    {"model": "PaaS", "scope": {"ja": "データベース", "en": "Databases"}},
-                    {"model": "SaaS", "scope": {"ja": "業務アプリ", "en": "Business applications"}}
-                ],
-                "deployment_models": ["public"],
-                "built_on": [],
-                "underlying_evaluated_in_audit": [],
-                "scope": {"ja": "東京リージョンの全設備", "en": "Every facility of the Tokyo region"}
-            })),
-        )
-        .await;
-    let service_id = service["id"].as_str().unwrap().to_owned();
+    let service_id = bench.load_service().await;
     let statement = bench
         .json(
             "provider",

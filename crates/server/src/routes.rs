@@ -46,6 +46,7 @@ pub fn page_router() -> Router<AppState> {
         .merge(services::page_routes())
         .merge(statements::page_routes())
         .merge(audits::page_routes())
+        .merge(engagements::page_routes())
         .merge(applications::page_routes())
         .merge(web::static_routes())
 }

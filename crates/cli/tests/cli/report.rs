@@ -2,11 +2,7 @@
 //! edited report, a report never signed here, a file that is no report and an altered log are
 //! each told apart by the exit status.
 
-use shinrai_domain::accounts::OrgKind;
-use shinrai_domain::text::Bilingual;
 use shinrai_store::documents::Batch;
-use shinrai_store::model::{ChangeBy, NewOrganisation};
-use shinrai_store::{Store, StoreConfig};
 use shinrai_testdata::workflow::story;
 
 use crate::service::{DataDir, json, tamper, with_dir};
@@ -19,26 +15,7 @@ fn signed(label: &str) -> (DataDir, String) {
     let story = story();
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
-        let store = Store::open(&StoreConfig {
-            data_dir: data.0.clone(),
-            database_url: None,
-            checkpoint_every: 1_000,
-        })
-        .await
-        .unwrap();
-        for (id, kind) in [("csp", OrgKind::Provider), ("ab", OrgKind::AuditBody)] {
-            store
-                .create_organisation(
-                    &NewOrganisation {
-                        id: id.to_owned(),
-                        kind,
-                        name: Bilingual::new(id, id),
-                    },
-                    &ChangeBy::system(500),
-                )
-                .await
-                .unwrap();
-        }
+        let store = data.story_store().await;
         let batches = [
             Batch::new()
                 .create(&story.body)

@@ -1,12 +1,8 @@
 //! `shinrai audit sample-check`: a sample drawn from the log event that froze its population
 //! recomputes exactly; one whose seed did not come from that event is named, exit status 1.
 
-use shinrai_domain::accounts::OrgKind;
-use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::working_papers::{self, LogPoint};
 use shinrai_store::documents::Batch;
-use shinrai_store::model::{ChangeBy, NewOrganisation};
-use shinrai_store::{Store, StoreConfig};
 use shinrai_testdata::workflow::{at, signer, story};
 
 use crate::service::{DataDir, json, with_dir};
@@ -19,26 +15,7 @@ fn sampled(label: &str, point: Option<LogPoint>) -> DataDir {
     let story = story();
     let papers = &story.papers;
     tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let store = Store::open(&StoreConfig {
-            data_dir: data.0.clone(),
-            database_url: None,
-            checkpoint_every: 1_000,
-        })
-        .await
-        .unwrap();
-        for (id, kind) in [("csp", OrgKind::Provider), ("ab", OrgKind::AuditBody)] {
-            store
-                .create_organisation(
-                    &NewOrganisation {
-                        id: id.to_owned(),
-                        kind,
-                        name: Bilingual::new(id, id),
-                    },
-                    &ChangeBy::system(500),
-                )
-                .await
-                .unwrap();
-        }
+        let store = data.story_store().await;
         let batch = Batch::new()
             .create(&story.body)
             .unwrap()

@@ -18,6 +18,34 @@ impl DataDir {
     pub fn arg(&self) -> String {
         self.0.to_string_lossy().into_owned()
     }
+
+    /// The store in this directory, with the organisations the testdata story names (the
+    /// provider `csp` and the audit body `ab`).
+    pub async fn story_store(&self) -> shinrai_store::Store {
+        use shinrai_domain::accounts::OrgKind;
+        use shinrai_store::model::{ChangeBy, NewOrganisation};
+        let store = shinrai_store::Store::open(&shinrai_store::StoreConfig {
+            data_dir: self.0.clone(),
+            database_url: None,
+            checkpoint_every: 1_000,
+        })
+        .await
+        .unwrap();
+        for (id, kind) in [("csp", OrgKind::Provider), ("ab", OrgKind::AuditBody)] {
+            store
+                .create_organisation(
+                    &NewOrganisation {
+                        id: id.to_owned(),
+                        kind,
+                        name: shinrai_domain::text::Bilingual::new(id, id),
+                    },
+                    &ChangeBy::system(500),
+                )
+                .await
+                .unwrap();
+        }
+        store
+    }
 }
 
 impl Drop for DataDir {

@@ -86,6 +86,57 @@ impl Bench {
         (status, bytes.to_vec())
     }
 
+    /// The operator selects the audit body `ab` and records `signer` as its qualified signing
+    /// auditor.
+    pub async fn select_audit_body(&self) {
+        self.json(
+            "admin",
+            "PUT",
+            "/api/v1/audit-bodies/ab/selection",
+            Some(&serde_json::json!({"status": "selected", "valid_from": "2025-04-01", "valid_until": "2028-03-31"})),
+        )
+        .await;
+        self.json(
+            "admin",
+            "PUT",
+            "/api/v1/auditors/signer",
+            Some(&serde_json::json!({
+                "org": "ab",
+                "name": {"ja": "署名 監査人", "en": "Signing auditor"},
+                "qualifications": ["CISA"],
+                "experience_years": 5,
+                "nationality": "JP",
+                "may_sign": true
+            })),
+        )
+        .await;
+    }
+
+    /// A service of `csp` offered as IaaS, PaaS and SaaS, built on nothing; its id.
+    pub async fn load_service(&self) -> String {
+        let service = self
+            .json(
+                "provider",
+                "POST",
+                "/api/v1/services",
+                Some(&serde_json::json!({
+                    "name": {"ja": "負荷試験クラウド", "en": "Load-test cloud"},
+                    "description": {"ja": "ベンチマーク用のサービス", "en": "A service for the benchmark"},
+                    "service_models": [
+                        {"model": "IaaS", "scope": {"ja": "仮想サーバ", "en": "Virtual servers"}},
+                        {"model": "PaaS", "scope": {"ja": "データベース", "en": "Databases"}},
+                        {"model": "SaaS", "scope": {"ja": "業務アプリ", "en": "Business applications"}}
+                    ],
+                    "deployment_models": ["public"],
+                    "built_on": [],
+                    "underlying_evaluated_in_audit": [],
+                    "scope": {"ja": "東京リージョンの全設備", "en": "Every facility of the Tokyo region"}
+                })),
+            )
+            .await;
+        service["id"].as_str().unwrap().to_owned()
+    }
+
     /// A request that must succeed; its JSON answer.
     pub async fn json(&self, who: &str, method: &str, uri: &str, body: Option<&Value>) -> Value {
         let (status, bytes) = self.send(who, method, uri, body).await;

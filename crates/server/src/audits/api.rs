@@ -299,6 +299,50 @@ pub async fn report_pdf(
 
 #[utoipa::path(
     get,
+    path = "/api/v1/audits/{id}/report/{document}",
+    operation_id = "get_audit_report_oscal",
+    tag = "audits",
+    summary = "The signed report as OSCAL assessment plan or results (its provider, the audit body, the operator) / OSCAL 評価計画・評価結果",
+    description = "`assessment-plan`: an OSCAL 1.2.1 `assessment-plan` with the audited \
+        controls, the service as subject and a task per phase. `assessment-results`: per \
+        control an observation with the SHA-256 of every evidence record behind it and a \
+        finding (`satisfied` or `not-satisfied`) with the reason and the phases' results; the \
+        report's hash as a property; it imports its plan as `assessment-plan.json`. Texts in \
+        `?lang=ja|en`; both are valid by `shinrai oscal validate`. / \
+        管理策ごとに観察と所見を示します。`shinrai oscal validate` で妥当です。",
+    params(
+        ("id" = String, Path, description = "The audit id"),
+        ("document" = String, Path, description = "`assessment-plan` or `assessment-results`"),
+        ("lang" = Option<String>, Query, description = "`ja` or `en`"),
+    ),
+    responses(
+        (status = 200, description = "The OSCAL document.", body = Object),
+        (status = 409, description = "`conflict` (`report_not_signed`).", body = crate::error::ErrorBody),
+        ReadErrors,
+    )
+)]
+pub async fn report_oscal(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath((id, document)): ApiPath<(String, String)>,
+    RequestLang(lang): RequestLang,
+) -> Result<Json<Value>, ApiError> {
+    let write = match document.as_str() {
+        "assessment-plan" => shinrai_formats::oscal_assessment::assessment_plan,
+        "assessment-results" => shinrai_formats::oscal_assessment::assessment_results,
+        _ => {
+            return Err(ApiError::NotFound(shinrai_domain::text::Bilingual::new(
+                format!("報告書の形式 {document} はありません"),
+                format!("there is no report document {document}"),
+            )));
+        }
+    };
+    let report = actions::report(&state, &acting, &id).await?;
+    Ok(Json(write(&report, lang)))
+}
+
+#[utoipa::path(
+    get,
     path = "/api/v1/audits",
     operation_id = "list_audits",
     tag = "audits",

@@ -35,6 +35,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::sign))
         .routes(routes!(api::report))
         .routes(routes!(api::report_pdf))
+        .routes(routes!(api::report_oscal))
 }
 
 /// The audit pages: the provider orders and reads; the audit body accepts (or declines),

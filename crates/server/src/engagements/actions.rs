@@ -60,24 +60,40 @@ async fn store_work(
     Ok(())
 }
 
+/// Loads the engagement and a control's papers, applies `change` (a domain transition) and
+/// stores what it answers.
+async fn change_work(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    control: &str,
+    change: impl FnOnce(&Engagement, Option<&ControlWork>) -> Result<Change<ControlWork>, Refusal>,
+) -> Outcome<ControlWork> {
+    let engagement = engagement(state, by, id).await?;
+    let existing = stored_work(state, id, control).await?;
+    let change = change(&engagement, existing.as_ref().map(|s| &s.value))?;
+    store_work(state, existing.as_ref(), &change).await?;
+    Ok(change.state)
+}
+
 pub async fn judge_fair(
     state: &AppState,
     by: &Acting,
     id: &str,
     input: FairInput,
 ) -> Outcome<ControlWork> {
-    let engagement = engagement(state, by, id).await?;
-    let existing = stored_work(state, id, &input.control).await?;
-    let change = working_papers::judge_fair(
-        &engagement.audit.value,
-        &engagement.statement,
-        existing.as_ref().map(|s| &s.value),
-        input,
-        &by.member,
-        by.at,
-    )?;
-    store_work(state, existing.as_ref(), &change).await?;
-    Ok(change.state)
+    let control = input.control.clone();
+    change_work(state, by, id, &control, |engagement, existing| {
+        working_papers::judge_fair(
+            &engagement.audit.value,
+            &engagement.statement,
+            existing,
+            input,
+            &by.member,
+            by.at,
+        )
+    })
+    .await
 }
 
 pub async fn judge_governance(
@@ -127,20 +143,21 @@ pub async fn judge_design(
     id: &str,
     input: DesignInput,
 ) -> Outcome<ControlWork> {
-    let engagement = engagement(state, by, id).await?;
-    let criteria = facts::criteria_of(state, &engagement.audit.value.criteria_version).await?;
-    let existing = stored_work(state, id, &input.control).await?;
-    let change = working_papers::judge_design(
-        &engagement.audit.value,
-        &engagement.statement,
-        &criteria.version,
-        existing.as_ref().map(|s| &s.value),
-        input,
-        &by.member,
-        by.at,
-    )?;
-    store_work(state, existing.as_ref(), &change).await?;
-    Ok(change.state)
+    let audit = visible(state, by, id).await?;
+    let criteria = facts::criteria_of(state, &audit.value.criteria_version).await?;
+    let control = input.control.clone();
+    change_work(state, by, id, &control, |engagement, existing| {
+        working_papers::judge_design(
+            &engagement.audit.value,
+            &engagement.statement,
+            &criteria.version,
+            existing,
+            input,
+            &by.member,
+            by.at,
+        )
+    })
+    .await
 }
 
 pub async fn rely(
@@ -149,18 +166,18 @@ pub async fn rely(
     id: &str,
     input: RelianceInput,
 ) -> Outcome<ControlWork> {
-    let engagement = engagement(state, by, id).await?;
-    let existing = stored_work(state, id, &input.control).await?;
-    let change = working_papers::rely(
-        &engagement.audit.value,
-        &engagement.statement,
-        existing.as_ref().map(|s| &s.value),
-        input,
-        &by.member,
-        by.at,
-    )?;
-    store_work(state, existing.as_ref(), &change).await?;
-    Ok(change.state)
+    let control = input.control.clone();
+    change_work(state, by, id, &control, |engagement, existing| {
+        working_papers::rely(
+            &engagement.audit.value,
+            &engagement.statement,
+            existing,
+            input,
+            &by.member,
+            by.at,
+        )
+    })
+    .await
 }
 
 pub async fn set_frequency(
@@ -170,19 +187,18 @@ pub async fn set_frequency(
     control: &str,
     frequency: Frequency,
 ) -> Outcome<ControlWork> {
-    let engagement = engagement(state, by, id).await?;
-    let existing = stored_work(state, id, control).await?;
-    let change = working_papers::set_frequency(
-        &engagement.audit.value,
-        &engagement.statement,
-        existing.as_ref().map(|s| &s.value),
-        control,
-        frequency,
-        &by.member,
-        by.at,
-    )?;
-    store_work(state, existing.as_ref(), &change).await?;
-    Ok(change.state)
+    change_work(state, by, id, control, |engagement, existing| {
+        working_papers::set_frequency(
+            &engagement.audit.value,
+            &engagement.statement,
+            existing,
+            control,
+            frequency,
+            &by.member,
+            by.at,
+        )
+    })
+    .await
 }
 
 /// The population read from its CSV file, frozen with the control's papers in one event.

@@ -5,8 +5,11 @@
 pub mod actions;
 pub mod api;
 pub mod evidence;
+pub mod pages;
 pub mod views;
 
+use axum::Router;
+use axum::routing::get;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -37,4 +40,11 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::withdraw_evidence))
         .routes(routes!(api::list_requests, api::ask))
         .routes(routes!(api::answer))
+}
+
+/// The engagement's pages: its papers at a glance and its evidence a page at a time.
+pub fn page_routes() -> Router<AppState> {
+    Router::new()
+        .route("/audits/{id}/work", get(pages::show))
+        .route("/audits/{id}/evidence", get(pages::evidence_list))
 }

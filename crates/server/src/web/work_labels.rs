@@ -227,5 +227,38 @@ page_labels! {
     sel_report_text: "報告の内容", "The report";
     sel_report_send: "報告を送る", "Send the report";
     sel_validity: "有効期間", "Validity";
+    working_papers: "監査調書", "Working papers";
+    working_papers_intro: "監査の三つの段階（適正表示・整備状況・運用状況）の進み具合、事業者への証跡の依頼と期限、管理策ごとの評価です。評価の記録は API（/api/v1/audits/{id}/…）で行います。", "How far the audit's three phases (fair presentation, design, operation) have gone, what is asked of the provider and by when, and each control's results. Judgements are recorded through the API (/api/v1/audits/{id}/…).";
+    progress: "進捗", "Progress";
+    phase: "段階", "Phase";
+    done: "完了 / 全体", "Done / all";
+    problems_found: "問題", "Problems";
+    phase_fair: "適正表示", "Fair presentation";
+    phase_design: "整備状況", "Design";
+    phase_operation: "運用状況", "Operation";
+    governance: "ガバナンス", "Governance";
+    governance_judged: "評価済み", "Judged";
+    governance_not_judged: "未評価", "Not judged yet";
+    evidence: "証跡", "Evidence";
+    evidence_requests: "証跡の依頼", "Requests for evidence";
+    no_requests: "証跡の依頼はありません。", "Nothing has been asked for.";
+    request_text: "依頼内容", "Asked for";
+    due_on: "期限", "Due";
+    overdue: "期限超過", "Overdue";
+    control_papers: "管理策ごとの評価", "Each control's results";
+    no_papers_yet: "まだ評価を記録した管理策はありません。", "No control has been judged yet.";
+    evidence_intro: "到着順の証跡です。ファイルは保存時の SHA-256 で確認してから渡します。取り下げた証跡も理由とともに残ります。", "The evidence in the order it arrived. Files are checked against their SHA-256 before they are handed out; withdrawn records stay listed with the reason.";
+    evidence_count: "証跡の件数", "Evidence records";
+    page_of: "ページ", "Page";
+    no_evidence: "証跡はまだありません。", "No evidence yet.";
+    evidence_title: "表題", "Title";
+    evidence_method: "手続", "Method";
+    occurrence: "発生", "Occurrence";
+    speaks_for: "対象日", "Speaks for";
+    uploaded_on: "提出日", "Uploaded";
+    supplied_by: "提出者", "Supplied by";
+    withdrawn: "取り下げ", "Withdrawn";
+    previous_page: "前のページ", "Previous page";
+    next_page: "次のページ", "Next page";
     }
 }

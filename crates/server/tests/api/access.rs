@@ -279,7 +279,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             [401, 200, 403, 403, 403, 403, 403],
         ),
     ];
-    let not_found: [(&str, &str, Option<String>); 27] = [
+    let not_found: [(&str, &str, Option<String>); 29] = [
         ("GET", "/api/v1/services/svc-none", None),
         (
             "POST",
@@ -319,6 +319,12 @@ fn workflow_rows(world: &World) -> Vec<Row> {
         ("POST", "/api/v1/audits/au-none/sign", None),
         ("GET", "/api/v1/audits/au-none/report", None),
         ("GET", "/api/v1/audits/au-none/report/pdf", None),
+        ("GET", "/api/v1/audits/au-none/report/assessment-plan", None),
+        (
+            "GET",
+            "/api/v1/audits/au-none/report/assessment-results",
+            None,
+        ),
         ("GET", "/api/v1/applications/ap-none", None),
         ("GET", "/api/v1/applications/ap-none/review", None),
         (
@@ -735,6 +741,9 @@ async fn the_table_covers_every_documented_route() {
                     .to_owned(),
                 ["", "api", "v1", "audits", _, "report", "pdf"] => {
                     "/api/v1/audits/{id}/report/pdf".to_owned()
+                }
+                ["", "api", "v1", "audits", _, "report", _] => {
+                    "/api/v1/audits/{id}/report/{document}".to_owned()
                 }
                 ["", "api", "v1", "audits", _, "work", _, action] => {
                     format!("/api/v1/audits/{{id}}/work/{{control}}/{action}")

@@ -8,8 +8,8 @@ use shinrai_domain::sampling::Frequency;
 use shinrai_domain::workflow::working_papers::{LogPoint, draw_items, sample_seed};
 
 use super::flow::{
-    accepted_audit, call, conclusions, excluded_control, new_service, nonconformant_control, ok,
-    refused, submitted_statement, text,
+    audit_in_progress, call, conclusions, excluded_control, nonconformant_control, ok, refused,
+    submitted_statement, text,
 };
 use crate::world::{World, workflow_world};
 
@@ -60,9 +60,7 @@ fn items(work: &Value, round: usize) -> Vec<u64> {
 #[tokio::test]
 async fn an_engagement_from_fair_presentation_to_a_report_that_lists_the_work() {
     let world = workflow_world().await;
-    let service = new_service(&world).await;
-    let statement = submitted_statement(&world, &service).await;
-    let audit = accepted_audit(&world, &service, &statement).await;
+    let (service, _statement, audit) = audit_in_progress(&world).await;
     let control = nonconformant_control();
     let excluded = excluded_control();
     let base = format!("/api/v1/audits/{audit}");
@@ -352,6 +350,28 @@ async fn an_engagement_from_fair_presentation_to_a_report_that_lists_the_work() 
         assert!(text.contains(&control), "{lang}: the control is listed");
     }
 
+    // And as OSCAL assessment results naming the evidence behind each control.
+    let results = ok(
+        &world,
+        "auditor",
+        "GET",
+        &format!("{base}/report/assessment-results"),
+        None,
+    )
+    .await;
+    let results_text = results.to_string();
+    assert!(results_text.contains(record["content"]["sha256"].as_str().unwrap()));
+    assert!(results_text.contains(&hash));
+    let plan = ok(
+        &world,
+        "operator_reviewer",
+        "GET",
+        &format!("{base}/report/assessment-plan"),
+        None,
+    )
+    .await;
+    assert!(plan["assessment-plan"]["uuid"].is_string());
+
     // After signing the papers are read-only.
     let withdrawn = refused(
         &world,
@@ -400,9 +420,7 @@ fn pdf_text(pdf: &[u8]) -> String {
 #[tokio::test]
 async fn bad_populations_are_refused_with_their_line_and_nothing_is_stored() {
     let world = workflow_world().await;
-    let service = new_service(&world).await;
-    let statement = submitted_statement(&world, &service).await;
-    let audit = accepted_audit(&world, &service, &statement).await;
+    let (_, _, audit) = audit_in_progress(&world).await;
     let control = nonconformant_control();
     let bad_date = post_population(
         &world,
@@ -449,9 +467,7 @@ async fn bad_populations_are_refused_with_their_line_and_nothing_is_stored() {
 #[tokio::test]
 async fn each_party_does_only_its_part_of_the_papers() {
     let world = workflow_world().await;
-    let service = new_service(&world).await;
-    let statement = submitted_statement(&world, &service).await;
-    let audit = accepted_audit(&world, &service, &statement).await;
+    let (_, statement, audit) = audit_in_progress(&world).await;
     let control = nonconformant_control();
     let base = format!("/api/v1/audits/{audit}");
     let judge = json!({"verdict": "accepted", "reason": text("x", "x")});

@@ -274,6 +274,15 @@ pub async fn accepted_audit(world: &World, service: &str, statement: &str) -> St
     audit
 }
 
+/// A new service with a submitted statement and an accepted audit of it: (service, statement,
+/// audit).
+pub async fn audit_in_progress(world: &World) -> (String, String, String) {
+    let service = new_service(world).await;
+    let statement = submitted_statement(world, &service).await;
+    let audit = accepted_audit(world, &service, &statement).await;
+    (service, statement, audit)
+}
+
 /// An audit of the service's newest submitted statement, concluded and signed.
 pub async fn signed_audit(
     world: &World,

@@ -5,6 +5,7 @@
 mod auditing;
 mod audits;
 mod browser;
+mod engagement;
 mod review;
 mod selection;
 mod services;
