@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod applicability;
+pub mod audit_kind;
 pub mod availability;
 pub mod cascade;
 pub mod case;

@@ -6,6 +6,7 @@
 //! row and column; or JSON pointer), never a part.
 
 pub mod conclusions;
+pub mod evidence_archive;
 pub mod oscal_assessment;
 pub mod oscal_criteria;
 pub mod population;

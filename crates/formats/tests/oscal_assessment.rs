@@ -182,6 +182,7 @@ fn the_story_report_is_a_valid_plan_and_valid_results() {
             let metadata = &document[root]["metadata"];
             assert_eq!(props(metadata, "report-sha256"), [sha256.as_str()]);
             assert_eq!(props(metadata, "lang"), [lang.code()]);
+            assert_eq!(props(metadata, "audit-kind"), ["three_phase"]);
             assert_eq!(metadata["oscal-version"], "1.2.1");
             assert_eq!(
                 metadata["last-modified"],
@@ -326,4 +327,25 @@ fn both_checks_catch_a_broken_document() {
     let mut plan = assessment_plan(&report, Lang::En);
     plan["assessment-plan"]["import-ssp"]["href"] = "#nothing".into();
     assert!(!validate_value(&plan, &Context::new()).is_valid());
+}
+
+#[test]
+fn an_evaluation_of_the_internal_audit_says_so_and_hashes_apart() {
+    let report = large_report(12, 1);
+    let evaluation = AuditReport {
+        kind: shinrai_domain::audit_kind::AuditKind::InternalAuditEvaluation,
+        ..report.clone()
+    };
+    assert_ne!(report.sha256(), evaluation.sha256());
+    assert!(
+        !report.canonical().contains("three_phase"),
+        "the full audit hashes as before"
+    );
+    assert!(evaluation.canonical().contains("internal_audit_evaluation"));
+    let results = assessment_results(&evaluation, Lang::En);
+    assert_valid(&results, ModelKind::AssessmentResults);
+    assert_eq!(
+        props(&results["assessment-results"]["metadata"], "audit-kind"),
+        ["internal_audit_evaluation"]
+    );
 }

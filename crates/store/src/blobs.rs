@@ -183,6 +183,24 @@ impl Blobs {
         Ok((sha256, size))
     }
 
+    /// A reader of a blob's bytes, from its file where blobs are in a folder (so that large
+    /// blobs are not read into memory), else from the bytes fetched and checked. A file read
+    /// this way is not checked against its name: the reader checks the hash it was given.
+    pub async fn reader(&self, sha256: &str) -> StoreResult<Option<Box<dyn std::io::Read + Send>>> {
+        if let Some(folder) = &self.folder {
+            let path = folder.join(Self::location(sha256).as_ref());
+            return match std::fs::File::open(&path) {
+                Ok(file) => Ok(Some(Box::new(file))),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(error) => Err(files_error(&path, &error)),
+            };
+        }
+        Ok(self
+            .get(sha256)
+            .await?
+            .map(|bytes| Box::new(std::io::Cursor::new(bytes)) as Box<dyn std::io::Read + Send>))
+    }
+
     /// The bytes, after checking they still hash to their name.
     pub async fn get(&self, sha256: &str) -> StoreResult<Option<Bytes>> {
         let bytes = match self.store.get(&Self::location(sha256)).await {
@@ -278,6 +296,14 @@ impl Store {
         } else {
             Ok(on_backend!(self, b => b.blob_info(&sha256))?.unwrap_or(info))
         }
+    }
+
+    /// A reader of a blob's bytes (see [`Blobs::reader`]).
+    pub async fn blob_reader(
+        &self,
+        sha256: &str,
+    ) -> StoreResult<Option<Box<dyn std::io::Read + Send>>> {
+        self.blobs.reader(sha256).await
     }
 
     /// A blob's metadata and bytes, the bytes checked against their hash.

@@ -5,6 +5,7 @@
 // A fixture that cannot be built is a broken test: failing loudly at once is the point.
 #![allow(clippy::panic)]
 
+use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
 use shinrai_domain::registry::Period;
@@ -123,6 +124,7 @@ pub fn large_report(controls: usize, evidence: usize) -> AuditReport {
             reason: Bilingual::new("方針と体制を確認した", "policy and organisation checked"),
         }),
         work,
+        kind: AuditKind::ThreePhase,
     }
 }
 

@@ -12,6 +12,7 @@
 )]
 
 use shinrai_domain::accounts::{OrgKind, Role};
+use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::criteria::CriteriaVersion;
 use shinrai_domain::criteria::Part;
 use shinrai_domain::criteria::demo::demo_criteria;
@@ -421,6 +422,7 @@ pub fn story() -> Story {
             audit_body: "ab".into(),
             period_start: day("2025-10-01"),
             period_end: day("2026-03-31"),
+            kind: AuditKind::ThreePhase,
         },
         &service.state,
         statement,

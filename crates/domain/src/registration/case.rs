@@ -4,6 +4,7 @@
 use crate::fast_hash::FastSet;
 
 use crate::applicability::Applicable;
+use crate::audit_kind::AuditKind;
 use crate::cascade::{MAX_DEPENDENCIES, MAX_SERVICES};
 use crate::case::bounds::MAX_TEXT_CHARS;
 use crate::case::{Node, Problem, Read, Referent};
@@ -163,6 +164,8 @@ pub struct Audit {
     pub period_start: CalendarDate,
     pub period_end: CalendarDate,
     pub audited_scope: String,
+    /// Absent in a case: the full audit in three phases.
+    pub kind: AuditKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -397,6 +400,9 @@ fn read_audit(node: &Node<'_>, validity_months: u32) -> Read<Audit> {
         period_start,
         period_end,
         audited_scope: node.field("audited_scope", |n| n.string(MAX_TEXT_CHARS))?,
+        kind: node
+            .optional("kind", |n| n.choice(&AuditKind::NAMES))?
+            .unwrap_or_default(),
     })
 }
 

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::audit_kind::AuditKind;
 use crate::date::CalendarDate;
 use crate::level::Level;
 use crate::text::Bilingual;
@@ -12,6 +13,7 @@ use crate::text::Bilingual;
 pub enum FindingCode {
     AuditBodyNotSelected,
     AuditorNotQualified,
+    AuditKindNotAllowed,
     ScopeMismatch,
     UnknownControl,
     SelectedAndExcluded,
@@ -27,9 +29,10 @@ pub enum FindingCode {
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 14] = [
+    pub const ALL: [FindingCode; 15] = [
         FindingCode::AuditBodyNotSelected,
         FindingCode::AuditorNotQualified,
+        FindingCode::AuditKindNotAllowed,
         FindingCode::ScopeMismatch,
         FindingCode::UnknownControl,
         FindingCode::SelectedAndExcluded,
@@ -48,6 +51,7 @@ impl FindingCode {
         match self {
             FindingCode::AuditBodyNotSelected => "audit_body_not_selected",
             FindingCode::AuditorNotQualified => "auditor_not_qualified",
+            FindingCode::AuditKindNotAllowed => "audit_kind_not_allowed",
             FindingCode::ScopeMismatch => "scope_mismatch",
             FindingCode::UnknownControl => "unknown_control",
             FindingCode::SelectedAndExcluded => "selected_and_excluded",
@@ -156,6 +160,22 @@ pub fn auditor_not_qualified(name: &str, gaps: &[AuditorGap]) -> Finding {
         format!(
             "Signing auditor {name} does not meet the requirements: {}.",
             en.join("; ")
+        ),
+    )
+}
+
+pub fn audit_kind_not_allowed(service: &str, kind: AuditKind, target: Level) -> Finding {
+    let highest = kind.highest_level();
+    finding(
+        FindingCode::AuditKindNotAllowed,
+        service,
+        format!(
+            "{service} の監査は「{}」で、レベル{highest}までの登録にしか使えません（申請はレベル{target}）。",
+            kind.title().ja
+        ),
+        format!(
+            "The audit of {service} was an \"{}\", which supports registration up to level {highest} only; the application is for level {target}.",
+            kind.title().en
         ),
     )
 }

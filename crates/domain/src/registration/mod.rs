@@ -96,6 +96,7 @@ pub fn decide(case: &RegistrationCase) -> RegistrationDecision {
     check_audit_body(case, &mut findings);
     check_auditor(case, &mut findings);
     check_scope(case, &mut findings);
+    check_audit_kind(case, &mut findings);
     check_unknown_ids(&facts, &mut findings);
     check_statement(&facts, &mut findings);
     check_report(&facts, &mut findings);
@@ -213,6 +214,18 @@ fn check_audit_body(case: &RegistrationCase, findings: &mut Vec<Finding>) {
     }
     if !problems.is_empty() {
         findings.push(finding::audit_body_not_selected(&body.id, &problems));
+    }
+}
+
+/// An evaluation of the provider's internal audit supports the lowest level only.
+fn check_audit_kind(case: &RegistrationCase, findings: &mut Vec<Finding>) {
+    let target = case.application.target_level;
+    if target > case.audit.kind.highest_level() {
+        findings.push(finding::audit_kind_not_allowed(
+            &case.application.service,
+            case.audit.kind,
+            target,
+        ));
     }
 }
 

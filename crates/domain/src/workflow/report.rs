@@ -11,6 +11,7 @@ use super::statement::Statement;
 use super::working_papers::{
     ControlWork, ControlWorkLine, Evidence, ExaminedVersion, report_lines,
 };
+use crate::audit_kind::AuditKind;
 use crate::date::CalendarDate;
 use crate::level::Level;
 use crate::log_chain::sha256_hex;
@@ -56,6 +57,10 @@ pub struct AuditReport {
     /// One line per selected control: the phases' results and the evidence hashes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub work: Vec<ControlWorkLine>,
+    /// Which kind of audit this was; absent for the full audit, so reports signed before the
+    /// kind was recorded hash as they did.
+    #[serde(default, skip_serializing_if = "AuditKind::is_three_phase")]
+    pub kind: AuditKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,6 +122,7 @@ impl AuditReport {
                 reason: g.reason.clone(),
             }),
             work: report_lines(papers.statement, papers.work, papers.evidence),
+            kind: audit.kind,
         }
     }
 

@@ -82,6 +82,7 @@ pub fn case(facts: &ReviewFacts<'_>) -> RegistrationCase {
             period_start: facts.audit.period.start,
             period_end: facts.audit.period.end,
             audited_scope: one_line(&facts.audit.audited_scope),
+            kind: facts.audit.kind,
         },
         statement: registration::Statement {
             selected: content.selected.iter().map(|e| e.control.clone()).collect(),

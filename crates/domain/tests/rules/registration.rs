@@ -99,6 +99,9 @@ fn mutations() -> Vec<Mutation> {
         (FindingCode::AuditorNotQualified, "auditor-1", |c| {
             *at(c, "/signing_auditor/experience_years") = json!(1);
         }),
+        (FindingCode::AuditKindNotAllowed, "svc-a", |c| {
+            at(c, "/audit")["kind"] = json!("internal_audit_evaluation");
+        }),
         (FindingCode::ScopeMismatch, "svc-a", |c| {
             *at(c, "/audit/audited_scope") = json!("svc-a staging");
         }),
@@ -659,5 +662,40 @@ fn ids_are_compared_exactly() {
             ("control_not_addressed".into(), "6.1.1.1".into()),
             ("unknown_control".into(), "6.1.1.1 ".into())
         ]
+    );
+}
+
+#[test]
+fn an_evaluation_of_the_internal_audit_registers_at_level_1_only() {
+    let mut case = base();
+    at(&mut case, "/audit")["kind"] = json!("three_phase");
+    assert_eq!(
+        answer(DecisionKind::Registration, &case)["decision"],
+        "register"
+    );
+    at(&mut case, "/audit")["kind"] = json!("internal_audit_evaluation");
+    for (level, expected) in [(3, false), (2, false), (1, true)] {
+        *at(&mut case, "/application/target_level") = json!(level);
+        let answer = answer(DecisionKind::Registration, &case);
+        let codes: Vec<String> = findings(&answer)
+            .into_iter()
+            .map(|(code, _)| code)
+            .collect();
+        assert_eq!(
+            codes.contains(&"audit_kind_not_allowed".to_owned()),
+            !expected,
+            "level {level}: {answer}"
+        );
+    }
+    *at(&mut case, "/application/target_level") = json!(2);
+    let answer = answer(DecisionKind::Registration, &case);
+    let message = &answer["findings"][0]["messages"];
+    assert!(
+        message["en"].as_str().unwrap().contains("level 1 only"),
+        "{message}"
+    );
+    assert!(
+        message["ja"].as_str().unwrap().contains("レベル1"),
+        "{message}"
     );
 }

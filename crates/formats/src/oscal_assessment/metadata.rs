@@ -40,6 +40,7 @@ pub(super) fn metadata(ids: &Ids, report: &AuditReport, lang: Lang, title: &Bili
             ours(name::PROVIDER, &report.provider),
             ours(name::CRITERIA_VERSION, &report.criteria_version),
             ours(name::TARGET_LEVEL, &report.target_level.to_string()),
+            ours(name::AUDIT_KIND, report.kind.code()),
             ours(name::SIGNED_ON, &report.signed_on.to_string()),
             ours(name::LANG, lang.code()),
         ],

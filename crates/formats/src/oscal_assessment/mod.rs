@@ -15,7 +15,7 @@
 //! - metadata: `last-modified` is the signing day at midnight UTC, `version` is the report's
 //!   SHA-256, `oscal-version` is that of the schemas the validator checks against; properties
 //!   `report-sha256`, `report-format`, `audit`, `service`, `provider`, `criteria-version`,
-//!   `target-level`, `lang`; the audit body is a party (organization) and the signing auditor a
+//!   `target-level`, `audit-kind` (`three_phase` or `internal_audit_evaluation`), `lang`; the audit body is a party (organization) and the signing auditor a
 //!   party (person, one `qualification` property each) in the role `assessor`;
 //! - controls are named by the token the criteria export gives them (`c-` and the id, any
 //!   character a token cannot hold as `_`), control objectives by their group's token (`g-` and

@@ -18,6 +18,7 @@ pub(super) mod name {
     pub const PROVIDER: &str = "provider";
     pub const CRITERIA_VERSION: &str = "criteria-version";
     pub const TARGET_LEVEL: &str = "target-level";
+    pub const AUDIT_KIND: &str = "audit-kind";
     pub const LANG: &str = "lang";
     pub const QUALIFICATION: &str = "qualification";
     pub const USER: &str = "user";

@@ -105,6 +105,7 @@ fn finding_href(finding: &Finding, statement: &str, audit: &str, criteria: &str)
     match finding.code {
         FindingCode::AuditBodyNotSelected => "/audit-bodies".to_owned(),
         FindingCode::AuditorNotQualified
+        | FindingCode::AuditKindNotAllowed
         | FindingCode::ReportIncomplete
         | FindingCode::ObjectiveNotEffective => format!("/audits/{audit}"),
         FindingCode::MandatoryControlNonconformant | FindingCode::ExplanationRejected => {

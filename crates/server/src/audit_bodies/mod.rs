@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod api;
+mod measure_form;
 mod pages;
 mod report_form;
 pub mod selection;
@@ -32,6 +33,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
 pub fn page_routes() -> Router<AppState> {
     Router::new()
         .route("/audit-bodies", get(pages::list))
+        .route("/audit-bodies/{org}/measures", post(measure_form::take))
         .route(
             "/audit-bodies/{org}/apply",
             get(selection::apply_form::show).post(selection::apply_form::apply),

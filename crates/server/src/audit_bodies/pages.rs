@@ -5,11 +5,11 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use shinrai_domain::accounts::OrgKind;
+use shinrai_domain::accounts::{OrgKind, Role};
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::EntryStatus;
 use shinrai_domain::text::Lang;
-use shinrai_domain::workflow::audit_body::{AuditBodyRecord, Measure, Standing};
+use shinrai_domain::workflow::audit_body::{AuditBodyRecord, Measure, MeasureKind, Standing};
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -54,10 +54,30 @@ pub struct AuditBodyRow {
 struct AuditBodies {
     page: Page,
     bodies: Vec<AuditBodyRow>,
+    /// For an administrator of the operator: the measures to choose from (code, title), and
+    /// the token the form sends back; empty for everyone else.
+    measure_kinds: Vec<(&'static str, String)>,
+    csrf_token: String,
+    today: String,
 }
 
 pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Response {
     let page = ctx.page(ctx.labels().audit_bodies_title);
+    let administrator =
+        crate::web::form::acting(&ctx, &state).is_some_and(|by| by.member.has(Role::OperatorAdmin));
+    let measure_kinds = if administrator {
+        MeasureKind::ALL
+            .into_iter()
+            .map(|kind| (kind.code(), kind.title().get(page.language).to_owned()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let csrf_token = page
+        .viewer
+        .as_ref()
+        .map(|viewer| viewer.csrf_token.clone())
+        .unwrap_or_default();
     let lang = page.language;
     let today = CalendarDate::from_unix_ms(state.wall.now_ms());
     let outcome = async {
@@ -123,7 +143,21 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Response {
         })
         .collect();
     bodies.sort_by(|a, b| a.name.cmp(&b.name));
-    render(&AuditBodies { page, bodies }, StatusCode::OK)
+    let administrator = !measure_kinds.is_empty();
+    let view = AuditBodies {
+        page,
+        bodies,
+        measure_kinds,
+        csrf_token,
+        today: today.to_string(),
+    };
+    // The administrator's page carries a form token: it is theirs alone.
+    let response = render(&view, StatusCode::OK);
+    if administrator {
+        crate::web::form::private(response)
+    } else {
+        response
+    }
 }
 
 fn standing_code(standing: Standing) -> &'static str {

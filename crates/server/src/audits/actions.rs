@@ -1,6 +1,7 @@
 //! What can be done with an audit: order it, accept or decline it, record its conclusions,
 //! sign it (its report stored with the signing event), and read it and its report.
 
+use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registration::AuditorRequirements;
 use shinrai_domain::text::Bilingual;
@@ -30,6 +31,7 @@ pub struct NewAudit {
     pub audit_body: String,
     pub period_start: CalendarDate,
     pub period_end: CalendarDate,
+    pub kind: AuditKind,
 }
 
 /// The requirements a signing auditor meets: the scheme's own, which no setting changes yet.
@@ -59,6 +61,7 @@ pub async fn order(state: &AppState, by: &Acting, new: NewAudit) -> Outcome<Audi
         audit_body: new.audit_body,
         period_start: new.period_start,
         period_end: new.period_end,
+        kind: new.kind,
     };
     let change = audit::order(
         order,

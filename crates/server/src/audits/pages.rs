@@ -6,6 +6,7 @@ use askama::Template;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, State};
 use axum::response::Response;
+use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::workflow::audit::{Audit, AuditStatus, selected_objectives};
 use shinrai_domain::workflow::audit_body::is_auditor_of;
@@ -37,6 +38,8 @@ struct OrderPage {
     bodies: Vec<Option3>,
     period_start: String,
     period_end: String,
+    /// Each kind of audit: its code, its title, whether it is chosen.
+    kinds: Vec<Option3>,
     problems: Problems,
 }
 
@@ -54,6 +57,7 @@ async fn order_page(
     by: &Acting,
     chosen: (&str, &str),
     period: (String, String),
+    kind: AuditKind,
     problems: Problems,
 ) -> Outcome<(OrderPage, axum::http::StatusCode)> {
     let lang = ctx.lang;
@@ -98,6 +102,16 @@ async fn order_page(
             bodies,
             period_start: period.0,
             period_end: period.1,
+            kinds: AuditKind::ALL
+                .into_iter()
+                .map(|each| {
+                    (
+                        each.code().to_owned(),
+                        each.title().get(lang).to_owned(),
+                        each == kind,
+                    )
+                })
+                .collect(),
             problems,
         },
         status,
@@ -128,6 +142,7 @@ pub async fn new_form(
         &by,
         (&statement, ""),
         period,
+        AuditKind::ThreePhase,
         Problems::none(),
     )
     .await
@@ -170,6 +185,13 @@ pub async fn order(
     let period_end = date(&fields, "period_end", &mut problems, &w);
     let statement = fields.get("statement").to_owned();
     let audit_body = fields.get("audit_body").to_owned();
+    let kind = match fields.get("kind").trim() {
+        "" => AuditKind::ThreePhase,
+        code => AuditKind::from_code(code).unwrap_or_else(|| {
+            problems.field("/kind", w.not_a_choice);
+            AuditKind::ThreePhase
+        }),
+    };
     let again = async |problems: Problems| {
         let period = (
             fields.get("period_start").to_owned(),
@@ -181,6 +203,7 @@ pub async fn order(
             &by,
             (&statement, &audit_body),
             period,
+            kind,
             problems,
         )
         .await
@@ -205,6 +228,7 @@ pub async fn order(
         audit_body: audit_body.clone(),
         period_start,
         period_end,
+        kind,
     };
     match actions::order(&state, &by, new).await {
         Ok(audit) => see_other(&in_lang(&format!("/audits/{}", audit.id), ctx.lang)),
@@ -224,6 +248,7 @@ struct AuditPage {
     w: WorkLabels,
     audit: Audit,
     status: String,
+    kind: String,
     body: String,
     service: String,
     service_href: String,
@@ -355,6 +380,7 @@ async fn audit_view(
     Ok(AuditPage {
         applications,
         status: audit.status.title().get(lang).to_owned(),
+        kind: audit.kind.title().get(lang).to_owned(),
         body: organisation_name(state, &audit.audit_body, lang).await,
         service,
         service_href: in_lang(&format!("/services/{}", audit.service), lang),

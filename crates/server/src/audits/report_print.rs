@@ -53,6 +53,10 @@ pub fn printed(report: &AuditReport, lang: Lang) -> PrintedReport {
             t(lang, "目標レベル", "Target level"),
             report.target_level.get().to_string(),
         ),
+        (
+            t(lang, "監査の種類", "Kind of audit"),
+            report.kind.title().get(lang).to_owned(),
+        ),
         (t(lang, "監査機関", "Audit body"), report.audit_body.clone()),
         (
             t(lang, "監査期間", "Audit period"),

@@ -1,6 +1,7 @@
 //! What the audit routes read and answer, as documented in the OpenAPI document.
 
 use serde::{Deserialize, Serialize};
+use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
 use shinrai_domain::text::Bilingual;
@@ -34,6 +35,10 @@ pub struct NewAuditRequest {
     pub period_start: CalendarDate,
     #[schema(value_type = String, format = Date)]
     pub period_end: CalendarDate,
+    /// `three_phase` (the default) or `internal_audit_evaluation`, which supports level 1 only.
+    #[serde(default)]
+    #[schema(schema_with = schema::audit_kind)]
+    pub kind: AuditKind,
 }
 
 impl From<NewAuditRequest> for NewAudit {
@@ -45,6 +50,7 @@ impl From<NewAuditRequest> for NewAudit {
             audit_body: request.audit_body,
             period_start: request.period_start,
             period_end: request.period_end,
+            kind: request.kind,
         }
     }
 }
@@ -169,6 +175,8 @@ pub struct AuditView {
     pub period_start: CalendarDate,
     #[schema(value_type = String, format = Date)]
     pub period_end: CalendarDate,
+    #[schema(schema_with = schema::audit_kind)]
+    pub kind: AuditKind,
     /// The service's scope when the audit was ordered.
     #[schema(value_type = Messages)]
     pub audited_scope: Bilingual,
@@ -200,6 +208,7 @@ impl From<Audit> for AuditView {
             audit_body: audit.audit_body,
             period_start: audit.period.start,
             period_end: audit.period.end,
+            kind: audit.kind,
             audited_scope: audit.audited_scope,
             signing_auditor: audit.signing_auditor,
             conclusions: audit.conclusions.into(),

@@ -2,6 +2,7 @@
 //! step is checked by the domain as a request would be, and stored with its event in the
 //! signed log. A step the workflow refuses stops the demo with the reason.
 
+use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::Moment;
 use shinrai_domain::workflow::application::Verdict;
@@ -150,6 +151,7 @@ async fn run(state: &AppState, by: &Acting, step: &Step) -> Result<(), Failure> 
                     audit_body: audit_body.clone(),
                     period_start: period.start,
                     period_end: period.end,
+                    kind: AuditKind::ThreePhase,
                 },
             )
             .await?;

@@ -490,6 +490,30 @@ pub async fn evidence_file(
 }
 
 #[utoipa::path(
+    get,
+    path = "/api/v1/audits/{id}/evidence/archive",
+    operation_id = "get_evidence_archive",
+    tag = "working papers",
+    summary = "The audit's evidence as one ZIP with a manifest of hashes / 証跡一式の ZIP",
+    description = "Every file under `evidence/`, every note under `notes/`, and `manifest.json` \
+        (`shinrai-evidence-manifest/1`) listing each record with its SHA-256, so each file can \
+        be checked against the signed report. Streamed: a file that cannot be read ends the \
+        download with an error rather than a short archive. / 各証跡の SHA-256 を記した一覧を含みます。",
+    params(("id" = String, Path, description = "The audit id")),
+    responses(
+        (status = 200, description = "The archive.", content_type = "application/zip", body = Vec<u8>),
+        ReadErrors,
+    )
+)]
+pub async fn evidence_archive(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+) -> Result<Response, ApiError> {
+    Ok(super::archive::archive(&state, &acting, &id).await?)
+}
+
+#[utoipa::path(
     post,
     path = "/api/v1/audits/{id}/evidence/{evidence}/withdraw",
     operation_id = "withdraw_evidence",

@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod api;
+pub mod archive;
 pub mod evidence;
 pub mod pages;
 pub mod views;
@@ -35,6 +36,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::record_item))
         .routes(routes!(api::list_evidence, api::upload_evidence))
         .routes(routes!(api::add_note))
+        .routes(routes!(api::evidence_archive))
         .routes(routes!(api::get_evidence))
         .routes(routes!(api::evidence_file))
         .routes(routes!(api::withdraw_evidence))

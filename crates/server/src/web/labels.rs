@@ -203,6 +203,9 @@ page_labels! {
     measure_reason: "理由", "Reason";
     measure_lifted: "解除", "Lifted";
     no_measures: "措置はありません。", "No measure has been taken.";
+    measure_take: "措置を講じる", "Take a measure";
+    written_in_japanese: "日本語", "in Japanese";
+    written_in_english: "英語", "in English";
     status_reports_title: "年次の状況報告", "Yearly status reports";
     report_year: "選定の年", "Year of the selection";
     report_due: "提出期限", "Due on";

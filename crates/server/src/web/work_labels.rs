@@ -81,6 +81,8 @@ page_labels! {
     order_audit_intro: "提出済みの言明書について、選定されている監査機関に監査を依頼します。監査対象期間は 12 か月以内です。", "Order an audit of a submitted statement from a selected audit body, for a period of at most 12 months.";
     no_submitted_statements: "提出済みの言明書がありません。先に言明書を提出してください。", "There is no submitted statement; submit a statement first.";
     period_hint: "開始日から 12 か月以内に終わる期間を指定します（YYYY-MM-DD）。", "A period that ends within 12 months of its first day (YYYY-MM-DD).";
+    audit_kind: "監査の種類", "Kind of audit";
+    audit_kind_hint: "内部監査の評価（CS ゴールドマーク型）はレベル1の登録にだけ使えます。", "An evaluation of the internal audit (as for the CS Gold mark) supports registration at level 1 only.";
     period_start: "開始日", "First day";
     period_end: "終了日", "Last day";
     date_expected: "日付を YYYY-MM-DD の形で入力してください", "enter a date as YYYY-MM-DD";

@@ -2,6 +2,7 @@
 //! allowed values, taken from the domain's own lists so that the description cannot fall
 //! behind the code.
 
+use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::registration::AuditBodyStatus;
 use shinrai_domain::registry::DeploymentModel;
 use shinrai_domain::service_model::ServiceModel;
@@ -38,6 +39,10 @@ pub fn responsibility() -> ObjectBuilder {
 
 pub fn audit_status() -> ObjectBuilder {
     one_of(AuditStatus::ALL.map(AuditStatus::code))
+}
+
+pub fn audit_kind() -> ObjectBuilder {
+    one_of(AuditKind::ALL.map(AuditKind::code))
 }
 
 pub fn application_status() -> ObjectBuilder {

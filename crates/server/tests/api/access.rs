@@ -354,7 +354,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
         rows.push((method, uri.to_owned(), body, hidden));
     }
     let judged = format!(r#"{{"verdict": "accepted", "reason": {text}}}"#);
-    let papers: [(&str, &str, Option<String>); 18] = [
+    let papers: [(&str, &str, Option<String>); 19] = [
         ("GET", "/api/v1/audits/au-none/work", None),
         (
             "PUT",
@@ -415,6 +415,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             )),
         ),
         ("GET", "/api/v1/audits/au-none/evidence/ev-0000001", None),
+        ("GET", "/api/v1/audits/au-none/evidence/archive", None),
         (
             "GET",
             "/api/v1/audits/au-none/evidence/ev-0000001/file",
@@ -748,8 +749,16 @@ async fn the_table_covers_every_documented_route() {
                 ["", "api", "v1", "audits", _, "work", _, action] => {
                     format!("/api/v1/audits/{{id}}/work/{{control}}/{action}")
                 }
-                ["", "api", "v1", "audits", _, "evidence", "notes"] => {
-                    "/api/v1/audits/{id}/evidence/notes".to_owned()
+                [
+                    "",
+                    "api",
+                    "v1",
+                    "audits",
+                    _,
+                    "evidence",
+                    fixed @ ("notes" | "archive"),
+                ] => {
+                    format!("/api/v1/audits/{{id}}/evidence/{fixed}")
                 }
                 ["", "api", "v1", "audits", _, "evidence", _] => {
                     "/api/v1/audits/{id}/evidence/{evidence}".to_owned()

@@ -60,6 +60,48 @@ fn the_review(application: &Application, audit: &Audit) -> RegistrationDecision 
     })
 }
 
+/// The review reads the kind of audit off the audit: an evaluation of the internal audit
+/// registers at level 1 and is refused for a higher one.
+#[test]
+fn the_review_passes_the_kind_of_audit_to_the_rule() {
+    let (signed, _) = signed();
+    let evaluation = Audit {
+        kind: crate::audit_kind::AuditKind::InternalAuditEvaluation,
+        ..signed
+    };
+    let application = submitted_application(&evaluation);
+    let answer = the_review(&application, &evaluation);
+    assert_eq!(answer.decision, Decision::Register, "{:?}", answer.findings);
+    let criteria = demo_criteria().unwrap();
+    let mut service = service();
+    service.details.built_on = vec!["C25-0001".into()];
+    let statement = crate::workflow::statement::Statement {
+        target_level: Level::MIDDLE,
+        ..submitted()
+    };
+    let (requirements, registry, body, signer) =
+        (AuditorRequirements::default(), registry(), body(), signer());
+    let answer = review(&ReviewFacts {
+        criteria: &criteria,
+        service: &service,
+        registry: &registry,
+        audit_body: &body,
+        requirements: &requirements,
+        signer: &signer,
+        audit: &evaluation,
+        statement: &statement,
+        application: &application,
+    });
+    assert!(
+        answer
+            .findings
+            .iter()
+            .any(|f| f.code == crate::registration::FindingCode::AuditKindNotAllowed),
+        "{:?}",
+        answer.findings
+    );
+}
+
 pub fn submitted_application(audit: &Audit) -> Application {
     apply(
         "ap-1".into(),

@@ -19,6 +19,7 @@ use super::service::{Service, acts_for_provider};
 use super::statement::{Statement, StatementStatus};
 use super::working_papers::{ExaminedVersion, GovernanceJudgement, PhaseResults};
 use super::{Change, Conflict, FieldError, Moment, NotAllowed, Refusal, WorkflowEvent};
+use crate::audit_kind::AuditKind;
 use crate::case::bounds::MAX_TEXT_CHARS;
 use crate::criteria::CriteriaVersion;
 use crate::date::CalendarDate;
@@ -112,6 +113,11 @@ pub struct Audit {
     /// Fair presentation of governance, with the provider's own evaluation of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub governance: Option<GovernanceJudgement>,
+    /// The full audit, or the evaluation of the provider's internal audit (level 1 only).
+    /// Left out of the stored form when it is the full audit, so that audits stored before
+    /// the kind existed read and write the same.
+    #[serde(default, skip_serializing_if = "AuditKind::is_three_phase")]
+    pub kind: AuditKind,
 }
 
 impl Audit {
@@ -136,6 +142,7 @@ pub struct Order {
     pub audit_body: String,
     pub period_start: CalendarDate,
     pub period_end: CalendarDate,
+    pub kind: AuditKind,
 }
 
 /// The provider orders an audit of a submitted statement of its service from an audit body
@@ -184,6 +191,22 @@ pub fn order(
         ),
     }
     check_period(&mut problems, order.period_start, order.period_end);
+    if statement.target_level > order.kind.highest_level() {
+        problems.push(
+            "/kind",
+            "kind_below_level",
+            Bilingual::new(
+                format!(
+                    "内部監査の評価はレベル1の登録にしか使えません（言明書はレベル{}）",
+                    statement.target_level
+                ),
+                format!(
+                    "an evaluation of the internal audit supports level 1 only (the statement is for level {})",
+                    statement.target_level
+                ),
+            ),
+        );
+    }
     problems.finish()?;
     if statement.status != StatementStatus::Submitted {
         return Err(Refusal::Conflict(Conflict::StatementNotSubmitted {
@@ -219,6 +242,7 @@ pub fn order(
             since_ms: at.at_ms,
         }],
         governance: None,
+        kind: order.kind,
     };
     Ok(recorded(audit, "audit.order", by, at))
 }

@@ -60,6 +60,7 @@ fn the_order() -> Order {
         audit_body: "ab".into(),
         period_start: CalendarDate::parse("2025-10-01").unwrap(),
         period_end: CalendarDate::parse("2026-03-31").unwrap(),
+        kind: AuditKind::ThreePhase,
     }
 }
 
@@ -262,6 +263,35 @@ fn audits_are_of_submitted_statements_by_selected_bodies_over_at_most_a_year() {
         fields(ordering(the_order(), &submitted(), None)),
         [("/audit_body".to_owned(), "not_selected")]
     );
+    // An evaluation of the internal audit is for level 1 statements only.
+    let evaluation = Order {
+        kind: AuditKind::InternalAuditEvaluation,
+        ..the_order()
+    };
+    let ordered = ordering(evaluation.clone(), &submitted(), Some(&body())).unwrap();
+    assert_eq!(ordered.state.kind, AuditKind::InternalAuditEvaluation);
+    let level_two = Statement {
+        target_level: Level::MIDDLE,
+        ..submitted()
+    };
+    assert_eq!(
+        fields(ordering(evaluation, &level_two, Some(&body()))),
+        [("/kind".to_owned(), "kind_below_level")]
+    );
+}
+
+#[test]
+fn the_full_audit_is_left_out_of_the_stored_form_so_older_audits_read_and_write_alike() {
+    let stored = serde_json::to_value(requested()).unwrap();
+    assert!(stored.get("kind").is_none(), "{stored}");
+    let evaluation = Audit {
+        kind: AuditKind::InternalAuditEvaluation,
+        ..requested()
+    };
+    let stored = serde_json::to_value(&evaluation).unwrap();
+    assert_eq!(stored["kind"], "internal_audit_evaluation");
+    let back: Audit = serde_json::from_value(stored).unwrap();
+    assert_eq!(back, evaluation);
 }
 
 #[test]

@@ -333,7 +333,10 @@ async fn an_engagement_from_fair_presentation_to_a_report_that_lists_the_work() 
 
     // The report prints in both languages with its hash on every page.
     let hash = report_hash(&world, &audit).await;
-    for (lang, words) in [("ja", "監査報告書"), ("en", "Audit report")] {
+    for (lang, words, kind) in [
+        ("ja", "監査報告書", "三段階の監査"),
+        ("en", "Audit report", "Audit in three phases"),
+    ] {
         let pdf = call(
             &world,
             "provider",
@@ -347,6 +350,7 @@ async fn an_engagement_from_fair_presentation_to_a_report_that_lists_the_work() 
         let text = pdf_text(&pdf.body);
         assert!(text.contains(words), "{lang}: {text}");
         assert!(text.contains(&hash), "{lang}: the hash is printed");
+        assert!(text.contains(kind), "{lang}: the kind of audit is printed");
         assert!(text.contains(&control), "{lang}: the control is listed");
     }
 
@@ -371,6 +375,34 @@ async fn an_engagement_from_fair_presentation_to_a_report_that_lists_the_work() 
     )
     .await;
     assert!(plan["assessment-plan"]["uuid"].is_string());
+
+    // The evidence as one archive, each file checked against its manifest.
+    let zipped = call(
+        &world,
+        "provider",
+        "GET",
+        &format!("{base}/evidence/archive"),
+        None,
+    )
+    .await;
+    assert_eq!(zipped.status.as_u16(), 200);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zipped.body)).unwrap();
+    let mut manifest = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("manifest.json").unwrap(),
+        &mut manifest,
+    )
+    .unwrap();
+    let manifest: Value = serde_json::from_str(&manifest).unwrap();
+    assert_eq!(manifest["records"].as_array().unwrap().len(), 2);
+    let entry = manifest["records"][0]["entry"].as_str().unwrap().to_owned();
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut archive.by_name(&entry).unwrap(), &mut bytes).unwrap();
+    assert_eq!(
+        shinrai_domain::log_chain::sha256_hex(&bytes),
+        manifest["records"][0]["sha256"].as_str().unwrap()
+    );
+    assert_eq!(bytes, file);
 
     // After signing the papers are read-only.
     let withdrawn = refused(

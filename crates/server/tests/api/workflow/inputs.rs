@@ -228,7 +228,16 @@ async fn audit_periods_and_signers_are_checked() {
     let mut year = order_body(&service, &statement);
     year["period_start"] = json!("2025-04-01");
     year["period_end"] = json!("2026-03-31");
-    ok(w, "provider", "POST", "/api/v1/audits", Some(year)).await;
+    let ordered = ok(w, "provider", "POST", "/api/v1/audits", Some(year)).await;
+    assert_eq!(ordered["kind"], "three_phase");
+    // The evaluation of the internal audit, for a level 1 statement; no other kind exists.
+    let mut evaluation = order_body(&service, &statement);
+    evaluation["kind"] = json!("internal_audit_evaluation");
+    let ordered = ok(w, "provider", "POST", "/api/v1/audits", Some(evaluation)).await;
+    assert_eq!(ordered["kind"], "internal_audit_evaluation");
+    let mut unknown = order_body(&service, &statement);
+    unknown["kind"] = json!("self_declaration");
+    refused(w, "provider", "POST", "/api/v1/audits", Some(unknown), 422).await;
     let mut reversed = order_body(&service, &statement);
     reversed["period_end"] = json!("2025-09-30");
     let error = refused(w, "provider", "POST", "/api/v1/audits", Some(reversed), 422).await;

@@ -59,6 +59,8 @@ async fn a_provider_orders_an_audit_and_applies_with_its_report() {
             .await;
         assert!(html.contains(&format!("<option value=\"{statement}\" selected>")));
         assert!(html.contains("<option value=\"ab\""));
+        assert!(html.contains("name=\"kind\" value=\"three_phase\" checked"));
+        assert!(html.contains("name=\"kind\" value=\"internal_audit_evaluation\""));
     }
     let order = |start: &'static str, end: &'static str| {
         vec![
@@ -99,6 +101,13 @@ async fn a_provider_orders_an_audit_and_applies_with_its_report() {
             .is_empty()
     );
 
+    // A kind of audit that is not offered is shown at its field.
+    let mut bogus = order("2025-10-01", "2026-03-31");
+    bogus.push(("kind", "self_declaration".to_owned()));
+    let answer = post("en", bogus).await;
+    assert_eq!(answer.status, 422);
+    assert!(answer.text().contains("not one of the choices offered"));
+
     // Ordered: the audit's page.
     let answer = post("en", order("2025-10-01", "2026-03-31")).await;
     let location = redirected(&answer);
@@ -110,6 +119,7 @@ async fn a_provider_orders_an_audit_and_applies_with_its_report() {
     for lang in ["ja", "en"] {
         let html = provider.page(&format!("/audits/{audit}?lang={lang}")).await;
         assert!(html.contains("2025-10-01 – 2026-03-31"));
+        assert!(html.contains("audit-kind-three_phase"));
         assert!(html.contains(if lang == "en" {
             "Requested"
         } else {

@@ -259,3 +259,62 @@ async fn the_body_sends_its_status_report_from_its_start_page() {
     let html = reviewer.page("/start?lang=en").await;
     assert!(!html.contains("2026-03-31"), "no longer overdue");
 }
+
+#[tokio::test]
+async fn an_administrator_takes_a_measure_by_form_and_it_is_public() {
+    let world = workflow_world().await;
+    let admin = Browser::of(&world, "operator_admin").await;
+    for lang in ["ja", "en"] {
+        let html = admin.page(&format!("/audit-bodies?lang={lang}")).await;
+        assert!(html.contains(&format!("action=\"/audit-bodies/ab/measures?lang={lang}\"")));
+    }
+    for role in ["public", "provider", "operator_reviewer"] {
+        let (_, html) = Browser::of(&world, role)
+            .await
+            .get("/audit-bodies?lang=en")
+            .await;
+        assert!(!html.contains("/measures?"), "{role} has no measure form");
+    }
+    let answer = Browser::of(&world, "operator_reviewer")
+        .await
+        .post(
+            "/audit-bodies/ab/measures?lang=en",
+            &[
+                ("kind", "caution"),
+                ("on", "2026-06-01"),
+                ("reason_en", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 403);
+    let bad = admin
+        .post(
+            "/audit-bodies/ab/measures?lang=en",
+            &[("kind", "banishment"), ("on", "June"), ("reason_en", "x")],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    let answer = admin
+        .post(
+            "/audit-bodies/ab/measures?lang=en",
+            &[
+                ("kind", "caution"),
+                ("on", "2026-06-01"),
+                ("facts_ja", "手続の省略"),
+                ("facts_en", "a skipped procedure"),
+                ("reason_ja", "再発防止のため"),
+                ("reason_en", "so that it does not recur"),
+            ],
+        )
+        .await;
+    assert_eq!(redirected(&answer), "/audit-bodies?lang=en#measures-ab");
+    let (answer, html) = Browser::of(&world, "public")
+        .await
+        .get("/audit-bodies?lang=en")
+        .await;
+    assert_eq!(answer.status, 200);
+    assert!(html.contains("class=\"measure-caution\""), "{html}");
+    assert!(html.contains("a skipped procedure"));
+    let record = world.store.audit_body_record("ab").await.unwrap().unwrap();
+    assert_eq!(record.value.measures.len(), 1);
+}
