@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use jsonschema::Validator;
 use serde_json::Value;
-use shinrai_domain::text::Lang;
+use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_domain::workflow::report::AuditReport;
 use shinrai_formats::oscal_assessment::{PLAN_FILE, assessment_plan, assessment_results};
 use shinrai_formats::oscal_criteria::NS;
@@ -299,10 +299,7 @@ fn texts_oscal_refuses_as_they_are_still_make_valid_documents() {
     report.service = " svc\nwith lines ".to_owned();
     report.conclusions.controls[0].reason.en = String::new();
     report.conclusions.controls[1].control = "1.1.2 (a)".to_owned();
-    report.work[0].second_sample_reason = Some(shinrai_domain::text::Bilingual::new(
-        "\"引用\"\n複数行",
-        " padded ",
-    ));
+    report.work[0].second_sample_reason = Some(Bilingual::new("\"引用\"\n複数行", " padded "));
     report.signing_auditor.name.en = "  ".to_owned();
     for lang in [Lang::Ja, Lang::En] {
         assert_valid(&assessment_plan(&report, lang), ModelKind::AssessmentPlan);
@@ -332,8 +329,45 @@ fn both_checks_catch_a_broken_document() {
 #[test]
 fn an_evaluation_of_the_internal_audit_says_so_and_hashes_apart() {
     let report = large_report(12, 1);
+    use shinrai_domain::workflow::working_papers::{
+        InternalAuditPaper, InternalAuditReport, Judged, LogPoint, ReperformanceSample, Reperformed,
+    };
+    let judged = Judged {
+        by: "auditor".into(),
+        at_ms: 1,
+    };
+    let drawn = report.conclusions.controls[0].control.clone();
     let evaluation = AuditReport {
         kind: shinrai_domain::audit_kind::AuditKind::InternalAuditEvaluation,
+        internal_audit: Some(InternalAuditPaper {
+            report: InternalAuditReport {
+                reference: "IA-1".into(),
+                performed_by: "Internal audit office".into(),
+                period: report.period,
+                scope: Bilingual::new("全体", "everything"),
+                covers: vec![report.service.clone()],
+            },
+            reliable: true,
+            reason: Bilingual::new("十分", "sufficient"),
+            judged: judged.clone(),
+            sample: Some(ReperformanceSample {
+                from: LogPoint {
+                    seq: 1,
+                    hash: "0".repeat(64),
+                },
+                seed: 7,
+                statement: report.statement.clone(),
+                selected: 12,
+                controls: vec![drawn.clone()],
+                drawn: judged.clone(),
+            }),
+            results: vec![Reperformed {
+                control: drawn,
+                passed: false,
+                reason: Bilingual::new("不備", "lacking"),
+                judged,
+            }],
+        }),
         ..report.clone()
     };
     assert_ne!(report.sha256(), evaluation.sha256());
@@ -348,4 +382,14 @@ fn an_evaluation_of_the_internal_audit_says_so_and_hashes_apart() {
         props(&results["assessment-results"]["metadata"], "audit-kind"),
         ["internal_audit_evaluation"]
     );
+    let result = result(&results);
+    assert_eq!(props(result, "internal-audit"), ["IA-1"]);
+    let failed: Vec<&Value> = result["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| props(f, "reperformance") == ["failed"])
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(props(failed[0], "reperformance-reason"), ["lacking"]);
 }

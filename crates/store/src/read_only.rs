@@ -10,6 +10,8 @@ use ed25519_dalek::VerifyingKey;
 use shinrai_domain::log_audit::AuditReport;
 use shinrai_domain::log_chain::{Checkpoint, Event};
 
+use shinrai_domain::workflow::audit::Audit;
+use shinrai_domain::workflow::statement::Statement;
 use shinrai_domain::workflow::working_papers::{ControlWork, Population};
 
 use crate::documents::{Document, Filter};
@@ -108,6 +110,25 @@ impl ReadOnlyStore {
         let row = match &self.backend {
             Backend::Sqlite(b) => b.document_row(Population::TABLE, id).await?,
             Backend::Postgres(b) => b.document_row(Population::TABLE, id).await?,
+        };
+        row.map(|row| row.value().map(|stored| stored.value))
+            .transpose()
+    }
+
+    /// An audit, its stored hash checked.
+    pub async fn audit(&self, id: &str) -> StoreResult<Option<Audit>> {
+        self.document(id).await
+    }
+
+    /// A statement version, its stored hash checked.
+    pub async fn statement(&self, id: &str) -> StoreResult<Option<Statement>> {
+        self.document(id).await
+    }
+
+    async fn document<T: Document>(&self, id: &str) -> StoreResult<Option<T>> {
+        let row = match &self.backend {
+            Backend::Sqlite(b) => b.document_row(T::TABLE, id).await?,
+            Backend::Postgres(b) => b.document_row(T::TABLE, id).await?,
         };
         row.map(|row| row.value().map(|stored| stored.value))
             .transpose()

@@ -125,6 +125,7 @@ pub fn large_report(controls: usize, evidence: usize) -> AuditReport {
         }),
         work,
         kind: AuditKind::ThreePhase,
+        internal_audit: None,
     }
 }
 

@@ -1,11 +1,15 @@
 //! `shinrai audit sample-check AUDIT`: every drawn sample of an audit recomputed from the data
 //! directory, opened read-only — the log event that froze each population (found at the place
-//! the papers name, its hash compared), the population as stored, and the `sample` rule. Run
+//! the papers name, its hash compared), the population as stored, and the `sample` rule; for an
+//! evaluation of the internal audit, the controls drawn to re-perform, from the evaluation's
+//! event and the statement they were drawn from (checked under the name `internal-audit`). Run
 //! `shinrai log verify` to check the chain the events belong to.
 
 use serde_json::json;
 use shinrai_domain::text::Lang;
-use shinrai_domain::workflow::working_papers::{SampleCheck, check_samples};
+use shinrai_domain::workflow::working_papers::{
+    REPERFORMANCE, SampleCheck, check_reperformance, check_samples,
+};
 use shinrai_store::ReadOnlyStore;
 
 use crate::args::{DataPlace, SampleCheckArgs};
@@ -31,6 +35,24 @@ pub fn run(args: &SampleCheckArgs, place: &DataPlace, lang: Lang) -> Result<(), 
             let freeze = store.event_at(first.seed_from.seq).await.map_err(failed)?;
             let population = store.population(&work.id).await.map_err(failed)?;
             checks.extend(check_samples(&work, population.as_ref(), freeze.as_ref()));
+        }
+        // An evaluation of the internal audit draws the controls it re-performs.
+        if let Some(audit) = store.audit(&args.audit).await.map_err(failed)? {
+            let wanted = args.control.as_deref().is_none_or(|c| c == REPERFORMANCE);
+            if let Some(sample) = audit
+                .internal_audit
+                .as_ref()
+                .and_then(|paper| paper.sample.as_ref())
+                .filter(|_| wanted)
+            {
+                let evaluated = store.event_at(sample.from.seq).await.map_err(failed)?;
+                let statement = store.statement(&sample.statement).await.map_err(failed)?;
+                checks.extend(check_reperformance(
+                    &audit,
+                    statement.as_ref(),
+                    evaluated.as_ref(),
+                ));
+            }
         }
         store.close().await;
         Ok::<_, CliError>(checks)

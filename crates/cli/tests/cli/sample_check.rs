@@ -117,3 +117,124 @@ fn a_sample_whose_seed_came_from_elsewhere_is_named() {
         run.stdout
     );
 }
+
+/// A data directory with the story's audit made an evaluation of the internal audit, the
+/// internal audit evaluated and the controls to re-perform drawn from `point` (the
+/// evaluation's own event when `None`).
+fn reperformed(label: &str, point: Option<LogPoint>) -> DataDir {
+    use shinrai_domain::audit_kind::AuditKind;
+    use shinrai_domain::registry::Period;
+    use shinrai_domain::text::Bilingual;
+    use shinrai_domain::workflow::Change;
+    use shinrai_domain::workflow::working_papers::{InternalAuditInput, InternalAuditReport};
+
+    let data = DataDir::new(label);
+    let story = story();
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = data.story_store().await;
+        let accepted = Change {
+            state: shinrai_domain::workflow::audit::Audit {
+                kind: AuditKind::InternalAuditEvaluation,
+                ..story.accepted.state.clone()
+            },
+            event: story.accepted.event.clone(),
+        };
+        let batch = Batch::new()
+            .create(&story.body)
+            .unwrap()
+            .create(&story.profile)
+            .unwrap()
+            .create(&story.service)
+            .unwrap()
+            .create(&story.submitted)
+            .unwrap()
+            .create(&story.ordered)
+            .unwrap()
+            .update(&accepted, 1)
+            .unwrap();
+        store.commit(batch).await.unwrap();
+        let audit = &accepted.state;
+        let evaluated = working_papers::evaluate_internal_audit(
+            audit,
+            InternalAuditInput {
+                report: InternalAuditReport {
+                    reference: "IA-1".into(),
+                    performed_by: "Internal audit office".into(),
+                    period: Period {
+                        start: audit.period.start,
+                        end: audit.period.end,
+                    },
+                    scope: Bilingual::new("全体", "everything"),
+                    covers: vec![audit.service.clone()],
+                },
+                reliable: true,
+                reason: Bilingual::new("十分", "sufficient"),
+            },
+            &signer(),
+            at(8),
+        )
+        .unwrap();
+        store
+            .commit(Batch::new().update(&evaluated, 2).unwrap())
+            .await
+            .unwrap();
+        let events = store
+            .events_about(&audit.id, "audit.internal_audit")
+            .await
+            .unwrap();
+        let point = point.unwrap_or_else(|| LogPoint {
+            seq: events[0].seq,
+            hash: events[0].hash.clone(),
+        });
+        let drawn = working_papers::draw_reperformance(
+            &evaluated.state,
+            &story.submitted.state,
+            &point,
+            &signer(),
+            at(9),
+        )
+        .unwrap();
+        store
+            .commit(Batch::new().update(&drawn, 3).unwrap())
+            .await
+            .unwrap();
+        store.close().await;
+    });
+    data
+}
+
+#[test]
+fn the_controls_drawn_for_re_performance_recompute_from_the_evaluation_event() {
+    let data = reperformed("reperform-ok", None);
+    let dir = data.arg();
+    let run = shinrai(&with_dir(
+        &dir,
+        &["audit", "sample-check", "au-1", "--json"],
+    ));
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    let answer = json(&run);
+    assert_eq!(answer["differing"], 0);
+    assert_eq!(answer["samples"][0]["control"], "internal-audit");
+    assert!(answer["samples"][0]["items"].as_u64().unwrap() >= 1);
+
+    let forged = LogPoint {
+        seq: 2,
+        hash: "00".repeat(32),
+    };
+    let data = reperformed("reperform-forged", Some(forged));
+    let dir = data.arg();
+    let run = shinrai(&with_dir(
+        &dir,
+        &[
+            "--lang",
+            "en",
+            "audit",
+            "sample-check",
+            "au-1",
+            "--control",
+            "internal-audit",
+        ],
+    ));
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("NG internal-audit"), "{}", run.stdout);
+}

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use crate::audit_kind::AuditKind;
 use crate::text::Bilingual;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,6 +211,18 @@ pub enum Conflict {
     EvidenceWithdrawn { evidence: String },
     /// The request for evidence was answered already.
     RequestNotOpen { request: String },
+    /// The work belongs to the other kind of audit (three phases, or the evaluation of the
+    /// internal audit).
+    WrongAuditKind { audit: String, kind: &'static str },
+    /// Re-performance rests on the internal audit's evaluation, which is not recorded yet.
+    InternalAuditNotEvaluated { audit: String },
+    /// The controls to re-perform are drawn once; the evaluation is fixed from then on.
+    ReperformanceDrawn { audit: String },
+    /// Results are recorded for drawn controls only.
+    ControlNotReperformed { control: String },
+    /// Signing an evaluation of the internal audit needs the controls drawn and each
+    /// re-performed (`missing` is empty while none are drawn).
+    ReperformanceIncomplete { audit: String, missing: Vec<String> },
 }
 
 impl Conflict {
@@ -246,6 +259,11 @@ impl Conflict {
             Conflict::ItemNotSampled { .. } => "item_not_sampled",
             Conflict::EvidenceWithdrawn { .. } => "evidence_withdrawn",
             Conflict::RequestNotOpen { .. } => "request_not_open",
+            Conflict::WrongAuditKind { .. } => "wrong_audit_kind",
+            Conflict::InternalAuditNotEvaluated { .. } => "internal_audit_not_evaluated",
+            Conflict::ReperformanceDrawn { .. } => "reperformance_drawn",
+            Conflict::ControlNotReperformed { .. } => "control_not_reperformed",
+            Conflict::ReperformanceIncomplete { .. } => "reperformance_incomplete",
         }
     }
 
@@ -421,6 +439,44 @@ impl Conflict {
             Conflict::RequestNotOpen { request } => Bilingual::new(
                 format!("証跡依頼 {request} は回答済みです"),
                 format!("request {request} is answered already"),
+            ),
+            Conflict::WrongAuditKind { audit, kind } => {
+                let kind = AuditKind::from_code(kind).unwrap_or_default().title();
+                Bilingual::new(
+                    format!("監査 {audit} は「{}」で、この作業はできません", kind.ja),
+                    format!(
+                        "audit {audit} is an \"{}\": this work is not part of it",
+                        kind.en
+                    ),
+                )
+            }
+            Conflict::InternalAuditNotEvaluated { audit } => Bilingual::new(
+                format!("監査 {audit} では内部監査の評価がまだ記録されていません"),
+                format!("audit {audit} has no evaluation of the internal audit yet"),
+            ),
+            Conflict::ReperformanceDrawn { audit } => Bilingual::new(
+                format!("監査 {audit} の再実施する管理策は抽出済みです"),
+                format!("the controls to re-perform in audit {audit} are drawn already"),
+            ),
+            Conflict::ControlNotReperformed { control } => Bilingual::new(
+                format!("{control} は再実施の標本に含まれていません"),
+                format!("{control} is not among the controls drawn for re-performance"),
+            ),
+            Conflict::ReperformanceIncomplete { audit, missing } if missing.is_empty() => {
+                Bilingual::new(
+                    format!("監査 {audit} の再実施する管理策がまだ抽出されていません"),
+                    format!("the controls to re-perform in audit {audit} are not drawn yet"),
+                )
+            }
+            Conflict::ReperformanceIncomplete { audit, missing } => Bilingual::new(
+                format!(
+                    "監査 {audit} で再実施の結果がない管理策があります: {}",
+                    first_few(missing)
+                ),
+                format!(
+                    "audit {audit} has controls drawn for re-performance without a result: {}",
+                    first_few(missing)
+                ),
             ),
         }
     }

@@ -9,7 +9,7 @@ use super::audit::{Audit, Conclusions};
 use super::audit_body::AuditorProfile;
 use super::statement::Statement;
 use super::working_papers::{
-    ControlWork, ControlWorkLine, Evidence, ExaminedVersion, report_lines,
+    ControlWork, ControlWorkLine, Evidence, ExaminedVersion, InternalAuditPaper, report_lines,
 };
 use crate::audit_kind::AuditKind;
 use crate::date::CalendarDate;
@@ -61,6 +61,10 @@ pub struct AuditReport {
     /// kind was recorded hash as they did.
     #[serde(default, skip_serializing_if = "AuditKind::is_three_phase")]
     pub kind: AuditKind,
+    /// For an evaluation of the internal audit: the report evaluated, the controls drawn and
+    /// the result of re-performing each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal_audit: Option<InternalAuditPaper>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +127,7 @@ impl AuditReport {
             }),
             work: report_lines(papers.statement, papers.work, papers.evidence),
             kind: audit.kind,
+            internal_audit: audit.internal_audit.clone(),
         }
     }
 

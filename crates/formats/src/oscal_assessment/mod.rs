@@ -31,7 +31,9 @@
 //! The results (`assessment-results`): `import-ap` names a back-matter resource whose link is
 //! [`PLAN_FILE`] (the plan written beside the results). One `result` spans the audit period
 //! (`start` the first day at 00:00:00Z, `end` the last at 23:59:59Z) with the property
-//! `report-sha256`, the governance conclusion as properties when the report has one, and:
+//! `report-sha256`, the governance conclusion as properties when the report has one, for an
+//! evaluation of the internal audit the report evaluated (`internal-audit`,
+//! `internal-audit-reliance` = `reliable`/`not_reliable`, `internal-audit-reason`), and:
 //! - one observation per control with working papers: methods `EXAMINE` when a phase was judged,
 //!   a reliance recorded or evidence kept, `TEST` when items were sampled, else `UNKNOWN`; the service as subject; one `relevant-evidence` per evidence record, its
 //!   SHA-256 in the property `evidence-sha256` and in the description (the evidence is not
@@ -42,7 +44,9 @@
 //!   `equivalence` per technology judged, class `equivalent`/`not-equivalent`, the grounds as
 //!   remarks; `operation`, `frequency`, `population`, `sampled`, `failed`,
 //!   `second-sample-reason`, `reliance-kind`, `reliance-reference`, `reliance-start`,
-//!   `reliance-end`), codes as the report writes them; its observation as related observation;
+//!   `reliance-end`; `reperformance` = `passed`/`failed` and `reperformance-reason` for a
+//!   control re-performed in an evaluation of the internal audit), codes as the report writes
+//!   them; its observation as related observation;
 //! - one finding per concluded objective: target `objective-id` = the objective's token, state
 //!   `satisfied` (effective) or `not-satisfied`.
 

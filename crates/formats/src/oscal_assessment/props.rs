@@ -43,6 +43,11 @@ pub(super) mod name {
     pub const RELIANCE_REFERENCE: &str = "reliance-reference";
     pub const RELIANCE_START: &str = "reliance-start";
     pub const RELIANCE_END: &str = "reliance-end";
+    pub const INTERNAL_AUDIT: &str = "internal-audit";
+    pub const INTERNAL_AUDIT_RELIANCE: &str = "internal-audit-reliance";
+    pub const INTERNAL_AUDIT_REASON: &str = "internal-audit-reason";
+    pub const REPERFORMANCE: &str = "reperformance";
+    pub const REPERFORMANCE_REASON: &str = "reperformance-reason";
 }
 
 /// A shinrai property whose value survives whatever it holds.

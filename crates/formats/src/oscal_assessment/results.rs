@@ -46,6 +46,15 @@ pub(super) fn results(ids: &Ids, report: &AuditReport, lang: Lang) -> Value {
             twin("reason", &conclusion.reason, lang),
         ];
         props.extend(line.map(|line| phase_props(line, lang)).unwrap_or_default());
+        if let Some(result) = report
+            .internal_audit
+            .as_ref()
+            .and_then(|paper| paper.results.iter().find(|r| &r.control == id))
+        {
+            let state = if result.passed { "passed" } else { "failed" };
+            props.push(ours(name::REPERFORMANCE, state));
+            props.push(ours(name::REPERFORMANCE_REASON, result.reason.get(lang)));
+        }
         let mut finding = finding(
             ids.uuid(&format!("finding/control/{id}")),
             Bilingual::new(
@@ -127,6 +136,16 @@ pub(super) fn results(ids: &Ids, report: &AuditReport, lang: Lang) -> Value {
         };
         props.push(ours(name::GOVERNANCE, state));
         props.push(ours(name::GOVERNANCE_REASON, governance.reason.get(lang)));
+    }
+    if let Some(paper) = &report.internal_audit {
+        let state = if paper.reliable {
+            "reliable"
+        } else {
+            "not_reliable"
+        };
+        props.push(ours(name::INTERNAL_AUDIT, &paper.report.reference));
+        props.push(ours(name::INTERNAL_AUDIT_RELIANCE, state));
+        props.push(ours(name::INTERNAL_AUDIT_REASON, paper.reason.get(lang)));
     }
     let mut result = json!({
         "uuid": ids.uuid("result"),

@@ -212,7 +212,7 @@ pub async fn conclude_from(
         &statement,
         &criteria.version,
         conclusions,
-        &PhaseResults::of(&work),
+        &PhaseResults::of(&work).with_internal_audit(stored.value.internal_audit.as_ref()),
         &by.member,
         by.at,
     )?;

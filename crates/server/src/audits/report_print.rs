@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_domain::workflow::report::AuditReport;
-use shinrai_domain::workflow::working_papers::{ControlWorkLine, DesignResult, OperationResult};
+use shinrai_domain::workflow::working_papers::{
+    ControlWorkLine, DesignResult, InternalAuditPaper, OperationResult,
+};
 use shinrai_formats::report_pdf::{
     DEFAULT_FONT, PdfFont, PrintLang, PrintedReport, PrintedRow, PrintedSection, load_font,
     render_pdf,
@@ -97,6 +99,9 @@ pub fn printed(report: &AuditReport, lang: Lang) -> PrintedReport {
             ),
         ));
     }
+    if let Some(paper) = &report.internal_audit {
+        header.extend(internal_audit_lines(paper, lang));
+    }
     let objectives = report
         .conclusions
         .objectives
@@ -149,6 +154,65 @@ pub fn printed(report: &AuditReport, lang: Lang) -> PrintedReport {
             },
         ],
     }
+}
+
+/// What the report says of the internal audit it evaluated, and of the re-performance.
+fn internal_audit_lines(paper: &InternalAuditPaper, lang: Lang) -> Vec<(String, String)> {
+    let report = &paper.report;
+    let mut lines = vec![
+        (
+            t(lang, "評価した内部監査", "Internal audit evaluated"),
+            format!(
+                "{} ({}, {} – {}): {}",
+                report.reference,
+                report.performed_by,
+                report.period.start,
+                report.period.end,
+                report.scope.get(lang)
+            ),
+        ),
+        (
+            t(lang, "内部監査への依拠", "Reliance on the internal audit"),
+            format!(
+                "{} — {}",
+                if paper.reliable {
+                    t(lang, "依拠できる", "Reliable")
+                } else {
+                    t(lang, "依拠できない", "Not reliable")
+                },
+                paper.reason.get(lang)
+            ),
+        ),
+    ];
+    if let Some(sample) = &paper.sample {
+        let results: Vec<String> = sample
+            .controls
+            .iter()
+            .map(|control| {
+                let passed = paper
+                    .results
+                    .iter()
+                    .find(|r| &r.control == control)
+                    .map(|r| r.passed);
+                let verdict = match passed {
+                    Some(true) => t(lang, "合格", "passed"),
+                    Some(false) => t(lang, "不備", "failed"),
+                    None => t(lang, "未実施", "not done"),
+                };
+                format!("{control} {verdict}")
+            })
+            .collect();
+        lines.push((
+            t(lang, "再実施した管理策", "Controls re-performed"),
+            format!(
+                "{} / {}: {}",
+                sample.controls.len(),
+                sample.selected,
+                results.join(", ")
+            ),
+        ));
+    }
+    lines
 }
 
 fn effective(lang: Lang, effective: bool) -> String {

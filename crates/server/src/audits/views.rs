@@ -8,6 +8,7 @@ use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::audit::{
     Audit, AuditStatus, Conclusions, ControlConclusion, ObjectiveConclusion,
 };
+use shinrai_domain::workflow::working_papers::InternalAuditPaper;
 use utoipa::{IntoParams, ToSchema};
 
 use super::actions::NewAudit;
@@ -177,6 +178,11 @@ pub struct AuditView {
     pub period_end: CalendarDate,
     #[schema(schema_with = schema::audit_kind)]
     pub kind: AuditKind,
+    /// For an evaluation of the internal audit: the report evaluated (`report`, `reliable`,
+    /// `reason`), the controls drawn to re-perform (`sample`) and each one's result
+    /// (`results`).
+    #[schema(value_type = Option<Object>)]
+    pub internal_audit: Option<InternalAuditPaper>,
     /// The service's scope when the audit was ordered.
     #[schema(value_type = Messages)]
     pub audited_scope: Bilingual,
@@ -209,6 +215,7 @@ impl From<Audit> for AuditView {
             period_start: audit.period.start,
             period_end: audit.period.end,
             kind: audit.kind,
+            internal_audit: audit.internal_audit,
             audited_scope: audit.audited_scope,
             signing_auditor: audit.signing_auditor,
             conclusions: audit.conclusions.into(),

@@ -6,6 +6,7 @@ pub mod actions;
 pub mod api;
 pub mod archive;
 pub mod evidence;
+pub mod internal_audit;
 pub mod pages;
 pub mod views;
 
@@ -24,6 +25,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::continue_on))
         .routes(routes!(api::design))
         .routes(routes!(api::reliance))
+        .routes(routes!(internal_audit::put_evaluation))
+        .routes(routes!(internal_audit::post_draw))
+        .routes(routes!(internal_audit::put_result))
         .routes(routes!(api::frequency))
         .merge(
             OpenApiRouter::new()

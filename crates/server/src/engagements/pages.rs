@@ -6,7 +6,9 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::text::Lang;
+use shinrai_domain::workflow::audit::Audit;
 use shinrai_domain::workflow::working_papers::{
     ControlWork, DesignResult, Evidence, EvidenceContent, OperationResult, PhaseProgress,
 };
@@ -38,6 +40,69 @@ struct EngagementPage {
     requests: Vec<(String, String, String, String, String, bool)>,
     /// (control, fair presentation, design, operation).
     controls: Vec<(String, String, String, String)>,
+    /// The audit's kind, and for an evaluation of the internal audit what it has found.
+    kind: String,
+    evaluation: Option<EvaluationView>,
+}
+
+/// An evaluation of the internal audit as the engagement page shows it.
+struct EvaluationView {
+    /// Empty until the internal audit is evaluated.
+    report: String,
+    reliance: String,
+    /// (control, result) of each control drawn to re-perform.
+    reperformed: Vec<(String, String)>,
+}
+
+fn evaluation_view(audit: &Audit, w: &WorkLabels, lang: Lang) -> Option<EvaluationView> {
+    if audit.kind != AuditKind::InternalAuditEvaluation {
+        return None;
+    }
+    let Some(paper) = &audit.internal_audit else {
+        return Some(EvaluationView {
+            report: String::new(),
+            reliance: String::new(),
+            reperformed: Vec::new(),
+        });
+    };
+    let report = &paper.report;
+    let reperformed = paper
+        .sample
+        .as_ref()
+        .map(|sample| {
+            sample
+                .controls
+                .iter()
+                .map(|control| {
+                    let result = paper.results.iter().find(|r| &r.control == control);
+                    let text = match result {
+                        Some(r) if r.passed => {
+                            format!("{} — {}", w.reperformed_passed, r.reason.get(lang))
+                        }
+                        Some(r) => format!("{} — {}", w.reperformed_failed, r.reason.get(lang)),
+                        None => w.reperformance_pending.to_owned(),
+                    };
+                    (control.clone(), text)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(EvaluationView {
+        report: format!(
+            "{} ({}, {} – {})",
+            report.reference, report.performed_by, report.period.start, report.period.end
+        ),
+        reliance: format!(
+            "{} — {}",
+            if paper.reliable {
+                w.internal_audit_reliable
+            } else {
+                w.internal_audit_not_reliable
+            },
+            paper.reason.get(lang)
+        ),
+        reperformed,
+    })
 }
 
 fn phase(name: &'static str, progress: PhaseProgress) -> PhaseRow {
@@ -116,6 +181,8 @@ async fn view(
             .iter()
             .map(|work| control_row(work, lang))
             .collect(),
+        kind: overview.audit.kind.title().get(lang).to_owned(),
+        evaluation: evaluation_view(&overview.audit, &w, lang),
         w,
     })
 }

@@ -82,6 +82,17 @@ page_labels! {
     no_submitted_statements: "提出済みの言明書がありません。先に言明書を提出してください。", "There is no submitted statement; submit a statement first.";
     period_hint: "開始日から 12 か月以内に終わる期間を指定します（YYYY-MM-DD）。", "A period that ends within 12 months of its first day (YYYY-MM-DD).";
     audit_kind: "監査の種類", "Kind of audit";
+    internal_audit_evaluation: "内部監査の評価", "Evaluation of the internal audit";
+    internal_audit_not_evaluated: "内部監査の報告書はまだ評価されていません。", "The internal audit report is not evaluated yet.";
+    internal_audit_report: "評価した内部監査", "Internal audit evaluated";
+    internal_audit_reliance: "内部監査への依拠", "Reliance on the internal audit";
+    internal_audit_reliable: "依拠できる", "Reliable";
+    internal_audit_not_reliable: "依拠できない", "Not reliable";
+    reperformance_not_drawn: "再実施する管理策はまだ抽出されていません。", "The controls to re-perform are not drawn yet.";
+    reperformance_result: "再実施の結果", "Result of the re-performance";
+    reperformed_passed: "合格", "Passed";
+    reperformed_failed: "不備", "Failed";
+    reperformance_pending: "未実施", "Not re-performed yet";
     audit_kind_hint: "内部監査の評価（CS ゴールドマーク型）はレベル1の登録にだけ使えます。", "An evaluation of the internal audit (as for the CS Gold mark) supports registration at level 1 only.";
     period_start: "開始日", "First day";
     period_end: "終了日", "Last day";

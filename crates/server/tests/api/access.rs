@@ -354,7 +354,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
         rows.push((method, uri.to_owned(), body, hidden));
     }
     let judged = format!(r#"{{"verdict": "accepted", "reason": {text}}}"#);
-    let papers: [(&str, &str, Option<String>); 19] = [
+    let papers: [(&str, &str, Option<String>); 22] = [
         ("GET", "/api/v1/audits/au-none/work", None),
         (
             "PUT",
@@ -383,6 +383,21 @@ fn workflow_rows(world: &World) -> Vec<Row> {
                 r#"{{"kind": "soc2", "reference": "R", "issuer": "I", "period_start": "2025-01-01",
                     "period_end": "2025-12-31", "scope": {text}, "covers": [], "reason": {text}}}"#
             )),
+        ),
+        (
+            "PUT",
+            "/api/v1/audits/au-none/internal-audit",
+            Some(format!(
+                r#"{{"reference": "R", "performed_by": "P", "period_start": "2025-01-01",
+                    "period_end": "2025-12-31", "scope": {text}, "covers": [], "reliable": true,
+                    "reason": {text}}}"#
+            )),
+        ),
+        ("POST", "/api/v1/audits/au-none/internal-audit/draw", None),
+        (
+            "PUT",
+            "/api/v1/audits/au-none/internal-audit/controls/C1",
+            Some(format!(r#"{{"passed": true, "reason": {text}}}"#)),
         ),
         (
             "PUT",
@@ -723,6 +738,9 @@ async fn the_table_covers_every_documented_route() {
                 ] => {
                     format!("/api/v1/{kind}/{{id}}/{action}")
                 }
+                ["", "api", "v1", "audits", _, "internal-audit", "draw"] => {
+                    "/api/v1/audits/{id}/internal-audit/draw".to_owned()
+                }
                 ["", "api", "v1", "audits", _, "conclusions", action] => {
                     format!("/api/v1/audits/{{id}}/conclusions/{action}")
                 }
@@ -766,6 +784,16 @@ async fn the_table_covers_every_documented_route() {
                 ["", "api", "v1", "audits", _, "evidence", _, action] => {
                     format!("/api/v1/audits/{{id}}/evidence/{{evidence}}/{action}")
                 }
+                [
+                    "",
+                    "api",
+                    "v1",
+                    "audits",
+                    _,
+                    "internal-audit",
+                    "controls",
+                    _,
+                ] => "/api/v1/audits/{id}/internal-audit/controls/{control}".to_owned(),
                 ["", "api", "v1", "audits", _, "requests", _, action] => {
                     format!("/api/v1/audits/{{id}}/requests/{{request}}/{action}")
                 }

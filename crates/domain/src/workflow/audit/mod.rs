@@ -17,7 +17,9 @@ use super::fields::Problems;
 use super::report::{AuditReport, Papers};
 use super::service::{Service, acts_for_provider};
 use super::statement::{Statement, StatementStatus};
-use super::working_papers::{ExaminedVersion, GovernanceJudgement, PhaseResults};
+use super::working_papers::{
+    ExaminedVersion, GovernanceJudgement, InternalAuditPaper, PhaseResults,
+};
 use super::{Change, Conflict, FieldError, Moment, NotAllowed, Refusal, WorkflowEvent};
 use crate::audit_kind::AuditKind;
 use crate::case::bounds::MAX_TEXT_CHARS;
@@ -118,6 +120,9 @@ pub struct Audit {
     /// the kind existed read and write the same.
     #[serde(default, skip_serializing_if = "AuditKind::is_three_phase")]
     pub kind: AuditKind,
+    /// An evaluation of the internal audit: the report evaluated and the controls re-performed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal_audit: Option<InternalAuditPaper>,
 }
 
 impl Audit {
@@ -243,8 +248,26 @@ pub fn order(
         }],
         governance: None,
         kind: order.kind,
+        internal_audit: None,
     };
     Ok(recorded(audit, "audit.order", by, at))
+}
+
+/// An evaluation of the internal audit is signed once the internal audit is evaluated and every
+/// control drawn for re-performance has its result.
+fn check_evaluation_complete(audit: &Audit) -> Result<(), Refusal> {
+    let Some(paper) = &audit.internal_audit else {
+        return Err(Refusal::Conflict(Conflict::InternalAuditNotEvaluated {
+            audit: audit.id.clone(),
+        }));
+    };
+    if paper.is_complete() {
+        return Ok(());
+    }
+    Err(Refusal::Conflict(Conflict::ReperformanceIncomplete {
+        audit: audit.id.clone(),
+        missing: paper.awaiting().into_iter().map(str::to_owned).collect(),
+    }))
 }
 
 /// A period runs forwards and lasts at most twelve months: its last day falls before the day
@@ -426,8 +449,11 @@ pub fn sign(
             missing,
         }));
     }
+    if audit.kind == AuditKind::InternalAuditEvaluation {
+        check_evaluation_complete(audit)?;
+    }
     // The papers may have changed since the conclusions were recorded.
-    let results = PhaseResults::of(papers.work);
+    let results = PhaseResults::of(papers.work).with_internal_audit(audit.internal_audit.as_ref());
     let contradicted: Vec<String> = audit
         .conclusions
         .controls

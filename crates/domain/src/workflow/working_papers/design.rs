@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ControlWork, Judged, check_working, recorded};
+use super::{ControlWork, Judged, check_phases, check_working, recorded};
 use crate::criteria::{Control, CriteriaVersion};
 use crate::policy::Member;
 use crate::text::Bilingual;
@@ -71,6 +71,7 @@ pub fn judge_design(
     at: Moment,
 ) -> Result<Change<ControlWork>, Refusal> {
     check_working(audit, by)?;
+    check_phases(audit)?;
     let mut problems = Problems::new();
     problems.long_text("/reason", &input.reason);
     let found = statement

@@ -5,9 +5,8 @@
 //! that the audit then continues on ([`continue_on`]); the audit keeps every version it looked at.
 
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
-use super::{ControlWork, Judged, check_open, check_working, recorded};
+use super::{ControlWork, Judged, audit_change, check_open, check_phases, check_working, recorded};
 use crate::criteria::CriteriaVersion;
 use crate::policy::Member;
 use crate::text::Bilingual;
@@ -17,7 +16,7 @@ use crate::workflow::audit::{
 use crate::workflow::fields::Problems;
 use crate::workflow::service::acts_for_provider;
 use crate::workflow::statement::{Statement, StatementStatus};
-use crate::workflow::{Change, Conflict, Moment, NotAllowed, Refusal, WorkflowEvent};
+use crate::workflow::{Change, Conflict, Moment, NotAllowed, Refusal};
 
 /// What a fair-presentation judgement is about: the control's selection or its exclusion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -87,6 +86,7 @@ pub fn judge_fair(
     at: Moment,
 ) -> Result<Change<ControlWork>, Refusal> {
     check_working(audit, by)?;
+    check_phases(audit)?;
     let subject = if statement.content.selected(&input.control).is_some() {
         Some(FairSubject::Selection)
     } else if statement.content.excluded(&input.control).is_some() {
@@ -144,6 +144,7 @@ pub fn judge_governance(
     at: Moment,
 ) -> Result<Change<Audit>, Refusal> {
     check_working(audit, by)?;
+    check_phases(audit)?;
     let mut problems = Problems::new();
     problems.long_text("/reason", &reason);
     problems.finish()?;
@@ -266,12 +267,4 @@ pub fn continue_on(
         ..audit.clone()
     };
     Ok(audit_change(audit, "audit.continue_on", by, at))
-}
-
-fn audit_change(audit: Audit, action: &'static str, by: &Member, at: Moment) -> Change<Audit> {
-    let event = WorkflowEvent::new(by, at, action, &audit.id, json!({ "audit": audit }));
-    Change {
-        state: audit,
-        event,
-    }
 }

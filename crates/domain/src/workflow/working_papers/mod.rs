@@ -9,6 +9,7 @@
 mod design;
 mod evidence;
 mod fair;
+mod internal_audit;
 mod operation;
 mod population;
 mod progress;
@@ -27,6 +28,11 @@ pub use fair::{
     ExaminedVersion, FairInput, FairJudgement, FairSubject, FairVerdict, GovernanceJudgement,
     continue_on, judge_fair, judge_governance,
 };
+pub use internal_audit::{
+    InternalAuditInput, InternalAuditPaper, InternalAuditReport, MIN_REPERFORMED,
+    ReperformanceSample, Reperformed, draw_controls, draw_reperformance, evaluate_internal_audit,
+    record_reperformance, reperformance_size, selected_controls,
+};
 pub use operation::{
     DrawnSample, ItemResult, LogPoint, OperationWork, PopulationSummary, SampledItem, draw_items,
     draw_sample, record_item, sample_seed, set_frequency,
@@ -39,7 +45,7 @@ pub use reliance::{Reliance, RelianceInput, RelianceKind, rely};
 pub use report_lines::{ControlWorkLine, RelianceLine, report_lines};
 pub use requests::{EvidenceRequest, NewRequest, RequestStatus, answer_request, ask, request_id};
 pub use results::{ControlResults, DesignResult, OperationResult, PhaseResults};
-pub use sample_check::{SampleCheck, check_samples};
+pub use sample_check::{REPERFORMANCE, SampleCheck, check_reperformance, check_samples};
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -131,6 +137,19 @@ pub(crate) fn check_working(audit: &Audit, by: &Member) -> Result<(), Refusal> {
     check_open(audit)
 }
 
+/// The three phases (and reliance, which stands in for a sample) are the full audit's work: an
+/// evaluation of the internal audit re-performs controls instead.
+pub(crate) fn check_phases(audit: &Audit) -> Result<(), Refusal> {
+    if audit.kind.is_three_phase() {
+        Ok(())
+    } else {
+        Err(Refusal::Conflict(Conflict::WrongAuditKind {
+            audit: audit.id.clone(),
+            kind: audit.kind.code(),
+        }))
+    }
+}
+
 /// Nothing of an audit's papers changes unless it is in progress: after signing they are
 /// read-only for good.
 pub(crate) fn check_open(audit: &Audit) -> Result<(), Refusal> {
@@ -140,6 +159,21 @@ pub(crate) fn check_open(audit: &Audit) -> Result<(), Refusal> {
         }));
     }
     Ok(())
+}
+
+/// A change of the audit itself made by its papers (governance, versions examined, the
+/// internal audit's evaluation), as the audit's own event.
+pub(crate) fn audit_change(
+    audit: Audit,
+    action: &'static str,
+    by: &Member,
+    at: Moment,
+) -> Change<Audit> {
+    let event = WorkflowEvent::new(by, at, action, &audit.id, json!({ "audit": audit }));
+    Change {
+        state: audit,
+        event,
+    }
 }
 
 pub(crate) fn recorded(

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::evidence::Evidence;
-use super::{ControlWork, Judged, check_working, recorded};
+use super::{ControlWork, Judged, check_phases, check_working, recorded};
 use crate::log_chain::sha256_hex;
 use crate::policy::Member;
 use crate::sampling::{Frequency, SampleCase, sample};
@@ -175,6 +175,7 @@ pub fn set_frequency(
     at: Moment,
 ) -> Result<Change<ControlWork>, Refusal> {
     check_working(audit, by)?;
+    check_phases(audit)?;
     if statement.content.selected(control).is_none() {
         let mut problems = Problems::new();
         problems.push(
@@ -213,6 +214,7 @@ pub fn draw_sample(
     at: Moment,
 ) -> Result<Change<ControlWork>, Refusal> {
     check_working(audit, by)?;
+    check_phases(audit)?;
     let not_frozen = || {
         Refusal::Conflict(Conflict::PopulationNotFrozen {
             control: control.to_owned(),
@@ -301,6 +303,7 @@ pub fn record_item(
     at: Moment,
 ) -> Result<Change<ControlWork>, Refusal> {
     check_working(audit, by)?;
+    check_phases(audit)?;
     let mut problems = Problems::new();
     problems.long_text("/note", &note);
     if problems.list_size("/evidence", evidence.len(), MAX_ITEM_EVIDENCE) {

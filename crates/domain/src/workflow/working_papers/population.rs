@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::operation::PopulationSummary;
-use super::{ControlWork, Judged, check_open, recorded};
+use super::{ControlWork, Judged, check_open, check_phases, recorded};
 use crate::case::bounds::MAX_NAME_CHARS;
 use crate::date::CalendarDate;
 use crate::log_chain::sha256_hex;
@@ -72,6 +72,7 @@ pub fn freeze_population(
         return Err(Refusal::NotAllowed(NotAllowed::NotTheProvider));
     }
     check_open(audit)?;
+    check_phases(audit)?;
     if existing
         .and_then(|work| work.operation.as_ref())
         .is_some_and(|operation| operation.population.is_some())

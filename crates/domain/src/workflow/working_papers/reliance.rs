@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ControlWork, Judged, check_working, recorded};
+use super::{ControlWork, Judged, check_phases, check_working, recorded};
 use crate::case::bounds::MAX_NAME_CHARS;
 use crate::policy::Member;
 use crate::registry::Period;
@@ -103,6 +103,7 @@ pub fn rely(
     at: Moment,
 ) -> Result<Change<ControlWork>, Refusal> {
     check_working(audit, by)?;
+    check_phases(audit)?;
     let mut problems = Problems::new();
     if statement.content.selected(&input.control).is_none() {
         problems.push(

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::ControlWork;
+use super::internal_audit::InternalAuditPaper;
 use super::operation::OperationWork;
 use crate::text::Bilingual;
 
@@ -128,6 +129,8 @@ pub struct ControlResults {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PhaseResults {
     by_control: HashMap<String, ControlResults>,
+    /// An evaluation of the internal audit, whose findings bar conformance instead.
+    internal_audit: Option<InternalAuditPaper>,
 }
 
 impl PhaseResults {
@@ -145,7 +148,14 @@ impl PhaseResults {
                     )
                 })
                 .collect(),
+            internal_audit: None,
         }
+    }
+
+    /// The results with the audit's evaluation of the internal audit, when it has one.
+    pub fn with_internal_audit(mut self, paper: Option<&InternalAuditPaper>) -> PhaseResults {
+        self.internal_audit = paper.cloned();
+        self
     }
 
     pub fn control(&self, control: &str) -> ControlResults {
@@ -160,6 +170,9 @@ impl PhaseResults {
 
     /// Why a control cannot be concluded conformant, when its design or operation failed.
     pub fn bars_conformance(&self, control: &str) -> Option<Bilingual> {
+        if let Some(paper) = &self.internal_audit {
+            return paper.bars_conformance(control);
+        }
         let results = self.control(control);
         if results.design == DesignResult::NotEffective {
             return Some(Bilingual::new(

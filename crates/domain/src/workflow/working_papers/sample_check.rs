@@ -5,10 +5,13 @@
 use serde::Serialize;
 
 use super::ControlWork;
+use super::internal_audit::{ReperformanceSample, draw_controls, selected_controls};
 use super::operation::{draw_items, sample_seed};
 use super::population::{Population, population_sha256};
 use crate::log_chain::Event;
 use crate::text::Bilingual;
+use crate::workflow::audit::Audit;
+use crate::workflow::statement::Statement;
 
 /// What recomputing one round's sample found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -109,4 +112,80 @@ pub fn check_samples(
         });
     }
     checks
+}
+
+/// The name a re-performance sample is checked under, where a control's samples name the
+/// control.
+pub const REPERFORMANCE: &str = "internal-audit";
+
+/// An evaluation's re-performance sample checked against the event found at its recorded place
+/// in the log (`None` when there is none) and the statement it was drawn from; `None` when the
+/// audit drew no such sample.
+pub fn check_reperformance(
+    audit: &Audit,
+    statement: Option<&Statement>,
+    evaluated: Option<&Event>,
+) -> Option<SampleCheck> {
+    let sample: &ReperformanceSample = audit.internal_audit.as_ref()?.sample.as_ref()?;
+    let mut problems = Vec::new();
+    match evaluated {
+        None => problems.push(Bilingual::new(
+            format!(
+                "ログの {} 番目に内部監査の評価の記録がありません",
+                sample.from.seq
+            ),
+            format!("the log has no event at {}", sample.from.seq),
+        )),
+        Some(event) => {
+            if event.hash != sample.from.hash {
+                problems.push(Bilingual::new(
+                    format!("ログの {} 番目のハッシュが種の元と異なります", event.seq),
+                    format!("the hash of event {} is not the seed's source", event.seq),
+                ));
+            }
+            if event.action != "audit.internal_audit" || event.subject != audit.id {
+                problems.push(Bilingual::new(
+                    format!(
+                        "ログの {} 番目は監査 {} の内部監査の評価の記録ではありません",
+                        event.seq, audit.id
+                    ),
+                    format!(
+                        "event {} is not the evaluation of the internal audit in audit {}",
+                        event.seq, audit.id
+                    ),
+                ));
+            }
+        }
+    }
+    let expected_seed = sample_seed(&audit.id, REPERFORMANCE, 1, &sample.from);
+    if expected_seed != sample.seed {
+        problems.push(Bilingual::new(
+            format!("種が {} ではなく {} です", expected_seed, sample.seed),
+            format!("the seed is {}, not {expected_seed}", sample.seed),
+        ));
+    }
+    match statement {
+        Some(statement) if statement.id == sample.statement => {
+            let selected = selected_controls(statement);
+            if draw_controls(&selected, expected_seed) != sample.controls {
+                problems.push(Bilingual::new(
+                    "抽出された管理策が規則と種から求めたものと異なります",
+                    "the controls drawn are not those the rule and the seed give",
+                ));
+            }
+        }
+        _ => problems.push(Bilingual::new(
+            format!("抽出元の言明書 {} が保存されていません", sample.statement),
+            format!(
+                "the statement drawn from, {}, is not stored",
+                sample.statement
+            ),
+        )),
+    }
+    Some(SampleCheck {
+        control: REPERFORMANCE.to_owned(),
+        round: 1,
+        items: sample.controls.len(),
+        problems,
+    })
 }

@@ -432,7 +432,7 @@ async fn report_hash(world: &World, audit: &str) -> String {
 }
 
 /// The text of a PDF as `pdftotext` (poppler-utils) extracts it.
-fn pdf_text(pdf: &[u8]) -> String {
+pub(super) fn pdf_text(pdf: &[u8]) -> String {
     let path = std::env::temp_dir().join(format!(
         "shinrai-report-{}-{}.pdf",
         std::process::id(),

@@ -2,6 +2,7 @@
 //! and each route's answers to the wrong party, the wrong state and bad input.
 
 mod engagement;
+mod evaluation;
 pub(crate) mod files;
 pub(crate) mod flow;
 mod inputs;

@@ -4,7 +4,7 @@
 
 mod auditing;
 mod audits;
-mod browser;
+pub(crate) mod browser;
 mod engagement;
 mod review;
 mod selection;
