@@ -1,6 +1,6 @@
 //! A measure against an audit body taken from the audit bodies' page by an administrator of the
-//! operator: the API's action, then back to the body's measures; a refusal is shown on the error
-//! page in the reader's language.
+//! operator: the API's action, then back to the body's measures; invalid fields or a refused
+//! state show the page again with the form as sent and each problem beside its field.
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, State};
@@ -11,11 +11,10 @@ use shinrai_domain::workflow::audit_body::{MeasureKind, NewMeasure};
 use shinrai_domain::workflow::{FieldError, Refusal};
 
 use super::actions;
+use super::pages::RefusedMeasure;
 use crate::state::AppState;
 use crate::web::context::PageContext;
-use crate::web::form::{
-    self, Fields, acting, bilingual, failure_page, in_lang, see_other, to_sign_in,
-};
+use crate::web::form::{self, Fields, Shown, acting, bilingual, in_lang, see_other, to_sign_in};
 use crate::workflow::Failure;
 
 /// The measure the form describes, or the problems of its fields.
@@ -75,6 +74,16 @@ pub async fn take(
             "{}#measures-{org}",
             in_lang("/audit-bodies", ctx.lang)
         )),
-        Err(failure) => failure_page(&ctx, failure),
+        Err(failure) => match form::shown(&ctx, failure, |_| None) {
+            Shown::Again(problems) => {
+                let refused = RefusedMeasure {
+                    org,
+                    problems,
+                    posted: fields,
+                };
+                super::pages::render_list(&state, &ctx, Some(refused)).await
+            }
+            Shown::Page(response) => response,
+        },
     }
 }

@@ -14,6 +14,7 @@ use shinrai_domain::workflow::audit_body::{AuditBodyRecord, Measure, MeasureKind
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::web::context::PageContext;
+use crate::web::form::{Fields, Problems};
 use crate::web::page::Page;
 use crate::web::render;
 
@@ -59,12 +60,77 @@ struct AuditBodies {
     measure_kinds: Vec<(&'static str, String)>,
     csrf_token: String,
     today: String,
+    /// A measure form sent back with problems: shown again beside that body's form.
+    refused: Option<RefusedMeasure>,
+}
+
+/// The measure form of one body as it was sent, with what was wrong with it.
+pub struct RefusedMeasure {
+    pub org: String,
+    pub problems: Problems,
+    /// The fields as sent, by name.
+    pub posted: Fields,
+}
+
+impl AuditBodies {
+    /// The problems at `pointer` of `org`'s form, when it is the one sent back.
+    fn problems_at(&self, org: &str, pointer: &str) -> Vec<String> {
+        self.refused
+            .as_ref()
+            .filter(|refused| refused.org == org)
+            .map(|refused| {
+                refused
+                    .problems
+                    .at(pointer)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// What `org`'s form shows in `name`: the value sent back, else `default`.
+    fn posted_or(&self, org: &str, name: &str, default: &str) -> String {
+        self.refused
+            .as_ref()
+            .filter(|refused| refused.org == org)
+            .map_or_else(
+                || default.to_owned(),
+                |refused| refused.posted.get(name).to_owned(),
+            )
+    }
+
+    /// The whole-form problems of `org`'s form (a stale page, a state that refuses it).
+    fn form_problems(&self, org: &str) -> Vec<String> {
+        self.refused
+            .as_ref()
+            .filter(|refused| refused.org == org)
+            .map(|refused| {
+                refused
+                    .problems
+                    .list
+                    .iter()
+                    .filter(|problem| problem.field.is_empty())
+                    .map(|problem| problem.message.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Response {
+    render_list(&state, &ctx, None).await
+}
+
+/// The audit bodies' page, with a refused measure form shown again when there is one.
+pub async fn render_list(
+    state: &AppState,
+    ctx: &PageContext,
+    refused: Option<RefusedMeasure>,
+) -> Response {
     let page = ctx.page(ctx.labels().audit_bodies_title);
     let administrator =
-        crate::web::form::acting(&ctx, &state).is_some_and(|by| by.member.has(Role::OperatorAdmin));
+        crate::web::form::acting(ctx, state).is_some_and(|by| by.member.has(Role::OperatorAdmin));
     let measure_kinds = if administrator {
         MeasureKind::ALL
             .into_iter()
@@ -150,9 +216,14 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Response {
         measure_kinds,
         csrf_token,
         today: today.to_string(),
+        refused,
     };
+    let status = view
+        .refused
+        .as_ref()
+        .map_or(StatusCode::OK, |refused| refused.problems.status());
     // The administrator's page carries a form token: it is theirs alone.
-    let response = render(&view, StatusCode::OK);
+    let response = render(&view, status);
     if administrator {
         crate::web::form::private(response)
     } else {

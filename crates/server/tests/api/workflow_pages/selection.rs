@@ -290,10 +290,29 @@ async fn an_administrator_takes_a_measure_by_form_and_it_is_public() {
     let bad = admin
         .post(
             "/audit-bodies/ab/measures?lang=en",
-            &[("kind", "banishment"), ("on", "June"), ("reason_en", "x")],
+            &[
+                ("kind", "banishment"),
+                ("on", "June"),
+                ("reason_en", "kept as sent"),
+            ],
         )
         .await;
     assert_eq!(bad.status, 422);
+    // Shown again with each problem beside its field and the input as sent.
+    let html = bad.text();
+    for (field, message) in [
+        ("kind-ab", "choose the kind of measure"),
+        ("on-ab", "give the day as YYYY-MM-DD"),
+    ] {
+        let at = html.find(&format!("id=\"{field}\"")).unwrap();
+        let before = &html[..at];
+        assert!(
+            before[before.rfind("<label").unwrap() - 200..].contains(message),
+            "{message}"
+        );
+    }
+    assert!(html.contains(">kept as sent</textarea>"));
+    assert!(html.contains("value=\"June\""));
     let answer = admin
         .post(
             "/audit-bodies/ab/measures?lang=en",
