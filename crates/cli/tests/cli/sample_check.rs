@@ -1,12 +1,31 @@
 //! `shinrai audit sample-check`: a sample drawn from the log event that froze its population
 //! recomputes exactly; one whose seed did not come from that event is named, exit status 1.
 
+use shinrai_domain::workflow::Change;
+use shinrai_domain::workflow::audit::Audit;
 use shinrai_domain::workflow::working_papers::{self, LogPoint};
 use shinrai_store::documents::Batch;
-use shinrai_testdata::workflow::{at, signer, story};
+use shinrai_testdata::workflow::{Story, at, signer, story};
 
 use crate::service::{DataDir, json, with_dir};
 use crate::support::shinrai;
+
+/// The story's world up to `accepted` (its audit as accepted, or a variant of it).
+fn accepted_audit(story: &Story, accepted: &Change<Audit>) -> Batch {
+    Batch::new()
+        .create(&story.body)
+        .unwrap()
+        .create(&story.profile)
+        .unwrap()
+        .create(&story.service)
+        .unwrap()
+        .create(&story.submitted)
+        .unwrap()
+        .create(&story.ordered)
+        .unwrap()
+        .update(accepted, 1)
+        .unwrap()
+}
 
 /// A data directory with the story's audit up to its frozen population and a sample drawn
 /// from `point` (the freeze event's own place when `None`).
@@ -16,19 +35,7 @@ fn sampled(label: &str, point: Option<LogPoint>) -> DataDir {
     let papers = &story.papers;
     tokio::runtime::Runtime::new().unwrap().block_on(async {
         let store = data.story_store().await;
-        let batch = Batch::new()
-            .create(&story.body)
-            .unwrap()
-            .create(&story.profile)
-            .unwrap()
-            .create(&story.service)
-            .unwrap()
-            .create(&story.submitted)
-            .unwrap()
-            .create(&story.ordered)
-            .unwrap()
-            .update(&story.accepted, 1)
-            .unwrap()
+        let batch = accepted_audit(&story, &story.accepted)
             .create(&papers.fair)
             .unwrap()
             .update(&papers.design, 1)
@@ -125,7 +132,6 @@ fn reperformed(label: &str, point: Option<LogPoint>) -> DataDir {
     use shinrai_domain::audit_kind::AuditKind;
     use shinrai_domain::registry::Period;
     use shinrai_domain::text::Bilingual;
-    use shinrai_domain::workflow::Change;
     use shinrai_domain::workflow::working_papers::{InternalAuditInput, InternalAuditReport};
 
     let data = DataDir::new(label);
@@ -133,25 +139,13 @@ fn reperformed(label: &str, point: Option<LogPoint>) -> DataDir {
     tokio::runtime::Runtime::new().unwrap().block_on(async {
         let store = data.story_store().await;
         let accepted = Change {
-            state: shinrai_domain::workflow::audit::Audit {
+            state: Audit {
                 kind: AuditKind::InternalAuditEvaluation,
                 ..story.accepted.state.clone()
             },
             event: story.accepted.event.clone(),
         };
-        let batch = Batch::new()
-            .create(&story.body)
-            .unwrap()
-            .create(&story.profile)
-            .unwrap()
-            .create(&story.service)
-            .unwrap()
-            .create(&story.submitted)
-            .unwrap()
-            .create(&story.ordered)
-            .unwrap()
-            .update(&accepted, 1)
-            .unwrap();
+        let batch = accepted_audit(&story, &accepted);
         store.commit(batch).await.unwrap();
         let audit = &accepted.state;
         let evaluated = working_papers::evaluate_internal_audit(

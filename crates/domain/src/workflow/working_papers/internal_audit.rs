@@ -8,16 +8,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::operation::{LogPoint, sample_seed};
-use super::reliance::MAX_COVERED_SERVICES;
+use super::reliance::check_relied_report;
 use super::{Judged, audit_change, check_working};
 use crate::audit_kind::AuditKind;
-use crate::case::bounds::MAX_NAME_CHARS;
 use crate::policy::Member;
 use crate::registry::Period;
 use crate::sampling::{Frequency, SampleCase, sample};
 use crate::text::Bilingual;
 use crate::workflow::audit::Audit;
-use crate::workflow::fields::{Problems, is_blank};
+use crate::workflow::fields::Problems;
 use crate::workflow::statement::Statement;
 use crate::workflow::{Change, Conflict, Moment, Refusal};
 
@@ -203,66 +202,18 @@ pub fn evaluate_internal_audit(
     }
     let report = &input.report;
     let mut problems = Problems::new();
-    for (field, text) in [
-        ("/reference", &report.reference),
-        ("/performed_by", &report.performed_by),
-    ] {
-        if is_blank(text) || text.chars().count() > MAX_NAME_CHARS {
-            problems.push(
-                field,
-                "required",
-                Bilingual::new(
-                    format!("{field} は 1〜{MAX_NAME_CHARS} 文字で入力してください"),
-                    format!("{field} must have 1 to {MAX_NAME_CHARS} characters"),
-                ),
-            );
-        }
-    }
-    problems.long_text("/scope", &report.scope);
+    check_relied_report(
+        &mut problems,
+        audit,
+        [
+            ("/reference", &report.reference),
+            ("/performed_by", &report.performed_by),
+        ],
+        report.period,
+        &report.scope,
+        &report.covers,
+    );
     problems.long_text("/reason", &input.reason);
-    problems.list_size("/covers", report.covers.len(), MAX_COVERED_SERVICES);
-    let (period, audited) = (report.period, audit.period);
-    if period.end < period.start {
-        problems.push(
-            "/period_end",
-            "period_reversed",
-            Bilingual::new(
-                "期間の終了日が開始日より前です",
-                "the period ends before it starts",
-            ),
-        );
-    } else if period.end < audited.start || period.start > audited.end {
-        problems.push(
-            "/period_start",
-            "period_outside_audit",
-            Bilingual::new(
-                format!(
-                    "内部監査の期間 {}〜{} は監査期間 {}〜{} と重なりません",
-                    period.start, period.end, audited.start, audited.end
-                ),
-                format!(
-                    "the internal audit's period {} to {} does not overlap the audit period {} to {}",
-                    period.start, period.end, audited.start, audited.end
-                ),
-            ),
-        );
-    }
-    if !report.covers.contains(&audit.service) {
-        problems.push(
-            "/covers",
-            "scope_does_not_cover",
-            Bilingual::new(
-                format!(
-                    "内部監査の範囲が監査対象のサービス {} を含みません",
-                    audit.service
-                ),
-                format!(
-                    "the internal audit's scope does not cover the audited service {}",
-                    audit.service
-                ),
-            ),
-        );
-    }
     problems.finish()?;
     let paper = InternalAuditPaper {
         report: input.report,

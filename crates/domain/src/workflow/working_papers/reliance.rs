@@ -121,7 +121,42 @@ pub fn rely(
             ),
         );
     }
-    for (field, text) in [("/reference", &input.reference), ("/issuer", &input.issuer)] {
+    check_relied_report(
+        &mut problems,
+        audit,
+        [("/reference", &input.reference), ("/issuer", &input.issuer)],
+        input.period,
+        &input.scope,
+        &input.covers,
+    );
+    problems.long_text("/reason", &input.reason);
+    problems.finish()?;
+    let mut work = ControlWork::of(audit, &input.control, existing);
+    work.reliance = Some(Reliance {
+        kind: input.kind,
+        reference: input.reference,
+        issuer: input.issuer,
+        period: input.period,
+        scope: input.scope,
+        covers: input.covers,
+        reason: input.reason,
+        judged: Judged::now(by, at),
+    });
+    Ok(recorded(work, "audit.reliance", by, at))
+}
+
+/// The checks a relied-on report passes, a certificate's or the provider's internal audit's: its
+/// two names given, its scope written, its period overlapping the audit period, and the services
+/// it covers naming the audited one.
+pub(super) fn check_relied_report(
+    problems: &mut Problems,
+    audit: &Audit,
+    names: [(&str, &String); 2],
+    period: Period,
+    scope: &Bilingual,
+    covers: &[String],
+) {
+    for (field, text) in names {
         if is_blank(text) || text.chars().count() > MAX_NAME_CHARS {
             problems.push(
                 field,
@@ -133,10 +168,9 @@ pub fn rely(
             );
         }
     }
-    problems.long_text("/scope", &input.scope);
-    problems.long_text("/reason", &input.reason);
-    problems.list_size("/covers", input.covers.len(), MAX_COVERED_SERVICES);
-    let (period, audited) = (input.period, audit.period);
+    problems.long_text("/scope", scope);
+    problems.list_size("/covers", covers.len(), MAX_COVERED_SERVICES);
+    let audited = audit.period;
     if period.end < period.start {
         problems.push(
             "/period_end",
@@ -162,7 +196,7 @@ pub fn rely(
             ),
         );
     }
-    if !input.covers.contains(&audit.service) {
+    if !covers.contains(&audit.service) {
         problems.push(
             "/covers",
             "scope_does_not_cover",
@@ -175,17 +209,4 @@ pub fn rely(
             ),
         );
     }
-    problems.finish()?;
-    let mut work = ControlWork::of(audit, &input.control, existing);
-    work.reliance = Some(Reliance {
-        kind: input.kind,
-        reference: input.reference,
-        issuer: input.issuer,
-        period: input.period,
-        scope: input.scope,
-        covers: input.covers,
-        reason: input.reason,
-        judged: Judged::now(by, at),
-    });
-    Ok(recorded(work, "audit.reliance", by, at))
 }

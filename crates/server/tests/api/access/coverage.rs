@@ -1,0 +1,165 @@
+//! The role table covers every route of the OpenAPI document: the table's concrete addresses
+//! are turned back into the document's path templates and compared.
+
+use std::collections::BTreeSet;
+
+use super::table::rows;
+use crate::support::get;
+use crate::world::world;
+
+#[tokio::test]
+async fn the_table_covers_every_documented_route() {
+    let world = world().await;
+    let document = get(&world.app, "/api/openapi.json").await.json();
+    let covered: BTreeSet<String> = rows(&world)
+        .iter()
+        .map(|(_, uri, _, _)| uri.split('?').next().unwrap().to_owned())
+        .chain([
+            "/api/v1/organisations".to_owned(),
+            "/api/v1/organisations/{id}/users".to_owned(),
+            "/api/v1/tokens/{id}".to_owned(),
+            "/api/v1/users/{id}/disable".to_owned(),
+            "/api/v1/users/{id}/enable".to_owned(),
+            "/api/v1/session".to_owned(),
+        ])
+        .map(|uri| {
+            // Concrete ids back to their templates.
+            let parts: Vec<&str> = uri.split('/').collect();
+            match parts.as_slice() {
+                ["", "api", "v1", "organisations", _] => "/api/v1/organisations/{id}".to_owned(),
+                ["", "api", "v1", "organisations", _, "users"] => {
+                    "/api/v1/organisations/{id}/users".to_owned()
+                }
+                ["", "api", "v1", "users", _, action] => format!("/api/v1/users/{{id}}/{action}"),
+                ["", "api", "v1", "criteria", _] => "/api/v1/criteria/{version}".to_owned(),
+                ["", "api", "v1", "registry", _] => "/api/v1/registry/{id}".to_owned(),
+                ["", "api", "v1", "criteria", _, "controls"] => {
+                    "/api/v1/criteria/{version}/controls".to_owned()
+                }
+                ["", "api", "v1", "criteria", _, "controls", _] => {
+                    "/api/v1/criteria/{version}/controls/{id}".to_owned()
+                }
+                ["", "api", "v1", "criteria", _, "diff", _] => {
+                    "/api/v1/criteria/{version}/diff/{other}".to_owned()
+                }
+                ["", "api", "v1", "criteria", _, "publish"] => {
+                    "/api/v1/criteria/{version}/publish".to_owned()
+                }
+                ["", "api", "v1", "audit-bodies", _, action] => {
+                    format!("/api/v1/audit-bodies/{{org}}/{action}")
+                }
+                ["", "api", "v1", "audit-bodies", _, "suspension", "lift"] => {
+                    "/api/v1/audit-bodies/{org}/suspension/lift".to_owned()
+                }
+                ["", "api", "v1", "auditors", _] => "/api/v1/auditors/{user}".to_owned(),
+                [
+                    "",
+                    "api",
+                    "v1",
+                    kind @ ("services"
+                    | "statements"
+                    | "audits"
+                    | "applications"
+                    | "selection-applications"),
+                    _,
+                ] => {
+                    format!("/api/v1/{kind}/{{id}}")
+                }
+                [
+                    "",
+                    "api",
+                    "v1",
+                    kind @ ("services"
+                    | "statements"
+                    | "audits"
+                    | "applications"
+                    | "selection-applications"),
+                    _,
+                    action,
+                ] => {
+                    format!("/api/v1/{kind}/{{id}}/{action}")
+                }
+                ["", "api", "v1", "audits", _, "internal-audit", "draw"] => {
+                    "/api/v1/audits/{id}/internal-audit/draw".to_owned()
+                }
+                ["", "api", "v1", "audits", _, "conclusions", action] => {
+                    format!("/api/v1/audits/{{id}}/conclusions/{action}")
+                }
+                [
+                    "",
+                    "api",
+                    "v1",
+                    "audits",
+                    _,
+                    "work",
+                    _,
+                    "samples",
+                    _,
+                    "items",
+                    _,
+                ] => "/api/v1/audits/{id}/work/{control}/samples/{round}/items/{occurrence}"
+                    .to_owned(),
+                ["", "api", "v1", "audits", _, "report", "pdf"] => {
+                    "/api/v1/audits/{id}/report/pdf".to_owned()
+                }
+                ["", "api", "v1", "audits", _, "report", _] => {
+                    "/api/v1/audits/{id}/report/{document}".to_owned()
+                }
+                ["", "api", "v1", "audits", _, "work", _, action] => {
+                    format!("/api/v1/audits/{{id}}/work/{{control}}/{action}")
+                }
+                [
+                    "",
+                    "api",
+                    "v1",
+                    "audits",
+                    _,
+                    "evidence",
+                    fixed @ ("notes" | "archive"),
+                ] => {
+                    format!("/api/v1/audits/{{id}}/evidence/{fixed}")
+                }
+                ["", "api", "v1", "audits", _, "evidence", _] => {
+                    "/api/v1/audits/{id}/evidence/{evidence}".to_owned()
+                }
+                ["", "api", "v1", "audits", _, "evidence", _, action] => {
+                    format!("/api/v1/audits/{{id}}/evidence/{{evidence}}/{action}")
+                }
+                [
+                    "",
+                    "api",
+                    "v1",
+                    "audits",
+                    _,
+                    "internal-audit",
+                    "controls",
+                    _,
+                ] => "/api/v1/audits/{id}/internal-audit/controls/{control}".to_owned(),
+                ["", "api", "v1", "audits", _, "requests", _, action] => {
+                    format!("/api/v1/audits/{{id}}/requests/{{request}}/{action}")
+                }
+                ["", "api", "v1", "applications", _, "explanations", _] => {
+                    "/api/v1/applications/{id}/explanations/{control}".to_owned()
+                }
+                [
+                    "",
+                    "api",
+                    "v1",
+                    "applications",
+                    _,
+                    "explanations",
+                    _,
+                    "verdict",
+                ] => "/api/v1/applications/{id}/explanations/{control}/verdict".to_owned(),
+                _ => uri,
+            }
+        })
+        .collect();
+    for path in document["paths"].as_object().unwrap().keys() {
+        let decide = path.starts_with("/api/v1/decide/");
+        assert!(
+            decide || covered.contains(path),
+            "{path} has no row in the role table"
+        );
+    }
+}
