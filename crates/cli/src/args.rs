@@ -91,6 +91,30 @@ pub enum Command {
     /// An audit's files: the conclusions as a spreadsheet / 監査のファイル: 結論の表
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// The operator's quality reviews of signed audits / 運用者による監査の品質レビュー
+    #[command(subcommand, name = "quality-review")]
+    QualityReview(QualityReviewCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QualityReviewCommand {
+    /// Recompute a review's draw: the audits signed in its period by its opening, the seed from
+    /// the opening's log event, and the engagements that seed draws / 品質レビューの抽出を、
+    /// 期間内に署名された監査と開始のログから計算し直す
+    #[command(
+        after_help = "Exit status: 0 the draw recomputes exactly, 1 it differs (each difference is named), 2 unreadable or no such review.\n\
+                      終了コード: 0 一致、1 一致しない（相違点を表示）、2 読み込み不能またはレビューがない"
+    )]
+    Check(ReviewCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewCheckArgs {
+    /// The review id / 品質レビュー ID
+    pub review: String,
+    /// Print the result as JSON / 結果を JSON で出力する
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -44,6 +44,9 @@ fn main() -> ExitCode {
         Command::Report(command) => commands::report::run(&command, &cli.place, lang),
         Command::Statement(command) => commands::statement::run(&command, &cli.place, lang),
         Command::Audit(command) => commands::audit::run(&command, &cli.place, lang),
+        Command::QualityReview(command) => {
+            commands::quality_review::run(&command, &cli.place, lang)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -92,6 +92,9 @@ pub fn audience<'a>(
         }
         // Which audit bodies are selected is public, as the list of audit bodies is.
         "audit_body" => Audience::Everyone,
+        // The operator's oversight of audits: the findings name bodies' and providers' work;
+        // the public reads the closed reviews' ratings on the audit bodies' record instead.
+        "quality_review" => Audience::OperatorStaff,
         // An action this module does not know yet: the visibility recorded when it was written.
         _ => match recorded {
             Visibility::Public => Audience::Everyone,

@@ -22,6 +22,7 @@ pub mod engagements;
 pub mod home;
 pub mod log;
 pub mod ops;
+pub mod quality_reviews;
 pub mod registry;
 pub mod services;
 pub mod session;

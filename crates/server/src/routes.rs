@@ -11,7 +11,7 @@ use crate::openapi::ApiDoc;
 use crate::state::AppState;
 use crate::{
     accounts, applications, audit_bodies, audits, criteria, decide, engagements, home, log, ops,
-    registry, services, session, start, statements, tools, web,
+    quality_reviews, registry, services, session, start, statements, tools, web,
 };
 
 /// The documented routes. A route a feature adds with `routes!` to its `api_routes` is in the
@@ -31,6 +31,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(engagements::api_routes())
         .merge(applications::api_routes())
         .merge(audit_bodies::api_routes())
+        .merge(quality_reviews::api_routes())
 }
 
 /// The human pages, server-rendered in Japanese and English, with the stylesheet and icon.
@@ -48,6 +49,7 @@ pub fn page_router() -> Router<AppState> {
         .merge(audits::page_routes())
         .merge(engagements::page_routes())
         .merge(applications::page_routes())
+        .merge(quality_reviews::page_routes())
         .merge(web::static_routes())
 }
 

@@ -51,6 +51,11 @@ impl Store {
         self.document(id).await
     }
 
+    /// Every audit on record (an operator's quality review chooses among the signed ones).
+    pub async fn all_audits(&self) -> StoreResult<Vec<Stored<Audit>>> {
+        self.documents(&Filter::all()).await
+    }
+
     pub async fn audits_of_service(&self, service: &str) -> StoreResult<Vec<Stored<Audit>>> {
         self.documents(&Filter::service(service)).await
     }

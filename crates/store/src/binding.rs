@@ -176,10 +176,11 @@ pub const CONTROL_WORK: BoundTable = audit_document_table("control_work");
 pub const POPULATIONS: BoundTable = audit_document_table("populations");
 pub const EVIDENCE: BoundTable = audit_document_table("evidence");
 pub const EVIDENCE_REQUESTS: BoundTable = audit_document_table("evidence_requests");
+pub const QUALITY_REVIEWS: BoundTable = document_table("quality_reviews");
 
 /// The tables of the scheme's work in progress, which share one shape, in the order backups
 /// write them.
-pub const DOCUMENT_TABLES: [&BoundTable; 12] = [
+pub const DOCUMENT_TABLES: [&BoundTable; 13] = [
     &SELECTION_APPLICATIONS,
     &AUDIT_BODY_RECORDS,
     &AUDITOR_PROFILES,
@@ -192,10 +193,11 @@ pub const DOCUMENT_TABLES: [&BoundTable; 12] = [
     &EVIDENCE_REQUESTS,
     &AUDIT_REPORTS,
     &APPLICATIONS,
+    &QUALITY_REVIEWS,
 ];
 
 /// Every bound table, in the order verification reads them.
-pub const BOUND_TABLES: [&BoundTable; 19] = [
+pub const BOUND_TABLES: [&BoundTable; 20] = [
     &ORGANISATIONS,
     &USERS,
     &USER_ROLES,
@@ -215,6 +217,7 @@ pub const BOUND_TABLES: [&BoundTable; 19] = [
     &EVIDENCE_REQUESTS,
     &AUDIT_REPORTS,
     &APPLICATIONS,
+    &QUALITY_REVIEWS,
 ];
 
 /// Tables the log does not account for row by row, and why.

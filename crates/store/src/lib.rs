@@ -26,6 +26,7 @@ mod log;
 pub mod model;
 mod organisations;
 mod postgres;
+mod quality_reviews;
 mod read_only;
 pub mod registry;
 mod restore;

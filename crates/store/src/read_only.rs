@@ -11,6 +11,7 @@ use shinrai_domain::log_audit::AuditReport;
 use shinrai_domain::log_chain::{Checkpoint, Event};
 
 use shinrai_domain::workflow::audit::Audit;
+use shinrai_domain::workflow::quality_review::QualityReview;
 use shinrai_domain::workflow::statement::Statement;
 use shinrai_domain::workflow::working_papers::{ControlWork, Population};
 
@@ -123,6 +124,23 @@ impl ReadOnlyStore {
     /// A statement version, its stored hash checked.
     pub async fn statement(&self, id: &str) -> StoreResult<Option<Statement>> {
         self.document(id).await
+    }
+
+    /// A quality review, its stored hash checked.
+    pub async fn quality_review(&self, id: &str) -> StoreResult<Option<QualityReview>> {
+        self.document(id).await
+    }
+
+    /// Every audit on record, their stored hashes checked.
+    pub async fn audits(&self) -> StoreResult<Vec<Audit>> {
+        let filter = Filter::all();
+        let rows = match &self.backend {
+            Backend::Sqlite(b) => b.document_rows(Audit::TABLE, &filter).await?,
+            Backend::Postgres(b) => b.document_rows(Audit::TABLE, &filter).await?,
+        };
+        rows.iter()
+            .map(|row| row.value().map(|stored| stored.value))
+            .collect()
     }
 
     async fn document<T: Document>(&self, id: &str) -> StoreResult<Option<T>> {

@@ -20,7 +20,7 @@ use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
 use shinrai_domain::policy::Member;
 use shinrai_domain::registration::{AuditBodyStatus, AuditorRequirements, Decision};
-use shinrai_domain::registry::{DeploymentModel, ModelScope, RegistryEntry};
+use shinrai_domain::registry::{DeploymentModel, ModelScope, Period, RegistryEntry};
 use shinrai_domain::sampling::Frequency;
 use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::Bilingual;
@@ -31,6 +31,7 @@ use shinrai_domain::workflow::audit::{
 use shinrai_domain::workflow::audit_body::{
     AuditBodyRecord, AuditorProfile, record_auditor, record_selection,
 };
+use shinrai_domain::workflow::quality_review::{self, QualityReview, ReviewRating};
 use shinrai_domain::workflow::registry_write::registered_entry;
 use shinrai_domain::workflow::report::{AuditReport, Papers};
 use shinrai_domain::workflow::review::{ReviewFacts, review};
@@ -175,6 +176,63 @@ pub struct Story {
     pub entry: Change<RegistryEntry>,
     /// Afterwards the audit body applies to renew its selection; the application waits.
     pub renewal_applied: Change<SelectionApplication>,
+    /// Two days later the operator reviews the audits signed that day: the story's audit is
+    /// the only one, drawn, rated and the review closed.
+    pub quality_review: ReviewStory,
+}
+
+/// The operator's quality review of the story's signed audit, in the order written.
+#[derive(Debug, Clone)]
+pub struct ReviewStory {
+    pub opened: Change<QualityReview>,
+    /// Drawn from [`story_log_point`]: the story is built without a log.
+    pub drawn: Change<QualityReview>,
+    pub rated: Change<QualityReview>,
+    pub closed: Change<QualityReview>,
+}
+
+/// The review's moments: from 2026-06-03, two days after the story's audit was signed.
+pub fn review_at(n: i64) -> Moment {
+    at(2 * 86_400_000 + n)
+}
+
+/// The quality review of `signed`, the only audit signed on its day.
+pub fn quality_review_of(signed: &Audit) -> ReviewStory {
+    let day = signed.signed_on.expect("signed");
+    let opened = quality_review::open_review(
+        "qr-1",
+        Period {
+            start: day,
+            end: day,
+        },
+        1,
+        std::slice::from_ref(signed),
+        &admin(),
+        review_at(1),
+    )
+    .expect("open the review");
+    let drawn =
+        quality_review::draw_engagements(&opened.state, &story_log_point(), &admin(), review_at(2))
+            .expect("draw");
+    let rated = quality_review::review_engagement(
+        &drawn.state,
+        &signed.id,
+        ReviewRating::Satisfactory,
+        Bilingual::new(
+            "調書が結論を支えている",
+            "the papers support the conclusions",
+        ),
+        &reviewer(),
+        review_at(3),
+    )
+    .expect("rate");
+    let closed = quality_review::close_review(&rated.state, &admin(), review_at(4)).expect("close");
+    ReviewStory {
+        opened,
+        drawn,
+        rated,
+        closed,
+    }
 }
 
 /// Every kind of working paper, each written once or twice: one control judged in all three
@@ -559,6 +617,7 @@ pub fn story() -> Story {
         at(15),
     )
     .expect("selection application");
+    let quality_review = quality_review_of(&signed.state);
     Story {
         body,
         profile,
@@ -578,5 +637,6 @@ pub fn story() -> Story {
         approved,
         entry,
         renewal_applied,
+        quality_review,
     }
 }

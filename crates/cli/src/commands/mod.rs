@@ -8,6 +8,7 @@ pub mod decide;
 pub mod log;
 pub mod log_verify;
 pub mod oscal;
+pub mod quality_review;
 pub mod registry;
 pub mod report;
 pub mod sample_check;

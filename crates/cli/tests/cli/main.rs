@@ -13,6 +13,7 @@ mod criteria;
 mod decide;
 mod log_verify;
 mod oscal;
+mod quality_review;
 mod readme;
 mod registry;
 mod report;

@@ -7,6 +7,7 @@
 use super::application::Application;
 use super::audit::{Audit, AuditStatus};
 use super::audit_body::is_auditor_of;
+use super::quality_review::QualityReview;
 use super::selection_application::SelectionApplication;
 use super::service::Service;
 use super::statement::Statement;
@@ -96,6 +97,16 @@ pub fn read_selection_application(
 ) -> Result<(), Hidden> {
     let member = member(actor)?;
     allow(member.is_operator_staff() || is_auditor_of(member, &application.org))
+}
+
+/// The operator's staff read every quality review; an audit body's auditors the reviews that
+/// drew one of its engagements (and of those only its part: [`QualityReview::part_for_body`]).
+pub fn read_quality_review(actor: &Actor, review: &QualityReview) -> Result<(), Hidden> {
+    let member = member(actor)?;
+    allow(
+        member.is_operator_staff()
+            || (member.org_kind == OrgKind::AuditBody && review.concerns_body(&member.org_id)),
+    )
 }
 
 #[cfg(test)]

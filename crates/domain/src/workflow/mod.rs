@@ -14,6 +14,7 @@ pub mod change;
 pub mod fields;
 pub mod moment;
 pub mod precheck;
+pub mod quality_review;
 pub mod refusal;
 pub mod registry_status;
 pub mod registry_write;

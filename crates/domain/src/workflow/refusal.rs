@@ -223,6 +223,19 @@ pub enum Conflict {
     /// Signing an evaluation of the internal audit needs the controls drawn and each
     /// re-performed (`missing` is empty while none are drawn).
     ReperformanceIncomplete { audit: String, missing: Vec<String> },
+    /// A quality review's engagements are drawn once.
+    QualityReviewDrawn { review: String },
+    /// Reviews wait for the draw.
+    QualityReviewNotDrawn { review: String },
+    /// A closed review no longer changes.
+    QualityReviewClosed { review: String },
+    /// Only drawn engagements are reviewed.
+    AuditNotDrawnForReview { review: String, audit: String },
+    /// Closing waits for every drawn engagement's rating.
+    QualityReviewIncomplete {
+        review: String,
+        missing: Vec<String>,
+    },
 }
 
 impl Conflict {
@@ -264,6 +277,11 @@ impl Conflict {
             Conflict::ReperformanceDrawn { .. } => "reperformance_drawn",
             Conflict::ControlNotReperformed { .. } => "control_not_reperformed",
             Conflict::ReperformanceIncomplete { .. } => "reperformance_incomplete",
+            Conflict::QualityReviewDrawn { .. } => "quality_review_drawn",
+            Conflict::QualityReviewNotDrawn { .. } => "quality_review_not_drawn",
+            Conflict::QualityReviewClosed { .. } => "quality_review_closed",
+            Conflict::AuditNotDrawnForReview { .. } => "audit_not_drawn_for_review",
+            Conflict::QualityReviewIncomplete { .. } => "quality_review_incomplete",
         }
     }
 
@@ -475,6 +493,34 @@ impl Conflict {
                 ),
                 format!(
                     "audit {audit} has controls drawn for re-performance without a result: {}",
+                    first_few(missing)
+                ),
+            ),
+            Conflict::QualityReviewDrawn { review } => Bilingual::new(
+                format!("品質レビュー {review} の対象は抽出済みです"),
+                format!("the engagements of quality review {review} are drawn already"),
+            ),
+            Conflict::QualityReviewNotDrawn { review } => Bilingual::new(
+                format!("品質レビュー {review} の対象がまだ抽出されていません"),
+                format!("the engagements of quality review {review} are not drawn yet"),
+            ),
+            Conflict::QualityReviewClosed { review } => Bilingual::new(
+                format!("品質レビュー {review} は完了しており変更できません"),
+                format!("quality review {review} is closed and can no longer change"),
+            ),
+            Conflict::AuditNotDrawnForReview { review, audit } => Bilingual::new(
+                format!("監査 {audit} は品質レビュー {review} の対象に抽出されていません"),
+                format!(
+                    "audit {audit} is not among the engagements drawn for quality review {review}"
+                ),
+            ),
+            Conflict::QualityReviewIncomplete { review, missing } => Bilingual::new(
+                format!(
+                    "品質レビュー {review} で評価が記録されていない監査があります: {}",
+                    first_few(missing)
+                ),
+                format!(
+                    "quality review {review} has drawn engagements without a rating: {}",
                     first_few(missing)
                 ),
             ),

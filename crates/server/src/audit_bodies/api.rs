@@ -12,8 +12,8 @@ use shinrai_domain::workflow::Refusal;
 
 use super::actions;
 use super::views::{
-    AuditorRequest, AuditorView, LiftRequest, MeasureRequest, SelectionList, SelectionRequest,
-    SelectionView, StatusReportRequest,
+    AuditorRequest, AuditorView, LiftRequest, MeasureRequest, PublicRatingView, SelectionList,
+    SelectionRequest, SelectionView, StatusReportRequest,
 };
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath};
@@ -136,7 +136,7 @@ pub async fn lift_suspension(
     path = "/api/v1/audit-bodies",
     operation_id = "list_audit_bodies",
     tag = "audit bodies",
-    summary = "The audit bodies' selections and measures (public) / 監査機関の選定と措置",
+    summary = "The audit bodies' selections, measures and quality-review ratings (public) / 監査機関の選定・措置・品質レビュー",
     responses(
         (status = 200, description = "Every recorded selection, by organisation id.", body = SelectionList),
     )
@@ -151,7 +151,28 @@ pub async fn list(State(state): State<AppState>) -> Result<Json<SelectionList>, 
         .map(|stored| SelectionView::of(stored.value, today))
         .collect();
     items.sort_by(|a, b| a.org.cmp(&b.org));
-    Ok(Json(SelectionList { items }))
+    let reviews: Vec<_> = state
+        .store
+        .quality_reviews()
+        .await?
+        .into_iter()
+        .map(|stored| stored.value)
+        .collect();
+    let quality_reviews = items
+        .iter()
+        .flat_map(|body| crate::quality_reviews::actions::public_ratings(&reviews, &body.org))
+        .map(|rated| PublicRatingView {
+            audit_body: rated.audit_body,
+            review: rated.review,
+            audit: rated.audit,
+            reviewed_on: rated.reviewed_on,
+            rating: rated.rating.code(),
+        })
+        .collect();
+    Ok(Json(SelectionList {
+        items,
+        quality_reviews,
+    }))
 }
 
 #[utoipa::path(

@@ -12,11 +12,13 @@ use shinrai_domain::text::Lang;
 use shinrai_domain::workflow::audit_body::{AuditBodyRecord, Measure, MeasureKind, Standing};
 
 use crate::error::ApiError;
+use crate::quality_reviews::actions::public_ratings;
 use crate::state::AppState;
 use crate::web::context::PageContext;
 use crate::web::form::{Fields, Problems};
 use crate::web::page::Page;
 use crate::web::render;
+use crate::web::review_labels::ReviewLabels;
 
 pub struct MeasureRow {
     pub code: &'static str,
@@ -36,6 +38,15 @@ pub struct ReportRow {
     pub state: String,
 }
 
+/// A closed quality review's rating of one of the body's engagements.
+pub struct RatingRow {
+    pub reviewed_on: String,
+    pub review: String,
+    pub audit: String,
+    pub code: &'static str,
+    pub rating: String,
+}
+
 pub struct AuditBodyRow {
     pub id: String,
     pub name: String,
@@ -44,6 +55,7 @@ pub struct AuditBodyRow {
     pub selection_period: String,
     pub measures: Vec<MeasureRow>,
     pub reports: Vec<ReportRow>,
+    pub ratings: Vec<RatingRow>,
     pub audited: usize,
     pub registered: usize,
     pub href: String,
@@ -54,6 +66,7 @@ pub struct AuditBodyRow {
 #[template(path = "audit_bodies.html")]
 struct AuditBodies {
     page: Page,
+    r: ReviewLabels,
     bodies: Vec<AuditBodyRow>,
     /// For an administrator of the operator: the measures to choose from (code, title), and
     /// the token the form sends back; empty for everyone else.
@@ -150,10 +163,17 @@ pub async fn render_list(
         let registry = state.registry.get(&state.store).await?;
         let organisations = state.store.organisations().await?;
         let records = state.store.audit_body_records().await?;
-        Ok::<_, ApiError>((registry, organisations, records))
+        let reviews: Vec<_> = state
+            .store
+            .quality_reviews()
+            .await?
+            .into_iter()
+            .map(|stored| stored.value)
+            .collect();
+        Ok::<_, ApiError>((registry, organisations, records, reviews))
     }
     .await;
-    let (registry, organisations, records) = match outcome {
+    let (registry, organisations, records, reviews) = match outcome {
         Ok(found) => found,
         Err(error) => return crate::web::error_page(ctx.lang, &ctx.uri, &error),
     };
@@ -188,6 +208,16 @@ pub async fn render_list(
                         .collect()
                 }),
                 reports: record.map_or_else(Vec::new, |record| report_rows(record, today, lang)),
+                ratings: public_ratings(&reviews, &org.id)
+                    .into_iter()
+                    .map(|rated| RatingRow {
+                        reviewed_on: rated.reviewed_on.to_string(),
+                        review: rated.review,
+                        audit: rated.audit,
+                        code: rated.rating.code(),
+                        rating: rated.rating.title().get(lang).to_owned(),
+                    })
+                    .collect(),
                 name: org.name.get(lang).to_owned(),
                 audited: audited.len(),
                 registered: audited
@@ -211,6 +241,7 @@ pub async fn render_list(
     bodies.sort_by(|a, b| a.name.cmp(&b.name));
     let administrator = !measure_kinds.is_empty();
     let view = AuditBodies {
+        r: ReviewLabels::of(lang),
         page,
         bodies,
         measure_kinds,

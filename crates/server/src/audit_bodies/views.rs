@@ -114,6 +114,22 @@ pub struct StatusReportRequest {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct SelectionList {
     pub items: Vec<SelectionView>,
+    /// The ratings of closed quality reviews, by body then day: what the public learns of the
+    /// operator's review of each body's audits (the findings stay with the operator and the
+    /// body).
+    pub quality_reviews: Vec<PublicRatingView>,
+}
+
+/// One reviewed engagement's rating, as published once its review is closed.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PublicRatingView {
+    pub audit_body: String,
+    pub review: String,
+    pub audit: String,
+    #[schema(value_type = String, format = Date)]
+    pub reviewed_on: CalendarDate,
+    #[schema(schema_with = schema::review_rating)]
+    pub rating: &'static str,
 }
 
 /// A measure taken against an audit body, as published.

@@ -37,6 +37,7 @@ use crate::error::{ErrorBody, ErrorDetail, FieldProblem, Messages};
         (name = "audits", description = "Audits from order to signed report / 監査の依頼から署名済み報告書まで"),
         (name = "applications", description = "Applications for registration, review, decision and approval / 登録申請・審査・決定・承認"),
         (name = "audit bodies", description = "Audit bodies' selection and auditors, as the operator records them / 監査機関の選定と監査人"),
+        (name = "quality reviews", description = "The operator's quality reviews of signed audits / 運用者による監査の品質レビュー"),
     )
 )]
 pub struct ApiDoc;

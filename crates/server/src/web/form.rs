@@ -227,6 +227,59 @@ pub fn shown(
     }
 }
 
+/// A form of a page with several forms, sent back: which one (a name the page chooses), its
+/// problems and its fields as sent.
+pub struct SentBack {
+    pub form: String,
+    pub problems: Problems,
+    pub posted: Fields,
+}
+
+/// What each form of a page shows: nothing special, or the one sent back with its problems and
+/// input.
+#[derive(Default)]
+pub struct PageForms {
+    pub sent_back: Option<SentBack>,
+}
+
+impl PageForms {
+    pub fn with(sent_back: Option<SentBack>) -> PageForms {
+        PageForms { sent_back }
+    }
+
+    fn of(&self, form: &str) -> Option<&SentBack> {
+        self.sent_back.as_ref().filter(|sent| sent.form == form)
+    }
+
+    /// Every problem of `form`, its fields' and its own.
+    pub fn problems(&self, form: &str) -> Vec<String> {
+        self.of(form)
+            .map(|sent| {
+                sent.problems
+                    .list
+                    .iter()
+                    .map(|problem| problem.message.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// What `form` shows in `name`: the value sent back, else `default`.
+    pub fn posted_or(&self, form: &str, name: &str, default: &str) -> String {
+        self.of(form).map_or_else(
+            || default.to_owned(),
+            |sent| sent.posted.get(name).to_owned(),
+        )
+    }
+
+    /// The status of the page: 200, or the one the sent-back form's problems call for.
+    pub fn status(&self) -> StatusCode {
+        self.sent_back
+            .as_ref()
+            .map_or(StatusCode::OK, |sent| sent.problems.status())
+    }
+}
+
 /// A save the store refused because another was made after the form was read.
 fn stale_message() -> Bilingual {
     Bilingual::new(

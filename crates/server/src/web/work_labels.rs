@@ -8,6 +8,7 @@ page_labels! {
     WorkLabels {
     in_japanese: "日本語", "in Japanese";
     in_english: "英語", "in English";
+    quality_reviews_link: "監査の品質レビュー", "Quality reviews of audits";
     save: "保存する", "Save";
     save_and_check: "保存して事前チェックする", "Save and pre-check";
     saved: "保存しました。事前チェックの結果は最新の内容によるものです。", "Saved. The pre-check below is of what is now stored.";

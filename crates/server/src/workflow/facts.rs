@@ -25,6 +25,7 @@ pub const CRITERIA: Thing = ("管理基準", "criteria version");
 pub const SELECTION: Thing = ("監査機関の選定記録", "selection record of audit body");
 pub const AUDITOR: Thing = ("監査人の記録", "auditor profile of");
 pub const SELECTION_APPLICATION: Thing = ("選定申請", "selection application");
+pub const QUALITY_REVIEW: Thing = ("品質レビュー", "quality review");
 
 /// A thing that a stored record names but the store does not hold: the records disagree, which
 /// the caller cannot mend by asking again differently.

@@ -10,6 +10,8 @@ pub const AUDIT: &str = "au";
 pub const APPLICATION: &str = "ap";
 /// Audit bodies' applications to be selected.
 pub const SELECTION_APPLICATION: &str = "sel";
+/// The operator's quality reviews of signed audits.
+pub const QUALITY_REVIEW: &str = "qr";
 
 /// The id given in the request, or a new one with `prefix`.
 pub fn chosen(given: Option<String>, prefix: &str) -> String {

@@ -106,3 +106,13 @@ pub fn reliance_kind() -> ObjectBuilder {
     use shinrai_domain::workflow::working_papers::RelianceKind;
     one_of(RelianceKind::ALL.map(RelianceKind::code))
 }
+
+pub fn review_status() -> ObjectBuilder {
+    use shinrai_domain::workflow::quality_review::ReviewStatus;
+    one_of(ReviewStatus::ALL.map(ReviewStatus::code))
+}
+
+pub fn review_rating() -> ObjectBuilder {
+    use shinrai_domain::workflow::quality_review::ReviewRating;
+    one_of(ReviewRating::ALL.map(ReviewRating::code))
+}

@@ -90,6 +90,15 @@ pub async fn populate(store: &Store) -> Story {
             .registry(&story.entry, true)
             .unwrap(),
         Batch::new().create(&story.renewal_applied).unwrap(),
+        Batch::new()
+            .create(&story.quality_review.opened)
+            .unwrap()
+            .update(&story.quality_review.drawn, 1)
+            .unwrap()
+            .update(&story.quality_review.rated, 2)
+            .unwrap()
+            .update(&story.quality_review.closed, 3)
+            .unwrap(),
     ];
     for batch in batches {
         store.commit(batch).await.unwrap();
@@ -151,6 +160,10 @@ async fn a_service_goes_from_statement_to_registry_with_every_change_logged() {
             "application.approve",
             "registry.register",
             "selection_application.submit",
+            "quality_review.open",
+            "quality_review.draw",
+            "quality_review.review",
+            "quality_review.close",
         ] {
             assert!(actions.iter().any(|a| a == action), "{action} missing");
         }

@@ -60,7 +60,8 @@ async fn the_table_covers_every_documented_route() {
                     | "statements"
                     | "audits"
                     | "applications"
-                    | "selection-applications"),
+                    | "selection-applications"
+                    | "quality-reviews"),
                     _,
                 ] => {
                     format!("/api/v1/{kind}/{{id}}")
@@ -73,11 +74,15 @@ async fn the_table_covers_every_documented_route() {
                     | "statements"
                     | "audits"
                     | "applications"
-                    | "selection-applications"),
+                    | "selection-applications"
+                    | "quality-reviews"),
                     _,
                     action,
                 ] => {
                     format!("/api/v1/{kind}/{{id}}/{action}")
+                }
+                ["", "api", "v1", "quality-reviews", _, "audits", _] => {
+                    "/api/v1/quality-reviews/{id}/audits/{audit}".to_owned()
                 }
                 ["", "api", "v1", "audits", _, "internal-audit", "draw"] => {
                     "/api/v1/audits/{id}/internal-audit/draw".to_owned()

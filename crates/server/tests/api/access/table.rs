@@ -275,8 +275,23 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             ),
             [401, 200, 403, 403, 403, 403, 403],
         ),
+        (
+            "POST",
+            "/api/v1/quality-reviews".into(),
+            // Nothing was signed in May 2025: the administrator is told so.
+            Some(
+                r#"{"period_start": "2025-05-01", "period_end": "2025-05-31", "asked": 2}"#.into(),
+            ),
+            [401, 422, 403, 403, 403, 403, 403],
+        ),
+        (
+            "GET",
+            "/api/v1/quality-reviews".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
     ];
-    let not_found: [(&str, &str, Option<String>); 29] = [
+    let not_found: [(&str, &str, Option<String>); 34] = [
         ("GET", "/api/v1/services/svc-none", None),
         (
             "POST",
@@ -322,6 +337,17 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             "/api/v1/audits/au-none/report/assessment-results",
             None,
         ),
+        ("GET", "/api/v1/quality-reviews/qr-none", None),
+        ("POST", "/api/v1/quality-reviews/qr-none/draw", None),
+        (
+            "PUT",
+            "/api/v1/quality-reviews/qr-none/audits/au-none",
+            Some(format!(
+                r#"{{"rating": "satisfactory", "findings": {text}}}"#
+            )),
+        ),
+        ("POST", "/api/v1/quality-reviews/qr-none/close", None),
+        ("GET", "/api/v1/quality-reviews/qr-none/check", None),
         ("GET", "/api/v1/applications/ap-none", None),
         ("GET", "/api/v1/applications/ap-none/review", None),
         (

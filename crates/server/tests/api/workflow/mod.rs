@@ -9,6 +9,7 @@ mod inputs;
 mod lists;
 mod measures;
 mod parties;
+mod quality_review;
 mod selection;
 mod states;
 mod story;

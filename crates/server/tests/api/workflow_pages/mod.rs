@@ -6,6 +6,7 @@ mod auditing;
 mod audits;
 pub(crate) mod browser;
 mod engagement;
+mod quality_review;
 mod review;
 mod selection;
 mod services;
