@@ -45,6 +45,19 @@ impl Frequency {
             .map_or("", |(name, _)| name)
     }
 
+    pub fn title(self) -> crate::text::Bilingual {
+        use crate::text::Bilingual;
+        match self {
+            Frequency::Annual => Bilingual::new("年次", "Annual"),
+            Frequency::Quarterly => Bilingual::new("四半期ごと", "Quarterly"),
+            Frequency::Monthly => Bilingual::new("月次", "Monthly"),
+            Frequency::Weekly => Bilingual::new("週次", "Weekly"),
+            Frequency::Daily => Bilingual::new("日次", "Daily"),
+            Frequency::MultipleDaily => Bilingual::new("1 日に複数回", "Several times a day"),
+            Frequency::OnDemand => Bilingual::new("随時", "On demand"),
+        }
+    }
+
     /// The default sample table.
     pub fn default_sample_size(self) -> u64 {
         match self {

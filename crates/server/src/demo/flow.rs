@@ -56,6 +56,7 @@ fn name_of(step: &Step) -> (&'static str, &str) {
         Step::WriteStatement { statement, .. } => ("write statement", statement),
         Step::OrderAudit { audit, .. } => ("order audit", audit),
         Step::AcceptAudit { audit, .. } => ("accept audit", audit),
+        Step::WorkPapers { audit } => ("working papers", audit),
         Step::ConcludeAudit { audit, .. } => ("conclude audit", audit),
         Step::SignReport { audit } => ("sign report", audit),
         Step::Apply { application, .. } => ("apply", application),
@@ -159,6 +160,7 @@ async fn run(state: &AppState, by: &Acting, step: &Step) -> Result<(), Failure> 
         Step::AcceptAudit { audit, signer } => {
             audits::actions::accept(state, by, audit, signer).await?;
         }
+        Step::WorkPapers { audit } => super::papers::record(state, by, audit).await?,
         Step::ConcludeAudit { audit, doubting } => {
             let ordered = audits::actions::get(state, by, audit).await?;
             let audited = statements::actions::get(state, by, &ordered.statement).await?;

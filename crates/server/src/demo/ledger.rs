@@ -49,6 +49,10 @@ pub enum Step {
         audit: String,
         signer: String,
     },
+    /// The auditors' working papers so far (see `papers.rs`).
+    WorkPapers {
+        audit: String,
+    },
     /// Records the conclusions; `doubting` leaves one recommended control not conformant.
     ConcludeAudit {
         audit: String,

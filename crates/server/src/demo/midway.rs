@@ -14,6 +14,7 @@ use shinrai_store::statements::statement_id;
 
 use super::ledger::{Dated, Step, Writing, registration_steps};
 use super::moments::at;
+use shinrai_domain::workflow::Moment;
 
 /// The ids of the services caught mid-way, by where they stand.
 pub const DRAFT: &str = "svc-sakura-object-storage";
@@ -158,7 +159,16 @@ pub fn steps() -> Option<Vec<Dated>> {
         // The auditor accepts, naming the signing auditor.
         accepting.who = AUDITOR.to_owned();
     }
+    // A week later, the first papers.
+    let papers = audit_steps.last().map(|accepting| Dated {
+        at: Moment::at(accepting.at.at_ms + 7 * 86_400_000),
+        who: AUDITOR.to_owned(),
+        step: Step::WorkPapers {
+            audit: super::ledger::audit_id(AUDIT_IN_PROGRESS, 1),
+        },
+    });
     steps.extend(audit_steps);
+    steps.extend(papers);
 
     // An application whose reviewer asked the audit body to explain a control.
     let asked_on = day("2026-11-25")?;

@@ -12,6 +12,7 @@ mod flow;
 pub mod ledger;
 pub mod midway;
 pub mod moments;
+mod papers;
 pub mod registry_story;
 mod statement;
 pub mod world;

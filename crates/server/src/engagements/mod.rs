@@ -5,13 +5,17 @@
 pub mod actions;
 pub mod api;
 pub mod archive;
+mod control_forms;
+mod control_page;
+mod engagement_forms;
 pub mod evidence;
+mod evidence_form;
 pub mod internal_audit;
 pub mod pages;
 pub mod views;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -52,5 +56,48 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
 pub fn page_routes() -> Router<AppState> {
     Router::new()
         .route("/audits/{id}/work", get(pages::show))
-        .route("/audits/{id}/evidence", get(pages::evidence_list))
+        .route(
+            "/audits/{id}/evidence",
+            get(pages::evidence_list).post(evidence_form::add).layer(
+                axum::extract::DefaultBodyLimit::max(
+                    usize::try_from(shinrai_domain::workflow::working_papers::MAX_EVIDENCE_BYTES)
+                        .unwrap_or(usize::MAX)
+                        .saturating_add(64 * 1024),
+                ),
+            ),
+        )
+        .route("/audits/{id}/requests", post(engagement_forms::ask))
+        .route(
+            "/audits/{id}/governance",
+            post(engagement_forms::governance),
+        )
+        .route("/audits/{id}/continue", post(engagement_forms::continue_on))
+        .route("/audits/{id}/controls", get(control_page::open))
+        .route("/audits/{id}/controls/{control}", get(control_page::show))
+        .route(
+            "/audits/{id}/controls/{control}/fair",
+            post(control_forms::fair),
+        )
+        .route(
+            "/audits/{id}/controls/{control}/design",
+            post(control_forms::design),
+        )
+        .route(
+            "/audits/{id}/controls/{control}/frequency",
+            post(control_forms::frequency),
+        )
+        .route(
+            "/audits/{id}/controls/{control}/population",
+            post(control_forms::population).layer(axum::extract::DefaultBodyLimit::max(
+                crate::web::upload::MAX_SHEET_FORM_BYTES,
+            )),
+        )
+        .route(
+            "/audits/{id}/controls/{control}/samples",
+            post(control_forms::draw),
+        )
+        .route(
+            "/audits/{id}/controls/{control}/items/{round}/{occurrence}",
+            post(control_forms::item),
+        )
 }

@@ -10,18 +10,23 @@ use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::text::Lang;
 use shinrai_domain::workflow::audit::Audit;
 use shinrai_domain::workflow::working_papers::{
-    ControlWork, DesignResult, Evidence, EvidenceContent, OperationResult, PhaseProgress,
+    ControlWork, DesignResult, Evidence, EvidenceContent, EvidenceMethod, OperationResult,
+    PhaseProgress,
 };
 
 use super::{actions, evidence};
 use crate::state::AppState;
 use crate::web::context::PageContext;
-use crate::web::form::{acting, failure_page, in_lang, private, to_sign_in};
+use crate::web::form::{PageForms, SentBack, acting, failure_page, in_lang, private, to_sign_in};
 use crate::web::page::Page;
+use crate::web::paper_labels::PaperLabels;
 use crate::web::render;
 use crate::web::work_labels::WorkLabels;
 use crate::workflow::Outcome;
 use crate::workflow::shown::day_of;
+use shinrai_domain::accounts::OrgKind;
+use shinrai_domain::workflow::audit::AuditStatus;
+use shinrai_domain::workflow::audit_body::is_auditor_of;
 
 /// One phase's row: (name, done, total, problems).
 type PhaseRow = (&'static str, usize, usize, usize);
@@ -43,6 +48,15 @@ struct EngagementPage {
     /// The audit's kind, and for an evaluation of the internal audit what it has found.
     kind: String,
     evaluation: Option<EvaluationView>,
+    p: PaperLabels,
+    audit: String,
+    /// The body's auditors while the audit is in progress: requests and governance.
+    may_work: bool,
+    /// The provider while the audit is in progress: continue on a new statement version.
+    may_continue: bool,
+    statement_version: u32,
+    csrf_token: String,
+    forms: PageForms,
 }
 
 /// An evaluation of the internal audit as the engagement page shows it.
@@ -129,9 +143,20 @@ pub async fn show(
     let Some(by) = acting(&ctx, &state) else {
         return to_sign_in(&ctx);
     };
-    match view(&state, &ctx, &by, &id).await {
-        Ok(view) => private(render(&view, axum::http::StatusCode::OK)),
-        Err(failure) => failure_page(&ctx, failure),
+    render_overview(&state, &ctx, &by, &id, None).await
+}
+
+/// The overview, with `sent_back` shown beside its form.
+pub async fn render_overview(
+    state: &AppState,
+    ctx: &PageContext,
+    by: &crate::workflow::Acting,
+    id: &str,
+    sent_back: Option<SentBack>,
+) -> Response {
+    match view(state, ctx, by, id, sent_back).await {
+        Ok(view) => private(render(&view, view.forms.status())),
+        Err(failure) => failure_page(ctx, failure),
     }
 }
 
@@ -140,12 +165,14 @@ async fn view(
     ctx: &PageContext,
     by: &crate::workflow::Acting,
     id: &str,
+    sent_back: Option<SentBack>,
 ) -> Outcome<EngagementPage> {
     let overview = actions::overview(state, by, id).await?;
     let lang = ctx.lang;
     let w = WorkLabels::of(lang);
     let progress = &overview.progress;
     let today = by.at.date();
+    let in_progress = overview.audit.status == AuditStatus::InProgress;
     Ok(EngagementPage {
         page: ctx.page(format!("{} {}", w.working_papers, id)),
         audit_href: in_lang(&format!("/audits/{id}"), lang),
@@ -184,6 +211,15 @@ async fn view(
         kind: overview.audit.kind.title().get(lang).to_owned(),
         evaluation: evaluation_view(&overview.audit, &w, lang),
         w,
+        p: PaperLabels::of(lang),
+        audit: id.to_owned(),
+        may_work: in_progress && is_auditor_of(&by.member, &overview.audit.audit_body),
+        may_continue: in_progress
+            && by.member.org_kind == OrgKind::Provider
+            && by.member.org_id == overview.audit.provider,
+        statement_version: overview.audit.statement_version,
+        csrf_token: ctx.csrf_token(),
+        forms: PageForms::with(sent_back),
     })
 }
 
@@ -208,6 +244,14 @@ struct EvidencePage {
     next: Option<String>,
     /// (id, title, method, control, occurrence, speaks for, uploaded on, who, sha256, withdrawn).
     rows: Vec<EvidenceRow>,
+    p: PaperLabels,
+    audit: String,
+    /// The provider and the body's auditors while the audit is in progress.
+    may_add: bool,
+    methods: Vec<(&'static str, String)>,
+    today: String,
+    csrf_token: String,
+    forms: PageForms,
 }
 
 struct EvidenceRow {
@@ -255,15 +299,36 @@ pub async fn evidence_list(
     let Some(by) = acting(&ctx, &state) else {
         return to_sign_in(&ctx);
     };
-    let lang = ctx.lang;
     let wanted = query.page.unwrap_or(1).max(1);
-    match evidence::page(&state, &by, &id, wanted, PER_PAGE).await {
-        Ok((total, records)) => {
+    render_evidence(&state, &ctx, &by, &id, wanted, None).await
+}
+
+/// A page of the evidence list, with the upload form sent back when it was refused.
+pub async fn render_evidence(
+    state: &AppState,
+    ctx: &PageContext,
+    by: &crate::workflow::Acting,
+    id: &str,
+    wanted: u32,
+    sent_back: Option<SentBack>,
+) -> Response {
+    let lang = ctx.lang;
+    let outcome = async {
+        let audit = crate::audits::actions::visible(state, by, id).await?.value;
+        let page = evidence::page(state, by, id, wanted, PER_PAGE).await?;
+        Ok::<_, crate::workflow::Failure>((audit, page))
+    }
+    .await;
+    match outcome {
+        Ok((audit, (total, records))) => {
             let w = WorkLabels::of(lang);
             let pages = u32::try_from(total.div_ceil(u64::from(PER_PAGE)))
                 .unwrap_or(u32::MAX)
                 .max(1);
             let link = |n: u32| in_lang(&format!("/audits/{id}/evidence?page={n}"), lang);
+            let in_progress = audit.status == AuditStatus::InProgress;
+            let party = is_auditor_of(&by.member, &audit.audit_body)
+                || (by.member.org_kind == OrgKind::Provider && by.member.org_id == audit.provider);
             let view = EvidencePage {
                 page: ctx.page(format!("{} {}", w.evidence, id)),
                 work_href: in_lang(&format!("/audits/{id}/work"), lang),
@@ -274,12 +339,22 @@ pub async fn evidence_list(
                 next: (wanted < pages).then(|| link(wanted + 1)),
                 rows: records
                     .iter()
-                    .map(|record| evidence_row(&id, record, lang))
+                    .map(|record| evidence_row(id, record, lang))
                     .collect(),
                 w,
+                p: PaperLabels::of(lang),
+                audit: id.to_owned(),
+                may_add: in_progress && party,
+                methods: EvidenceMethod::ALL
+                    .into_iter()
+                    .map(|method| (method.code(), method.title().get(lang).to_owned()))
+                    .collect(),
+                today: by.at.date().to_string(),
+                csrf_token: ctx.csrf_token(),
+                forms: PageForms::with(sent_back),
             };
-            private(render(&view, axum::http::StatusCode::OK))
+            private(render(&view, view.forms.status()))
         }
-        Err(failure) => failure_page(&ctx, failure),
+        Err(failure) => failure_page(ctx, failure),
     }
 }

@@ -21,6 +21,15 @@ pub struct PageContext {
 }
 
 impl PageContext {
+    /// The signed-in reader's form token, which every form of theirs sends back; empty for the
+    /// public.
+    pub fn csrf_token(&self) -> String {
+        self.viewer
+            .as_ref()
+            .map(|viewer| viewer.csrf_token.clone())
+            .unwrap_or_default()
+    }
+
     /// A page titled `title` for this reader.
     pub fn page(&self, title: impl Into<String>) -> Page {
         let mut page = Page::new(self.lang, &self.uri, title);

@@ -229,6 +229,7 @@ pub fn shown(
 
 /// A form of a page with several forms, sent back: which one (a name the page chooses), its
 /// problems and its fields as sent.
+#[derive(Debug)]
 pub struct SentBack {
     pub form: String,
     pub problems: Problems,
@@ -320,6 +321,20 @@ pub fn private(mut response: Response) -> Response {
         axum::http::HeaderValue::from_static("private, no-store"),
     );
     response
+}
+
+/// `text` as one segment of an address: every byte outside the unreserved characters
+/// percent-encoded, so that an id typed into a form cannot reach another route.
+pub fn path_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// The address `path` in the reader's language.

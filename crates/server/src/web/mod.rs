@@ -9,6 +9,7 @@ pub(crate) mod context;
 pub(crate) mod form;
 pub(crate) mod labels;
 pub(crate) mod page;
+pub(crate) mod paper_labels;
 pub(crate) mod review_labels;
 pub(crate) mod upload;
 pub(crate) mod work_labels;
@@ -28,6 +29,7 @@ pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     let mut pairs = Labels::pairs();
     pairs.extend(work_labels::WorkLabels::pairs());
     pairs.extend(review_labels::ReviewLabels::pairs());
+    pairs.extend(paper_labels::PaperLabels::pairs());
     pairs
 }
 

@@ -242,7 +242,7 @@ page_labels! {
     sel_report_send: "報告を送る", "Send the report";
     sel_validity: "有効期間", "Validity";
     working_papers: "監査調書", "Working papers";
-    working_papers_intro: "監査の三つの段階（適正表示・整備状況・運用状況）の進み具合、事業者への証跡の依頼と期限、管理策ごとの評価です。評価の記録は API（/api/v1/audits/{id}/…）で行います。", "How far the audit's three phases (fair presentation, design, operation) have gone, what is asked of the provider and by when, and each control's results. Judgements are recorded through the API (/api/v1/audits/{id}/…).";
+    working_papers_intro: "監査の三つの段階（適正表示・整備状況・運用状況）の進み具合、事業者への証跡の依頼と期限、管理策ごとの評価です。監査機関の監査人は、管理策ごとの調書のページと下のフォームで記録します（API は /api/v1/audits/{id}/…）。", "How far the audit's three phases (fair presentation, design, operation) have gone, what is asked of the provider and by when, and each control's results. The audit body's auditors record them on each control's page and in the forms below (or through the API, /api/v1/audits/{id}/…).";
     progress: "進捗", "Progress";
     phase: "段階", "Phase";
     done: "完了 / 全体", "Done / all";

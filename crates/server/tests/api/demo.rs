@@ -143,6 +143,29 @@ async fn services_wait_mid_way_for_every_party_and_the_log_verifies() {
     let in_progress = audit_of(midway::AUDIT_IN_PROGRESS).await;
     assert_eq!(in_progress.status, AuditStatus::InProgress);
     assert_eq!(in_progress.signing_auditor.as_deref(), Some("signer"));
+    // Its papers are under way: three controls judged, one sampled and tested on evidence, one
+    // request waiting for the provider.
+    let work = store.audit_work(&in_progress.id).await.unwrap();
+    assert_eq!(work.len(), 3);
+    assert!(
+        work.iter()
+            .all(|w| w.value.fair.is_some() && w.value.design.is_some())
+    );
+    let sampled: Vec<_> = work
+        .iter()
+        .filter_map(|w| w.value.operation.as_ref())
+        .flat_map(|operation| operation.samples.iter())
+        .collect();
+    assert_eq!(sampled.len(), 1);
+    assert!(sampled[0].items.iter().any(|item| item.result.is_some()));
+    assert_eq!(
+        store
+            .evidence_requests(&in_progress.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     let waiting = audit_of(midway::AWAITING_ACCEPTANCE).await;
     assert_eq!(waiting.status, AuditStatus::Requested);
     assert_eq!(waiting.provider, "kasumi-systems");

@@ -12,3 +12,4 @@ mod selection;
 mod services;
 mod sheets;
 mod statements;
+mod working_papers;
