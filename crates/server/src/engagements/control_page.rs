@@ -7,6 +7,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
+use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::sampling::Frequency;
 use shinrai_domain::text::Lang;
 use shinrai_domain::workflow::audit::AuditStatus;
@@ -213,8 +214,10 @@ async fn view(
         may_draw_first: operation.is_some_and(|o| o.population.is_some()) && samples.is_empty(),
         may_draw_second: samples.len() == 1
             && first.is_some_and(|s| s.is_complete() && s.failures() > 0),
+        // The three phases are not part of an evaluation of the internal audit.
         may_work: is_auditor_of(&by.member, &audit.audit_body)
-            && audit.status == AuditStatus::InProgress,
+            && audit.status == AuditStatus::InProgress
+            && audit.kind == AuditKind::ThreePhase,
         verdicts: FairVerdict::ALL
             .into_iter()
             .map(|verdict| (verdict.code(), verdict.title().get(lang).to_owned()))

@@ -29,9 +29,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::continue_on))
         .routes(routes!(api::design))
         .routes(routes!(api::reliance))
-        .routes(routes!(internal_audit::put_evaluation))
-        .routes(routes!(internal_audit::post_draw))
-        .routes(routes!(internal_audit::put_result))
+        .routes(routes!(internal_audit::api::put_evaluation))
+        .routes(routes!(internal_audit::api::post_draw))
+        .routes(routes!(internal_audit::api::put_result))
         .routes(routes!(api::frequency))
         .merge(
             OpenApiRouter::new()
@@ -72,6 +72,18 @@ pub fn page_routes() -> Router<AppState> {
             post(engagement_forms::governance),
         )
         .route("/audits/{id}/continue", post(engagement_forms::continue_on))
+        .route(
+            "/audits/{id}/internal-audit",
+            post(internal_audit::forms::evaluated),
+        )
+        .route(
+            "/audits/{id}/internal-audit/draw",
+            post(internal_audit::forms::drawn),
+        )
+        .route(
+            "/audits/{id}/internal-audit/controls/{control}",
+            post(internal_audit::forms::reperformed),
+        )
         .route("/audits/{id}/controls", get(control_page::open))
         .route("/audits/{id}/controls/{control}", get(control_page::show))
         .route(

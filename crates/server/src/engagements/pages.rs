@@ -1,7 +1,8 @@
 //! The engagement's pages: its working papers at a glance — progress per phase, what is asked
 //! of the provider and by when, every control's results — and its evidence a page at a time.
-//! The provider, the audit body and the operator see them; the judgements are made through the
-//! API (`/api/v1/audits/{id}/…`).
+//! The provider, the audit body and the operator see them; the overview holds the forms of the
+//! engagement as a whole (`engagement_forms.rs`), each control has its own page
+//! (`control_page.rs`), and the evidence page takes uploads (`evidence_form.rs`).
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -66,6 +67,13 @@ struct EvaluationView {
     reliance: String,
     /// (control, result) of each control drawn to re-perform.
     reperformed: Vec<(String, String)>,
+    /// What the evaluation form starts from: the audited service and the audit period.
+    service: String,
+    period_start: String,
+    period_end: String,
+    /// Until the controls are drawn (once, after an evaluation) the evaluation may be recorded
+    /// again.
+    may_draw: bool,
 }
 
 fn evaluation_view(audit: &Audit, w: &WorkLabels, lang: Lang) -> Option<EvaluationView> {
@@ -77,6 +85,10 @@ fn evaluation_view(audit: &Audit, w: &WorkLabels, lang: Lang) -> Option<Evaluati
             report: String::new(),
             reliance: String::new(),
             reperformed: Vec::new(),
+            service: audit.service.clone(),
+            period_start: audit.period.start.to_string(),
+            period_end: audit.period.end.to_string(),
+            may_draw: true,
         });
     };
     let report = &paper.report;
@@ -102,6 +114,10 @@ fn evaluation_view(audit: &Audit, w: &WorkLabels, lang: Lang) -> Option<Evaluati
         })
         .unwrap_or_default();
     Some(EvaluationView {
+        service: audit.service.clone(),
+        period_start: audit.period.start.to_string(),
+        period_end: audit.period.end.to_string(),
+        may_draw: paper.sample.is_none(),
         report: format!(
             "{} ({}, {} – {})",
             report.reference, report.performed_by, report.period.start, report.period.end

@@ -57,5 +57,14 @@ page_labels! {
     occurrence_optional: "発生の番号（任意）", "Occurrence number (optional)";
     control_optional: "管理策（任意）", "Control (optional)";
     upload: "提出する", "Upload";
+    draw_reperformance: "再実施する管理策を抽出する", "Draw the controls to re-perform";
+    ia_reference: "内部監査報告書の番号又は表題", "Internal audit report (number or title)";
+    ia_performed_by: "実施者", "Performed by";
+    ia_period_start: "対象期間の始まり", "Period from";
+    ia_period_end: "対象期間の終わり", "Period to";
+    ia_scope: "範囲", "Scope";
+    ia_covers: "範囲に含まれるサービスの ID（1 行に 1 つ）", "Services its scope covers, by id (one a line)";
+    ia_reliable: "依拠できる", "Can be relied on";
+    ia_not_reliable: "依拠できない", "Cannot be relied on";
     }
 }

@@ -236,3 +236,101 @@ async fn a_control_judged_sampled_and_tested_by_form() {
             .contains("field-problem")
     );
 }
+
+#[tokio::test]
+async fn an_evaluation_of_the_internal_audit_by_form() {
+    use serde_json::json;
+
+    use crate::workflow::flow::{new_service, ok, order_body, submitted_statement};
+
+    let world = workflow_world().await;
+    let service = new_service(&world).await;
+    let statement = submitted_statement(&world, &service).await;
+    let mut order = order_body(&service, &statement);
+    order["kind"] = json!("internal_audit_evaluation");
+    let audit = ok(&world, "provider", "POST", "/api/v1/audits", Some(order)).await;
+    let audit = audit["id"].as_str().unwrap().to_owned();
+    let signer = world.users["signing_auditor"].clone();
+    ok(
+        &world,
+        "auditor",
+        "POST",
+        &format!("/api/v1/audits/{audit}/accept"),
+        Some(json!({"signing_auditor": signer})),
+    )
+    .await;
+    let auditor = Browser::of(&world, "auditor").await;
+    let provider = Browser::of(&world, "provider").await;
+    let overview = format!("/audits/{audit}/work?lang=en");
+    let back = format!("/audits/{audit}/work?lang=en#internal-audit");
+    let html = auditor.page(&overview).await;
+    assert!(html.contains("evaluation-form"), "{html}");
+    assert!(
+        !html.contains("reperformance-draw-form"),
+        "nothing evaluated to draw from"
+    );
+    assert!(
+        !html.contains("governance-form"),
+        "no three phases in this kind of audit"
+    );
+    assert!(!provider.page(&overview).await.contains("evaluation-form"));
+
+    let report = |covers: &str| {
+        vec![
+            ("reference", "IA-2026-01".to_owned()),
+            ("performed_by", "Internal audit office".to_owned()),
+            ("period_start", "2025-09-01".to_owned()),
+            ("period_end", "2026-02-28".to_owned()),
+            ("scope_en", "the whole production service".to_owned()),
+            ("covers", covers.to_owned()),
+            ("reliable", "yes".to_owned()),
+            (
+                "reason_en",
+                "procedures and records are complete".to_owned(),
+            ),
+        ]
+    };
+    let pairs =
+        |fields: &[(&'static str, String)]| -> Vec<(&'static str, String)> { fields.to_vec() };
+    let post = |fields: Vec<(&'static str, String)>, tail: &'static str| {
+        let auditor = &auditor;
+        let uri = format!("/audits/{audit}/internal-audit{tail}?lang=en");
+        async move {
+            let borrowed: Vec<(&str, &str)> =
+                fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            auditor.post(&uri, &borrowed).await
+        }
+    };
+    let answer = post(pairs(&report("another-service")), "").await;
+    assert_eq!(answer.status, 422, "the report must cover the service");
+    assert!(
+        String::from_utf8(answer.body)
+            .unwrap()
+            .contains("value=\"IA-2026-01\"")
+    );
+    let answer = post(pairs(&report(&service)), "").await;
+    assert_eq!(redirected(&answer), back);
+    let answer = post(Vec::new(), "/draw").await;
+    assert_eq!(redirected(&answer), back);
+    let stored = world.store.audit(&audit).await.unwrap().unwrap().value;
+    let drawn = stored.internal_audit.unwrap().sample.unwrap().controls;
+    assert!(drawn.len() >= 5);
+    for control in &drawn {
+        let answer = auditor
+            .post(
+                &format!("/audits/{audit}/internal-audit/controls/{control}?lang=en"),
+                &[
+                    ("passed", "yes"),
+                    ("reason_en", "confirmed by re-performance"),
+                ],
+            )
+            .await;
+        assert_eq!(redirected(&answer), back);
+    }
+    let html = auditor.page(&overview).await;
+    assert!(!html.contains("evaluation-form"), "fixed once drawn");
+    assert_eq!(
+        html.matches("confirmed by re-performance").count(),
+        drawn.len()
+    );
+}

@@ -1,7 +1,5 @@
-//! `/api/v1/audits/{id}/internal-audit…`: the evaluation of the provider's internal audit, the
-//! kind of audit for level 1. An auditor of the body records the internal audit report and
-//! whether it can be relied on, draws the controls to re-perform (seeded from the log point of
-//! that record's event) and records each re-performance. The papers live on the audit.
+//! `/api/v1/audits/{id}/internal-audit…`: the evaluation of the provider's internal audit over
+//! the API.
 
 use axum::Json;
 use axum::extract::State;
@@ -9,24 +7,16 @@ use serde::Deserialize;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::Period;
 use shinrai_domain::text::Bilingual;
-use shinrai_domain::workflow::audit::Audit;
-use shinrai_domain::workflow::working_papers::{
-    self, InternalAuditInput, InternalAuditReport, LogPoint,
-};
-use shinrai_domain::workflow::{Conflict, Refusal};
-use shinrai_store::documents::Batch;
+use shinrai_domain::workflow::working_papers::{InternalAuditInput, InternalAuditReport};
 use utoipa::ToSchema;
 
-use super::actions::engagement;
+use super::{draw, evaluate, record};
 use crate::audits::views::AuditView;
 use crate::error::{ApiError, Messages};
 use crate::extract::{ApiJson, ApiPath};
 use crate::openapi::ChangeErrors;
 use crate::state::AppState;
-use crate::workflow::{Acting, Failure, Outcome};
-
-/// The action of the event whose log point seeds the draw.
-const EVALUATED: &str = "audit.internal_audit";
+use crate::workflow::Acting;
 
 /// `PUT /api/v1/audits/{id}/internal-audit`.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -76,97 +66,6 @@ pub struct ReperformanceRequest {
     pub passed: bool,
     #[schema(value_type = Messages)]
     pub reason: Bilingual,
-}
-
-/// Applies a change of the audit's internal-audit papers and stores it.
-async fn change_audit(
-    state: &AppState,
-    by: &Acting,
-    id: &str,
-    change: impl AsyncFnOnce(
-        &super::actions::Engagement,
-    ) -> Outcome<shinrai_domain::workflow::Change<Audit>>,
-) -> Outcome<Audit> {
-    let engagement = engagement(state, by, id).await?;
-    let change = change(&engagement).await?;
-    state
-        .store
-        .commit(Batch::new().update(&change, engagement.audit.revision)?)
-        .await?;
-    Ok(change.state)
-}
-
-/// The log point of the latest record of the evaluation: the draw's seed comes from it.
-async fn evaluation_point(state: &AppState, audit: &str) -> Outcome<LogPoint> {
-    let events = state.store.events_about(audit, EVALUATED).await?;
-    let event = events.last().ok_or_else(|| {
-        Failure::from(Refusal::Conflict(Conflict::InternalAuditNotEvaluated {
-            audit: audit.to_owned(),
-        }))
-    })?;
-    Ok(LogPoint {
-        seq: event.seq,
-        hash: event.hash.clone(),
-    })
-}
-
-pub async fn evaluate(
-    state: &AppState,
-    by: &Acting,
-    id: &str,
-    input: InternalAuditInput,
-) -> Outcome<Audit> {
-    change_audit(state, by, id, async |engagement| {
-        Ok(working_papers::evaluate_internal_audit(
-            &engagement.audit.value,
-            input,
-            &by.member,
-            by.at,
-        )?)
-    })
-    .await
-}
-
-pub async fn draw(state: &AppState, by: &Acting, id: &str) -> Outcome<Audit> {
-    change_audit(state, by, id, async |engagement| {
-        let audit = &engagement.audit.value;
-        // Without an evaluation there is no event to seed from: the domain says so first.
-        let point = match &audit.internal_audit {
-            Some(_) => evaluation_point(state, id).await?,
-            None => LogPoint {
-                seq: 0,
-                hash: String::new(),
-            },
-        };
-        Ok(working_papers::draw_reperformance(
-            audit,
-            &engagement.statement,
-            &point,
-            &by.member,
-            by.at,
-        )?)
-    })
-    .await
-}
-
-pub async fn record(
-    state: &AppState,
-    by: &Acting,
-    id: &str,
-    control: &str,
-    request: ReperformanceRequest,
-) -> Outcome<Audit> {
-    change_audit(state, by, id, async |engagement| {
-        Ok(working_papers::record_reperformance(
-            &engagement.audit.value,
-            control,
-            request.passed,
-            request.reason,
-            &by.member,
-            by.at,
-        )?)
-    })
-    .await
 }
 
 type Answer<T> = Result<Json<T>, ApiError>;
@@ -236,8 +135,15 @@ pub async fn put_result(
     ApiJson(request): ApiJson<ReperformanceRequest>,
 ) -> Answer<AuditView> {
     Ok(Json(
-        record(&state, &acting, &id, &control, request)
-            .await?
-            .into(),
+        record(
+            &state,
+            &acting,
+            &id,
+            &control,
+            request.passed,
+            request.reason,
+        )
+        .await?
+        .into(),
     ))
 }
