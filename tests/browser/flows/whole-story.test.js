@@ -4,9 +4,13 @@
 //      field, watching the pre-check, then the items by form and every other objective
 //      through the statement's spreadsheet template, imported on its overview), submits it and
 //      orders an audit from aoba-audit;
-//   2. auditor: accepts, naming `signer`, and concludes the first objective by form and the rest
+//   2. auditor: accepts, naming `signer`; challenges the fair presentation of the first selected
+//      control and asks the provider for a new version, which the provider submits and the audit
+//      continues on; judges the control on it (fair presentation, design), records its monthly
+//      population as CSV, draws the sample from the log, uploads evidence and passes each sampled
+//      occurrence on it (support/engagement.js); concludes the first objective by form and the rest
 //      through the conclusions' spreadsheet template, one recommended control not conformant;
-//   3. signer: signs; the report shows its SHA-256;
+//   3. signer: signs; the report shows its SHA-256 and its PDF downloads in both languages;
 //   4. provider: applies with the signed report;
 //   5. reviewer: opens it from the queue, reads the rule's answer (an explanation is needed)
 //      and asks the audit body to explain that control;
@@ -24,6 +28,7 @@ import { follow, openActor } from '../support/actor.js';
 import { useChromium } from '../support/chromium.js';
 import { resultIds } from '../support/registry-page.js';
 import { apiUrl, LANGUAGES, pageUrl } from '../support/site.js';
+import { engage } from '../support/engagement.js';
 import { implementEveryItem } from '../support/work-forms.js';
 
 const chromium = useChromium();
@@ -266,8 +271,8 @@ async function provide(provider, lang, names) {
   return { service, statement: statement.split('/').pop(), audit, doubted: recommended.at(-1) };
 }
 
-/** Step 2: the audit body accepts and concludes. */
-async function conclude(auditor, lang, story) {
+/** Step 2: the audit body accepts. */
+async function accept(auditor, lang, story) {
   const { page } = auditor;
   const auditPath = `/audits/${story.audit}`;
 
@@ -278,6 +283,13 @@ async function conclude(auditor, lang, story) {
   await submit(page, `${auditPath}/accept`, (url) => url.pathname === auditPath);
   assert.equal(await page.locator(`form[action^="${auditPath}/accept"]`).count(), 0, 'accepted');
   await auditor.step('02-audit-accepted');
+}
+
+/** Step 2 (after the working papers): the audit body concludes. */
+async function conclude(auditor, lang, story) {
+  const { page } = auditor;
+  const auditPath = `/audits/${story.audit}`;
+  await page.goto(pageUrl(auditPath, lang));
 
   // The first objective field by field, the rest at once from the conclusions' template.
   const objectives = await openRows(page, '#conclusions + table');
@@ -333,6 +345,12 @@ async function sign(signer, lang, story) {
   await follow(page, page.locator(`a[href^="${auditPath}/report"]`), (url) => url.pathname === `${auditPath}/report`);
   assert.equal((await page.locator('#report-sha256').textContent()).trim(), hash, 'the report shows its SHA-256');
   await signer.step('03-report');
+  for (const printed of ['ja', 'en']) {
+    const pdf = await page.context().request.get(new URL(`/api/v1${auditPath}/report/pdf?lang=${printed}`, page.url()).href);
+    assert.equal(pdf.status(), 200, `the ${printed} PDF`);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-', 'a PDF file');
+  }
 }
 
 /** Step 4: the provider applies with the signed report. Answers the application's id. */
@@ -449,6 +467,8 @@ describe('the whole story', { concurrency: true }, () => {
         cast[login ?? 'public'] = await openActor(chromium.browser, login, { lang, prefix: 'story' });
       }
       const story = { names, ...(await provide(cast.provider, lang, names)) };
+      await accept(cast.auditor, lang, story);
+      await engage(cast, lang, story);
       await conclude(cast.auditor, lang, story);
       await sign(cast.signer, lang, story);
       story.application = await apply(cast.provider, lang, story);

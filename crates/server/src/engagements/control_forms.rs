@@ -18,13 +18,13 @@ use super::control_page::render_control;
 use crate::state::AppState;
 use crate::web::context::PageContext;
 use crate::web::form::{
-    self, Fields, SentBack, Shown, acting, bilingual, in_lang, lines, path_segment, see_other,
-    to_sign_in,
+    self, Fields, Posted, SentBack, Shown, acting, bilingual, in_lang, lines, path_segment,
+    read_posted, see_other, to_sign_in,
 };
 use crate::web::upload::read_sheet;
 use crate::workflow::{Acting, Failure, Outcome};
 
-type Posted = Result<Form<Vec<(String, String)>>, FormRejection>;
+type Sent = Result<Form<Vec<(String, String)>>, FormRejection>;
 
 /// The control's page at `section`.
 fn back(ctx: &PageContext, id: &str, control: &str, section: &str) -> Response {
@@ -62,13 +62,6 @@ async fn finish<T>(
     }
 }
 
-/// The fields of a posted form with its token checked, or the page saying why not.
-fn read(ctx: &PageContext, posted: Posted) -> Result<Fields, Response> {
-    Fields::read(posted)
-        .and_then(|fields| form::check_token(ctx, &fields).map(|()| fields))
-        .map_err(|error| crate::web::error_page(ctx.lang, &ctx.uri, &error))
-}
-
 fn choose(field: &str, code: &'static str, message: Bilingual) -> Failure {
     Refusal::invalid(field, code, message).into()
 }
@@ -78,14 +71,11 @@ pub async fn fair(
     State(state): State<AppState>,
     ctx: PageContext,
     Path((id, control)): Path<(String, String)>,
-    posted: Posted,
+    posted: Sent,
 ) -> Response {
-    let Some(by) = acting(&ctx, &state) else {
-        return to_sign_in(&ctx);
-    };
-    let fields = match read(&ctx, posted) {
-        Ok(fields) => fields,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, posted) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let outcome = match FairVerdict::from_code(fields.get("verdict")) {
         Some(verdict) => {
@@ -110,14 +100,11 @@ pub async fn design(
     State(state): State<AppState>,
     ctx: PageContext,
     Path((id, control)): Path<(String, String)>,
-    posted: Posted,
+    posted: Sent,
 ) -> Response {
-    let Some(by) = acting(&ctx, &state) else {
-        return to_sign_in(&ctx);
-    };
-    let fields = match read(&ctx, posted) {
-        Ok(fields) => fields,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, posted) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let outcome = match fields.get("effective") {
         "yes" | "no" => {
@@ -155,14 +142,11 @@ pub async fn frequency(
     State(state): State<AppState>,
     ctx: PageContext,
     Path((id, control)): Path<(String, String)>,
-    posted: Posted,
+    posted: Sent,
 ) -> Response {
-    let Some(by) = acting(&ctx, &state) else {
-        return to_sign_in(&ctx);
-    };
-    let fields = match read(&ctx, posted) {
-        Ok(fields) => fields,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, posted) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let outcome = match Frequency::from_name(fields.get("frequency")) {
         Some(frequency) => actions::set_frequency(&state, &by, &id, &control, frequency).await,
@@ -221,14 +205,11 @@ pub async fn draw(
     State(state): State<AppState>,
     ctx: PageContext,
     Path((id, control)): Path<(String, String)>,
-    posted: Posted,
+    posted: Sent,
 ) -> Response {
-    let Some(by) = acting(&ctx, &state) else {
-        return to_sign_in(&ctx);
-    };
-    let fields = match read(&ctx, posted) {
-        Ok(fields) => fields,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, posted) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let round: u8 = if fields.get("round") == "2" { 2 } else { 1 };
     let reason = (round == 2).then(|| bilingual(&fields, "reason"));
@@ -250,14 +231,11 @@ pub async fn item(
     State(state): State<AppState>,
     ctx: PageContext,
     Path((id, control, round, occurrence)): Path<(String, String, u8, u64)>,
-    posted: Posted,
+    posted: Sent,
 ) -> Response {
-    let Some(by) = acting(&ctx, &state) else {
-        return to_sign_in(&ctx);
-    };
-    let fields = match read(&ctx, posted) {
-        Ok(fields) => fields,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, posted) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let form_name = format!("item-{round}-{occurrence}");
     let outcome = match fields.get("passed") {

@@ -16,11 +16,11 @@ use super::pages::render_overview;
 use crate::state::AppState;
 use crate::web::context::PageContext;
 use crate::web::form::{
-    self, Fields, SentBack, Shown, acting, bilingual, in_lang, path_segment, see_other, to_sign_in,
+    self, Fields, Posted, SentBack, Shown, bilingual, in_lang, path_segment, read_posted, see_other,
 };
 use crate::workflow::{Acting, Failure, Outcome};
 
-type Posted = Result<Form<Vec<(String, String)>>, FormRejection>;
+type Sent = Result<Form<Vec<(String, String)>>, FormRejection>;
 
 /// Back to the overview at `form_name` on success; the overview again with the form's
 /// problems otherwise.
@@ -50,17 +50,6 @@ async fn finish<T>(
             Shown::Page(response) => response,
         },
     }
-}
-
-/// The signed-in member and the form's fields with its token checked, or the page to show.
-fn read(ctx: &PageContext, state: &AppState, posted: Posted) -> Result<(Acting, Fields), Response> {
-    let Some(by) = acting(ctx, state) else {
-        return Err(to_sign_in(ctx));
-    };
-    Fields::read(posted)
-        .and_then(|fields| form::check_token(ctx, &fields).map(|()| fields))
-        .map(|fields| (by, fields))
-        .map_err(|error| crate::web::error_page(ctx.lang, &ctx.uri, &error))
 }
 
 fn optional(fields: &Fields, name: &str) -> Option<String> {
@@ -107,11 +96,11 @@ pub async fn ask(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<String>,
-    posted: Posted,
+    posted: Sent,
 ) -> Response {
-    let (by, fields) = match read(&ctx, &state, posted) {
-        Ok(read) => read,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, posted) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let outcome = match asking_of(&fields) {
         Ok(asking) => evidence::ask(&state, &by, &id, asking).await,
@@ -125,11 +114,11 @@ pub async fn governance(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<String>,
-    posted: Posted,
+    posted: Sent,
 ) -> Response {
-    let (by, fields) = match read(&ctx, &state, posted) {
-        Ok(read) => read,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, posted) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let effective = fields.get("effective") == "yes";
     let reason = bilingual(&fields, "reason");
@@ -142,11 +131,11 @@ pub async fn continue_on(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<String>,
-    posted: Posted,
+    posted: Sent,
 ) -> Response {
-    let (by, fields) = match read(&ctx, &state, posted) {
-        Ok(read) => read,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, posted) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let statement = fields.get("statement").trim().to_owned();
     let outcome = actions::continue_on(&state, &by, &id, &statement).await;

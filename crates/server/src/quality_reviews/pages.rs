@@ -16,8 +16,8 @@ use super::actions::{self, Opening};
 use crate::state::AppState;
 use crate::web::context::PageContext;
 use crate::web::form::{
-    self, Fields, PageForms, SentBack, Shown, acting, bilingual, failure_page, in_lang, private,
-    see_other, to_sign_in,
+    self, Fields, PageForms, Posted, SentBack, Shown, acting, bilingual, failure_page, in_lang,
+    private, read_posted, see_other, to_sign_in,
 };
 use crate::web::page::Page;
 use crate::web::render;
@@ -170,28 +170,15 @@ fn opening_of(fields: &Fields) -> Result<Opening, Failure> {
     }
 }
 
-/// Reads a posted form with its token.
-fn read(
-    ctx: &PageContext,
-    form: Result<Form<Vec<(String, String)>>, FormRejection>,
-) -> Result<Fields, Response> {
-    Fields::read(form)
-        .and_then(|fields| form::check_token(ctx, &fields).map(|()| fields))
-        .map_err(|error| crate::web::error_page(ctx.lang, &ctx.uri, &error))
-}
-
 /// `POST /quality-reviews`.
 pub async fn open(
     State(state): State<AppState>,
     ctx: PageContext,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let Some(by) = acting(&ctx, &state) else {
-        return to_sign_in(&ctx);
-    };
-    let fields = match read(&ctx, form) {
-        Ok(fields) => fields,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, form) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let outcome = match opening_of(&fields) {
         Ok(opening) => actions::open(&state, &by, opening).await,
@@ -332,12 +319,9 @@ pub async fn rate(
     Path((id, audit)): Path<(String, String)>,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let Some(by) = acting(&ctx, &state) else {
-        return to_sign_in(&ctx);
-    };
-    let fields = match read(&ctx, form) {
-        Ok(fields) => fields,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, form) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let outcome = match ReviewRating::from_code(fields.get("rating")) {
         Some(rating) => {
@@ -361,12 +345,9 @@ pub async fn close(
     Path(id): Path<String>,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let Some(by) = acting(&ctx, &state) else {
-        return to_sign_in(&ctx);
-    };
-    let fields = match read(&ctx, form) {
-        Ok(fields) => fields,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, form) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let outcome = actions::close(&state, &by, &id).await;
     act(&state, &ctx, &by, &id, "close", fields, outcome).await
@@ -379,12 +360,9 @@ pub async fn draw(
     Path(id): Path<String>,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    let Some(by) = acting(&ctx, &state) else {
-        return to_sign_in(&ctx);
-    };
-    let fields = match read(&ctx, form) {
-        Ok(fields) => fields,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, form) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let outcome = actions::draw(&state, &by, &id).await;
     act(&state, &ctx, &by, &id, "close", fields, outcome).await

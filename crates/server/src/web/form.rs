@@ -227,6 +227,28 @@ pub fn shown(
     }
 }
 
+/// What a posted form comes to: the signed-in member and its fields, the token checked; or the
+/// page to answer instead (the sign-in page, or why the form could not be read).
+pub enum Posted {
+    Read(Acting, Fields),
+    Page(Response),
+}
+
+/// Reads a posted form of a signed-in member.
+pub fn read_posted(
+    ctx: &PageContext,
+    state: &AppState,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Posted {
+    let Some(by) = acting(ctx, state) else {
+        return Posted::Page(to_sign_in(ctx));
+    };
+    match Fields::read(form).and_then(|fields| check_token(ctx, &fields).map(|()| fields)) {
+        Ok(fields) => Posted::Read(by, fields),
+        Err(error) => Posted::Page(super::error_page(ctx.lang, &ctx.uri, &error)),
+    }
+}
+
 /// A form of a page with several forms, sent back: which one (a name the page chooses), its
 /// problems and its fields as sent.
 #[derive(Debug)]

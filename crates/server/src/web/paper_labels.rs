@@ -30,6 +30,7 @@ page_labels! {
     population_frozen: "凍結済み", "Frozen";
     occurrences: "件", "occurrences";
     draw: "標本を抽出する", "Draw the sample";
+    samples_title: "標本と結果", "Samples and results";
     draw_second: "第 2 標本を抽出する", "Draw a second sample";
     round: "回", "Round";
     seed: "種", "Seed";

@@ -16,23 +16,12 @@ use crate::engagements::pages::render_overview;
 use crate::state::AppState;
 use crate::web::context::PageContext;
 use crate::web::form::{
-    self, Fields, SentBack, Shown, acting, bilingual, in_lang, lines, path_segment, see_other,
-    to_sign_in,
+    self, Fields, Posted, SentBack, Shown, bilingual, in_lang, lines, path_segment, read_posted,
+    see_other,
 };
 use crate::workflow::{Acting, Failure, Outcome};
 
-type Posted = Result<Form<Vec<(String, String)>>, FormRejection>;
-
-/// The member and the form's fields with its token checked, or the page to show.
-fn read(ctx: &PageContext, state: &AppState, posted: Posted) -> Result<(Acting, Fields), Response> {
-    let Some(by) = acting(ctx, state) else {
-        return Err(to_sign_in(ctx));
-    };
-    Fields::read(posted)
-        .and_then(|fields| form::check_token(ctx, &fields).map(|()| fields))
-        .map(|fields| (by, fields))
-        .map_err(|error| crate::web::error_page(ctx.lang, &ctx.uri, &error))
-}
+type Sent = Result<Form<Vec<(String, String)>>, FormRejection>;
 
 async fn finish<T>(
     state: &AppState,
@@ -98,11 +87,11 @@ pub async fn evaluated(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<String>,
-    posted: Posted,
+    posted: Sent,
 ) -> Response {
-    let (by, fields) = match read(&ctx, &state, posted) {
-        Ok(read) => read,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, posted) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let outcome = match evaluation_of(&fields) {
         Ok(input) => evaluate(&state, &by, &id, input).await,
@@ -116,11 +105,11 @@ pub async fn drawn(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<String>,
-    posted: Posted,
+    posted: Sent,
 ) -> Response {
-    let (by, fields) = match read(&ctx, &state, posted) {
-        Ok(read) => read,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, posted) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let outcome = draw(&state, &by, &id).await;
     finish(&state, &ctx, &by, &id, "internal-audit", fields, outcome).await
@@ -131,11 +120,11 @@ pub async fn reperformed(
     State(state): State<AppState>,
     ctx: PageContext,
     Path((id, control)): Path<(String, String)>,
-    posted: Posted,
+    posted: Sent,
 ) -> Response {
-    let (by, fields) = match read(&ctx, &state, posted) {
-        Ok(read) => read,
-        Err(response) => return response,
+    let (by, fields) = match read_posted(&ctx, &state, posted) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
     };
     let passed = fields.get("passed") == "yes";
     let reason = bilingual(&fields, "reason");
