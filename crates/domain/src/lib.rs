@@ -15,6 +15,7 @@ pub mod date;
 pub mod decide;
 mod fast_hash;
 pub mod level;
+pub mod lifecycle;
 pub mod log_audience;
 pub mod log_audit;
 pub mod log_chain;
