@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, VecDeque};
 
 use serde::Serialize;
 
-use crate::case::{Node, Pointer, Problem, Read, Referent};
+use crate::case::services;
+use crate::case::{Node, Pointer, Read};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::registration::RegistrationStatus;
 
@@ -35,16 +36,7 @@ impl CascadeCase {
         let mut seen = FastSet::default();
         let registry = node.field("registry", |list| {
             list.items(MAX_SERVICES, |item| {
-                let service = item.field("service", |n| {
-                    let id = n.id()?;
-                    if !seen.insert(id.clone()) {
-                        return Err(n.error(Problem::Duplicate {
-                            referent: Referent::Service,
-                            id,
-                        }));
-                    }
-                    Ok(id)
-                })?;
+                let service = item.field("service", |n| services::listed_once(n, &mut seen))?;
                 Ok(CascadeService {
                     service,
                     status: item.field("status", |n| n.choice(&RegistrationStatus::NAMES))?,
@@ -58,13 +50,7 @@ impl CascadeCase {
             })
         })?;
         let leaving = node.field("leaving", |list| {
-            list.items(MAX_SERVICES, |n| {
-                let id = n.id()?;
-                if !seen.contains(&id) {
-                    return Err(n.error(unknown_service(id)));
-                }
-                Ok(id)
-            })
+            list.items(MAX_SERVICES, |n| services::listed(n, &seen))
         })?;
         let case = CascadeCase { registry, leaving };
         case.check_references(&seen)?;
@@ -82,29 +68,11 @@ impl CascadeCase {
                 ),
             ];
             for (key, list) in lists {
-                if let Some((position, id)) =
-                    list.iter().enumerate().find(|(_, id)| !known.contains(*id))
-                {
-                    let pointer = Pointer::root()
-                        .key("registry")
-                        .index(index)
-                        .key(key)
-                        .index(position);
-                    return Err(crate::case::CaseError::new(
-                        pointer,
-                        unknown_service(id.clone()),
-                    ));
-                }
+                let pointer = Pointer::root().key("registry").index(index).key(key);
+                services::check_listed(list, pointer, known)?;
             }
         }
         Ok(())
-    }
-}
-
-fn unknown_service(id: String) -> Problem {
-    Problem::UnknownReference {
-        referent: Referent::Service,
-        id,
     }
 }
 

@@ -21,4 +21,5 @@ mod restore;
 mod sample_check;
 mod service;
 mod statement;
+mod story_batch;
 mod support;

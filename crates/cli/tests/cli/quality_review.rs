@@ -8,6 +8,7 @@ use shinrai_store::documents::Batch;
 use shinrai_testdata::workflow::{admin, review_at, story};
 
 use crate::service::{DataDir, json, with_dir};
+use crate::story_batch::signed_audit;
 use crate::support::shinrai;
 
 /// A data directory with the story's signed audit and its quality review opened, then drawn
@@ -17,25 +18,7 @@ fn reviewed(label: &str, point: Option<LogPoint>) -> DataDir {
     let story = story();
     tokio::runtime::Runtime::new().unwrap().block_on(async {
         let store = data.story_store().await;
-        let batch = Batch::new()
-            .create(&story.body)
-            .unwrap()
-            .create(&story.profile)
-            .unwrap()
-            .create(&story.service)
-            .unwrap()
-            .create(&story.submitted)
-            .unwrap()
-            .create(&story.ordered)
-            .unwrap()
-            .update(&story.accepted, 1)
-            .unwrap()
-            .update(&story.concluded, 2)
-            .unwrap()
-            .create_recorded_by_next(&story.report, story.signed.event.at_ms)
-            .unwrap()
-            .update(&story.signed, 3)
-            .unwrap();
+        let batch = signed_audit(&story);
         store.commit(batch).await.unwrap();
         let opened = &story.quality_review.opened;
         store

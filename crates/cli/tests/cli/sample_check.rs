@@ -5,27 +5,11 @@ use shinrai_domain::workflow::Change;
 use shinrai_domain::workflow::audit::Audit;
 use shinrai_domain::workflow::working_papers::{self, LogPoint};
 use shinrai_store::documents::Batch;
-use shinrai_testdata::workflow::{Story, at, signer, story};
+use shinrai_testdata::workflow::{at, signer, story};
 
 use crate::service::{DataDir, json, with_dir};
+use crate::story_batch::accepted_audit;
 use crate::support::shinrai;
-
-/// The story's world up to `accepted` (its audit as accepted, or a variant of it).
-fn accepted_audit(story: &Story, accepted: &Change<Audit>) -> Batch {
-    Batch::new()
-        .create(&story.body)
-        .unwrap()
-        .create(&story.profile)
-        .unwrap()
-        .create(&story.service)
-        .unwrap()
-        .create(&story.submitted)
-        .unwrap()
-        .create(&story.ordered)
-        .unwrap()
-        .update(accepted, 1)
-        .unwrap()
-}
 
 /// A data directory with the story's audit up to its frozen population and a sample drawn
 /// from `point` (the freeze event's own place when `None`).

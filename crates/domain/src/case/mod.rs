@@ -4,6 +4,7 @@ pub mod bounds;
 mod error;
 mod node;
 mod pointer;
+pub(crate) mod services;
 
 pub use error::{CaseError, JsonKind, LengthUnit, Problem, Referent, SyntaxKind};
 pub use node::{Node, Read};

@@ -3,7 +3,8 @@
 //! without its new end of validity make it malformed, with the place named.
 
 use super::{EventKind, LifecycleCase, LifecycleEvent, Registration};
-use crate::case::{CaseError, Node, Pointer, Problem, Read, Referent};
+use crate::case::services;
+use crate::case::{Node, Pointer, Read};
 use crate::fast_hash::FastSet;
 
 /// Most registrations a case may hold: the size the rule is benchmarked at.
@@ -14,29 +15,13 @@ pub const MAX_EVENTS: usize = 1_000_000;
 /// `underlying_evaluated_in_audit`.
 const MAX_DEPENDENCIES: usize = crate::cascade::MAX_DEPENDENCIES;
 
-fn unknown_service(id: String) -> Problem {
-    Problem::UnknownReference {
-        referent: Referent::Service,
-        id,
-    }
-}
-
 impl LifecycleCase {
     pub fn read(node: &Node<'_>) -> Read<LifecycleCase> {
         let as_of = node.field("as_of", Node::date)?;
         let mut seen = FastSet::default();
         let registrations = node.field("registrations", |list| {
             list.items(MAX_REGISTRATIONS, |item| {
-                let service = item.field("service", |n| {
-                    let id = n.id()?;
-                    if !seen.insert(id.clone()) {
-                        return Err(n.error(Problem::Duplicate {
-                            referent: Referent::Service,
-                            id,
-                        }));
-                    }
-                    Ok(id)
-                })?;
+                let service = item.field("service", |n| services::listed_once(n, &mut seen))?;
                 Ok(Registration {
                     service,
                     level: item.field("level", Node::level)?,
@@ -53,13 +38,7 @@ impl LifecycleCase {
         let events = node.field("events", |list| {
             list.items(MAX_EVENTS, |item| {
                 let on = item.field("on", Node::date)?;
-                let service = item.field("service", |n| {
-                    let id = n.id()?;
-                    if !seen.contains(&id) {
-                        return Err(n.error(unknown_service(id)));
-                    }
-                    Ok(id)
-                })?;
+                let service = item.field("service", |n| services::listed(n, &seen))?;
                 let kind = item.field("kind", |n| n.choice(&EventKind::NAMES))?;
                 let (valid_until, level) = if kind == EventKind::RenewalRegistered {
                     (
@@ -91,19 +70,11 @@ impl LifecycleCase {
     /// that is not registered only exempts nothing).
     fn check_references(&self, known: &FastSet<String>) -> Read<()> {
         for (index, registration) in self.registrations.iter().enumerate() {
-            if let Some((position, id)) = registration
-                .depends_on
-                .iter()
-                .enumerate()
-                .find(|(_, id)| !known.contains(*id))
-            {
-                let pointer = Pointer::root()
-                    .key("registrations")
-                    .index(index)
-                    .key("depends_on")
-                    .index(position);
-                return Err(CaseError::new(pointer, unknown_service(id.clone())));
-            }
+            let pointer = Pointer::root()
+                .key("registrations")
+                .index(index)
+                .key("depends_on");
+            services::check_listed(&registration.depends_on, pointer, known)?;
         }
         Ok(())
     }

@@ -160,7 +160,9 @@ pub async fn list(State(state): State<AppState>) -> Result<Json<SelectionList>, 
         .collect();
     let quality_reviews = items
         .iter()
-        .flat_map(|body| crate::quality_reviews::actions::public_ratings(&reviews, &body.org))
+        .flat_map(|body| {
+            shinrai_domain::workflow::quality_review::public_ratings(&reviews, &body.org)
+        })
         .map(|rated| PublicRatingView {
             audit_body: rated.audit_body,
             review: rated.review,

@@ -12,13 +12,13 @@ use shinrai_domain::text::Lang;
 use shinrai_domain::workflow::audit_body::{AuditBodyRecord, Measure, MeasureKind, Standing};
 
 use crate::error::ApiError;
-use crate::quality_reviews::actions::public_ratings;
 use crate::state::AppState;
 use crate::web::context::PageContext;
 use crate::web::form::{Fields, Problems};
 use crate::web::page::Page;
 use crate::web::render;
 use crate::web::review_labels::ReviewLabels;
+use shinrai_domain::workflow::quality_review::public_ratings;
 
 pub struct MeasureRow {
     pub code: &'static str,

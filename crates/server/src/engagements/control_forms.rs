@@ -17,26 +17,18 @@ use super::actions::{self, ItemInput};
 use super::control_page::render_control;
 use crate::state::AppState;
 use crate::web::context::PageContext;
+use crate::web::field_values::yes_or_no;
 use crate::web::form::{
-    self, Fields, Posted, SentBack, Shown, acting, bilingual, in_lang, lines, path_segment,
-    read_posted, see_other, to_sign_in,
+    Fields, Posted, acting, answer_post, bilingual, in_lang, lines, path_segment, read_posted,
+    to_sign_in,
 };
 use crate::web::upload::read_sheet;
 use crate::workflow::{Acting, Failure, Outcome};
 
 type Sent = Result<Form<Vec<(String, String)>>, FormRejection>;
 
-/// The control's page at `section`.
-fn back(ctx: &PageContext, id: &str, control: &str, section: &str) -> Response {
-    let path = format!(
-        "/audits/{}/controls/{}",
-        path_segment(id),
-        path_segment(control)
-    );
-    see_other(&format!("{}#{section}", in_lang(&path, ctx.lang)))
-}
-
-/// Back to the page on success; the page again with `form`'s problems otherwise.
+/// Back to the control's page at the form's section on success; the page again with the form's
+/// problems otherwise.
 async fn finish<T>(
     state: &AppState,
     ctx: &PageContext,
@@ -46,20 +38,18 @@ async fn finish<T>(
     fields: Fields,
     outcome: Outcome<T>,
 ) -> Response {
-    match outcome {
-        Ok(_) => back(ctx, id, control, form_name),
-        Err(failure) => match form::shown(ctx, failure, |_| None) {
-            Shown::Again(problems) => {
-                let sent_back = SentBack {
-                    form: form_name.to_owned(),
-                    problems,
-                    posted: fields,
-                };
-                render_control(state, ctx, by, id, control, Some(sent_back)).await
-            }
-            Shown::Page(response) => response,
-        },
-    }
+    let done = |_| {
+        let path = format!(
+            "/audits/{}/controls/{}",
+            path_segment(id),
+            path_segment(control)
+        );
+        format!("{}#{form_name}", in_lang(&path, ctx.lang))
+    };
+    answer_post(ctx, outcome, done, form_name, fields, |sent_back| {
+        render_control(state, ctx, by, id, control, Some(sent_back))
+    })
+    .await
 }
 
 fn choose(field: &str, code: &'static str, message: Bilingual) -> Failure {
@@ -106,24 +96,25 @@ pub async fn design(
         Posted::Read(by, fields) => (by, fields),
         Posted::Page(response) => return response,
     };
-    let outcome = match fields.get("effective") {
-        "yes" | "no" => {
+    let effective = yes_or_no(
+        &fields,
+        "effective",
+        Bilingual::new(
+            "有効かどうかを選んでください",
+            "choose whether it is effective",
+        ),
+    );
+    let outcome = match effective {
+        Ok(effective) => {
             let input = DesignInput {
                 control: control.clone(),
-                effective: fields.get("effective") == "yes",
+                effective,
                 reason: bilingual(&fields, "reason"),
                 equivalences: Vec::new(),
             };
             actions::judge_design(&state, &by, &id, input).await
         }
-        _ => Err(choose(
-            "/effective",
-            "unknown_judgement",
-            Bilingual::new(
-                "有効かどうかを選んでください",
-                "choose whether it is effective",
-            ),
-        )),
+        Err(failure) => Err(failure),
     };
     finish(
         &state,
@@ -211,7 +202,30 @@ pub async fn draw(
         Posted::Read(by, fields) => (by, fields),
         Posted::Page(response) => return response,
     };
-    let round: u8 = if fields.get("round") == "2" { 2 } else { 1 };
+    let round: u8 = match fields.get("round") {
+        "1" => 1,
+        "2" => 2,
+        _ => {
+            let refused = choose(
+                "/round",
+                "unknown_round",
+                Bilingual::new(
+                    "抽出は 1 回目か 2 回目です",
+                    "a draw is the first or the second",
+                ),
+            );
+            return finish(
+                &state,
+                &ctx,
+                &by,
+                (&id, &control),
+                "samples",
+                fields,
+                Err::<(), _>(refused),
+            )
+            .await;
+        }
+    };
     let reason = (round == 2).then(|| bilingual(&fields, "reason"));
     let outcome = actions::draw_sample(&state, &by, &id, &control, round, reason).await;
     finish(
@@ -238,23 +252,24 @@ pub async fn item(
         Posted::Page(response) => return response,
     };
     let form_name = format!("item-{round}-{occurrence}");
-    let outcome = match fields.get("passed") {
-        "yes" | "no" => {
+    let passed = yes_or_no(
+        &fields,
+        "passed",
+        Bilingual::new("結果を選んでください", "choose a result"),
+    );
+    let outcome = match passed {
+        Ok(passed) => {
             let input = ItemInput {
                 control: control.clone(),
                 round,
                 occurrence,
-                passed: fields.get("passed") == "yes",
+                passed,
                 note: bilingual(&fields, "note"),
                 evidence: lines(fields.get("evidence")),
             };
             actions::record_item(&state, &by, &id, input).await
         }
-        _ => Err(choose(
-            "/passed",
-            "unknown_result",
-            Bilingual::new("結果を選んでください", "choose a result"),
-        )),
+        Err(failure) => Err(failure),
     };
     finish(
         &state,

@@ -250,17 +250,24 @@ pub struct ControlQuery {
     control: String,
 }
 
-/// `GET /audits/{id}/controls?control=…`: the overview's form that opens a control's papers.
+/// `GET /audits/{id}/controls?control=…`: the overview's form that opens a control's papers;
+/// with no control given, back to the overview's list of controls.
 pub async fn open(
     ctx: PageContext,
     Path(id): Path<String>,
     Query(query): Query<ControlQuery>,
 ) -> Response {
+    let audit = crate::web::form::path_segment(&id);
     let control = query.control.trim();
+    if control.is_empty() {
+        return see_other(&format!(
+            "{}#controls",
+            in_lang(&format!("/audits/{audit}/work"), ctx.lang)
+        ));
+    }
     see_other(&in_lang(
         &format!(
-            "/audits/{}/controls/{}",
-            crate::web::form::path_segment(&id),
+            "/audits/{audit}/controls/{}",
             crate::web::form::path_segment(control)
         ),
         ctx.lang,

@@ -6,17 +6,16 @@
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, State};
 use axum::response::Response;
-use shinrai_domain::date::CalendarDate;
 use shinrai_domain::text::Bilingual;
-use shinrai_domain::workflow::Refusal;
 
 use super::actions;
 use super::evidence::{self, Asking};
 use super::pages::render_overview;
 use crate::state::AppState;
 use crate::web::context::PageContext;
+use crate::web::field_values::{day, optional_number, optional_text, yes_or_no};
 use crate::web::form::{
-    self, Fields, Posted, SentBack, Shown, bilingual, in_lang, path_segment, read_posted, see_other,
+    Fields, Posted, answer_post, bilingual, in_lang, path_segment, read_posted,
 };
 use crate::workflow::{Acting, Failure, Outcome};
 
@@ -33,61 +32,25 @@ async fn finish<T>(
     fields: Fields,
     outcome: Outcome<T>,
 ) -> Response {
-    match outcome {
-        Ok(_) => see_other(&format!(
+    let done = |_| {
+        format!(
             "{}#{form_name}",
             in_lang(&format!("/audits/{}/work", path_segment(id)), ctx.lang)
-        )),
-        Err(failure) => match form::shown(ctx, failure, |_| None) {
-            Shown::Again(problems) => {
-                let sent_back = SentBack {
-                    form: form_name.to_owned(),
-                    problems,
-                    posted: fields,
-                };
-                render_overview(state, ctx, by, id, Some(sent_back)).await
-            }
-            Shown::Page(response) => response,
-        },
-    }
-}
-
-fn optional(fields: &Fields, name: &str) -> Option<String> {
-    Some(fields.get(name).trim())
-        .filter(|value| !value.is_empty())
-        .map(str::to_owned)
+        )
+    };
+    answer_post(ctx, outcome, done, form_name, fields, |sent_back| {
+        render_overview(state, ctx, by, id, Some(sent_back))
+    })
+    .await
 }
 
 /// What the ask form describes, or the problems of its fields.
 fn asking_of(fields: &Fields) -> Result<Asking, Failure> {
-    let due_on = CalendarDate::parse(fields.get("due_on").trim()).ok_or_else(|| {
-        Failure::from(Refusal::invalid(
-            "/due_on",
-            "invalid_date",
-            Bilingual::new(
-                "期限は YYYY-MM-DD で入力してください",
-                "give the due day as YYYY-MM-DD",
-            ),
-        ))
-    })?;
-    let occurrence = match optional(fields, "occurrence") {
-        None => None,
-        Some(text) => Some(text.parse::<u64>().map_err(|_| {
-            Failure::from(Refusal::invalid(
-                "/occurrence",
-                "not_a_number",
-                Bilingual::new(
-                    "発生の番号は数字で入力してください",
-                    "give the occurrence as a number",
-                ),
-            ))
-        })?),
-    };
     Ok(Asking {
-        control: optional(fields, "control"),
-        occurrence,
+        control: optional_text(fields, "control"),
+        occurrence: optional_number(fields, "occurrence")?,
         text: bilingual(fields, "text"),
-        due_on,
+        due_on: day(fields, "due_on")?,
     })
 }
 
@@ -120,9 +83,21 @@ pub async fn governance(
         Posted::Read(by, fields) => (by, fields),
         Posted::Page(response) => return response,
     };
-    let effective = fields.get("effective") == "yes";
-    let reason = bilingual(&fields, "reason");
-    let outcome = actions::judge_governance(&state, &by, &id, effective, reason).await;
+    let effective = yes_or_no(
+        &fields,
+        "effective",
+        Bilingual::new(
+            "有効かどうかを選んでください",
+            "choose whether it is effective",
+        ),
+    );
+    let outcome = match effective {
+        Ok(effective) => {
+            let reason = bilingual(&fields, "reason");
+            actions::judge_governance(&state, &by, &id, effective, reason).await
+        }
+        Err(failure) => Err(failure),
+    };
     finish(&state, &ctx, &by, &id, "governance", fields, outcome).await
 }
 

@@ -5,7 +5,6 @@
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
 use axum::response::Response;
-use shinrai_domain::date::CalendarDate;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::Refusal;
 use shinrai_domain::workflow::working_papers::EvidenceMethod;
@@ -15,9 +14,8 @@ use super::pages::render_evidence;
 use crate::auth::csrf::CSRF_FIELD;
 use crate::state::AppState;
 use crate::web::context::PageContext;
-use crate::web::form::{
-    self, Fields, SentBack, Shown, acting, in_lang, path_segment, see_other, to_sign_in,
-};
+use crate::web::field_values::{Reading, day, optional_number, optional_text};
+use crate::web::form::{self, Fields, acting, answer_post, in_lang, path_segment, to_sign_in};
 use crate::workflow::{Failure, Outcome};
 
 /// Longest text field of the form (titles, ids, dates): the file is the only large part.
@@ -25,48 +23,30 @@ const MAX_FIELD_BYTES: usize = 16 * 1024;
 
 /// The record's facts as the form gives them.
 fn meta_of(fields: &Fields) -> Result<EvidenceMeta, Failure> {
-    let invalid = |field: &str, code: &'static str, ja: &str, en: &str| {
-        Failure::from(Refusal::invalid(field, code, Bilingual::new(ja, en)))
-    };
-    let method = EvidenceMethod::from_code(fields.get("method")).ok_or_else(|| {
-        invalid(
-            "/method",
-            "unknown_method",
-            "手続を選んでください",
-            "choose a method",
-        )
-    })?;
-    let speaks_for = CalendarDate::parse(fields.get("speaks_for").trim()).ok_or_else(|| {
-        invalid(
-            "/speaks_for",
-            "invalid_date",
-            "対象日は YYYY-MM-DD で入力してください",
-            "give the day it speaks for as YYYY-MM-DD",
-        )
-    })?;
-    let optional = |name: &str| {
-        Some(fields.get(name).trim())
-            .filter(|value| !value.is_empty())
-            .map(str::to_owned)
-    };
-    let occurrence = match optional("occurrence") {
-        None => None,
-        Some(text) => Some(text.parse::<u64>().map_err(|_| {
-            invalid(
-                "/occurrence",
-                "not_a_number",
-                "発生の番号は数字で入力してください",
-                "give the occurrence as a number",
-            )
-        })?),
+    let mut reading = Reading::default();
+    let method = reading.take(
+        EvidenceMethod::from_code(fields.get("method")).ok_or_else(|| {
+            Failure::from(Refusal::invalid(
+                "/method",
+                "unknown_method",
+                Bilingual::new("手続を選んでください", "choose a method"),
+            ))
+        }),
+    );
+    let speaks_for = reading.take(day(fields, "speaks_for"));
+    let occurrence = reading.take(optional_number(fields, "occurrence"));
+    reading.problems()?;
+    let (Some(method), Some(speaks_for), Some(occurrence)) = (method, speaks_for, occurrence)
+    else {
+        unreachable!("every value was read when no problem was kept")
     };
     Ok(EvidenceMeta {
-        control: optional("control"),
+        control: optional_text(fields, "control"),
         occurrence,
         method,
         title: form::bilingual(fields, "title"),
         speaks_for,
-        request: optional("request"),
+        request: optional_text(fields, "request"),
     })
 }
 
@@ -138,21 +118,10 @@ pub async fn add(
         Ok(outcome) => outcome,
         Err(response) => return response,
     };
-    match outcome {
-        Ok(()) => see_other(&in_lang(
-            &format!("/audits/{}/evidence", path_segment(&id)),
-            ctx.lang,
-        )),
-        Err(failure) => match form::shown(&ctx, failure, |_| None) {
-            Shown::Again(problems) => {
-                let sent_back = SentBack {
-                    form: "upload".to_owned(),
-                    problems,
-                    posted: Fields::from_pairs(fields),
-                };
-                render_evidence(&state, &ctx, &by, &id, 1, Some(sent_back)).await
-            }
-            Shown::Page(response) => response,
-        },
-    }
+    let done = |()| in_lang(&format!("/audits/{}/evidence", path_segment(&id)), ctx.lang);
+    let posted = Fields::from_pairs(fields);
+    answer_post(&ctx, outcome, done, "upload", posted, |sent_back| {
+        render_evidence(&state, &ctx, &by, &id, 1, Some(sent_back))
+    })
+    .await
 }

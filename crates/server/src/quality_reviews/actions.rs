@@ -173,37 +173,3 @@ pub async fn check(state: &AppState, by: &Acting, id: &str) -> Outcome<ReviewChe
         .collect();
     quality_review::check_review(&stored.value, &audits, opening.as_ref()).ok_or_else(not_drawn)
 }
-
-/// The closed reviews' ratings of the body `org`'s engagements, for its public record: the
-/// day and the rating, oldest first.
-pub fn public_ratings(reviews: &[QualityReview], org: &str) -> Vec<PublicRating> {
-    let mut ratings: Vec<PublicRating> = reviews
-        .iter()
-        .filter(|review| review.status == quality_review::ReviewStatus::Closed)
-        .flat_map(|review| {
-            review.reviews_of_body(org).map(|rated| PublicRating {
-                audit_body: org.to_owned(),
-                review: review.id.clone(),
-                audit: rated.audit.clone(),
-                reviewed_on: rated.reviewed_on,
-                rating: rated.rating,
-            })
-        })
-        .collect();
-    ratings.sort_by(|a, b| {
-        a.reviewed_on
-            .cmp(&b.reviewed_on)
-            .then(a.audit.cmp(&b.audit))
-    });
-    ratings
-}
-
-/// One engagement's rating as the public reads it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PublicRating {
-    pub audit_body: String,
-    pub review: String,
-    pub audit: String,
-    pub reviewed_on: shinrai_domain::date::CalendarDate,
-    pub rating: ReviewRating,
-}

@@ -6,18 +6,18 @@ use askama::Template;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, State};
 use axum::response::Response;
-use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::Period;
 use shinrai_domain::text::{Bilingual, Lang};
+use shinrai_domain::workflow::Refusal;
 use shinrai_domain::workflow::quality_review::{QualityReview, ReviewRating, ReviewStatus};
-use shinrai_domain::workflow::{FieldError, Refusal};
 
 use super::actions::{self, Opening};
 use crate::state::AppState;
 use crate::web::context::PageContext;
+use crate::web::field_values::{Reading, day, number};
 use crate::web::form::{
-    self, Fields, PageForms, Posted, SentBack, Shown, acting, bilingual, failure_page, in_lang,
-    private, read_posted, see_other, to_sign_in,
+    Fields, PageForms, Posted, SentBack, acting, answer_post, bilingual, failure_page, in_lang,
+    path_segment, private, read_posted, to_sign_in,
 };
 use crate::web::page::Page;
 use crate::web::render;
@@ -133,41 +133,20 @@ pub async fn list(State(state): State<AppState>, ctx: PageContext) -> Response {
     render_list(&state, &ctx, &by, None).await
 }
 
-fn date_field(fields: &Fields, name: &str, problems: &mut Vec<FieldError>) -> Option<CalendarDate> {
-    let day = CalendarDate::parse(fields.get(name).trim());
-    if day.is_none() {
-        problems.push(FieldError::new(
-            format!("/{name}"),
-            "invalid_date",
-            Bilingual::new(
-                "日付は YYYY-MM-DD で入力してください",
-                "give the day as YYYY-MM-DD",
-            ),
-        ));
-    }
-    day
-}
-
 fn opening_of(fields: &Fields) -> Result<Opening, Failure> {
-    let mut problems = Vec::new();
-    let start = date_field(fields, "period_start", &mut problems);
-    let end = date_field(fields, "period_end", &mut problems);
-    let asked = fields.get("asked").trim().parse::<u64>().ok();
-    if asked.is_none() {
-        problems.push(FieldError::new(
-            "/asked",
-            "not_a_number",
-            Bilingual::new("件数は数字で入力してください", "give the number as digits"),
-        ));
-    }
-    match (start, end, asked) {
-        (Some(start), Some(end), Some(asked)) => Ok(Opening {
-            id: None,
-            period: Period { start, end },
-            asked,
-        }),
-        _ => Err(Refusal::Invalid(problems).into()),
-    }
+    let mut reading = Reading::default();
+    let start = reading.take(day(fields, "period_start"));
+    let end = reading.take(day(fields, "period_end"));
+    let asked = reading.take(number(fields, "asked"));
+    reading.problems()?;
+    let (Some(start), Some(end), Some(asked)) = (start, end, asked) else {
+        unreachable!("every value was read when no problem was kept")
+    };
+    Ok(Opening {
+        id: None,
+        period: Period { start, end },
+        asked,
+    })
 }
 
 /// `POST /quality-reviews`.
@@ -184,23 +163,16 @@ pub async fn open(
         Ok(opening) => actions::open(&state, &by, opening).await,
         Err(failure) => Err(failure),
     };
-    match outcome {
-        Ok(review) => see_other(&in_lang(
-            &format!("/quality-reviews/{}", review.id),
+    let done = |review: QualityReview| {
+        in_lang(
+            &format!("/quality-reviews/{}", path_segment(&review.id)),
             ctx.lang,
-        )),
-        Err(failure) => match form::shown(&ctx, failure, |_| None) {
-            Shown::Again(problems) => {
-                let refused = SentBack {
-                    form: "open".into(),
-                    problems,
-                    posted: fields,
-                };
-                render_list(&state, &ctx, &by, Some(refused)).await
-            }
-            Shown::Page(response) => response,
-        },
-    }
+        )
+    };
+    answer_post(&ctx, outcome, done, "open", fields, |sent_back| {
+        render_list(&state, &ctx, &by, Some(sent_back))
+    })
+    .await
 }
 
 async fn render_review(
@@ -293,23 +265,16 @@ async fn act(
     fields: Fields,
     outcome: Result<QualityReview, Failure>,
 ) -> Response {
-    match outcome {
-        Ok(_) => see_other(&format!(
+    let done = |_| {
+        format!(
             "{}#{form_name}",
-            in_lang(&format!("/quality-reviews/{id}"), ctx.lang)
-        )),
-        Err(failure) => match form::shown(ctx, failure, |_| None) {
-            Shown::Again(problems) => {
-                let refused = SentBack {
-                    form: form_name.to_owned(),
-                    problems,
-                    posted: fields,
-                };
-                render_review(state, ctx, by, id, Some(refused)).await
-            }
-            Shown::Page(response) => response,
-        },
-    }
+            in_lang(&format!("/quality-reviews/{}", path_segment(id)), ctx.lang)
+        )
+    };
+    answer_post(ctx, outcome, done, form_name, fields, |sent_back| {
+        render_review(state, ctx, by, id, Some(sent_back))
+    })
+    .await
 }
 
 /// `POST /quality-reviews/{id}/audits/{audit}`.

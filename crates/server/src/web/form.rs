@@ -16,7 +16,7 @@ use super::page::encode;
 use crate::auth::csrf::CSRF_FIELD;
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::workflow::{Acting, Failure};
+use crate::workflow::{Acting, Failure, Outcome};
 
 /// Most fields one form may post: an objective of the largest criteria has a few hundred
 /// controls of about ten fields each.
@@ -256,6 +256,37 @@ pub struct SentBack {
     pub form: String,
     pub problems: Problems,
     pub posted: Fields,
+}
+
+/// What a page answers to a posted form: on success, the page that shows the result (`done`,
+/// fetched anew); a refused form comes back through `again` with its problems and its fields as
+/// sent; any other failure is its own page.
+pub async fn answer_post<T, Again, Shows>(
+    ctx: &PageContext,
+    outcome: Outcome<T>,
+    done: impl FnOnce(T) -> String,
+    form_name: &str,
+    posted: Fields,
+    again: Again,
+) -> Response
+where
+    Again: FnOnce(SentBack) -> Shows,
+    Shows: Future<Output = Response>,
+{
+    match outcome {
+        Ok(result) => see_other(&done(result)),
+        Err(failure) => match shown(ctx, failure, |_| None) {
+            Shown::Again(problems) => {
+                again(SentBack {
+                    form: form_name.to_owned(),
+                    problems,
+                    posted,
+                })
+                .await
+            }
+            Shown::Page(response) => response,
+        },
+    }
 }
 
 /// What each form of a page shows: nothing special, or the one sent back with its problems and

@@ -6,6 +6,7 @@
 
 pub(crate) mod chart;
 pub(crate) mod context;
+pub(crate) mod field_values;
 pub(crate) mod form;
 pub(crate) mod labels;
 pub(crate) mod page;

@@ -7,6 +7,7 @@
 
 mod check;
 mod draw;
+mod public;
 mod record;
 
 #[cfg(test)]
@@ -21,6 +22,7 @@ use crate::text::Bilingual;
 
 pub use check::{ReviewCheck, check_review, eligible_audits};
 pub use draw::{MAX_ASKED, OPENED, REVIEW_SAMPLE, draw_engagements, open_review};
+pub use public::{PublicRating, public_ratings};
 pub use record::{close_review, review_engagement};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -425,3 +425,43 @@ fn a_body_reads_only_its_own_engagements_and_ratings() {
     assert!(read_quality_review(&Actor::Member(reviewer()), &review).is_ok());
     assert!(read_quality_review(&Actor::Anonymous, &review).is_err());
 }
+
+#[test]
+fn the_public_reads_closed_reviews_ratings_of_one_body_oldest_first() {
+    let review = drawn(2);
+    let order: Vec<String> = review.drawn().iter().map(|d| d.audit.clone()).collect();
+    let rate = |state: &QualityReview, audit: &str, rating: ReviewRating, at: i64| {
+        review_engagement(state, audit, rating, findings(), &reviewer(), now(at))
+            .unwrap()
+            .state
+    };
+    let half = rate(&review, &order[0], ReviewRating::Deficient, 3);
+    let full = rate(&half, &order[1], ReviewRating::Satisfactory, 3);
+    assert!(
+        public_ratings(std::slice::from_ref(&full), "org-ab").is_empty()
+            && public_ratings(std::slice::from_ref(&full), "org-other").is_empty(),
+        "an open review shows no rating"
+    );
+    let closed = close_review(&full, &admin(), now(4)).unwrap().state;
+    let reviews = [closed.clone()];
+    let bodies: std::collections::BTreeSet<&str> = closed
+        .drawn()
+        .iter()
+        .map(|d| d.audit_body.as_str())
+        .collect();
+    let mut seen = 0;
+    for body in bodies {
+        let ratings = public_ratings(&reviews, body);
+        assert!(
+            ratings
+                .iter()
+                .all(|rated| rated.audit_body == body && rated.review == "qr-1")
+        );
+        let mut sorted = ratings.clone();
+        sorted.sort_by(|a, b| (a.reviewed_on, &a.audit).cmp(&(b.reviewed_on, &b.audit)));
+        assert_eq!(ratings, sorted);
+        seen += ratings.len();
+    }
+    assert_eq!(seen, 2, "every rated engagement is read under its own body");
+    assert!(public_ratings(&reviews, "org-nobody").is_empty());
+}

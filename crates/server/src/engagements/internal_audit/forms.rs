@@ -5,24 +5,24 @@
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, State};
 use axum::response::Response;
-use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::Period;
 use shinrai_domain::text::Bilingual;
-use shinrai_domain::workflow::Refusal;
 use shinrai_domain::workflow::working_papers::{InternalAuditInput, InternalAuditReport};
 
 use super::{draw, evaluate, record};
 use crate::engagements::pages::render_overview;
 use crate::state::AppState;
 use crate::web::context::PageContext;
+use crate::web::field_values::{Reading, day, yes_or_no};
 use crate::web::form::{
-    self, Fields, Posted, SentBack, Shown, bilingual, in_lang, lines, path_segment, read_posted,
-    see_other,
+    Fields, Posted, answer_post, bilingual, in_lang, lines, path_segment, read_posted,
 };
 use crate::workflow::{Acting, Failure, Outcome};
 
 type Sent = Result<Form<Vec<(String, String)>>, FormRejection>;
 
+/// Back to the overview's evaluation on success; the overview again with the form's problems
+/// otherwise.
 async fn finish<T>(
     state: &AppState,
     ctx: &PageContext,
@@ -32,52 +32,43 @@ async fn finish<T>(
     fields: Fields,
     outcome: Outcome<T>,
 ) -> Response {
-    match outcome {
-        Ok(_) => see_other(&format!(
+    let done = |_| {
+        format!(
             "{}#internal-audit",
             in_lang(&format!("/audits/{}/work", path_segment(id)), ctx.lang)
-        )),
-        Err(failure) => match form::shown(ctx, failure, |_| None) {
-            Shown::Again(problems) => {
-                let sent_back = SentBack {
-                    form: form_name.to_owned(),
-                    problems,
-                    posted: fields,
-                };
-                render_overview(state, ctx, by, id, Some(sent_back)).await
-            }
-            Shown::Page(response) => response,
-        },
-    }
+        )
+    };
+    answer_post(ctx, outcome, done, form_name, fields, |sent_back| {
+        render_overview(state, ctx, by, id, Some(sent_back))
+    })
+    .await
 }
 
-fn date(fields: &Fields, name: &str) -> Result<CalendarDate, Failure> {
-    CalendarDate::parse(fields.get(name).trim()).ok_or_else(|| {
-        Refusal::invalid(
-            format!("/{name}"),
-            "invalid_date",
-            Bilingual::new(
-                "日付は YYYY-MM-DD で入力してください",
-                "give the day as YYYY-MM-DD",
-            ),
-        )
-        .into()
-    })
+fn whether_reliable() -> Bilingual {
+    Bilingual::new(
+        "依拠できるかどうかを選んでください",
+        "choose whether it can be relied on",
+    )
 }
 
 fn evaluation_of(fields: &Fields) -> Result<InternalAuditInput, Failure> {
+    let mut reading = Reading::default();
+    let start = reading.take(day(fields, "period_start"));
+    let end = reading.take(day(fields, "period_end"));
+    let reliable = reading.take(yes_or_no(fields, "reliable", whether_reliable()));
+    reading.problems()?;
+    let (Some(start), Some(end), Some(reliable)) = (start, end, reliable) else {
+        unreachable!("every value was read when no problem was kept")
+    };
     Ok(InternalAuditInput {
         report: InternalAuditReport {
             reference: fields.get("reference").trim().to_owned(),
             performed_by: fields.get("performed_by").trim().to_owned(),
-            period: Period {
-                start: date(fields, "period_start")?,
-                end: date(fields, "period_end")?,
-            },
+            period: Period { start, end },
             scope: bilingual(fields, "scope"),
             covers: lines(fields.get("covers")),
         },
-        reliable: fields.get("reliable") == "yes",
+        reliable,
         reason: bilingual(fields, "reason"),
     })
 }
@@ -126,9 +117,18 @@ pub async fn reperformed(
         Posted::Read(by, fields) => (by, fields),
         Posted::Page(response) => return response,
     };
-    let passed = fields.get("passed") == "yes";
-    let reason = bilingual(&fields, "reason");
-    let outcome = record(&state, &by, &id, &control, passed, reason).await;
+    let passed = yes_or_no(
+        &fields,
+        "passed",
+        Bilingual::new("結果を選んでください", "choose a result"),
+    );
+    let outcome = match passed {
+        Ok(passed) => {
+            let reason = bilingual(&fields, "reason");
+            record(&state, &by, &id, &control, passed, reason).await
+        }
+        Err(failure) => Err(failure),
+    };
     let form_name = format!("reperform-{control}");
     finish(&state, &ctx, &by, &id, &form_name, fields, outcome).await
 }

@@ -27,6 +27,14 @@ async fn a_control_judged_sampled_and_tested_by_form() {
         ))
         .await;
     assert_eq!(redirected(&answer), page("ja"));
+    let (answer, _) = auditor
+        .get(&format!("/audits/{audit}/controls?control=+&lang=en"))
+        .await;
+    assert_eq!(
+        redirected(&answer),
+        format!("/audits/{audit}/work?lang=en#controls"),
+        "no control given: back to the overview's list"
+    );
     for lang in ["ja", "en"] {
         let html = auditor.page(&page(lang)).await;
         assert!(
@@ -68,6 +76,15 @@ async fn a_control_judged_sampled_and_tested_by_form() {
         )
         .await;
     assert_eq!(redirected(&answer), back("fair"));
+    let answer = auditor
+        .post(&action("design"), &[("reason_en", "runbooks show it")])
+        .await;
+    assert_eq!(answer.status, 422, "effective or not must be chosen");
+    assert!(
+        String::from_utf8(answer.body)
+            .unwrap()
+            .contains("choose whether it is effective")
+    );
     let answer = auditor
         .post(
             &action("design"),
@@ -307,6 +324,18 @@ async fn an_evaluation_of_the_internal_audit_by_form() {
         String::from_utf8(answer.body)
             .unwrap()
             .contains("value=\"IA-2026-01\"")
+    );
+    let mut undecided = report(&service);
+    undecided.retain(|(name, _)| *name != "reliable");
+    undecided.push(("period_end", "2026-02-30".to_owned()));
+    undecided.retain(|(name, value)| *name != "period_end" || value != "2026-02-28");
+    let answer = post(undecided, "").await;
+    assert_eq!(answer.status, 422);
+    let html = String::from_utf8(answer.body).unwrap();
+    assert!(
+        html.contains("choose whether it can be relied on")
+            && html.contains("give the day as YYYY-MM-DD"),
+        "every field's problem is shown at once: {html}"
     );
     let answer = post(pairs(&report(&service)), "").await;
     assert_eq!(redirected(&answer), back);
