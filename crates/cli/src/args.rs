@@ -616,6 +616,8 @@ pub enum KindArg {
     Precheck,
     /// Decide an audit body's application to be selected / 監査機関の選定
     Selection,
+    /// Where every registration stands on a given day, with the cascade / 登録の推移と連鎖
+    Lifecycle,
 }
 
 impl From<KindArg> for DecisionKind {
@@ -628,6 +630,7 @@ impl From<KindArg> for DecisionKind {
             KindArg::Availability => DecisionKind::Availability,
             KindArg::Precheck => DecisionKind::Precheck,
             KindArg::Selection => DecisionKind::Selection,
+            KindArg::Lifecycle => DecisionKind::Lifecycle,
         }
     }
 }

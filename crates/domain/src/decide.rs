@@ -5,8 +5,10 @@ use serde_json::Value;
 
 use crate::availability::{Availability, AvailabilityCase, availability};
 use crate::cascade::{CascadeCase, CascadeOutcome, cascade};
-use crate::case::{CaseError, read_case};
+use crate::case::bounds::{MAX_CASE_BYTES, MAX_LIFECYCLE_CASE_BYTES};
+use crate::case::{CaseError, read_case, read_case_within};
 use crate::classification::{Classification, ClassificationCase, classify};
+use crate::lifecycle::{LifecycleCase, LifecycleOutcome, lifecycle};
 use crate::precheck::{PrecheckCase, PrecheckOutcome};
 use crate::registration::{RegistrationCase, RegistrationDecision};
 use crate::sampling::{Sample, SampleCase, sample};
@@ -23,10 +25,11 @@ pub enum DecisionKind {
     Availability,
     Precheck,
     Selection,
+    Lifecycle,
 }
 
 impl DecisionKind {
-    pub const ALL: [DecisionKind; 7] = [
+    pub const ALL: [DecisionKind; 8] = [
         DecisionKind::Classification,
         DecisionKind::Registration,
         DecisionKind::Cascade,
@@ -34,6 +37,7 @@ impl DecisionKind {
         DecisionKind::Availability,
         DecisionKind::Precheck,
         DecisionKind::Selection,
+        DecisionKind::Lifecycle,
     ];
 
     pub fn name(self) -> &'static str {
@@ -45,6 +49,7 @@ impl DecisionKind {
             DecisionKind::Availability => "availability",
             DecisionKind::Precheck => "precheck",
             DecisionKind::Selection => "selection",
+            DecisionKind::Lifecycle => "lifecycle",
         }
     }
 
@@ -52,6 +57,15 @@ impl DecisionKind {
         DecisionKind::ALL
             .into_iter()
             .find(|kind| kind.name() == name)
+    }
+
+    /// The largest case text of this kind that is read: a lifecycle case holds a registry's whole
+    /// history, every other kind one decision's facts.
+    pub fn max_case_bytes(self) -> usize {
+        match self {
+            DecisionKind::Lifecycle => MAX_LIFECYCLE_CASE_BYTES,
+            _ => MAX_CASE_BYTES,
+        }
     }
 
     /// The JSON Schema (2020-12) of this kind's case file.
@@ -64,6 +78,7 @@ impl DecisionKind {
             DecisionKind::Availability => include_str!("../schemas/availability.schema.json"),
             DecisionKind::Precheck => include_str!("../schemas/precheck.schema.json"),
             DecisionKind::Selection => include_str!("../schemas/selection.schema.json"),
+            DecisionKind::Lifecycle => include_str!("../schemas/lifecycle.schema.json"),
         }
     }
 }
@@ -92,6 +107,7 @@ pub enum Answer {
     Availability(Availability),
     Precheck(PrecheckOutcome),
     Selection(SelectionOutcome),
+    Lifecycle(LifecycleOutcome),
 }
 
 impl Answer {
@@ -105,6 +121,7 @@ impl Answer {
             Answer::Availability(answer) => serde_json::to_value(answer).unwrap_or_default(),
             Answer::Precheck(answer) => answer.to_json(lang),
             Answer::Selection(answer) => answer.to_json(lang),
+            Answer::Lifecycle(answer) => serde_json::to_value(answer).unwrap_or_default(),
         }
     }
 }
@@ -134,5 +151,13 @@ pub fn decide(kind: DecisionKind, text: &str, data: &RuleData) -> Result<Answer,
             text,
             SelectionCase::read,
         )?)),
+        DecisionKind::Lifecycle => {
+            let max = kind.max_case_bytes();
+            Answer::Lifecycle(lifecycle(&read_case_within(
+                text,
+                max,
+                LifecycleCase::read,
+            )?))
+        }
     })
 }

@@ -1,6 +1,5 @@
 //! `shinrai decide KIND CASE.json`.
 
-use shinrai_domain::case::bounds::MAX_CASE_BYTES;
 use shinrai_domain::text::Lang;
 use shinrai_domain::{DecisionKind, RuleData};
 
@@ -17,8 +16,8 @@ pub fn run(args: &DecideArgs, lang: Lang) -> Result<(), CliError> {
         // clap requires the case unless --schema is given.
         return Ok(());
     };
-    // The same bound the rules apply to any case text, checked while reading.
-    let text = input::read_text(path, MAX_CASE_BYTES)?;
+    // The same bound the rules apply to the kind's case text, checked while reading.
+    let text = input::read_text(path, kind.max_case_bytes())?;
     let answer = shinrai_domain::decide(kind, &text, &RuleData::default()).map_err(|error| {
         CliError::Malformed {
             file: input::display_name(path),

@@ -3,6 +3,7 @@
 mod availability;
 mod cascade;
 mod classification;
+mod lifecycle;
 mod precheck;
 mod registration;
 mod sample;
@@ -21,6 +22,7 @@ pub fn render(answer: &Answer, lang: Lang) -> String {
         Answer::Availability(answer) => availability::render(answer, &mut out),
         Answer::Precheck(answer) => precheck::render(answer, &mut out),
         Answer::Selection(answer) => selection::render(answer, &mut out),
+        Answer::Lifecycle(answer) => lifecycle::render(answer, &mut out),
     }
     out.finish()
 }

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::support::{Scratch, case_files, repo_root, shinrai, shinrai_env, shinrai_stdin};
 
-const KINDS: [&str; 7] = [
+const KINDS: [&str; 8] = [
     "classification",
     "registration",
     "cascade",
@@ -13,6 +13,7 @@ const KINDS: [&str; 7] = [
     "availability",
     "precheck",
     "selection",
+    "lifecycle",
 ];
 
 fn answer_path(case: &str) -> std::path::PathBuf {
@@ -404,5 +405,34 @@ fn a_case_file_over_16_mib_is_refused_unread_naming_the_file() {
         ja.stderr.contains("16777216 バイトを超えています"),
         "{}",
         ja.stderr
+    );
+}
+
+#[test]
+fn a_lifecycle_case_may_hold_a_registry_history_past_16_mib_up_to_128() {
+    const MAX_LIFECYCLE_CASE_BYTES: u64 = 128 * 1024 * 1024;
+    let case = br#"{"as_of": "2027-01-01", "registrations": [{"service": "a", "level": 1, "valid_until": "2027-12-31"}], "events": []}"#;
+    let mut bytes = case.to_vec();
+    bytes.resize(16 * 1024 * 1024 + 1, b' ');
+    let history = Scratch::new("history.json", &bytes);
+    let run = shinrai(&["decide", "lifecycle", history.path(), "--json"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("\"status\": \"registered\""));
+
+    // Past its own bound it is refused unread: the file is sparse, its size is all that counts.
+    let over = Scratch::new("over-history.json", b"{}");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(over.path())
+        .and_then(|file| file.set_len(MAX_LIFECYCLE_CASE_BYTES + 1))
+        .expect("extend the file");
+    let run = shinrai(&["decide", "lifecycle", over.path(), "--lang", "en"]);
+    assert_eq!(run.status, 2);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {}: larger than 134217728 bytes, the most this command reads\n",
+            over.path()
+        )
     );
 }

@@ -39,7 +39,7 @@ fn examples(markdown: &str) -> Vec<Example> {
 fn readme_examples_print_what_the_readme_shows() {
     let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("README.md");
     let examples = examples(&readme);
-    assert!(examples.len() >= 7, "one example per decide kind at least");
+    assert!(examples.len() >= 8, "one example per decide kind at least");
     for kind in [
         "classification",
         "registration",
@@ -48,6 +48,7 @@ fn readme_examples_print_what_the_readme_shows() {
         "availability",
         "precheck",
         "selection",
+        "lifecycle",
     ] {
         assert!(
             examples

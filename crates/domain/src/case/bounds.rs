@@ -6,6 +6,10 @@
 /// a few dependencies each, while a case can never make a reader hold an unbounded text.
 pub const MAX_CASE_BYTES: usize = 16 * 1024 * 1024;
 
+/// The largest lifecycle case text (128 MiB): a lifecycle case carries a registry's whole history,
+/// and 100,000 registrations with 1,000,000 events of short ids take about 70 MB.
+pub const MAX_LIFECYCLE_CASE_BYTES: usize = 128 * 1024 * 1024;
+
 /// Arrays and objects nested deeper than this are refused by the JSON reader itself (its fixed
 /// recursion limit), before any reader sees the case; the deepest a rule reads is 5.
 pub const MAX_NESTING: usize = 127;

@@ -15,11 +15,21 @@ use serde_json::Value;
 /// Parses a case text and hands its root to `read`. A text over [`bounds::MAX_CASE_BYTES`] is
 /// refused before it is parsed.
 pub fn read_case<T>(text: &str, read: impl FnOnce(&Node<'_>) -> Read<T>) -> Read<T> {
-    if text.len() > bounds::MAX_CASE_BYTES {
+    read_case_within(text, bounds::MAX_CASE_BYTES, read)
+}
+
+/// [`read_case`] for a kind whose cases may be larger: a text over `max_bytes` is refused
+/// before it is parsed.
+pub fn read_case_within<T>(
+    text: &str,
+    max_bytes: usize,
+    read: impl FnOnce(&Node<'_>) -> Read<T>,
+) -> Read<T> {
+    if text.len() > max_bytes {
         return Err(CaseError::new(
             Pointer::root(),
             Problem::TooLong {
-                max: bounds::MAX_CASE_BYTES,
+                max: max_bytes,
                 found: text.len(),
                 unit: LengthUnit::Bytes,
             },

@@ -17,8 +17,8 @@ use crate::error::ApiError;
 use crate::extract::JsonText;
 use crate::lang::RequestLang;
 use crate::openapi::answers::{
-    AvailabilityAnswer, CascadeAnswer, ClassificationAnswer, PrecheckAnswer, RegistrationAnswer,
-    SampleAnswer, SelectionAnswer,
+    AvailabilityAnswer, CascadeAnswer, ClassificationAnswer, LifecycleAnswer, PrecheckAnswer,
+    RegistrationAnswer, SampleAnswer, SelectionAnswer,
 };
 use crate::openapi::{AcceptLanguage, DecideErrors, LangParams};
 use crate::state::AppState;
@@ -178,4 +178,13 @@ decide_route!(
     "#/components/schemas/SelectionCase",
     SelectionAnswer,
     "Decide an audit body's application to be selected / 監査機関の選定"
+);
+decide_route!(
+    lifecycle,
+    DecisionKind::Lifecycle,
+    "/api/v1/decide/lifecycle",
+    "decide_lifecycle",
+    "#/components/schemas/LifecycleCase",
+    LifecycleAnswer,
+    "Where every registration stands on a day, with the cascade / 登録の推移と連鎖"
 );

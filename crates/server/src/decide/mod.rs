@@ -16,4 +16,5 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::availability))
         .routes(routes!(api::precheck))
         .routes(routes!(api::selection))
+        .routes(routes!(api::lifecycle))
 }

@@ -186,6 +186,35 @@ pub struct SelectionFinding {
     pub messages: Messages,
 }
 
+/// `shinrai decide lifecycle --json`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LifecycleAnswer {
+    #[schema(format = Date)]
+    pub as_of: String,
+    /// Every registration of the case, sorted by service.
+    pub services: Vec<LifecycleStanding>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LifecycleStanding {
+    pub service: String,
+    #[schema(schema_with = lifecycle_status)]
+    pub status: String,
+    #[schema(schema_with = lifecycle_reason)]
+    pub reason: String,
+    /// The day the status began (`YYYY-MM-DD`); `null` for a registered service.
+    #[schema(required = true, format = Date)]
+    pub since: Option<String>,
+    /// For `cascade`: the gone dependency that went first; else `null`.
+    #[schema(required = true)]
+    pub because: Option<String>,
+    #[schema(minimum = 1, maximum = 3)]
+    pub level: u8,
+    /// The current last day of validity (`YYYY-MM-DD`).
+    #[schema(format = Date)]
+    pub valid_until: String,
+}
+
 /// A string schema with a fixed list of values.
 fn string_enum(values: impl IntoIterator<Item = &'static str>) -> ObjectBuilder {
     ObjectBuilder::new()
@@ -216,4 +245,20 @@ fn selection_decision() -> ObjectBuilder {
 
 fn selection_finding_code() -> ObjectBuilder {
     string_enum(SelectionCode::ALL.map(SelectionCode::as_str))
+}
+
+fn lifecycle_status() -> ObjectBuilder {
+    string_enum(["registered", "suspended", "expired", "deregistered"])
+}
+
+fn lifecycle_reason() -> ObjectBuilder {
+    string_enum([
+        "valid",
+        "renewal_under_review",
+        "expired",
+        "suspended",
+        "withdrawn",
+        "deregistered",
+        "cascade",
+    ])
 }

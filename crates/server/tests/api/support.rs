@@ -217,7 +217,7 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
-pub const KINDS: [&str; 7] = [
+pub const KINDS: [&str; 8] = [
     "classification",
     "registration",
     "cascade",
@@ -225,6 +225,7 @@ pub const KINDS: [&str; 7] = [
     "availability",
     "precheck",
     "selection",
+    "lifecycle",
 ];
 
 /// The shared public OSCAL files: `$SHINRAI_OSCAL_DATA`, else beside the repository. Missing

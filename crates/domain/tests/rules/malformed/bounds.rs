@@ -24,7 +24,7 @@ pub(super) fn chars(length: usize) -> Value {
 /// Every bound of docs/decide.md, one per row.
 pub fn bounds() -> Vec<Bound> {
     use DecisionKind::{
-        Availability, Cascade, Classification, Precheck, Registration, Sample, Selection,
+        Availability, Cascade, Classification, Lifecycle, Precheck, Registration, Sample, Selection,
     };
     let length = |kind, pointer, max: usize, make: fn(usize) -> Value| Bound {
         kind,
@@ -138,6 +138,30 @@ pub fn bounds() -> Vec<Bound> {
         id(Registration, "/explanations/0/control"),
         number(Registration, "/validity_months", 120),
         // cascade
+        // lifecycle
+        length(Lifecycle, "/registrations", MAX_REGISTRATIONS, list),
+        id(Lifecycle, "/registrations/0/service"),
+        number(Lifecycle, "/registrations/0/level", 3),
+        length(
+            Lifecycle,
+            "/registrations/1/depends_on",
+            MAX_DEPENDENCIES,
+            list,
+        ),
+        id(Lifecycle, "/registrations/1/depends_on/0"),
+        length(
+            Lifecycle,
+            "/registrations/1/underlying_evaluated_in_audit",
+            MAX_DEPENDENCIES,
+            list,
+        ),
+        id(
+            Lifecycle,
+            "/registrations/1/underlying_evaluated_in_audit/0",
+        ),
+        length(Lifecycle, "/events", MAX_EVENTS, list),
+        id(Lifecycle, "/events/0/service"),
+        number(Lifecycle, "/events/1/level", 3),
         length(Cascade, "/registry", MAX_SERVICES, list),
         id(Cascade, "/registry/0/service"),
         length(Cascade, "/registry/1/depends_on", MAX_DEPENDENCIES, list),

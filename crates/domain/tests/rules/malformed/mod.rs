@@ -9,6 +9,7 @@ use shinrai_domain::cascade::{MAX_DEPENDENCIES, MAX_SERVICES};
 use shinrai_domain::case::Problem;
 use shinrai_domain::case::bounds::{MAX_CASE_BYTES, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use shinrai_domain::classification::MAX_INFORMATION;
+use shinrai_domain::lifecycle::{MAX_EVENTS, MAX_REGISTRATIONS};
 use shinrai_domain::precheck::MAX_TECHNOLOGIES;
 use shinrai_domain::registration::{MAX_CONTROLS, MAX_QUALIFICATIONS, MAX_YEARS};
 use shinrai_domain::sampling::{MAX_POPULATION, MAX_TABLE_SIZE};
@@ -78,6 +79,17 @@ pub fn valid(kind: DecisionKind) -> Value {
             });
             case
         }
+        DecisionKind::Lifecycle => json!({
+            "as_of": "2027-06-30",
+            "registrations": [
+                {"service": "a", "level": 2, "valid_until": "2027-12-31"},
+                {"service": "b", "level": 1, "valid_until": "2028-03-31", "depends_on": ["a"], "underlying_evaluated_in_audit": ["a"]}
+            ],
+            "events": [
+                {"on": "2027-01-10", "service": "a", "kind": "renewal_applied"},
+                {"on": "2027-02-10", "service": "a", "kind": "renewal_registered", "valid_until": "2029-12-31", "level": 3}
+            ]
+        }),
     }
 }
 

@@ -10,7 +10,7 @@ pub(super) fn oversized_case() -> Value {
 pub fn rows() -> Vec<Row> {
     use Change::{Document, Remove, Set};
     use DecisionKind::{
-        Availability, Cascade, Classification, Precheck, Registration, Sample, Selection,
+        Availability, Cascade, Classification, Lifecycle, Precheck, Registration, Sample, Selection,
     };
     let row = |kind, pointer, code, change| Row {
         kind,
@@ -591,6 +591,71 @@ pub fn rows() -> Vec<Row> {
             Set(json!("CISSP")),
         ),
         row(Selection, "/applicant", "missing_field", Remove),
+        // lifecycle
+        row(Lifecycle, "/as_of", "missing_field", Remove),
+        row(
+            Lifecycle,
+            "/as_of",
+            "invalid_date",
+            Set(json!("2027-02-29")),
+        ),
+        row(
+            Lifecycle,
+            "/registrations",
+            "wrong_type",
+            Set(json!({"service": "a"})),
+        ),
+        row(
+            Lifecycle,
+            "/registrations/1/service",
+            "duplicate",
+            Set(json!("a")),
+        ),
+        row(
+            Lifecycle,
+            "/registrations/0/level",
+            "out_of_range",
+            Set(json!(4)),
+        ),
+        row(
+            Lifecycle,
+            "/registrations/0/valid_until",
+            "wrong_type",
+            Set(json!(20271231)),
+        ),
+        row(
+            Lifecycle,
+            "/registrations/1/depends_on/0",
+            "unknown_reference",
+            Set(json!("z")),
+        ),
+        row(
+            Lifecycle,
+            "/registrations/1/depends_on",
+            "wrong_type",
+            Set(json!("a")),
+        ),
+        row(Lifecycle, "/events", "missing_field", Remove),
+        row(
+            Lifecycle,
+            "/events/0/on",
+            "invalid_date",
+            Set(json!("2027-13-01")),
+        ),
+        row(
+            Lifecycle,
+            "/events/0/service",
+            "unknown_reference",
+            Set(json!("z")),
+        ),
+        row(
+            Lifecycle,
+            "/events/0/kind",
+            "unknown_value",
+            Set(json!("paused")),
+        ),
+        row(Lifecycle, "/events/1/valid_until", "missing_field", Remove),
+        row(Lifecycle, "/events/1/level", "out_of_range", Set(json!(0))),
         row(Sample, "", "too_long", Document(oversized_case())),
     ];
     rows.extend(beyond_bounds);
