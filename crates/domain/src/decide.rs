@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::availability::{Availability, AvailabilityCase, availability};
 use crate::cascade::{CascadeCase, CascadeOutcome, cascade};
 use crate::case::bounds::{MAX_CASE_BYTES, MAX_LIFECYCLE_CASE_BYTES};
-use crate::case::{CaseError, read_case, read_case_within};
+use crate::case::{CaseError, read_case};
 use crate::classification::{Classification, ClassificationCase, classify};
 use crate::lifecycle::{LifecycleCase, LifecycleOutcome, lifecycle};
 use crate::precheck::{PrecheckCase, PrecheckOutcome};
@@ -126,6 +126,24 @@ impl Answer {
     }
 }
 
+impl Answer {
+    /// The answer as indented JSON text with a final newline, as `shinrai decide --json` prints
+    /// it. Answers without texts to choose a language for are written straight from their
+    /// structs (the same text, field order kept), which spares building a tree of a large one.
+    pub fn to_json_text(&self, lang: Lang) -> String {
+        let written = match self {
+            Answer::Cascade(answer) => serde_json::to_string_pretty(answer),
+            Answer::Sample(answer) => serde_json::to_string_pretty(answer),
+            Answer::Availability(answer) => serde_json::to_string_pretty(answer),
+            Answer::Lifecycle(answer) => serde_json::to_string_pretty(answer),
+            _ => serde_json::to_string_pretty(&self.to_json(lang)),
+        };
+        let mut text = written.unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}
+
 /// Reads a case text of the given kind and decides it. A malformed case is a [`CaseError`];
 /// a rejection is an answer.
 pub fn decide(kind: DecisionKind, text: &str, data: &RuleData) -> Result<Answer, CaseError> {
@@ -151,13 +169,6 @@ pub fn decide(kind: DecisionKind, text: &str, data: &RuleData) -> Result<Answer,
             text,
             SelectionCase::read,
         )?)),
-        DecisionKind::Lifecycle => {
-            let max = kind.max_case_bytes();
-            Answer::Lifecycle(lifecycle(&read_case_within(
-                text,
-                max,
-                LifecycleCase::read,
-            )?))
-        }
+        DecisionKind::Lifecycle => Answer::Lifecycle(lifecycle(&LifecycleCase::read_text(text)?)),
     })
 }

@@ -25,10 +25,7 @@ pub fn run(args: &DecideArgs, lang: Lang) -> Result<(), CliError> {
         }
     })?;
     let rendered = if args.json {
-        let json = answer.to_json(lang);
-        let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-        text.push('\n');
-        text
+        answer.to_json_text(lang)
     } else {
         summary::render(&answer, lang)
     };

@@ -1,7 +1,8 @@
 //! Timings of the decision rules at the sizes the project's issue sets targets for: a cascade
 //! over 100,000 services, a registration and a statement pre-check against 1,200 controls,
 //! samples drawn from populations of 1,000,000 and of 1,000,000,000 (the largest allowed), and
-//! the selection of an audit body naming 1,000 auditors.
+//! the selection of an audit body naming 1,000 auditors, and where 100,000 registrations stand
+//! after 1,000,000 events.
 //!
 //! `cargo bench -p shinrai-domain --bench rules` runs the full set; add `-- --quick` for a smoke
 //! run. Every result is checked against what the case must give, so a rule that returned early
@@ -30,16 +31,22 @@ use shinrai_domain::text::Lang;
 use shinrai_domain::{Answer, DecisionKind, RuleData, SeededRandom, decide};
 
 mod cascade_bench;
+mod lifecycle_bench;
 mod precheck_bench;
 mod registration_bench;
 mod sample_bench;
 mod selection_bench;
 
 use cascade_bench::*;
+use lifecycle_bench::*;
 use precheck_bench::*;
 use registration_bench::*;
 use sample_bench::*;
 use selection_bench::*;
+
+// The same allocator as the `shinrai` binary, so the figures match what users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// A failed check or an unreadable generated case; either ends the run.
 type Check = Result<(), String>;
@@ -53,6 +60,7 @@ fn main() -> Check {
     bench_precheck(&budget, &mut rows, &mut notes)?;
     bench_sampling(&budget, &mut rows)?;
     bench_selection(&budget, &mut rows, &mut notes)?;
+    bench_lifecycle(&budget, &mut rows, &mut notes)?;
     print_report(&budget, &rows, &notes);
     Ok(())
 }

@@ -13,7 +13,7 @@ pub const MAX_REGISTRATIONS: usize = 100_000;
 pub const MAX_EVENTS: usize = 1_000_000;
 /// Most services one registration may name in `depends_on`, and in
 /// `underlying_evaluated_in_audit`.
-const MAX_DEPENDENCIES: usize = crate::cascade::MAX_DEPENDENCIES;
+pub(super) const MAX_DEPENDENCIES: usize = crate::cascade::MAX_DEPENDENCIES;
 
 impl LifecycleCase {
     pub fn read(node: &Node<'_>) -> Read<LifecycleCase> {

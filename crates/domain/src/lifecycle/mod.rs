@@ -5,6 +5,7 @@
 
 mod cascade;
 mod case;
+mod fast_read;
 mod standing;
 
 #[cfg(test)]
@@ -12,6 +13,8 @@ mod tests;
 
 use serde::Serialize;
 
+use crate::case::bounds::MAX_LIFECYCLE_CASE_BYTES;
+use crate::case::{Read, read_case_within};
 use crate::date::CalendarDate;
 use crate::level::Level;
 
@@ -66,6 +69,26 @@ pub struct LifecycleCase {
     pub registrations: Vec<Registration>,
     /// In the order of the file: events of one day keep it.
     pub events: Vec<LifecycleEvent>,
+}
+
+impl LifecycleCase {
+    /// Reads a case text of at most [`MAX_LIFECYCLE_CASE_BYTES`]: the plain shape straight into
+    /// the case, anything else through the tree reader, which names the place of any problem.
+    pub fn read_text(text: &str) -> Read<LifecycleCase> {
+        let plain = (text.len() <= MAX_LIFECYCLE_CASE_BYTES)
+            .then(|| fast_read::read_plain(text))
+            .flatten();
+        match plain {
+            Some(case) => Ok(case),
+            None => read_case_within(text, MAX_LIFECYCLE_CASE_BYTES, LifecycleCase::read),
+        }
+    }
+
+    /// The quick reader alone: the case when it is well formed and in the plain shape, `None`
+    /// when it needs the tree reader ([`LifecycleCase::read`]).
+    pub fn read_plain(text: &str) -> Option<LifecycleCase> {
+        fast_read::read_plain(text)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

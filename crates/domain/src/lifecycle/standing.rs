@@ -97,25 +97,31 @@ pub(super) fn own_standings(case: &LifecycleCase) -> Vec<Standing> {
         .enumerate()
         .map(|(i, registration)| (registration.service.as_str(), i))
         .collect();
-    let mut lives: Vec<Life> = case.registrations.iter().map(Life::new).collect();
-    // A stable sort keeps one day's events in the order of the file.
-    let mut events: Vec<&LifecycleEvent> = case
-        .events
+    // Each registration's life depends on its own events only: they are gathered per
+    // registration in the order of the file, then put in date order by a stable sort, which
+    // keeps one day's events in the order of the file.
+    let mut lives: Vec<(Life, Vec<&LifecycleEvent>)> = case
+        .registrations
         .iter()
-        .filter(|event| event.on <= case.as_of)
+        .map(|registration| (Life::new(registration), Vec::new()))
         .collect();
-    events.sort_by_key(|event| event.on);
-    for event in events {
-        if let Some(life) = index
+    for event in case.events.iter().filter(|event| event.on <= case.as_of) {
+        if let Some((_, events)) = index
             .get(event.service.as_str())
             .and_then(|&i| lives.get_mut(i))
         {
-            life.apply(event);
+            events.push(event);
         }
     }
     case.registrations
         .iter()
-        .zip(&lives)
-        .map(|(registration, life)| life.standing(&registration.service, case.as_of))
+        .zip(&mut lives)
+        .map(|(registration, (life, events))| {
+            events.sort_by_key(|event| event.on);
+            for event in events.iter() {
+                life.apply(event);
+            }
+            life.standing(&registration.service, case.as_of)
+        })
         .collect()
 }

@@ -15,6 +15,7 @@ mod availability;
 mod cascade;
 mod classification;
 mod docs;
+mod lifecycle_readers;
 mod malformed;
 mod no_panic;
 mod precheck;
