@@ -94,6 +94,38 @@ pub enum Command {
     /// The operator's quality reviews of signed audits / 運用者による監査の品質レビュー
     #[command(subcommand, name = "quality-review")]
     QualityReview(QualityReviewCommand),
+    /// The registry on the calendar: expiry and cascade / 登録簿の期限切れと連鎖の処理
+    #[command(subcommand)]
+    Lifecycle(LifecycleCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LifecycleCommand {
+    /// Bring the registry to where the lifecycle rule says it stands on a day: record the
+    /// expiry of registrations whose validity ended with no renewal pending, and deregister the
+    /// services that fall with them in cascade, each with its public notice. Running again
+    /// changes nothing / ある日の登録簿を lifecycle ルールのとおりにする（期限切れと連鎖の登録抹消）
+    Run(LifecycleRunArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LifecycleRunArgs {
+    /// The day to run for, YYYY-MM-DD (default: today in Japan) / 処理する日（既定は日本の今日）
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub as_of: Option<shinrai_domain::date::CalendarDate>,
+    /// Show what would change and write nothing / 変更内容を表示するだけで書き込まない
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the result as JSON / 結果を JSON で出力する
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A day written YYYY-MM-DD.
+fn parse_day(text: &str) -> Result<shinrai_domain::date::CalendarDate, String> {
+    shinrai_domain::date::CalendarDate::parse(text).ok_or_else(|| {
+        format!("{text:?} is not a day written YYYY-MM-DD / YYYY-MM-DD の日付ではありません")
+    })
 }
 
 #[derive(Debug, Subcommand)]

@@ -47,6 +47,7 @@ fn main() -> ExitCode {
         Command::QualityReview(command) => {
             commands::quality_review::run(&command, &cli.place, lang)
         }
+        Command::Lifecycle(command) => commands::lifecycle::run(&command, &cli.place, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -20,6 +20,7 @@ pub mod criteria;
 pub mod decide;
 pub mod engagements;
 pub mod home;
+pub mod jobs;
 pub mod log;
 pub mod ops;
 pub mod quality_reviews;

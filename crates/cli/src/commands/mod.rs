@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod criteria;
 pub mod decide;
+pub mod lifecycle;
 pub mod log;
 pub mod log_verify;
 pub mod oscal;

@@ -11,6 +11,7 @@
 mod audit;
 mod criteria;
 mod decide;
+mod lifecycle;
 mod log_verify;
 mod oscal;
 mod quality_review;

@@ -46,6 +46,17 @@ impl DataDir {
         }
         store
     }
+
+    /// The store in this directory as it is, for reading what a command wrote.
+    pub async fn reopened_store(&self) -> shinrai_store::Store {
+        shinrai_store::Store::open(&shinrai_store::StoreConfig {
+            data_dir: self.0.clone(),
+            database_url: None,
+            checkpoint_every: 1_000,
+        })
+        .await
+        .unwrap()
+    }
 }
 
 impl Drop for DataDir {

@@ -5,6 +5,9 @@ use serde_json::Value;
 use super::Moment;
 use crate::policy::Member;
 
+/// The actor of the events the service writes by itself.
+pub const SYSTEM_ACTOR: &str = "system";
+
 /// A transition's result, to be stored with its event in one transaction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change<T> {
@@ -29,6 +32,24 @@ pub struct WorkflowEvent {
 }
 
 impl WorkflowEvent {
+    /// An event of the service itself (a scheduled job): the actor `system`, for no
+    /// organisation, as the store records its own writes.
+    pub fn by_system(
+        at: Moment,
+        action: &'static str,
+        subject: impl Into<String>,
+        payload: Value,
+    ) -> WorkflowEvent {
+        WorkflowEvent {
+            at_ms: at.at_ms,
+            actor: SYSTEM_ACTOR.to_owned(),
+            org: String::new(),
+            action,
+            subject: subject.into(),
+            payload,
+        }
+    }
+
     pub fn new(
         by: &Member,
         at: Moment,

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod audit_body;
 pub mod change;
 pub mod fields;
+pub mod lifecycle_run;
 pub mod moment;
 pub mod precheck;
 pub mod quality_review;
