@@ -21,6 +21,7 @@ pub mod documents;
 pub mod error;
 mod event_payload;
 pub mod files;
+mod job_lock;
 mod keys;
 mod log;
 pub mod model;
@@ -49,6 +50,7 @@ use ed25519_dalek::SigningKey;
 
 pub use blobs::Blobs;
 pub use error::{StoreError, StoreResult};
+pub use job_lock::JobLock;
 pub use keys::KEY_FILE;
 use postgres::PostgresBackend;
 pub use read_only::{ReadOnlyStore, SigningKeyFile};

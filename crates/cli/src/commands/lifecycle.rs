@@ -1,9 +1,9 @@
 //! `shinrai lifecycle run [--as-of DATE] [--dry-run]`: the lifecycle job on demand, the same run
 //! the service makes on its schedule.
 
-use shinrai_domain::text::Lang;
+use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_domain::workflow::Moment;
-use shinrai_server::jobs::lifecycle::{self, LifecycleRun};
+use shinrai_server::jobs::lifecycle::{self, Attempt, LifecycleRun};
 
 use crate::args::{DataPlace, LifecycleCommand, LifecycleRunArgs};
 use crate::error::CliError;
@@ -26,6 +26,14 @@ fn run_job(args: &LifecycleRunArgs, place: &DataPlace, lang: Lang) -> Result<(),
         store.close().await;
         done.map_err(|error| store_error(&config, &error))
     })?;
+    let Attempt::Ran(done) = done else {
+        return Err(CliError::Refused {
+            what: Bilingual::new(
+                "別のプロセスが期限・連鎖の処理を実行中です。終わってからもう一度実行してください",
+                "another process is running the lifecycle job; run it again when that one ends",
+            ),
+        });
+    };
     let text = if args.json {
         let mut text = serde_json::to_string_pretty(&done).unwrap_or_default();
         text.push('\n');

@@ -35,9 +35,15 @@ pub fn run(args: &ServeArgs, place: &DataPlace, lang: Lang) -> Result<(), CliErr
                 }
             );
         }
+        // The lifecycle job: once now, then daily (`lifecycle_at`).
+        let schedule = shinrai_server::jobs::schedule::spawn(state.clone(), config.lifecycle_at);
         let on_shutdown = {
             let store = store.clone();
             async move {
+                // A run under way is one transaction: stopped, it either wrote or did not.
+                if let Some(schedule) = schedule {
+                    schedule.abort();
+                }
                 // The last events of this run are covered by a signed checkpoint before exit.
                 if let Err(error) = store.checkpoint(crate::clock::now_ms()).await {
                     tracing::error!(%error, "cannot sign the closing checkpoint");

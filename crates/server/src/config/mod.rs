@@ -34,6 +34,7 @@
 //! | `decide_per_minute` | `SHINRAI_DECIDE_PER_MINUTE` | `60` |
 //! | `decide_burst` | `SHINRAI_DECIDE_BURST` | `30` |
 //! | `decide_queue` | `SHINRAI_DECIDE_QUEUE` | `64` |
+//! | `lifecycle_at` | `SHINRAI_LIFECYCLE_AT` | `03:00` (Japan time; `off` for no schedule) |
 //!
 //! The file is the path given to [`Config::load`], else `SHINRAI_CONFIG`, else none.
 
@@ -47,6 +48,7 @@ use shinrai_domain::text::{Bilingual, Lang};
 use crate::auth::client_ip::{ForwardedHeader, TrustedProxies};
 use crate::auth::rate_limit::Limits;
 use crate::connections::ConnectionLimits;
+use crate::jobs::schedule::DailyTime;
 
 mod values;
 
@@ -87,6 +89,8 @@ pub struct Config {
     pub connections: ConnectionLimits,
     /// How much anonymous decision work one address may ask for, and how much may wait.
     pub decide: DecideLimits,
+    /// When the lifecycle job runs each day (besides at start), in Japan; `None` for never.
+    pub lifecycle_at: Option<DailyTime>,
 }
 
 /// The bounds on `POST /api/v1/decide/*`.
@@ -136,6 +140,7 @@ impl Default for Config {
             metrics_public: false,
             connections: ConnectionLimits::default(),
             decide: DecideLimits::default(),
+            lifecycle_at: Some(DailyTime::at(3, 0)),
         }
     }
 }
@@ -288,7 +293,7 @@ fn describe_invalid(origin: &Origin, key: &str, reason: &Bilingual, lang: Lang) 
 }
 
 /// Every setting: its file key; the environment variable is `SHINRAI_` + the key in capitals.
-const KEYS: [&str; 31] = [
+const KEYS: [&str; 32] = [
     "addr",
     "data_dir",
     "db",
@@ -320,6 +325,7 @@ const KEYS: [&str; 31] = [
     "decide_per_minute",
     "decide_burst",
     "decide_queue",
+    "lifecycle_at",
 ];
 
 impl Config {
@@ -539,6 +545,14 @@ impl Config {
             "decide_queue" => {
                 self.decide.queue =
                     size(integer(raw, 1, 100_000).map_err(invalid)?).map_err(invalid)?;
+            }
+            "lifecycle_at" => {
+                let text = string(raw).map_err(invalid)?;
+                self.lifecycle_at = if text.eq_ignore_ascii_case("off") {
+                    None
+                } else {
+                    Some(DailyTime::parse(text.trim()).map_err(invalid)?)
+                };
             }
             _ => {}
         }

@@ -1,6 +1,8 @@
 //! One lifecycle run on a day: the stored registry, the renewal applications and the services'
 //! evaluated bases read from the store, the run planned by the domain, and every change written
-//! in one transaction with its events. A dry run plans and writes nothing.
+//! in one transaction with its events. A run holds the job's lock from its reading to its
+//! writing, so that of several processes sharing the store one runs at a time, and the next
+//! reads what the last wrote. A dry run plans, takes no lock and writes nothing.
 
 use std::collections::BTreeMap;
 
@@ -44,8 +46,39 @@ impl RunChange {
     }
 }
 
-/// Runs the lifecycle on `as_of`, the changes recorded at `at_ms`.
+/// The name of the job's lock.
+pub const JOB: &str = "lifecycle";
+
+/// What asking for a run came to.
+#[derive(Debug)]
+pub enum Attempt {
+    Ran(LifecycleRun),
+    /// Another process holds the job's lock: it is running the job now.
+    Busy,
+}
+
+/// Runs the lifecycle on `as_of`, the changes recorded at `at_ms`, unless another process is
+/// running it.
 pub async fn run(
+    store: &Store,
+    as_of: CalendarDate,
+    at_ms: i64,
+    dry_run: bool,
+) -> StoreResult<Attempt> {
+    if dry_run {
+        return plan_and_write(store, as_of, at_ms, true)
+            .await
+            .map(Attempt::Ran);
+    }
+    let Some(lock) = store.try_job_lock(JOB).await? else {
+        return Ok(Attempt::Busy);
+    };
+    let ran = plan_and_write(store, as_of, at_ms, false).await;
+    lock.release().await;
+    ran.map(Attempt::Ran)
+}
+
+async fn plan_and_write(
     store: &Store,
     as_of: CalendarDate,
     at_ms: i64,

@@ -2,3 +2,4 @@
 //! same function serves `shinrai lifecycle run` and the service's own schedule.
 
 pub mod lifecycle;
+pub mod schedule;

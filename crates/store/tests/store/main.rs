@@ -13,6 +13,7 @@ mod backup;
 mod binding;
 mod criteria;
 mod engines;
+mod job_lock;
 mod log;
 mod read_only;
 mod registry;
