@@ -11,9 +11,14 @@ use shinrai_domain::text::{Bilingual, Lang};
 
 use crate::auth::caller::Caller;
 use crate::error::{ApiError, ErrorBody};
-use crate::extract::{ApiPath, ApiQuery};
-use crate::registry::views::{RegistryEntryView, RegistryItem, RegistryPage, RegistryQueryParams};
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::openapi::ChangeErrors;
+use crate::registry::views::{
+    FallenView, RegistrationWithdrawalView, RegistryEntryView, RegistryItem, RegistryPage,
+    RegistryQueryParams, WithdrawRegistrationRequest,
+};
 use crate::state::AppState;
+use crate::workflow::Acting;
 
 const DEFAULT_PER_PAGE: usize = 20;
 const MAX_PER_PAGE: usize = 200;
@@ -167,4 +172,40 @@ pub async fn entry(
         ))
     })?;
     Ok(Json(RegistryEntryView::new(&registry, entry)))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/registry/{id}/withdraw",
+    operation_id = "withdraw_registration",
+    tag = "registry",
+    summary = "Withdraw a registration (its provider) / 登録を取り下げる（提供する事業者）",
+    description = "Ends the registration for good with the provider's reason in its history and a \
+        public notice in both languages (`registry.withdraw`), then runs the lifecycle job at once: \
+        the services built on it that their own audit did not evaluate fall in cascade \
+        (`registry.cascade`, each with its notice), listed in `fallen`. Only a registered or \
+        suspended entry (409 `entry_status`); only its provider (403). / 登録を終了し、\
+        基盤とするサービスを連鎖して登録抹消します。",
+    params(("id" = String, Path, description = "The registration number, e.g. `C26-0001`")),
+    request_body(content = WithdrawRegistrationRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The entry as withdrawn, and what fell with it.", body = RegistrationWithdrawalView),
+        ChangeErrors,
+    )
+)]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<WithdrawRegistrationRequest>,
+) -> Result<Json<RegistrationWithdrawalView>, ApiError> {
+    let done = super::status::withdraw(&state, &acting, &id, request.reason).await?;
+    let registry = state.registry.get(&state.store).await?;
+    let entry = registry.entry(&id).unwrap_or(&done.entry);
+    Ok(Json(RegistrationWithdrawalView {
+        entry: RegistryEntryView::new(&registry, entry),
+        fallen: done
+            .fallen
+            .map(|fallen| fallen.iter().map(FallenView::of).collect()),
+    }))
 }

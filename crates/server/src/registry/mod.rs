@@ -9,6 +9,7 @@ mod loaded;
 pub(crate) mod pages;
 pub mod status;
 pub mod views;
+mod withdraw_form;
 
 use axum::Router;
 use axum::routing::get;
@@ -23,6 +24,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(api::list))
         .routes(routes!(api::entry))
+        .routes(routes!(api::withdraw))
 }
 
 pub fn page_routes() -> Router<AppState> {
@@ -31,4 +33,8 @@ pub fn page_routes() -> Router<AppState> {
         .route("/registry/feed.atom", get(feed::feed))
         .route("/registry/export/{format}", get(pages::export))
         .route("/registry/{id}", get(pages::entry))
+        .route(
+            "/registry/{id}/withdraw",
+            axum::routing::post(withdraw_form::withdraw),
+        )
 }

@@ -13,11 +13,13 @@ use shinrai_domain::text::Lang;
 
 use super::api::registry_query;
 use super::dependency_picture::{Picture, Service, lay_out};
+use super::withdraw_form::WithdrawForm;
 use crate::error::ApiError;
 use crate::registry::LoadedRegistry;
 use crate::registry::views::RegistryQueryParams;
 use crate::state::AppState;
 use crate::web::context::PageContext;
+use crate::web::form::PageForms;
 use crate::web::page::Page;
 use crate::web::render;
 
@@ -401,6 +403,8 @@ struct Entry {
     remarks: String,
     history: Vec<(String, String, String)>,
     notices: Vec<(String, String, String, String)>,
+    /// The provider's form to withdraw the registration, for its provider only.
+    withdraw: Option<WithdrawForm>,
 }
 
 pub async fn entry(
@@ -408,14 +412,25 @@ pub async fn entry(
     ctx: PageContext,
     Path(id): Path<String>,
 ) -> Response {
+    render_entry(&state, &ctx, &id, PageForms::default()).await
+}
+
+/// The entry's page; `forms` holds a form sent back with its problems.
+pub async fn render_entry(
+    state: &AppState,
+    ctx: &PageContext,
+    id: &str,
+    forms: PageForms,
+) -> Response {
     let (lang, uri) = (ctx.lang, ctx.uri.clone());
     let registry = match state.registry.get(&state.store).await {
         Ok(registry) => registry,
         Err(error) => return crate::web::error_page(lang, &uri, &error),
     };
-    let Some(entry) = registry.entry(&id) else {
+    let Some(entry) = registry.entry(id) else {
         return crate::web::not_found_page(lang, &uri);
     };
+    let withdraw = WithdrawForm::for_reader(ctx, entry, &forms);
     let name = entry.service_name.get(lang).to_owned();
     let page = ctx.page(name.clone());
     let l = page.l;
@@ -524,6 +539,11 @@ pub async fn entry(
             .collect(),
         name,
         page,
+        withdraw,
     };
-    render(&view, StatusCode::OK)
+    // The withdrawal form is the provider's own: that page is no one else's to keep.
+    if view.withdraw.is_some() {
+        return crate::web::form::private(render(&view, forms.status()));
+    }
+    render(&view, forms.status())
 }

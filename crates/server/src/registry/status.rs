@@ -8,6 +8,7 @@ use shinrai_domain::workflow::Change;
 use shinrai_domain::workflow::registry_status::{self, NoticeText, StatusDecision, StatusMove};
 use shinrai_store::documents::Batch;
 
+use crate::jobs::lifecycle::{self, Attempt, RunChange};
 use crate::state::AppState;
 use crate::workflow::{Acting, Failure, Outcome};
 
@@ -25,6 +26,47 @@ pub async fn change_status(
     let entry = stored_entry(state, id).await?;
     let change = registry_status::change_status(&entry, change, decision, &by.member, by.at)?;
     write(state, change).await
+}
+
+/// What a withdrawal came to: the entry, and the services that fell with it in the lifecycle
+/// run made at once (`None` when another process kept the job's lock throughout: its run, or
+/// the next scheduled one, brings them down).
+#[derive(Debug)]
+pub struct Withdrawal {
+    pub entry: RegistryEntry,
+    pub fallen: Option<Vec<RunChange>>,
+}
+
+/// The provider withdraws the entry `id`; the services built on it fall in cascade at once.
+pub async fn withdraw(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    reason: Bilingual,
+) -> Outcome<Withdrawal> {
+    let entry = stored_entry(state, id).await?;
+    let change = registry_status::withdraw(&entry, reason, &by.member, by.at)?;
+    let entry = write(state, change).await?;
+    let fallen = cascade_now(state).await?;
+    Ok(Withdrawal { entry, fallen })
+}
+
+/// How often, and how long apart, a cascade waits for another process's run to end.
+const CASCADE_TRIES: u32 = 50;
+const CASCADE_PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Runs the lifecycle job now, so that what is built on an entry that just ended falls with
+/// it; another process's run under way is waited for a while (its run is short).
+pub async fn cascade_now(state: &AppState) -> Outcome<Option<Vec<RunChange>>> {
+    for _ in 0..CASCADE_TRIES {
+        let now_ms = state.wall.now_ms();
+        let as_of = shinrai_domain::workflow::Moment::at(now_ms).date();
+        match lifecycle::run(&state.store, as_of, now_ms, false).await? {
+            Attempt::Ran(run) => return Ok(Some(run.changes)),
+            Attempt::Busy => tokio::time::sleep(CASCADE_PAUSE).await,
+        }
+    }
+    Ok(None)
 }
 
 /// Publishes a notice about the entry `id`.

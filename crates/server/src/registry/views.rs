@@ -254,3 +254,45 @@ impl RegistryEntryView {
         }
     }
 }
+
+/// `POST /api/v1/registry/{id}/withdraw`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawRegistrationRequest {
+    /// Why the provider withdraws the registration; published in the notice.
+    #[schema(value_type = Messages)]
+    pub reason: Bilingual,
+}
+
+/// A service that left the registry in the lifecycle run a change started.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FallenView {
+    /// The registration number.
+    pub entry: String,
+    /// `expired`, or `cascade` when it fell with `because`.
+    pub fall: String,
+    #[schema(format = Date)]
+    pub since: String,
+    pub because: Option<String>,
+}
+
+/// The withdrawn entry, and what fell with it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegistrationWithdrawalView {
+    pub entry: RegistryEntryView,
+    /// Every service the lifecycle run made at once took out of the registry, this one's
+    /// dependants among them; `null` when another process was running the job throughout (its
+    /// run, or the next, brings them down).
+    pub fallen: Option<Vec<FallenView>>,
+}
+
+impl FallenView {
+    pub fn of(change: &crate::jobs::lifecycle::RunChange) -> FallenView {
+        FallenView {
+            entry: change.entry.clone(),
+            fall: change.fall.to_owned(),
+            since: change.since.to_string(),
+            because: change.because.clone(),
+        }
+    }
+}

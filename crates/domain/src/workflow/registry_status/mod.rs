@@ -238,5 +238,9 @@ fn check_notice(problems: &mut Problems, notice: &NoticeText) {
     problems.long_text("/notice/body", &notice.body);
 }
 
+mod withdraw;
+
+pub use withdraw::{WITHDRAWN, withdraw};
+
 #[cfg(test)]
 mod tests;

@@ -259,3 +259,69 @@ fn remarks_are_rewritten_by_staff_within_bounds() {
         Err(Refusal::NotAllowed(_))
     ));
 }
+
+fn provider_of(entry: &RegistryEntry) -> Member {
+    Member {
+        user_id: "provider".into(),
+        ..member(&entry.provider, OrgKind::Provider, &[Role::Provider])
+    }
+}
+
+#[test]
+fn the_provider_withdraws_its_registration_with_its_reason_in_both_languages() {
+    let entry = registered();
+    let reason = Bilingual::new("サービスを終了するため", "the service is being closed");
+    let change = withdraw(&entry, reason.clone(), &provider_of(&entry), on_day(0)).unwrap();
+    let next = &change.state;
+    assert_eq!(next.status, EntryStatus::Deregistered);
+    let last = next.history.last().unwrap();
+    assert_eq!(last.on.to_string(), "2026-11-02");
+    assert!(last.reason.ja.contains("サービスを終了するため"));
+    assert!(last.reason.en.contains("the service is being closed"));
+    let notice = next.notices.last().unwrap();
+    assert!(notice.body.ja.contains(&entry.id) && notice.body.en.contains(&entry.id));
+    assert_eq!(change.event.action, WITHDRAWN);
+    assert_eq!(
+        change.event.payload["entry"],
+        serde_json::to_value(next).unwrap()
+    );
+    assert_eq!(
+        change.event.payload["reason"]["en"],
+        "the service is being closed"
+    );
+
+    // Once ended, it cannot be withdrawn again.
+    let refused = withdraw(next, reason, &provider_of(&entry), on_day(1)).unwrap_err();
+    assert!(matches!(
+        refused,
+        Refusal::Conflict(Conflict::EntryStatus { .. })
+    ));
+}
+
+#[test]
+fn only_its_provider_withdraws_a_registration_and_says_why() {
+    let entry = registered();
+    let reason = || Bilingual::new("終了", "closing");
+    let other = Member {
+        org_id: "another-provider".into(),
+        ..provider_of(&entry)
+    };
+    for by in [other, admin(), reviewer()] {
+        assert_eq!(
+            withdraw(&entry, reason(), &by, on_day(0)).unwrap_err(),
+            Refusal::NotAllowed(NotAllowed::NotTheProvider),
+            "{}",
+            by.org_id
+        );
+    }
+    let blank = withdraw(
+        &entry,
+        Bilingual::new(" ", ""),
+        &provider_of(&entry),
+        on_day(0),
+    );
+    assert!(matches!(blank, Err(Refusal::Invalid(_))));
+    let mut suspended = entry.clone();
+    suspended.status = EntryStatus::Suspended;
+    assert!(withdraw(&suspended, reason(), &provider_of(&entry), on_day(0)).is_ok());
+}

@@ -33,6 +33,9 @@ async fn the_table_covers_every_documented_route() {
                 ["", "api", "v1", "users", _, action] => format!("/api/v1/users/{{id}}/{action}"),
                 ["", "api", "v1", "criteria", _] => "/api/v1/criteria/{version}".to_owned(),
                 ["", "api", "v1", "registry", _] => "/api/v1/registry/{id}".to_owned(),
+                ["", "api", "v1", "registry", _, "withdraw"] => {
+                    "/api/v1/registry/{id}/withdraw".to_owned()
+                }
                 ["", "api", "v1", "criteria", _, "controls"] => {
                     "/api/v1/criteria/{version}/controls".to_owned()
                 }

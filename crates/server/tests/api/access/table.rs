@@ -291,7 +291,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             [401, 200, 200, 200, 200, 200, 200],
         ),
     ];
-    let not_found: [(&str, &str, Option<String>); 34] = [
+    let not_found: [(&str, &str, Option<String>); 35] = [
         ("GET", "/api/v1/services/svc-none", None),
         (
             "POST",
@@ -372,6 +372,11 @@ fn workflow_rows(world: &World) -> Vec<Row> {
         ),
         ("POST", "/api/v1/applications/ap-none/approve", None),
         ("POST", "/api/v1/applications/ap-none/withdraw", None),
+        (
+            "POST",
+            "/api/v1/registry/C99-9999/withdraw",
+            Some(format!(r#"{{"reason": {text}}}"#)),
+        ),
     ];
     for (method, uri, body) in not_found {
         rows.push((method, uri.to_owned(), body, hidden));

@@ -336,3 +336,23 @@ pub async fn application(world: &World, service: &str, audit: &str) -> String {
     )
     .await)
 }
+
+/// The provider's audited service registered: reviewed and decided by one administrator,
+/// approved by a second; its registration number.
+pub async fn registered_entry(world: &World) -> String {
+    let (service, _, audit) = audited_service(world).await;
+    let application = application(world, &service, &audit).await;
+    let uri = |tail: &str| format!("/api/v1/applications/{application}{tail}");
+    let review = ok(world, "operator_admin", "GET", &uri("/review"), None).await;
+    assert_eq!(review["decision"], "register", "{review}");
+    ok(
+        world,
+        "operator_admin",
+        "POST",
+        &uri("/decision"),
+        Some(json!({"decision": "register", "reason": text("基準を満たす", "meets the rule")})),
+    )
+    .await;
+    let approved = ok(world, "second_admin", "POST", &uri("/approve"), None).await;
+    approved["registry_entry"].as_str().unwrap().to_owned()
+}

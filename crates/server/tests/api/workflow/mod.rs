@@ -14,3 +14,4 @@ mod selection;
 mod states;
 mod story;
 mod versions;
+mod withdrawal;

@@ -15,7 +15,7 @@ use crate::support::get;
 use crate::world::{World, workflow_world};
 
 /// Validates `value` against the component `name` of the published OpenAPI document.
-async fn conforms(world: &World, name: &str, value: &Value) {
+pub(super) async fn conforms(world: &World, name: &str, value: &Value) {
     let document = get(&world.app, "/api/openapi.json").await.json();
     let schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -12,4 +12,5 @@ mod selection;
 mod services;
 mod sheets;
 mod statements;
+mod withdrawal;
 mod working_papers;
