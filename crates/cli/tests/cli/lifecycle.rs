@@ -5,11 +5,11 @@
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::demo::demo_registry;
 use shinrai_domain::registry::{EntryStatus, RegistryEntry};
-use shinrai_store::model::{ChangeBy, NewOrganisation};
+use shinrai_store::model::ChangeBy;
 use shinrai_store::{Store, StoreConfig};
 
-use crate::service::{DataDir, json, with_dir};
-use crate::support::shinrai;
+use crate::service::{DataDir, json, story_store_at, with_dir};
+use crate::support::{serve, shinrai, wait_healthy};
 
 fn day(text: &str) -> CalendarDate {
     CalendarDate::parse(text).unwrap()
@@ -258,23 +258,7 @@ fn a_run_is_refused_while_another_process_runs_the_job() {
         };
         let runtime = tokio::runtime::Runtime::new().unwrap();
         let (store, lock) = runtime.block_on(async {
-            let store = Store::open(&config).await.unwrap();
-            for id in ["csp", "ab"] {
-                let kind = if id == "csp" {
-                    shinrai_domain::accounts::OrgKind::Provider
-                } else {
-                    shinrai_domain::accounts::OrgKind::AuditBody
-                };
-                let org = NewOrganisation {
-                    id: id.to_owned(),
-                    kind,
-                    name: shinrai_domain::text::Bilingual::new(id, id),
-                };
-                store
-                    .create_organisation(&org, &ChangeBy::system(500))
-                    .await
-                    .unwrap();
-            }
+            let store = story_store_at(&config).await;
             fill(&store).await;
             let lock = store.try_job_lock("lifecycle").await.unwrap().unwrap();
             (store, lock)
@@ -315,48 +299,6 @@ fn a_run_is_refused_while_another_process_runs_the_job() {
     }
 }
 
-/// `serve` started on a free port, and its address.
-fn serve(args: &[&str]) -> (std::process::Child, String) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let address = format!("127.0.0.1:{port}");
-    let mut all: Vec<&str> = args.to_vec();
-    all.extend(["serve", "--addr", &address]);
-    let server = std::process::Command::new(env!("CARGO_BIN_EXE_shinrai"))
-        .args(&all)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    (server, address)
-}
-
-/// Waits until the service at `address` answers `/healthz`.
-fn wait_healthy(address: &str) {
-    use std::io::{Read, Write};
-    let started = std::time::Instant::now();
-    loop {
-        if let Ok(mut stream) = std::net::TcpStream::connect(address) {
-            stream
-                .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                .unwrap();
-            let mut answer = String::new();
-            let _ = stream.read_to_string(&mut answer);
-            if answer.starts_with("HTTP/1.1 200") {
-                return;
-            }
-        }
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(120),
-            "the server did not start"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-}
-
 /// Two service instances on one PostgreSQL database both run the job when they start: one at a
 /// time, so each lapsed entry and each fallen one is recorded exactly once.
 #[test]
@@ -371,21 +313,7 @@ fn two_services_on_one_database_run_the_job_once() {
     };
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
-        let store = Store::open(&config).await.unwrap();
-        for (id, kind) in [
-            ("csp", shinrai_domain::accounts::OrgKind::Provider),
-            ("ab", shinrai_domain::accounts::OrgKind::AuditBody),
-        ] {
-            let org = NewOrganisation {
-                id: id.to_owned(),
-                kind,
-                name: shinrai_domain::text::Bilingual::new(id, id),
-            };
-            store
-                .create_organisation(&org, &ChangeBy::system(500))
-                .await
-                .unwrap();
-        }
+        let store = story_store_at(&config).await;
         // Lapsed long before any day the test runs on.
         let entries = [
             entry("C20-0001", "2020-03-31", &[]),
@@ -402,10 +330,10 @@ fn two_services_on_one_database_run_the_job_once() {
     let dir = data.arg();
     let args = ["--data-dir", dir.as_str(), "--db", url.as_str()];
     // Both start at once, so that their first runs meet.
-    let (first, first_address) = serve(&args);
-    let (second, second_address) = serve(&args);
-    wait_healthy(&first_address);
-    wait_healthy(&second_address);
+    let (first, first_address) = serve(&args, &[]);
+    let (second, second_address) = serve(&args, &[]);
+    wait_healthy(&first_address, std::time::Duration::from_secs(120));
+    wait_healthy(&second_address, std::time::Duration::from_secs(120));
 
     let store = runtime.block_on(Store::open(&config)).unwrap();
     let recorded = |entry: &str, action: &str| {

@@ -1,44 +1,14 @@
 //! `shinrai registry export` on the demo world, which `serve --demo` loads.
 
-use std::net::TcpListener;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::support::shinrai;
+use crate::support::{serve, shinrai, wait_healthy};
 
 /// Starts `serve --demo` on a free port, waits until it is healthy, and stops it with SIGTERM.
 fn load_demo(data: &str) {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let address = format!("127.0.0.1:{port}");
-    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_shinrai"))
-        .args(["--data-dir", data, "serve", "--demo", "--addr", &address])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    loop {
-        if let Ok(mut stream) = std::net::TcpStream::connect(&address) {
-            use std::io::{Read, Write};
-            stream
-                .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                .unwrap();
-            let mut answer = String::new();
-            let _ = stream.read_to_string(&mut answer);
-            if answer.starts_with("HTTP/1.1 200") {
-                break;
-            }
-        }
-        // Generous: an unoptimised build takes tens of seconds to run the demo's workflow.
-        assert!(
-            started.elapsed() < Duration::from_secs(600),
-            "the server did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let (mut server, address) = serve(&["--data-dir", data], &["--demo"]);
+    // Generous: an unoptimised build takes tens of seconds to run the demo's workflow.
+    wait_healthy(&address, Duration::from_secs(600));
     let _ = std::process::Command::new("kill")
         .args(["-TERM", &server.id().to_string()])
         .status();

@@ -22,29 +22,12 @@ impl DataDir {
     /// The store in this directory, with the organisations the testdata story names (the
     /// provider `csp` and the audit body `ab`).
     pub async fn story_store(&self) -> shinrai_store::Store {
-        use shinrai_domain::accounts::OrgKind;
-        use shinrai_store::model::{ChangeBy, NewOrganisation};
-        let store = shinrai_store::Store::open(&shinrai_store::StoreConfig {
+        story_store_at(&shinrai_store::StoreConfig {
             data_dir: self.0.clone(),
             database_url: None,
             checkpoint_every: 1_000,
         })
         .await
-        .unwrap();
-        for (id, kind) in [("csp", OrgKind::Provider), ("ab", OrgKind::AuditBody)] {
-            store
-                .create_organisation(
-                    &NewOrganisation {
-                        id: id.to_owned(),
-                        kind,
-                        name: shinrai_domain::text::Bilingual::new(id, id),
-                    },
-                    &ChangeBy::system(500),
-                )
-                .await
-                .unwrap();
-        }
-        store
     }
 
     /// The store in this directory as it is, for reading what a command wrote.
@@ -57,6 +40,28 @@ impl DataDir {
         .await
         .unwrap()
     }
+}
+
+/// The store at `config` (SQLite or PostgreSQL), with the organisations the testdata story
+/// names: the provider `csp` and the audit body `ab`.
+pub async fn story_store_at(config: &shinrai_store::StoreConfig) -> shinrai_store::Store {
+    use shinrai_domain::accounts::OrgKind;
+    use shinrai_store::model::{ChangeBy, NewOrganisation};
+    let store = shinrai_store::Store::open(config).await.unwrap();
+    for (id, kind) in [("csp", OrgKind::Provider), ("ab", OrgKind::AuditBody)] {
+        store
+            .create_organisation(
+                &NewOrganisation {
+                    id: id.to_owned(),
+                    kind,
+                    name: shinrai_domain::text::Bilingual::new(id, id),
+                },
+                &ChangeBy::system(500),
+            )
+            .await
+            .unwrap();
+    }
+    store
 }
 
 impl Drop for DataDir {

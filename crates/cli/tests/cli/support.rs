@@ -131,3 +131,43 @@ impl Drop for Scratch {
         let _ = std::fs::remove_file(&self.0);
     }
 }
+
+/// `serve` started on a free port with the global `args` and its own `flags`, and its address.
+pub fn serve(args: &[&str], flags: &[&str]) -> (std::process::Child, String) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let address = format!("127.0.0.1:{port}");
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["serve", "--addr", &address]);
+    all.extend_from_slice(flags);
+    let server = Command::new(env!("CARGO_BIN_EXE_shinrai"))
+        .args(&all)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    (server, address)
+}
+
+/// Waits until the service at `address` answers `/healthz`.
+pub fn wait_healthy(address: &str, limit: std::time::Duration) {
+    use std::io::{Read, Write};
+    let started = std::time::Instant::now();
+    loop {
+        if let Ok(mut stream) = std::net::TcpStream::connect(address) {
+            stream
+                .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .unwrap();
+            let mut answer = String::new();
+            let _ = stream.read_to_string(&mut answer);
+            if answer.starts_with("HTTP/1.1 200") {
+                return;
+            }
+        }
+        assert!(started.elapsed() < limit, "the server did not start");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

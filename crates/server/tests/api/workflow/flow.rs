@@ -356,3 +356,25 @@ pub async fn registered_entry(world: &World) -> String {
     let approved = ok(world, "second_admin", "POST", &uri("/approve"), None).await;
     approved["registry_entry"].as_str().unwrap().to_owned()
 }
+
+/// Every action of the signed log, oldest first.
+pub async fn logged_actions(world: &World) -> Vec<String> {
+    world
+        .store
+        .events_after(0, 10_000, false)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|event| event.action)
+        .collect()
+}
+
+/// The log verifies whole, and accounts for every row.
+pub async fn assert_log_intact(world: &World) {
+    let verified = world
+        .store
+        .verify_log(&world.store.verifying_key(), Vec::new())
+        .await
+        .unwrap();
+    assert!(verified.intact(), "{verified:?}");
+}

@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 use shinrai_domain::workflow::report::{ReportText, read_report};
 
 use super::flow::{
-    conclusions, id, nonconformant_control, ok, order_body, refused, service_body, statement_body,
-    text,
+    assert_log_intact, conclusions, id, logged_actions, nonconformant_control, ok, order_body,
+    refused, service_body, statement_body, text,
 };
 use crate::support::get;
 use crate::world::{World, workflow_world};
@@ -319,14 +319,7 @@ async fn a_service_goes_from_its_description_to_the_registry() {
     assert!(html.contains("Test Mail") || html.contains("試験メール"));
 
     // Every action is in the signed log, and every row it wrote is accounted for.
-    let actions: Vec<String> = w
-        .store
-        .events_after(0, 10_000, false)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|event| event.action)
-        .collect();
+    let actions = logged_actions(w).await;
     for action in [
         "service.create",
         "statement.start",
@@ -347,12 +340,7 @@ async fn a_service_goes_from_its_description_to_the_registry() {
     ] {
         assert!(actions.iter().any(|a| a == action), "{action} missing");
     }
-    let verified = w
-        .store
-        .verify_log(&w.store.verifying_key(), Vec::new())
-        .await
-        .unwrap();
-    assert!(verified.intact(), "{verified:?}");
+    assert_log_intact(w).await;
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::flow::{ok, refused, registered_entry, text};
+use super::flow::{assert_log_intact, logged_actions, ok, refused, registered_entry, text};
 use super::story::conforms;
 use crate::world::workflow_world;
 
@@ -67,21 +67,9 @@ async fn the_provider_withdraws_its_registration_and_what_is_built_on_it_falls()
     let again = refused(w, "provider", "POST", &withdraw, Some(reason), 409).await;
     assert_eq!(again["detail_code"], "entry_status");
 
-    let actions: Vec<String> = w
-        .store
-        .events_after(0, 10_000, false)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|event| event.action)
-        .collect();
+    let actions = logged_actions(w).await;
     for action in ["registry.withdraw", "registry.cascade"] {
         assert!(actions.iter().any(|a| a == action), "{action} missing");
     }
-    let verified = w
-        .store
-        .verify_log(&w.store.verifying_key(), Vec::new())
-        .await
-        .unwrap();
-    assert!(verified.intact(), "{verified:?}");
+    assert_log_intact(w).await;
 }
