@@ -105,6 +105,20 @@ impl CalendarDate {
         CalendarDate::new(year, month, day)
     }
 
+    /// Goes back calendar months, clamping the day as [`CalendarDate::add_months_clamped`]
+    /// does (`2027-03-31` less one month is `2027-02-28`). `None` before the year 1.
+    pub fn sub_months_clamped(self, months: u32) -> Option<CalendarDate> {
+        let zero_based =
+            (u32::from(self.year) * 12 + u32::from(self.month) - 1).checked_sub(months)?;
+        let year = u16::try_from(zero_based / 12).ok()?;
+        let month = u8::try_from(zero_based % 12 + 1).ok()?;
+        if year == 0 {
+            return None;
+        }
+        let day = self.day.min(days_in_month(year, month));
+        CalendarDate::new(year, month, day)
+    }
+
     /// Days since 1970-01-01 (negative before it).
     pub fn days_since_epoch(self) -> i64 {
         let year = i64::from(self.year) - i64::from(self.month <= 2);

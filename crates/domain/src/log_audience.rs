@@ -84,6 +84,8 @@ pub fn audience<'a>(
             published: published(subject),
         },
         "organisation" => Audience::Organisation { org: subject },
+        // An organisation's inbox and its addresses: the subject is the recipient.
+        "notification" | "inbox" => Audience::Organisation { org: subject },
         "user" | "session" | "token" | "blob" | "sign_in" | "login" => Audience::OperatorStaff,
         // Work in progress on a service (restricted to its parties): the operator's staff and
         // the organisation that acted; everyone else sees only that something happened.

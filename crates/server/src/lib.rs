@@ -22,6 +22,7 @@ pub mod engagements;
 pub mod home;
 pub mod jobs;
 pub mod log;
+pub mod notifications;
 pub mod ops;
 pub mod quality_reviews;
 pub mod registry;

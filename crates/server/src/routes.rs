@@ -10,8 +10,9 @@ use crate::error::ApiError;
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
 use crate::{
-    accounts, applications, audit_bodies, audits, criteria, decide, engagements, home, log, ops,
-    quality_reviews, registry, services, session, start, statements, tools, web,
+    accounts, applications, audit_bodies, audits, criteria, decide, engagements, home, log,
+    notifications, ops, quality_reviews, registry, services, session, start, statements, tools,
+    web,
 };
 
 /// The documented routes. A route a feature adds with `routes!` to its `api_routes` is in the
@@ -32,6 +33,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(applications::api_routes())
         .merge(audit_bodies::api_routes())
         .merge(quality_reviews::api_routes())
+        .merge(notifications::api_routes())
 }
 
 /// The human pages, server-rendered in Japanese and English, with the stylesheet and icon.
@@ -50,6 +52,7 @@ pub fn page_router() -> Router<AppState> {
         .merge(engagements::page_routes())
         .merge(applications::page_routes())
         .merge(quality_reviews::page_routes())
+        .merge(notifications::page_routes())
         .merge(web::static_routes())
 }
 

@@ -107,6 +107,8 @@ pub struct AppState {
     pub criteria: Arc<crate::criteria::CriteriaCache>,
     /// The registry as last read, with its search index.
     pub registry: Arc<crate::registry::RegistryCache>,
+    /// Whether notifications go by e-mail, and the mailer's wake-up call.
+    pub outbox: Arc<crate::notifications::Outbox>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -138,6 +140,13 @@ impl AppState {
             cpu: CpuPool::per_core(config.decide.queue),
             criteria: Arc::default(),
             registry: Arc::default(),
+            outbox: crate::notifications::Outbox::new(config.mail.as_ref().and_then(|mail| {
+                // The settings were checked as they were read; a mailer that still cannot be
+                // made leaves the messages in the inboxes, said once in the service's log.
+                crate::notifications::mailer::Mailer::new(mail)
+                    .map_err(|error| tracing::error!(%error, "notifications stay in the inboxes"))
+                    .ok()
+            })),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Applications for registration in the store.
 
-use shinrai_domain::workflow::application::Application;
+use shinrai_domain::workflow::application::{Application, ApplicationStatus};
 
 use crate::Store;
 use crate::documents::{Document, Filter, Keys, Stored};
@@ -35,6 +35,16 @@ impl Store {
         service: &str,
     ) -> StoreResult<Vec<Stored<Application>>> {
         self.documents(&Filter::service(service)).await
+    }
+
+    /// The applications still waiting for their end, by id.
+    pub async fn open_applications(&self) -> StoreResult<Vec<Stored<Application>>> {
+        let mut open = Vec::new();
+        for status in ApplicationStatus::ALL.into_iter().filter(|s| s.is_open()) {
+            open.extend(self.documents(&Filter::status(status.code())).await?);
+        }
+        open.sort_by(|a: &Stored<Application>, b| a.value.id.cmp(&b.value.id));
+        Ok(open)
     }
 
     /// Every application, by id: the operator's review queue.

@@ -257,7 +257,12 @@ macro_rules! backup_operations {
                     if table.has_audit() {
                         insert = insert.bind(&row.audit);
                     }
-                    insert.execute(&mut *tx).await?;
+                    if insert.execute(&mut *tx).await?.rows_affected() != 1 {
+                        return Err(crate::error::StoreError::Corrupt(format!(
+                            "the backup holds row {} of {} twice",
+                            row.id, line.table
+                        )));
+                    }
                 }
                 for row in &rows.blobs {
                     sqlx::query(crate::sql::INSERT_BLOB)

@@ -177,10 +177,12 @@ pub const POPULATIONS: BoundTable = audit_document_table("populations");
 pub const EVIDENCE: BoundTable = audit_document_table("evidence");
 pub const EVIDENCE_REQUESTS: BoundTable = audit_document_table("evidence_requests");
 pub const QUALITY_REVIEWS: BoundTable = document_table("quality_reviews");
+pub const NOTIFICATIONS: BoundTable = document_table("notifications");
+pub const MAIL_ADDRESSES: BoundTable = document_table("mail_addresses");
 
 /// The tables of the scheme's work in progress, which share one shape, in the order backups
 /// write them.
-pub const DOCUMENT_TABLES: [&BoundTable; 13] = [
+pub const DOCUMENT_TABLES: [&BoundTable; 15] = [
     &SELECTION_APPLICATIONS,
     &AUDIT_BODY_RECORDS,
     &AUDITOR_PROFILES,
@@ -194,10 +196,12 @@ pub const DOCUMENT_TABLES: [&BoundTable; 13] = [
     &AUDIT_REPORTS,
     &APPLICATIONS,
     &QUALITY_REVIEWS,
+    &NOTIFICATIONS,
+    &MAIL_ADDRESSES,
 ];
 
 /// Every bound table, in the order verification reads them.
-pub const BOUND_TABLES: [&BoundTable; 20] = [
+pub const BOUND_TABLES: [&BoundTable; 22] = [
     &ORGANISATIONS,
     &USERS,
     &USER_ROLES,
@@ -218,6 +222,8 @@ pub const BOUND_TABLES: [&BoundTable; 20] = [
     &AUDIT_REPORTS,
     &APPLICATIONS,
     &QUALITY_REVIEWS,
+    &NOTIFICATIONS,
+    &MAIL_ADDRESSES,
 ];
 
 /// Tables the log does not account for row by row, and why.

@@ -212,6 +212,32 @@ pub(crate) fn select_filtered(table: &BoundTable) -> sqlx::AssertSqlSafe<String>
     ))
 }
 
+/// The ids among `$1`…`$count` that a table holds; table names come from the constant list.
+pub(crate) fn select_ids_among(table: &BoundTable, count: usize) -> sqlx::AssertSqlSafe<String> {
+    let placeholders = (1..=count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    sqlx::AssertSqlSafe(format!(
+        "SELECT id FROM {} WHERE id IN ({placeholders})",
+        table.name
+    ))
+}
+
+/// How many ids one query asks about: well under either engine's limit of bound values.
+const IDS_PER_QUERY: usize = 500;
+
+/// How many rows a filter keeps (the same conditions as [`select_filtered`], no audit).
+pub(crate) fn count_filtered(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
+    sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) AS n FROM {} WHERE (CAST($1 AS TEXT) IS NULL OR service = $1) \
+         AND (CAST($2 AS TEXT) IS NULL OR provider = $2) \
+         AND (CAST($3 AS TEXT) IS NULL OR audit_body = $3) \
+         AND (CAST($4 AS TEXT) IS NULL OR status = $4)",
+        table.name
+    ))
+}
+
 /// One page of an audit's rows in id order: `$1` the audit, `$2` the limit, `$3` the offset.
 pub(crate) fn select_page(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
     sqlx::AssertSqlSafe(format!(
@@ -236,14 +262,15 @@ pub(crate) fn select_all(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
     ))
 }
 
-/// Binds the row's values in column order (`audit` last, where the table has it).
+/// Binds the row's values in column order (`audit` last, where the table has it). A row whose
+/// id is taken is not written (no row affected), which the caller reports as a conflict.
 pub(crate) fn insert(table: &BoundTable) -> sqlx::AssertSqlSafe<String> {
     let placeholders = (1..=table.columns.len())
         .map(|n| format!("${n}"))
         .collect::<Vec<_>>()
         .join(", ");
     sqlx::AssertSqlSafe(format!(
-        "INSERT INTO {} ({}) VALUES ({placeholders})",
+        "INSERT INTO {} ({}) VALUES ({placeholders}) ON CONFLICT (id) DO NOTHING",
         table.name,
         table.column_list()
     ))
@@ -439,6 +466,23 @@ impl Store {
         rows.iter().map(DocumentRow::value).collect()
     }
 
+    /// Which of `ids` a document table holds, asked in a few queries rather than one per id.
+    pub async fn documents_present<T: Document>(
+        &self,
+        ids: &[String],
+    ) -> StoreResult<std::collections::HashSet<String>> {
+        let mut present = std::collections::HashSet::new();
+        for chunk in ids.chunks(IDS_PER_QUERY) {
+            present.extend(on_backend!(self, b => b.document_ids_among(T::TABLE, chunk))?);
+        }
+        Ok(present)
+    }
+
+    /// How many values a filter keeps (its audit aside), without reading them.
+    pub async fn documents_counted<T: Document>(&self, filter: &Filter) -> StoreResult<u64> {
+        on_backend!(self, b => b.document_filtered_count(T::TABLE, filter))
+    }
+
     /// How many rows of a working-papers table belong to an audit.
     pub async fn documents_count<T: Document>(&self, audit: &str) -> StoreResult<u64> {
         on_backend!(self, b => b.document_count(T::TABLE, audit))
@@ -454,6 +498,7 @@ macro_rules! document_operations {
                 writes: &[crate::documents::Write],
             ) -> crate::error::StoreResult<()> {
                 let mut tx = self.begin_write().await?;
+                let mut tip = crate::log::ChainTip::default();
                 let mut registry = false;
                 // Rows written without an event of their own, for the next event to record.
                 let mut unrecorded: Vec<crate::binding::Wrote> = Vec::new();
@@ -468,16 +513,6 @@ macro_rules! document_operations {
                         } => {
                             let done = match made_from {
                                 None => {
-                                    if sqlx::query(crate::documents::select_one(table))
-                                        .bind(&row.id)
-                                        .fetch_optional(&mut *tx)
-                                        .await?
-                                        .is_some()
-                                    {
-                                        return Err(crate::error::StoreError::Conflict {
-                                            what: what.of(&row.id),
-                                        });
-                                    }
                                     let mut insert = sqlx::query(crate::documents::insert(table))
                                         .bind(&row.id)
                                         .bind(&row.service)
@@ -491,7 +526,12 @@ macro_rules! document_operations {
                                     if table.has_audit() {
                                         insert = insert.bind(&row.audit);
                                     }
-                                    insert.execute(&mut *tx).await?.rows_affected()
+                                    if insert.execute(&mut *tx).await?.rows_affected() != 1 {
+                                        return Err(crate::error::StoreError::Conflict {
+                                            what: what.of(&row.id),
+                                        });
+                                    }
+                                    1
                                 }
                                 Some(revision) => {
                                     let mut update = sqlx::query(crate::documents::update(table))
@@ -519,7 +559,8 @@ macro_rules! document_operations {
                             unrecorded.push(crate::binding::Wrote::row(table, &row.id));
                             if let Some(event) = event {
                                 let wrote = std::mem::take(&mut unrecorded);
-                                Self::append(&mut tx, event.clone(), &wrote).await?;
+                                Self::append_after(&mut tx, &mut tip, event.clone(), &wrote)
+                                    .await?;
                             }
                         }
                         crate::documents::Write::Registry { row, event, new } => {
@@ -543,7 +584,7 @@ macro_rules! document_operations {
                                 &row.id,
                             ));
                             let wrote = std::mem::take(&mut unrecorded);
-                            Self::append(&mut tx, event.clone(), &wrote).await?;
+                            Self::append_after(&mut tx, &mut tip, event.clone(), &wrote).await?;
                             registry = true;
                         }
                     }
@@ -612,6 +653,41 @@ macro_rules! document_operations {
                     .iter()
                     .map(|row| crate::documents::row(table, row))
                     .collect()
+            }
+
+            pub async fn document_ids_among(
+                &self,
+                table: &crate::binding::BoundTable,
+                ids: &[String],
+            ) -> crate::error::StoreResult<Vec<String>> {
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut query = sqlx::query(crate::documents::select_ids_among(table, ids.len()));
+                for id in ids {
+                    query = query.bind(id);
+                }
+                query
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(|row| crate::rows::get(row, "id"))
+                    .collect()
+            }
+
+            pub async fn document_filtered_count(
+                &self,
+                table: &crate::binding::BoundTable,
+                filter: &crate::documents::Filter,
+            ) -> crate::error::StoreResult<u64> {
+                let row = sqlx::query(crate::documents::count_filtered(table))
+                    .bind(&filter.service)
+                    .bind(&filter.provider)
+                    .bind(&filter.audit_body)
+                    .bind(&filter.status)
+                    .fetch_one(&self.pool)
+                    .await?;
+                crate::rows::u64_of(crate::rows::get(&row, "n")?, "row count")
             }
 
             pub async fn document_count(

@@ -25,6 +25,7 @@ mod job_lock;
 mod keys;
 mod log;
 pub mod model;
+mod notifications;
 mod organisations;
 mod postgres;
 mod quality_reviews;

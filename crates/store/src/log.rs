@@ -130,6 +130,13 @@ pub(crate) fn event(
     }
 }
 
+/// The log's head and latest checkpoint size as a transaction last saw them: (sequence number,
+/// hash, checkpoint size); unknown until the first event of the transaction reads them.
+#[derive(Debug, Default)]
+pub(crate) struct ChainTip {
+    pub(crate) known: Option<(u64, String, Option<u64>)>,
+}
+
 /// Expands to the log operations of one backend type that has `pool` and `begin_write`.
 macro_rules! log_operations {
     ($backend:ident, $database:ty) => {
@@ -141,6 +148,19 @@ macro_rules! log_operations {
             /// with the size of the latest checkpoint (see `crate::binding`).
             async fn append(
                 tx: &mut sqlx::Transaction<'_, $database>,
+                new: shinrai_domain::log_chain::NewEvent,
+                wrote: &[crate::binding::Wrote],
+            ) -> crate::error::StoreResult<shinrai_domain::log_chain::Event> {
+                Self::append_after(tx, &mut crate::log::ChainTip::default(), new, wrote).await
+            }
+
+            /// As `append`, for one of several events of a transaction: `tip` keeps the head
+            /// and the latest checkpoint once read, and moves on with each event, so a batch
+            /// of thousands does not ask for them again each time (nothing else writes the log
+            /// while the transaction holds the write).
+            async fn append_after(
+                tx: &mut sqlx::Transaction<'_, $database>,
+                tip: &mut crate::log::ChainTip,
                 mut new: shinrai_domain::log_chain::NewEvent,
                 wrote: &[crate::binding::Wrote],
             ) -> crate::error::StoreResult<shinrai_domain::log_chain::Event> {
@@ -148,25 +168,34 @@ macro_rules! log_operations {
                 for row in wrote {
                     records.push(Self::bound_row(tx, row).await?);
                 }
-                let last_checkpoint = sqlx::query(crate::sql::SELECT_LATEST_CHECKPOINT)
-                    .fetch_optional(&mut **tx)
-                    .await?
-                    .as_ref()
-                    .map(crate::rows::checkpoint)
-                    .transpose()?
-                    .map(|checkpoint| checkpoint.size);
+                let (seq, hash, last_checkpoint) = match tip.known.take() {
+                    Some(known) => known,
+                    None => {
+                        let last_checkpoint = sqlx::query(crate::sql::SELECT_LATEST_CHECKPOINT)
+                            .fetch_optional(&mut **tx)
+                            .await?
+                            .as_ref()
+                            .map(crate::rows::checkpoint)
+                            .transpose()?
+                            .map(|checkpoint| checkpoint.size);
+                        let head = sqlx::query(crate::sql::SELECT_LOG_HEAD)
+                            .fetch_optional(&mut **tx)
+                            .await?;
+                        let (seq, hash) = match head {
+                            Some(row) => (
+                                crate::rows::u64_of(
+                                    crate::rows::get(&row, "seq")?,
+                                    "sequence number",
+                                )?,
+                                crate::rows::get::<_, String>(&row, "hash")?,
+                            ),
+                            None => (0, shinrai_domain::log_chain::GENESIS.to_owned()),
+                        };
+                        (seq, hash, last_checkpoint)
+                    }
+                };
                 new.payload =
                     crate::event_payload::with_facts(&new.payload, &records, last_checkpoint)?;
-                let head = sqlx::query(crate::sql::SELECT_LOG_HEAD)
-                    .fetch_optional(&mut **tx)
-                    .await?;
-                let (seq, hash) = match head {
-                    Some(row) => (
-                        crate::rows::u64_of(crate::rows::get(&row, "seq")?, "sequence number")?,
-                        crate::rows::get::<_, String>(&row, "hash")?,
-                    ),
-                    None => (0, shinrai_domain::log_chain::GENESIS.to_owned()),
-                };
                 let event = shinrai_domain::log_chain::seal(new, seq, &hash);
                 sqlx::query(crate::sql::INSERT_EVENT)
                     .bind(crate::rows::i64_of(event.seq)?)
@@ -182,6 +211,7 @@ macro_rules! log_operations {
                     .bind(&event.hash)
                     .execute(&mut **tx)
                     .await?;
+                tip.known = Some((event.seq, event.hash.clone(), last_checkpoint));
                 Ok(event)
             }
 

@@ -31,6 +31,9 @@ use shinrai_domain::workflow::audit::{
 use shinrai_domain::workflow::audit_body::{
     AuditBodyRecord, AuditorProfile, record_auditor, record_selection,
 };
+use shinrai_domain::workflow::notification::{
+    self, MailAddresses, MailOutcome, Notification, messages,
+};
 use shinrai_domain::workflow::quality_review::{self, QualityReview, ReviewRating};
 use shinrai_domain::workflow::registry_write::registered_entry;
 use shinrai_domain::workflow::report::{AuditReport, Papers};
@@ -179,6 +182,47 @@ pub struct Story {
     /// Two days later the operator reviews the audits signed that day: the story's audit is
     /// the only one, drawn, rated and the review closed.
     pub quality_review: ReviewStory,
+    /// The provider keeps its addresses; a renewal reminder about the entry is sent, mailed
+    /// and read.
+    pub notice: NoticeStory,
+}
+
+/// The provider's inbox in the story, in the order written.
+#[derive(Debug, Clone)]
+pub struct NoticeStory {
+    pub addresses: Change<MailAddresses>,
+    pub sent: Change<Notification>,
+    pub mailed: Change<Notification>,
+    pub read: Change<Notification>,
+}
+
+/// The inbox's moments: from 2026-06-05, four days after the story's audit was signed.
+pub fn notice_at(n: i64) -> Moment {
+    at(4 * 86_400_000 + n)
+}
+
+/// The provider's addresses, and a reminder that `entry` must be renewed, mailed then read.
+pub fn notice_of(entry: &RegistryEntry) -> NoticeStory {
+    let addresses = notification::set_addresses(
+        vec!["security@csp.example".into()],
+        &provider(),
+        notice_at(1),
+    )
+    .expect("addresses");
+    let sent = notification::send(messages::renewal_due(entry, 6), true, notice_at(2));
+    let mailed = notification::record_mail(
+        &sent.state,
+        MailOutcome::Sent { addresses: 1 },
+        notice_at(3),
+    )
+    .expect("pending");
+    let read = notification::mark(&mailed.state, true, &provider(), notice_at(4)).expect("read");
+    NoticeStory {
+        addresses,
+        sent,
+        mailed,
+        read,
+    }
 }
 
 /// The operator's quality review of the story's signed audit, in the order written.
@@ -618,6 +662,7 @@ pub fn story() -> Story {
     )
     .expect("selection application");
     let quality_review = quality_review_of(&signed.state);
+    let notice = notice_of(&entry.state);
     Story {
         body,
         profile,
@@ -638,5 +683,6 @@ pub fn story() -> Story {
         entry,
         renewal_applied,
         quality_review,
+        notice,
     }
 }

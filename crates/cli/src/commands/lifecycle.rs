@@ -8,7 +8,7 @@ use shinrai_server::jobs::lifecycle::{self, Attempt, LifecycleRun};
 use crate::args::{DataPlace, LifecycleCommand, LifecycleRunArgs};
 use crate::error::CliError;
 use crate::output::write_stdout;
-use crate::store_access::{open, runtime, store_config, store_error};
+use crate::store_access::{config, open, runtime, store_config_of, store_error};
 
 pub fn run(command: &LifecycleCommand, place: &DataPlace, lang: Lang) -> Result<(), CliError> {
     match command {
@@ -17,12 +17,21 @@ pub fn run(command: &LifecycleCommand, place: &DataPlace, lang: Lang) -> Result<
 }
 
 fn run_job(args: &LifecycleRunArgs, place: &DataPlace, lang: Lang) -> Result<(), CliError> {
-    let config = store_config(place)?;
+    let settings = config(place)?;
+    let config = store_config_of(&settings);
     let at_ms = crate::clock::now_ms();
     let as_of = args.as_of.unwrap_or_else(|| Moment::at(at_ms).date());
+    // Messages wait for the service's mailer when SMTP is configured: a running `serve`
+    // sends them on its next sweep.
+    let options = lifecycle::RunOptions {
+        as_of,
+        at_ms,
+        dry_run: args.dry_run,
+        mail: settings.mail.is_some(),
+    };
     let done = runtime()?.block_on(async {
         let store = open(&config).await?;
-        let done = lifecycle::run(&store, as_of, at_ms, args.dry_run).await;
+        let done = lifecycle::run(&store, options).await;
         store.close().await;
         done.map_err(|error| store_error(&config, &error))
     })?;
@@ -78,6 +87,15 @@ fn human(done: &LifecycleRun, lang: Lang) -> String {
             "  - {}: {what}, {since} {}\n",
             change.entry, change.since
         ));
+    }
+    if !done.notifications.is_empty() {
+        out.push_str(&match lang {
+            Lang::Ja => format!("通知：{} 件\n", done.notifications.len()),
+            Lang::En => format!("Notifications: {}\n", done.notifications.len()),
+        });
+        for sent in &done.notifications {
+            out.push_str(&format!("  - {} → {} ({})\n", sent.kind, sent.to, sent.id));
+        }
     }
     out
 }

@@ -37,12 +37,17 @@ pub fn run(args: &ServeArgs, place: &DataPlace, lang: Lang) -> Result<(), CliErr
         }
         // The lifecycle job: once now, then daily (`lifecycle_at`).
         let schedule = shinrai_server::jobs::schedule::spawn(state.clone(), config.lifecycle_at);
+        // The mailer, when SMTP is configured: notifications go by e-mail as they are written.
+        let mailer = shinrai_server::notifications::mailer::spawn(state.clone());
         let on_shutdown = {
             let store = store.clone();
             async move {
                 // A run under way is one transaction: stopped, it either wrote or did not.
                 if let Some(schedule) = schedule {
                     schedule.abort();
+                }
+                if let Some(mailer) = mailer {
+                    mailer.abort();
                 }
                 // The last events of this run are covered by a signed checkpoint before exit.
                 if let Err(error) = store.checkpoint(crate::clock::now_ms()).await {

@@ -89,6 +89,8 @@ pub enum NotAllowed {
     NotAnAdministrator,
     /// Four eyes: the one who decided may not approve the same decision.
     SameAsDecider,
+    /// Only a member of the organisation a notification was sent to.
+    NotTheRecipient,
 }
 
 impl NotAllowed {
@@ -100,6 +102,7 @@ impl NotAllowed {
             NotAllowed::NotAReviewer => "not_a_reviewer",
             NotAllowed::NotAnAdministrator => "not_an_administrator",
             NotAllowed::SameAsDecider => "four_eyes",
+            NotAllowed::NotTheRecipient => "not_the_recipient",
         }
     }
 
@@ -128,6 +131,10 @@ impl NotAllowed {
             NotAllowed::SameAsDecider => Bilingual::new(
                 "決定した本人は承認できません（二人の確認が必要です）",
                 "the one who decided may not approve it: a second person must",
+            ),
+            NotAllowed::NotTheRecipient => Bilingual::new(
+                "この通知を受けた組織の者だけが行えます",
+                "only a member of the organisation this notification was sent to may do this",
             ),
         }
     }

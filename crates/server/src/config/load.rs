@@ -5,7 +5,7 @@ use super::values::{Raw, boolean, count, integer, ranges, seconds, size, small, 
 use super::*;
 
 /// Every setting: its file key; the environment variable is `SHINRAI_` + the key in capitals.
-const KEYS: [&str; 32] = [
+const KEYS: [&str; 34] = [
     "addr",
     "data_dir",
     "db",
@@ -38,6 +38,8 @@ const KEYS: [&str; 32] = [
     "decide_burst",
     "decide_queue",
     "lifecycle_at",
+    "smtp_url",
+    "mail_from",
 ];
 
 impl Config {
@@ -73,6 +75,9 @@ impl Config {
         let mut config = Config::default();
         // Where the token lifetimes were last set, to name it if they disagree.
         let mut lifetimes_from = None;
+        // The mail settings are read apart: they make sense only together.
+        let mut smtp_url: Option<(Origin, String, String)> = None;
+        let mut mail_from: Option<(Origin, String, String)> = None;
         if let Some((path, text)) = file {
             let table: toml::Table = toml::from_str(text).map_err(|error| ConfigError::Syntax {
                 file: path.to_path_buf(),
@@ -86,6 +91,15 @@ impl Config {
                     });
                 }
                 let origin = Origin::File(path.to_path_buf());
+                if let Some(slot) = mail_slot(&key, &mut smtp_url, &mut mail_from) {
+                    let text = string(Raw::Toml(value)).map_err(|reason| ConfigError::Invalid {
+                        origin: origin.clone(),
+                        key: key.clone(),
+                        reason,
+                    })?;
+                    *slot = Some((origin, key, text));
+                    continue;
+                }
                 config.set(&key, Raw::Toml(value), &origin, &key)?;
                 if key.starts_with("token_") {
                     lifetimes_from = Some((origin, key));
@@ -96,12 +110,17 @@ impl Config {
             let name = format!("SHINRAI_{}", key.to_ascii_uppercase());
             // An empty variable counts as unset, as shells make it easy to set one by mistake.
             if let Some(value) = env(&name).filter(|value| !value.is_empty()) {
+                if let Some(slot) = mail_slot(key, &mut smtp_url, &mut mail_from) {
+                    *slot = Some((Origin::Environment, name, value));
+                    continue;
+                }
                 config.set(key, Raw::Env(value), &Origin::Environment, &name)?;
                 if key.starts_with("token_") {
                     lifetimes_from = Some((Origin::Environment, name));
                 }
             }
         }
+        config.mail = mail_settings(smtp_url.take(), mail_from.take())?;
         if config.token_days > config.token_max_days {
             let (origin, key) =
                 lifetimes_from.unwrap_or((Origin::Environment, "SHINRAI_TOKEN_DAYS".to_owned()));
@@ -269,5 +288,69 @@ impl Config {
             _ => {}
         }
         Ok(())
+    }
+}
+
+type MailValue = Option<(Origin, String, String)>;
+
+/// Where a mail setting's value is kept while the others are read; `None` for other keys.
+fn mail_slot<'a>(
+    key: &str,
+    smtp_url: &'a mut MailValue,
+    mail_from: &'a mut MailValue,
+) -> Option<&'a mut MailValue> {
+    match key {
+        "smtp_url" => Some(smtp_url),
+        "mail_from" => Some(mail_from),
+        _ => None,
+    }
+}
+
+/// The mail settings, each value checked where it came from: an SMTP URL the mail library
+/// reads, and a sender address; either alone is a mistake.
+fn mail_settings(
+    smtp_url: MailValue,
+    mail_from: MailValue,
+) -> Result<Option<MailSettings>, ConfigError> {
+    let invalid =
+        |(origin, key, _): &(Origin, String, String), reason: Bilingual| ConfigError::Invalid {
+            origin: origin.clone(),
+            key: key.clone(),
+            reason,
+        };
+    match (smtp_url, mail_from) {
+        (None, None) => Ok(None),
+        (Some(url), None) => Err(invalid(
+            &url,
+            Bilingual::new(
+                "通知の送信元 mail_from も設定してください",
+                "needs mail_from, the address notifications are sent from",
+            ),
+        )),
+        (None, Some(from)) => Err(invalid(
+            &from,
+            Bilingual::new(
+                "送信に使う smtp_url も設定してください",
+                "needs smtp_url, the SMTP server notifications are sent through",
+            ),
+        )),
+        (Some(url), Some(from)) => {
+            if let Err(reason) = crate::notifications::mailer::check_smtp_url(&url.2) {
+                return Err(invalid(&url, reason));
+            }
+            if !shinrai_domain::workflow::notification::is_plausible_address(&from.2) {
+                return Err(invalid(
+                    &from,
+                    Bilingual::new(
+                        format!("「{}」はメールアドレスとして読めません", from.2),
+                        format!("\"{}\" is not an e-mail address", from.2),
+                    ),
+                ));
+            }
+            Ok(Some(MailSettings {
+                smtp_url: Secret(url.2),
+                from: from.2,
+            }))
+        }
     }
 }

@@ -35,6 +35,8 @@
 //! | `decide_burst` | `SHINRAI_DECIDE_BURST` | `30` |
 //! | `decide_queue` | `SHINRAI_DECIDE_QUEUE` | `64` |
 //! | `lifecycle_at` | `SHINRAI_LIFECYCLE_AT` | `03:00` (Japan time; `off` for no schedule) |
+//! | `smtp_url` | `SHINRAI_SMTP_URL` | none: notifications stay in the inbox (`smtp://host:25`, `smtp://user:password@host:587?tls=required`, `smtps://host:465`) |
+//! | `mail_from` | `SHINRAI_MAIL_FROM` | none (required with `smtp_url`) |
 //!
 //! The file is the path given to [`Config::load`], else `SHINRAI_CONFIG`, else none.
 
@@ -89,6 +91,16 @@ pub struct Config {
     pub decide: DecideLimits,
     /// When the lifecycle job runs each day (besides at start), in Japan; `None` for never.
     pub lifecycle_at: Option<DailyTime>,
+    /// Where notifications go by e-mail; `None` keeps them in the inboxes only.
+    pub mail: Option<MailSettings>,
+}
+
+/// The SMTP server notifications are handed to, and the address they come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailSettings {
+    /// `smtp://`, `smtps://`; may hold a password, hence [`Secret`].
+    pub smtp_url: Secret,
+    pub from: String,
 }
 
 /// The bounds on `POST /api/v1/decide/*`.
@@ -139,6 +151,7 @@ impl Default for Config {
             connections: ConnectionLimits::default(),
             decide: DecideLimits::default(),
             lifecycle_at: Some(DailyTime::at(3, 0)),
+            mail: None,
         }
     }
 }

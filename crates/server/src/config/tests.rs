@@ -342,3 +342,56 @@ fn an_unreadable_file_names_it() {
             .starts_with("/nonexistent/shinrai.toml: cannot read")
     }));
 }
+
+#[test]
+fn mail_settings_come_together_and_are_checked_where_they_came_from() {
+    let file = "smtp_url = \"smtp://user:secret@mail.example.jp:587?tls=required\"\nmail_from = \"registry@example.jp\"";
+    let config = load(Some(file), &[]).unwrap();
+    let mail = config.mail.clone().unwrap();
+    assert_eq!(mail.from, "registry@example.jp");
+    assert_eq!(
+        mail.smtp_url.expose(),
+        "smtp://user:secret@mail.example.jp:587?tls=required"
+    );
+    assert!(
+        !format!("{config:?}").contains("secret"),
+        "the password is shown"
+    );
+    // The environment wins for each value on its own.
+    let config = load(Some(file), &[("SHINRAI_MAIL_FROM", "ops@example.jp")]).unwrap();
+    assert_eq!(config.mail.unwrap().from, "ops@example.jp");
+
+    let alone = load(None, &[("SHINRAI_SMTP_URL", "smtp://localhost:25")]).err();
+    assert_eq!(
+        alone.map(|e| e.describe(Lang::En)),
+        Some("environment: SHINRAI_SMTP_URL (needs mail_from, the address notifications are sent from)".into())
+    );
+    let alone = load(Some("mail_from = \"a@example.jp\""), &[]).err();
+    assert!(alone.is_some_and(|e| e.describe(Lang::Ja).starts_with("shinrai.toml: mail_from")));
+    let wrong = load(
+        Some("smtp_url = \"http://user:secret@host\"\nmail_from = \"a@example.jp\""),
+        &[],
+    )
+    .err()
+    .map(|e| e.describe(Lang::En))
+    .unwrap();
+    assert!(
+        wrong.starts_with("shinrai.toml: smtp_url (not an SMTP URL"),
+        "{wrong}"
+    );
+    assert!(!wrong.contains("secret"), "{wrong}");
+    let sender = load(
+        None,
+        &[
+            ("SHINRAI_SMTP_URL", "smtp://localhost:25"),
+            ("SHINRAI_MAIL_FROM", "nobody"),
+        ],
+    )
+    .err()
+    .map(|e| e.describe(Lang::En))
+    .unwrap();
+    assert!(
+        sender.starts_with("environment: SHINRAI_MAIL_FROM"),
+        "{sender}"
+    );
+}

@@ -1,6 +1,7 @@
 //! One lifecycle run on a day: the stored registry, the renewal applications and the services'
 //! evaluated bases read from the store, the run planned by the domain, and every change written
-//! in one transaction with its events. A run holds the job's lock from its reading to its
+//! in one transaction with its events, together with the notifications it sends: to the
+//! provider of each entry that fell, and the reminders due that day (renewals, reports). A run holds the job's lock from its reading to its
 //! writing, so that of several processes sharing the store one runs at a time, and the next
 //! reads what the last wrote. A dry run plans, takes no lock and writes nothing.
 
@@ -8,8 +9,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use shinrai_domain::date::CalendarDate;
+use shinrai_domain::registry::RegistryEntry;
 use shinrai_domain::workflow::Moment;
 use shinrai_domain::workflow::lifecycle_run::{self, Fall, Planned, RegistryFacts};
+use shinrai_domain::workflow::notification::messages::fall_to_provider;
+use shinrai_domain::workflow::notification::{Draft, Notification};
+use shinrai_domain::workflow::reminders::{self, ReminderFacts};
 use shinrai_store::Store;
 use shinrai_store::documents::Batch;
 use shinrai_store::error::StoreResult;
@@ -20,6 +25,16 @@ pub struct LifecycleRun {
     pub as_of: CalendarDate,
     pub dry_run: bool,
     pub changes: Vec<RunChange>,
+    /// The notifications sent (or, for a dry run, that would be).
+    pub notifications: Vec<RunNotification>,
+}
+
+/// One notification a run sent.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunNotification {
+    pub id: String,
+    pub to: String,
+    pub kind: &'static str,
 }
 
 /// One entry that left the registry in the run.
@@ -57,33 +72,37 @@ pub enum Attempt {
     Busy,
 }
 
+/// How a run is made: on which day, recorded when, whether it writes, whether the messages it
+/// sends wait to go by e-mail.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    pub as_of: CalendarDate,
+    pub at_ms: i64,
+    pub dry_run: bool,
+    pub mail: bool,
+}
+
 /// Runs the lifecycle on `as_of`, the changes recorded at `at_ms`, unless another process is
 /// running it.
-pub async fn run(
-    store: &Store,
-    as_of: CalendarDate,
-    at_ms: i64,
-    dry_run: bool,
-) -> StoreResult<Attempt> {
-    if dry_run {
-        return plan_and_write(store, as_of, at_ms, true)
-            .await
-            .map(Attempt::Ran);
+pub async fn run(store: &Store, options: RunOptions) -> StoreResult<Attempt> {
+    if options.dry_run {
+        return plan_and_write(store, options).await.map(Attempt::Ran);
     }
     let Some(lock) = store.try_job_lock(JOB).await? else {
         return Ok(Attempt::Busy);
     };
-    let ran = plan_and_write(store, as_of, at_ms, false).await;
+    let ran = plan_and_write(store, options).await;
     lock.release().await;
     ran.map(Attempt::Ran)
 }
 
-async fn plan_and_write(
-    store: &Store,
-    as_of: CalendarDate,
-    at_ms: i64,
-    dry_run: bool,
-) -> StoreResult<LifecycleRun> {
+async fn plan_and_write(store: &Store, options: RunOptions) -> StoreResult<LifecycleRun> {
+    let RunOptions {
+        as_of,
+        at_ms,
+        dry_run,
+        mail,
+    } = options;
     let entries = store.registry_entries().await?;
     let applications: Vec<_> = store
         .applications()
@@ -107,19 +126,73 @@ async fn plan_and_write(
         evaluated_in_audit: &evaluated_in_audit,
     };
     let planned = lifecycle_run::plan(facts, as_of);
-    if !dry_run && !planned.is_empty() {
-        let at = Moment::at(at_ms);
-        let mut batch = Batch::new();
-        for one in &planned {
-            if let Some(entry) = entries.iter().find(|entry| entry.id == one.entry) {
-                batch = batch.registry(&lifecycle_run::apply(entry, one, at), false)?;
-            }
+    let audits = store.all_audits().await?;
+    let audits: Vec<_> = audits.into_iter().map(|stored| stored.value).collect();
+    let drafts = drafts(&entries, &planned, &applications, &audits, as_of);
+    let at = Moment::at(at_ms);
+    let mut batch = Batch::new();
+    for one in &planned {
+        if let Some(entry) = entries.iter().find(|entry| entry.id == one.entry) {
+            batch = batch.registry(&lifecycle_run::apply(entry, one, at), false)?;
         }
+    }
+    let (batch, sent) =
+        crate::notifications::outbox::add_new(store, batch, drafts, mail, at).await?;
+    if !dry_run {
         store.commit(batch).await?;
     }
     Ok(LifecycleRun {
         as_of,
         dry_run,
         changes: planned.iter().map(RunChange::of).collect(),
+        notifications: sent.iter().map(notified).collect(),
     })
+}
+
+fn notified(sent: &Notification) -> RunNotification {
+    RunNotification {
+        id: sent.id.clone(),
+        to: sent.to.clone(),
+        kind: sent.kind.code(),
+    }
+}
+
+/// The messages of a run: each fall told to its provider, then the reminders due on `as_of`
+/// for the entries that stay.
+fn drafts(
+    entries: &[RegistryEntry],
+    planned: &[Planned],
+    applications: &[shinrai_domain::workflow::application::Application],
+    audits: &[shinrai_domain::workflow::audit::Audit],
+    as_of: CalendarDate,
+) -> Vec<Draft> {
+    let by_id: BTreeMap<&str, &RegistryEntry> = entries
+        .iter()
+        .map(|entry| (entry.id.as_str(), entry))
+        .collect();
+    let mut drafts: Vec<Draft> = planned
+        .iter()
+        .filter_map(|one| {
+            let entry = by_id.get(one.entry.as_str())?;
+            let base_name = match &one.fall {
+                Fall::Cascade { because, .. } => {
+                    by_id.get(because.as_str()).map(|base| &base.service_name)
+                }
+                Fall::Expired { .. } => None,
+            };
+            Some(fall_to_provider(entry, &one.fall, base_name))
+        })
+        .collect();
+    let staying: Vec<RegistryEntry> = entries
+        .iter()
+        .filter(|entry| !planned.iter().any(|one| one.entry == entry.id))
+        .cloned()
+        .collect();
+    let facts = ReminderFacts {
+        entries: &staying,
+        applications,
+        audits,
+    };
+    drafts.extend(reminders::due(facts, as_of));
+    drafts
 }

@@ -75,9 +75,21 @@ impl std::fmt::Display for DailyTime {
 pub async fn run_now(state: &AppState) {
     let now_ms = state.wall.now_ms();
     let as_of = Moment::at(now_ms).date();
-    match lifecycle::run(&state.store, as_of, now_ms, false).await {
+    let options = lifecycle::RunOptions {
+        as_of,
+        at_ms: now_ms,
+        dry_run: false,
+        mail: state.outbox.mails(),
+    };
+    match lifecycle::run(&state.store, options).await {
         Ok(Attempt::Ran(run)) => {
-            tracing::info!(%as_of, changes = run.changes.len(), "lifecycle run");
+            state.outbox.committed();
+            tracing::info!(
+                %as_of,
+                changes = run.changes.len(),
+                notifications = run.notifications.len(),
+                "lifecycle run"
+            );
         }
         Ok(Attempt::Busy) => {
             tracing::info!(%as_of, "lifecycle run left to the instance running it now");

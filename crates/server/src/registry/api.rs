@@ -14,8 +14,8 @@ use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::openapi::ChangeErrors;
 use crate::registry::views::{
-    FallenView, RegistrationWithdrawalView, RegistryEntryView, RegistryItem, RegistryPage,
-    RegistryQueryParams, WithdrawRegistrationRequest,
+    FallenView, MeasureRequest, RegistrationWithdrawalView, RegistryEntryView, RegistryItem,
+    RegistryMeasureView, RegistryPage, RegistryQueryParams, WithdrawRegistrationRequest,
 };
 use crate::state::AppState;
 use crate::workflow::Acting;
@@ -171,7 +171,12 @@ pub async fn entry(
             format!("there is no registry entry {id}"),
         ))
     })?;
-    Ok(Json(RegistryEntryView::new(&registry, entry)))
+    let mut view = RegistryEntryView::new(&registry, entry);
+    view.renewal_under_review_since = super::renewals::under_review(&state.store)
+        .await?
+        .get(&entry.id)
+        .map(ToString::to_string);
+    Ok(Json(view))
 }
 
 #[utoipa::path(
@@ -203,6 +208,59 @@ pub async fn withdraw(
     let registry = state.registry.get(&state.store).await?;
     let entry = registry.entry(&id).unwrap_or(&done.entry);
     Ok(Json(RegistrationWithdrawalView {
+        entry: RegistryEntryView::new(&registry, entry),
+        fallen: done
+            .fallen
+            .map(|fallen| fallen.iter().map(FallenView::of).collect()),
+    }))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/registry/{id}/measures",
+    operation_id = "take_registry_measure",
+    tag = "registry",
+    summary = "Take a measure on a registration (operator administrators) / 登録への措置（運用者の管理者）",
+    description = "`suspend` (registered → suspended), `reinstate` (suspended → registered, \
+        while still valid), `deregister` (ends it for good), `expire` (records an expiry after \
+        `valid_until`). The entry's history gets `reason`, a public notice in both languages is \
+        published (`registry.suspend`, `registry.reinstate`, `registry.deregister`, \
+        `registry.expire`), and the provider is told in its inbox. After a deregistration or an \
+        expiry the lifecycle job runs at once and what is built on the entry falls (`fallen`). \
+        409 `entry_status` from a status that does not allow it. / 一時停止・解除・抹消・期限切れ\
+        の記録。履歴と公示を加え、事業者に通知します。",
+    params(("id" = String, Path, description = "The registration number, e.g. `C26-0001`")),
+    request_body(content = MeasureRequest, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The entry after the measure, and what fell with it.", body = RegistryMeasureView),
+        ChangeErrors,
+    )
+)]
+pub async fn measure(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<MeasureRequest>,
+) -> Result<Json<RegistryMeasureView>, ApiError> {
+    let decision = shinrai_domain::workflow::registry_status::StatusDecision {
+        reason: request.reason,
+        notice: shinrai_domain::workflow::registry_status::NoticeText {
+            title: request.notice_title,
+            body: request.notice_body,
+        },
+        remarks: request.remarks,
+    };
+    let done = super::status::take_measure(
+        &state,
+        &acting,
+        &id,
+        request.measure.status_move(),
+        decision,
+    )
+    .await?;
+    let registry = state.registry.get(&state.store).await?;
+    let entry = registry.entry(&id).unwrap_or(&done.entry);
+    Ok(Json(RegistryMeasureView {
         entry: RegistryEntryView::new(&registry, entry),
         fallen: done
             .fallen

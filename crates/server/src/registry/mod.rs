@@ -6,7 +6,9 @@ pub mod api;
 mod dependency_picture;
 mod feed;
 mod loaded;
+mod measure_form;
 pub(crate) mod pages;
+pub mod renewals;
 pub mod status;
 pub mod views;
 mod withdraw_form;
@@ -25,6 +27,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::list))
         .routes(routes!(api::entry))
         .routes(routes!(api::withdraw))
+        .routes(routes!(api::measure))
 }
 
 pub fn page_routes() -> Router<AppState> {
@@ -36,5 +39,9 @@ pub fn page_routes() -> Router<AppState> {
         .route(
             "/registry/{id}/withdraw",
             axum::routing::post(withdraw_form::withdraw),
+        )
+        .route(
+            "/registry/{id}/measures",
+            axum::routing::post(measure_form::take),
         )
 }

@@ -140,6 +140,14 @@ pub struct Row {
     pub status: String,
     pub status_code: &'static str,
     pub valid_until: String,
+    /// "renewal under review since …" when one is.
+    pub renewal: Option<String>,
+}
+
+/// What the registry says of a renewal under review, applied for on `since`.
+fn renewal_text(since: Option<&shinrai_domain::date::CalendarDate>, lang: Lang) -> Option<String> {
+    let l = crate::web::Labels::of(lang);
+    since.map(|on| format!("{} ({} {on})", l.renewal_under_review, l.renewal_applied_on))
 }
 
 #[derive(Template)]
@@ -239,8 +247,15 @@ fn selects(page: &Page, form: &Form, registry: &LoadedRegistry, lang: Lang) -> V
     ]
 }
 
-fn row(registry: &LoadedRegistry, entry: &RegistryEntry, page: &Page, lang: Lang) -> Row {
+fn row(
+    registry: &LoadedRegistry,
+    renewals: &std::collections::BTreeMap<String, shinrai_domain::date::CalendarDate>,
+    entry: &RegistryEntry,
+    page: &Page,
+    lang: Lang,
+) -> Row {
     Row {
+        renewal: renewal_text(renewals.get(&entry.id), lang),
         id: entry.id.clone(),
         href: page.href(&format!("/registry/{}", entry.id), &[]),
         name: entry.service_name.get(lang).to_owned(),
@@ -269,10 +284,11 @@ pub async fn list(
         let (query, _) = registry_query(&params)?;
         let registry = state.registry.get(&state.store).await?;
         let matches = registry.index.find(&query);
-        Ok::<_, ApiError>((registry, query.sort, matches))
+        let renewals = super::renewals::under_review(&state.store).await?;
+        Ok::<_, ApiError>((registry, renewals, query.sort, matches))
     }
     .await;
-    let (registry, sort, matches) = match outcome {
+    let (registry, renewals, sort, matches) = match outcome {
         Ok(done) => done,
         Err(error) => return crate::web::error_page(lang, &uri, &error),
     };
@@ -283,7 +299,7 @@ pub async fn list(
         .page(&matches, sort, lang, (number - 1) * PER_PAGE, PER_PAGE)
         .into_iter()
         .filter_map(|i| registry.entries.get(i))
-        .map(|entry| row(&registry, entry, &page, lang))
+        .map(|entry| row(&registry, &renewals, entry, &page, lang))
         .collect();
     let link_to = |n: usize| {
         let mut pairs = form.pairs();
@@ -391,6 +407,7 @@ struct Entry {
     level: u8,
     status: String,
     status_code: &'static str,
+    renewal: Option<String>,
     description: String,
     facts: Vec<(&'static str, String)>,
     scopes: Vec<(&'static str, String)>,
@@ -405,6 +422,10 @@ struct Entry {
     notices: Vec<(String, String, String, String)>,
     /// The provider's form to withdraw the registration, for its provider only.
     withdraw: Option<WithdrawForm>,
+    /// The operator's form to take a measure, for its administrators only.
+    measure: Option<super::measure_form::MeasureForm>,
+    /// Since when and why the entry is suspended, shown above everything else.
+    suspended: Option<(String, String)>,
 }
 
 pub async fn entry(
@@ -431,6 +452,22 @@ pub async fn render_entry(
         return crate::web::not_found_page(lang, &uri);
     };
     let withdraw = WithdrawForm::for_reader(ctx, entry, &forms);
+    let measure = super::measure_form::MeasureForm::for_reader(ctx, entry, &forms);
+    let suspended = (entry.status == EntryStatus::Suspended).then(|| {
+        entry
+            .history
+            .iter()
+            .rev()
+            .find(|change| change.to == EntryStatus::Suspended)
+            .map_or_else(
+                || (String::new(), String::new()),
+                |change| (change.on.to_string(), change.reason.get(lang).to_owned()),
+            )
+    });
+    let renewal = match super::renewals::under_review(&state.store).await {
+        Ok(renewals) => renewal_text(renewals.get(&entry.id), lang),
+        Err(error) => return crate::web::error_page(lang, &uri, &ApiError::from(error)),
+    };
     let name = entry.service_name.get(lang).to_owned();
     let page = ctx.page(name.clone());
     let l = page.l;
@@ -474,6 +511,7 @@ pub async fn render_entry(
         level: entry.level.get(),
         status: entry.status.title().get(lang).to_owned(),
         status_code: entry.status.code(),
+        renewal,
         description: entry.description.get(lang).to_owned(),
         facts: vec![
             (l.registration_number, entry.id.clone()),
@@ -540,9 +578,11 @@ pub async fn render_entry(
         name,
         page,
         withdraw,
+        measure,
+        suspended,
     };
-    // The withdrawal form is the provider's own: that page is no one else's to keep.
-    if view.withdraw.is_some() {
+    // The forms are their readers' own: such a page is no one else's to keep.
+    if view.withdraw.is_some() || view.measure.is_some() {
         return crate::web::form::private(render(&view, forms.status()));
     }
     render(&view, forms.status())

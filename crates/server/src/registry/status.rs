@@ -1,5 +1,5 @@
-//! What the operator does to an entry after registration: change its status (suspend,
-//! reinstate, deregister, record its expiry), publish a notice, rewrite its remarks. Each loads
+//! What is done to an entry after registration: the operator's measures (suspend, reinstate,
+//! deregister, record its expiry), notices and remarks, and the provider's withdrawal. Each loads
 //! the entry as stored, lets the domain decide, and writes the entry with its event.
 
 use shinrai_domain::registry::{NoticeKind, RegistryEntry};
@@ -9,13 +9,46 @@ use shinrai_domain::workflow::registry_status::{self, NoticeText, StatusDecision
 use shinrai_store::documents::Batch;
 
 use crate::jobs::lifecycle::{self, Attempt, RunChange};
+use crate::notifications::outbox;
 use crate::state::AppState;
 use crate::workflow::{Acting, Failure, Outcome};
+use shinrai_domain::workflow::notification::messages;
 
 /// What registry entries are called in messages.
 const ENTRY: (&str, &str) = ("登録簿の項目", "registry entry");
 
-/// Changes where the entry `id` stands.
+/// Changes where the entry `id` stands: the operator's measure. Its provider is told in its
+/// inbox in the same transaction; when the registration ends, what is built on it falls at once.
+pub async fn take_measure(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    change: StatusMove,
+    decision: StatusDecision,
+) -> Outcome<Ending> {
+    let entry = stored_entry(state, id).await?;
+    let reason = decision.reason.clone();
+    let written = registry_status::change_status(&entry, change, decision, &by.member, by.at)?;
+    let told = messages::measure_to_provider(&written.state, change, &reason, by.at.date());
+    let batch = Batch::new().registry(&written, false)?;
+    let (batch, _) =
+        outbox::add_new(&state.store, batch, vec![told], state.outbox.mails(), by.at).await?;
+    state.store.commit(batch).await?;
+    state.outbox.committed();
+    let ends = matches!(change, StatusMove::Deregister | StatusMove::Expire);
+    let fallen = if ends {
+        cascade_now(state).await?
+    } else {
+        Some(Vec::new())
+    };
+    Ok(Ending {
+        entry: written.state,
+        fallen,
+    })
+}
+
+/// Changes where the entry `id` stands and nothing more: the demo's recorded history, which
+/// plays its own cascade and tells no inbox.
 pub async fn change_status(
     state: &AppState,
     by: &Acting,
@@ -28,11 +61,11 @@ pub async fn change_status(
     write(state, change).await
 }
 
-/// What a withdrawal came to: the entry, and the services that fell with it in the lifecycle
-/// run made at once (`None` when another process kept the job's lock throughout: its run, or
-/// the next scheduled one, brings them down).
+/// What a change that may end an entry came to: the entry, and the services that fell with it
+/// in the lifecycle run made at once (`None` when another process kept the job's lock
+/// throughout: its run, or the next scheduled one, brings them down).
 #[derive(Debug)]
-pub struct Withdrawal {
+pub struct Ending {
     pub entry: RegistryEntry,
     pub fallen: Option<Vec<RunChange>>,
 }
@@ -43,12 +76,12 @@ pub async fn withdraw(
     by: &Acting,
     id: &str,
     reason: Bilingual,
-) -> Outcome<Withdrawal> {
+) -> Outcome<Ending> {
     let entry = stored_entry(state, id).await?;
     let change = registry_status::withdraw(&entry, reason, &by.member, by.at)?;
     let entry = write(state, change).await?;
     let fallen = cascade_now(state).await?;
-    Ok(Withdrawal { entry, fallen })
+    Ok(Ending { entry, fallen })
 }
 
 /// How often, and how long apart, a cascade waits for another process's run to end.
@@ -61,8 +94,17 @@ pub async fn cascade_now(state: &AppState) -> Outcome<Option<Vec<RunChange>>> {
     for _ in 0..CASCADE_TRIES {
         let now_ms = state.wall.now_ms();
         let as_of = shinrai_domain::workflow::Moment::at(now_ms).date();
-        match lifecycle::run(&state.store, as_of, now_ms, false).await? {
-            Attempt::Ran(run) => return Ok(Some(run.changes)),
+        let options = lifecycle::RunOptions {
+            as_of,
+            at_ms: now_ms,
+            dry_run: false,
+            mail: state.outbox.mails(),
+        };
+        match lifecycle::run(&state.store, options).await? {
+            Attempt::Ran(run) => {
+                state.outbox.committed();
+                return Ok(Some(run.changes));
+            }
             Attempt::Busy => tokio::time::sleep(CASCADE_PAUSE).await,
         }
     }

@@ -182,6 +182,11 @@ pub struct RegistryEntryView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub application: Option<String>,
+    /// The day a renewal under review was applied for: the registration stays valid past
+    /// `valid_until` while it is reviewed. Absent when none is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub renewal_under_review_since: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -251,6 +256,7 @@ impl RegistryEntryView {
                 })
                 .collect(),
             application: entry.application.clone(),
+            renewal_under_review_since: None,
         }
     }
 }
@@ -262,6 +268,59 @@ pub struct WithdrawRegistrationRequest {
     /// Why the provider withdraws the registration; published in the notice.
     #[schema(value_type = Messages)]
     pub reason: Bilingual,
+}
+
+/// The operator's measure on a registration.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureCode {
+    /// Registered → suspended, while an incident or a measure is examined.
+    Suspend,
+    /// Suspended → registered.
+    Reinstate,
+    /// Ends the registration for good; what is built on it falls.
+    Deregister,
+    /// Records an expiry the calendar already made.
+    Expire,
+}
+
+impl MeasureCode {
+    pub fn status_move(self) -> shinrai_domain::workflow::registry_status::StatusMove {
+        use shinrai_domain::workflow::registry_status::StatusMove;
+        match self {
+            MeasureCode::Suspend => StatusMove::Suspend,
+            MeasureCode::Reinstate => StatusMove::Reinstate,
+            MeasureCode::Deregister => StatusMove::Deregister,
+            MeasureCode::Expire => StatusMove::Expire,
+        }
+    }
+}
+
+/// A measure with its reason (the history's line) and its public notice, both in both
+/// languages; `remarks` replaces the entry's remarks when given.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureRequest {
+    pub measure: MeasureCode,
+    #[schema(value_type = Messages)]
+    pub reason: Bilingual,
+    #[schema(value_type = Messages)]
+    pub notice_title: Bilingual,
+    #[schema(value_type = Messages)]
+    pub notice_body: Bilingual,
+    #[serde(default)]
+    #[schema(value_type = Option<Messages>)]
+    pub remarks: Option<Bilingual>,
+}
+
+/// The entry after the measure, and what fell with it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegistryMeasureView {
+    pub entry: RegistryEntryView,
+    /// The services taken out of the registry by the lifecycle run made at once after a
+    /// deregistration or an expiry (empty after a suspension or a reinstatement); `null` when
+    /// another process was running the job throughout.
+    pub fallen: Option<Vec<FallenView>>,
 }
 
 /// A service that left the registry in the lifecycle run a change started.

@@ -65,7 +65,14 @@ impl FromRequestParts<AppState> for PageContext {
                     .flatten()
                     .map(|org| org.name.get(lang).to_owned())
                     .unwrap_or_else(|| principal.user.org_id.clone());
+                // A count the store cannot give is shown as none rather than failing the page.
+                let unread = state
+                    .store
+                    .unread_count(&principal.user.org_id)
+                    .await
+                    .unwrap_or(0);
                 Some(Viewer {
+                    unread,
                     login: principal.user.login.clone(),
                     organisation,
                     csrf_token: csrf_token.clone(),

@@ -119,6 +119,11 @@ page_labels! {
     nav_audit_bodies: "監査機関", "Audit bodies";
     sign_in: "ログイン", "Sign in";
     sign_out: "ログアウト", "Sign out";
+    inbox: "受信箱", "Inbox";
+    suspended_banner: "この登録は一時停止中です。", "This registration is suspended.";
+    renewal_under_review: "更新審査中（審査の間は有効）", "Renewal under review (valid while reviewed)";
+    renewal_applied_on: "申請日", "applied for on";
+    unread_count: "未読の通知の件数", "unread notifications";
     sign_in_title: "ログイン", "Sign in";
     sign_in_intro: "制度所管、クラウドサービス事業者、監査機関、調達機関の担当者はここからログインします。登録簿と管理基準の閲覧にログインは要りません。", "Staff of the scheme operator, providers, audit bodies and procuring organisations sign in here. Reading the registry and the criteria needs no sign-in.";
     login_name: "ログイン名", "Login";

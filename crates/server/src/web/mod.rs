@@ -8,6 +8,7 @@ pub(crate) mod chart;
 pub(crate) mod context;
 pub(crate) mod field_values;
 pub(crate) mod form;
+pub(crate) mod inbox_labels;
 pub(crate) mod labels;
 pub(crate) mod page;
 pub(crate) mod paper_labels;
@@ -31,6 +32,7 @@ pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     pairs.extend(work_labels::WorkLabels::pairs());
     pairs.extend(review_labels::ReviewLabels::pairs());
     pairs.extend(paper_labels::PaperLabels::pairs());
+    pairs.extend(inbox_labels::InboxLabels::pairs());
     pairs
 }
 

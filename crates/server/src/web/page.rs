@@ -27,6 +27,8 @@ pub struct Viewer {
     pub organisation: String,
     /// Sent back with the sign-out form.
     pub csrf_token: String,
+    /// How many of their organisation's notifications are unread.
+    pub unread: u64,
 }
 
 impl Page {

@@ -43,6 +43,8 @@ pub const ROLES: [&str; 7] = [
 
 pub struct World {
     pub app: Router,
+    /// The state behind `app`, for tests that run the service's jobs themselves.
+    pub state: AppState,
     /// The server's wall clock, when the world set one by hand (see [`workflow_world`]).
     pub wall: Option<Arc<ManualWall>>,
     /// The clock the sign-in limiter reads; moved by hand.
@@ -115,8 +117,13 @@ pub const WORKFLOW_DAY_MS: i64 = 1_780_272_000_000;
 /// sign) and `signing_auditor` (CISA, 5 years, Japanese), and a second operator
 /// administrator, `second_admin`, for the four eyes. The demo criteria are published.
 pub async fn workflow_world() -> World {
+    workflow_world_with(Config::default()).await
+}
+
+/// As [`workflow_world`], with the service's settings.
+pub async fn workflow_world_with(config: Config) -> World {
     let wall = Arc::new(ManualWall(AtomicI64::new(WORKFLOW_DAY_MS)));
-    let mut world = built(Config::default(), Some(wall)).await;
+    let mut world = built(config, Some(wall)).await;
     let system = ChangeBy::system(2_000);
     let passwords = cheap_passwords();
     let id = "user-second_admin".to_owned();
@@ -317,7 +324,8 @@ async fn built(config: Config, wall: Option<Arc<ManualWall>>) -> World {
         state.wall = wall.clone();
     }
     World {
-        app: shinrai_server::router(state),
+        app: shinrai_server::router(state.clone()),
+        state,
         wall,
         clock,
         store,

@@ -99,6 +99,15 @@ pub async fn populate(store: &Store) -> Story {
             .unwrap()
             .update(&story.quality_review.closed, 3)
             .unwrap(),
+        Batch::new()
+            .create(&story.notice.addresses)
+            .unwrap()
+            .create(&story.notice.sent)
+            .unwrap()
+            .update(&story.notice.mailed, 1)
+            .unwrap()
+            .update(&story.notice.read, 2)
+            .unwrap(),
     ];
     for batch in batches {
         store.commit(batch).await.unwrap();
@@ -164,6 +173,10 @@ async fn a_service_goes_from_statement_to_registry_with_every_change_logged() {
             "quality_review.draw",
             "quality_review.review",
             "quality_review.close",
+            "inbox.addresses",
+            "notification.send",
+            "notification.mail",
+            "notification.read",
         ] {
             assert!(actions.iter().any(|a| a == action), "{action} missing");
         }

@@ -188,6 +188,22 @@ pub struct Application {
     pub updated_at_ms: i64,
 }
 
+/// The registry entries a renewal is under review for, each with the day it was applied for:
+/// while it is, the registration stays valid past its end (the `lifecycle` rule).
+pub fn renewals_under_review(
+    applications: &[Application],
+) -> std::collections::BTreeMap<String, CalendarDate> {
+    applications
+        .iter()
+        .filter(|application| application.kind == ApplicationKind::Renewal)
+        .filter(|application| application.status.is_open())
+        .filter_map(|application| {
+            let entry = application.renews.clone()?;
+            Some((entry, Moment::at(application.submitted_at_ms).date()))
+        })
+        .collect()
+}
+
 /// Whether `by` reviews for the scheme operator (its administrators review too).
 pub fn is_reviewer(by: &Member) -> bool {
     by.is_operator_staff()

@@ -6,7 +6,7 @@
 //! languages, by the service itself. A second run on the same day finds nothing to do.
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::collections::BTreeMap;
 

@@ -6,7 +6,7 @@ fn day(text: &str) -> CalendarDate {
 }
 
 /// A registered demo entry renamed `id`, valid until `valid_until`, built on `built_on`.
-fn entry(id: &str, valid_until: &str, built_on: &[&str]) -> RegistryEntry {
+pub fn entry(id: &str, valid_until: &str, built_on: &[&str]) -> RegistryEntry {
     let mut entry = demo_registry()
         .unwrap()
         .entries

@@ -33,6 +33,12 @@ async fn the_table_covers_every_documented_route() {
                 ["", "api", "v1", "users", _, action] => format!("/api/v1/users/{{id}}/{action}"),
                 ["", "api", "v1", "criteria", _] => "/api/v1/criteria/{version}".to_owned(),
                 ["", "api", "v1", "registry", _] => "/api/v1/registry/{id}".to_owned(),
+                ["", "api", "v1", "inbox", "addresses"] => "/api/v1/inbox/addresses".to_owned(),
+                ["", "api", "v1", "inbox", _] => "/api/v1/inbox/{id}".to_owned(),
+                ["", "api", "v1", "inbox", _, "read"] => "/api/v1/inbox/{id}/read".to_owned(),
+                ["", "api", "v1", "registry", _, "measures"] => {
+                    "/api/v1/registry/{id}/measures".to_owned()
+                }
                 ["", "api", "v1", "registry", _, "withdraw"] => {
                     "/api/v1/registry/{id}/withdraw".to_owned()
                 }

@@ -38,6 +38,25 @@ pub fn rows(world: &World) -> Vec<Row> {
             None,
             [401, 200, 200, 403, 403, 403, 403],
         ),
+        // Every member reads and keeps its own organisation's inbox.
+        (
+            "GET",
+            "/api/v1/inbox".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/inbox/addresses".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "PUT",
+            "/api/v1/inbox/addresses".into(),
+            Some(r#"{"addresses": ["team@example.jp"]}"#.into()),
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
         (
             "GET",
             "/api/v1/organisations/csp".into(),
@@ -291,7 +310,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             [401, 200, 200, 200, 200, 200, 200],
         ),
     ];
-    let not_found: [(&str, &str, Option<String>); 35] = [
+    let not_found: [(&str, &str, Option<String>); 38] = [
         ("GET", "/api/v1/services/svc-none", None),
         (
             "POST",
@@ -376,6 +395,20 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             "POST",
             "/api/v1/registry/C99-9999/withdraw",
             Some(format!(r#"{{"reason": {text}}}"#)),
+        ),
+        (
+            "POST",
+            "/api/v1/registry/C99-9999/measures",
+            Some(format!(
+                r#"{{"measure": "suspend", "reason": {text}, "notice_title": {text}, "notice_body": {text}}}"#
+            )),
+        ),
+        // Another organisation's message is as unknown as one that does not exist.
+        ("GET", "/api/v1/inbox/csp~none", None),
+        (
+            "PUT",
+            "/api/v1/inbox/csp~none/read",
+            Some(r#"{"read": true}"#.into()),
         ),
     ];
     for (method, uri, body) in not_found {

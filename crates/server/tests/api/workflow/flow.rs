@@ -378,3 +378,26 @@ pub async fn assert_log_intact(world: &World) {
         .unwrap();
     assert!(verified.intact(), "{verified:?}");
 }
+
+/// Entries registered on top of `base` as stored, each `(id, the entry it is built on)`, by the
+/// same provider and without a service of their own.
+pub async fn built_on(world: &World, base: &str, entries: &[(&str, &str)]) {
+    let stored = world.store.registry_entries().await.unwrap();
+    let ours = stored.iter().find(|entry| entry.id == base).unwrap();
+    let on_top: Vec<_> = entries
+        .iter()
+        .map(|(id, on)| {
+            let mut entry = ours.clone();
+            entry.id = (*id).to_owned();
+            entry.built_on = vec![(*on).to_owned()];
+            entry.service = None;
+            entry.application = None;
+            entry
+        })
+        .collect();
+    world
+        .store
+        .create_registry_entries(&on_top, &shinrai_store::model::ChangeBy::system(1_000))
+        .await
+        .unwrap();
+}

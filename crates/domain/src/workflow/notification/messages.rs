@@ -1,0 +1,201 @@
+//! What the scheme's notifications say, in both languages: each builds the draft of one message
+//! from the facts it is about.
+
+use super::{Draft, NotificationKind};
+use crate::date::CalendarDate;
+use crate::registry::RegistryEntry;
+use crate::text::Bilingual;
+use crate::workflow::lifecycle_run::Fall;
+use crate::workflow::registry_status::StatusMove;
+
+/// The path of an entry's public page.
+fn entry_link(entry: &RegistryEntry) -> String {
+    format!("/registry/{}", entry.id)
+}
+
+/// To the provider of `entry`, which left the registry by `fall`; `base` is the registry as it
+/// names the entry a cascade fell with (its name, when known).
+pub fn fall_to_provider(
+    entry: &RegistryEntry,
+    fall: &Fall,
+    base_name: Option<&Bilingual>,
+) -> Draft {
+    let name = &entry.service_name;
+    let (kind, cause, title, body) = match fall {
+        Fall::Expired { since } => (
+            NotificationKind::Expired,
+            format!("expired-{}-{}", entry.id, entry.valid_until),
+            Bilingual::new(
+                format!("{} の登録は有効期限を過ぎました", name.ja),
+                format!("The registration of {} has expired", name.en),
+            ),
+            Bilingual::new(
+                format!(
+                    "登録番号 {} の有効期限 {} までに更新の申請がなかったため、{since} から期限切れとなりました。再び登録するには、新たな監査を受けて登録を申請してください。",
+                    entry.id, entry.valid_until
+                ),
+                format!(
+                    "No renewal was applied for before registration {} ended its validity on {}, so it has been expired since {since}. To be registered again, the service needs a new audit and a new application.",
+                    entry.id, entry.valid_until
+                ),
+            ),
+        ),
+        Fall::Cascade { because, since } => {
+            let base = base_name.map_or_else(
+                || Bilingual::new(because.clone(), because.clone()),
+                |name| {
+                    Bilingual::new(
+                        format!("{}（{because}）", name.ja),
+                        format!("{} ({because})", name.en),
+                    )
+                },
+            );
+            (
+                NotificationKind::FellInCascade,
+                format!("cascade-{}-{since}", entry.id),
+                Bilingual::new(
+                    format!("{} の登録は基盤サービスとともに終了しました", name.ja),
+                    format!(
+                        "The registration of {} ended with the service it is built on",
+                        name.en
+                    ),
+                ),
+                Bilingual::new(
+                    format!(
+                        "登録番号 {} は、基盤とする {} が登録簿から外れたため、{since} に抹消されました。自らの監査で基盤を評価していないサービスは、基盤とともに登録を失います。基盤を評価した監査を受けて、改めて申請できます。",
+                        entry.id, base.ja
+                    ),
+                    format!(
+                        "Registration {} was deregistered on {since} because {}, which it is built on, left the registry. A service whose own audit did not evaluate its base falls with it; it may apply again after an audit that evaluates the base.",
+                        entry.id, base.en
+                    ),
+                ),
+            )
+        }
+    };
+    Draft {
+        to: entry.provider.clone(),
+        cause,
+        kind,
+        entry: Some(entry.id.clone()),
+        service: entry.service.clone(),
+        title,
+        body,
+        link: entry_link(entry),
+    }
+}
+
+/// To the provider of `entry`: its validity ends on `valid_until`, `months` months from the day
+/// the reminder falls due, and no renewal has been applied for.
+pub fn renewal_due(entry: &RegistryEntry, months: u32) -> Draft {
+    let name = &entry.service_name;
+    Draft {
+        to: entry.provider.clone(),
+        cause: format!("renewal-{}-{}-{months}m", entry.id, entry.valid_until),
+        kind: NotificationKind::RenewalDue,
+        entry: Some(entry.id.clone()),
+        service: entry.service.clone(),
+        title: Bilingual::new(
+            format!("{} の登録の有効期限まで {months} か月です", name.ja),
+            format!(
+                "The registration of {} ends in {months} month{}",
+                name.en,
+                if months == 1 { "" } else { "s" }
+            ),
+        ),
+        body: Bilingual::new(
+            format!(
+                "登録番号 {} は {} まで有効です。期限までに更新を申請すれば、審査の間も登録は有効のままです。申請がなければ、期限の翌日に期限切れとなります。",
+                entry.id, entry.valid_until
+            ),
+            format!(
+                "Registration {} is valid until {}. A renewal applied for before then keeps it valid while it is reviewed; without one it expires the day after.",
+                entry.id, entry.valid_until
+            ),
+        ),
+        link: entry_link(entry),
+    }
+}
+
+/// The facts of an audit whose report falls due.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportFacts<'a> {
+    pub audit: &'a str,
+    pub service: &'a str,
+    pub period_end: CalendarDate,
+    pub due: CalendarDate,
+}
+
+/// To `to` (the provider or the audit body): the report of `facts.audit` falls due.
+pub fn report_due(to: &str, facts: ReportFacts<'_>) -> Draft {
+    let ReportFacts {
+        audit,
+        service,
+        period_end,
+        due,
+    } = facts;
+    Draft {
+        to: to.to_owned(),
+        cause: format!("report-{audit}-{due}"),
+        kind: NotificationKind::ReportDue,
+        entry: None,
+        service: Some(service.to_owned()),
+        title: Bilingual::new(
+            format!("監査 {audit} の報告書の期限は {due} です"),
+            format!("The report of audit {audit} is due on {due}"),
+        ),
+        body: Bilingual::new(
+            format!(
+                "監査 {audit}（サービス {service}）の監査対象期間は {period_end} に終わりました。報告書は期間の終わりから 3 か月以内、{due} までに署名される必要があります。"
+            ),
+            format!(
+                "The audit period of audit {audit} (service {service}) ended on {period_end}. Its report must be signed within three months of that end, by {due}."
+            ),
+        ),
+        link: format!("/audits/{audit}"),
+    }
+}
+
+/// To the provider of `entry`: the operator's measure `change`, taken on `on` for `reason`
+/// (the entry as it stands afterwards).
+pub fn measure_to_provider(
+    entry: &RegistryEntry,
+    change: StatusMove,
+    reason: &Bilingual,
+    on: CalendarDate,
+) -> Draft {
+    let name = &entry.service_name;
+    let (ja, en) = match change {
+        StatusMove::Suspend => ("一時停止されました", "has been suspended"),
+        StatusMove::Reinstate => ("一時停止が解除されました", "has been reinstated"),
+        StatusMove::Deregister => ("抹消されました", "has been deregistered"),
+        StatusMove::Expire => ("期限切れとなりました", "has expired"),
+    };
+    Draft {
+        to: entry.provider.clone(),
+        cause: format!(
+            "measure-{}-{}-{on}-{}",
+            entry.id,
+            change.code(),
+            entry.history.len()
+        ),
+        kind: NotificationKind::Measure,
+        entry: Some(entry.id.clone()),
+        service: entry.service.clone(),
+        title: Bilingual::new(
+            format!("{} の登録は{ja}", name.ja),
+            format!("The registration of {} {en}", name.en),
+        ),
+        body: Bilingual::new(
+            format!(
+                "制度の運用者は {on} に登録番号 {} について措置を取りました。理由: {} 登録簿の項目と公示をご確認ください。",
+                entry.id, reason.ja
+            ),
+            format!(
+                "On {on} the scheme operator took a measure on registration {}. Reason: {} See the registry entry and its notice.",
+                entry.id, reason.en
+            ),
+        ),
+        link: entry_link(entry),
+    }
+}

@@ -1,0 +1,192 @@
+//! The operator's form on an entry's page to take a measure (措置): suspend, reinstate,
+//! deregister or record an expiry, with the history's reason and the public notice in both
+//! languages. The same action as the API; back to the entry on success, the entry again with the
+//! form's problems otherwise.
+
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Form, Path, State};
+use axum::response::Response;
+use shinrai_domain::policy::Actor;
+use shinrai_domain::registry::{EntryStatus, RegistryEntry};
+use shinrai_domain::text::{Bilingual, Lang};
+use shinrai_domain::workflow::Refusal;
+use shinrai_domain::workflow::registry_status::{NoticeText, StatusDecision, StatusMove};
+
+use super::pages::render_entry;
+use super::status;
+use crate::state::AppState;
+use crate::web::context::PageContext;
+use crate::web::form::{
+    PageForms, Posted, answer_post, bilingual, in_lang, path_segment, read_posted,
+};
+
+/// The form's name on the page, and its anchor.
+pub const FORM: &str = "measure";
+
+/// The words of the form.
+pub struct MeasureLabels {
+    pub title: &'static str,
+    pub hint: &'static str,
+    pub measure: &'static str,
+    pub reason: &'static str,
+    pub notice_title: &'static str,
+    pub notice_body: &'static str,
+    pub japanese: &'static str,
+    pub english: &'static str,
+    pub submit: &'static str,
+}
+
+impl MeasureLabels {
+    pub fn of(lang: Lang) -> MeasureLabels {
+        match lang {
+            Lang::Ja => MeasureLabels {
+                title: "措置を取る",
+                hint: "履歴に理由が載り、公示が両言語で公開され、事業者に通知されます。抹消すると、このサービスを基盤とし、その監査で基盤が評価されていないサービスも同時に登録簿から外れます。",
+                measure: "措置",
+                reason: "理由（履歴）",
+                notice_title: "公示の件名",
+                notice_body: "公示の本文",
+                japanese: "日本語",
+                english: "英語",
+                submit: "措置を取る",
+            },
+            Lang::En => MeasureLabels {
+                title: "Take a measure",
+                hint: "The reason goes into the history, the notice is published in both languages and the provider is told. A deregistration also takes out of the registry the services built on this one whose own audit did not evaluate it.",
+                measure: "Measure",
+                reason: "Reason (history)",
+                notice_title: "Notice title",
+                notice_body: "Notice text",
+                japanese: "Japanese",
+                english: "English",
+                submit: "Take the measure",
+            },
+        }
+    }
+}
+
+/// The measures the entry's status allows, as (code, label).
+fn allowed(status: EntryStatus, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let label = |change: StatusMove| match (change, lang) {
+        (StatusMove::Suspend, Lang::Ja) => "一時停止",
+        (StatusMove::Suspend, Lang::En) => "Suspend",
+        (StatusMove::Reinstate, Lang::Ja) => "一時停止の解除",
+        (StatusMove::Reinstate, Lang::En) => "Reinstate",
+        (StatusMove::Deregister, Lang::Ja) => "登録抹消",
+        (StatusMove::Deregister, Lang::En) => "Deregister",
+        (StatusMove::Expire, Lang::Ja) => "期限切れの記録",
+        (StatusMove::Expire, Lang::En) => "Record the expiry",
+    };
+    let moves: &[StatusMove] = match status {
+        EntryStatus::Registered => &[
+            StatusMove::Suspend,
+            StatusMove::Deregister,
+            StatusMove::Expire,
+        ],
+        EntryStatus::Suspended => &[
+            StatusMove::Reinstate,
+            StatusMove::Deregister,
+            StatusMove::Expire,
+        ],
+        _ => &[],
+    };
+    moves
+        .iter()
+        .map(|&change| (change.code(), label(change)))
+        .collect()
+}
+
+/// The form as the page shows it: for the operator's administrators, while a measure is open.
+pub struct MeasureForm {
+    pub l: MeasureLabels,
+    pub action: String,
+    pub csrf_token: String,
+    pub problems: Vec<String>,
+    pub measures: Vec<(&'static str, &'static str)>,
+    pub chosen: String,
+    /// (field name, text sent back), for the six texts.
+    pub texts: Vec<(&'static str, String)>,
+}
+
+impl MeasureForm {
+    pub fn sent(&self, name: &str) -> &str {
+        self.texts
+            .iter()
+            .find(|(field, _)| *field == name)
+            .map_or("", |(_, text)| text.as_str())
+    }
+
+    pub fn for_reader(ctx: &PageContext, entry: &RegistryEntry, forms: &PageForms) -> Option<Self> {
+        let Actor::Member(member) = &ctx.caller.actor else {
+            return None;
+        };
+        let measures = allowed(entry.status, ctx.lang);
+        if !member.is_operator_admin() || measures.is_empty() {
+            return None;
+        }
+        let texts = [
+            "reason_ja",
+            "reason_en",
+            "notice_title_ja",
+            "notice_title_en",
+            "notice_body_ja",
+            "notice_body_en",
+        ]
+        .map(|name| (name, forms.posted_or(FORM, name, "")))
+        .to_vec();
+        Some(MeasureForm {
+            l: MeasureLabels::of(ctx.lang),
+            action: in_lang(
+                &format!("/registry/{}/measures", path_segment(&entry.id)),
+                ctx.lang,
+            ),
+            csrf_token: ctx.csrf_token(),
+            problems: forms.problems(FORM),
+            chosen: forms.posted_or(FORM, "measure", ""),
+            measures,
+            texts,
+        })
+    }
+}
+
+/// `POST /registry/{id}/measures`.
+pub async fn take(
+    State(state): State<AppState>,
+    ctx: PageContext,
+    Path(id): Path<String>,
+    posted: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let (by, fields) = match read_posted(&ctx, &state, posted) {
+        Posted::Read(by, fields) => (by, fields),
+        Posted::Page(response) => return response,
+    };
+    let outcome = match StatusMove::from_code(fields.get("measure")) {
+        Some(change) => {
+            let decision = StatusDecision {
+                reason: bilingual(&fields, "reason"),
+                notice: NoticeText {
+                    title: bilingual(&fields, "notice_title"),
+                    body: bilingual(&fields, "notice_body"),
+                },
+                remarks: None,
+            };
+            status::take_measure(&state, &by, &id, change, decision).await
+        }
+        None => Err(Refusal::invalid(
+            "/measure",
+            "unknown_measure",
+            Bilingual::new("措置を選んでください", "choose a measure"),
+        )
+        .into()),
+    };
+    let done = |_| {
+        format!(
+            "{}#history",
+            in_lang(&format!("/registry/{}", path_segment(&id)), ctx.lang)
+        )
+    };
+    answer_post(&ctx, outcome, done, FORM, fields, |sent_back| {
+        render_entry(&state, &ctx, &id, PageForms::with(Some(sent_back)))
+    })
+    .await
+}
