@@ -76,8 +76,8 @@ impl Store {
             .await
     }
 
-    /// The messages still waiting to go by e-mail, oldest first. Only unread ones are: once a
-    /// member has read a message in the inbox, its e-mail is no longer needed.
+    /// The messages still waiting to go by e-mail, oldest first. Only unread ones can be: a
+    /// message read in the inbox before it went no longer waits (`read_first`).
     pub async fn mail_waiting(&self) -> StoreResult<Vec<Stored<Notification>>> {
         let unread = Filter::status("unread");
         let mut waiting: Vec<Stored<Notification>> = self

@@ -17,6 +17,14 @@ impl Moment {
         Moment { at_ms }
     }
 
+    /// The minute of the scheme's day (0 at midnight in Tokyo) of this instant.
+    pub fn minute_of_day(self) -> i64 {
+        self.at_ms
+            .saturating_add(SCHEME_UTC_OFFSET_MS)
+            .rem_euclid(86_400_000)
+            / 60_000
+    }
+
     /// The scheme's calendar day of this instant.
     pub fn date(self) -> CalendarDate {
         CalendarDate::from_unix_ms(self.at_ms.saturating_add(SCHEME_UTC_OFFSET_MS))
@@ -36,5 +44,12 @@ mod tests {
             Moment::at(before.at_ms + 1).date().to_string(),
             "2026-04-01"
         );
+    }
+
+    #[test]
+    fn the_minute_of_the_day_is_counted_in_tokyo() {
+        // 2026-03-31T14:59Z is 23:59 in Tokyo; 15:00Z is midnight there.
+        assert_eq!(Moment::at(1_774_969_140_000).minute_of_day(), 23 * 60 + 59);
+        assert_eq!(Moment::at(1_774_969_200_000).minute_of_day(), 0);
     }
 }

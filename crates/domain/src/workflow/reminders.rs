@@ -83,7 +83,7 @@ fn report_reminders(audit: &Audit, as_of: CalendarDate) -> Vec<Draft> {
         return Vec::new();
     };
     let from = due.sub_months_clamped(REPORT_REMINDER_MONTHS);
-    if !from.is_some_and(|from| from <= as_of) || as_of > due {
+    if from.is_none_or(|from| from > as_of) || as_of > due {
         return Vec::new();
     }
     let facts = ReportFacts {

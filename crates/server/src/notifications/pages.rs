@@ -6,6 +6,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, State};
 use axum::response::Response;
 use shinrai_domain::text::Lang;
+use shinrai_domain::workflow::Moment;
 use shinrai_domain::workflow::notification::{MailState, Notification};
 
 use super::actions;
@@ -49,10 +50,9 @@ struct InboxPage {
 
 /// The minute a message was sent, in Japan.
 fn sent_at(at_ms: i64) -> String {
-    let japan = at_ms.saturating_add(9 * 3_600_000);
-    let day = shinrai_domain::date::CalendarDate::from_unix_ms(japan);
-    let minutes = japan.rem_euclid(86_400_000) / 60_000;
-    format!("{day} {:02}:{:02}", minutes / 60, minutes % 60)
+    let at = Moment::at(at_ms);
+    let minutes = at.minute_of_day();
+    format!("{} {:02}:{:02}", at.date(), minutes / 60, minutes % 60)
 }
 
 fn mail_text(state: &MailState, i: &InboxLabels) -> String {
@@ -62,6 +62,7 @@ fn mail_text(state: &MailState, i: &InboxLabels) -> String {
         MailState::Sent { .. } => i.mail_sent.to_owned(),
         MailState::NoAddress => i.mail_no_address.to_owned(),
         MailState::Failed { .. } => i.mail_failed.to_owned(),
+        MailState::ReadFirst => i.mail_read_first.to_owned(),
     }
 }
 

@@ -25,7 +25,8 @@ pub struct NotificationView {
     /// When and by whom it was marked read.
     pub read_at_ms: Option<i64>,
     pub read_by: Option<String>,
-    /// `off` (no SMTP), `pending`, `sent`, `no_address`, `failed`.
+    /// `off` (no SMTP), `pending`, `sent`, `no_address`, `failed`, `read_first` (read in the
+    /// inbox before it went).
     pub mail: &'static str,
 }
 

@@ -16,6 +16,7 @@ use super::pages::render_entry;
 use super::status;
 use crate::state::AppState;
 use crate::web::context::PageContext;
+use crate::web::entry_form_labels::EntryFormLabels;
 use crate::web::form::{
     PageForms, Posted, answer_post, bilingual, in_lang, path_segment, read_posted,
 };
@@ -23,59 +24,14 @@ use crate::web::form::{
 /// The form's name on the page, and its anchor.
 pub const FORM: &str = "measure";
 
-/// The words of the form.
-pub struct MeasureLabels {
-    pub title: &'static str,
-    pub hint: &'static str,
-    pub measure: &'static str,
-    pub reason: &'static str,
-    pub notice_title: &'static str,
-    pub notice_body: &'static str,
-    pub japanese: &'static str,
-    pub english: &'static str,
-    pub submit: &'static str,
-}
-
-impl MeasureLabels {
-    pub fn of(lang: Lang) -> MeasureLabels {
-        match lang {
-            Lang::Ja => MeasureLabels {
-                title: "措置を取る",
-                hint: "履歴に理由が載り、公示が両言語で公開され、事業者に通知されます。抹消すると、このサービスを基盤とし、その監査で基盤が評価されていないサービスも同時に登録簿から外れます。",
-                measure: "措置",
-                reason: "理由（履歴）",
-                notice_title: "公示の件名",
-                notice_body: "公示の本文",
-                japanese: "日本語",
-                english: "英語",
-                submit: "措置を取る",
-            },
-            Lang::En => MeasureLabels {
-                title: "Take a measure",
-                hint: "The reason goes into the history, the notice is published in both languages and the provider is told. A deregistration also takes out of the registry the services built on this one whose own audit did not evaluate it.",
-                measure: "Measure",
-                reason: "Reason (history)",
-                notice_title: "Notice title",
-                notice_body: "Notice text",
-                japanese: "Japanese",
-                english: "English",
-                submit: "Take the measure",
-            },
-        }
-    }
-}
-
 /// The measures the entry's status allows, as (code, label).
 fn allowed(status: EntryStatus, lang: Lang) -> Vec<(&'static str, &'static str)> {
-    let label = |change: StatusMove| match (change, lang) {
-        (StatusMove::Suspend, Lang::Ja) => "一時停止",
-        (StatusMove::Suspend, Lang::En) => "Suspend",
-        (StatusMove::Reinstate, Lang::Ja) => "一時停止の解除",
-        (StatusMove::Reinstate, Lang::En) => "Reinstate",
-        (StatusMove::Deregister, Lang::Ja) => "登録抹消",
-        (StatusMove::Deregister, Lang::En) => "Deregister",
-        (StatusMove::Expire, Lang::Ja) => "期限切れの記録",
-        (StatusMove::Expire, Lang::En) => "Record the expiry",
+    let l = EntryFormLabels::of(lang);
+    let label = |change: StatusMove| match change {
+        StatusMove::Suspend => l.measure_suspend,
+        StatusMove::Reinstate => l.measure_reinstate,
+        StatusMove::Deregister => l.measure_deregister,
+        StatusMove::Expire => l.measure_expire,
     };
     let moves: &[StatusMove] = match status {
         EntryStatus::Registered => &[
@@ -98,7 +54,7 @@ fn allowed(status: EntryStatus, lang: Lang) -> Vec<(&'static str, &'static str)>
 
 /// The form as the page shows it: for the operator's administrators, while a measure is open.
 pub struct MeasureForm {
-    pub l: MeasureLabels,
+    pub l: EntryFormLabels,
     pub action: String,
     pub csrf_token: String,
     pub problems: Vec<String>,
@@ -135,7 +91,7 @@ impl MeasureForm {
         .map(|name| (name, forms.posted_or(FORM, name, "")))
         .to_vec();
         Some(MeasureForm {
-            l: MeasureLabels::of(ctx.lang),
+            l: EntryFormLabels::of(ctx.lang),
             action: in_lang(
                 &format!("/registry/{}/measures", path_segment(&entry.id)),
                 ctx.lang,

@@ -7,13 +7,13 @@ use axum::extract::{Form, Path, State};
 use axum::response::Response;
 use shinrai_domain::policy::Actor;
 use shinrai_domain::registry::{EntryStatus, RegistryEntry};
-use shinrai_domain::text::Lang;
 use shinrai_domain::workflow::service::is_provider;
 
 use super::pages::render_entry;
 use super::status;
 use crate::state::AppState;
 use crate::web::context::PageContext;
+use crate::web::entry_form_labels::EntryFormLabels;
 use crate::web::form::{
     PageForms, Posted, answer_post, bilingual, in_lang, path_segment, read_posted,
 };
@@ -21,40 +21,10 @@ use crate::web::form::{
 /// The form's name on the page, and its anchor.
 pub const FORM: &str = "withdraw";
 
-/// The words of the form.
-pub struct WithdrawLabels {
-    pub title: &'static str,
-    pub hint: &'static str,
-    pub reason_ja: &'static str,
-    pub reason_en: &'static str,
-    pub submit: &'static str,
-}
-
-impl WithdrawLabels {
-    pub fn of(lang: Lang) -> WithdrawLabels {
-        match lang {
-            Lang::Ja => WithdrawLabels {
-                title: "登録の取下げ",
-                hint: "取り下げた登録は戻せません。このサービスを基盤とし、その監査で基盤が評価されていないサービスも、同時に登録簿から外れます。理由は公示に載ります。",
-                reason_ja: "理由（日本語）",
-                reason_en: "理由（英語）",
-                submit: "登録を取り下げる",
-            },
-            Lang::En => WithdrawLabels {
-                title: "Withdraw the registration",
-                hint: "A withdrawn registration cannot come back. The services built on this one whose own audit did not evaluate it leave the registry with it. The reason is published in the notice.",
-                reason_ja: "Reason (Japanese)",
-                reason_en: "Reason (English)",
-                submit: "Withdraw the registration",
-            },
-        }
-    }
-}
-
 /// The form as the page shows it: for a member of the entry's provider with the provider role,
 /// while the entry is registered or suspended.
 pub struct WithdrawForm {
-    pub l: WithdrawLabels,
+    pub l: EntryFormLabels,
     pub action: String,
     pub csrf_token: String,
     pub problems: Vec<String>,
@@ -75,7 +45,7 @@ impl WithdrawForm {
             return None;
         }
         Some(WithdrawForm {
-            l: WithdrawLabels::of(ctx.lang),
+            l: EntryFormLabels::of(ctx.lang),
             action: in_lang(
                 &format!("/registry/{}/withdraw", path_segment(&entry.id)),
                 ctx.lang,

@@ -23,6 +23,7 @@ page_labels! {
     mail_sent: "送信済み", "Sent";
     mail_no_address: "送信先なし", "No address to send to";
     mail_failed: "送信できませんでした", "Could not be delivered";
+    mail_read_first: "送信前に既読のため送信せず", "Not sent: read before it went";
     addresses_title: "通知を受け取るメールアドレス", "E-mail addresses for notifications";
     addresses_hint: "1 行に 1 件、最大 10 件。空にするとメールは送られません。", "One per line, at most 10. Leave empty to receive no e-mail.";
     addresses: "メールアドレス", "Addresses";

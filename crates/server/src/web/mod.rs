@@ -6,6 +6,7 @@
 
 pub(crate) mod chart;
 pub(crate) mod context;
+pub(crate) mod entry_form_labels;
 pub(crate) mod field_values;
 pub(crate) mod form;
 pub(crate) mod inbox_labels;
@@ -33,6 +34,7 @@ pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     pairs.extend(review_labels::ReviewLabels::pairs());
     pairs.extend(paper_labels::PaperLabels::pairs());
     pairs.extend(inbox_labels::InboxLabels::pairs());
+    pairs.extend(entry_form_labels::EntryFormLabels::pairs());
     pairs
 }
 

@@ -31,6 +31,8 @@ pub enum MailState {
     NoAddress,
     /// Given up after [`MAX_MAIL_ATTEMPTS`] failed tries.
     Failed { attempts: u32, error: String },
+    /// Read in the inbox before it went: the e-mail is no longer needed.
+    ReadFirst,
 }
 
 impl MailState {
@@ -45,6 +47,7 @@ impl MailState {
             MailState::Sent { .. } => "sent",
             MailState::NoAddress => "no_address",
             MailState::Failed { .. } => "failed",
+            MailState::ReadFirst => "read_first",
         }
     }
 }

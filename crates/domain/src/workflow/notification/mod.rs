@@ -137,11 +137,6 @@ pub fn notification_id(to: &str, cause: &str) -> String {
     format!("{to}~{cause}")
 }
 
-/// The recipient a notification's id names: the part before its first `~`.
-pub fn recipient_of(id: &str) -> &str {
-    id.split_once('~').map_or(id, |(to, _)| to)
-}
-
 /// Sends `draft` at `at`, by the service itself; `mail` says whether SMTP is configured, so
 /// that the message also waits to go by e-mail.
 pub fn send(draft: Draft, mail: bool, at: Moment) -> Change<Notification> {
@@ -188,6 +183,9 @@ pub fn mark(
         return Err(Refusal::NotAllowed(NotAllowed::NotTheRecipient));
     }
     let mut next = notification.clone();
+    if read && next.mail.is_pending() {
+        next.mail = MailState::ReadFirst;
+    }
     next.read = read.then(|| ReadMark {
         by: by.user_id.clone(),
         at_ms: at.at_ms,

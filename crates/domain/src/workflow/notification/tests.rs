@@ -36,7 +36,6 @@ fn draft() -> Draft {
 fn a_message_lands_unread_in_its_recipients_inbox_by_the_system() {
     let change = send(draft(), true, at("2027-04-01"));
     assert_eq!(change.state.id, "csp~expired-C-1-2027-03-31");
-    assert_eq!(recipient_of(&change.state.id), "csp");
     assert!(!change.state.is_read());
     assert_eq!(change.state.status_code(), "unread");
     assert_eq!(
@@ -70,6 +69,14 @@ fn only_the_recipients_members_mark_it_read_and_unread() {
     assert!(read.state.is_read());
     assert_eq!(read.event.action, READ);
     assert_eq!(read.event.subject, "csp");
+    let waiting = send(draft(), true, at("2027-04-01")).state;
+    let read_first = mark(&waiting, true, &own, at("2027-04-02")).unwrap().state;
+    assert_eq!(
+        read_first.mail,
+        MailState::ReadFirst,
+        "read first, no e-mail needed"
+    );
+    assert!(record_mail(&read_first, MailOutcome::NoAddress, at("2027-04-02")).is_none());
     let unread = mark(&read.state, false, &own, at("2027-04-03")).unwrap();
     assert!(!unread.state.is_read());
     assert_eq!(unread.event.action, UNREAD);
