@@ -1,5 +1,5 @@
-// Operator staff sign in, find the criteria draft on their start page, compare it with the
-// published version, and sign out again.
+// Operator staff sign in, open their organisation's inbox from the header, find the criteria
+// draft on their start page, compare it with the published version, and sign out again.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -24,7 +24,12 @@ test('an operator signs in, compares the draft criteria with the published ones 
   await Promise.all([page.waitForURL((url) => url.pathname === '/registry'), page.locator('form.sign-in button').click()]);
   assert.ok((await page.locator('.account').textContent()).includes('admin'));
 
-  await page.locator('.account a').click();
+  // The header leads to the organisation's inbox, with its address form.
+  await Promise.all([page.waitForURL((url) => url.pathname === '/inbox'), page.locator('.account a.inbox-link').click()]);
+  assert.equal(await page.locator('h1').textContent(), '受信箱');
+  assert.equal(await page.locator('form#addresses textarea[name=addresses]').count(), 1);
+
+  await page.locator('.account a[href^="/start"]').click();
   await page.waitForURL((url) => url.pathname === '/start');
   await Promise.all([
     page.waitForURL((url) => url.pathname === '/criteria/diff'),

@@ -28,6 +28,8 @@ export const PAGE_KINDS = [
   { name: 'engagement-evidence', path: '/audits/au-svc-sakura-managed-db-1/evidence', signIn: 'provider' },
   { name: 'engagement-control', path: '/audits/au-svc-sakura-managed-db-1/controls/5.1.1.1', signIn: 'auditor' },
   { name: 'quality-reviews', path: '/quality-reviews', signIn: 'admin' },
+  { name: 'inbox', path: '/inbox', signIn: 'provider' },
+  { name: 'registry-entry-operator', path: '/registry/C25-0001', signIn: 'admin' },
   { name: 'not-found', path: '/registry/C99-9999', status: 404 },
   { name: 'no-such-address', path: '/no-such-page', status: 404 },
   { name: 'error', path: '/registry?level=9', status: 400 },
