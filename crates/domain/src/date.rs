@@ -12,6 +12,33 @@ pub struct CalendarDate {
     day: u8,
 }
 
+/// A day of the week, Monday first as ISO 8601 counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    /// 0 for Monday to 6 for Sunday: what date arithmetic needs to step to a given weekday.
+    pub fn days_from_monday(self) -> u8 {
+        match self {
+            Weekday::Monday => 0,
+            Weekday::Tuesday => 1,
+            Weekday::Wednesday => 2,
+            Weekday::Thursday => 3,
+            Weekday::Friday => 4,
+            Weekday::Saturday => 5,
+            Weekday::Sunday => 6,
+        }
+    }
+}
+
 impl CalendarDate {
     pub fn new(year: u16, month: u8, day: u8) -> Option<CalendarDate> {
         let valid = (1..=9999).contains(&year)
@@ -130,6 +157,19 @@ impl CalendarDate {
             - 1;
         let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
         era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The day of the week (1970-01-01, day 0 of the epoch count, was a Thursday).
+    pub fn weekday(self) -> Weekday {
+        match (self.days_since_epoch() + 3).rem_euclid(7) {
+            0 => Weekday::Monday,
+            1 => Weekday::Tuesday,
+            2 => Weekday::Wednesday,
+            3 => Weekday::Thursday,
+            4 => Weekday::Friday,
+            5 => Weekday::Saturday,
+            _ => Weekday::Sunday,
+        }
     }
 
     /// The day `days` later (earlier when negative); `None` outside years 1-9999.
@@ -325,6 +365,22 @@ mod tests {
         assert_eq!(end("9999-01-01", 1), Some(date("9999-12-31")));
         assert_eq!(end("9999-01-02", 1), None);
         assert_eq!(end("0001-01-01", u32::MAX), None);
+    }
+
+    #[test]
+    fn weekdays_follow_the_days() {
+        assert_eq!(date("1970-01-01").weekday(), Weekday::Thursday);
+        assert_eq!(date("1969-12-29").weekday(), Weekday::Monday);
+        assert_eq!(date("2000-02-29").weekday(), Weekday::Tuesday);
+        assert_eq!(date("2026-01-01").weekday(), Weekday::Thursday);
+        assert_eq!(date("2026-05-03").weekday(), Weekday::Sunday);
+        assert_eq!(date("0001-01-01").weekday(), Weekday::Monday);
+        assert_eq!(date("9999-12-31").weekday(), Weekday::Friday);
+        let mut day = date("2026-01-05");
+        for offset in 0..14u8 {
+            assert_eq!(day.weekday().days_from_monday(), offset % 7, "{day}");
+            day = day.add_days(1).unwrap();
+        }
     }
 
     #[test]

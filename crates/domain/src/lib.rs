@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod applicability;
 pub mod audit_kind;
 pub mod availability;
+pub mod calendar;
 pub mod cascade;
 pub mod case;
 pub mod classification;

@@ -89,9 +89,8 @@ pub fn audience<'a>(
         "user" | "session" | "token" | "blob" | "sign_in" | "login" => Audience::OperatorStaff,
         // Work in progress on a service (restricted to its parties): the operator's staff and
         // the organisation that acted; everyone else sees only that something happened.
-        "service" | "statement" | "audit" | "application" | "auditor" => {
-            Audience::Organisation { org }
-        }
+        "service" | "statement" | "audit" | "application" | "auditor" | "change_notice"
+        | "incident" => Audience::Organisation { org },
         // Which audit bodies are selected is public, as the list of audit bodies is.
         "audit_body" => Audience::Everyone,
         // The operator's oversight of audits: the findings name bodies' and providers' work;

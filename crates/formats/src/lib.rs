@@ -7,6 +7,7 @@
 
 pub mod conclusions;
 pub mod evidence_archive;
+pub mod holidays;
 pub mod oscal_assessment;
 pub mod oscal_criteria;
 pub mod population;

@@ -10,9 +10,9 @@ use crate::error::ApiError;
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
 use crate::{
-    accounts, applications, audit_bodies, audits, criteria, decide, engagements, home, log,
-    notifications, ops, quality_reviews, registry, services, session, start, statements, tools,
-    web,
+    accounts, applications, audit_bodies, audits, change_notices, criteria, decide, engagements,
+    home, incidents, log, notifications, ops, quality_reviews, registry, services, session, start,
+    statements, tools, web,
 };
 
 /// The documented routes. A route a feature adds with `routes!` to its `api_routes` is in the
@@ -34,6 +34,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(audit_bodies::api_routes())
         .merge(quality_reviews::api_routes())
         .merge(notifications::api_routes())
+        .merge(change_notices::api_routes())
+        .merge(incidents::api_routes())
 }
 
 /// The human pages, server-rendered in Japanese and English, with the stylesheet and icon.
@@ -53,6 +55,8 @@ pub fn page_router() -> Router<AppState> {
         .merge(applications::page_routes())
         .merge(quality_reviews::page_routes())
         .merge(notifications::page_routes())
+        .merge(change_notices::page_routes())
+        .merge(incidents::page_routes())
         .merge(web::static_routes())
 }
 

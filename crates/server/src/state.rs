@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use shinrai_domain::RuleData;
+use shinrai_domain::calendar::BusinessCalendar;
 use shinrai_store::Store;
 
 use crate::auth::client_ip::TrustedProxies;
@@ -109,6 +110,8 @@ pub struct AppState {
     pub registry: Arc<crate::registry::RegistryCache>,
     /// Whether notifications go by e-mail, and the mailer's wake-up call.
     pub outbox: Arc<crate::notifications::Outbox>,
+    /// The government's business days, which deadlines count.
+    pub calendar: Arc<BusinessCalendar>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -140,6 +143,12 @@ impl AppState {
             cpu: CpuPool::per_core(config.decide.queue),
             criteria: Arc::default(),
             registry: Arc::default(),
+            calendar: Arc::new(
+                config
+                    .holidays
+                    .clone()
+                    .map_or_else(BusinessCalendar::embedded, BusinessCalendar::new),
+            ),
             outbox: crate::notifications::Outbox::new(config.mail.as_ref().and_then(|mail| {
                 // The settings were checked as they were read; a mailer that still cannot be
                 // made leaves the messages in the inboxes, said once in the service's log.

@@ -179,10 +179,12 @@ pub const EVIDENCE_REQUESTS: BoundTable = audit_document_table("evidence_request
 pub const QUALITY_REVIEWS: BoundTable = document_table("quality_reviews");
 pub const NOTIFICATIONS: BoundTable = document_table("notifications");
 pub const MAIL_ADDRESSES: BoundTable = document_table("mail_addresses");
+pub const CHANGE_NOTICES: BoundTable = document_table("change_notices");
+pub const INCIDENTS: BoundTable = document_table("incidents");
 
 /// The tables of the scheme's work in progress, which share one shape, in the order backups
 /// write them.
-pub const DOCUMENT_TABLES: [&BoundTable; 15] = [
+pub const DOCUMENT_TABLES: [&BoundTable; 17] = [
     &SELECTION_APPLICATIONS,
     &AUDIT_BODY_RECORDS,
     &AUDITOR_PROFILES,
@@ -198,10 +200,12 @@ pub const DOCUMENT_TABLES: [&BoundTable; 15] = [
     &QUALITY_REVIEWS,
     &NOTIFICATIONS,
     &MAIL_ADDRESSES,
+    &CHANGE_NOTICES,
+    &INCIDENTS,
 ];
 
 /// Every bound table, in the order verification reads them.
-pub const BOUND_TABLES: [&BoundTable; 22] = [
+pub const BOUND_TABLES: [&BoundTable; 24] = [
     &ORGANISATIONS,
     &USERS,
     &USER_ROLES,
@@ -224,6 +228,8 @@ pub const BOUND_TABLES: [&BoundTable; 22] = [
     &QUALITY_REVIEWS,
     &NOTIFICATIONS,
     &MAIL_ADDRESSES,
+    &CHANGE_NOTICES,
+    &INCIDENTS,
 ];
 
 /// Tables the log does not account for row by row, and why.

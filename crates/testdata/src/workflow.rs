@@ -13,6 +13,7 @@
 
 use shinrai_domain::accounts::{OrgKind, Role};
 use shinrai_domain::audit_kind::AuditKind;
+use shinrai_domain::calendar::BusinessCalendar;
 use shinrai_domain::criteria::CriteriaVersion;
 use shinrai_domain::criteria::Part;
 use shinrai_domain::criteria::demo::demo_criteria;
@@ -20,7 +21,9 @@ use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
 use shinrai_domain::policy::Member;
 use shinrai_domain::registration::{AuditBodyStatus, AuditorRequirements, Decision};
-use shinrai_domain::registry::{DeploymentModel, ModelScope, Period, RegistryEntry};
+use shinrai_domain::registry::{
+    ChangeCategory, DeploymentModel, ModelScope, Period, RegistryEntry,
+};
 use shinrai_domain::sampling::Frequency;
 use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::Bilingual;
@@ -31,10 +34,17 @@ use shinrai_domain::workflow::audit::{
 use shinrai_domain::workflow::audit_body::{
     AuditBodyRecord, AuditorProfile, record_auditor, record_selection,
 };
+use shinrai_domain::workflow::change_notice::{
+    self, AcknowledgeDecision, ChangeDraft, ChangeNotice,
+};
+use shinrai_domain::workflow::incident::{
+    self, FinalDraft, Incident, IncidentMeasure, MeasureDecision, QuickDraft,
+};
 use shinrai_domain::workflow::notification::{
     self, MailAddresses, MailOutcome, Notification, messages,
 };
 use shinrai_domain::workflow::quality_review::{self, QualityReview, ReviewRating};
+use shinrai_domain::workflow::registry_status::NoticeText;
 use shinrai_domain::workflow::registry_write::registered_entry;
 use shinrai_domain::workflow::report::{AuditReport, Papers};
 use shinrai_domain::workflow::review::{ReviewFacts, review};
@@ -185,6 +195,107 @@ pub struct Story {
     /// The provider keeps its addresses; a renewal reminder about the entry is sent, mailed
     /// and read.
     pub notice: NoticeStory,
+    /// The provider reports a change and an incident; the operator acknowledges the one and
+    /// suspends the registration for the other.
+    pub afterwards: AfterwardsStory,
+}
+
+/// After registration, in the order written.
+#[derive(Debug, Clone)]
+pub struct AfterwardsStory {
+    pub change_filed: Change<ChangeNotice>,
+    pub change_acknowledged: Change<ChangeNotice>,
+    pub entry_changed: Change<RegistryEntry>,
+    pub incident_reported: Change<Incident>,
+    pub incident_final: Change<Incident>,
+    pub incident_decided: Change<Incident>,
+    pub entry_suspended: Change<RegistryEntry>,
+}
+
+/// The afterwards' moments: from 2026-06-06, five days after the story's audit was signed.
+pub fn afterwards_at(n: i64) -> Moment {
+    at(5 * 86_400_000 + n)
+}
+
+/// A routine change of `entry` filed and acknowledged, then an incident reported in both steps
+/// and the registration suspended for it.
+pub fn afterwards_of(entry: &RegistryEntry) -> AfterwardsStory {
+    let calendar = BusinessCalendar::embedded();
+    let change_filed = change_notice::file(
+        "cn-1".into(),
+        ChangeDraft {
+            category: ChangeCategory::Tool,
+            summary: Bilingual::new("監視ツールを更新した", "the monitoring tool was replaced"),
+            controls: Vec::new(),
+            new_name: None,
+            effective_on: entry.registered_on,
+        },
+        entry,
+        &calendar,
+        &provider(),
+        afterwards_at(1),
+    )
+    .expect("change notice");
+    let acknowledged = change_notice::acknowledge(
+        &change_filed.state,
+        entry,
+        AcknowledgeDecision::default(),
+        &calendar,
+        &reviewer(),
+        afterwards_at(2),
+    )
+    .expect("acknowledged");
+    let entry_changed = acknowledged.entry.expect("the entry is in force");
+    let incident_reported = incident::report_quick(
+        "in-1".into(),
+        QuickDraft {
+            discovered_on: entry.registered_on,
+            summary: Bilingual::new("認証が停止した", "sign-in stopped"),
+        },
+        &entry_changed.state,
+        &calendar,
+        &provider(),
+        afterwards_at(3),
+    )
+    .expect("quick report");
+    let known = |id: &str| id == entry.id;
+    let incident_final = incident::report_final(
+        &incident_reported.state,
+        FinalDraft {
+            cause: Bilingual::new("設定誤り", "a wrong setting"),
+            impact: Bilingual::new("1 時間停止", "an hour without sign-in"),
+            measures: Bilingual::new("二名で確認する", "two people check each change"),
+            services_affected: vec![entry.id.clone()],
+        },
+        &known,
+        &provider(),
+        afterwards_at(4),
+    )
+    .expect("final report");
+    let decided = incident::decide(
+        &incident_final.state,
+        &entry_changed.state,
+        MeasureDecision {
+            measure: IncidentMeasure::Suspend,
+            reason: Bilingual::new("確報を検討中", "the final report is examined"),
+            notice: NoticeText {
+                title: Bilingual::new("一時停止", "Suspended"),
+                body: Bilingual::new("調査のため一時停止した", "Suspended while examined"),
+            },
+        },
+        &admin(),
+        afterwards_at(5),
+    )
+    .expect("decided");
+    AfterwardsStory {
+        change_filed,
+        change_acknowledged: acknowledged.notice,
+        entry_changed,
+        incident_reported,
+        incident_final,
+        incident_decided: decided.incident,
+        entry_suspended: decided.entry,
+    }
 }
 
 /// The provider's inbox in the story, in the order written.
@@ -663,6 +774,7 @@ pub fn story() -> Story {
     .expect("selection application");
     let quality_review = quality_review_of(&signed.state);
     let notice = notice_of(&entry.state);
+    let afterwards = afterwards_of(&entry.state);
     Story {
         body,
         profile,
@@ -684,5 +796,6 @@ pub fn story() -> Story {
         renewal_applied,
         quality_review,
         notice,
+        afterwards,
     }
 }

@@ -1,8 +1,9 @@
-//! The registry's changes as one stream, newest first: every status change and every public
-//! notice of every entry. Feeds and "what's new" lists read this; each change keeps the place it
+//! The registry's changes as one stream, newest first: every status change, every public
+//! notice and every acknowledged change notice of every entry. Feeds and "what's new" lists read this; each change keeps the place it
 //! has in its entry, so that its address stays the same as more changes arrive.
 
 use super::model::{EntryStatus, NoticeKind, RegistryEntry};
+use super::reported_change::ChangeWeight;
 use crate::date::CalendarDate;
 use crate::text::Bilingual;
 
@@ -10,6 +11,8 @@ use crate::text::Bilingual;
 pub enum ChangeKind {
     Status(EntryStatus),
     Notice(NoticeKind),
+    /// A change its provider reported and the operator acknowledged.
+    Reported(ChangeWeight),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +20,8 @@ pub struct RegistryChange<'a> {
     pub entry: &'a RegistryEntry,
     pub on: CalendarDate,
     pub kind: ChangeKind,
-    /// The change's place among its entry's history (`history-N`) or notices (`notice-N`),
+    /// The change's place among its entry's history (`history-N`), notices (`notice-N`) or
+    /// reported changes (`change-N`),
     /// counted from 1 in the order the entry records them.
     pub anchor: String,
     /// The notice's title, or the status reached.
@@ -39,6 +43,16 @@ pub fn changes(entries: &[RegistryEntry]) -> Vec<RegistryChange<'_>> {
                 anchor: format!("history-{}", i + 1),
                 title: change.to.title(),
                 text: change.reason.clone(),
+            });
+        }
+        for (i, change) in entry.changes.iter().enumerate() {
+            all.push(RegistryChange {
+                entry,
+                on: change.on,
+                kind: ChangeKind::Reported(change.weight()),
+                anchor: format!("change-{}", i + 1),
+                title: change.category.title(),
+                text: change.summary.clone(),
             });
         }
         for (i, notice) in entry.notices.iter().enumerate() {
@@ -69,7 +83,7 @@ mod tests {
         let all = changes(entries);
         let expected: usize = entries
             .iter()
-            .map(|e| e.history.len() + e.notices.len())
+            .map(|e| e.history.len() + e.notices.len() + e.changes.len())
             .sum();
         assert_eq!(all.len(), expected);
         assert!(all.windows(2).all(|w| w[0].on >= w[1].on));

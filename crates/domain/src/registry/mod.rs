@@ -4,6 +4,7 @@ mod changes;
 pub mod demo;
 mod graph;
 mod model;
+mod reported_change;
 mod search;
 
 pub use changes::{ChangeKind, RegistryChange, changes};
@@ -12,4 +13,5 @@ pub use model::{
     DeploymentModel, EntryStatus, ModelScope, Notice, NoticeKind, Period, PublicStatement,
     RegistryEntry, StatusChange,
 };
+pub use reported_change::{ChangeCategory, ChangeWeight, NewAuditRequired, ReportedChange};
 pub use search::{Matches, RegistryIndex, RegistryQuery, RegistryTooLarge, SortKey};

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::reported_change::{NewAuditRequired, ReportedChange};
 use crate::date::CalendarDate;
 use crate::level::Level;
 use crate::service_model::ServiceModel;
@@ -200,6 +201,12 @@ pub struct RegistryEntry {
     /// The application whose approved decision last wrote this entry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application: Option<String>,
+    /// The changes its provider reported and the operator acknowledged, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ReportedChange>,
+    /// A significant change waiting for its new audit's application.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_audit_required: Option<NewAuditRequired>,
 }
 
 impl RegistryEntry {

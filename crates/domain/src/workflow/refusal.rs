@@ -243,6 +243,16 @@ pub enum Conflict {
         review: String,
         missing: Vec<String>,
     },
+    /// The change notice was acknowledged already.
+    ChangeNoticeState {
+        notice: String,
+        status: &'static str,
+    },
+    /// The incident's final report is in already.
+    IncidentState {
+        incident: String,
+        status: &'static str,
+    },
 }
 
 impl Conflict {
@@ -289,6 +299,8 @@ impl Conflict {
             Conflict::QualityReviewClosed { .. } => "quality_review_closed",
             Conflict::AuditNotDrawnForReview { .. } => "audit_not_drawn_for_review",
             Conflict::QualityReviewIncomplete { .. } => "quality_review_incomplete",
+            Conflict::ChangeNoticeState { .. } => "change_notice_state",
+            Conflict::IncidentState { .. } => "incident_state",
         }
     }
 
@@ -530,6 +542,14 @@ impl Conflict {
                     "quality review {review} has drawn engagements without a rating: {}",
                     first_few(missing)
                 ),
+            ),
+            Conflict::ChangeNoticeState { notice, status } => Bilingual::new(
+                format!("変更届出 {notice} は受付待ちではありません（{status}）"),
+                format!("change notice {notice} is not waiting for acknowledgement ({status})"),
+            ),
+            Conflict::IncidentState { incident, status } => Bilingual::new(
+                format!("インシデント {incident} の確報は提出済みです（{status}）"),
+                format!("the final report of incident {incident} is in already ({status})"),
             ),
         }
     }

@@ -106,6 +106,12 @@ pub fn registered_entry(
             .unwrap_or_default(),
         service: Some(service.id.clone()),
         application: Some(application.id.clone()),
+        // Reported changes stay on record; a new audit still owed stays owed until an
+        // application made after the change's acknowledgement meets it.
+        changes: existing
+            .map(|entry| entry.changes.clone())
+            .unwrap_or_default(),
+        new_audit_required: existing.and_then(|entry| entry.new_audit_required.clone()),
     };
     let action = if existing.is_some() {
         "registry.renew"

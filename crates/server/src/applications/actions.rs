@@ -1,4 +1,5 @@
-//! What can be done with an application: apply, review (the registration rule on the stored
+//! What can be done with an application: apply (which meets the significant changes of the
+//! service waiting for a new audit), review (the registration rule on the stored
 //! facts), ask for and give explanations and judge them, decide, approve (four eyes) — which
 //! writes the registry entry in the same transaction — and withdraw.
 
@@ -18,7 +19,7 @@ use crate::audits::actions::{as_reference, only_providers};
 use crate::state::AppState;
 use crate::workflow::facts::{self, APPLICATION, AUDIT, SERVICE};
 use crate::workflow::{Acting, Failure, Outcome, ids, reach};
-use crate::{audits, services};
+use crate::{audits, change_notices, services};
 
 /// What the provider applies with.
 #[derive(Debug, Clone)]
@@ -60,7 +61,20 @@ pub async fn apply(state: &AppState, by: &Acting, new: NewApplication) -> Outcom
         &by.member,
         by.at,
     )?;
-    state.store.commit(Batch::new().create(&change)?).await?;
+    let mut batch = Batch::new().create(&change)?;
+    if let Some(entry) = entry {
+        batch = change_notices::actions::meet_with_application(
+            state,
+            batch,
+            entry,
+            &change.state.id,
+            audit.period.end,
+            &by.member,
+            by.at,
+        )
+        .await?;
+    }
+    state.store.commit(batch).await?;
     Ok(change.state)
 }
 

@@ -5,7 +5,7 @@ use super::values::{Raw, boolean, count, integer, ranges, seconds, size, small, 
 use super::*;
 
 /// Every setting: its file key; the environment variable is `SHINRAI_` + the key in capitals.
-const KEYS: [&str; 34] = [
+const KEYS: [&str; 35] = [
     "addr",
     "data_dir",
     "db",
@@ -40,6 +40,7 @@ const KEYS: [&str; 34] = [
     "lifecycle_at",
     "smtp_url",
     "mail_from",
+    "holidays_file",
 ];
 
 impl Config {
@@ -63,7 +64,11 @@ impl Config {
                 None => None,
             };
         let file = file.as_deref().zip(text.as_deref());
-        Config::from_sources(file, &env)
+        let mut config = Config::from_sources(file, &env)?;
+        if let Some(path) = &config.holidays_file {
+            config.holidays = Some(holidays::read(path)?);
+        }
+        Ok(config)
     }
 
     /// The settings from a file's text (with its path, to name it in errors) and an
@@ -156,6 +161,9 @@ impl Config {
                 })?;
             }
             "data_dir" => self.data_dir = PathBuf::from(string(raw).map_err(invalid)?),
+            "holidays_file" => {
+                self.holidays_file = Some(PathBuf::from(string(raw).map_err(invalid)?));
+            }
             "db" => self.db = Some(Secret(string(raw).map_err(invalid)?)),
             "secure_cookies" => self.secure_cookies = boolean(raw).map_err(invalid)?,
             "session_hours" => {

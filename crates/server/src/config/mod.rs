@@ -37,6 +37,7 @@
 //! | `lifecycle_at` | `SHINRAI_LIFECYCLE_AT` | `03:00` (Japan time; `off` for no schedule) |
 //! | `smtp_url` | `SHINRAI_SMTP_URL` | none: notifications stay in the inbox (`smtp://host:25`, `smtp://user:password@host:587?tls=required`, `smtps://host:465`) |
 //! | `mail_from` | `SHINRAI_MAIL_FROM` | none (required with `smtp_url`) |
+//! | `holidays_file` | `SHINRAI_HOLIDAYS_FILE` | none: the embedded copy of the Cabinet Office's list (2025–2027), the law's rules for other years |
 //!
 //! The file is the path given to [`Config::load`], else `SHINRAI_CONFIG`, else none.
 
@@ -93,6 +94,11 @@ pub struct Config {
     pub lifecycle_at: Option<DailyTime>,
     /// Where notifications go by e-mail; `None` keeps them in the inboxes only.
     pub mail: Option<MailSettings>,
+    /// The Cabinet Office's list of public holidays (`syukujitsu.csv`), newer than the copy
+    /// the service embeds; deadlines count business days by it.
+    pub holidays_file: Option<PathBuf>,
+    /// The list read from `holidays_file` as the settings were loaded.
+    pub holidays: Option<shinrai_domain::calendar::PublishedHolidays>,
 }
 
 /// The SMTP server notifications are handed to, and the address they come from.
@@ -152,6 +158,8 @@ impl Default for Config {
             decide: DecideLimits::default(),
             lifecycle_at: Some(DailyTime::at(3, 0)),
             mail: None,
+            holidays_file: None,
+            holidays: None,
         }
     }
 }
@@ -259,6 +267,9 @@ pub enum ConfigError {
     Syntax { file: PathBuf, reason: String },
     #[error("{}: {key} (unknown setting)", .file.display())]
     UnknownKey { file: PathBuf, key: String },
+    /// `holidays_file` names a file that is not a holiday list; `reason` names the line.
+    #[error("{}: holidays_file ({})", .file.display(), .reason.en)]
+    Holidays { file: PathBuf, reason: Bilingual },
     #[error("{}", describe_invalid(.origin, .key, .reason, Lang::En))]
     Invalid {
         origin: Origin,
@@ -289,6 +300,9 @@ impl ConfigError {
                 },
                 lang,
             ) => describe_invalid(origin, key, reason, lang),
+            (ConfigError::Holidays { file, reason }, lang) => {
+                format!("{}: holidays_file ({})", file.display(), reason.get(lang))
+            }
             (error, _) => error.to_string(),
         }
     }
@@ -303,6 +317,7 @@ fn describe_invalid(origin: &Origin, key: &str, reason: &Bilingual, lang: Lang) 
     format!("{place}: {key} ({})", reason.get(lang))
 }
 
+mod holidays;
 mod load;
 
 #[cfg(test)]

@@ -395,3 +395,56 @@ fn mail_settings_come_together_and_are_checked_where_they_came_from() {
         "{sender}"
     );
 }
+
+/// A directory of its own under the system's temporary one, for files the settings name.
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("shinrai-config-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_holidays_file_is_read_with_the_settings_and_a_bad_one_is_named_by_file_and_line() {
+    let dir = scratch_dir("holidays");
+    let list = dir.join("syukujitsu.csv");
+    let settings = dir.join("shinrai.toml");
+    std::fs::write(
+        &settings,
+        format!("holidays_file = {:?}\n", list.display().to_string()),
+    )
+    .unwrap();
+
+    std::fs::write(
+        &list,
+        "国民の祝日・休日月日,国民の祝日・休日名称\r\n2028/1/1,元日\r\n2028/1/10,成人の日\r\n",
+    )
+    .unwrap();
+    let config = Config::load(Some(&settings)).unwrap();
+    assert_eq!(config.holidays_file.as_deref(), Some(list.as_path()));
+    let holidays = config.holidays.clone().unwrap();
+    assert_eq!((holidays.first_year(), holidays.last_year()), (2028, 2028));
+    let calendar = shinrai_domain::calendar::BusinessCalendar::new(holidays);
+    assert_eq!(calendar.source().published_through_year, 2028);
+
+    std::fs::write(
+        &list,
+        "国民の祝日・休日月日,国民の祝日・休日名称\n2028/1/1,元日\n2028/13/1,成人の日\n",
+    )
+    .unwrap();
+    let error = Config::load(Some(&settings)).unwrap_err();
+    let (en, ja) = (error.describe(Lang::En), error.describe(Lang::Ja));
+    let file = list.display().to_string();
+    assert!(
+        en.starts_with(&file) && en.contains("holidays_file") && en.contains("line 3"),
+        "{en}"
+    );
+    assert!(ja.starts_with(&file) && ja.contains("3 行目"), "{ja}");
+
+    std::fs::remove_file(&list).unwrap();
+    let error = Config::load(Some(&settings)).unwrap_err();
+    assert!(
+        error.describe(Lang::Ja).contains("ファイルを読めません"),
+        "{error}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

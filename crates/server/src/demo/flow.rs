@@ -6,6 +6,8 @@ use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::Moment;
 use shinrai_domain::workflow::application::Verdict;
+use shinrai_domain::workflow::change_notice::{AcknowledgeDecision, ChangeDraft};
+use shinrai_domain::workflow::incident::{FinalDraft, MeasureDecision, QuickDraft};
 use shinrai_domain::workflow::registry_status::{NoticeText, StatusDecision, StatusMove};
 
 use super::ledger::{Dated, Step, Writing};
@@ -15,7 +17,7 @@ use super::world;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::workflow::{Acting, Failure, facts};
-use crate::{applications, audits, registry, services, statements};
+use crate::{applications, audits, change_notices, incidents, registry, services, statements};
 
 /// The criteria version every demo statement is written against.
 pub const CRITERIA: &str = "demo-2026";
@@ -65,6 +67,7 @@ fn name_of(step: &Step) -> (&'static str, &str) {
         Step::DecideToRegister { application } => ("decide", application),
         Step::Approve { application, .. } => ("approve", application),
         Step::Afterwards { entry, .. } => ("registry change", entry),
+        Step::AcknowledgeChange { notice } => ("acknowledge change", notice),
     }
 }
 
@@ -239,6 +242,10 @@ async fn run(state: &AppState, by: &Acting, step: &Step) -> Result<(), Failure> 
             }
         }
         Step::Afterwards { entry, what } => afterwards(state, by, entry, what).await?,
+        Step::AcknowledgeChange { notice } => {
+            change_notices::actions::acknowledge(state, by, notice, AcknowledgeDecision::default())
+                .await?;
+        }
     }
     Ok(())
 }
@@ -297,6 +304,69 @@ async fn afterwards(
         }
         Afterwards::Remarks { remarks, .. } => {
             registry::status::set_remarks(state, by, entry, remarks.clone()).await?;
+        }
+        Afterwards::Change {
+            id,
+            category,
+            effective_on,
+            summary,
+            controls,
+            ..
+        } => {
+            let draft = ChangeDraft {
+                category: *category,
+                summary: summary.clone(),
+                controls: controls.clone(),
+                new_name: None,
+                effective_on: *effective_on,
+            };
+            change_notices::actions::file(state, by, entry, Some(id.clone()), draft).await?;
+        }
+        Afterwards::Incident {
+            id,
+            discovered_on,
+            summary,
+            ..
+        } => {
+            let draft = QuickDraft {
+                discovered_on: *discovered_on,
+                summary: summary.clone(),
+            };
+            incidents::actions::report_quick(state, by, entry, Some(id.clone()), draft).await?;
+        }
+        Afterwards::FinalReport {
+            incident,
+            cause,
+            impact,
+            measures,
+            services_affected,
+            ..
+        } => {
+            let draft = FinalDraft {
+                cause: cause.clone(),
+                impact: impact.clone(),
+                measures: measures.clone(),
+                services_affected: services_affected.clone(),
+            };
+            incidents::actions::report_final(state, by, incident, draft).await?;
+        }
+        Afterwards::Decide {
+            incident,
+            measure,
+            reason,
+            title,
+            body,
+            ..
+        } => {
+            let decision = MeasureDecision {
+                measure: *measure,
+                reason: reason.clone(),
+                notice: NoticeText {
+                    title: title.clone(),
+                    body: body.clone(),
+                },
+            };
+            incidents::actions::decide(state, by, incident, decision).await?;
         }
     }
     Ok(())

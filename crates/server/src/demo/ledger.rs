@@ -86,6 +86,10 @@ pub enum Step {
         entry: String,
         what: Afterwards,
     },
+    /// The operator acknowledges the change notice `notice`.
+    AcknowledgeChange {
+        notice: String,
+    },
 }
 
 /// A step, who takes it (a login) and when.
@@ -270,14 +274,32 @@ pub fn service_steps(story: &ServiceStory, cast: &dyn Cast) -> Result<Vec<Dated>
     }
     for what in &story.afterwards {
         // After the day's approvals, so that an entry exists before anything is said of it.
+        // The provider reports its changes; the operator does everything else.
+        let who = if what.by_provider() {
+            provider.clone()
+        } else {
+            ADMIN.to_owned()
+        };
         steps.push(Dated {
             at: at(what.on(), 60),
-            who: ADMIN.to_owned(),
+            who,
             step: Step::Afterwards {
                 entry: story.entry.clone(),
                 what: what.clone(),
             },
         });
+        if let Afterwards::Change {
+            id,
+            acknowledged_on: Some(day),
+            ..
+        } = what
+        {
+            steps.push(Dated {
+                at: at(*day, 60),
+                who: ADMIN.to_owned(),
+                step: Step::AcknowledgeChange { notice: id.clone() },
+            });
+        }
     }
     Ok(steps)
 }

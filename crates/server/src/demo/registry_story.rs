@@ -1,14 +1,15 @@
 //! The story of each service in the demo registry, as data (`demo/registry-story.json` beside
 //! the crate): what the provider describes, at which level it applies, each registration with
 //! its audit body, audit period and approval day, and what happened to the entry afterwards
-//! (notices, remarks, suspensions, deregistrations, expiries). The flow turns this into the
+//! (notices, remarks, suspensions, deregistrations, expiries, change notices, incidents). The flow turns this into the
 //! registry; nothing of it is written to the registry directly.
 
 use serde::Deserialize;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
-use shinrai_domain::registry::{NoticeKind, Period};
+use shinrai_domain::registry::{ChangeCategory, NoticeKind, Period};
 use shinrai_domain::text::Bilingual;
+use shinrai_domain::workflow::incident::IncidentMeasure;
 use shinrai_domain::workflow::service::ServiceDetails;
 
 const FILE: &str = include_str!("../../demo/registry-story.json");
@@ -70,6 +71,55 @@ pub enum Afterwards {
         on: CalendarDate,
         remarks: Bilingual,
     },
+    /// The provider reports a change (変更届出) as the notice `id`; the operator acknowledges
+    /// it on `acknowledged_on`, when given.
+    Change {
+        on: CalendarDate,
+        id: String,
+        category: ChangeCategory,
+        effective_on: CalendarDate,
+        summary: Bilingual,
+        #[serde(default)]
+        controls: Vec<String>,
+        acknowledged_on: Option<CalendarDate>,
+    },
+    /// The provider reports an incident (its quick report) as `id`.
+    Incident {
+        on: CalendarDate,
+        id: String,
+        discovered_on: CalendarDate,
+        summary: Bilingual,
+    },
+    /// The provider files the final report of `incident`.
+    FinalReport {
+        on: CalendarDate,
+        incident: String,
+        cause: Bilingual,
+        impact: Bilingual,
+        measures: Bilingual,
+        services_affected: Vec<String>,
+    },
+    /// The operator decides its measure on `incident`.
+    Decide {
+        on: CalendarDate,
+        incident: String,
+        measure: IncidentMeasure,
+        reason: Bilingual,
+        title: Bilingual,
+        body: Bilingual,
+    },
+}
+
+impl Afterwards {
+    /// Whether the provider does it (else the operator).
+    pub fn by_provider(&self) -> bool {
+        matches!(
+            self,
+            Afterwards::Change { .. }
+                | Afterwards::Incident { .. }
+                | Afterwards::FinalReport { .. }
+        )
+    }
 }
 
 impl Afterwards {
@@ -77,7 +127,11 @@ impl Afterwards {
         match self {
             Afterwards::Notice { on, .. }
             | Afterwards::Status { on, .. }
-            | Afterwards::Remarks { on, .. } => *on,
+            | Afterwards::Remarks { on, .. }
+            | Afterwards::Change { on, .. }
+            | Afterwards::Incident { on, .. }
+            | Afterwards::FinalReport { on, .. }
+            | Afterwards::Decide { on, .. } => *on,
         }
     }
 }

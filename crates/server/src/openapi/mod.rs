@@ -38,6 +38,8 @@ use crate::error::{ErrorBody, ErrorDetail, FieldProblem, Messages};
         (name = "applications", description = "Applications for registration, review, decision and approval / 登録申請・審査・決定・承認"),
         (name = "audit bodies", description = "Audit bodies' selection and auditors, as the operator records them / 監査機関の選定と監査人"),
         (name = "quality reviews", description = "The operator's quality reviews of signed audits / 運用者による監査の品質レビュー"),
+        (name = "change notices", description = "Changes of registered services reported and acknowledged / 登録後の変更届出と受理"),
+        (name = "incidents", description = "Incidents reported by providers and the operator's measures / インシデントの報告と運用者の措置"),
     )
 )]
 pub struct ApiDoc;

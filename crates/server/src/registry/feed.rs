@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use shinrai_domain::registry::{ChangeKind, changes};
+use shinrai_domain::registry::{ChangeKind, EntryStatus, changes};
 
 use crate::state::AppState;
 use crate::web::context::PageContext;
@@ -62,14 +62,21 @@ pub async fn feed(State(state): State<AppState>, ctx: PageContext) -> Response {
             let (category, kind) = match change.kind {
                 ChangeKind::Status(status) => (status.code(), status.title()),
                 ChangeKind::Notice(notice) => (notice.code(), notice.title()),
+                ChangeKind::Reported(weight) => (weight.code(), weight.title()),
+            };
+            // Every item of an entry suspended now says so first, however old the item.
+            let suspended = if change.entry.status == EntryStatus::Suspended {
+                format!("{} ", l.suspended_now)
+            } else {
+                String::new()
             };
             FeedEntry {
                 id: format!("{entry_url}#{}", change.anchor),
                 title: format!(
-                    "{} [{}] {}",
+                    "{suspended}{} [{}] {}",
                     change.entry.service_name.get(lang),
                     kind.get(lang),
-                    if matches!(change.kind, ChangeKind::Notice(_)) {
+                    if matches!(change.kind, ChangeKind::Notice(_) | ChangeKind::Reported(_)) {
                         change.title.get(lang)
                     } else {
                         ""

@@ -18,7 +18,7 @@ use crate::state::AppState;
 use crate::web::context::PageContext;
 use crate::web::entry_form_labels::EntryFormLabels;
 use crate::web::form::{
-    PageForms, Posted, answer_post, bilingual, in_lang, path_segment, read_posted,
+    PageForms, Posted, SentTexts, answer_post, bilingual, in_lang, path_segment, read_posted,
 };
 
 /// The form's name on the page, and its anchor.
@@ -60,18 +60,11 @@ pub struct MeasureForm {
     pub problems: Vec<String>,
     pub measures: Vec<(&'static str, &'static str)>,
     pub chosen: String,
-    /// (field name, text sent back), for the six texts.
-    pub texts: Vec<(&'static str, String)>,
+    /// The six texts, as sent back.
+    pub texts: SentTexts,
 }
 
 impl MeasureForm {
-    pub fn sent(&self, name: &str) -> &str {
-        self.texts
-            .iter()
-            .find(|(field, _)| *field == name)
-            .map_or("", |(_, text)| text.as_str())
-    }
-
     pub fn for_reader(ctx: &PageContext, entry: &RegistryEntry, forms: &PageForms) -> Option<Self> {
         let Actor::Member(member) = &ctx.caller.actor else {
             return None;
@@ -80,16 +73,18 @@ impl MeasureForm {
         if !member.is_operator_admin() || measures.is_empty() {
             return None;
         }
-        let texts = [
-            "reason_ja",
-            "reason_en",
-            "notice_title_ja",
-            "notice_title_en",
-            "notice_body_ja",
-            "notice_body_en",
-        ]
-        .map(|name| (name, forms.posted_or(FORM, name, "")))
-        .to_vec();
+        let texts = SentTexts::of(
+            forms,
+            FORM,
+            &[
+                "reason_ja",
+                "reason_en",
+                "notice_title_ja",
+                "notice_title_en",
+                "notice_body_ja",
+                "notice_body_en",
+            ],
+        );
         Some(MeasureForm {
             l: EntryFormLabels::of(ctx.lang),
             action: in_lang(

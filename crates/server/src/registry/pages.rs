@@ -14,12 +14,16 @@ use shinrai_domain::text::Lang;
 use super::api::registry_query;
 use super::dependency_picture::{Picture, Service, lay_out};
 use super::withdraw_form::WithdrawForm;
+use crate::change_notices::entry_form::ChangeNoticeForm;
 use crate::error::ApiError;
+use crate::incidents::entry_form::QuickReportForm;
 use crate::registry::LoadedRegistry;
 use crate::registry::views::RegistryQueryParams;
 use crate::state::AppState;
+use crate::web::change_notice_labels::ChangeNoticeLabels;
 use crate::web::context::PageContext;
-use crate::web::form::PageForms;
+use crate::web::form::{PageForms, in_lang, path_segment};
+use crate::web::incident_labels::IncidentLabels;
 use crate::web::page::Page;
 use crate::web::render;
 
@@ -142,6 +146,8 @@ pub struct Row {
     pub valid_until: String,
     /// "renewal under review since …" when one is.
     pub renewal: Option<String>,
+    /// "new audit required (apply by …)" while a significant change waits for its audit.
+    pub new_audit: Option<String>,
 }
 
 /// What the registry says of a renewal under review, applied for on `since`.
@@ -256,6 +262,13 @@ fn row(
 ) -> Row {
     Row {
         renewal: renewal_text(renewals.get(&entry.id), lang),
+        new_audit: entry.new_audit_required.as_ref().map(|required| {
+            let c = ChangeNoticeLabels::of(lang);
+            format!(
+                "{} ({} {})",
+                c.new_audit_required, c.new_audit_required_by, required.due_on
+            )
+        }),
         id: entry.id.clone(),
         href: page.href(&format!("/registry/{}", entry.id), &[]),
         name: entry.service_name.get(lang).to_owned(),
@@ -426,6 +439,19 @@ struct Entry {
     measure: Option<super::measure_form::MeasureForm>,
     /// Since when and why the entry is suspended, shown above everything else.
     suspended: Option<(String, String)>,
+    c: ChangeNoticeLabels,
+    /// The acknowledged changes: (day, weight, what changed, summary, notice id), oldest first.
+    changes: Vec<(String, String, String, String, String)>,
+    /// A significant change's new audit still owed: (notice, due day).
+    new_audit: Option<(String, String)>,
+    /// The provider's form to report a change, for its provider only.
+    change_form: Option<ChangeNoticeForm>,
+    /// The entry's change notices and incidents, for its provider and the operator's staff.
+    change_notices_link: Option<String>,
+    incidents_link: Option<String>,
+    i: IncidentLabels,
+    /// The provider's form to report an incident, for its provider only.
+    incident_form: Option<QuickReportForm>,
 }
 
 pub async fn entry(
@@ -453,6 +479,15 @@ pub async fn render_entry(
     };
     let withdraw = WithdrawForm::for_reader(ctx, entry, &forms);
     let measure = super::measure_form::MeasureForm::for_reader(ctx, entry, &forms);
+    let change_form = ChangeNoticeForm::for_reader(ctx, entry, &forms);
+    let incident_form = QuickReportForm::for_reader(ctx, entry, &forms);
+    let its_party = matches!(&ctx.caller.actor, shinrai_domain::policy::Actor::Member(member)
+            if member.is_operator_staff() || member.org_id == entry.provider);
+    let listed = |path: &str| {
+        its_party.then(|| in_lang(&format!("{path}?entry={}", path_segment(&entry.id)), lang))
+    };
+    let change_notices_link = listed("/change-notices");
+    let incidents_link = listed("/incidents");
     let suspended = (entry.status == EntryStatus::Suspended).then(|| {
         entry
             .history
@@ -575,6 +610,29 @@ pub async fn render_entry(
                 )
             })
             .collect(),
+        c: ChangeNoticeLabels::of(lang),
+        changes: entry
+            .changes
+            .iter()
+            .map(|c| {
+                (
+                    c.on.to_string(),
+                    c.weight().title().get(lang).to_owned(),
+                    c.category.title().get(lang).to_owned(),
+                    c.summary.get(lang).to_owned(),
+                    c.notice.clone(),
+                )
+            })
+            .collect(),
+        new_audit: entry
+            .new_audit_required
+            .as_ref()
+            .map(|required| (required.notice.clone(), required.due_on.to_string())),
+        change_form,
+        change_notices_link,
+        incidents_link,
+        i: IncidentLabels::of(lang),
+        incident_form,
         name,
         page,
         withdraw,
@@ -582,7 +640,11 @@ pub async fn render_entry(
         suspended,
     };
     // The forms are their readers' own: such a page is no one else's to keep.
-    if view.withdraw.is_some() || view.measure.is_some() {
+    if view.withdraw.is_some()
+        || view.measure.is_some()
+        || view.change_form.is_some()
+        || view.change_notices_link.is_some()
+    {
         return crate::web::form::private(render(&view, forms.status()));
     }
     render(&view, forms.status())

@@ -137,7 +137,7 @@ pub async fn set_remarks(
 }
 
 /// The entry as stored now, not as the registry held in memory last read it.
-async fn stored_entry(state: &AppState, id: &str) -> Outcome<RegistryEntry> {
+pub(crate) async fn stored_entry(state: &AppState, id: &str) -> Outcome<RegistryEntry> {
     state
         .store
         .registry_entries()

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use super::LoadedRegistry;
 use crate::error::Messages;
 
-fn messages(text: &Bilingual) -> Messages {
+pub fn messages(text: &Bilingual) -> Messages {
     Messages {
         ja: text.ja.clone(),
         en: text.en.clone(),
@@ -187,6 +187,40 @@ pub struct RegistryEntryView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub renewal_under_review_since: Option<String>,
+    /// The changes its provider reported and the operator acknowledged (変更届出), oldest first.
+    pub changes: Vec<ReportedChangeView>,
+    /// A significant change waiting for its new audit's application; absent when none is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub new_audit_required: Option<NewAuditRequiredView>,
+}
+
+/// An acknowledged change in an entry's record of changes.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReportedChangeView {
+    /// The day the operator acknowledged it.
+    #[schema(format = Date)]
+    pub on: String,
+    #[schema(format = Date)]
+    pub effective_on: String,
+    /// The change notice's id.
+    pub notice: String,
+    /// `procedure`, `tool`, `implementation`, `control_adopted`, `registry_facts`,
+    /// `wider_scope`, `new_architecture` or `governance`.
+    pub category: String,
+    /// `routine` or `significant`.
+    pub weight: String,
+    pub summary: Messages,
+}
+
+/// A significant change's new audit, owed until the provider applies with it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct NewAuditRequiredView {
+    pub notice: String,
+    #[schema(format = Date)]
+    pub since: String,
+    #[schema(format = Date)]
+    pub due_on: String,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -257,6 +291,25 @@ impl RegistryEntryView {
                 .collect(),
             application: entry.application.clone(),
             renewal_under_review_since: None,
+            changes: entry
+                .changes
+                .iter()
+                .map(|c| ReportedChangeView {
+                    on: c.on.to_string(),
+                    effective_on: c.effective_on.to_string(),
+                    notice: c.notice.clone(),
+                    category: c.category.code().to_owned(),
+                    weight: c.weight().code().to_owned(),
+                    summary: messages(&c.summary),
+                })
+                .collect(),
+            new_audit_required: entry.new_audit_required.as_ref().map(|required| {
+                NewAuditRequiredView {
+                    notice: required.notice.clone(),
+                    since: required.since.to_string(),
+                    due_on: required.due_on.to_string(),
+                }
+            }),
         }
     }
 }

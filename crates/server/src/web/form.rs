@@ -7,6 +7,7 @@ use axum::extract::Form;
 use axum::extract::rejection::FormRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use shinrai_domain::date::CalendarDate;
 use shinrai_domain::policy::Actor;
 use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_domain::workflow::{Moment, Refusal};
@@ -331,6 +332,52 @@ impl PageForms {
         self.sent_back
             .as_ref()
             .map_or(StatusCode::OK, |sent| sent.problems.status())
+    }
+}
+
+/// The texts a form shows again in its fields: those sent back, else empty.
+pub struct SentTexts(Vec<(&'static str, String)>);
+
+impl SentTexts {
+    /// The fields `names` of `form`.
+    pub fn of(forms: &PageForms, form: &str, names: &[&'static str]) -> SentTexts {
+        SentTexts(
+            names
+                .iter()
+                .map(|&name| (name, forms.posted_or(form, name, "")))
+                .collect(),
+        )
+    }
+
+    /// What the field `name` shows.
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(field, _)| *field == name)
+            .map_or("", |(_, text)| text.as_str())
+    }
+}
+
+/// The day a form's field `name` gives as YYYY-MM-DD, or the refusal naming the field.
+pub fn date_field(fields: &Fields, name: &str) -> Outcome<CalendarDate> {
+    CalendarDate::parse(fields.get(name).trim()).ok_or_else(|| {
+        Failure::from(Refusal::invalid(
+            format!("/{name}"),
+            "invalid_date",
+            Bilingual::new(
+                format!("/{name} を YYYY-MM-DD の形で入力してください"),
+                format!("give /{name} as YYYY-MM-DD"),
+            ),
+        ))
+    })
+}
+
+/// As [`date_field`], for a field that may be left empty.
+pub fn optional_date_field(fields: &Fields, name: &str) -> Outcome<Option<CalendarDate>> {
+    if fields.get(name).trim().is_empty() {
+        Ok(None)
+    } else {
+        date_field(fields, name).map(Some)
     }
 }
 

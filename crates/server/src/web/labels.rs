@@ -121,6 +121,7 @@ page_labels! {
     sign_out: "ログアウト", "Sign out";
     inbox: "受信箱", "Inbox";
     suspended_banner: "この登録は一時停止中です。", "This registration is suspended.";
+    suspended_now: "【一時停止中】", "[Suspended now]";
     renewal_under_review: "更新審査中（審査の間は有効）", "Renewal under review (valid while reviewed)";
     renewal_applied_on: "申請日", "applied for on";
     unread_count: "未読の通知の件数", "unread notifications";

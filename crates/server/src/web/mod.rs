@@ -4,15 +4,18 @@
 //! with their feature (`registry/pages.rs`, `criteria/pages.rs`, …). Pages are server-rendered
 //! in Japanese and English; forms are plain HTML forms, so everything works without scripts.
 
+pub(crate) mod change_notice_labels;
 pub(crate) mod chart;
 pub(crate) mod context;
 pub(crate) mod entry_form_labels;
 pub(crate) mod field_values;
 pub(crate) mod form;
 pub(crate) mod inbox_labels;
+pub(crate) mod incident_labels;
 pub(crate) mod labels;
 pub(crate) mod page;
 pub(crate) mod paper_labels;
+pub(crate) mod record_filter;
 pub(crate) mod review_labels;
 pub(crate) mod upload;
 pub(crate) mod work_labels;
@@ -35,6 +38,8 @@ pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     pairs.extend(paper_labels::PaperLabels::pairs());
     pairs.extend(inbox_labels::InboxLabels::pairs());
     pairs.extend(entry_form_labels::EntryFormLabels::pairs());
+    pairs.extend(change_notice_labels::ChangeNoticeLabels::pairs());
+    pairs.extend(incident_labels::IncidentLabels::pairs());
     pairs
 }
 

@@ -12,6 +12,10 @@ pub const APPLICATION: &str = "ap";
 pub const SELECTION_APPLICATION: &str = "sel";
 /// The operator's quality reviews of signed audits.
 pub const QUALITY_REVIEW: &str = "qr";
+/// Change notices about registered services.
+pub const CHANGE_NOTICE: &str = "cn";
+/// Incidents of registered services.
+pub const INCIDENT: &str = "in";
 
 /// The id given in the request, or a new one with `prefix`.
 pub fn chosen(given: Option<String>, prefix: &str) -> String {

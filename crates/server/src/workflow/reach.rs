@@ -19,3 +19,21 @@ pub fn own_records(member: &Member, status: Option<&str>, service: Option<&str>)
     filter.service = service.map(str::to_owned);
     Some(filter)
 }
+
+/// Whether `member` may read a record a provider keeps with the operator (a change notice, an
+/// incident): the operator's staff and the provider `provider` only.
+pub fn reads_provider_record(member: &Member, provider: &str) -> bool {
+    member.is_operator_staff() || member.org_id == provider
+}
+
+/// The filter a list of such records reads, narrowed by `status`: every record for the
+/// operator's staff, the member organisation's own for anyone else (none, unless a provider's).
+pub fn provider_records(member: &Member, status: Option<&str>) -> Filter {
+    let mut filter = if member.is_operator_staff() {
+        Filter::all()
+    } else {
+        Filter::provider(&member.org_id)
+    };
+    filter.status = status.map(str::to_owned);
+    filter
+}

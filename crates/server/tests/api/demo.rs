@@ -109,10 +109,15 @@ async fn the_demo_registry_is_written_by_the_workflow_with_the_storys_facts() {
         // Written by decisions: it names its service and the application that wrote it.
         assert_eq!(entry.service.as_deref(), Some(service.service.as_str()));
         assert!(entry.application.is_some(), "{}", entry.id);
+        // Each registration is a change to registered that does not lift a suspension.
         let registrations = entry
             .history
             .iter()
-            .filter(|change| change.to == EntryStatus::Registered)
+            .enumerate()
+            .filter(|(i, change)| {
+                change.to == EntryStatus::Registered
+                    && (*i == 0 || entry.history[i - 1].to != EntryStatus::Suspended)
+            })
             .count();
         assert_eq!(registrations, service.registrations.len(), "{}", entry.id);
     }

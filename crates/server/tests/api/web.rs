@@ -476,7 +476,7 @@ async fn the_atom_feed_lists_every_change_with_a_stable_link_to_it() {
     let expected: usize = registry
         .entries
         .iter()
-        .map(|e| e.history.len() + e.notices.len())
+        .map(|e| e.history.len() + e.notices.len() + e.changes.len())
         .sum();
     assert_eq!(entries, expected);
     let mut unique = ids.clone();

@@ -108,6 +108,21 @@ pub async fn populate(store: &Store) -> Story {
             .unwrap()
             .update(&story.notice.read, 2)
             .unwrap(),
+        Batch::new()
+            .create(&story.afterwards.change_filed)
+            .unwrap()
+            .update(&story.afterwards.change_acknowledged, 1)
+            .unwrap()
+            .registry(&story.afterwards.entry_changed, false)
+            .unwrap()
+            .create(&story.afterwards.incident_reported)
+            .unwrap()
+            .update(&story.afterwards.incident_final, 1)
+            .unwrap()
+            .update(&story.afterwards.incident_decided, 2)
+            .unwrap()
+            .registry(&story.afterwards.entry_suspended, false)
+            .unwrap(),
     ];
     for batch in batches {
         store.commit(batch).await.unwrap();
@@ -142,7 +157,15 @@ async fn a_service_goes_from_statement_to_registry_with_every_change_logged() {
             .find(|e| e.id == story.entry.state.id)
             .unwrap();
         assert_eq!(entry.application.as_deref(), Some("ap-1"));
-        assert_eq!(store.registry_revision().await.unwrap(), 1);
+        // Registered, then changed and suspended in one later batch.
+        assert_eq!(*entry, story.afterwards.entry_suspended.state);
+        assert_eq!(entry.changes.len(), 1);
+        assert_eq!(store.registry_revision().await.unwrap(), 2);
+        let incident = store.incident("in-1").await.unwrap().unwrap();
+        assert_eq!(incident.value, story.afterwards.incident_decided.state);
+        assert_eq!(incident.revision, 3);
+        let notice = store.change_notice("cn-1").await.unwrap().unwrap().value;
+        assert_eq!(notice, story.afterwards.change_acknowledged.state);
 
         // Every action is in the log, and every row it wrote is accounted for.
         let actions: Vec<String> = store
@@ -173,6 +196,13 @@ async fn a_service_goes_from_statement_to_registry_with_every_change_logged() {
             "quality_review.draw",
             "quality_review.review",
             "quality_review.close",
+            "change_notice.file",
+            "change_notice.acknowledge",
+            "registry.change",
+            "incident.quick_report",
+            "incident.final_report",
+            "incident.decide",
+            "registry.suspend",
             "inbox.addresses",
             "notification.send",
             "notification.mail",

@@ -241,6 +241,8 @@ impl EntryMaker<'_> {
             notices,
             service: None,
             application: None,
+            changes: Vec::new(),
+            new_audit_required: None,
         })
     }
 

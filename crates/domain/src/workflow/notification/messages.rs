@@ -5,6 +5,8 @@ use super::{Draft, NotificationKind};
 use crate::date::CalendarDate;
 use crate::registry::RegistryEntry;
 use crate::text::Bilingual;
+use crate::workflow::change_notice::ChangeNotice;
+use crate::workflow::incident::Incident;
 use crate::workflow::lifecycle_run::Fall;
 use crate::workflow::registry_status::StatusMove;
 
@@ -197,5 +199,121 @@ pub fn measure_to_provider(
             ),
         ),
         link: entry_link(entry),
+    }
+}
+
+/// Tells the provider that the operator acknowledged its change notice, and for a significant
+/// change by when the new audit's application is due.
+pub fn change_acknowledged(notice: &ChangeNotice, service_name: &Bilingual) -> Draft {
+    let (ja_more, en_more) = match &notice.new_audit {
+        Some(audit) => (
+            format!(
+                " 重要な変更のため、新たな監査を受けて {} までに申請してください。",
+                audit.due_on
+            ),
+            format!(
+                " As a significant change it needs a new audit: apply with it by {}.",
+                audit.due_on
+            ),
+        ),
+        None => (String::new(), String::new()),
+    };
+    let (note_ja, note_en) = match &notice.acknowledgement {
+        Some(ack) if !ack.note.ja.trim().is_empty() || !ack.note.en.trim().is_empty() => (
+            format!(" 運用者からの連絡: {}", ack.note.ja),
+            format!(" The operator adds: {}", ack.note.en),
+        ),
+        _ => (String::new(), String::new()),
+    };
+    let category = notice.category.title();
+    Draft {
+        to: notice.provider.clone(),
+        cause: format!("change-acknowledged-{}", notice.id),
+        kind: NotificationKind::ChangeAcknowledged,
+        entry: Some(notice.entry.clone()),
+        service: notice.service.clone(),
+        title: Bilingual::new(
+            format!(
+                "{} の変更届出 {} が受理されました",
+                service_name.ja, notice.id
+            ),
+            format!(
+                "Change notice {} about {} has been acknowledged",
+                notice.id, service_name.en
+            ),
+        ),
+        body: Bilingual::new(
+            format!(
+                "登録番号 {} の変更届出（{}、{} 発効）は登録簿に記録されました。{ja_more}{note_ja}",
+                notice.entry, category.ja, notice.effective_on
+            ),
+            format!(
+                "The change notice about registration {} ({}, effective {}) is now on record in the registry.{en_more}{note_en}",
+                notice.entry, category.en, notice.effective_on
+            ),
+        ),
+        link: format!("/change-notices/{}", notice.id),
+    }
+}
+
+/// Tells the provider of `entry` what the operator decided on its incident (the last of the
+/// incident's decisions).
+pub fn incident_decided(incident: &Incident, entry: &RegistryEntry) -> Option<Draft> {
+    let decision = incident.decisions.last()?;
+    let measure = decision.measure.title();
+    let name = &entry.service_name;
+    Some(Draft {
+        to: incident.provider.clone(),
+        cause: format!("incident-{}-{}", incident.id, incident.decisions.len()),
+        kind: NotificationKind::Measure,
+        entry: Some(entry.id.clone()),
+        service: incident.service.clone(),
+        title: Bilingual::new(
+            format!("{} のインシデント {}: {}", name.ja, incident.id, measure.ja),
+            format!("{} incident {}: {}", name.en, incident.id, measure.en),
+        ),
+        body: Bilingual::new(
+            format!(
+                "制度の運用者は {} にインシデント {} について「{}」と決定しました。理由: {} 登録簿の項目と公示をご確認ください。",
+                decision.on, incident.id, measure.ja, decision.reason.ja
+            ),
+            format!(
+                "On {} the scheme operator decided \"{}\" on incident {}. Reason: {} See the registry entry and its notice.",
+                decision.on, measure.en, incident.id, decision.reason.en
+            ),
+        ),
+        link: format!("/incidents/{}", incident.id),
+    })
+}
+
+/// Tells the operator's organisation `to` that the provider of `entry` filed a report of
+/// `incident`: the quick one, or the final one once it is in.
+pub fn incident_reported(incident: &Incident, entry: &RegistryEntry, to: &str) -> Draft {
+    let name = &entry.service_name;
+    let (step, ja, en) = match &incident.final_report {
+        Some(_) => ("final", "確報", "final report"),
+        None => ("quick", "速報", "quick report"),
+    };
+    Draft {
+        to: to.to_owned(),
+        cause: format!("incident-{}-{step}", incident.id),
+        kind: NotificationKind::IncidentReported,
+        entry: Some(entry.id.clone()),
+        service: incident.service.clone(),
+        title: Bilingual::new(
+            format!("{} のインシデント {} の{ja}", name.ja, incident.id),
+            format!("The {en} of incident {} of {}", incident.id, name.en),
+        ),
+        body: Bilingual::new(
+            format!(
+                "登録番号 {} の事業者から、{} に発見したインシデントの{ja}が届きました。確報の期限は {} です。",
+                entry.id, incident.discovered_on, incident.final_due_on
+            ),
+            format!(
+                "The provider of registration {} filed the {en} of an incident discovered on {}. The final report is due on {}.",
+                entry.id, incident.discovered_on, incident.final_due_on
+            ),
+        ),
+        link: format!("/incidents/{}", incident.id),
     }
 }

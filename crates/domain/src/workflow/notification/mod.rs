@@ -43,6 +43,10 @@ pub enum NotificationKind {
     ReportDue,
     /// The operator suspended, reinstated or deregistered a registration the recipient provides.
     Measure,
+    /// The operator acknowledged a change notice the recipient filed.
+    ChangeAcknowledged,
+    /// A provider reported an incident (to the operator).
+    IncidentReported,
 }
 
 impl NotificationKind {
@@ -53,6 +57,8 @@ impl NotificationKind {
             NotificationKind::RenewalDue => "renewal_due",
             NotificationKind::ReportDue => "report_due",
             NotificationKind::Measure => "measure",
+            NotificationKind::ChangeAcknowledged => "change_acknowledged",
+            NotificationKind::IncidentReported => "incident_reported",
         }
     }
 
@@ -65,6 +71,12 @@ impl NotificationKind {
             NotificationKind::RenewalDue => Bilingual::new("更新の案内", "Renewal reminder"),
             NotificationKind::ReportDue => Bilingual::new("報告書の提出期限", "Report due"),
             NotificationKind::Measure => Bilingual::new("運用者の措置", "Operator's measure"),
+            NotificationKind::ChangeAcknowledged => {
+                Bilingual::new("変更届出の受理", "Change notice acknowledged")
+            }
+            NotificationKind::IncidentReported => {
+                Bilingual::new("インシデントの報告", "Incident reported")
+            }
         }
     }
 }

@@ -233,6 +233,25 @@ pub fn set_remarks(
     Ok(Change { state: next, event })
 }
 
+/// Refuses unless `by` acts for the provider of `entry` and the registration is in force
+/// (registered or suspended): what the provider's withdrawal, change notices and incident
+/// reports all ask first.
+pub fn provider_of_live_entry(entry: &RegistryEntry, by: &Member) -> Result<(), Refusal> {
+    if !super::service::acts_for_provider(by, &entry.provider) {
+        return Err(Refusal::NotAllowed(NotAllowed::NotTheProvider));
+    }
+    if !matches!(
+        entry.status,
+        EntryStatus::Registered | EntryStatus::Suspended
+    ) {
+        return Err(Refusal::Conflict(Conflict::EntryStatus {
+            entry: entry.id.clone(),
+            status: entry.status.code(),
+        }));
+    }
+    Ok(())
+}
+
 fn check_notice(problems: &mut Problems, notice: &NoticeText) {
     problems.name("/notice/title", &notice.title);
     problems.long_text("/notice/body", &notice.body);

@@ -5,8 +5,7 @@
 use serde_json::json;
 
 use super::super::fields::Problems;
-use super::super::service::is_provider;
-use super::super::{Change, Conflict, Moment, NotAllowed, Refusal, WorkflowEvent};
+use super::super::{Change, Moment, Refusal, WorkflowEvent};
 use crate::policy::Member;
 use crate::registry::{EntryStatus, Notice, NoticeKind, RegistryEntry, StatusChange};
 use crate::text::Bilingual;
@@ -21,18 +20,7 @@ pub fn withdraw(
     by: &Member,
     at: Moment,
 ) -> Result<Change<RegistryEntry>, Refusal> {
-    if !is_provider(by) || by.org_id != entry.provider {
-        return Err(Refusal::NotAllowed(NotAllowed::NotTheProvider));
-    }
-    if !matches!(
-        entry.status,
-        EntryStatus::Registered | EntryStatus::Suspended
-    ) {
-        return Err(Refusal::Conflict(Conflict::EntryStatus {
-            entry: entry.id.clone(),
-            status: entry.status.code(),
-        }));
-    }
+    super::provider_of_live_entry(entry, by)?;
     let mut problems = Problems::new();
     problems.long_text("/reason", &reason);
     problems.finish()?;

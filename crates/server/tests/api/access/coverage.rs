@@ -39,6 +39,27 @@ async fn the_table_covers_every_documented_route() {
                 ["", "api", "v1", "registry", _, "measures"] => {
                     "/api/v1/registry/{id}/measures".to_owned()
                 }
+                ["", "api", "v1", "registry", _, "change-notices"] => {
+                    "/api/v1/registry/{id}/change-notices".to_owned()
+                }
+                ["", "api", "v1", "change-notices", _] => "/api/v1/change-notices/{id}".to_owned(),
+                ["", "api", "v1", "registry", _, "incidents"] => {
+                    "/api/v1/registry/{id}/incidents".to_owned()
+                }
+                ["", "api", "v1", "incidents", _] => "/api/v1/incidents/{id}".to_owned(),
+                [
+                    "",
+                    "api",
+                    "v1",
+                    "incidents",
+                    _,
+                    tail @ ("final-report" | "decisions"),
+                ] => {
+                    format!("/api/v1/incidents/{{id}}/{tail}")
+                }
+                ["", "api", "v1", "change-notices", _, "acknowledge"] => {
+                    "/api/v1/change-notices/{id}/acknowledge".to_owned()
+                }
                 ["", "api", "v1", "registry", _, "withdraw"] => {
                     "/api/v1/registry/{id}/withdraw".to_owned()
                 }

@@ -309,8 +309,22 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             None,
             [401, 200, 200, 200, 200, 200, 200],
         ),
+        // Each sees the change notices and incidents it may: all (the operator), its own, or
+        // none.
+        (
+            "GET",
+            "/api/v1/change-notices".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/incidents".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
     ];
-    let not_found: [(&str, &str, Option<String>); 38] = [
+    let not_found: [(&str, &str, Option<String>); 45] = [
         ("GET", "/api/v1/services/svc-none", None),
         (
             "POST",
@@ -402,6 +416,41 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             Some(format!(
                 r#"{{"measure": "suspend", "reason": {text}, "notice_title": {text}, "notice_body": {text}}}"#
             )),
+        ),
+        (
+            "POST",
+            "/api/v1/registry/C99-9999/change-notices",
+            Some(format!(
+                r#"{{"category": "tool", "summary": {text}, "effective_on": "2026-06-01"}}"#
+            )),
+        ),
+        ("GET", "/api/v1/change-notices/cn-none", None),
+        (
+            "POST",
+            "/api/v1/registry/C99-9999/incidents",
+            Some(format!(
+                r#"{{"discovered_on": "2026-06-01", "summary": {text}}}"#
+            )),
+        ),
+        ("GET", "/api/v1/incidents/in-none", None),
+        (
+            "POST",
+            "/api/v1/incidents/in-none/final-report",
+            Some(format!(
+                r#"{{"cause": {text}, "impact": {text}, "measures": {text}}}"#
+            )),
+        ),
+        (
+            "POST",
+            "/api/v1/incidents/in-none/decisions",
+            Some(format!(
+                r#"{{"measure": "none", "reason": {text}, "notice_title": {text}, "notice_body": {text}}}"#
+            )),
+        ),
+        (
+            "POST",
+            "/api/v1/change-notices/cn-none/acknowledge",
+            Some("{}".into()),
         ),
         // Another organisation's message is as unknown as one that does not exist.
         ("GET", "/api/v1/inbox/csp~none", None),

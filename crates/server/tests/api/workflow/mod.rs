@@ -1,10 +1,12 @@
 //! The scheme's workflow over the API: a service carried from its description to the registry,
 //! and each route's answers to the wrong party, the wrong state and bad input.
 
+mod change_notices;
 mod engagement;
 mod evaluation;
 pub(crate) mod files;
 pub(crate) mod flow;
+mod incidents;
 mod inputs;
 mod lists;
 mod measures;

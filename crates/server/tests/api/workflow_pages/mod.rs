@@ -5,8 +5,10 @@
 mod auditing;
 mod audits;
 pub(crate) mod browser;
+mod change_notices;
 mod engagement;
 mod inbox;
+mod incidents;
 mod quality_review;
 mod registry_measures;
 mod review;
