@@ -14,7 +14,7 @@ use super::actions;
 use super::views::{
     AcknowledgeRequest, ChangeNoticeList, ChangeNoticeView, FileChangeNoticeRequest,
 };
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::openapi::{ChangeErrors, ReadErrors};
 use crate::state::AppState;
@@ -71,7 +71,11 @@ pub async fn file(
     description = "The newest filed first; `new_audit.overdue` says a significant change's new \
         audit is still owed after its due day. Anyone else gets an empty list. / 新しい順。",
     params(StateAndEntry),
-    responses((status = 200, description = "The notices.", body = ChangeNoticeList), ReadErrors)
+    responses(
+        (status = 200, description = "The notices.", body = ChangeNoticeList),
+        (status = 400, description = "`bad_request`: an unknown `status`", body = ErrorBody),
+        ReadErrors,
+    )
 )]
 pub async fn list(
     State(state): State<AppState>,

@@ -13,7 +13,7 @@ use super::views::{
     FinalReportRequest, IncidentDecidedView, IncidentDecisionRequest, IncidentList, IncidentView,
     QuickReportRequest,
 };
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::openapi::{ChangeErrors, ReadErrors};
 use crate::registry::views::{FallenView, RegistryEntryView};
@@ -65,7 +65,11 @@ pub async fn report(
     description = "The newest reported first; `final_overdue` says the final report is still \
         awaited after its due day. Anyone else gets an empty list. / 新しい順。",
     params(StateAndEntry),
-    responses((status = 200, description = "The incidents.", body = IncidentList), ReadErrors)
+    responses(
+        (status = 200, description = "The incidents.", body = IncidentList),
+        (status = 400, description = "`bad_request`: an unknown `status`", body = ErrorBody),
+        ReadErrors,
+    )
 )]
 pub async fn list(
     State(state): State<AppState>,
