@@ -13,7 +13,7 @@ use shinrai_store::documents::{Batch, Stored};
 
 use crate::jobs::lifecycle::RunChange;
 use crate::notifications::outbox;
-use crate::registry::status::{cascade_now, stored_entry};
+use crate::registry::status::{ENTRY, cascade_now, stored_entry};
 use crate::state::AppState;
 use crate::workflow::reach::{provider_records, reads_provider_record};
 use crate::workflow::{Acting, Failure, Outcome, ids};
@@ -107,9 +107,7 @@ pub async fn report_final(
     let entry = entries
         .iter()
         .find(|entry| entry.id == change.state.entry)
-        .ok_or_else(|| {
-            Failure::not_found(("登録簿の項目", "registry entry"), &change.state.entry)
-        })?;
+        .ok_or_else(|| Failure::not_found(ENTRY, &change.state.entry))?;
     let told = to_operators(state, &change.state, entry).await?;
     let batch = Batch::new().update(&change, stored.revision)?;
     let (batch, _) =

@@ -15,7 +15,7 @@ use crate::workflow::{Acting, Failure, Outcome};
 use shinrai_domain::workflow::notification::messages;
 
 /// What registry entries are called in messages.
-const ENTRY: (&str, &str) = ("登録簿の項目", "registry entry");
+pub(crate) const ENTRY: (&str, &str) = ("登録簿の項目", "registry entry");
 
 /// Changes where the entry `id` stands: the operator's measure. Its provider is told in its
 /// inbox in the same transaction; when the registration ends, what is built on it falls at once.

@@ -181,9 +181,4 @@ impl ChangeNotice {
             .as_ref()
             .is_some_and(|audit| audit.application.is_none() && today > audit.due_on)
     }
-
-    /// Whether it waits for the operator's acknowledgement.
-    pub fn awaits_operator(&self) -> bool {
-        self.status == ChangeNoticeStatus::Filed
-    }
 }
