@@ -8,7 +8,8 @@
 # entry and its dependencies, the CSV download, the feed), the staff's flows (sign-in, the
 # provider's statement, the operator's review) and the whole scheme's story, from a new
 # service's statement to its registry entry, played once in each language by the demo users
-# (flows/whole-story.test.js). A full-page screenshot of each page kind in each language is
+# (flows/whole-story.test.js). The registry the flows leave is then checked against its log
+# (`shinrai registry rebuild --check`). A full-page screenshot of each page kind in each language is
 # left in artifacts/screenshots/ (KIND.LANG.png, e.g. registry-list.ja.png), with those of the
 # flows' steps (e.g. story-05-review-rule.en.png).
 #
@@ -54,6 +55,10 @@ done
 curl -fs "$base/healthz" >/dev/null || { status=2; echo "browser-test: the server did not start" >&2; cat "$work/serve.log" >&2; exit 2; }
 
 (cd tests/browser && SHINRAI_BASE_URL="$base" SCREENSHOT_DIR="$screenshots" npm test --silent) || status=1
+
+# What the flows did to the demo's registry (an incident, a change notice, a withdrawal and its
+# cascade …) must still be what the log's events and the lifecycle rule make it.
+"$shinrai" --lang en --data-dir "$work/data" registry rebuild --check || status=1
 
 echo "browser-test: screenshots in $screenshots"
 [ "$status" = 0 ] || echo "browser-test: FAILED; server log in $work/serve.log"

@@ -2,7 +2,9 @@
 # Plays the scheme's story (scripts/story.py) over the API against a fresh `shinrai serve --demo`:
 # a service described, stated, pre-checked, submitted, audited, signed, applied for, reviewed,
 # decided, approved and found in the registry; the downloaded report is then checked against the
-# signed log with `shinrai report verify`, and the whole log with `shinrai log verify`.
+# signed log with `shinrai report verify`, the whole log with `shinrai log verify`, and the
+# registry (the demo's and the story's entry) recomputed from the log with
+# `shinrai registry rebuild --check`.
 #
 #   scripts/story-test.sh            # a few seconds once the binary is built
 #
@@ -32,4 +34,7 @@ curl -fs "$base/healthz" >/dev/null || { echo "story-test: the server did not st
 python3 scripts/story.py --url "$base" --shinrai "$shinrai" --data "$work/data"
 # The server keeps running: the log is read as it stands, every row accounted for.
 "$shinrai" --lang en --data-dir "$work/data" log verify
+# Every entry's status, level, validity and history as the log's events and the lifecycle rule
+# make them.
+"$shinrai" --lang en --data-dir "$work/data" registry rebuild --check
 status=0

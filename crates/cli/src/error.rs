@@ -45,6 +45,10 @@ pub enum CliError {
     /// A recomputed sample differs from the one recorded; each was already reported.
     #[error("a sample differs from its recomputation")]
     SamplesDiffer,
+    /// The registry rebuilt from the log differs from the stored one; each difference was
+    /// already reported.
+    #[error("the registry differs from its log")]
+    RegistryDiffers,
     /// An input file that cannot be used at all (missing, not a table, an empty sheet).
     #[error("{}", .what.en)]
     Unusable { what: Bilingual },
@@ -65,6 +69,7 @@ impl CliError {
             | CliError::Invalid
             | CliError::LogAltered
             | CliError::SamplesDiffer
+            | CliError::RegistryDiffers
             | CliError::LogUnverified
             | CliError::Unwritable { .. } => ExitCode::from(1),
             CliError::Oscal(error) => match error.kind {
@@ -104,6 +109,10 @@ impl CliError {
             CliError::SamplesDiffer => match lang {
                 Lang::Ja => "計算し直した標本が記録と一致しません".to_owned(),
                 Lang::En => "a sample differs from its recomputation".to_owned(),
+            },
+            CliError::RegistryDiffers => match lang {
+                Lang::Ja => "登録簿がログから再計算した内容と一致しません".to_owned(),
+                Lang::En => "the registry differs from its log".to_owned(),
             },
             CliError::LogUnverified => match lang {
                 Lang::Ja => "ログを完全には検証できませんでした".to_owned(),

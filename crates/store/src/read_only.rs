@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use ed25519_dalek::VerifyingKey;
 use shinrai_domain::log_audit::AuditReport;
 use shinrai_domain::log_chain::{Checkpoint, Event};
+use shinrai_domain::registry::RegistryEntry;
 
 use shinrai_domain::workflow::audit::Audit;
 use shinrai_domain::workflow::quality_review::QualityReview;
@@ -91,6 +92,14 @@ impl ReadOnlyStore {
         match &self.backend {
             Backend::Sqlite(b) => b.event_at(seq).await,
             Backend::Postgres(b) => b.event_at(seq).await,
+        }
+    }
+
+    /// Every registry entry, by registration number, each document's hash checked.
+    pub async fn registry_entries(&self) -> StoreResult<Vec<RegistryEntry>> {
+        match &self.backend {
+            Backend::Sqlite(b) => b.registry_entries().await,
+            Backend::Postgres(b) => b.registry_entries().await,
         }
     }
 

@@ -29,8 +29,10 @@ impl Store {
                 "registry.register",
                 &entry.id,
                 Visibility::Public,
+                // The entry whole, so that the registry can be rebuilt from the log.
                 json!({"id": entry.id, "provider": entry.provider, "level": entry.level.get(),
-                       "status": entry.status.code(), "document_sha256": row.document_sha256}),
+                       "status": entry.status.code(), "document_sha256": row.document_sha256,
+                       "entry": entry}),
             );
             rows.push((row, event));
         }

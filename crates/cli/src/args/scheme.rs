@@ -235,6 +235,24 @@ pub enum RegistryCommand {
     /// Export the registry as open data (CSV, JSON or XLSX), optionally filtered /
     /// 登録簿をオープンデータとして出力する（CSV・JSON・XLSX、絞り込み可）
     Export(RegistryExportArgs),
+    /// Recompute every entry (status, level, validity, history) from the log's events and the
+    /// lifecycle rule on a day; print the registry so rebuilt, or with --check compare it with
+    /// the stored one / ログの記録と lifecycle ルールから登録簿を再計算する（--check で保存内容と照合）
+    Rebuild(RegistryRebuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RegistryRebuildArgs {
+    /// Compare with the stored registry; exit 1 on any difference / 保存された登録簿と照合する（相違があれば終了コード 1）
+    #[arg(long)]
+    pub check: bool,
+    /// The day the lifecycle rule is applied on, YYYY-MM-DD (default: today in Japan) /
+    /// lifecycle ルールを適用する日（既定は日本の今日）
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub as_of: Option<shinrai_domain::date::CalendarDate>,
+    /// Print the result as JSON / 結果を JSON で出力する
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -11,6 +11,7 @@ pub mod log_verify;
 pub mod oscal;
 pub mod quality_review;
 pub mod registry;
+pub mod registry_rebuild;
 pub mod report;
 pub mod sample_check;
 pub mod serve;

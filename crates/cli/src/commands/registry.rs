@@ -1,4 +1,5 @@
-//! `shinrai registry export`: the public registry as open data, read from the store directly.
+//! `shinrai registry export`: the public registry as open data, read from the store directly;
+//! `rebuild` is in its own module.
 
 use std::collections::HashMap;
 
@@ -15,6 +16,7 @@ use crate::store_access::{open, runtime, store_config, store_error};
 pub fn run(command: &RegistryCommand, place: &DataPlace, lang: Lang) -> Result<(), CliError> {
     match command {
         RegistryCommand::Export(args) => export(args, place, lang),
+        RegistryCommand::Rebuild(args) => super::registry_rebuild::rebuild(args, place, lang),
     }
 }
 

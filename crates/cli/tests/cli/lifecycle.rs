@@ -44,7 +44,8 @@ async fn fill(store: &Store) {
         .unwrap();
 }
 
-fn registry_dir(label: &str) -> DataDir {
+/// A data directory whose registry holds [`fill`]'s entries.
+pub fn registry_dir(label: &str) -> DataDir {
     let data = DataDir::new(label);
     tokio::runtime::Runtime::new().unwrap().block_on(async {
         let store = data.story_store().await;
@@ -295,6 +296,12 @@ fn a_run_is_refused_while_another_process_runs_the_job() {
             verify.status, 0,
             "{engine}: {}{}",
             verify.stdout, verify.stderr
+        );
+        let rebuilt = command(&["registry", "rebuild", "--check", "--as-of", "2027-05-01"]);
+        assert_eq!(
+            rebuilt.status, 0,
+            "{engine}: {}{}",
+            rebuilt.stdout, rebuilt.stderr
         );
     }
 }

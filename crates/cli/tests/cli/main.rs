@@ -17,6 +17,7 @@ mod oscal;
 mod quality_review;
 mod readme;
 mod registry;
+mod registry_rebuild;
 mod report;
 mod restore;
 mod sample_check;

@@ -20,6 +20,7 @@ pub mod notification;
 pub mod precheck;
 pub mod quality_review;
 pub mod refusal;
+pub mod registry_rebuild;
 pub mod registry_status;
 pub mod registry_write;
 pub mod reminders;

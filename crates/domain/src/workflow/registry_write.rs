@@ -53,17 +53,7 @@ pub fn registered_entry(
         .collect();
     objectives.sort();
     let renewal = application.kind == ApplicationKind::Renewal;
-    let reason = if renewal {
-        Bilingual::new(
-            format!("更新登録（申請 {}）", application.id),
-            format!("renewed (application {})", application.id),
-        )
-    } else {
-        Bilingual::new(
-            format!("新規登録（申請 {}）", application.id),
-            format!("registered (application {})", application.id),
-        )
-    };
+    let reason = registration_reason(application);
     let mut history = existing
         .map(|entry| entry.history.clone())
         .unwrap_or_default();
@@ -123,6 +113,21 @@ pub fn registered_entry(
         state: entry,
         event,
     })
+}
+
+/// The history's line for the registration (or renewal) `application` approved.
+pub fn registration_reason(application: &Application) -> Bilingual {
+    if application.kind == ApplicationKind::Renewal {
+        Bilingual::new(
+            format!("更新登録（申請 {}）", application.id),
+            format!("renewed (application {})", application.id),
+        )
+    } else {
+        Bilingual::new(
+            format!("新規登録（申請 {}）", application.id),
+            format!("registered (application {})", application.id),
+        )
+    }
 }
 
 fn not_registered(application: &Application) -> Refusal {

@@ -68,7 +68,10 @@ pub struct Planned {
 
 /// A renewal application counts from the day it was submitted; one that ended without
 /// registration (rejected or withdrawn) ends the renewal on the day it last changed.
-fn renewal_events(applications: &[Application], known: &FastSet<&str>) -> Vec<LifecycleEvent> {
+pub(crate) fn renewal_events<'a>(
+    applications: impl IntoIterator<Item = &'a Application>,
+    known: &FastSet<&str>,
+) -> Vec<LifecycleEvent> {
     let mut events = Vec::new();
     for application in applications {
         let Some(entry) = application.renews.as_deref() else {
@@ -203,6 +206,21 @@ pub fn plan(facts: RegistryFacts<'_>, as_of: CalendarDate) -> Vec<Planned> {
 pub const EXPIRED: &str = "registry.expire";
 pub const FELL_IN_CASCADE: &str = "registry.cascade";
 
+/// The history's line for a fall: an expiry names the end of validity `valid_until`, a
+/// cascade the base it fell with.
+pub fn fall_reason(fall: &Fall, valid_until: CalendarDate) -> Bilingual {
+    match fall {
+        Fall::Expired { .. } => Bilingual::new(
+            format!("有効期間（{valid_until} まで）の満了"),
+            format!("validity ended ({valid_until})"),
+        ),
+        Fall::Cascade { because, .. } => Bilingual::new(
+            format!("基盤のサービス {because} の登録終了による連鎖"),
+            format!("in cascade: {because}, on which it is built, left the registry"),
+        ),
+    }
+}
+
 /// The entry after `planned`, with its history line and public notice dated by the day it fell,
 /// and the event that records it, written by the service itself at `at`.
 pub fn apply(entry: &RegistryEntry, planned: &Planned, at: Moment) -> Change<RegistryEntry> {
@@ -211,10 +229,7 @@ pub fn apply(entry: &RegistryEntry, planned: &Planned, at: Moment) -> Change<Reg
         Fall::Expired { .. } => (
             EntryStatus::Expired,
             EXPIRED,
-            Bilingual::new(
-                format!("有効期間（{} まで）の満了", entry.valid_until),
-                format!("validity ended ({})", entry.valid_until),
-            ),
+            fall_reason(&planned.fall, entry.valid_until),
             Bilingual::new(
                 format!("{} の登録の有効期間が満了しました", entry.service_name.ja),
                 format!("The registration of {} has expired", entry.service_name.en),
@@ -233,10 +248,7 @@ pub fn apply(entry: &RegistryEntry, planned: &Planned, at: Moment) -> Change<Reg
         Fall::Cascade { because, .. } => (
             EntryStatus::Deregistered,
             FELL_IN_CASCADE,
-            Bilingual::new(
-                format!("基盤のサービス {because} の登録終了による連鎖"),
-                format!("in cascade: {because}, on which it is built, left the registry"),
-            ),
+            fall_reason(&planned.fall, entry.valid_until),
             Bilingual::new(
                 format!("{} の登録を抹消しました（連鎖）", entry.service_name.ja),
                 format!(

@@ -259,7 +259,7 @@ fn check_notice(problems: &mut Problems, notice: &NoticeText) {
 
 mod withdraw;
 
-pub use withdraw::{WITHDRAWN, withdraw};
+pub use withdraw::{WITHDRAWN, withdraw, withdrawal_reason};
 
 #[cfg(test)]
 mod tests;

@@ -30,10 +30,7 @@ pub fn withdraw(
     next.history.push(StatusChange {
         on,
         to: EntryStatus::Deregistered,
-        reason: Bilingual::new(
-            format!("事業者による取下げ: {}", reason.ja),
-            format!("withdrawn by the provider: {}", reason.en),
-        ),
+        reason: withdrawal_reason(&reason),
     });
     next.notices.push(Notice {
         on,
@@ -61,4 +58,12 @@ pub fn withdraw(
         json!({ "entry": next, "reason": reason }),
     );
     Ok(Change { state: next, event })
+}
+
+/// The history's line for a withdrawal the provider gave `reason` for.
+pub fn withdrawal_reason(reason: &Bilingual) -> Bilingual {
+    Bilingual::new(
+        format!("事業者による取下げ: {}", reason.ja),
+        format!("withdrawn by the provider: {}", reason.en),
+    )
 }
