@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { blockingViolations, describeViolations } from '../support/accessibility.js';
-import { readerContext, scanContext, useChromium } from '../support/chromium.js';
+import { readerContext, useChromium } from '../support/chromium.js';
 import { assertNoErrors, watchErrors } from '../support/page-errors.js';
+import { scanVisited } from '../support/scan-visited.js';
 import { saveScreenshot } from '../support/screenshots.js';
 import { signIn } from '../support/sign-in.js';
 import { pageUrl } from '../support/site.js';
@@ -96,18 +96,5 @@ test('an audit body applies, an administrator decides and takes a measure the pu
   await saveScreenshot(publicPage, 'measure-public', 'en');
 
   // Every page of the flow passes the accessibility scan, as the one who saw it.
-  for (const login of ['auditor', 'admin', null]) {
-    const scan = await scanContext(chromium.browser);
-    try {
-      if (login) await signIn(scan, login);
-      const scanned = await scan.newPage();
-      for (const { address } of visited.filter((v) => v.login === login)) {
-        await scanned.goto(new URL(address, pageUrl('/', 'ja')).href);
-        const violations = await blockingViolations(scanned);
-        assert.equal(violations.length, 0, `${address}: axe-core found:\n${describeViolations(violations)}`);
-      }
-    } finally {
-      await scan.close();
-    }
-  }
+  await scanVisited(chromium.browser, visited, ['auditor', 'admin', null]);
 });

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { blockingViolations, describeViolations } from '../support/accessibility.js';
-import { readerContext, scanContext, useChromium } from '../support/chromium.js';
+import { readerContext, useChromium } from '../support/chromium.js';
 import { assertNoErrors, watchErrors } from '../support/page-errors.js';
+import { scanVisited } from '../support/scan-visited.js';
 import { saveScreenshot } from '../support/screenshots.js';
 import { signIn } from '../support/sign-in.js';
 import { pageUrl } from '../support/site.js';
@@ -106,18 +106,5 @@ test('an incident goes from its quick report to a suspension and a reinstatement
   assert.ok((await publicPage.locator('article.notice').filter({ hasText: `Reinstated (${stamp})` }).count()) === 1, 'the notice');
   assertNoErrors(adminWatch);
 
-  for (const login of ['provider', 'admin', null]) {
-    const scan = await scanContext(chromium.browser);
-    try {
-      if (login) await signIn(scan, login);
-      const scanned = await scan.newPage();
-      for (const { address } of visited.filter((v) => v.login === login)) {
-        await scanned.goto(new URL(address, pageUrl('/', 'ja')).href);
-        const violations = await blockingViolations(scanned);
-        assert.equal(violations.length, 0, `${address}: axe-core found:\n${describeViolations(violations)}`);
-      }
-    } finally {
-      await scan.close();
-    }
-  }
+  await scanVisited(chromium.browser, visited, ['provider', 'admin', null]);
 });

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { blockingViolations, describeViolations } from '../support/accessibility.js';
-import { readerContext, scanContext, useChromium } from '../support/chromium.js';
+import { readerContext, useChromium } from '../support/chromium.js';
 import { assertNoErrors, watchErrors } from '../support/page-errors.js';
+import { scanVisited } from '../support/scan-visited.js';
 import { saveScreenshot } from '../support/screenshots.js';
 import { signIn } from '../support/sign-in.js';
 import { pageUrl } from '../support/site.js';
@@ -87,18 +87,5 @@ test('a reviewer works through the queue and an administrator approves the decid
   assertNoErrors(adminWatch);
 
   // Every page of the flow passes the accessibility scan, as the one who saw it.
-  for (const login of ['reviewer', 'admin']) {
-    const scan = await scanContext(chromium.browser);
-    try {
-      await signIn(scan, login);
-      const scanned = await scan.newPage();
-      for (const { address } of visited.filter((v) => v.login === login)) {
-        await scanned.goto(new URL(address, pageUrl('/', 'ja')).href);
-        const violations = await blockingViolations(scanned);
-        assert.equal(violations.length, 0, `${address}: axe-core found:\n${describeViolations(violations)}`);
-      }
-    } finally {
-      await scan.close();
-    }
-  }
+  await scanVisited(chromium.browser, visited, ['reviewer', 'admin']);
 });

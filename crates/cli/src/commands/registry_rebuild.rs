@@ -81,14 +81,7 @@ async fn read_all(store: &ReadOnlyStore) -> StoreResult<(Rebuild, Vec<RegistryEn
         };
         after = last.seq;
         for event in &events {
-            rebuild.read(&LoggedEvent {
-                seq: event.seq,
-                at_ms: event.at_ms,
-                actor: &event.actor,
-                action: &event.action,
-                subject: &event.subject,
-                payload: &event.payload,
-            });
+            rebuild.read(&LoggedEvent::from(event));
         }
     }
     let stored = store.registry_entries().await?;

@@ -3,6 +3,7 @@
 //! signed log. A step the workflow refuses stops the demo with the reason.
 
 use shinrai_domain::audit_kind::AuditKind;
+use shinrai_domain::date::CalendarDate;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::Moment;
 use shinrai_domain::workflow::application::Verdict;
@@ -15,6 +16,7 @@ use super::registry_story::Afterwards;
 use super::statement;
 use super::world;
 use crate::error::ApiError;
+use crate::jobs::lifecycle::{self, Attempt, RunOptions};
 use crate::state::AppState;
 use crate::workflow::{Acting, Failure, facts};
 use crate::{applications, audits, change_notices, incidents, registry, services, statements};
@@ -43,12 +45,38 @@ pub async fn take(state: &AppState, dated: &Dated) -> Result<(), StepFailed> {
         },
         why,
     };
+    if let Step::LifecycleRun { as_of } = &dated.step {
+        return run_lifecycle(state, *as_of, dated.at)
+            .await
+            .map_err(|failure| failed(ApiError::from(failure).to_string()));
+    }
     let member = world::member(&dated.who)
         .ok_or_else(|| failed(format!("{} is not a demo user", dated.who)))?;
     let by = Acting::new(member, dated.at);
     run(state, &by, &dated.step)
         .await
         .map_err(|failure| failed(ApiError::from(failure).to_string()))
+}
+
+/// The lifecycle job's run on `as_of`, recorded at `at`, with its notifications.
+async fn run_lifecycle(state: &AppState, as_of: CalendarDate, at: Moment) -> Result<(), Failure> {
+    let options = RunOptions {
+        as_of,
+        at_ms: at.at_ms,
+        dry_run: false,
+        mail: state.outbox.mails(),
+    };
+    match lifecycle::run(&state.store, options).await? {
+        Attempt::Ran(_) => {
+            state.outbox.committed();
+            Ok(())
+        }
+        // Nothing else runs while the demo is told.
+        Attempt::Busy => Err(Failure::Incomplete(Bilingual::new(
+            "期限・連鎖の処理が別のプロセスで実行中です",
+            "another process is running the lifecycle job",
+        ))),
+    }
 }
 
 /// The step's name and subject, for messages.
@@ -68,6 +96,7 @@ fn name_of(step: &Step) -> (&'static str, &str) {
         Step::Approve { application, .. } => ("approve", application),
         Step::Afterwards { entry, .. } => ("registry change", entry),
         Step::AcknowledgeChange { notice } => ("acknowledge change", notice),
+        Step::LifecycleRun { .. } => ("lifecycle run", ""),
     }
 }
 
@@ -246,6 +275,7 @@ async fn run(state: &AppState, by: &Acting, step: &Step) -> Result<(), Failure> 
             change_notices::actions::acknowledge(state, by, notice, AcknowledgeDecision::default())
                 .await?;
         }
+        Step::LifecycleRun { as_of } => run_lifecycle(state, *as_of, by.at).await?,
     }
     Ok(())
 }
@@ -286,7 +316,7 @@ async fn afterwards(
                     format!("there is no status change {change}"),
                 ))
             })?;
-            registry::status::change_status(
+            registry::status::take_measure(
                 state,
                 by,
                 entry,
@@ -304,6 +334,9 @@ async fn afterwards(
         }
         Afterwards::Remarks { remarks, .. } => {
             registry::status::set_remarks(state, by, entry, remarks.clone()).await?;
+        }
+        Afterwards::Withdraw { reason, .. } => {
+            registry::status::withdraw(state, by, entry, reason.clone()).await?;
         }
         Afterwards::Change {
             id,

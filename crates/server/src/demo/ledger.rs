@@ -86,6 +86,10 @@ pub enum Step {
         entry: String,
         what: Afterwards,
     },
+    /// The lifecycle job's run on `as_of`, as `serve` makes it each day.
+    LifecycleRun {
+        as_of: CalendarDate,
+    },
     /// The operator acknowledges the change notice `notice`.
     AcknowledgeChange {
         notice: String,
@@ -241,6 +245,28 @@ pub fn registration_steps(
     ]
 }
 
+/// The steps of a registration up to the operator's review of its application.
+const STEPS_TO_REVIEW: usize = 7;
+
+/// The lifecycle job on the first of every month from `from`'s month to `to`, at 03:00 in
+/// Tokyo as `serve` runs it by default: what lapses expires, what is built on what ends falls.
+pub fn lifecycle_runs(from: CalendarDate, to: CalendarDate) -> Vec<Dated> {
+    let mut runs = Vec::new();
+    let mut day = CalendarDate::new(from.year(), from.month(), 1);
+    while let Some(first) = day.filter(|first| *first <= to) {
+        runs.push(Dated {
+            at: at(first, -6 * 60),
+            who: JOB.to_owned(),
+            step: Step::LifecycleRun { as_of: first },
+        });
+        day = first.add_months_clamped(1);
+    }
+    runs
+}
+
+/// Who runs the lifecycle job: the service itself.
+pub const JOB: &str = "system";
+
 /// Every step of one service's story.
 pub fn service_steps(story: &ServiceStory, cast: &dyn Cast) -> Result<Vec<Dated>, Uncast> {
     let provider = cast
@@ -271,6 +297,26 @@ pub fn service_steps(story: &ServiceStory, cast: &dyn Cast) -> Result<Vec<Dated>
             registration.on,
             &story.entry,
         ));
+    }
+    if let Some(pending) = &story.renewal_under_review {
+        let signer = cast
+            .signer(&pending.audit_body)
+            .ok_or_else(|| Uncast(pending.audit_body.clone()))?;
+        // Up to the application's review: it would be approved three weeks after it was made.
+        steps.extend(
+            registration_steps(
+                &story.service,
+                &provider,
+                story.registrations.len() + 1,
+                story.level,
+                (&pending.audit_body, &signer),
+                pending.period,
+                shifted(pending.applied_on, 21),
+                &story.entry,
+            )
+            .into_iter()
+            .take(STEPS_TO_REVIEW),
+        );
     }
     for what in &story.afterwards {
         // After the day's approvals, so that an entry exists before anything is said of it.

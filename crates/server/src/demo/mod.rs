@@ -3,8 +3,9 @@
 //! and the registry as years of the scheme's work made it. Nothing is inserted behind the
 //! workflow's back: every service is described, stated, audited, applied for, reviewed,
 //! decided and approved through the same actions the API uses, on the day its story says, so
-//! every step is an event of the signed log; later suspensions, deregistrations and expiries
-//! are the operator's registry decisions. A few services are left mid-way so that every demo
+//! every step is an event of the signed log; later suspensions and deregistrations are the
+//! operator's measures (its provider told, what is built on it falling at once), and the
+//! lifecycle job runs on the first of every month, expiring what lapsed. A few services are left mid-way so that every demo
 //! user has work waiting. For demonstrations only: every demo user has the same, published
 //! password.
 
@@ -105,8 +106,13 @@ pub async fn load_if_empty(
         .await?;
     audit_bodies_on(state, opened).await?;
     let story = registry_story::registry_story()?;
-    let midway = midway::steps().ok_or(DemoError::World("a mid-way date"))?;
-    for step in ledger::in_order(&story, midway, &WorldCast)? {
+    let mut more = midway::steps().ok_or(DemoError::World("a mid-way date"))?;
+    let first_run = CalendarDate::parse(world::FIRST_LIFECYCLE_RUN)
+        .ok_or(DemoError::World("FIRST_LIFECYCLE_RUN"))?;
+    let last_run = CalendarDate::parse(world::LAST_LIFECYCLE_RUN)
+        .ok_or(DemoError::World("LAST_LIFECYCLE_RUN"))?;
+    more.extend(ledger::lifecycle_runs(first_run, last_run));
+    for step in ledger::in_order(&story, more, &WorldCast)? {
         flow::take(state, &step).await?;
     }
     store.checkpoint(at_ms).await?;

@@ -1,8 +1,10 @@
 //! The story of each service in the demo registry, as data (`demo/registry-story.json` beside
 //! the crate): what the provider describes, at which level it applies, each registration with
 //! its audit body, audit period and approval day, and what happened to the entry afterwards
-//! (notices, remarks, suspensions, deregistrations, expiries, change notices, incidents). The flow turns this into the
-//! registry; nothing of it is written to the registry directly.
+//! (notices, remarks, suspensions, deregistrations, withdrawals, change notices, incidents), and a renewal
+//! still under review. Expiries and cascades are not told: the lifecycle job finds them on its
+//! monthly runs. The flow turns this into the registry; nothing of it is written to the
+//! registry directly.
 
 use serde::Deserialize;
 use shinrai_domain::date::CalendarDate;
@@ -35,6 +37,19 @@ pub struct ServiceStory {
     pub registrations: Vec<Registration>,
     /// After registration, by date.
     pub afterwards: Vec<Afterwards>,
+    /// A renewal applied for and still under review.
+    #[serde(default)]
+    pub renewal_under_review: Option<PendingRenewal>,
+}
+
+/// A renewal whose audit is signed and whose application waits for the operator's review.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PendingRenewal {
+    /// The day the provider applied.
+    pub applied_on: CalendarDate,
+    pub audit_body: String,
+    pub period: Period,
 }
 
 /// One audit that ended in an approved registration.
@@ -47,7 +62,7 @@ pub struct Registration {
     pub period: Period,
 }
 
-/// Something the operator did to the entry later.
+/// Something the operator or the provider did to the entry later.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(tag = "do", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Afterwards {
@@ -71,6 +86,8 @@ pub enum Afterwards {
         on: CalendarDate,
         remarks: Bilingual,
     },
+    /// The provider withdraws its registration, saying why.
+    Withdraw { on: CalendarDate, reason: Bilingual },
     /// The provider reports a change (変更届出) as the notice `id`; the operator acknowledges
     /// it on `acknowledged_on`, when given.
     Change {
@@ -116,6 +133,7 @@ impl Afterwards {
         matches!(
             self,
             Afterwards::Change { .. }
+                | Afterwards::Withdraw { .. }
                 | Afterwards::Incident { .. }
                 | Afterwards::FinalReport { .. }
         )
@@ -128,6 +146,7 @@ impl Afterwards {
             Afterwards::Notice { on, .. }
             | Afterwards::Status { on, .. }
             | Afterwards::Remarks { on, .. }
+            | Afterwards::Withdraw { on, .. }
             | Afterwards::Change { on, .. }
             | Afterwards::Incident { on, .. }
             | Afterwards::FinalReport { on, .. }

@@ -199,6 +199,10 @@ pub const USERS: [(&str, &str, &str, &[Role]); 16] = [
 
 /// The day the operator opened the scheme: the world exists from then on.
 pub const OPENED_ON: &str = "2022-04-01";
+/// The lifecycle job's monthly runs in the demo's past: from the month after the first
+/// registration to the story's present (`serve` then runs it every day).
+pub const FIRST_LIFECYCLE_RUN: &str = "2023-11-01";
+pub const LAST_LIFECYCLE_RUN: &str = "2026-12-01";
 
 /// (audit body, selected from, selected until). Aoba was selected later than the other two;
 /// each selection covers every period its audits in the story cover.

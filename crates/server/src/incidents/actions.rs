@@ -149,7 +149,7 @@ pub async fn decide(
     state.store.commit(batch).await?;
     state.outbox.committed();
     let fallen = if ends {
-        cascade_now(state).await?
+        cascade_now(state, by.at).await?
     } else {
         Some(Vec::new())
     };

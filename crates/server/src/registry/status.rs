@@ -37,7 +37,7 @@ pub async fn take_measure(
     state.outbox.committed();
     let ends = matches!(change, StatusMove::Deregister | StatusMove::Expire);
     let fallen = if ends {
-        cascade_now(state).await?
+        cascade_now(state, by.at).await?
     } else {
         Some(Vec::new())
     };
@@ -45,20 +45,6 @@ pub async fn take_measure(
         entry: written.state,
         fallen,
     })
-}
-
-/// Changes where the entry `id` stands and nothing more: the demo's recorded history, which
-/// plays its own cascade and tells no inbox.
-pub async fn change_status(
-    state: &AppState,
-    by: &Acting,
-    id: &str,
-    change: StatusMove,
-    decision: StatusDecision,
-) -> Outcome<RegistryEntry> {
-    let entry = stored_entry(state, id).await?;
-    let change = registry_status::change_status(&entry, change, decision, &by.member, by.at)?;
-    write(state, change).await
 }
 
 /// What a change that may end an entry came to: the entry, and the services that fell with it
@@ -80,7 +66,7 @@ pub async fn withdraw(
     let entry = stored_entry(state, id).await?;
     let change = registry_status::withdraw(&entry, reason, &by.member, by.at)?;
     let entry = write(state, change).await?;
-    let fallen = cascade_now(state).await?;
+    let fallen = cascade_now(state, by.at).await?;
     Ok(Ending { entry, fallen })
 }
 
@@ -88,15 +74,16 @@ pub async fn withdraw(
 const CASCADE_TRIES: u32 = 50;
 const CASCADE_PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
 
-/// Runs the lifecycle job now, so that what is built on an entry that just ended falls with
-/// it; another process's run under way is waited for a while (its run is short).
-pub async fn cascade_now(state: &AppState) -> Outcome<Option<Vec<RunChange>>> {
+/// Runs the lifecycle job at `at`, the moment an entry ended, so that what is built on it
+/// falls with it; another process's run under way is waited for a while (its run is short).
+pub async fn cascade_now(
+    state: &AppState,
+    at: shinrai_domain::workflow::Moment,
+) -> Outcome<Option<Vec<RunChange>>> {
     for _ in 0..CASCADE_TRIES {
-        let now_ms = state.wall.now_ms();
-        let as_of = shinrai_domain::workflow::Moment::at(now_ms).date();
         let options = lifecycle::RunOptions {
-            as_of,
-            at_ms: now_ms,
+            as_of: at.date(),
+            at_ms: at.at_ms,
             dry_run: false,
             mail: state.outbox.mails(),
         };

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use shinrai_domain::accounts::{OrgKind, Role};
+use shinrai_domain::date::CalendarDate;
 use shinrai_domain::policy::Member;
 use shinrai_domain::registry::{EntryStatus, RegistryEntry};
 use shinrai_domain::workflow::Moment;
@@ -123,6 +124,89 @@ async fn the_demo_registry_is_written_by_the_workflow_with_the_storys_facts() {
     }
     compare_with_file(&entries);
     assert!(logins.iter().any(|login| login.login == "provider2"));
+    the_registry_lived_by_the_rules(&state, &entries).await;
+}
+
+fn entry<'a>(entries: &'a [RegistryEntry], id: &str) -> &'a RegistryEntry {
+    entries.iter().find(|entry| entry.id == id).unwrap()
+}
+
+/// The demo's past as the lifecycle job and the measures made it: expiries and a cascade
+/// recorded by the job itself, a withdrawal that brought down what was built on it, a renewal
+/// approved while it was under review, one under review now; and the whole registry what its
+/// log and the lifecycle rule make it.
+async fn the_registry_lived_by_the_rules(state: &AppState, entries: &[RegistryEntry]) {
+    use shinrai_domain::workflow::registry_rebuild::{LoggedEvent, Rebuild};
+    let store = &state.store;
+    for lapsed in ["C23-0002", "C24-0004"] {
+        let expiries = store.events_about(lapsed, "registry.expire").await.unwrap();
+        assert_eq!(expiries.len(), 1, "{lapsed}");
+        assert_eq!(expiries[0].actor, "system", "{lapsed}: expired by the job");
+        let last = entry(entries, lapsed).history.last().unwrap();
+        assert_eq!(last.to, EntryStatus::Expired);
+        assert!(last.reason.en.starts_with("validity ended"), "{lapsed}");
+    }
+    let withdrawn = entry(entries, "C24-0002");
+    assert_eq!(withdrawn.status, EntryStatus::Deregistered);
+    assert!(
+        withdrawn
+            .history
+            .last()
+            .unwrap()
+            .reason
+            .en
+            .starts_with("withdrawn by the provider"),
+        "{:?}",
+        withdrawn.history
+    );
+    let fallen = entry(entries, "C24-0009");
+    assert_eq!(fallen.status, EntryStatus::Deregistered);
+    let cascade = store
+        .events_about("C24-0009", "registry.cascade")
+        .await
+        .unwrap();
+    assert_eq!(cascade.len(), 1);
+    assert_eq!(cascade[0].actor, "system");
+    assert_eq!(
+        fallen.history.last().unwrap().on,
+        withdrawn.history.last().unwrap().on,
+        "it fell the day its base was withdrawn"
+    );
+    let told = store.inbox(&fallen.provider).await.unwrap();
+    assert!(
+        told.iter()
+            .any(|message| message.value.kind.code() == "fell_in_cascade"),
+        "its provider was told"
+    );
+    // Renewed while its renewal was under review: approved after the end of the validity it
+    // renewed, and never expired meanwhile.
+    let renewed = entry(entries, "C25-0006");
+    let approved = renewed.history.last().unwrap().on;
+    assert!(approved > CalendarDate::parse("2026-06-28").unwrap());
+    assert!(
+        renewed
+            .history
+            .iter()
+            .all(|line| line.to == EntryStatus::Registered)
+    );
+    // Under review now.
+    let applications: Vec<Application> = documents(store, Filter::all()).await;
+    let under_review = shinrai_domain::workflow::application::renewals_under_review(&applications);
+    assert!(under_review.contains_key("C23-0003"), "{under_review:?}");
+    // Every entry what the log's events and the lifecycle rule make it.
+    let mut rebuild = Rebuild::new();
+    let mut after = 0;
+    loop {
+        let events = store.events_after(after, 1_000, false).await.unwrap();
+        let Some(last) = events.last() else { break };
+        after = last.seq;
+        for event in &events {
+            rebuild.read(&LoggedEvent::from(event));
+        }
+    }
+    let report = rebuild.check(entries, Moment::at(NOW_MS).date());
+    assert_eq!(report.findings, Vec::new());
+    assert_eq!(report.entries_rebuilt, 25);
 }
 
 async fn documents<T: shinrai_store::documents::Document>(store: &Store, filter: Filter) -> Vec<T> {

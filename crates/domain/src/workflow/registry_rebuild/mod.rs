@@ -20,6 +20,7 @@ pub use findings::{Field, Finding, Unexplained};
 pub use replay::Rebuild;
 
 use crate::date::CalendarDate;
+use crate::log_chain::Event;
 
 /// One event of the log, as much of it as the rebuild reads.
 #[derive(Debug, Clone, Copy)]
@@ -31,6 +32,19 @@ pub struct LoggedEvent<'a> {
     pub subject: &'a str,
     /// The payload's JSON text.
     pub payload: &'a str,
+}
+
+impl<'a> From<&'a Event> for LoggedEvent<'a> {
+    fn from(event: &'a Event) -> LoggedEvent<'a> {
+        LoggedEvent {
+            seq: event.seq,
+            at_ms: event.at_ms,
+            actor: &event.actor,
+            action: &event.action,
+            subject: &event.subject,
+            payload: &event.payload,
+        }
+    }
 }
 
 /// What a check found.
