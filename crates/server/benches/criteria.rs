@@ -100,6 +100,7 @@ async fn main() {
         .publish_criteria(
             "nist-r5",
             shinrai_domain::date::CalendarDate::new(2026, 11, 23).unwrap(),
+            None,
             &ChangeBy::system(2),
         )
         .await

@@ -39,6 +39,31 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     }
 }
 
+/// A JSON body that may be left out: a request with no body and no content type reads as
+/// `None`; any body must be JSON, read as [`ApiJson`] reads it.
+#[derive(Debug, Clone)]
+pub struct OptionalApiJson<T>(pub Option<T>);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for OptionalApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if request.headers().contains_key(header::CONTENT_TYPE) {
+            return ApiJson::from_request(request, state)
+                .await
+                .map(|ApiJson(value)| OptionalApiJson(Some(value)));
+        }
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(ApiError::from)?;
+        if bytes.is_empty() {
+            Ok(OptionalApiJson(None))
+        } else {
+            Err(ApiError::UnsupportedMediaType { expected: JSON })
+        }
+    }
+}
+
 /// A JSON body as text, for readers that parse it themselves (the decision cases).
 #[derive(Debug, Clone)]
 pub struct JsonText(pub String);

@@ -38,11 +38,13 @@ impl Store {
         row.summary()
     }
 
-    /// Publishes a draft on `date`; from then on it never changes.
+    /// Publishes a draft on `date`, renewals having to use it from `transition_on` when given;
+    /// from then on it never changes.
     pub async fn publish_criteria(
         &self,
         version: &str,
         date: shinrai_domain::date::CalendarDate,
+        transition_on: Option<shinrai_domain::date::CalendarDate>,
         by: &ChangeBy,
     ) -> StoreResult<CriteriaSummary> {
         let mut stored = self
@@ -53,13 +55,16 @@ impl Store {
             })?;
         stored.status = Status::Published;
         stored.published_on = Some(date);
+        stored.transition_on = transition_on;
         let row = CriteriaRow::of(&stored, by.at_ms)?;
         let event = event(
             by,
             "criteria.publish",
             version,
             Visibility::Public,
-            json!({"version": version, "published_on": date.to_string(), "document_sha256": row.document_sha256}),
+            json!({"version": version, "published_on": date.to_string(),
+                   "transition_on": transition_on.map(|day| day.to_string()),
+                   "document_sha256": row.document_sha256}),
         );
         on_backend!(self, b => b.update_draft_criteria(&row, event))?;
         self.checkpoint_if_due(by.at_ms).await?;

@@ -72,6 +72,7 @@ pub fn large_criteria(version: &str, controls: usize, seed: u64) -> CriteriaVers
         ),
         status: Status::Published,
         published_on: CalendarDate::new(2026, 4, 1),
+        transition_on: None,
         groups,
         controls: items,
     }

@@ -12,6 +12,8 @@ export const PAGE_KINDS = [
   { name: 'criteria-control', path: '/criteria/demo-2026/8.1.1.1' },
   { name: 'criteria-diff', path: '/criteria/diff' },
   { name: 'criteria-diff-drafts', path: '/criteria/diff?from=demo-2026&to=demo-2027', signIn: 'admin' },
+  { name: 'criteria-gaps', path: '/criteria/demo-2027/gaps', signIn: 'admin' },
+  { name: 'criteria-gaps-provider', path: '/criteria/demo-2026/gaps', signIn: 'provider' },
   {
     name: 'tool-classification',
     path: '/tools/classification?system=Portal&name1=Residents&c1=2&name2=Events&c2=1&availability=2',

@@ -63,6 +63,10 @@ pub struct CriteriaPublishArgs {
     /// The publication date (default: today, UTC) / 公表日（既定は今日）
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// From this day renewals must be written against this version (not before the
+    /// publication date) / この日以降の更新申請はこの版（以降）で書く（公表日より前は不可）
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub transition_on: Option<String>,
 }
 
 #[derive(Debug, Args)]

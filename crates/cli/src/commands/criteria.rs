@@ -65,6 +65,11 @@ fn with_store(command: &CriteriaCommand, place: &DataPlace, lang: Lang) -> Resul
                     })?,
                     None => CalendarDate::from_unix_ms(crate::clock::now_ms()),
                 };
+                let transition_on = args
+                    .transition_on
+                    .as_deref()
+                    .map(|text| transition_day(text, date))
+                    .transpose()?;
                 let version = stored(&store, &args.version).await.map_err(failed)?;
                 let findings = check(&version);
                 if let Some(first) = findings.first() {
@@ -76,9 +81,21 @@ fn with_store(command: &CriteriaCommand, place: &DataPlace, lang: Lang) -> Resul
                     });
                 }
                 let summary = store
-                    .publish_criteria(&args.version, date, &by_cli())
+                    .publish_criteria(&args.version, date, transition_on, &by_cli())
                     .await
                     .map_err(failed)?;
+                // The providers whose registered services lack something of it are told, by
+                // mail too when the service mails.
+                let published = stored(&store, &args.version).await.map_err(failed)?;
+                let mail = crate::store_access::config(place)?.mail.is_some();
+                shinrai_server::criteria::transition::tell_providers(
+                    &store,
+                    &published,
+                    mail,
+                    shinrai_domain::workflow::Moment::at(crate::clock::now_ms()),
+                )
+                .await
+                .map_err(failed)?;
                 write_stdout(&format!(
                     "{} {} {}\n",
                     summary.version,
@@ -670,4 +687,23 @@ fn print_diff(
         }
     }
     write_stdout(&text)
+}
+
+/// The transition day given with `--transition-on`: a day, not before the publication `date`.
+fn transition_day(text: &str, date: CalendarDate) -> Result<CalendarDate, CliError> {
+    let day = CalendarDate::parse(text).ok_or_else(|| CliError::Refused {
+        what: Bilingual::new(
+            format!("移行日 {text} は YYYY-MM-DD ではありません"),
+            format!("the transition day {text} is not YYYY-MM-DD"),
+        ),
+    })?;
+    if !shinrai_domain::criteria::transition::transition_day_allowed(date, day) {
+        return Err(CliError::Refused {
+            what: Bilingual::new(
+                format!("移行日 {day} は公表日 {date} より前です"),
+                format!("the transition day {day} is before the publication date {date}"),
+            ),
+        });
+    }
+    Ok(day)
 }

@@ -161,6 +161,33 @@ fn the_demo_criteria_import_check_show_export_and_come_back_equal() {
     );
     let twice = place.run(&["import", &csv]);
     assert_eq!(twice.status, 1);
+
+    // A transition day: never before the publication.
+    let early = place.run(&[
+        "publish",
+        "via-csv",
+        "--date",
+        "2026-11-01",
+        "--transition-on",
+        "2026-10-31",
+    ]);
+    assert_eq!(early.status, 1, "{}", early.stderr);
+    assert!(
+        early
+            .stderr
+            .contains("the transition day 2026-10-31 is before the publication date 2026-11-01"),
+        "{}",
+        early.stderr
+    );
+    let with_transition = place.ok(&[
+        "publish",
+        "via-csv",
+        "--date",
+        "2026-11-01",
+        "--transition-on",
+        "2027-04-01",
+    ]);
+    assert_eq!(with_transition, "via-csv published 2026-11-01\n");
 }
 
 #[test]

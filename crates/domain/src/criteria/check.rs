@@ -293,6 +293,7 @@ mod tests {
             title: text("試験", "Test"),
             status: Status::Draft,
             published_on: None,
+            transition_on: None,
             groups,
             controls,
         }

@@ -54,6 +54,7 @@ pub fn demo_criteria() -> Result<CriteriaVersion, DemoError> {
         ),
         status: Status::Published,
         published_on: CalendarDate::new(2026, 4, 1),
+        transition_on: None,
         groups: Vec::new(),
         controls: Vec::new(),
     };

@@ -227,6 +227,7 @@ mod tests {
             title: Bilingual::new("試験", "Test"),
             status: Status::Draft,
             published_on: None,
+            transition_on: None,
             groups: vec![Group {
                 id: "6.1.1".to_owned(),
                 part: Part::Control,

@@ -8,6 +8,7 @@ mod examples;
 mod legacy;
 mod model;
 mod search;
+pub mod transition;
 
 pub use check::{Finding, Problem, check};
 pub use diff::{Attribute, Changed, CriteriaDiff, diff};

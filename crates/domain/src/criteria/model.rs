@@ -256,6 +256,10 @@ pub struct CriteriaVersion {
     pub title: Bilingual,
     pub status: Status,
     pub published_on: Option<CalendarDate>,
+    /// Set when it is published: from this day renewals must be written against it (or a
+    /// later version).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transition_on: Option<CalendarDate>,
     pub groups: Vec<Group>,
     pub controls: Vec<Control>,
 }

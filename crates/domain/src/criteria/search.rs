@@ -132,6 +132,7 @@ mod tests {
             title: Bilingual::new("試験", "Test"),
             status: Status::Draft,
             published_on: None,
+            transition_on: None,
             groups: vec![],
             controls: vec![
                 control(

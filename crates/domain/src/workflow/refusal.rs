@@ -181,6 +181,13 @@ pub enum Conflict {
     EntryStatus { entry: String, status: &'static str },
     /// A registration may be recorded as expired only after its last valid day.
     NotYetExpired { entry: String, valid_until: String },
+    /// Since the transition day of criteria version `required`, renewals must be written
+    /// against it (or a later version), not against `used`.
+    CriteriaTransition {
+        used: String,
+        required: String,
+        since: String,
+    },
     /// No measure follows the revocation of an audit body's selection.
     AuditBodyRevoked { org: String, on: String },
     /// A suspension is in force: it must be lifted before another.
@@ -274,6 +281,7 @@ impl Conflict {
             Conflict::SignerNoLongerQualified { .. } => "signer_not_qualified",
             Conflict::EntryStatus { .. } => "entry_status",
             Conflict::NotYetExpired { .. } => "not_yet_expired",
+            Conflict::CriteriaTransition { .. } => "criteria_transition",
             Conflict::AuditBodyRevoked { .. } => "audit_body_revoked",
             Conflict::AuditBodySuspended { .. } => "audit_body_suspended",
             Conflict::AuditBodyNotSuspended { .. } => "audit_body_not_suspended",
@@ -399,6 +407,18 @@ impl Conflict {
                 ),
                 format!(
                     "registry entry {entry} is valid until {valid_until}: it has not expired yet"
+                ),
+            ),
+            Conflict::CriteriaTransition {
+                used,
+                required,
+                since,
+            } => Bilingual::new(
+                format!(
+                    "{since} 以降の更新申請は管理基準 {required}（以降の版）で書いた言明書によります。この言明書は {used} で書かれています"
+                ),
+                format!(
+                    "from {since} renewals rest on a statement written against criteria {required} (or a later version); this one is written against {used}"
                 ),
             ),
             Conflict::AuditBodyRevoked { org, on } => Bilingual::new(

@@ -64,6 +64,7 @@ pub(crate) fn parse(grid: &Grid) -> Result<CriteriaVersion, TableErrors> {
             title,
             status: Status::Draft,
             published_on: None,
+            transition_on: None,
             groups: table.groups,
             controls: table.controls,
         }),

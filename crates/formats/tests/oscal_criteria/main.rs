@@ -157,6 +157,7 @@ fn assert_versions_equal(got: &CriteriaVersion, want: &CriteriaVersion) {
     let draft = CriteriaVersion {
         status: Status::Draft,
         published_on: None,
+        transition_on: None,
         ..want.clone()
     };
     if *got == draft {
@@ -251,6 +252,7 @@ fn demo() -> CriteriaVersion {
         title: Bilingual::new("クラウド管理基準 2026", "Cloud criteria 2026"),
         status: Status::Published,
         published_on: CalendarDate::new(2026, 4, 1),
+        transition_on: None,
         groups: vec![
             group("1", Part::Governance, "方向付け", "Direction"),
             group("2", Part::Management, "運用", "Operation"),

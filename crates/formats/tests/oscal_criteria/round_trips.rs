@@ -105,6 +105,7 @@ fn awkward_versions_survive_too() {
         title: Bilingual::new("空", "Empty"),
         status: Status::Draft,
         published_on: None,
+        transition_on: None,
         groups: Vec::new(),
         controls: Vec::new(),
     };

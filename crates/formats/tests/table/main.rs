@@ -222,6 +222,7 @@ fn sample() -> CriteriaVersion {
         title: Bilingual::new("試験用の基準、第 1 版", "Test criteria, \"first\" edition"),
         status: Status::Draft,
         published_on: None,
+        transition_on: None,
         groups,
         controls,
     }

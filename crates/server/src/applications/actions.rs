@@ -61,6 +61,9 @@ pub async fn apply(state: &AppState, by: &Acting, new: NewApplication) -> Outcom
         &by.member,
         by.at,
     )?;
+    if change.state.kind == ApplicationKind::Renewal {
+        crate::criteria::transition::check_renewal(state, &audit.statement, by.at.date()).await?;
+    }
     let mut batch = Batch::new().create(&change)?;
     if let Some(entry) = entry {
         batch = change_notices::actions::meet_with_application(

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::State;
+use shinrai_domain::criteria::transition::transition_day_allowed;
 use shinrai_domain::criteria::{ControlQuery, Part, Status, diff};
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
@@ -21,7 +22,7 @@ use crate::criteria::views::{
     CriteriaVersionView, DiffView, GroupView,
 };
 use crate::error::{ApiError, ErrorBody};
-use crate::extract::{ApiPath, ApiQuery};
+use crate::extract::{ApiPath, ApiQuery, OptionalApiJson};
 use crate::state::AppState;
 
 const DEFAULT_PER_PAGE: usize = 50;
@@ -261,6 +262,10 @@ pub async fn difference(
     tag = "criteria",
     summary = "Publish a draft (operator administrators) / 版を公表する",
     params(("version" = String, Path, description = "A draft version")),
+    request_body(
+        content = PublishRequest,
+        description = "Optional: the day from which renewals must be written against this version.",
+    ),
     responses(
         (status = 200, description = "Published today; it never changes again.", body = CriteriaSummaryView),
         (status = 401, description = "`sign_in_required`", body = ErrorBody),
@@ -274,6 +279,7 @@ pub async fn publish(
     State(state): State<AppState>,
     caller: Caller,
     ApiPath(version): ApiPath<String>,
+    OptionalApiJson(request): OptionalApiJson<PublishRequest>,
 ) -> Result<Json<CriteriaSummaryView>, ApiError> {
     caller.authorize(&Action::PublishCriteria)?;
     let loaded = visible(&state, &caller, &version).await?;
@@ -290,19 +296,48 @@ pub async fn publish(
     }
     let now = state.wall.now_ms();
     let today = CalendarDate::from_unix_ms(now);
+    let transition_on = request.and_then(|request| request.transition_on);
+    if let Some(day) = transition_on.filter(|day| !transition_day_allowed(today, *day)) {
+        return Err(ApiError::InvalidInput {
+            message: Bilingual::new(
+                format!("移行日 {day} は公表日 {today} より前です"),
+                format!("the transition day {day} is before the publication date {today}"),
+            ),
+            pointer: Some("/transition_on".to_owned()),
+            detail_code: None,
+        });
+    }
     let summary = state
         .store
-        .publish_criteria(&version, today, &caller.change_by(now))
+        .publish_criteria(&version, today, transition_on, &caller.change_by(now))
         .await?;
     let loaded = state
         .criteria
         .get(&state.store, &summary.version)
         .await?
         .ok_or_else(|| no_version(&version))?;
+    super::transition::tell_providers(
+        &state.store,
+        &loaded.version,
+        state.outbox.mails(),
+        shinrai_domain::workflow::Moment::at(now),
+    )
+    .await?;
+    state.outbox.committed();
     Ok(Json(CriteriaSummaryView::new(
         &loaded.summary,
         &loaded.counts,
     )))
+}
+
+/// What publishing may set besides the day.
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublishRequest {
+    /// From this day (YYYY-MM-DD, not before today) renewals must be written against this
+    /// version or a later one.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub transition_on: Option<CalendarDate>,
 }
 
 #[derive(Debug, Clone, serde::Deserialize, utoipa::IntoParams)]

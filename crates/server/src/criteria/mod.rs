@@ -1,11 +1,14 @@
 //! The criteria (管理基準): loaded versions kept in memory with their search index, the API that
-//! reads, compares, imports and publishes them with the shapes it answers, and the pages that
-//! browse a version and compare two.
+//! reads, compares, imports and publishes them with the shapes it answers, what registered
+//! services lack of a version, and the pages that browse a version and compare two.
 
 pub mod api;
 mod diff_page;
+mod gaps;
+mod gaps_page;
 mod loaded;
 mod pages;
+pub mod transition;
 pub mod upload;
 pub mod views;
 
@@ -32,6 +35,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::control))
         .routes(routes!(api::difference))
         .routes(routes!(api::publish))
+        .routes(routes!(gaps::list))
 }
 
 pub fn page_routes() -> Router<AppState> {
@@ -39,5 +43,6 @@ pub fn page_routes() -> Router<AppState> {
         .route("/criteria", get(pages::versions))
         .route("/criteria/diff", get(diff_page::page))
         .route("/criteria/{version}", get(pages::version))
+        .route("/criteria/{version}/gaps", get(gaps_page::page))
         .route("/criteria/{version}/{id}", get(pages::control))
 }

@@ -13,6 +13,7 @@ use shinrai_domain::text::Lang;
 use crate::criteria::Loaded;
 use crate::state::AppState;
 use crate::web::context::PageContext;
+use crate::web::criteria_gaps_labels::CriteriaGapsLabels;
 use crate::web::page::Page;
 use crate::web::{Labels, render};
 
@@ -68,6 +69,9 @@ struct Version {
     title: String,
     status: &'static str,
     published_on: String,
+    transition_on: String,
+    /// For the operator's staff and providers: the link to what registered services lack.
+    gaps: Option<(String, &'static str)>,
     parts: Vec<PartRow>,
 }
 
@@ -198,6 +202,21 @@ pub async fn version(
             .published_on
             .map(|d| d.to_string())
             .unwrap_or_default(),
+        transition_on: criteria
+            .transition_on
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        gaps: crate::web::form::acting(&ctx, &state)
+            .filter(|by| {
+                by.member.is_operator_staff()
+                    || shinrai_domain::workflow::service::is_provider(&by.member)
+            })
+            .map(|_| {
+                (
+                    page.href(&format!("/criteria/{id}/gaps"), &[]),
+                    CriteriaGapsLabels::of(lang).link,
+                )
+            }),
         parts,
         page,
     };

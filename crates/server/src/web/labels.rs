@@ -96,6 +96,7 @@ page_labels! {
     criteria_intro: "サービスはこの基準に照らして監査されます。詳細管理策ごとに、必要となる最も低いレベル、遵守事項か推奨事項か、対象のサービスモデルが定められています。", "Services are audited against these criteria. Each detailed control states the lowest level that requires it, whether it is mandatory or recommended, and the service models it applies to.";
     version: "版", "Version";
     published_on: "公表日", "Published on";
+    transition_on: "更新申請の移行日", "Renewals follow it from";
     draft: "案", "Draft";
     published: "公表済み", "Published";
     controls: "詳細管理策", "Detailed controls";

@@ -7,6 +7,7 @@
 pub(crate) mod change_notice_labels;
 pub(crate) mod chart;
 pub(crate) mod context;
+pub(crate) mod criteria_gaps_labels;
 pub(crate) mod entry_form_labels;
 pub(crate) mod field_values;
 pub(crate) mod form;
@@ -40,6 +41,7 @@ pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     pairs.extend(entry_form_labels::EntryFormLabels::pairs());
     pairs.extend(change_notice_labels::ChangeNoticeLabels::pairs());
     pairs.extend(incident_labels::IncidentLabels::pairs());
+    pairs.extend(criteria_gaps_labels::CriteriaGapsLabels::pairs());
     pairs
 }
 

@@ -20,6 +20,7 @@ pub fn sample_criteria(version: &str) -> CriteriaVersion {
         title: Bilingual::new("試験用管理基準", "Test criteria"),
         status: Status::Draft,
         published_on: None,
+        transition_on: None,
         groups: vec![Group {
             id: "12.3.1".to_owned(),
             part: Part::Control,
@@ -75,7 +76,7 @@ async fn versions_are_stored_whole_and_published_once() {
 
         let day = CalendarDate::new(2026, 11, 23).unwrap();
         let published = store
-            .publish_criteria("t-2026", day, &by(60_002))
+            .publish_criteria("t-2026", day, None, &by(60_002))
             .await
             .unwrap();
         assert_eq!(published.status, Status::Published);
@@ -85,12 +86,14 @@ async fn versions_are_stored_whole_and_published_once() {
         assert_eq!(stored.published_on, Some(day));
         assert_eq!(stored.controls, draft.controls);
 
-        let twice = store.publish_criteria("t-2026", day, &by(60_003)).await;
+        let twice = store
+            .publish_criteria("t-2026", day, None, &by(60_003))
+            .await;
         assert!(
             matches!(twice, Err(StoreError::Unchangeable { .. })),
             "{twice:?}"
         );
-        let missing = store.publish_criteria("nope", day, &by(60_004)).await;
+        let missing = store.publish_criteria("nope", day, None, &by(60_004)).await;
         assert!(
             matches!(missing, Err(StoreError::NotFound { .. })),
             "{missing:?}"
@@ -189,7 +192,7 @@ async fn a_document_stored_by_an_earlier_release_reads_with_numbered_examples() 
         // Publishing such a draft writes it anew, in today's shape, with the examples kept.
         let day = CalendarDate::new(2026, 4, 1).unwrap();
         let published = store
-            .publish_criteria("t-2025", day, &by(62_001))
+            .publish_criteria("t-2025", day, None, &by(62_001))
             .await
             .unwrap();
         assert_ne!(published.document_sha256, sha256);

@@ -317,3 +317,63 @@ pub fn incident_reported(incident: &Incident, entry: &RegistryEntry, to: &str) -
         link: format!("/incidents/{}", incident.id),
     }
 }
+
+/// Tells the provider of `gap`'s service what the newly published criteria `version` requires
+/// that its statement does not cover, and from when renewals must follow it.
+pub fn criteria_gaps(
+    gap: &crate::criteria::transition::ServiceGap,
+    version: &str,
+    transition_on: Option<CalendarDate>,
+) -> Draft {
+    let name = &gap.service_name;
+    let controls: Vec<&str> = gap
+        .missing
+        .iter()
+        .map(|missing| missing.control.as_str())
+        .collect();
+    let listed = controls.join(", ");
+    let (from_ja, from_en) = match transition_on {
+        Some(day) => (
+            format!("{day} 以降の更新申請は、この版で書いた言明書によります。"),
+            format!("From {day} renewals must rest on a statement written against this version."),
+        ),
+        None => (
+            "移行日はまだ定められていません。".to_owned(),
+            "No transition day has been set yet.".to_owned(),
+        ),
+    };
+    Draft {
+        to: gap.provider.clone(),
+        cause: format!("criteria-{version}-{}", gap.entry),
+        kind: NotificationKind::CriteriaGaps,
+        entry: Some(gap.entry.clone()),
+        service: None,
+        title: Bilingual::new(
+            format!(
+                "管理基準 {version} で {} に不足する管理策 {} 件",
+                name.ja,
+                controls.len()
+            ),
+            format!(
+                "Criteria {version}: {} controls {} lacks",
+                controls.len(),
+                name.en
+            ),
+        ),
+        body: Bilingual::new(
+            format!(
+                "公表された管理基準 {version} は、登録番号 {}（レベル {}）に、言明書 {} が含まない遵守事項を求めます: {listed}。{from_ja}",
+                gap.entry,
+                gap.level.get(),
+                gap.statement
+            ),
+            format!(
+                "The published criteria {version} require of registration {} (level {}) mandatory controls its statement {} does not cover: {listed}. {from_en}",
+                gap.entry,
+                gap.level.get(),
+                gap.statement
+            ),
+        ),
+        link: format!("/criteria/{version}/gaps"),
+    }
+}

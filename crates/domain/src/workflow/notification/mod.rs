@@ -47,6 +47,9 @@ pub enum NotificationKind {
     ChangeAcknowledged,
     /// A provider reported an incident (to the operator).
     IncidentReported,
+    /// A criteria version was published that requires controls a registered service's
+    /// statement does not cover.
+    CriteriaGaps,
 }
 
 impl NotificationKind {
@@ -59,6 +62,7 @@ impl NotificationKind {
             NotificationKind::Measure => "measure",
             NotificationKind::ChangeAcknowledged => "change_acknowledged",
             NotificationKind::IncidentReported => "incident_reported",
+            NotificationKind::CriteriaGaps => "criteria_gaps",
         }
     }
 
@@ -77,6 +81,10 @@ impl NotificationKind {
             NotificationKind::IncidentReported => {
                 Bilingual::new("インシデントの報告", "Incident reported")
             }
+            NotificationKind::CriteriaGaps => Bilingual::new(
+                "改定基準で不足する管理策",
+                "Controls a new version requires",
+            ),
         }
     }
 }

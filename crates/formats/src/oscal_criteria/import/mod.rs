@@ -110,6 +110,7 @@ pub fn import_catalog(
             title,
             status: Status::Draft,
             published_on: None,
+            transition_on: None,
             groups: groups.into_iter().map(|(_, group)| group).collect(),
             controls: controls.into_iter().map(|(_, control)| control).collect(),
         },

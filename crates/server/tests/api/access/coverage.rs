@@ -72,6 +72,9 @@ async fn the_table_covers_every_documented_route() {
                 ["", "api", "v1", "criteria", _, "diff", _] => {
                     "/api/v1/criteria/{version}/diff/{other}".to_owned()
                 }
+                ["", "api", "v1", "criteria", _, "gaps"] => {
+                    "/api/v1/criteria/{version}/gaps".to_owned()
+                }
                 ["", "api", "v1", "criteria", _, "publish"] => {
                     "/api/v1/criteria/{version}/publish".to_owned()
                 }

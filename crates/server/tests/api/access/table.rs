@@ -166,6 +166,25 @@ pub fn rows(world: &World) -> Vec<Row> {
             None,
             [401, 409, 403, 403, 403, 403, 403],
         ),
+        // What registered services lack: the operator's staff see all, a provider its own.
+        (
+            "GET",
+            "/api/v1/criteria/demo-2026/gaps".into(),
+            None,
+            [401, 200, 200, 200, 403, 403, 403],
+        ),
+        (
+            "GET",
+            "/api/v1/criteria/demo-2027/gaps".into(),
+            None,
+            [401, 200, 200, 404, 403, 403, 403],
+        ),
+        (
+            "GET",
+            "/api/v1/criteria/none/gaps".into(),
+            None,
+            [401, 404, 404, 404, 403, 403, 403],
+        ),
         (
             "POST",
             format!("/api/v1/users/{victim}/enable"),

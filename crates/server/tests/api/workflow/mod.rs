@@ -17,5 +17,6 @@ mod registry_measures;
 mod selection;
 mod states;
 mod story;
+mod transition;
 mod versions;
 mod withdrawal;

@@ -6,6 +6,7 @@ mod auditing;
 mod audits;
 pub(crate) mod browser;
 mod change_notices;
+mod criteria_gaps;
 mod engagement;
 mod inbox;
 mod incidents;
