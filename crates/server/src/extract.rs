@@ -485,4 +485,38 @@ mod tests {
         );
         assert!(!is_json(&headers));
     }
+
+    /// A body that may be left out: none reads as `None`, JSON as its value, a body of another
+    /// type is refused, and a malformed one too.
+    #[tokio::test]
+    async fn an_optional_body_may_be_left_out_but_not_sent_as_something_else() {
+        let router = || {
+            Router::new().route(
+                "/",
+                post(
+                    |OptionalApiJson(login): OptionalApiJson<Login>| async move {
+                        login.map_or_else(|| "none".to_owned(), |login| login.login)
+                    },
+                ),
+            )
+        };
+        let bare = Request::post("/").body(axum::body::Body::empty()).unwrap();
+        let response = router().oneshot(bare).await.unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 10)
+            .await
+            .unwrap();
+        assert_eq!(&bytes[..], b"none");
+        let (status, _) = call(router(), "application/json", br#"{"login": "sato"}"#).await;
+        assert_eq!(status, 200);
+        let (status, body) = call(router(), "application/json", b"{").await;
+        assert_eq!(status, 400, "{body}");
+        let untyped = Request::post("/")
+            .body(axum::body::Body::from(&br#"{"login": "sato"}"#[..]))
+            .unwrap();
+        let response = router().oneshot(untyped).await.unwrap();
+        assert_eq!(response.status().as_u16(), 415);
+        let (status, _) = call(router(), "text/plain", br#"{"login": "sato"}"#).await;
+        assert_eq!(status, 415);
+    }
 }

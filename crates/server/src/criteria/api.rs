@@ -268,11 +268,13 @@ pub async fn difference(
     ),
     responses(
         (status = 200, description = "Published today; it never changes again.", body = CriteriaSummaryView),
+        (status = 400, description = "`malformed_json`: the body is not JSON of this shape.", body = ErrorBody),
         (status = 401, description = "`sign_in_required`", body = ErrorBody),
         (status = 403, description = "`forbidden` or `csrf_failed`", body = ErrorBody),
         (status = 404, description = "`not_found`", body = ErrorBody),
         (status = 409, description = "Already published (`conflict`).", body = ErrorBody),
-        (status = 422, description = "The version fails its consistency check (`invalid_input`).", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: a body not sent as `application/json`.", body = ErrorBody),
+        (status = 422, description = "The version fails its consistency check, or the transition day is before today (`invalid_input`).", body = ErrorBody),
     )
 )]
 pub async fn publish(
