@@ -93,7 +93,7 @@ pub(crate) fn renewal_events<'a>(
     events
 }
 
-fn event(on: CalendarDate, entry: &str, kind: EventKind) -> LifecycleEvent {
+pub(crate) fn event(on: CalendarDate, entry: &str, kind: EventKind) -> LifecycleEvent {
     LifecycleEvent {
         on,
         service: entry.to_owned(),

@@ -5,11 +5,10 @@
 use std::collections::BTreeMap;
 
 use super::RebuildReport;
-use super::findings::{Field, Finding};
+use super::findings::{Field, Finding, entry_status};
 use super::replay::{Rebuild, Rebuilt};
 use crate::date::CalendarDate;
-use crate::lifecycle::Status;
-use crate::registry::{EntryStatus, RegistryEntry, StatusChange};
+use crate::registry::{RegistryEntry, StatusChange};
 
 pub(super) fn check(
     rebuild: &mut Rebuild,
@@ -57,15 +56,6 @@ pub(super) fn check(
         entries_rebuilt: rebuild.entries.len(),
         entries_stored: stored.len(),
         findings,
-    }
-}
-
-fn entry_status(status: Status) -> EntryStatus {
-    match status {
-        Status::Registered => EntryStatus::Registered,
-        Status::Suspended => EntryStatus::Suspended,
-        Status::Expired => EntryStatus::Expired,
-        Status::Deregistered => EntryStatus::Deregistered,
     }
 }
 

@@ -88,13 +88,25 @@ impl Field {
     }
 }
 
-fn status_code(status: Status) -> &'static str {
+/// The registry's status a standing of the `lifecycle` rule corresponds to.
+pub(super) fn entry_status(status: Status) -> EntryStatus {
     match status {
-        Status::Registered => "registered",
-        Status::Suspended => "suspended",
-        Status::Expired => "expired",
-        Status::Deregistered => "deregistered",
+        Status::Registered => EntryStatus::Registered,
+        Status::Suspended => EntryStatus::Suspended,
+        Status::Expired => EntryStatus::Expired,
+        Status::Deregistered => EntryStatus::Deregistered,
     }
+}
+
+/// What the rule said, in each language: the status by its title, the reason by its code.
+fn rule_said(status: Status, reason: Reason, since: Option<CalendarDate>) -> Bilingual {
+    let title = entry_status(status).title();
+    let since = since.map(|day| format!(", {day}")).unwrap_or_default();
+    let reason = reason_code(reason);
+    Bilingual::new(
+        format!("{}（{reason}{since}）", title.ja),
+        format!("{} ({reason}{since})", title.en),
+    )
 }
 
 fn reason_code(reason: Reason) -> &'static str {
@@ -169,20 +181,17 @@ impl Finding {
                 reason,
                 since,
             } => {
-                let since = since.map(|day| format!(", {day}")).unwrap_or_default();
-                let rule = format!(
-                    "{} ({}{since})",
-                    status_code(*lifecycle),
-                    reason_code(*reason)
-                );
+                let rule = rule_said(*lifecycle, *reason, *since);
+                let logged = status.title();
                 Bilingual::new(
                     format!(
-                        "{entry}: ログでは {} ですが、lifecycle ルールでは {rule} です（期限・連鎖の処理が未実行）",
-                        status.code()
+                        "{entry}: ログでは{}ですが、lifecycle ルールでは{}です（期限・連鎖の処理が未実行）",
+                        logged.ja, rule.ja
                     ),
                     format!(
-                        "{entry}: {} by the log, but {rule} by the lifecycle rule (the lifecycle job has not run since)",
-                        status.code()
+                        "{entry}: {} by the log, but {} by the lifecycle rule (the lifecycle job has not run since)",
+                        logged.en.to_lowercase(),
+                        rule.en
                     ),
                 )
             }
@@ -214,7 +223,7 @@ impl Unexplained {
                 format!("no event shows application {application} approved for it"),
             ),
             Unexplained::MoveNotAllowed { action, from } => Bilingual::new(
-                format!("{} の登録に {action} はできません", from.code()),
+                format!("{}の登録に {action} はできません", from.title().ja),
                 format!("{action} is not allowed from {}", from.code()),
             ),
             Unexplained::FallNotDue {
@@ -224,16 +233,18 @@ impl Unexplained {
                 reason,
             } => {
                 let rule = match (lifecycle, reason) {
-                    (Some(status), Some(reason)) => {
-                        format!("{} ({})", status_code(*status), reason_code(*reason))
-                    }
-                    _ => "—".to_owned(),
+                    (Some(status), Some(reason)) => rule_said(*status, *reason, None),
+                    _ => Bilingual::new("—", "—"),
                 };
                 Bilingual::new(
                     format!(
-                        "{since} の {action} を lifecycle ルールは認めません（ルールでは {rule}）"
+                        "{since} の {action} を lifecycle ルールは認めません（ルールでは{}）",
+                        rule.ja
                     ),
-                    format!("the lifecycle rule finds no {action} on {since} (it says {rule})"),
+                    format!(
+                        "the lifecycle rule finds no {action} on {since} (it says {})",
+                        rule.en
+                    ),
                 )
             }
         }

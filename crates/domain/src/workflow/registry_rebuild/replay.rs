@@ -17,8 +17,8 @@ use crate::lifecycle::{
 use crate::registry::{EntryStatus, RegistryEntry, StatusChange};
 use crate::text::Bilingual;
 use crate::workflow::application::{Application, ApplicationKind, ApplicationStatus};
-use crate::workflow::lifecycle_run::{self, EXPIRED, FELL_IN_CASCADE, Fall};
-use crate::workflow::registry_status::{WITHDRAWN, withdrawal_reason};
+use crate::workflow::lifecycle_run::{self, EXPIRED, FELL_IN_CASCADE, Fall, event as rule_event};
+use crate::workflow::registry_status::{StatusMove, WITHDRAWN, withdrawal_reason};
 use crate::workflow::registry_write::registration_reason;
 use crate::workflow::{Moment, change::SYSTEM_ACTOR};
 
@@ -129,44 +129,30 @@ struct EntryPayload {
     document_sha256: Option<String>,
 }
 
-/// A change of status by the operator or the provider.
+/// A change of status: one of the operator's measures, or the provider's withdrawal, which
+/// ends a registration as a deregistration does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Move {
-    Suspend,
-    Reinstate,
-    Deregister,
-    Expire,
+    Operator(StatusMove),
     Withdraw,
 }
 
 impl Move {
-    fn target(self) -> EntryStatus {
+    fn as_measure(self) -> StatusMove {
         match self {
-            Move::Suspend => EntryStatus::Suspended,
-            Move::Reinstate => EntryStatus::Registered,
-            Move::Deregister | Move::Withdraw => EntryStatus::Deregistered,
-            Move::Expire => EntryStatus::Expired,
-        }
-    }
-
-    fn allowed_from(self, status: EntryStatus) -> bool {
-        match self {
-            Move::Suspend => status == EntryStatus::Registered,
-            Move::Reinstate => status == EntryStatus::Suspended,
-            Move::Deregister | Move::Expire | Move::Withdraw => {
-                matches!(status, EntryStatus::Registered | EntryStatus::Suspended)
-            }
+            Move::Operator(measure) => measure,
+            Move::Withdraw => StatusMove::Deregister,
         }
     }
 
     /// The rule's event: the operator's recorded expiry ends any renewal pending that day.
     fn rule_event(self) -> EventKind {
         match self {
-            Move::Suspend => EventKind::Suspended,
-            Move::Reinstate => EventKind::Reinstated,
-            Move::Deregister => EventKind::Deregistered,
             Move::Withdraw => EventKind::Withdrawn,
-            Move::Expire => EventKind::RenewalRejected,
+            Move::Operator(StatusMove::Suspend) => EventKind::Suspended,
+            Move::Operator(StatusMove::Reinstate) => EventKind::Reinstated,
+            Move::Operator(StatusMove::Deregister) => EventKind::Deregistered,
+            Move::Operator(StatusMove::Expire) => EventKind::RenewalRejected,
         }
     }
 }
@@ -189,12 +175,12 @@ fn registry_action(action: &str, actor: &str) -> Option<RegistryAction> {
     Some(match action {
         "registry.register" => RegistryAction::Register,
         "registry.renew" => RegistryAction::Renew,
-        "registry.suspend" => RegistryAction::Move(Move::Suspend),
-        "registry.reinstate" => RegistryAction::Move(Move::Reinstate),
-        "registry.deregister" => RegistryAction::Move(Move::Deregister),
+        "registry.suspend" => RegistryAction::Move(Move::Operator(StatusMove::Suspend)),
+        "registry.reinstate" => RegistryAction::Move(Move::Operator(StatusMove::Reinstate)),
+        "registry.deregister" => RegistryAction::Move(Move::Operator(StatusMove::Deregister)),
         WITHDRAWN => RegistryAction::Move(Move::Withdraw),
         EXPIRED if by_job => RegistryAction::Fall { cascade: false },
-        EXPIRED => RegistryAction::Move(Move::Expire),
+        EXPIRED => RegistryAction::Move(Move::Operator(StatusMove::Expire)),
         FELL_IN_CASCADE => RegistryAction::Fall { cascade: true },
         "registry.notice"
         | "registry.remarks"
@@ -202,16 +188,6 @@ fn registry_action(action: &str, actor: &str) -> Option<RegistryAction> {
         | crate::workflow::change_notice::ENTRY_AUDIT_APPLIED => RegistryAction::Rewrite,
         _ => return None,
     })
-}
-
-fn rule_event(on: CalendarDate, entry: &str, kind: EventKind) -> LifecycleEvent {
-    LifecycleEvent {
-        on,
-        service: entry.to_owned(),
-        kind,
-        valid_until: None,
-        level: None,
-    }
 }
 
 impl Rebuild {
@@ -462,7 +438,7 @@ impl Rebuild {
             return self.unreadable(event, "no reason");
         };
         let from = self.entries.get(&entry.id).map(|rebuilt| rebuilt.status);
-        if let Some(from) = from.filter(|from| !one.allowed_from(*from)) {
+        if let Some(from) = from.filter(|from| !one.as_measure().allowed_from(*from)) {
             self.unexplained(
                 event,
                 Unexplained::MoveNotAllowed {
@@ -479,7 +455,7 @@ impl Rebuild {
         self.inputs
             .push(rule_event(on, &entry.id, one.rule_event()));
         self.inputs_version += 1;
-        self.write_line(event, entry, on, one.target(), reason);
+        self.write_line(event, entry, on, one.as_measure().target(), reason);
     }
 
     /// An expiry or cascade the job recorded: the rule, on the day it names, must find it.

@@ -396,11 +396,20 @@ fn a_day_the_job_has_not_reached_is_reported_as_due() {
         .collect();
     assert_eq!(due, vec!["C-SPARED", "C-SUSP"]);
     assert_eq!(findings.len(), 2);
+    let message = findings[0].message();
     assert!(
-        findings[0]
-            .message()
+        message
             .en
-            .contains("the lifecycle job has not run")
+            .contains("registered by the log, but Expired (expired, 2028-04-01)"),
+        "{}",
+        message.en
+    );
+    assert!(
+        message
+            .ja
+            .contains("ログでは登録ですが、lifecycle ルールでは期限切れ（expired, 2028-04-01）"),
+        "{}",
+        message.ja
     );
 }
 

@@ -67,7 +67,7 @@ impl StatusMove {
         }
     }
 
-    fn allowed_from(self, status: EntryStatus) -> bool {
+    pub(crate) fn allowed_from(self, status: EntryStatus) -> bool {
         match self {
             StatusMove::Suspend => status == EntryStatus::Registered,
             StatusMove::Reinstate => status == EntryStatus::Suspended,
