@@ -184,13 +184,21 @@ impl Classification {
     }
 }
 
+/// The confidentiality of a system holding information at `item_levels`, held together at
+/// `aggregate` if that is higher: the highest of them (low when nothing is listed).
+pub fn system_confidentiality(
+    item_levels: impl IntoIterator<Item = Level>,
+    aggregate: Option<Level>,
+) -> Level {
+    let highest_item = item_levels.into_iter().max().unwrap_or(Level::LOW);
+    aggregate.map_or(highest_item, |aggregate| aggregate.max(highest_item))
+}
+
 pub fn classify(case: &ClassificationCase, templates: &SlaTemplates) -> Classification {
     let item_levels = case.information.iter().map(|item| item.confidentiality);
     let highest_item = item_levels.clone().max().unwrap_or(Level::LOW);
-    let lowest_item = item_levels.min().unwrap_or(Level::LOW);
-    let confidentiality = case
-        .aggregate_confidentiality
-        .map_or(highest_item, |aggregate| aggregate.max(highest_item));
+    let lowest_item = item_levels.clone().min().unwrap_or(Level::LOW);
+    let confidentiality = system_confidentiality(item_levels, case.aggregate_confidentiality);
 
     let mut advice = Vec::new();
     if let Some(aggregate) = case.aggregate_confidentiality

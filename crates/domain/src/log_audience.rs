@@ -91,6 +91,9 @@ pub fn audience<'a>(
         // the organisation that acted; everyone else sees only that something happened.
         "service" | "statement" | "audit" | "application" | "auditor" | "change_notice"
         | "incident" => Audience::Organisation { org },
+        // A procuring organisation's systems and what they use: its own, and the operator's
+        // staff's (who read who uses which services).
+        "system" | "usage" => Audience::Organisation { org },
         // Which audit bodies are selected is public, as the list of audit bodies is.
         "audit_body" => Audience::Everyone,
         // The operator's oversight of audits: the findings name bodies' and providers' work;

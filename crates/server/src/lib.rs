@@ -32,6 +32,7 @@ pub mod services;
 pub mod session;
 pub mod start;
 pub mod statements;
+pub mod systems;
 pub mod tools;
 
 // What every feature shares: authentication, settings, connections, errors, extractors,

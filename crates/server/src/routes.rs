@@ -12,7 +12,7 @@ use crate::state::AppState;
 use crate::{
     accounts, applications, audit_bodies, audits, change_notices, criteria, decide, engagements,
     home, incidents, log, notifications, ops, quality_reviews, registry, services, session, start,
-    statements, tools, web,
+    statements, systems, tools, web,
 };
 
 /// The documented routes. A route a feature adds with `routes!` to its `api_routes` is in the
@@ -36,6 +36,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(notifications::api_routes())
         .merge(change_notices::api_routes())
         .merge(incidents::api_routes())
+        .merge(systems::api_routes())
 }
 
 /// The human pages, server-rendered in Japanese and English, with the stylesheet and icon.
@@ -57,6 +58,7 @@ pub fn page_router() -> Router<AppState> {
         .merge(notifications::page_routes())
         .merge(change_notices::page_routes())
         .merge(incidents::page_routes())
+        .merge(systems::page_routes())
         .merge(web::static_routes())
 }
 

@@ -181,10 +181,12 @@ pub const NOTIFICATIONS: BoundTable = document_table("notifications");
 pub const MAIL_ADDRESSES: BoundTable = document_table("mail_addresses");
 pub const CHANGE_NOTICES: BoundTable = document_table("change_notices");
 pub const INCIDENTS: BoundTable = document_table("incidents");
+pub const SYSTEMS: BoundTable = document_table("systems");
+pub const SERVICE_USAGES: BoundTable = document_table("service_usages");
 
 /// The tables of the scheme's work in progress, which share one shape, in the order backups
 /// write them.
-pub const DOCUMENT_TABLES: [&BoundTable; 17] = [
+pub const DOCUMENT_TABLES: [&BoundTable; 19] = [
     &SELECTION_APPLICATIONS,
     &AUDIT_BODY_RECORDS,
     &AUDITOR_PROFILES,
@@ -202,10 +204,12 @@ pub const DOCUMENT_TABLES: [&BoundTable; 17] = [
     &MAIL_ADDRESSES,
     &CHANGE_NOTICES,
     &INCIDENTS,
+    &SYSTEMS,
+    &SERVICE_USAGES,
 ];
 
 /// Every bound table, in the order verification reads them.
-pub const BOUND_TABLES: [&BoundTable; 24] = [
+pub const BOUND_TABLES: [&BoundTable; 26] = [
     &ORGANISATIONS,
     &USERS,
     &USER_ROLES,
@@ -230,6 +234,8 @@ pub const BOUND_TABLES: [&BoundTable; 24] = [
     &MAIL_ADDRESSES,
     &CHANGE_NOTICES,
     &INCIDENTS,
+    &SYSTEMS,
+    &SERVICE_USAGES,
 ];
 
 /// Tables the log does not account for row by row, and why.

@@ -30,6 +30,7 @@ pub mod model;
 mod notifications;
 mod organisations;
 mod postgres;
+mod procurement;
 mod quality_reviews;
 mod read_only;
 pub mod registry;

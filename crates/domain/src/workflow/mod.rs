@@ -18,6 +18,7 @@ pub mod lifecycle_run;
 pub mod moment;
 pub mod notification;
 pub mod precheck;
+pub mod procurement;
 pub mod quality_review;
 pub mod refusal;
 pub mod registry_rebuild;

@@ -91,6 +91,10 @@ pub enum NotAllowed {
     SameAsDecider,
     /// Only a member of the organisation a notification was sent to.
     NotTheRecipient,
+    /// Only a procuring organisation's procurement staff.
+    NotAProcurer,
+    /// Only the procurement staff of the organisation that keeps the system.
+    NotTheProcurer,
 }
 
 impl NotAllowed {
@@ -103,6 +107,8 @@ impl NotAllowed {
             NotAllowed::NotAnAdministrator => "not_an_administrator",
             NotAllowed::SameAsDecider => "four_eyes",
             NotAllowed::NotTheRecipient => "not_the_recipient",
+            NotAllowed::NotAProcurer => "not_a_procurer",
+            NotAllowed::NotTheProcurer => "not_the_procurer",
         }
     }
 
@@ -135,6 +141,14 @@ impl NotAllowed {
             NotAllowed::NotTheRecipient => Bilingual::new(
                 "この通知を受けた組織の者だけが行えます",
                 "only a member of the organisation this notification was sent to may do this",
+            ),
+            NotAllowed::NotAProcurer => Bilingual::new(
+                "調達機関の調達担当者だけが行えます",
+                "only a procuring organisation's procurement staff may do this",
+            ),
+            NotAllowed::NotTheProcurer => Bilingual::new(
+                "このシステムを管理する調達機関の調達担当者だけが行えます",
+                "only the procurement staff of the organisation that keeps this system may do this",
             ),
         }
     }
@@ -260,6 +274,14 @@ pub enum Conflict {
         incident: String,
         status: &'static str,
     },
+    /// The system already uses the service over part of the period.
+    UsageOverlaps {
+        system: String,
+        entry: String,
+        usage: String,
+    },
+    /// The usage's last day is recorded already.
+    UsageEnded { usage: String },
 }
 
 impl Conflict {
@@ -309,6 +331,8 @@ impl Conflict {
             Conflict::QualityReviewIncomplete { .. } => "quality_review_incomplete",
             Conflict::ChangeNoticeState { .. } => "change_notice_state",
             Conflict::IncidentState { .. } => "incident_state",
+            Conflict::UsageOverlaps { .. } => "usage_overlaps",
+            Conflict::UsageEnded { .. } => "usage_ended",
         }
     }
 
@@ -570,6 +594,22 @@ impl Conflict {
             Conflict::IncidentState { incident, status } => Bilingual::new(
                 format!("インシデント {incident} の確報は提出済みです（{status}）"),
                 format!("the final report of incident {incident} is in already ({status})"),
+            ),
+            Conflict::UsageOverlaps {
+                system,
+                entry,
+                usage,
+            } => Bilingual::new(
+                format!(
+                    "システム {system} による {entry} の利用は、この期間と重なる記録 {usage} が既にあります"
+                ),
+                format!(
+                    "system {system} is already recorded as using {entry} over part of this period ({usage})"
+                ),
+            ),
+            Conflict::UsageEnded { usage } => Bilingual::new(
+                format!("利用 {usage} の終了日は記録済みです"),
+                format!("the last day of usage {usage} is recorded already"),
             ),
         }
     }

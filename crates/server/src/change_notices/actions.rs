@@ -16,8 +16,10 @@ use shinrai_store::documents::{Batch, Stored};
 use crate::notifications::outbox;
 use crate::registry::status::stored_entry;
 use crate::state::AppState;
+use crate::systems::users::tell_users;
 use crate::workflow::reach::{provider_records, reads_provider_record};
 use crate::workflow::{Acting, Failure, Outcome, ids};
+use shinrai_domain::workflow::notification::user_messages::ServiceNews;
 
 /// What change notices are called in messages.
 pub const CHANGE_NOTICE: (&str, &str) = ("変更届出", "change notice");
@@ -92,13 +94,19 @@ pub async fn acknowledge(
         &by.member,
         by.at,
     )?;
-    let told = messages::change_acknowledged(&done.notice.state, &entry.service_name);
+    let mut told = vec![messages::change_acknowledged(
+        &done.notice.state,
+        &entry.service_name,
+    )];
+    let news = ServiceNews::Changed(&done.notice.state);
+    let written = done.entry.as_ref().map_or(&entry, |change| &change.state);
+    told.extend(tell_users(&state.store, written, news, by.at.date()).await?);
     let mut batch = Batch::new().update(&done.notice, stored.revision)?;
     if let Some(entry_change) = &done.entry {
         batch = batch.registry(entry_change, false)?;
     }
     let (batch, _) =
-        outbox::add_new(&state.store, batch, vec![told], state.outbox.mails(), by.at).await?;
+        outbox::add_new(&state.store, batch, told, state.outbox.mails(), by.at).await?;
     state.store.commit(batch).await?;
     state.outbox.committed();
     Ok(done.notice.state)

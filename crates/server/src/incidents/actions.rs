@@ -15,8 +15,10 @@ use crate::jobs::lifecycle::RunChange;
 use crate::notifications::outbox;
 use crate::registry::status::{ENTRY, cascade_now, stored_entry};
 use crate::state::AppState;
+use crate::systems::users::tell_users;
 use crate::workflow::reach::{provider_records, reads_provider_record};
 use crate::workflow::{Acting, Failure, Outcome, ids};
+use shinrai_domain::workflow::notification::user_messages::ServiceNews;
 
 /// What incidents are called in messages.
 pub const INCIDENT: (&str, &str) = ("インシデント", "incident");
@@ -84,7 +86,9 @@ pub async fn report_quick(
         &by.member,
         by.at,
     )?;
-    let told = to_operators(state, &change.state, &entry).await?;
+    let mut told = to_operators(state, &change.state, &entry).await?;
+    let news = ServiceNews::Incident(&change.state);
+    told.extend(tell_users(&state.store, &entry, news, by.at.date()).await?);
     let batch = Batch::new().create(&change)?;
     let (batch, _) =
         outbox::add_new(&state.store, batch, told, state.outbox.mails(), by.at).await?;
@@ -137,10 +141,12 @@ pub async fn decide(
     let entry = stored_entry(state, &stored.value.entry).await?;
     let ends = decision.measure == IncidentMeasure::Deregister;
     let decided = incident::decide(&stored.value, &entry, decision, &by.member, by.at)?;
-    let told: Vec<Draft> =
+    let mut told: Vec<Draft> =
         messages::incident_decided(&decided.incident.state, &decided.entry.state)
             .into_iter()
             .collect();
+    let news = ServiceNews::IncidentDecided(&decided.incident.state);
+    told.extend(tell_users(&state.store, &decided.entry.state, news, by.at.date()).await?);
     let batch = Batch::new()
         .update(&decided.incident, stored.revision)?
         .registry(&decided.entry, false)?;

@@ -7,12 +7,14 @@
 
 use std::collections::BTreeMap;
 
+use crate::systems::users::tell_users;
 use serde::Serialize;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::RegistryEntry;
 use shinrai_domain::workflow::Moment;
 use shinrai_domain::workflow::lifecycle_run::{self, Fall, Planned, RegistryFacts};
 use shinrai_domain::workflow::notification::messages::fall_to_provider;
+use shinrai_domain::workflow::notification::user_messages::ServiceNews;
 use shinrai_domain::workflow::notification::{Draft, Notification};
 use shinrai_domain::workflow::reminders::{self, ReminderFacts};
 use shinrai_store::Store;
@@ -128,7 +130,13 @@ async fn plan_and_write(store: &Store, options: RunOptions) -> StoreResult<Lifec
     let planned = lifecycle_run::plan(facts, as_of);
     let audits = store.all_audits().await?;
     let audits: Vec<_> = audits.into_iter().map(|stored| stored.value).collect();
-    let drafts = drafts(&entries, &planned, &applications, &audits, as_of);
+    let mut drafts = drafts(&entries, &planned, &applications, &audits, as_of);
+    for one in &planned {
+        if let Some(entry) = entries.iter().find(|entry| entry.id == one.entry) {
+            let news = ServiceNews::Fell(&one.fall);
+            drafts.extend(tell_users(store, entry, news, one.fall.since()).await?);
+        }
+    }
     let at = Moment::at(at_ms);
     let mut batch = Batch::new();
     for one in &planned {

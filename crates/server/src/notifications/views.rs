@@ -10,7 +10,8 @@ use utoipa::ToSchema;
 pub struct NotificationView {
     /// `{recipient}~{cause}`.
     pub id: String,
-    /// `expired`, `fell_in_cascade`, `renewal_due`, `report_due`.
+    /// `expired`, `fell_in_cascade`, `renewal_due`, `report_due`, `measure`, `change_acknowledged`,
+    /// `incident_reported`, `criteria_gaps`, `service_in_use`.
     pub kind: &'static str,
     pub entry: Option<String>,
     pub service: Option<String>,

@@ -40,6 +40,7 @@ use crate::error::{ErrorBody, ErrorDetail, FieldProblem, Messages};
         (name = "quality reviews", description = "The operator's quality reviews of signed audits / 運用者による監査の品質レビュー"),
         (name = "change notices", description = "Changes of registered services reported and acknowledged / 登録後の変更届出と受理"),
         (name = "incidents", description = "Incidents reported by providers and the operator's measures / インシデントの報告と運用者の措置"),
+        (name = "procurement", description = "Procuring organisations' information systems, the services eligible for them and the services they use / 調達機関の情報システム、利用できるサービス、利用の記録"),
     )
 )]
 pub struct ApiDoc;

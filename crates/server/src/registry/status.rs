@@ -11,8 +11,10 @@ use shinrai_store::documents::Batch;
 use crate::jobs::lifecycle::{self, Attempt, RunChange};
 use crate::notifications::outbox;
 use crate::state::AppState;
+use crate::systems::users::tell_users;
 use crate::workflow::{Acting, Failure, Outcome};
 use shinrai_domain::workflow::notification::messages;
+use shinrai_domain::workflow::notification::user_messages::ServiceNews;
 
 /// What registry entries are called in messages.
 pub(crate) const ENTRY: (&str, &str) = ("登録簿の項目", "registry entry");
@@ -29,10 +31,22 @@ pub async fn take_measure(
     let entry = stored_entry(state, id).await?;
     let reason = decision.reason.clone();
     let written = registry_status::change_status(&entry, change, decision, &by.member, by.at)?;
-    let told = messages::measure_to_provider(&written.state, change, &reason, by.at.date());
+    let on = by.at.date();
+    let mut told = vec![messages::measure_to_provider(
+        &written.state,
+        change,
+        &reason,
+        on,
+    )];
+    let news = ServiceNews::Measure {
+        change,
+        reason: &reason,
+        on,
+    };
+    told.extend(tell_users(&state.store, &written.state, news, on).await?);
     let batch = Batch::new().registry(&written, false)?;
     let (batch, _) =
-        outbox::add_new(&state.store, batch, vec![told], state.outbox.mails(), by.at).await?;
+        outbox::add_new(&state.store, batch, told, state.outbox.mails(), by.at).await?;
     state.store.commit(batch).await?;
     state.outbox.committed();
     let ends = matches!(change, StatusMove::Deregister | StatusMove::Expire);
@@ -65,7 +79,20 @@ pub async fn withdraw(
 ) -> Outcome<Ending> {
     let entry = stored_entry(state, id).await?;
     let change = registry_status::withdraw(&entry, reason, &by.member, by.at)?;
-    let entry = write(state, change).await?;
+    let on = by.at.date();
+    let told = tell_users(
+        &state.store,
+        &change.state,
+        ServiceNews::Withdrawn { on },
+        on,
+    )
+    .await?;
+    let batch = Batch::new().registry(&change, false)?;
+    let (batch, _) =
+        outbox::add_new(&state.store, batch, told, state.outbox.mails(), by.at).await?;
+    state.store.commit(batch).await?;
+    state.outbox.committed();
+    let entry = change.state;
     let fallen = cascade_now(state, by.at).await?;
     Ok(Ending { entry, fallen })
 }

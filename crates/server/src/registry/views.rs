@@ -23,7 +23,7 @@ pub struct OrgRef {
 }
 
 impl OrgRef {
-    fn new(registry: &LoadedRegistry, id: &str) -> Self {
+    pub(crate) fn new(registry: &LoadedRegistry, id: &str) -> Self {
         OrgRef {
             id: id.to_owned(),
             name: match registry.names.get(id) {

@@ -22,6 +22,7 @@ use crate::state::AppState;
 use crate::web::context::PageContext;
 use crate::web::page::{Page, encode};
 use crate::web::render;
+use crate::web::system_labels::SystemLabels;
 use crate::web::work_labels::WorkLabels;
 
 pub struct StartRow {
@@ -224,16 +225,22 @@ async fn operator(
             title: l.renewals_due,
             intro: l.renewals_due_intro,
             rows: due.into_iter().map(|e| row(page, e)).collect(),
-            links: vec![(
-                l.registry_by_expiry.to_owned(),
-                page.href(
-                    "/registry",
-                    &[
-                        ("sort", "valid_until".to_owned()),
-                        ("status", "registered".to_owned()),
-                    ],
+            links: vec![
+                (
+                    l.registry_by_expiry.to_owned(),
+                    page.href(
+                        "/registry",
+                        &[
+                            ("sort", "valid_until".to_owned()),
+                            ("status", "registered".to_owned()),
+                        ],
+                    ),
                 ),
-            )],
+                (
+                    SystemLabels::of(page.language).link_to_usages.to_owned(),
+                    page.href("/usages", &[]),
+                ),
+            ],
         },
         Section {
             title: l.suspended_services,
@@ -297,6 +304,14 @@ fn procurer(page: &Page) -> Section {
         intro: l.choosing_services_intro,
         rows: Vec::new(),
         links: vec![
+            (
+                SystemLabels::of(page.language).list_title.to_owned(),
+                page.href("/systems", &[]),
+            ),
+            (
+                SystemLabels::of(page.language).link_to_usages.to_owned(),
+                page.href("/usages", &[]),
+            ),
             (
                 l.classification_title.to_owned(),
                 page.href("/tools/classification", &[]),

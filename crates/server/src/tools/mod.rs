@@ -4,6 +4,8 @@
 mod availability;
 mod classification;
 
+pub use classification::eligible;
+
 use axum::Router;
 use axum::routing::get;
 

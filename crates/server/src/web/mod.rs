@@ -18,6 +18,7 @@ pub(crate) mod page;
 pub(crate) mod paper_labels;
 pub(crate) mod record_filter;
 pub(crate) mod review_labels;
+pub(crate) mod system_labels;
 pub(crate) mod upload;
 pub(crate) mod work_labels;
 
@@ -42,6 +43,7 @@ pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     pairs.extend(change_notice_labels::ChangeNoticeLabels::pairs());
     pairs.extend(incident_labels::IncidentLabels::pairs());
     pairs.extend(criteria_gaps_labels::CriteriaGapsLabels::pairs());
+    pairs.extend(system_labels::SystemLabels::pairs());
     pairs
 }
 

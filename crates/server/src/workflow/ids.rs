@@ -16,6 +16,10 @@ pub const QUALITY_REVIEW: &str = "qr";
 pub const CHANGE_NOTICE: &str = "cn";
 /// Incidents of registered services.
 pub const INCIDENT: &str = "in";
+/// Procuring organisations' information systems.
+pub const SYSTEM: &str = "sys";
+/// Systems' usages of registered services.
+pub const USAGE: &str = "use";
 
 /// The id given in the request, or a new one with `prefix`.
 pub fn chosen(given: Option<String>, prefix: &str) -> String {

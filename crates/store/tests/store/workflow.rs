@@ -11,7 +11,7 @@ use shinrai_store::binding::DOCUMENT_TABLES;
 use shinrai_store::documents::Batch;
 use shinrai_store::model::{ChangeBy, NewOrganisation};
 use shinrai_store::{Store, StoreError, backup};
-use shinrai_testdata::workflow::{STATEMENT_ID, Story, at, details, provider, story};
+use shinrai_testdata::workflow::{ENTRY_ID, STATEMENT_ID, Story, at, details, provider, story};
 
 use crate::engines::{TestStore, drop_database, empty_postgres};
 
@@ -123,6 +123,16 @@ pub async fn populate(store: &Store) -> Story {
             .unwrap()
             .registry(&story.afterwards.entry_suspended, false)
             .unwrap(),
+        Batch::new()
+            .create(&story.procurement.system)
+            .unwrap()
+            .create(&story.procurement.usage)
+            .unwrap(),
+        Batch::new()
+            .update(&story.procurement.revised, 1)
+            .unwrap()
+            .update(&story.procurement.ended, 1)
+            .unwrap(),
     ];
     for batch in batches {
         store.commit(batch).await.unwrap();
@@ -166,6 +176,16 @@ async fn a_service_goes_from_statement_to_registry_with_every_change_logged() {
         assert_eq!(incident.revision, 3);
         let notice = store.change_notice("cn-1").await.unwrap().unwrap().value;
         assert_eq!(notice, story.afterwards.change_acknowledged.state);
+        let systems = store.systems_of("city").await.unwrap();
+        assert_eq!(systems.len(), 1);
+        assert_eq!(systems[0].value, story.procurement.revised.state);
+        let users = store.usages_of_entry(ENTRY_ID).await.unwrap();
+        assert_eq!(users.len(), 1);
+        assert_eq!(users[0].value, story.procurement.ended.state);
+        assert_eq!(users[0].revision, 2);
+        assert!(store.usages_of_entry("C99-0001").await.unwrap().is_empty());
+        assert_eq!(store.usages_of_org("city").await.unwrap().len(), 1);
+        assert_eq!(store.all_usages().await.unwrap().len(), 1);
 
         // Every action is in the log, and every row it wrote is accounted for.
         let actions: Vec<String> = store
@@ -203,6 +223,10 @@ async fn a_service_goes_from_statement_to_registry_with_every_change_logged() {
             "incident.final_report",
             "incident.decide",
             "registry.suspend",
+            "system.create",
+            "system.revise",
+            "usage.record",
+            "usage.end",
             "inbox.addresses",
             "notification.send",
             "notification.mail",

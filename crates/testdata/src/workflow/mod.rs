@@ -45,12 +45,14 @@ use shinrai_domain::workflow::{Change, Moment};
 mod afterwards;
 mod inbox;
 mod papers;
+mod procurement;
 mod review;
 
 pub use afterwards::{AfterwardsStory, afterwards_at, afterwards_of};
 pub use inbox::{NoticeStory, notice_at, notice_of};
 use papers::papers;
 pub use papers::{StoryPapers, story_log_point};
+pub use procurement::{ProcurementStory, procurement_at, procurement_of, procurer, system_details};
 pub use review::{ReviewStory, quality_review_of, review_at};
 
 /// The id the story's first statement version takes.
@@ -189,6 +191,9 @@ pub struct Story {
     /// The provider reports a change and an incident; the operator acknowledges the one and
     /// suspends the registration for the other.
     pub afterwards: AfterwardsStory,
+    /// A procuring organisation records a system using the service, reclassifies it and ends
+    /// the usage.
+    pub procurement: ProcurementStory,
 }
 
 /// The registration number the story's entry takes.
@@ -393,6 +398,7 @@ pub fn story() -> Story {
     let quality_review = quality_review_of(&signed.state);
     let notice = notice_of(&entry.state);
     let afterwards = afterwards_of(&entry.state);
+    let procurement = procurement_of(&afterwards.entry_suspended.state);
     Story {
         body,
         profile,
@@ -415,5 +421,6 @@ pub fn story() -> Story {
         quality_review,
         notice,
         afterwards,
+        procurement,
     }
 }

@@ -13,6 +13,7 @@ mod mail;
 pub mod messages;
 #[cfg(test)]
 mod tests;
+pub mod user_messages;
 
 pub use addresses::{MAX_ADDRESSES, MailAddresses, is_plausible_address, set_addresses};
 pub use mail::{MAX_MAIL_ATTEMPTS, MailOutcome, MailState, record_mail};
@@ -50,6 +51,8 @@ pub enum NotificationKind {
     /// A criteria version was published that requires controls a registered service's
     /// statement does not cover.
     CriteriaGaps,
+    /// Something happened to a registered service the recipient's systems use.
+    ServiceInUse,
 }
 
 impl NotificationKind {
@@ -63,6 +66,7 @@ impl NotificationKind {
             NotificationKind::ChangeAcknowledged => "change_acknowledged",
             NotificationKind::IncidentReported => "incident_reported",
             NotificationKind::CriteriaGaps => "criteria_gaps",
+            NotificationKind::ServiceInUse => "service_in_use",
         }
     }
 
@@ -85,6 +89,9 @@ impl NotificationKind {
                 "改定基準で不足する管理策",
                 "Controls a new version requires",
             ),
+            NotificationKind::ServiceInUse => {
+                Bilingual::new("利用中のサービス", "A service you use")
+            }
         }
     }
 }

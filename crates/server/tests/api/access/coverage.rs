@@ -47,6 +47,18 @@ async fn the_table_covers_every_documented_route() {
                     "/api/v1/registry/{id}/incidents".to_owned()
                 }
                 ["", "api", "v1", "incidents", _] => "/api/v1/incidents/{id}".to_owned(),
+                ["", "api", "v1", "systems", _] => "/api/v1/systems/{id}".to_owned(),
+                [
+                    "",
+                    "api",
+                    "v1",
+                    "systems",
+                    _,
+                    tail @ ("eligible" | "usages"),
+                ] => {
+                    format!("/api/v1/systems/{{id}}/{tail}")
+                }
+                ["", "api", "v1", "usages", _, "end"] => "/api/v1/usages/{id}/end".to_owned(),
                 [
                     "",
                     "api",

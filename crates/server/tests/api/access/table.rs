@@ -3,6 +3,9 @@
 
 use crate::world::World;
 
+/// A system as a procurer records it.
+const SYSTEM: &str = r#"{"name": {"ja": "予約", "en": "Bookings"}, "function": {"ja": "窓口", "en": "Front desk"}, "information": [{"name": {"ja": "氏名", "en": "Names"}, "confidentiality": 2}], "availability": 1}"#;
+
 /// Expected status per role, in the order of [`ROLES`].
 pub type Row = (&'static str, String, Option<String>, [u16; 7]);
 
@@ -342,8 +345,43 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             None,
             [401, 200, 200, 200, 200, 200, 200],
         ),
+        // Only procurement staff record systems; everyone lists its own systems and usages (the
+        // operator's staff every usage), finding none when it keeps none.
+        (
+            "POST",
+            "/api/v1/systems".into(),
+            Some(SYSTEM.into()),
+            [401, 403, 403, 403, 403, 403, 201],
+        ),
+        (
+            "GET",
+            "/api/v1/systems".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/usages".into(),
+            None,
+            [401, 200, 200, 200, 200, 200, 200],
+        ),
     ];
-    let not_found: [(&str, &str, Option<String>); 45] = [
+    let not_found: [(&str, &str, Option<String>); 51] = [
+        // Another organisation's system and usage are as unknown as ones that do not exist.
+        ("GET", "/api/v1/systems/sys-none", None),
+        ("PUT", "/api/v1/systems/sys-none", Some(SYSTEM.into())),
+        ("GET", "/api/v1/systems/sys-none/eligible", None),
+        ("GET", "/api/v1/systems/sys-none/usages", None),
+        (
+            "POST",
+            "/api/v1/systems/sys-none/usages",
+            Some(r#"{"service": "C99-9999", "from": "2026-01-01"}"#.into()),
+        ),
+        (
+            "POST",
+            "/api/v1/usages/use-none/end",
+            Some(r#"{"until": "2026-12-31"}"#.into()),
+        ),
         ("GET", "/api/v1/services/svc-none", None),
         (
             "POST",

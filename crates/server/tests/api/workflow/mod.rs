@@ -17,6 +17,7 @@ mod registry_measures;
 mod selection;
 mod states;
 mod story;
+mod systems;
 mod transition;
 mod versions;
 mod withdrawal;

@@ -17,5 +17,6 @@ mod selection;
 mod services;
 mod sheets;
 mod statements;
+mod systems;
 mod withdrawal;
 mod working_papers;

@@ -1,0 +1,36 @@
+//! The procurer's records: a procuring organisation's information systems, classified, with the
+//! registered services eligible for each and the services each uses from when to when; the
+//! operator's view of who uses which services; and the messages that tell those users what
+//! happens to a service. The API, the pages and the actions both call.
+
+pub mod actions;
+pub mod api;
+mod pages;
+pub mod users;
+pub mod views;
+
+use axum::Router;
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+pub fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(api::create, api::list))
+        .routes(routes!(api::get, api::revise))
+        .routes(routes!(api::eligible))
+        .routes(routes!(api::system_usages, api::record))
+        .routes(routes!(api::end))
+        .routes(routes!(api::usages))
+}
+
+pub fn page_routes() -> Router<AppState> {
+    Router::new()
+        .route("/systems", get(pages::list).post(pages::create))
+        .route("/systems/{id}", get(pages::show).post(pages::revise))
+        .route("/systems/{id}/usages", post(pages::record))
+        .route("/usages/{id}/end", post(pages::end))
+        .route("/usages", get(pages::overview))
+}

@@ -1,0 +1,111 @@
+//! The procurer's records by form: a system recorded and classified from the list's form (its
+//! problems named), its page with the class, SLA items and eligible services, a usage recorded
+//! and ended; another organisation finds no such page; the operator reads who uses what.
+
+use super::browser::{Browser, redirected};
+use crate::workflow::flow::registered_entry;
+use crate::world::workflow_world;
+
+#[tokio::test]
+async fn a_procurer_records_a_system_and_its_usage_by_form() {
+    let world = workflow_world().await;
+    let entry = registered_entry(&world).await;
+    let procurer = Browser::of(&world, "procurer").await;
+    for lang in ["ja", "en"] {
+        let html = procurer.page(&format!("/systems?lang={lang}")).await;
+        assert!(html.contains("system-form"), "{html}");
+    }
+    let provider = Browser::of(&world, "provider").await;
+    assert!(
+        !provider
+            .page("/systems?lang=en")
+            .await
+            .contains("system-form")
+    );
+
+    let answer = procurer
+        .post(
+            "/systems?lang=en",
+            &[("name_ja", "予約"), ("name_en", "Bookings"), ("c1", "2")],
+        )
+        .await;
+    assert_eq!(answer.status, 422);
+    let answer = procurer
+        .post(
+            "/systems?lang=en",
+            &[
+                ("name_ja", "施設予約"),
+                ("name_en", "Facility bookings"),
+                ("function_ja", "国民向けサービス"),
+                ("function_en", "Service to residents"),
+                ("info1_ja", "予約者の連絡先"),
+                ("info1_en", "Contact details"),
+                ("c1", "1"),
+                ("availability", "2"),
+                ("model", "SaaS"),
+            ],
+        )
+        .await;
+    let page = redirected(&answer);
+    assert!(page.starts_with("/systems/sys-"), "{page}");
+    let path = page.split('?').next().unwrap().to_owned();
+    let html = procurer.page(&format!("{path}?lang=ja")).await;
+    assert!(html.contains("C1-I-A2") && html.contains(&entry), "{html}");
+
+    let answer = procurer
+        .post(
+            &format!("{path}/usages?lang=en"),
+            &[("service", "C99-9999"), ("from", "2026-06-01")],
+        )
+        .await;
+    assert_eq!(answer.status, 422);
+    assert!(answer.text().contains("C99-9999"));
+    let answer = procurer
+        .post(
+            &format!("{path}/usages?lang=en"),
+            &[
+                ("service", &entry),
+                ("from", "2026-06-01"),
+                ("note_en", "bookings"),
+            ],
+        )
+        .await;
+    assert_eq!(redirected(&answer), format!("{path}?lang=en"));
+    let html = procurer.page(&format!("{path}?lang=en")).await;
+    let usage = html
+        .split("id=\"usage-")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    let answer = procurer
+        .post(
+            &format!("/usages/{usage}/end?lang=en"),
+            &[("until", "2026-12-31")],
+        )
+        .await;
+    assert_eq!(redirected(&answer), format!("{path}?lang=en"));
+    assert!(
+        procurer
+            .page(&format!("{path}?lang=en"))
+            .await
+            .contains("2026-12-31")
+    );
+
+    for role in ["provider", "operator_admin"] {
+        let other = Browser::of(&world, role).await;
+        assert_eq!(
+            other.get(&format!("{path}?lang=en")).await.0.status,
+            404,
+            "{role}"
+        );
+    }
+    let admin = Browser::of(&world, "operator_admin").await;
+    for lang in ["ja", "en"] {
+        let html = admin.page(&format!("/usages?lang={lang}")).await;
+        assert!(
+            html.contains(&entry) && html.contains("2026-12-31"),
+            "{html}"
+        );
+    }
+}
