@@ -19,7 +19,9 @@ use crate::error::ApiError;
 use crate::jobs::lifecycle::{self, Attempt, RunOptions};
 use crate::state::AppState;
 use crate::workflow::{Acting, Failure, facts};
-use crate::{applications, audits, change_notices, incidents, registry, services, statements};
+use crate::{
+    applications, audits, change_notices, incidents, registry, services, statements, systems,
+};
 
 /// The criteria version every demo statement is written against.
 pub const CRITERIA: &str = "demo-2026";
@@ -97,6 +99,9 @@ fn name_of(step: &Step) -> (&'static str, &str) {
         Step::Afterwards { entry, .. } => ("registry change", entry),
         Step::AcknowledgeChange { notice } => ("acknowledge change", notice),
         Step::LifecycleRun { .. } => ("lifecycle run", ""),
+        Step::RecordSystem { system, .. } => ("record system", system),
+        Step::RecordUsage { usage, .. } => ("record usage", usage),
+        Step::EndUsage { usage, .. } => ("end usage", usage),
     }
 }
 
@@ -276,6 +281,29 @@ async fn run(state: &AppState, by: &Acting, step: &Step) -> Result<(), Failure> 
                 .await?;
         }
         Step::LifecycleRun { as_of } => run_lifecycle(state, *as_of, by.at).await?,
+        Step::RecordSystem { system, details } => {
+            systems::actions::create(state, by, Some(system.clone()), details.clone()).await?;
+        }
+        Step::RecordUsage {
+            usage,
+            system,
+            entry,
+            from,
+            until,
+            note,
+        } => {
+            let usage = systems::actions::NewUsage {
+                id: Some(usage.clone()),
+                entry: entry.clone(),
+                from: *from,
+                until: *until,
+                note: note.clone(),
+            };
+            systems::actions::record(state, by, system, usage).await?;
+        }
+        Step::EndUsage { usage, until } => {
+            systems::actions::end(state, by, usage, *until).await?;
+        }
     }
     Ok(())
 }

@@ -7,8 +7,10 @@
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
 use shinrai_domain::registry::Period;
+use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::Moment;
 use shinrai_domain::workflow::application::ApplicationKind;
+use shinrai_domain::workflow::procurement::SystemDetails;
 use shinrai_domain::workflow::service::ServiceDetails;
 use shinrai_store::statements::statement_id;
 
@@ -93,6 +95,25 @@ pub enum Step {
     /// The operator acknowledges the change notice `notice`.
     AcknowledgeChange {
         notice: String,
+    },
+    /// A procurer records and classifies its organisation's system.
+    RecordSystem {
+        system: String,
+        details: SystemDetails,
+    },
+    /// A procurer records that `system` uses the registered service `entry`.
+    RecordUsage {
+        usage: String,
+        system: String,
+        entry: String,
+        from: CalendarDate,
+        until: Option<CalendarDate>,
+        note: Bilingual,
+    },
+    /// A procurer records the last day of a usage.
+    EndUsage {
+        usage: String,
+        until: CalendarDate,
     },
 }
 

@@ -14,6 +14,7 @@ pub mod ledger;
 pub mod midway;
 pub mod moments;
 mod papers;
+pub mod procurement_story;
 pub mod registry_story;
 mod statement;
 pub mod world;
@@ -53,6 +54,8 @@ pub enum DemoError {
     Criteria(#[from] shinrai_domain::criteria::demo::DemoError),
     #[error("{0}")]
     Story(#[from] registry_story::StoryError),
+    #[error("{0}")]
+    ProcurementStory(#[from] procurement_story::ProcurementStoryError),
     #[error("{0}")]
     Uncast(#[from] ledger::Uncast),
     #[error("{0}")]
@@ -112,6 +115,9 @@ pub async fn load_if_empty(
     let last_run = CalendarDate::parse(world::LAST_LIFECYCLE_RUN)
         .ok_or(DemoError::World("LAST_LIFECYCLE_RUN"))?;
     more.extend(ledger::lifecycle_runs(first_run, last_run));
+    more.extend(procurement_story::steps(
+        &procurement_story::procurement_story()?,
+    ));
     for step in ledger::in_order(&story, more, &WorldCast)? {
         flow::take(state, &step).await?;
     }

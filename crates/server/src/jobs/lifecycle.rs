@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::systems::users::tell_users;
+use crate::systems::users::Users;
 use serde::Serialize;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::RegistryEntry;
@@ -131,10 +131,13 @@ async fn plan_and_write(store: &Store, options: RunOptions) -> StoreResult<Lifec
     let audits = store.all_audits().await?;
     let audits: Vec<_> = audits.into_iter().map(|stored| stored.value).collect();
     let mut drafts = drafts(&entries, &planned, &applications, &audits, as_of);
-    for one in &planned {
-        if let Some(entry) = entries.iter().find(|entry| entry.id == one.entry) {
-            let news = ServiceNews::Fell(&one.fall);
-            drafts.extend(tell_users(store, entry, news, one.fall.since()).await?);
+    if !planned.is_empty() {
+        let users = Users::all(store).await?;
+        for one in &planned {
+            if let Some(entry) = entries.iter().find(|entry| entry.id == one.entry) {
+                let news = ServiceNews::Fell(&one.fall);
+                drafts.extend(users.tell(entry, news, one.fall.since()));
+            }
         }
     }
     let at = Moment::at(at_ms);

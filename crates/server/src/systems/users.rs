@@ -10,9 +10,81 @@ use shinrai_domain::registry::RegistryEntry;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::notification::Draft;
 use shinrai_domain::workflow::notification::user_messages::{ServiceNews, ServiceUser, to_user};
-use shinrai_domain::workflow::procurement::users_of;
+use shinrai_domain::workflow::procurement::{ServiceUsage, users_of};
 use shinrai_store::Store;
 use shinrai_store::error::StoreResult;
+
+/// The usages read once, with the names of the systems they belong to: what a run that tells
+/// the users of many services at once needs.
+#[derive(Debug)]
+pub struct Users {
+    usages: Vec<ServiceUsage>,
+    /// System names by organisation, then by system id.
+    names: BTreeMap<String, BTreeMap<String, Bilingual>>,
+}
+
+impl Users {
+    /// Every usage recorded (for the lifecycle job, which may touch many entries).
+    pub async fn all(store: &Store) -> StoreResult<Users> {
+        Users::of(store, store.all_usages().await?).await
+    }
+
+    /// The usages of the entry `entry`.
+    pub async fn of_entry(store: &Store, entry: &str) -> StoreResult<Users> {
+        Users::of(store, store.usages_of_entry(entry).await?).await
+    }
+
+    async fn of(
+        store: &Store,
+        stored: Vec<shinrai_store::documents::Stored<ServiceUsage>>,
+    ) -> StoreResult<Users> {
+        let usages: Vec<ServiceUsage> = stored.into_iter().map(|stored| stored.value).collect();
+        let mut names = BTreeMap::new();
+        for usage in &usages {
+            if names.contains_key(&usage.org) {
+                continue;
+            }
+            let systems: BTreeMap<String, Bilingual> = store
+                .systems_of(&usage.org)
+                .await?
+                .into_iter()
+                .map(|stored| (stored.value.id, stored.value.details.name))
+                .collect();
+            names.insert(usage.org.clone(), systems);
+        }
+        Ok(Users { usages, names })
+    }
+
+    /// The messages telling the users of `entry` on `day` about `news`.
+    pub fn tell(
+        &self,
+        entry: &RegistryEntry,
+        news: ServiceNews<'_>,
+        day: CalendarDate,
+    ) -> Vec<Draft> {
+        users_of(&self.usages, &entry.id, day)
+            .into_iter()
+            .map(|user| {
+                let names = self.names.get(&user.org);
+                let systems = user
+                    .systems
+                    .iter()
+                    .map(|id| {
+                        names
+                            .and_then(|names| names.get(id))
+                            .cloned()
+                            .unwrap_or_else(|| Bilingual::new(id.clone(), id.clone()))
+                    })
+                    .collect();
+                let recipient = ServiceUser {
+                    org: user.org,
+                    systems,
+                };
+                to_user(entry, news, &recipient)
+            })
+            .collect()
+    }
+}
 
 /// The messages telling the users of `entry` on `day` about `news`.
 pub async fn tell_users(
@@ -21,35 +93,7 @@ pub async fn tell_users(
     news: ServiceNews<'_>,
     day: CalendarDate,
 ) -> StoreResult<Vec<Draft>> {
-    let usages: Vec<_> = store
-        .usages_of_entry(&entry.id)
+    Ok(Users::of_entry(store, &entry.id)
         .await?
-        .into_iter()
-        .map(|stored| stored.value)
-        .collect();
-    let mut drafts = Vec::new();
-    for user in users_of(&usages, &entry.id, day) {
-        let names: BTreeMap<String, Bilingual> = store
-            .systems_of(&user.org)
-            .await?
-            .into_iter()
-            .map(|stored| (stored.value.id, stored.value.details.name))
-            .collect();
-        let systems = user
-            .systems
-            .iter()
-            .map(|id| {
-                names
-                    .get(id)
-                    .cloned()
-                    .unwrap_or_else(|| Bilingual::new(id.clone(), id.clone()))
-            })
-            .collect();
-        let recipient = ServiceUser {
-            org: user.org,
-            systems,
-        };
-        drafts.push(to_user(entry, news, &recipient));
-    }
-    Ok(drafts)
+        .tell(entry, news, day))
 }

@@ -178,6 +178,44 @@ async fn the_registry_lived_by_the_rules(state: &AppState, entries: &[RegistryEn
             .any(|message| message.value.kind.code() == "fell_in_cascade"),
         "its provider was told"
     );
+    // The organisations using a service are told what happens to it: the city of its bookings
+    // system's base falling, of the incident of its applications system; the health office of
+    // the changes acknowledged on its exchange's platform.
+    let used = |org: &'static str| async move {
+        let inbox = store.inbox(org).await.unwrap();
+        inbox
+            .into_iter()
+            .map(|message| message.value)
+            .filter(|message| message.kind.code() == "service_in_use")
+            .map(|message| (message.entry.unwrap_or_default(), message.title.en))
+            .collect::<Vec<_>>()
+    };
+    let city = used("kitamachi-city").await;
+    assert!(
+        city.iter()
+            .any(|(entry, title)| entry == "C24-0009" && title.contains("fell with its base")),
+        "{city:?}"
+    );
+    assert!(
+        city.iter()
+            .any(|(entry, title)| entry == "C24-0006" && title.contains("incident reported")),
+        "{city:?}"
+    );
+    assert!(
+        city.iter()
+            .any(|(entry, title)| entry == "C24-0006" && title.contains("Suspend")),
+        "{city:?}"
+    );
+    let office = used("tokai-health-office").await;
+    assert!(
+        office
+            .iter()
+            .any(|(entry, title)| entry == "C24-0005" && title.contains("change reported")),
+        "{office:?}"
+    );
+    // Not before the usage began: the city was not told of anything about C25-0005 before March.
+    let providers = used("minato-data").await;
+    assert!(providers.is_empty(), "{providers:?}");
     // Renewed while its renewal was under review: approved after the end of the validity it
     // renewed, and never expired meanwhile.
     let renewed = entry(entries, "C25-0006");
