@@ -7,7 +7,8 @@
 //!   do; target < 5 s;
 //! - a base service with 5,000 services built on it withdrawn by its provider (the action the
 //!   API and the page call): the base ends, the job runs at once and every dependent falls, each
-//!   with its status, history, public notice and a notification to its provider; target < 10 s.
+//!   with its status, history, public notice, a notification to its provider and one to the
+//!   procuring organisation whose system uses it (every dependent is used); target < 10 s.
 //!
 //! Every run is checked (what fell, what was sent) so that a run that did nothing would fail
 //! instead of looking fast. PostgreSQL: a database of its own on the server named by
@@ -36,14 +37,17 @@ use std::time::{Duration, Instant};
 
 use shinrai_domain::accounts::{OrgKind, Role};
 use shinrai_domain::date::CalendarDate;
+use shinrai_domain::level::Level;
 use shinrai_domain::policy::Member;
 use shinrai_domain::registry::RegistryEntry;
 use shinrai_domain::registry::demo::demo_registry;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::Moment;
+use shinrai_domain::workflow::procurement::{self, InformationItem, SystemDetails, UsageDraft};
 use shinrai_server::jobs::lifecycle::{self, Attempt, LifecycleRun, RunOptions};
 use shinrai_server::workflow::Acting;
 use shinrai_server::{AppState, Config, SystemWallClock, WallClock};
+use shinrai_store::documents::Batch;
 use shinrai_store::model::{ChangeBy, NewOrganisation};
 use shinrai_store::{Store, StoreConfig};
 
@@ -173,6 +177,7 @@ async fn open(engine: &str, label: &str) -> BenchStore {
         ("op", OrgKind::Operator),
         ("csp", OrgKind::Provider),
         ("ab", OrgKind::AuditBody),
+        ("gov", OrgKind::Procurer),
     ] {
         store
             .create_organisation(
@@ -269,15 +274,60 @@ async fn lifecycle_runs(
     (first, next)
 }
 
+/// A procuring organisation's system recorded as using every one of `entries`.
+async fn used_by_a_procurer(store: &Store, entries: &[RegistryEntry]) {
+    let procurer = Member {
+        user_id: "user-procurer".to_owned(),
+        org_id: "gov".to_owned(),
+        org_kind: OrgKind::Procurer,
+        roles: vec![Role::Procurer],
+    };
+    let at = Moment::at(3_000);
+    let details = SystemDetails {
+        name: Bilingual::new("共通基盤", "Shared platform"),
+        function: Bilingual::new("管理・支援", "Administration"),
+        information: vec![InformationItem {
+            name: Bilingual::new("職員情報", "Staff records"),
+            confidentiality: Level::LOW,
+        }],
+        aggregate_confidentiality: None,
+        availability: Level::LOW,
+        models: Vec::new(),
+    };
+    let system = procurement::create_system("sys-1".into(), details, &procurer, at).unwrap();
+    let mut batch = Batch::new().create(&system).unwrap();
+    for (n, entry) in entries.iter().enumerate() {
+        let draft = UsageDraft {
+            from: entry.registered_on,
+            until: None,
+            note: Bilingual::new("", ""),
+        };
+        let usage = procurement::record_usage(
+            format!("use-{n}"),
+            &system.state,
+            entry,
+            draft,
+            &[],
+            &procurer,
+            at,
+        )
+        .unwrap();
+        batch = batch.create(&usage).unwrap();
+    }
+    store.commit(batch).await.unwrap();
+}
+
 async fn withdrawals(engine: &str, dependents: usize, repeats: usize) -> Vec<Duration> {
     let mut times = Vec::new();
     for repeat in 0..repeats {
         let bench = open(engine, &format!("base{repeat}")).await;
+        let entries = base_with_dependents(dependents);
         bench
             .store
-            .create_registry_entries(&base_with_dependents(dependents), &ChangeBy::system(2_000))
+            .create_registry_entries(&entries, &ChangeBy::system(2_000))
             .await
             .unwrap();
+        used_by_a_procurer(&bench.store, entries.get(1..).unwrap()).await;
         let state = AppState::new(&Config::default(), bench.store.clone());
         let provider = Acting::new(
             Member {
@@ -301,6 +351,8 @@ async fn withdrawals(engine: &str, dependents: usize, repeats: usize) -> Vec<Dur
             inbox, dependents as u64,
             "each fall is told to its provider"
         );
+        let users = bench.store.unread_count("gov").await.unwrap();
+        assert_eq!(users, dependents as u64, "and to the organisation using it");
         bench.close().await;
     }
     times

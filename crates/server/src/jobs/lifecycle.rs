@@ -131,10 +131,15 @@ async fn plan_and_write(store: &Store, options: RunOptions) -> StoreResult<Lifec
     let audits = store.all_audits().await?;
     let audits: Vec<_> = audits.into_iter().map(|stored| stored.value).collect();
     let mut drafts = drafts(&entries, &planned, &applications, &audits, as_of);
+    let by_id: BTreeMap<&str, &RegistryEntry> = entries
+        .iter()
+        .map(|entry| (entry.id.as_str(), entry))
+        .collect();
+    // The organisations using what fell are told too.
     if !planned.is_empty() {
         let users = Users::all(store).await?;
         for one in &planned {
-            if let Some(entry) = entries.iter().find(|entry| entry.id == one.entry) {
+            if let Some(entry) = by_id.get(one.entry.as_str()) {
                 let news = ServiceNews::Fell(&one.fall);
                 drafts.extend(users.tell(entry, news, one.fall.since()));
             }
@@ -143,7 +148,7 @@ async fn plan_and_write(store: &Store, options: RunOptions) -> StoreResult<Lifec
     let at = Moment::at(at_ms);
     let mut batch = Batch::new();
     for one in &planned {
-        if let Some(entry) = entries.iter().find(|entry| entry.id == one.entry) {
+        if let Some(entry) = by_id.get(one.entry.as_str()) {
             batch = batch.registry(&lifecycle_run::apply(entry, one, at), false)?;
         }
     }

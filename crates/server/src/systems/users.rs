@@ -18,7 +18,8 @@ use shinrai_store::error::StoreResult;
 /// the users of many services at once needs.
 #[derive(Debug)]
 pub struct Users {
-    usages: Vec<ServiceUsage>,
+    /// The usages by the registration number they use.
+    usages: BTreeMap<String, Vec<ServiceUsage>>,
     /// System names by organisation, then by system id.
     names: BTreeMap<String, BTreeMap<String, Bilingual>>,
 }
@@ -38,19 +39,20 @@ impl Users {
         store: &Store,
         stored: Vec<shinrai_store::documents::Stored<ServiceUsage>>,
     ) -> StoreResult<Users> {
-        let usages: Vec<ServiceUsage> = stored.into_iter().map(|stored| stored.value).collect();
+        let mut usages: BTreeMap<String, Vec<ServiceUsage>> = BTreeMap::new();
         let mut names = BTreeMap::new();
-        for usage in &usages {
-            if names.contains_key(&usage.org) {
-                continue;
+        for stored in stored {
+            let usage = stored.value;
+            if !names.contains_key(&usage.org) {
+                let systems: BTreeMap<String, Bilingual> = store
+                    .systems_of(&usage.org)
+                    .await?
+                    .into_iter()
+                    .map(|stored| (stored.value.id, stored.value.details.name))
+                    .collect();
+                names.insert(usage.org.clone(), systems);
             }
-            let systems: BTreeMap<String, Bilingual> = store
-                .systems_of(&usage.org)
-                .await?
-                .into_iter()
-                .map(|stored| (stored.value.id, stored.value.details.name))
-                .collect();
-            names.insert(usage.org.clone(), systems);
+            usages.entry(usage.entry.clone()).or_default().push(usage);
         }
         Ok(Users { usages, names })
     }
@@ -62,7 +64,8 @@ impl Users {
         news: ServiceNews<'_>,
         day: CalendarDate,
     ) -> Vec<Draft> {
-        users_of(&self.usages, &entry.id, day)
+        let usages = self.usages.get(&entry.id).map_or(&[][..], Vec::as_slice);
+        users_of(usages, &entry.id, day)
             .into_iter()
             .map(|user| {
                 let names = self.names.get(&user.org);
