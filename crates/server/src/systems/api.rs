@@ -255,12 +255,14 @@ pub async fn end(
     summary = "Who uses which services: all for the operator's staff, its own for a procurer / サービスの利用状況",
     description = "The earliest first, each with the organisation and the entry as the registry \
         shows it today (its level, models and status); `service` narrows to one registration \
-        number, `in_use` to the usages in force today or not. Anyone else gets an empty list. / \
+        number, `in_use` to the usages in force today or not, `level` and `model` to the \
+        services registered at that level and offering that model. Anyone else gets an empty \
+        list. / \
         運用者はどの組織がどのサービスを利用しているかを確認できます。",
     params(UsageQuery),
     responses(
         (status = 200, description = "The usages.", body = UsageList),
-        (status = 400, description = "`bad_request`: an unknown parameter", body = ErrorBody),
+        (status = 400, description = "`bad_request`: an unknown parameter, a level out of range", body = ErrorBody),
         ReadErrors,
     )
 )]
@@ -269,17 +271,13 @@ pub async fn usages(
     acting: Acting,
     ApiQuery(query): ApiQuery<UsageQuery>,
 ) -> Answer<UsageList> {
-    let entry = query.service.as_deref().filter(|id| !id.is_empty());
-    let usages = actions::usages(&state, &acting, entry).await?;
+    let filter = query.filter()?;
+    let usages = actions::usages(&state, &acting, filter.entry).await?;
     let registry = state.registry.get(&state.store).await?;
     let today = acting.at.date();
     let items = usages
         .iter()
-        .filter(|usage| {
-            query
-                .in_use
-                .is_none_or(|wanted| usage.in_use_on(today) == wanted)
-        })
+        .filter(|usage| filter.keeps(usage, &registry, today))
         .map(|usage| usage_view(&registry, usage, today))
         .collect();
     Ok(Json(UsageList { items }))

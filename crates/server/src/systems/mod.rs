@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod api;
+pub mod overview;
 mod pages;
 pub mod users;
 pub mod views;

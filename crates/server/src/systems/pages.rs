@@ -18,6 +18,7 @@ use shinrai_domain::workflow::procurement::{
 use shinrai_domain::workflow::{Refusal, fields::Problems};
 
 use super::actions::{self, NewUsage};
+use super::overview::{UsageFilter, in_use_by_level_and_model};
 use crate::registry::LoadedRegistry;
 use crate::state::AppState;
 use crate::web::context::PageContext;
@@ -683,6 +684,16 @@ pub async fn end(
 pub struct OverviewQuery {
     service: String,
     in_use: String,
+    level: String,
+    model: String,
+}
+
+/// One cell of the summary as shown: level, model, organisations, services.
+struct SummaryCell {
+    level: u8,
+    model: &'static str,
+    organisations: usize,
+    services: usize,
 }
 
 #[derive(Template)]
@@ -694,6 +705,10 @@ struct OverviewPage {
     rows: Vec<UsageRow>,
     service: String,
     only_in_use: bool,
+    /// Each choice with whether it is chosen.
+    levels: Vec<(u8, bool)>,
+    models: Vec<(&'static str, bool)>,
+    summary: Vec<SummaryCell>,
 }
 
 /// `GET /usages`.
@@ -707,9 +722,14 @@ pub async fn overview(
     };
     let query = query.map(|Query(query)| query).unwrap_or_default();
     let service = query.service.trim().to_owned();
-    let only_in_use = query.in_use == "true";
-    let entry = (!service.is_empty()).then_some(service.as_str());
-    let usages = match actions::usages(&state, &by, entry).await {
+    // Values the form never sends are ignored, as an empty choice.
+    let filter = UsageFilter {
+        entry: (!service.is_empty()).then_some(service.as_str()),
+        in_use: (query.in_use == "true").then_some(true),
+        level: query.level.parse::<u8>().ok().and_then(Level::new),
+        model: ServiceModel::from_name(&query.model),
+    };
+    let usages = match actions::usages(&state, &by, filter.entry).await {
         Ok(usages) => usages,
         Err(failure) => return failure_page(&ctx, failure),
     };
@@ -722,9 +742,19 @@ pub async fn overview(
         Err(failure) => return failure_page(&ctx, failure),
     };
     let today = by.at.date();
+    let summary = in_use_by_level_and_model(&usages, &registry, today)
+        .into_iter()
+        .filter(|cell| cell.services > 0)
+        .map(|cell| SummaryCell {
+            level: cell.level.get(),
+            model: cell.model.name(),
+            organisations: cell.organisations,
+            services: cell.services,
+        })
+        .collect();
     let rows = usages
         .iter()
-        .filter(|usage| !only_in_use || usage.in_use_on(today))
+        .filter(|usage| filter.keeps(usage, &registry, today))
         .map(|usage| {
             let system = own.iter().find(|system| system.id == usage.system);
             usage_row(&registry, usage, system, &by, ctx.lang)
@@ -739,8 +769,17 @@ pub async fn overview(
             s.overview_intro_procurer
         },
         rows,
+        only_in_use: filter.in_use == Some(true),
+        levels: Level::ALL
+            .into_iter()
+            .map(|level| (level.get(), filter.level == Some(level)))
+            .collect(),
+        models: ServiceModel::ALL
+            .into_iter()
+            .map(|model| (model.name(), filter.model == Some(model)))
+            .collect(),
+        summary,
         service,
-        only_in_use,
         s,
     };
     private(render(&view, axum::http::StatusCode::OK))

@@ -15,6 +15,7 @@ use shinrai_domain::workflow::procurement::{
 };
 use utoipa::{IntoParams, ToSchema};
 
+use super::overview::UsageFilter;
 use crate::error::Messages;
 use crate::registry::views::{OrgRef, RegistryItem, messages};
 
@@ -342,4 +343,31 @@ pub struct UsageQuery {
     /// Only the usages in force today (`true`) or not (`false`).
     #[param(nullable = false)]
     pub in_use: Option<bool>,
+    /// Only the usages of services registered at this level (1 to 3).
+    #[param(nullable = false, minimum = 1, maximum = 3)]
+    pub level: Option<u8>,
+    /// Only the usages of services offering this model (`IaaS`, `PaaS`, `SaaS`).
+    #[param(nullable = false)]
+    pub model: Option<ModelCode>,
+}
+
+impl UsageQuery {
+    /// The filter it asks for, or the parameter out of range.
+    pub fn filter(&self) -> Result<UsageFilter<'_>, crate::error::ApiError> {
+        let level = match self.level {
+            None => None,
+            Some(value) => Some(Level::new(value).ok_or_else(|| {
+                crate::error::ApiError::BadRequest(Bilingual::new(
+                    format!("level は 1〜3 で指定してください（{value}）"),
+                    format!("level must be 1, 2 or 3 ({value})"),
+                ))
+            })?),
+        };
+        Ok(UsageFilter {
+            entry: self.service.as_deref().filter(|id| !id.is_empty()),
+            in_use: self.in_use,
+            level,
+            model: self.model.map(ModelCode::model),
+        })
+    }
 }

@@ -73,5 +73,9 @@ page_labels! {
     only_in_use: "利用中のみ", "In use only";
     filter: "絞り込む", "Filter";
     link_to_usages: "サービスの利用状況", "Who uses which services";
+    summary_title: "レベル・サービスモデル別の利用（本日）", "In use today, by level and service model";
+    organisations_in_use: "利用組織数", "Organisations";
+    services_in_use: "利用されているサービス数", "Services";
+    usages_list: "利用の記録", "Usages";
     }
 }

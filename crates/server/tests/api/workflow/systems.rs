@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 use super::flow::{
-    assert_log_intact, logged_actions, ok, pointers, refused, registered_entry, text,
+    assert_log_intact, call, logged_actions, ok, pointers, refused, registered_entry, text,
 };
 use crate::world::workflow_world;
 
@@ -188,6 +188,18 @@ async fn a_procurer_records_classifies_revises_and_records_what_its_system_uses(
     )
     .await;
     assert!(items(&in_use).is_empty());
+    // By the level and a model of the service used.
+    let level = recorded["entry"]["level"].as_u64().unwrap();
+    let model = recorded["entry"]["service_models"][0].as_str().unwrap();
+    let at_level = format!("/api/v1/usages?level={level}&model={model}");
+    assert_eq!(
+        items(&ok(w, "operator_admin", "GET", &at_level, None).await).len(),
+        1
+    );
+    let other = format!("/api/v1/usages?level={}", level % 3 + 1);
+    assert!(items(&ok(w, "operator_admin", "GET", &other, None).await).is_empty());
+    let out_of_range = call(w, "operator_admin", "GET", "/api/v1/usages?level=9", None).await;
+    assert_eq!(out_of_range.status.as_u16(), 400);
     let none = ok(w, "provider", "GET", "/api/v1/usages", None).await;
     assert!(items(&none).is_empty());
     let mine = ok(w, "procurer", "GET", &usages, None).await;

@@ -107,5 +107,9 @@ async fn a_procurer_records_a_system_and_its_usage_by_form() {
             html.contains(&entry) && html.contains("2026-12-31"),
             "{html}"
         );
+        assert!(
+            html.contains("usage-summary"),
+            "in use today, counted: {html}"
+        );
     }
 }
