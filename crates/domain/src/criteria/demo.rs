@@ -198,3 +198,79 @@ pub fn demo_next_draft() -> Result<CriteriaVersion, DemoError> {
     }
     Ok(version)
 }
+
+#[cfg(test)]
+mod risk_map_tests {
+    //! The demo criteria's map from the 21 basic cloud risks to the control objectives that
+    //! address them (`criteria/demo/risk-map.json`), written for the procurer's coverage view:
+    //! checked here against the demo criteria until the criteria carry it.
+
+    use serde_json::Value;
+
+    use super::demo_criteria;
+
+    const RISK_MAP: &str = include_str!("../../criteria/demo/risk-map.json");
+
+    #[test]
+    fn every_basic_risk_is_mapped_to_objectives_of_the_demo_criteria() {
+        let map: Value = serde_json::from_str(RISK_MAP).unwrap();
+        let risks = map["risks"].as_array().unwrap();
+        let ids: Vec<&str> = risks.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        let expected: Vec<String> = (1..=21)
+            .map(|n| {
+                let band = match n {
+                    1..=6 => 'H',
+                    7..=11 => 'M',
+                    _ => 'L',
+                };
+                format!("{band}{n:02}")
+            })
+            .collect();
+        assert_eq!(ids, expected);
+        let criteria = demo_criteria().unwrap();
+        for risk in risks {
+            let id = risk["id"].as_str().unwrap();
+            let band = match &id[..1] {
+                "H" => "high",
+                "M" => "medium",
+                _ => "low",
+            };
+            assert_eq!(risk["band"], band, "{id}");
+            for field in ["title", "left_to"] {
+                for lang in ["ja", "en"] {
+                    assert!(
+                        !risk[field][lang].as_str().unwrap().trim().is_empty(),
+                        "{id}"
+                    );
+                }
+            }
+            for stage in risk["stages"].as_array().unwrap() {
+                let known = ["before_adoption", "provider_selection", "operation"];
+                assert!(known.contains(&stage.as_str().unwrap()), "{id}: {stage}");
+            }
+            for category in risk["categories"].as_array().unwrap() {
+                let known = [
+                    "leakage",
+                    "tampering",
+                    "loss",
+                    "continuity",
+                    "compliance",
+                    "cost",
+                ];
+                assert!(
+                    known.contains(&category.as_str().unwrap()),
+                    "{id}: {category}"
+                );
+            }
+            let objectives = risk["objectives"].as_array().unwrap();
+            assert!(!objectives.is_empty(), "{id}");
+            for objective in objectives {
+                let objective = objective.as_str().unwrap();
+                assert!(
+                    criteria.groups.iter().any(|group| group.id == objective),
+                    "{id}: {objective} is not an objective of the demo criteria"
+                );
+            }
+        }
+    }
+}

@@ -137,8 +137,13 @@ fn system_form(
     }
 }
 
-/// A level chosen on the form, or the problem at its field.
-fn level_field(problems: &mut Problems, fields: &Fields, name: &str, pointer: &str) -> Level {
+/// A level chosen on the form, or the problem at its field, naming it as the form labels it.
+fn level_field(
+    problems: &mut Problems,
+    fields: &Fields,
+    (name, pointer): (&str, &str),
+    label: &Bilingual,
+) -> Level {
     let text = fields.get(name).trim();
     text.parse::<u8>()
         .ok()
@@ -148,8 +153,8 @@ fn level_field(problems: &mut Problems, fields: &Fields, name: &str, pointer: &s
                 pointer,
                 "out_of_range",
                 Bilingual::new(
-                    format!("{pointer} を 1〜3 から選んでください"),
-                    format!("choose {pointer} from 1 to 3"),
+                    format!("{}を 1〜3 から選んでください", label.ja),
+                    format!("choose {} from 1 to 3", label.en),
                 ),
             );
             Level::LOW
@@ -167,7 +172,12 @@ fn details(fields: &Fields) -> Outcome<SystemDetails> {
             continue;
         }
         let pointer = format!("/information/{}/confidentiality", information.len());
-        let confidentiality = level_field(&mut problems, fields, &format!("c{number}"), &pointer);
+        let label = Bilingual::new(
+            format!("情報 {number} の機密性"),
+            format!("the confidentiality of information {number}"),
+        );
+        let field = format!("c{number}");
+        let confidentiality = level_field(&mut problems, fields, (&field, &pointer), &label);
         information.push(InformationItem {
             name,
             confidentiality,
@@ -177,11 +187,16 @@ fn details(fields: &Fields) -> Outcome<SystemDetails> {
         level_field(
             &mut problems,
             fields,
-            "aggregate",
-            "/aggregate_confidentiality",
+            ("aggregate", "/aggregate_confidentiality"),
+            &Bilingual::new("集約時の機密性", "the confidentiality held together"),
         )
     });
-    let availability = level_field(&mut problems, fields, "availability", "/availability");
+    let availability = level_field(
+        &mut problems,
+        fields,
+        ("availability", "/availability"),
+        &Bilingual::new("可用性", "availability"),
+    );
     let models = fields
         .all("model")
         .into_iter()

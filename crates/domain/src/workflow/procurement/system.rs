@@ -79,8 +79,8 @@ impl SystemDetails {
         format!("C{}-I-A{}", self.confidentiality(), self.availability)
     }
 
-    fn check(&self) -> Result<(), Refusal> {
-        let mut problems = Problems::new();
+    /// Adds every problem of what it says to `problems`, each at its field.
+    fn check(&self, problems: &mut Problems) {
         problems.name("/name", &self.name);
         problems.required_text("/function", &self.function, MAX_NAME_CHARS);
         if self.information.is_empty() {
@@ -98,12 +98,11 @@ impl SystemDetails {
                 problems.name(&format!("/information/{n}/name"), &item.name);
             }
         }
-        let mut models: Vec<&str> = Vec::new();
-        for model in &self.models {
-            models.push(model.name());
+        if problems.list_size("/models", self.models.len(), MAX_MODELS_NEEDED) {
+            problems.duplicates(self.models.iter().map(|model| model.name()), |n| {
+                format!("/models/{n}")
+            });
         }
-        problems.duplicates(models, |n| format!("/models/{n}"));
-        problems.finish()
     }
 }
 
@@ -158,15 +157,8 @@ pub fn create_system(
     }
     let mut problems = Problems::new();
     problems.id("/id", &id);
-    let checked = details.check();
-    match (problems.finish(), checked) {
-        (Ok(()), Ok(())) => {}
-        (Err(Refusal::Invalid(mut first)), Err(Refusal::Invalid(more))) => {
-            first.extend(more);
-            return Err(Refusal::Invalid(first));
-        }
-        (Err(refusal), _) | (_, Err(refusal)) => return Err(refusal),
-    }
+    details.check(&mut problems);
+    problems.finish()?;
     let line = classified(&details, by, at);
     let system = InformationSystem {
         id,
@@ -202,7 +194,9 @@ pub fn revise_system(
     if !acts_for_procurer(by, &system.org) {
         return Err(Refusal::NotAllowed(NotAllowed::NotTheProcurer));
     }
-    details.check()?;
+    let mut problems = Problems::new();
+    details.check(&mut problems);
+    problems.finish()?;
     let line = classified(&details, by, at);
     let mut next = system.clone();
     if line.class != system.class || line.registry_level != system.registry_level {

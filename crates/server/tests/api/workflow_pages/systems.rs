@@ -30,6 +30,11 @@ async fn a_procurer_records_a_system_and_its_usage_by_form() {
         )
         .await;
     assert_eq!(answer.status, 422);
+    assert!(
+        answer.text().contains("choose availability from 1 to 3"),
+        "{}",
+        answer.text()
+    );
     let answer = procurer
         .post(
             "/systems?lang=en",
