@@ -1,5 +1,6 @@
 //! What the store keeps of the procurer's records: an organisation's information systems, and
-//! the usages of registered services (by organisation, by system, by registry entry).
+//! the usages of registered services (by organisation, by system, by registry entry), and the
+//! systems that watch services.
 
 use shinrai_domain::workflow::procurement::{InformationSystem, ServiceUsage};
 
@@ -20,7 +21,12 @@ impl Document for InformationSystem {
             service: None,
             provider: Some(&self.org),
             audit_body: None,
-            status: "kept",
+            // Lists find the systems whose watchers are to be told by this key.
+            status: if self.watching.is_empty() {
+                KEPT
+            } else {
+                WATCHING
+            },
             audit: None,
         }
     }
@@ -46,6 +52,10 @@ impl Document for ServiceUsage {
     }
 }
 
+/// The status key of a system with an empty watch list, and of one watching services.
+const KEPT: &str = "kept";
+const WATCHING: &str = "watching";
+
 fn of_org(org: &str) -> Filter {
     Filter {
         provider: Some(org.to_owned()),
@@ -64,6 +74,17 @@ impl Store {
         systems.sort_by(|a, b| {
             (&a.value.details.name.ja, &a.value.id).cmp(&(&b.value.details.name.ja, &b.value.id))
         });
+        Ok(systems)
+    }
+
+    /// The systems of every organisation that watch at least one service.
+    pub async fn watching_systems(&self) -> StoreResult<Vec<Stored<InformationSystem>>> {
+        let filter = Filter {
+            status: Some(WATCHING.to_owned()),
+            ..Filter::default()
+        };
+        let mut systems: Vec<Stored<InformationSystem>> = self.documents(&filter).await?;
+        systems.sort_by(|a, b| a.value.id.cmp(&b.value.id));
         Ok(systems)
     }
 

@@ -282,6 +282,8 @@ pub enum Conflict {
     },
     /// The usage's last day is recorded already.
     UsageEnded { usage: String },
+    /// The system's watch list holds as many services as it may.
+    WatchListFull { system: String, max: usize },
 }
 
 impl Conflict {
@@ -333,6 +335,7 @@ impl Conflict {
             Conflict::IncidentState { .. } => "incident_state",
             Conflict::UsageOverlaps { .. } => "usage_overlaps",
             Conflict::UsageEnded { .. } => "usage_ended",
+            Conflict::WatchListFull { .. } => "watch_list_full",
         }
     }
 
@@ -610,6 +613,10 @@ impl Conflict {
             Conflict::UsageEnded { usage } => Bilingual::new(
                 format!("利用 {usage} の終了日は記録済みです"),
                 format!("the last day of usage {usage} is recorded already"),
+            ),
+            Conflict::WatchListFull { system, max } => Bilingual::new(
+                format!("システム {system} の候補リストは上限の {max} 件に達しています"),
+                format!("the watch list of system {system} holds its maximum of {max} services"),
             ),
         }
     }

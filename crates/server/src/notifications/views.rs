@@ -11,7 +11,8 @@ pub struct NotificationView {
     /// `{recipient}~{cause}`.
     pub id: String,
     /// `expired`, `fell_in_cascade`, `renewal_due`, `report_due`, `measure`, `change_acknowledged`,
-    /// `incident_reported`, `criteria_gaps`, `service_in_use`.
+    /// `incident_reported`, `criteria_gaps`, `service_in_use`,
+    /// `service_watched`.
     pub kind: &'static str,
     pub entry: Option<String>,
     pub service: Option<String>,

@@ -110,7 +110,7 @@ pub struct Select {
     pub options: Vec<Choice>,
 }
 
-fn select(
+pub(crate) fn select(
     name: &'static str,
     label: &'static str,
     any: &str,

@@ -1,6 +1,7 @@
 //! What can be done with a procurer's records: its systems recorded, read and revised, their
 //! usages of registered services recorded and ended, and who uses which services read by the
-//! operator. A system and its usages are their organisation's own: anyone else finds none.
+//! operator; the services each system watches as candidates. A system, its usages and its watch
+//! list are their organisation's own: anyone else finds none.
 
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::RegistryEntry;
@@ -17,6 +18,7 @@ use crate::workflow::{Acting, Failure, Outcome, ids};
 /// What systems and usages are called in messages.
 pub const SYSTEM: (&str, &str) = ("情報システム", "information system");
 pub const USAGE: (&str, &str) = ("サービスの利用", "service usage");
+pub const WATCHED: (&str, &str) = ("候補リストのサービス", "watched service");
 
 /// The system `id`, if the one acting belongs to the organisation that keeps it.
 pub async fn visible(
@@ -173,4 +175,43 @@ pub async fn usages(
         .map(|stored| stored.value)
         .filter(|usage| entry.is_none_or(|entry| usage.entry == entry))
         .collect())
+}
+
+/// A procurer puts the registration `entry` on the watch list of its system `id` (nothing is
+/// written when it is there already).
+pub async fn watch(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    entry: &str,
+) -> Outcome<InformationSystem> {
+    let stored = visible(state, by, id).await?;
+    let entry: RegistryEntry = stored_entry(state, entry).await?;
+    match procurement::watch_service(&stored.value, &entry, &by.member, by.at)? {
+        None => Ok(stored.value),
+        Some(change) => {
+            state
+                .store
+                .commit(Batch::new().update(&change, stored.revision)?)
+                .await?;
+            Ok(change.state)
+        }
+    }
+}
+
+/// A procurer takes the registration `entry` off the watch list of its system `id`.
+pub async fn unwatch(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    entry: &str,
+) -> Outcome<InformationSystem> {
+    let stored = visible(state, by, id).await?;
+    let change = procurement::unwatch_service(&stored.value, entry, &by.member, by.at)?
+        .ok_or_else(|| Failure::not_found(WATCHED, entry))?;
+    state
+        .store
+        .commit(Batch::new().update(&change, stored.revision)?)
+        .await?;
+    Ok(change.state)
 }

@@ -1,18 +1,18 @@
 //! `/api/v1/systems…` and `/api/v1/usages…`: a procuring organisation's information systems with
-//! their classification, the registered services eligible for each, which services each uses
+//! their classification, the registered services eligible for each and the ones each watches,
+//! which services each uses
 //! from when to when; the operator's staff read who uses which services. A procurer's systems
 //! are its own: anyone else finds none.
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use shinrai_domain::registry::EntryStatus;
 use shinrai_domain::text::Bilingual;
 
 use super::actions::{self, NewUsage};
 use super::views::{
-    EligibleList, EndUsageRequest, SystemList, SystemRequest, SystemView, UsageList, UsageQuery,
-    UsageRequest, UsageView,
+    EligibleList, EligibleQuery, EndUsageRequest, SystemList, SystemRequest, SystemView, UsageList,
+    UsageQuery, UsageRequest, UsageView, WatchList,
 };
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
@@ -137,32 +137,102 @@ pub async fn revise(
     tag = "procurement",
     summary = "Registered services eligible for a system / 情報システムが利用できる登録サービス",
     description = "Registered (not suspended) at the system's registry level or higher, offering \
-        every service model the system needs; the lowest level first. / システムの格付け以上の\
-        レベルで登録され、必要なサービスモデルを提供するサービスです。",
-    params(("id" = String, Path, description = "The system id")),
-    responses((status = 200, description = "The eligible services.", body = EligibleList), ReadErrors)
+        every service model the system needs; narrowed by the registry search's conditions or to \
+        the system's watch list; the lowest level first unless `sort` says otherwise. / システムの\
+        格付け以上のレベルで登録され、必要なサービスモデルを提供するサービスです。条件や候補リストで\
+        絞り込めます。",
+    params(("id" = String, Path, description = "The system id"), EligibleQuery),
+    responses(
+        (status = 200, description = "The eligible services.", body = EligibleList),
+        (status = 400, description = "`bad_request`: a condition out of range", body = ErrorBody),
+        ReadErrors
+    )
 )]
 pub async fn eligible(
     State(state): State<AppState>,
     acting: Acting,
     ApiPath(id): ApiPath<String>,
+    ApiQuery(query): ApiQuery<EligibleQuery>,
 ) -> Answer<EligibleList> {
+    let filter = query.filter()?;
     let stored = actions::visible(&state, &acting, &id).await?;
     let registry = state.registry.get(&state.store).await?;
-    let system = &stored.value;
-    let items = crate::tools::eligible(&registry, system.registry_level)
+    let items = super::eligible::eligible(&registry, &stored.value, &filter)
         .into_iter()
-        .filter(|entry| entry.status == EntryStatus::Registered)
-        .filter(|entry| {
-            system
-                .details
-                .models
-                .iter()
-                .all(|model| entry.offers(*model))
-        })
         .map(|entry| RegistryItem::new(&registry, entry))
         .collect();
     Ok(Json(EligibleList { items }))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/systems/{id}/watch",
+    operation_id = "system_watch_list",
+    tag = "procurement",
+    summary = "The services a system watches as candidates / 情報システムの候補リスト",
+    description = "In the order they were added, each with whether it is eligible today. Its \
+        organisation is told what happens to them, as to the services it uses. / 候補として注視する\
+        サービスです。",
+    params(("id" = String, Path, description = "The system id")),
+    responses((status = 200, description = "The watch list.", body = WatchList), ReadErrors)
+)]
+pub async fn watch_list(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+) -> Answer<WatchList> {
+    let stored = actions::visible(&state, &acting, &id).await?;
+    let registry = state.registry.get(&state.store).await?;
+    Ok(Json(WatchList::new(&registry, &stored.value)))
+}
+
+#[utoipa::path(
+    put,
+    path = "/api/v1/systems/{id}/watch/{service}",
+    operation_id = "watch_service",
+    tag = "procurement",
+    summary = "Watch a registered service as a candidate (its organisation's procurer) / 候補リストへの追加",
+    description = "A service in the registry (registered or suspended; 409 `entry_status` \
+        otherwise), at most 20 per system (409 `watch_list_full`); putting one there again changes \
+        nothing. Event `system.watch`. / サービスを候補リストに加えます。",
+    params(
+        ("id" = String, Path, description = "The system id"),
+        ("service" = String, Path, description = "The registration number"),
+    ),
+    responses((status = 200, description = "The watch list.", body = WatchList), ChangeErrors)
+)]
+pub async fn watch(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath((id, service)): ApiPath<(String, String)>,
+) -> Answer<WatchList> {
+    let system = actions::watch(&state, &acting, &id, &service).await?;
+    let registry = state.registry.get(&state.store).await?;
+    Ok(Json(WatchList::new(&registry, &system)))
+}
+
+#[utoipa::path(
+    delete,
+    path = "/api/v1/systems/{id}/watch/{service}",
+    operation_id = "unwatch_service",
+    tag = "procurement",
+    summary = "Take a service off a system's watch list (its organisation's procurer) / 候補リストからの削除",
+    description = "404 when it is not on the list. Event `system.unwatch`. / サービスを候補リスト\
+        から外します。",
+    params(
+        ("id" = String, Path, description = "The system id"),
+        ("service" = String, Path, description = "The registration number"),
+    ),
+    responses((status = 200, description = "The watch list.", body = WatchList), ChangeErrors)
+)]
+pub async fn unwatch(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath((id, service)): ApiPath<(String, String)>,
+) -> Answer<WatchList> {
+    let system = actions::unwatch(&state, &acting, &id, &service).await?;
+    let registry = state.registry.get(&state.store).await?;
+    Ok(Json(WatchList::new(&registry, &system)))
 }
 
 #[utoipa::path(

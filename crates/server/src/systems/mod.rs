@@ -1,10 +1,12 @@
 //! The procurer's records: a procuring organisation's information systems, classified, with the
-//! registered services eligible for each and the services each uses from when to when; the
+//! registered services eligible for each, narrowed and watched, and the services each uses from when to when; the
 //! operator's view of who uses which services; and the messages that tell those users what
 //! happens to a service. The API, the pages and the actions both call.
 
 pub mod actions;
 pub mod api;
+pub mod eligible;
+mod eligible_section;
 pub mod overview;
 mod pages;
 pub mod users;
@@ -22,6 +24,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::create, api::list))
         .routes(routes!(api::get, api::revise))
         .routes(routes!(api::eligible))
+        .routes(routes!(api::watch_list))
+        .routes(routes!(api::watch, api::unwatch))
         .routes(routes!(api::system_usages, api::record))
         .routes(routes!(api::end))
         .routes(routes!(api::usages))
@@ -32,6 +36,7 @@ pub fn page_routes() -> Router<AppState> {
         .route("/systems", get(pages::list).post(pages::create))
         .route("/systems/{id}", get(pages::show).post(pages::revise))
         .route("/systems/{id}/usages", post(pages::record))
+        .route("/systems/{id}/watch", post(eligible_section::watch))
         .route("/usages/{id}/end", post(pages::end))
         .route("/usages", get(pages::overview))
 }

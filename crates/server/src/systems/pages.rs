@@ -9,7 +9,6 @@ use axum::extract::{Form, Path, Query, State};
 use axum::response::Response;
 use shinrai_domain::classification::classify;
 use shinrai_domain::level::Level;
-use shinrai_domain::registry::EntryStatus;
 use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_domain::workflow::procurement::{
@@ -18,6 +17,7 @@ use shinrai_domain::workflow::procurement::{
 use shinrai_domain::workflow::{Refusal, fields::Problems};
 
 use super::actions::{self, NewUsage};
+use super::eligible_section::{EligibleForm, EligibleSection, WATCH_FORM, section};
 use super::overview::{UsageFilter, in_use_by_level_and_model};
 use crate::registry::LoadedRegistry;
 use crate::state::AppState;
@@ -325,7 +325,7 @@ pub async fn create(
 }
 
 /// A registered service as the system page shows it.
-struct ServiceRow {
+pub(super) struct ServiceRow {
     id: String,
     href: String,
     name: String,
@@ -336,7 +336,7 @@ struct ServiceRow {
     status_code: &'static str,
 }
 
-fn service_row(registry: &LoadedRegistry, id: &str, lang: Lang) -> ServiceRow {
+pub(super) fn service_row(registry: &LoadedRegistry, id: &str, lang: Lang) -> ServiceRow {
     match registry.entry(id) {
         Some(entry) => ServiceRow {
             id: entry.id.clone(),
@@ -429,7 +429,8 @@ struct SystemPage {
     advice: Vec<String>,
     sla: Vec<(String, String)>,
     history: Vec<(String, String, u8, String)>,
-    eligible: Vec<ServiceRow>,
+    eligible: EligibleSection,
+    watch_problems: Vec<String>,
     usages: Vec<UsageRow>,
     end_problems: Vec<String>,
     csrf_token: String,
@@ -439,12 +440,13 @@ struct SystemPage {
     list_href: String,
 }
 
-async fn render_system(
+pub(super) async fn render_system(
     state: &AppState,
     ctx: &PageContext,
     by: &Acting,
     id: &str,
     forms: PageForms,
+    filters: Option<&EligibleForm>,
 ) -> Response {
     let system = match actions::visible(state, by, id).await {
         Ok(stored) => stored.value,
@@ -461,12 +463,6 @@ async fn render_system(
     let lang = ctx.lang;
     let s = SystemLabels::of(lang);
     let classified = classify(&system.details.case(lang), &state.rule_data.sla_templates);
-    let eligible = crate::tools::eligible(&registry, system.registry_level)
-        .into_iter()
-        .filter(|entry| entry.status == EntryStatus::Registered)
-        .filter(|entry| system.details.models.iter().all(|m| entry.offers(*m)))
-        .map(|entry| service_row(&registry, &entry.id, lang))
-        .collect();
     let may_write = is_procurer(&by.member);
     let usage_form = may_write.then(|| UsageForm {
         action: in_lang(
@@ -494,7 +490,17 @@ async fn render_system(
         s.list_title,
         system.details.name.get(lang)
     ));
+    let unfiltered = EligibleForm::default();
+    let eligible = section(
+        &registry,
+        &system,
+        filters.unwrap_or(&unfiltered),
+        by,
+        &page,
+        &s,
+    );
     let view = SystemPage {
+        watch_problems: forms.problems(WATCH_FORM),
         confidentiality: classified.confidentiality.get(),
         availability: classified.availability.get(),
         models: if system.details.models.is_empty() {
@@ -558,11 +564,14 @@ pub async fn show(
     State(state): State<AppState>,
     ctx: PageContext,
     Path(id): Path<String>,
+    filters: Result<Query<EligibleForm>, QueryRejection>,
 ) -> Response {
     let Some(by) = acting(&ctx, &state) else {
         return to_sign_in(&ctx);
     };
-    render_system(&state, &ctx, &by, &id, PageForms::default()).await
+    // Values the form never sends are ignored, as an empty choice.
+    let filters = filters.map(|Query(form)| form).unwrap_or_default();
+    render_system(&state, &ctx, &by, &id, PageForms::default(), Some(&filters)).await
 }
 
 /// `POST /systems/{id}`: the revision.
@@ -588,7 +597,14 @@ pub async fn revise(
         SYSTEM_FORM,
         fields,
         |sent_back: SentBack| {
-            render_system(&state, &ctx, &by, &id, PageForms::with(Some(sent_back)))
+            render_system(
+                &state,
+                &ctx,
+                &by,
+                &id,
+                PageForms::with(Some(sent_back)),
+                None,
+            )
         },
     )
     .await
@@ -653,7 +669,14 @@ pub async fn record(
         USAGE_FORM,
         fields,
         |sent_back: SentBack| {
-            render_system(&state, &ctx, &by, &id, PageForms::with(Some(sent_back)))
+            render_system(
+                &state,
+                &ctx,
+                &by,
+                &id,
+                PageForms::with(Some(sent_back)),
+                None,
+            )
         },
     )
     .await
@@ -687,7 +710,14 @@ pub async fn end(
         END_FORM,
         fields,
         |sent_back: SentBack| {
-            render_system(&state, &ctx, &by, &system, PageForms::with(Some(sent_back)))
+            render_system(
+                &state,
+                &ctx,
+                &by,
+                &system,
+                PageForms::with(Some(sent_back)),
+                None,
+            )
         },
     )
     .await

@@ -15,8 +15,12 @@ use shinrai_domain::workflow::procurement::{
 };
 use utoipa::{IntoParams, ToSchema};
 
+use super::eligible::{EligibleFilter, serves};
 use super::overview::UsageFilter;
 use crate::error::Messages;
+use crate::registry::LoadedRegistry;
+use crate::registry::api::registry_query;
+use crate::registry::views::RegistryQueryParams;
 use crate::registry::views::{OrgRef, RegistryItem, messages};
 
 /// A service model as written in the API.
@@ -175,6 +179,8 @@ pub struct SystemView {
     pub sla_requirements: Vec<SlaItemView>,
     /// Each class it was given, oldest first.
     pub history: Vec<ClassifiedView>,
+    /// The registration numbers on its watch list, in the order they were added.
+    pub watching: Vec<String>,
     pub updated_at_ms: i64,
 }
 
@@ -233,6 +239,11 @@ impl SystemView {
                     on: line.on.to_string(),
                 })
                 .collect(),
+            watching: system
+                .watching
+                .iter()
+                .map(|watched| watched.entry.clone())
+                .collect(),
             updated_at_ms: system.updated_at_ms,
         }
     }
@@ -248,6 +259,108 @@ pub struct SystemList {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EligibleList {
     pub items: Vec<RegistryItem>,
+}
+
+/// `GET /api/v1/systems/{id}/eligible`: the conditions that narrow the eligible services.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(default, deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct EligibleQuery {
+    /// Words that must all occur in the name, description or provider (Japanese by substring).
+    #[param(nullable = false)]
+    pub q: Option<String>,
+    /// Only services registered at this level (1 to 3; below the system's level none are).
+    #[param(nullable = false, minimum = 1, maximum = 3)]
+    pub level: Option<u8>,
+    /// Only services offering this model too (`IaaS`, `PaaS`, `SaaS`).
+    #[param(nullable = false)]
+    pub model: Option<String>,
+    /// `public`, `private`, `community` or `hybrid`.
+    #[param(nullable = false)]
+    pub deployment: Option<String>,
+    /// A provider's organisation id.
+    #[param(nullable = false)]
+    pub provider: Option<String>,
+    /// An audit body's organisation id.
+    #[param(nullable = false)]
+    pub audit_body: Option<String>,
+    /// `registered`, `name`, `level` or `valid_until`; the lowest level first when absent.
+    #[param(nullable = false)]
+    pub sort: Option<String>,
+    /// `ja` or `en`: the language names are sorted in (default `ja`).
+    #[param(nullable = false)]
+    pub lang: Option<String>,
+    /// Only the services on the system's watch list (`true`).
+    #[param(nullable = false)]
+    pub watched: Option<bool>,
+}
+
+impl EligibleQuery {
+    /// The filter it asks for, or the parameter out of range.
+    pub fn filter(&self) -> Result<EligibleFilter, crate::error::ApiError> {
+        let params = RegistryQueryParams {
+            q: self.q.clone(),
+            level: self.level,
+            model: self.model.clone(),
+            deployment: self.deployment.clone(),
+            status: None,
+            provider: self.provider.clone(),
+            audit_body: self.audit_body.clone(),
+            sort: self.sort.clone(),
+            lang: self.lang.clone(),
+            page: None,
+            per_page: None,
+        };
+        let (query, lang) = registry_query(&params)?;
+        Ok(EligibleFilter {
+            query,
+            sorted: self.sort.as_deref().is_some_and(|sort| !sort.is_empty()),
+            lang,
+            watched_only: self.watched == Some(true),
+        })
+    }
+}
+
+/// A service on a system's watch list.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct WatchedView {
+    /// The registration number.
+    pub service: String,
+    /// The day it was put on the list, and by whom.
+    pub since: String,
+    pub by: String,
+    /// Whether it is eligible for the system today (registered at its level, with its models).
+    pub eligible: bool,
+    /// The entry as the registry shows it today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<RegistryItem>,
+}
+
+/// `GET /api/v1/systems/{id}/watch`: the system's watch list, in the order it was made.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct WatchList {
+    pub items: Vec<WatchedView>,
+}
+
+impl WatchList {
+    pub fn new(registry: &LoadedRegistry, system: &InformationSystem) -> WatchList {
+        WatchList {
+            items: system
+                .watching
+                .iter()
+                .map(|watched| {
+                    let entry = registry.entry(&watched.entry);
+                    WatchedView {
+                        service: watched.entry.clone(),
+                        since: watched.on.to_string(),
+                        by: watched.by.clone(),
+                        eligible: entry.is_some_and(|entry| serves(entry, system)),
+                        entry: entry.map(|entry| RegistryItem::new(registry, entry)),
+                    }
+                })
+                .collect(),
+        }
+    }
 }
 
 /// `POST /api/v1/systems/{id}/usages`.

@@ -1,5 +1,5 @@
 //! The labels of the procurer's records: its systems, their classification and history, the
-//! services eligible for each, the usages, and the operator's view of who uses which services,
+//! services eligible for each with the watch list, the usages, and the operator's view of who uses which services,
 //! in Japanese and English.
 
 use super::labels::page_labels;
@@ -77,5 +77,18 @@ page_labels! {
     organisations_in_use: "利用組織数", "Organisations";
     services_in_use: "利用されているサービス数", "Services";
     usages_list: "利用の記録", "Usages";
+    eligible_words: "キーワード", "Words";
+    sort_lowest_level: "レベル（低い順）", "Level (lowest first)";
+    only_watched: "候補リストのサービスのみ", "Watched services only";
+    watch_list: "候補リスト", "Watch list";
+    watch_intro: "比較・検討のために注視するサービスです。候補のサービスに変化（変更の届出、インシデント、一時停止、登録簿からの削除）があると受信箱に通知されます。", "The services you watch while comparing candidates. When one changes, has an incident, is suspended or leaves the registry, you are told in your inbox.";
+    no_watched: "候補リストは空です。利用できるサービスの一覧から加えられます。", "The watch list is empty. Add services from the eligible ones.";
+    watched_since: "追加日", "Added";
+    eligibility: "利用の可否", "Eligible";
+    still_eligible: "利用できる", "Eligible";
+    no_longer_eligible: "このシステムの条件を満たしていません", "Does not meet the system's conditions";
+    watch: "候補に加える", "Watch";
+    unwatch: "候補から外す", "Stop watching";
+    watching: "候補", "Watched";
     }
 }

@@ -53,6 +53,8 @@ pub enum NotificationKind {
     CriteriaGaps,
     /// Something happened to a registered service the recipient's systems use.
     ServiceInUse,
+    /// Something happened to a registered service the recipient's systems watch as a candidate.
+    ServiceWatched,
 }
 
 impl NotificationKind {
@@ -67,6 +69,7 @@ impl NotificationKind {
             NotificationKind::IncidentReported => "incident_reported",
             NotificationKind::CriteriaGaps => "criteria_gaps",
             NotificationKind::ServiceInUse => "service_in_use",
+            NotificationKind::ServiceWatched => "service_watched",
         }
     }
 
@@ -91,6 +94,9 @@ impl NotificationKind {
             ),
             NotificationKind::ServiceInUse => {
                 Bilingual::new("利用中のサービス", "A service you use")
+            }
+            NotificationKind::ServiceWatched => {
+                Bilingual::new("候補として注視するサービス", "A service you watch")
             }
         }
     }

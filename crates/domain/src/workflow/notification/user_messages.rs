@@ -1,9 +1,10 @@
 //! What the organisations recorded as a service's users are told when something happens to it:
 //! it leaves the registry (expiry, a fall in cascade, its provider's withdrawal), the operator
 //! takes a measure on it, its provider reports a change the operator acknowledged, or an
-//! incident and what the operator decided on it. Each message names the recipient's systems
-//! that use the service and links to the public entry: what is not public (an incident's
-//! reports, a change notice's text) stays with the provider and the operator.
+//! incident and what the operator decided on it; and so are those watching it as a candidate.
+//! Each message names the recipient's systems that use or watch the service and links to the
+//! public entry: what is not public (an incident's reports, a change notice's text) stays with
+//! the provider and the operator.
 
 use super::{Draft, NotificationKind};
 use crate::date::CalendarDate;
@@ -35,49 +36,85 @@ pub enum ServiceNews<'a> {
     IncidentDecided(&'a Incident),
 }
 
-/// One organisation to tell, and the names of its systems that use the service.
+/// One organisation to tell, and the names of its systems that use the service and of those
+/// that watch it as a candidate without using it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceUser {
     pub org: String,
     pub systems: Vec<Bilingual>,
+    pub watching: Vec<Bilingual>,
 }
 
-/// The message to `user` about `news` on `entry` (the entry as it stands afterwards).
-pub fn to_user(entry: &RegistryEntry, news: ServiceNews<'_>, user: &ServiceUser) -> Draft {
-    let (cause, what) = what_happened(entry, news);
-    let name = &entry.service_name;
-    let systems = Bilingual::new(
-        user.systems
+fn names(systems: &[Bilingual]) -> Bilingual {
+    Bilingual::new(
+        systems
             .iter()
             .map(|system| system.ja.as_str())
             .collect::<Vec<_>>()
             .join("、"),
-        user.systems
+        systems
             .iter()
             .map(|system| system.en.as_str())
             .collect::<Vec<_>>()
             .join(", "),
-    );
+    )
+}
+
+/// The message to `user` about `news` on `entry` (the entry as it stands afterwards): of kind
+/// `service_in_use` when any of its systems uses the service, `service_watched` otherwise.
+pub fn to_user(entry: &RegistryEntry, news: ServiceNews<'_>, user: &ServiceUser) -> Draft {
+    let (cause, what) = what_happened(entry, news);
+    let name = &entry.service_name;
+    let uses = !user.systems.is_empty();
+    let mut ja = what.body.ja;
+    let mut en = what.body.en;
+    if uses {
+        let systems = names(&user.systems);
+        ja.push_str(&format!(
+            " 貴組織のシステム（{}）がこのサービス（登録番号 {}）を利用していると記録されています。契約、SLA、自らの対策への影響をご確認ください。",
+            systems.ja, entry.id
+        ));
+        en.push_str(&format!(
+            " Your organisation's systems ({}) are recorded as using this service (registration {}). Check what it means for your contract, SLA and your own measures.",
+            systems.en, entry.id
+        ));
+    }
+    if !user.watching.is_empty() {
+        let systems = names(&user.watching);
+        ja.push_str(&format!(
+            " 貴組織はシステム（{}）の候補としてこのサービス（登録番号 {}）を注視しています。",
+            systems.ja, entry.id
+        ));
+        en.push_str(&format!(
+            " Your organisation watches this service (registration {}) as a candidate for its systems ({}).",
+            entry.id, systems.en
+        ));
+    }
+    let (kind, title) = if uses {
+        (
+            NotificationKind::ServiceInUse,
+            Bilingual::new(
+                format!("利用中のサービス {}: {}", name.ja, what.title.ja),
+                format!("{}, which you use: {}", name.en, what.title.en),
+            ),
+        )
+    } else {
+        (
+            NotificationKind::ServiceWatched,
+            Bilingual::new(
+                format!("注視中のサービス {}: {}", name.ja, what.title.ja),
+                format!("{}, which you watch: {}", name.en, what.title.en),
+            ),
+        )
+    };
     Draft {
         to: user.org.clone(),
         cause: format!("used-{cause}"),
-        kind: NotificationKind::ServiceInUse,
+        kind,
         entry: Some(entry.id.clone()),
         service: entry.service.clone(),
-        title: Bilingual::new(
-            format!("利用中のサービス {}: {}", name.ja, what.title.ja),
-            format!("{}, which you use: {}", name.en, what.title.en),
-        ),
-        body: Bilingual::new(
-            format!(
-                "{} 貴組織のシステム（{}）がこのサービス（登録番号 {}）を利用していると記録されています。契約、SLA、自らの対策への影響をご確認ください。",
-                what.body.ja, systems.ja, entry.id
-            ),
-            format!(
-                "{} Your organisation's systems ({}) are recorded as using this service (registration {}). Check what it means for your contract, SLA and your own measures.",
-                what.body.en, systems.en, entry.id
-            ),
-        ),
+        title,
+        body: Bilingual::new(ja, en),
         link: format!("/registry/{}", entry.id),
     }
 }

@@ -1,6 +1,6 @@
 //! The procurer's records (調達): the information systems a procuring organisation keeps, each
 //! classified by confidentiality and availability, with the history of its classes; and which
-//! registered services each system uses, from when to when. A system and its usages are the
+//! registered services each system uses, from when to when, and the ones it watches as candidates. A system and its usages are the
 //! organisation's own: only its procurement staff write them, only its members read them. The
 //! operator reads the usages as a whole (who uses which services), and the organisations
 //! recorded as a service's users are told what happens to it.
@@ -10,6 +10,7 @@ mod system;
 mod tests;
 mod usage;
 mod users;
+mod watch;
 
 pub use system::{
     Classified, InformationItem, InformationSystem, MAX_MODELS_NEEDED, SystemDetails,
@@ -19,6 +20,7 @@ pub use usage::{
     MAX_USAGE_NOTE_CHARS, ServiceUsage, UsageDraft, UsageStatus, end_usage, record_usage,
 };
 pub use users::{UserOf, users_of};
+pub use watch::{MAX_WATCHED, Watched, unwatch_service, watch_service};
 
 use crate::accounts::{OrgKind, Role};
 use crate::policy::Member;
@@ -26,6 +28,8 @@ use crate::policy::Member;
 /// The log's names of the procurer's steps.
 pub const SYSTEM_CREATED: &str = "system.create";
 pub const SYSTEM_REVISED: &str = "system.revise";
+pub const SYSTEM_WATCHED: &str = "system.watch";
+pub const SYSTEM_UNWATCHED: &str = "system.unwatch";
 pub const USAGE_RECORDED: &str = "usage.record";
 pub const USAGE_ENDED: &str = "usage.end";
 

@@ -131,6 +131,9 @@ pub struct InformationSystem {
     pub registry_level: Level,
     /// Each class it was given, oldest first; the last is its class now.
     pub history: Vec<Classified>,
+    /// The services its procurer watches as candidates, in the order they were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub watching: Vec<super::Watched>,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
 }
@@ -167,6 +170,7 @@ pub fn create_system(
         registry_level: line.registry_level,
         details,
         history: vec![line],
+        watching: Vec::new(),
         created_at_ms: at.at_ms,
         updated_at_ms: at.at_ms,
     };

@@ -309,15 +309,16 @@ fn the_users_of_a_service_are_the_organisations_using_it_that_day() {
         usage("u4", "health", "sys-h", "C24-0001", "2026-01-01", None),
         usage("u5", "village", "sys-v", "C23-0001", "2027-01-01", None),
     ];
-    let users = users_of(&usages, "C23-0001", day("2026-11-02"));
+    let users = users_of(&usages, [], "C23-0001", day("2026-11-02"));
     assert_eq!(
         users,
         [UserOf {
             org: "city".into(),
             systems: vec!["sys-a".into(), "sys-b".into()],
+            watching: vec![],
         }]
     );
-    let earlier = users_of(&usages, "C23-0001", day("2025-06-01"));
+    let earlier = users_of(&usages, [], "C23-0001", day("2025-06-01"));
     assert_eq!(earlier.len(), 1);
     assert_eq!(earlier[0].org, "town");
 }
@@ -331,6 +332,7 @@ fn users_are_told_what_happened_with_their_systems_named_and_nothing_private() {
             Bilingual::new("予約", "Bookings"),
             Bilingual::new("会計", "Accounts"),
         ],
+        watching: vec![],
     };
     let reason = Bilingual::new("重大な事故", "a serious incident");
     let suspended = to_user(
@@ -378,4 +380,116 @@ fn users_are_told_what_happened_with_their_systems_named_and_nothing_private() {
     );
     assert_ne!(withdrawn.id(), fell.id());
     assert!(withdrawn.title.ja.contains("登録の取下げ"));
+}
+
+fn watched(system: &InformationSystem, entry: &RegistryEntry, at: Moment) -> InformationSystem {
+    let change = watch_service(system, entry, &procurer(&system.org), at)
+        .unwrap()
+        .expect("not watched yet");
+    assert_eq!(change.event.action, SYSTEM_WATCHED);
+    assert_eq!(change.event.payload["entry"], entry.id.as_str());
+    change.state
+}
+
+#[test]
+fn a_procurer_watches_live_services_for_its_system_once_each_up_to_the_bound() {
+    let kept = system("city");
+    let registered = entry("C23-0001");
+    let watching = watched(&kept, &registered, on_day(1));
+    assert!(watching.watches("C23-0001"));
+    assert_eq!(watching.watching[0].on, day("2026-11-03"));
+    // Watching again writes nothing.
+    assert!(
+        watch_service(&watching, &registered, &procurer("city"), on_day(2))
+            .unwrap()
+            .is_none()
+    );
+    // Another organisation's procurer may not touch the list.
+    assert_eq!(
+        watch_service(&kept, &registered, &procurer("town"), on_day(1)).unwrap_err(),
+        Refusal::NotAllowed(NotAllowed::NotTheProcurer)
+    );
+    // A service out of the registry cannot be watched.
+    let mut expired = entry("C23-0001");
+    expired.status = EntryStatus::Expired;
+    assert_eq!(
+        watch_service(&kept, &expired, &procurer("city"), on_day(1)).unwrap_err(),
+        Refusal::Conflict(Conflict::EntryStatus {
+            entry: "C23-0001".into(),
+            status: "expired",
+        })
+    );
+    // The list is bounded.
+    let mut full = kept.clone();
+    for n in 0..MAX_WATCHED {
+        let mut other = entry("C23-0001");
+        other.id = format!("C26-{n:04}");
+        full = watched(&full, &other, on_day(1));
+    }
+    assert_eq!(
+        watch_service(&full, &registered, &procurer("city"), on_day(1)).unwrap_err(),
+        Refusal::Conflict(Conflict::WatchListFull {
+            system: "sys-1".into(),
+            max: MAX_WATCHED,
+        })
+    );
+
+    let unwatched = unwatch_service(&watching, "C23-0001", &procurer("city"), on_day(3))
+        .unwrap()
+        .unwrap();
+    assert_eq!(unwatched.event.action, SYSTEM_UNWATCHED);
+    assert!(unwatched.state.watching.is_empty());
+    assert!(
+        unwatch_service(&unwatched.state, "C23-0001", &procurer("city"), on_day(3))
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[test]
+fn the_watchers_of_a_service_are_told_apart_from_its_users() {
+    let registered = entry("C23-0001");
+    let mut watcher = watched(&system("town"), &registered, on_day(1));
+    watcher.id = "sys-w".into();
+    // A system of the city both uses and watches it: it is named once, as a user.
+    let mut both = watched(&system("city"), &registered, on_day(1));
+    both.id = "sys-a".into();
+    let usages = [usage("u1", "city", "sys-a", "C23-0001", "2026-01-01", None)];
+    let told = users_of(&usages, [&watcher, &both], "C23-0001", day("2026-11-02"));
+    assert_eq!(
+        told,
+        [
+            UserOf {
+                org: "city".into(),
+                systems: vec!["sys-a".into()],
+                watching: vec![],
+            },
+            UserOf {
+                org: "town".into(),
+                systems: vec![],
+                watching: vec!["sys-w".into()],
+            },
+        ]
+    );
+    let message = to_user(
+        &registered,
+        ServiceNews::Withdrawn {
+            on: day("2026-11-02"),
+        },
+        &ServiceUser {
+            org: "town".into(),
+            systems: vec![],
+            watching: vec![Bilingual::new("窓口", "Counter")],
+        },
+    );
+    assert_eq!(message.kind, NotificationKind::ServiceWatched);
+    assert!(message.title.en.contains("which you watch"));
+    assert!(
+        message
+            .body
+            .en
+            .contains("as a candidate for its systems (Counter)")
+    );
+    assert!(!message.body.en.contains("recorded as using"));
+    assert!(message.body.ja.contains("（窓口）の候補"));
 }

@@ -20,4 +20,5 @@ mod story;
 mod systems;
 mod transition;
 mod versions;
+mod watch_list;
 mod withdrawal;

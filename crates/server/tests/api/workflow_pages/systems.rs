@@ -118,3 +118,94 @@ async fn a_procurer_records_a_system_and_its_usage_by_form() {
         );
     }
 }
+
+/// The rows of the page's table of class `class`, by their ids' tail after `prefix`.
+fn row_ids(html: &str, class: &str, prefix: &str) -> Vec<String> {
+    let Some(table) = html.split(&format!("class=\"{class}\"")).nth(1) else {
+        return Vec::new();
+    };
+    let table = table.split("</table>").next().unwrap();
+    table
+        .split(&format!("id=\"{prefix}"))
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_procurer_filters_the_eligible_services_and_watches_some_by_form() {
+    let world = workflow_world().await;
+    let procurer = Browser::of(&world, "procurer").await;
+    let answer = procurer
+        .post(
+            "/systems?lang=en",
+            &[
+                ("name_ja", "庶務"),
+                ("name_en", "Office work"),
+                ("function_ja", "管理・支援"),
+                ("function_en", "Administration"),
+                ("info1_ja", "職員情報"),
+                ("info1_en", "Staff records"),
+                ("c1", "2"),
+                ("availability", "1"),
+            ],
+        )
+        .await;
+    let path = redirected(&answer).split('?').next().unwrap().to_owned();
+    let html = procurer
+        .page(&format!("{path}?lang=en&model=SaaS&deployment=community"))
+        .await;
+    let mut rows = row_ids(&html, "registry eligible", "eligible-");
+    rows.sort();
+    assert_eq!(rows, ["C24-0006", "C25-0010"], "{html}");
+    assert!(
+        html.contains("<option value=\"community\" selected>"),
+        "{html}"
+    );
+    // Values the form never sends are ignored.
+    let html = procurer
+        .page(&format!("{path}?lang=ja&level=9&sort=price"))
+        .await;
+    assert!(row_ids(&html, "registry eligible", "eligible-").len() > 2);
+
+    let watch = format!("{path}/watch?lang=en");
+    let answer = procurer.post(&watch, &[("service", "C24-0006")]).await;
+    assert_eq!(redirected(&answer), format!("{path}?lang=en#watch"));
+    procurer.post(&watch, &[("service", "C25-0002")]).await;
+    let html = procurer.page(&format!("{path}?lang=en")).await;
+    assert_eq!(
+        row_ids(&html, "watch-list", "watched-"),
+        ["C24-0006", "C25-0002"]
+    );
+    assert!(
+        html.contains("Does not meet the system&#39;s conditions"),
+        "suspended: {html}"
+    );
+    let html = procurer.page(&format!("{path}?lang=ja&watched=true")).await;
+    assert_eq!(
+        row_ids(&html, "registry eligible", "eligible-"),
+        ["C24-0006"]
+    );
+    assert!(html.contains("候補から外す"));
+
+    // A service out of the registry: the problem on the page, in the reader's language.
+    let answer = procurer.post(&watch, &[("service", "C23-0002")]).await;
+    assert_eq!(answer.status, 409);
+    assert!(answer.text().contains("C23-0002"), "{}", answer.text());
+
+    let answer = procurer
+        .post(&watch, &[("service", "C25-0002"), ("remove", "1")])
+        .await;
+    assert_eq!(redirected(&answer), format!("{path}?lang=en#watch"));
+    let html = procurer.page(&format!("{path}?lang=en")).await;
+    assert_eq!(row_ids(&html, "watch-list", "watched-"), ["C24-0006"]);
+
+    let provider = Browser::of(&world, "provider").await;
+    assert_eq!(
+        provider
+            .post(&watch, &[("service", "C24-0007")])
+            .await
+            .status,
+        404
+    );
+}
