@@ -1,5 +1,5 @@
 // A procurer records an information system through the form, reads its class, SLA items and the
-// eligible services, and records that it uses one of them; its inbox holds the demo's messages
+// eligible services, narrows them and watches one as a candidate, and records that it uses one; its inbox holds the demo's messages
 // about the services its systems use; the operator reads who uses which services. Each page is
 // screenshotted and scanned with axe-core as the one who saw it.
 import assert from 'node:assert/strict';
@@ -48,6 +48,29 @@ test('a procurer classifies a system, records a usage, and is told about the ser
   const eligible = page.locator('table.eligible tbody tr');
   assert.ok((await eligible.count()) >= 1, 'eligible services listed');
   const chosen = (await eligible.first().locator('.id').textContent()).trim();
+
+  // Narrow the eligible services by model and deployment, and watch one as a candidate.
+  const filters = page.locator('form.eligible-filters');
+  await filters.locator('select[name=model]').selectOption('SaaS');
+  await filters.locator('select[name=deployment]').selectOption('community');
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.get('deployment') === 'community'),
+    filters.locator('button[type=submit]').click(),
+  ]);
+  seen(page, 'procurer');
+  const narrowed = page.locator('table.eligible tbody tr');
+  assert.ok((await narrowed.count()) >= 1, 'community SaaS services listed');
+  const candidate = (await narrowed.first().locator('.id').textContent()).trim();
+  await Promise.all([
+    page.waitForURL((url) => url.hash === '#watch'),
+    narrowed.first().locator('button.watch').click(),
+  ]);
+  seen(page, 'procurer');
+  const watched = page.locator('table.watch-list tbody tr');
+  assert.equal(await watched.count(), 1, 'on the watch list');
+  assert.ok((await watched.first().textContent()).includes(candidate), 'the candidate watched');
+  assert.ok((await watched.first().textContent()).includes('Eligible'), 'still eligible');
+  await saveScreenshot(page, 'system-watch-list', 'en');
 
   const usage = page.locator('section.usage-form form');
   await usage.locator('input[name=service]').fill(chosen);

@@ -102,6 +102,7 @@ fn name_of(step: &Step) -> (&'static str, &str) {
         Step::RecordSystem { system, .. } => ("record system", system),
         Step::RecordUsage { usage, .. } => ("record usage", usage),
         Step::EndUsage { usage, .. } => ("end usage", usage),
+        Step::WatchService { system, .. } => ("watch service", system),
     }
 }
 
@@ -303,6 +304,9 @@ async fn run(state: &AppState, by: &Acting, step: &Step) -> Result<(), Failure> 
         }
         Step::EndUsage { usage, until } => {
             systems::actions::end(state, by, usage, *until).await?;
+        }
+        Step::WatchService { system, entry } => {
+            systems::actions::watch(state, by, system, entry).await?;
         }
     }
     Ok(())

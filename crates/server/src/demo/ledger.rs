@@ -115,6 +115,11 @@ pub enum Step {
         usage: String,
         until: CalendarDate,
     },
+    /// A procurer puts the registered service `entry` on the watch list of `system`.
+    WatchService {
+        system: String,
+        entry: String,
+    },
 }
 
 /// A step, who takes it (a login) and when.

@@ -1,6 +1,7 @@
 //! The procurers' part of the demo, as data (`demo/procurement-story.json` beside the crate):
 //! each procuring organisation's systems, recorded and classified on a day, and the registered
-//! services each uses from when to when (a usage that ended recorded so on the day it was). The
+//! services each uses from when to when (a usage that ended recorded so on the day it was), and
+//! the candidates some watch. The
 //! organisations are then told, through the same paths as in service, what happens to the
 //! services they use: an incident, a change, a fall in cascade.
 
@@ -30,6 +31,17 @@ pub struct SystemStory {
     pub recorded_on: CalendarDate,
     pub details: SystemDetails,
     pub usages: Vec<UsageStory>,
+    /// The services put on its watch list as candidates, and when.
+    #[serde(default)]
+    pub watching: Vec<WatchStory>,
+}
+
+/// A registered service a system watches from a day on.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WatchStory {
+    pub entry: String,
+    pub on: CalendarDate,
 }
 
 /// One registered service the system uses.
@@ -58,7 +70,8 @@ pub fn procurement_story() -> Result<ProcurementStory, ProcurementStoryError> {
 }
 
 /// Every step of the procurers' story: each system in the morning of the day it is recorded,
-/// each usage recorded at noon of its first day, each end on its day.
+/// each usage recorded at noon of its first day, each end on its day, each watch at noon of its
+/// day.
 pub fn steps(story: &ProcurementStory) -> Vec<Dated> {
     let mut steps = Vec::new();
     for system in &story.systems {
@@ -99,6 +112,16 @@ pub fn steps(story: &ProcurementStory) -> Vec<Dated> {
                 });
             }
         }
+        for watch in &system.watching {
+            steps.push(Dated {
+                at: at(watch.on, 180),
+                who: system.who.clone(),
+                step: Step::WatchService {
+                    system: system.system.clone(),
+                    entry: watch.entry.clone(),
+                },
+            });
+        }
     }
     steps
 }
@@ -122,8 +145,11 @@ mod tests {
                     );
                 }
             }
+            for watch in &system.watching {
+                assert!(watch.on >= system.recorded_on, "{}", watch.entry);
+            }
         }
         let steps = steps(&story);
-        assert_eq!(steps.len(), 4 + 5 + 1);
+        assert_eq!(steps.len(), 4 + 5 + 1 + 1);
     }
 }

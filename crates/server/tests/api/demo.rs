@@ -213,6 +213,17 @@ async fn the_registry_lived_by_the_rules(state: &AppState, entries: &[RegistryEn
             .any(|(entry, title)| entry == "C24-0005" && title.contains("change reported")),
         "{office:?}"
     );
+    // The city's applications system weighs another service as a candidate.
+    let shinsei = store
+        .system("sys-kitamachi-shinsei")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        shinsei.value.watches("C26-0002"),
+        "{:?}",
+        shinsei.value.watching
+    );
     // Not before the usage began: the city was not told of anything about C25-0005 before March.
     let providers = used("minato-data").await;
     assert!(providers.is_empty(), "{providers:?}");
