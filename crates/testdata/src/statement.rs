@@ -75,6 +75,7 @@ pub fn large_criteria(version: &str, controls: usize, seed: u64) -> CriteriaVers
         transition_on: None,
         groups,
         controls: items,
+        risks: Vec::new(),
     }
 }
 

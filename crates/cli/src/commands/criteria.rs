@@ -677,6 +677,26 @@ fn print_diff(
             attributes.join(", ")
         ));
     }
+    let risks = [
+        (&difference.risks_added, new, '+', added),
+        (&difference.risks_removed, old, '-', removed),
+        (&difference.risks_changed, new, '~', changed),
+    ];
+    for (ids, version, sign, word) in risks {
+        for id in ids {
+            let title = version
+                .risks
+                .iter()
+                .find(|risk| &risk.id == id)
+                .map(|risk| risk.title.get(lang))
+                .unwrap_or_default();
+            let what = match lang {
+                Lang::Ja => "リスク",
+                Lang::En => "risk",
+            };
+            text.push_str(&format!("{sign} {what} {id}  [{word}] {title}\n"));
+        }
+    }
     for (level, ids) in difference.newly_required.iter().enumerate() {
         if !ids.is_empty() {
             let heading = match lang {

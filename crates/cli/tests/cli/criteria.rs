@@ -136,18 +136,33 @@ fn the_demo_criteria_import_check_show_export_and_come_back_equal() {
     ]);
     place.ok(&["import", &place.file("out.xlsx"), "--version", "via-xlsx"]);
     for copy in ["via-oscal", "via-csv", "via-xlsx"] {
-        let difference = place.json(&["diff", "demo-2026", copy, "--json"]);
-        for key in ["added", "removed", "changed"] {
-            assert_eq!(difference[key], serde_json::json!([]), "{copy} {key}");
-        }
+        assert_no_difference(&place.json(&["diff", "demo-2026", copy, "--json"]), copy);
         assert_eq!(
             by_level(&place.json(&["show", copy, "--json"])),
             by_level(&shown)
         );
     }
 
+    // The risk map travels in the table: a band edited there shows in the difference.
+    let table = std::fs::read_to_string(place.file("out.csv")).unwrap();
+    let edited: String = table
+        .split_inclusive("\r\n")
+        .map(|line| {
+            if line.starts_with("risk,H01,") {
+                line.replacen(",high,", ",medium,", 1)
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    assert_ne!(edited, table, "the CSV holds risk H01");
+    std::fs::write(place.file("edited.csv"), edited).unwrap();
+    place.ok(&["import", &place.file("edited.csv"), "--version", "via-edit"]);
+    let text = place.ok(&["diff", "demo-2026", "via-edit", "--lang", "en"]);
+    assert!(text.contains("~ risk H01  [changed]"), "{text}");
+
     let listed = place.json(&["list", "--json"]);
-    assert_eq!(listed.as_array().unwrap().len(), 4);
+    assert_eq!(listed.as_array().unwrap().len(), 5);
 
     // Published once, then never again.
     let published = place.ok(&["publish", "demo-2026", "--date", "2026-04-01"]);
@@ -234,10 +249,7 @@ fn the_nist_catalog_with_three_baselines_as_levels() {
     place.ok(&["export", "nist-r5", "--format", "xlsx", "-o", &xlsx]);
     place.ok(&["import", &xlsx, "--version", "nist-xlsx"]);
     for copy in ["nist-csv", "nist-oscal", "nist-xlsx"] {
-        let difference = place.json(&["diff", "nist-r5", copy, "--json"]);
-        for key in ["added", "removed", "changed"] {
-            assert_eq!(difference[key], serde_json::json!([]), "{copy} {key}");
-        }
+        assert_no_difference(&place.json(&["diff", "nist-r5", copy, "--json"]), copy);
         assert_eq!(
             by_level(&place.json(&["show", copy, "--json"])),
             [149, 287, 370]
@@ -416,4 +428,18 @@ fn a_progress_bar_shows_while_importing_on_a_terminal_only() {
     let piped = place.run(&["import", &catalog, "--version", "piped"]);
     assert_eq!(piped.status, 0);
     assert!(!piped.stderr.contains("reading") && !piped.stdout.contains("reading"));
+}
+
+/// A difference that finds nothing added, removed or changed, controls and risks alike.
+fn assert_no_difference(difference: &Value, copy: &str) {
+    for key in [
+        "added",
+        "removed",
+        "changed",
+        "risks_added",
+        "risks_removed",
+        "risks_changed",
+    ] {
+        assert_eq!(difference[key], serde_json::json!([]), "{copy} {key}");
+    }
 }

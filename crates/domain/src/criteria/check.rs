@@ -1,7 +1,8 @@
 //! The consistency check every criteria version must pass before it is published
 //! (`shinrai criteria check`): ids unique and shaped after their objective, every objective
 //! realised by at least one control, every text in both languages, technology examples with
-//! well-formed ids unique in their control.
+//! well-formed ids unique in their control, and a risk map whose risks name the version's
+//! objectives.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use super::examples::{ExampleProblem, example_problems};
 use super::model::{CriteriaVersion, Part};
+use super::risk_map::{MAX_RISK_OBJECTIVES, MAX_RISKS};
 use crate::text::Bilingual;
 
 /// One thing wrong with a version, with the id of the group or control it concerns.
@@ -44,6 +46,14 @@ pub enum Problem {
     BadExampleId { id: String },
     /// Two technology examples of one control with the same id.
     DuplicateExampleId { id: String },
+    /// A risk of the map names an objective that is not a group of the version.
+    UnknownRiskObjective { objective: String },
+    /// A risk of the map with no category (kind of harm) or no stage.
+    RiskUnclassified { field: String },
+    /// A risk names the same objective, category or stage twice.
+    RepeatedInRisk { value: String },
+    /// The map holds more risks, or a risk more objectives, than a version may.
+    RiskMapTooLarge { max: usize },
 }
 
 impl From<ExampleProblem> for Problem {
@@ -69,6 +79,10 @@ impl Problem {
             Problem::NoServiceModel => "no_service_model",
             Problem::BadExampleId { .. } => "bad_example_id",
             Problem::DuplicateExampleId { .. } => "duplicate_example_id",
+            Problem::UnknownRiskObjective { .. } => "unknown_risk_objective",
+            Problem::RiskUnclassified { .. } => "risk_unclassified",
+            Problem::RepeatedInRisk { .. } => "repeated_in_risk",
+            Problem::RiskMapTooLarge { .. } => "risk_map_too_large",
         }
     }
 
@@ -113,6 +127,22 @@ impl Problem {
             Problem::DuplicateExampleId { id } => {
                 ExampleProblem::DuplicateExampleId { id: id.clone() }.message()
             }
+            Problem::UnknownRiskObjective { objective } => Bilingual::new(
+                format!("リスクが挙げる統制目標 {objective} がありません"),
+                format!("the risk names objective {objective}, which does not exist"),
+            ),
+            Problem::RiskUnclassified { field } => Bilingual::new(
+                format!("リスクの {field} が 1 つもありません"),
+                format!("the risk has no {field}"),
+            ),
+            Problem::RepeatedInRisk { value } => Bilingual::new(
+                format!("リスクに {value} が 2 回挙げられています"),
+                format!("the risk names {value} twice"),
+            ),
+            Problem::RiskMapTooLarge { max } => Bilingual::new(
+                format!("上限の {max} 件を超えています"),
+                format!("it holds more than the maximum of {max}"),
+            ),
         }
     }
 }
@@ -205,7 +235,79 @@ pub fn check(version: &CriteriaVersion) -> Vec<Finding> {
             report(&group.id, Problem::EmptyGroup);
         }
     }
+    check_risks(version, &groups, &mut report);
     findings
+}
+
+/// The risk map: ids unique among the risks, each risk classified, its objectives groups of
+/// the version, nothing named twice, within the bounds.
+fn check_risks(
+    version: &CriteriaVersion,
+    groups: &HashMap<&str, Part>,
+    report: &mut impl FnMut(&str, Problem),
+) {
+    if version.risks.len() > MAX_RISKS {
+        report(
+            &version.version,
+            Problem::RiskMapTooLarge { max: MAX_RISKS },
+        );
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    for risk in &version.risks {
+        if !seen.insert(&risk.id) {
+            report(&risk.id, Problem::DuplicateId);
+        }
+        texts(&risk.id, "title", &risk.title, report);
+        texts(&risk.id, "left_to", &risk.left_to, report);
+        for (field, empty) in [
+            ("categories", risk.categories.is_empty()),
+            ("stages", risk.stages.is_empty()),
+        ] {
+            if empty {
+                report(
+                    &risk.id,
+                    Problem::RiskUnclassified {
+                        field: field.to_owned(),
+                    },
+                );
+            }
+        }
+        if risk.objectives.len() > MAX_RISK_OBJECTIVES {
+            report(
+                &risk.id,
+                Problem::RiskMapTooLarge {
+                    max: MAX_RISK_OBJECTIVES,
+                },
+            );
+        }
+        let named = risk
+            .objectives
+            .iter()
+            .map(String::as_str)
+            .chain(risk.categories.iter().map(|c| c.code()))
+            .chain(risk.stages.iter().map(|s| s.code()));
+        let mut once: HashSet<&str> = HashSet::new();
+        for value in named {
+            if !once.insert(value) {
+                report(
+                    &risk.id,
+                    Problem::RepeatedInRisk {
+                        value: value.to_owned(),
+                    },
+                );
+            }
+        }
+        for objective in &risk.objectives {
+            if !groups.contains_key(objective.as_str()) {
+                report(
+                    &risk.id,
+                    Problem::UnknownRiskObjective {
+                        objective: objective.clone(),
+                    },
+                );
+            }
+        }
+    }
 }
 
 fn texts(subject: &str, field: &str, text: &Bilingual, report: &mut impl FnMut(&str, Problem)) {
@@ -296,6 +398,7 @@ mod tests {
             transition_on: None,
             groups,
             controls,
+            risks: Vec::new(),
         }
     }
 
@@ -404,5 +507,52 @@ mod tests {
         assert!(!extends("6.1.10.1", "6.1.1"));
         assert!(!extends("6.1.1", "6.1.1"));
         assert!(!extends("6.1.1.", "6.1.1"));
+    }
+
+    #[test]
+    fn the_risk_map_names_objectives_of_the_version_each_once_and_is_classified() {
+        use crate::criteria::{Risk, RiskBand, RiskCategory, RiskStage};
+        let mut v = version(
+            vec![group("6.1.1", Part::Control)],
+            vec![control("6.1.1.1", "6.1.1", Part::Control)],
+        );
+        let risk = |id: &str, objectives: &[&str]| Risk {
+            id: id.to_owned(),
+            band: RiskBand::High,
+            categories: vec![RiskCategory::Leakage],
+            stages: vec![RiskStage::Operation],
+            title: text("漏えい", "Leakage"),
+            objectives: objectives.iter().map(|o| (*o).to_owned()).collect(),
+            left_to: text("契約で定める", "Agree it in the contract"),
+        };
+        v.risks = vec![risk("H01", &["6.1.1"])];
+        assert_eq!(check(&v), []);
+        let mut unclassified = risk("H02", &["6.1.1", "9.9.9", "6.1.1"]);
+        unclassified.stages.clear();
+        unclassified.left_to.en = String::new();
+        v.risks.push(unclassified);
+        v.risks.push(risk("H01", &[]));
+        let codes: Vec<(String, &str)> = check(&v)
+            .into_iter()
+            .map(|f| (f.subject, f.problem.code()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("H02".to_owned(), "missing_text"),
+                ("H02".to_owned(), "risk_unclassified"),
+                ("H02".to_owned(), "repeated_in_risk"),
+                ("H02".to_owned(), "unknown_risk_objective"),
+                ("H01".to_owned(), "duplicate_id"),
+            ]
+        );
+        assert_eq!(
+            Problem::UnknownRiskObjective {
+                objective: "9.9.9".into()
+            }
+            .message()
+            .en,
+            "the risk names objective 9.9.9, which does not exist"
+        );
     }
 }

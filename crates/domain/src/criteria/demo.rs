@@ -1,14 +1,21 @@
 //! The demo criteria shipped with shinrai (`serve --demo` loads them): a complete version in
 //! Japanese and English written for this project, laid out like the scheme's own criteria. The
-//! text lives in JSON files beside the crate, one per range of chapters, so that reviewers can
-//! read and edit it as data.
+//! text lives in JSON files beside the crate, one per range of chapters and one for the map from
+//! the 21 basic cloud risks to the objectives that address them, so that reviewers can read and
+//! edit it as data.
 
 use super::examples::TechnologyExample;
 use super::model::{Control, CriteriaVersion, Group, Status};
+use super::risk_map::Risk;
 use crate::date::CalendarDate;
 use crate::text::Bilingual;
 
 pub const DEMO_VERSION: &str = "demo-2026";
+
+const RISK_MAP: (&str, &str) = (
+    "risk-map.json",
+    include_str!("../../criteria/demo/risk-map.json"),
+);
 
 const FRAGMENTS: [(&str, &str); 4] = [
     (
@@ -36,6 +43,12 @@ struct Fragment {
     controls: Vec<Control>,
 }
 
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RiskMap {
+    risks: Vec<Risk>,
+}
+
 /// A fragment file that does not read: it was edited by hand into a wrong shape.
 #[derive(Debug, thiserror::Error)]
 #[error("criteria/demo/{file}: {detail}")]
@@ -57,6 +70,7 @@ pub fn demo_criteria() -> Result<CriteriaVersion, DemoError> {
         transition_on: None,
         groups: Vec::new(),
         controls: Vec::new(),
+        risks: Vec::new(),
     };
     for (file, text) in FRAGMENTS {
         let fragment: Fragment = serde_json::from_str(text).map_err(|error| DemoError {
@@ -66,6 +80,12 @@ pub fn demo_criteria() -> Result<CriteriaVersion, DemoError> {
         version.groups.extend(fragment.groups);
         version.controls.extend(fragment.controls);
     }
+    let (file, text) = RISK_MAP;
+    let map: RiskMap = serde_json::from_str(text).map_err(|error| DemoError {
+        file,
+        detail: error.to_string(),
+    })?;
+    version.risks = map.risks;
     Ok(version)
 }
 
@@ -202,20 +222,15 @@ pub fn demo_next_draft() -> Result<CriteriaVersion, DemoError> {
 #[cfg(test)]
 mod risk_map_tests {
     //! The demo criteria's map from the 21 basic cloud risks to the control objectives that
-    //! address them (`criteria/demo/risk-map.json`), written for the procurer's coverage view:
-    //! checked here against the demo criteria until the criteria carry it.
-
-    use serde_json::Value;
+    //! address them (`criteria/demo/risk-map.json`), written for the procurer's coverage view.
 
     use super::demo_criteria;
-
-    const RISK_MAP: &str = include_str!("../../criteria/demo/risk-map.json");
+    use crate::criteria::{RiskBand, check};
 
     #[test]
     fn every_basic_risk_is_mapped_to_objectives_of_the_demo_criteria() {
-        let map: Value = serde_json::from_str(RISK_MAP).unwrap();
-        let risks = map["risks"].as_array().unwrap();
-        let ids: Vec<&str> = risks.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        let criteria = demo_criteria().unwrap();
+        let ids: Vec<&str> = criteria.risks.iter().map(|r| r.id.as_str()).collect();
         let expected: Vec<String> = (1..=21)
             .map(|n| {
                 let band = match n {
@@ -227,50 +242,16 @@ mod risk_map_tests {
             })
             .collect();
         assert_eq!(ids, expected);
-        let criteria = demo_criteria().unwrap();
-        for risk in risks {
-            let id = risk["id"].as_str().unwrap();
-            let band = match &id[..1] {
-                "H" => "high",
-                "M" => "medium",
-                _ => "low",
+        for risk in &criteria.risks {
+            let band = match &risk.id[..1] {
+                "H" => RiskBand::High,
+                "M" => RiskBand::Medium,
+                _ => RiskBand::Low,
             };
-            assert_eq!(risk["band"], band, "{id}");
-            for field in ["title", "left_to"] {
-                for lang in ["ja", "en"] {
-                    assert!(
-                        !risk[field][lang].as_str().unwrap().trim().is_empty(),
-                        "{id}"
-                    );
-                }
-            }
-            for stage in risk["stages"].as_array().unwrap() {
-                let known = ["before_adoption", "provider_selection", "operation"];
-                assert!(known.contains(&stage.as_str().unwrap()), "{id}: {stage}");
-            }
-            for category in risk["categories"].as_array().unwrap() {
-                let known = [
-                    "leakage",
-                    "tampering",
-                    "loss",
-                    "continuity",
-                    "compliance",
-                    "cost",
-                ];
-                assert!(
-                    known.contains(&category.as_str().unwrap()),
-                    "{id}: {category}"
-                );
-            }
-            let objectives = risk["objectives"].as_array().unwrap();
-            assert!(!objectives.is_empty(), "{id}");
-            for objective in objectives {
-                let objective = objective.as_str().unwrap();
-                assert!(
-                    criteria.groups.iter().any(|group| group.id == objective),
-                    "{id}: {objective} is not an objective of the demo criteria"
-                );
-            }
+            assert_eq!(risk.band, band, "{}", risk.id);
+            assert!(!risk.objectives.is_empty(), "{}", risk.id);
         }
+        // Every objective named is one of the criteria's, every text in both languages.
+        assert_eq!(check(&criteria), []);
     }
 }

@@ -1,12 +1,13 @@
 //! What changed between two criteria versions: controls and items added, removed and changed
-//! (with the attributes that changed), and which of them a service at each level must now newly
-//! meet.
+//! (with the attributes that changed), which of them a service at each level must now newly
+//! meet, and the risks of the map added, removed and changed.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
 use super::model::{Control, CriteriaVersion};
+use super::risk_map::Risk;
 use crate::level::Level;
 use crate::text::Bilingual;
 
@@ -82,6 +83,11 @@ pub struct CriteriaDiff {
     /// Groups (objectives) added and removed.
     pub groups_added: Vec<String>,
     pub groups_removed: Vec<String>,
+    /// Risks of the map added and removed, and those whose band, categories, stages, texts or
+    /// objectives changed.
+    pub risks_added: Vec<String>,
+    pub risks_removed: Vec<String>,
+    pub risks_changed: Vec<String>,
     /// For levels 1, 2, 3: mandatory controls a service registered at that level must meet
     /// under the newer version and did not have to under the older (added, made mandatory, or
     /// required from a lower level than before). Registered services are checked against these.
@@ -95,6 +101,9 @@ impl CriteriaDiff {
             && self.changed.is_empty()
             && self.groups_added.is_empty()
             && self.groups_removed.is_empty()
+            && self.risks_added.is_empty()
+            && self.risks_removed.is_empty()
+            && self.risks_changed.is_empty()
     }
 }
 
@@ -148,6 +157,21 @@ pub fn diff(old: &CriteriaVersion, new: &CriteriaVersion) -> CriteriaDiff {
         .iter()
         .filter(|g| new.group(&g.id).is_none())
         .map(|g| g.id.clone())
+        .collect();
+    let old_risks: HashMap<&str, &Risk> = old.risks.iter().map(|r| (r.id.as_str(), r)).collect();
+    let new_risks: HashMap<&str, &Risk> = new.risks.iter().map(|r| (r.id.as_str(), r)).collect();
+    for risk in &new.risks {
+        match old_risks.get(risk.id.as_str()) {
+            None => result.risks_added.push(risk.id.clone()),
+            Some(before) if *before != risk => result.risks_changed.push(risk.id.clone()),
+            Some(_) => {}
+        }
+    }
+    result.risks_removed = old
+        .risks
+        .iter()
+        .filter(|r| !new_risks.contains_key(r.id.as_str()))
+        .map(|r| r.id.clone())
         .collect();
     result
 }
@@ -235,6 +259,7 @@ mod tests {
                 text: Bilingual::new("目標", "Objective"),
             }],
             controls,
+            risks: Vec::new(),
         }
     }
 
@@ -346,5 +371,30 @@ mod tests {
                 attributes: vec![Attribute::Level, Attribute::ServiceModels],
             }]
         );
+    }
+
+    #[test]
+    fn risks_added_removed_and_changed_are_told_apart() {
+        use crate::criteria::{RiskBand, RiskCategory, RiskStage};
+        let risk = |id: &str, band: RiskBand| Risk {
+            id: id.to_owned(),
+            band,
+            categories: vec![RiskCategory::Loss],
+            stages: vec![RiskStage::Operation],
+            title: Bilingual::new("消失", "Loss"),
+            objectives: vec!["6.1.1".to_owned()],
+            left_to: Bilingual::new("複製を持つ", "Keep a copy"),
+        };
+        let mut old = version("a", vec![control("6.1.1.1", Level::LOW)]);
+        old.risks = vec![risk("H01", RiskBand::High), risk("M07", RiskBand::Medium)];
+        let mut new = old.clone();
+        new.version = "b".to_owned();
+        new.risks = vec![risk("H01", RiskBand::Medium), risk("L12", RiskBand::Low)];
+        let d = diff(&old, &new);
+        assert_eq!(d.risks_added, ["L12"]);
+        assert_eq!(d.risks_removed, ["M07"]);
+        assert_eq!(d.risks_changed, ["H01"]);
+        assert!(!d.is_empty());
+        assert!(d.added.is_empty() && d.changed.is_empty());
     }
 }

@@ -1,5 +1,5 @@
-//! The scheme's criteria (管理基準): versions, their parts, groups and controls, and what can be
-//! asked of them (consistency, differences, searches).
+//! The scheme's criteria (管理基準): versions, their parts, groups and controls, the map from
+//! risks to the objectives that address them, and what can be asked of them (consistency, differences, searches).
 
 mod check;
 pub mod demo;
@@ -7,6 +7,7 @@ mod diff;
 mod examples;
 mod legacy;
 mod model;
+mod risk_map;
 mod search;
 pub mod transition;
 
@@ -21,4 +22,5 @@ pub use model::{
     Actor, Control, Counts, CriteriaVersion, Group, Part, RESERVED_VERSION_IDS, Reference,
     Relation, Status, is_valid_version_id,
 };
+pub use risk_map::{MAX_RISK_OBJECTIVES, MAX_RISKS, Risk, RiskBand, RiskCategory, RiskStage};
 pub use search::{ControlQuery, SearchIndex};

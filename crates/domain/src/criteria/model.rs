@@ -262,6 +262,10 @@ pub struct CriteriaVersion {
     pub transition_on: Option<CalendarDate>,
     pub groups: Vec<Group>,
     pub controls: Vec<Control>,
+    /// The risks of cloud use and the objectives that address them; empty for criteria that
+    /// carry no map.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<super::risk_map::Risk>,
 }
 
 /// How many of each a version holds; `by_level[L - 1]` counts the controls required at level L.

@@ -133,6 +133,7 @@ mod tests {
             status: Status::Draft,
             published_on: None,
             transition_on: None,
+            risks: Vec::new(),
             groups: vec![],
             controls: vec![
                 control(

@@ -7,7 +7,7 @@ use serde::Serialize;
 use shinrai_domain::criteria::{Control, CriteriaVersion, Group, Part};
 use shinrai_domain::level::Level;
 use shinrai_oscal::model::catalog;
-use shinrai_oscal::model::common::{Metadata, Property};
+use shinrai_oscal::model::common::{BackMatter, Metadata, Property};
 use shinrai_oscal::model::profile::{Import, Merge, Profile, SelectControls};
 use shinrai_oscal::output::to_text;
 use shinrai_oscal::source::Format;
@@ -17,6 +17,7 @@ use super::codec::{
     ours, part, prop, prose_part, token,
 };
 use super::error::CriteriaOscalError;
+use super::risk_map::risk_resources;
 
 /// The OSCAL version written (the schema the oscal crate validates against).
 pub const OSCAL_VERSION: &str = "1.2.1";
@@ -145,7 +146,7 @@ fn flag(name: &str, value: bool) -> Property {
 }
 
 /// Title properties: `title-ja` always, `title-en` when OSCAL's `title` is not the English text.
-fn title_props(en: &str, ja: &str, display: &str) -> Vec<Property> {
+pub(super) fn title_props(en: &str, ja: &str, display: &str) -> Vec<Property> {
     let mut props = Vec::new();
     if display != en {
         props.push(ours(prop::TITLE_EN, encode_value(en)));
@@ -261,7 +262,10 @@ pub fn export_catalog(version: &CriteriaVersion) -> Exported {
         params: None,
         controls: (!loose_controls.is_empty()).then_some(loose_controls),
         groups: (!part_groups.is_empty()).then_some(part_groups),
-        back_matter: None,
+        back_matter: (!version.risks.is_empty()).then(|| BackMatter {
+            resources: Some(risk_resources(version, |what| uuid_for(version, what))),
+            extra: Default::default(),
+        }),
         extra: Default::default(),
     };
     let profiles = Level::ALL.map(|level| {

@@ -48,6 +48,9 @@
 //!   shinrai's), version = the version id, last-modified from `published_on` or
 //!   2026-01-01T00:00:00Z for drafts, uuids v5 of the version id.
 //!
+//! - back-matter: one resource per risk of the map, its fields as shinrai properties (see
+//!   `risk_map`); read back in order, other resources ignored.
+//!
 //! Governance and management items carry `min-level` and `service-model` like detailed
 //! controls; read back, an item without `service-model` concerns every model, and any control
 //! without `min-level` (and no profiles) is at level 1. Example ids must be tokens unique in
@@ -66,6 +69,7 @@ mod error;
 mod export;
 mod import;
 mod render;
+mod risk_map;
 
 use shinrai_domain::criteria::CriteriaVersion;
 use shinrai_domain::text::Bilingual;

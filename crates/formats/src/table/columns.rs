@@ -21,6 +21,10 @@ pub(crate) enum Col {
     ServiceModels,
     TechnologyExamples,
     References,
+    Band,
+    RiskCategories,
+    Stages,
+    Objectives,
 }
 
 /// The kind of a row, from its `kind` cell.
@@ -29,6 +33,7 @@ pub(crate) enum RowKind {
     Version,
     Group,
     Control,
+    Risk,
 }
 
 /// Whether a row of some kind needs a column.
@@ -41,13 +46,19 @@ pub(crate) enum Use {
 }
 
 impl RowKind {
-    pub(crate) const ALL: [RowKind; 3] = [RowKind::Version, RowKind::Group, RowKind::Control];
+    pub(crate) const ALL: [RowKind; 4] = [
+        RowKind::Version,
+        RowKind::Group,
+        RowKind::Control,
+        RowKind::Risk,
+    ];
 
     pub(crate) fn code(self) -> &'static str {
         match self {
             RowKind::Version => "version",
             RowKind::Group => "group",
             RowKind::Control => "control",
+            RowKind::Risk => "risk",
         }
     }
 
@@ -68,14 +79,19 @@ impl RowKind {
             (RowKind::Group, _) => Use::Unused,
             (RowKind::Control, TitleJa | TitleEn) => Use::Unused,
             (RowKind::Control, TechnologyExamples | References) => Use::Optional,
+            (RowKind::Control, Band | RiskCategories | Stages | Objectives) => Use::Unused,
             (RowKind::Control, _) => Use::Required,
+            (RowKind::Risk, TitleJa | TitleEn | TextJa | TextEn) => Use::Required,
+            (RowKind::Risk, Band | RiskCategories | Stages) => Use::Required,
+            (RowKind::Risk, Objectives) => Use::Optional,
+            (RowKind::Risk, _) => Use::Unused,
         }
     }
 }
 
 impl Col {
     /// In the order the writer puts them.
-    pub(crate) const ALL: [Col; 16] = [
+    pub(crate) const ALL: [Col; 20] = [
         Col::Kind,
         Col::Id,
         Col::Part,
@@ -92,6 +108,10 @@ impl Col {
         Col::ServiceModels,
         Col::TechnologyExamples,
         Col::References,
+        Col::Band,
+        Col::RiskCategories,
+        Col::Stages,
+        Col::Objectives,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -112,6 +132,10 @@ impl Col {
             Col::ServiceModels => "service_models",
             Col::TechnologyExamples => "technology_examples",
             Col::References => "references",
+            Col::Band => "band",
+            Col::RiskCategories => "risk_categories",
+            Col::Stages => "stages",
+            Col::Objectives => "objectives",
         }
     }
 
@@ -120,10 +144,18 @@ impl Col {
         Col::ALL.into_iter().find(|col| col.name() == name)
     }
 
-    /// Whether the header must have the column. Columns whose every cell may be empty can be
-    /// left out.
+    /// Whether the header must have the column. Columns whose every cell may be empty, and
+    /// those only risk rows use (a table may carry no risk map), can be left out.
     pub(crate) fn required_in_header(self) -> bool {
-        !matches!(self, Col::TechnologyExamples | Col::References)
+        !matches!(
+            self,
+            Col::TechnologyExamples
+                | Col::References
+                | Col::Band
+                | Col::RiskCategories
+                | Col::Stages
+                | Col::Objectives
+        )
     }
 
     /// Position in [`Col::ALL`]; used to index per-column arrays without a map.
@@ -150,6 +182,10 @@ impl Col {
             Col::ServiceModels => 17.0,
             Col::TechnologyExamples => 60.0,
             Col::References => 40.0,
+            Col::Band => 9.0,
+            Col::RiskCategories => 24.0,
+            Col::Stages => 32.0,
+            Col::Objectives => 40.0,
         }
     }
 
@@ -163,15 +199,18 @@ impl Col {
                 | Col::TextEn
                 | Col::TechnologyExamples
                 | Col::References
+                | Col::Objectives
         )
     }
 
     /// Which rows use the column, for the help sheet.
     pub(crate) fn rows(self) -> &'static str {
         match self {
-            Col::Kind | Col::Id => "version, group, control",
-            Col::TitleJa | Col::TitleEn => "version, group",
-            Col::Part | Col::TextJa | Col::TextEn => "group, control",
+            Col::Kind | Col::Id => "version, group, control, risk",
+            Col::TitleJa | Col::TitleEn => "version, group, risk",
+            Col::TextJa | Col::TextEn => "group, control, risk",
+            Col::Part => "group, control",
+            Col::Band | Col::RiskCategories | Col::Stages | Col::Objectives => "risk",
             _ => "control",
         }
     }
@@ -180,12 +219,12 @@ impl Col {
     pub(crate) fn help(self) -> Bilingual {
         match self {
             Col::Kind => Bilingual::new(
-                "行の種類: version（版、ちょうど 1 行）、group（テーマ・統制目標）、control（項目・詳細管理策）",
-                "Row kind: version (exactly one row), group (theme or control objective), control (item or detailed control)",
+                "行の種類: version（版、ちょうど 1 行）、group（テーマ・統制目標）、control（項目・詳細管理策）、risk（リスクと対応する統制目標の対応表の 1 行）",
+                "Row kind: version (exactly one row), group (theme or control objective), control (item or detailed control), risk (one risk of the map from risks to control objectives)",
             ),
             Col::Id => Bilingual::new(
-                "ID。version 行では版の ID（英数字と . _ -）、それ以外では基準の番号。表の中で重複不可",
-                "Id. On the version row the version id (letters, digits, . _ -); otherwise the number; unique in the table",
+                "ID。version 行では版の ID（英数字と . _ -）、risk 行ではリスクの ID（例: H01、risk 行の中で重複不可）、それ以外では基準の番号。表の中で重複不可",
+                "Id. On the version row the version id (letters, digits, . _ -); on a risk row the risk's id (e.g. H01, unique among the risks); otherwise the number; unique in the table",
             ),
             Col::Part => Bilingual::new(
                 "部: governance（ガバナンス基準）、management（マネジメント基準）、control（管理策基準）",
@@ -196,20 +235,20 @@ impl Col {
                 "Id of the group the control belongs to (a group of the same part)",
             ),
             Col::TitleJa => Bilingual::new(
-                "版または group の見出し（日本語、必須）",
-                "Title of the version or group in Japanese (required)",
+                "版、group またはリスクの見出し（日本語、必須）",
+                "Title of the version, group or risk in Japanese (required)",
             ),
             Col::TitleEn => Bilingual::new(
-                "版または group の見出し（英語、必須）",
-                "Title of the version or group in English (required)",
+                "版、group またはリスクの見出し（英語、必須）",
+                "Title of the version, group or risk in English (required)",
             ),
             Col::TextJa => Bilingual::new(
-                "group の目的または control の本文（日本語、必須）",
-                "What the group is to achieve, or the control's text, in Japanese (required)",
+                "group の目的、control の本文、または risk で統制目標に委ねられず契約・SLA・利用者の対策に残ること（日本語、必須）",
+                "What the group is to achieve, the control's text, or what a risk leaves to the contract, the SLA or the customer's own measures, in Japanese (required)",
             ),
             Col::TextEn => Bilingual::new(
-                "group の目的または control の本文（英語、必須）",
-                "What the group is to achieve, or the control's text, in English (required)",
+                "group の目的、control の本文、または risk で統制目標に委ねられず契約・SLA・利用者の対策に残ること（英語、必須）",
+                "What the group is to achieve, the control's text, or what a risk leaves to the contract, the SLA or the customer's own measures, in English (required)",
             ),
             Col::Mandatory => Bilingual::new(
                 "遵守事項なら yes、推奨事項なら no（true/false、1/0、はい/いいえ も可）",
@@ -243,6 +282,22 @@ impl Col {
                 "他の規格との対応: 規格:条項=関係 を \"; \" で区切って。関係は equal、subset、superset、intersect（空でも可）",
                 "Mappings to other standards: STANDARD:CLAUSE=relation separated by \"; \"; relation is equal, subset, superset or intersect (may be empty)",
             ),
+            Col::Band => Bilingual::new(
+                "リスクの大きさ: high（高）、medium（中）、low（低）",
+                "How much the risk weighs: high, medium or low",
+            ),
+            Col::RiskCategories => Bilingual::new(
+                "リスクがもたらす害を ; で区切って 1 つ以上: leakage（漏えい）、tampering（改ざん）、loss（消失）、continuity（継続性）、compliance（法令・契約の遵守）、cost（コスト）",
+                "The harm the risk does, separated by ;, at least one: leakage, tampering, loss, continuity, compliance, cost",
+            ),
+            Col::Stages => Bilingual::new(
+                "リスクを考慮する段階を ; で区切って 1 つ以上: before_adoption（利用の検討）、provider_selection（事業者の選定）、operation（運用）",
+                "The stages where the risk matters, separated by ;, at least one: before_adoption, provider_selection, operation",
+            ),
+            Col::Objectives => Bilingual::new(
+                "リスクに対応する統制目標（group の ID）を ; で区切って（空でも可）",
+                "The control objectives (group ids) that address the risk, separated by ; (may be empty)",
+            ),
         }
     }
 
@@ -266,6 +321,10 @@ impl Col {
                 "job-descriptions: 職務記述書 | Job descriptions\nraci: RACI 表 | RACI matrix"
             }
             Col::References => "ISO27002:6.1.1=equal; NIST:PM-2=subset",
+            Col::Band => "high",
+            Col::RiskCategories => "continuity;loss",
+            Col::Stages => "provider_selection;operation",
+            Col::Objectives => "12.1.3; 12.3.1; CLD.9.5.1",
         }
     }
 }

@@ -189,6 +189,12 @@ pub enum TableError {
     UnknownActor { at: Box<Place>, value: String },
     /// A service model other than `IaaS`, `PaaS` or `SaaS`.
     UnknownServiceModel { at: Box<Place>, value: String },
+    /// A risk's band, category or stage that is none of `allowed` (the codes, comma-separated).
+    UnknownRiskCode {
+        at: Box<Place>,
+        value: String,
+        allowed: String,
+    },
     /// A reference not written `STANDARD:CLAUSE=relation`.
     BadReference { at: Box<Place>, value: String },
     /// A reference whose relation is not `equal`, `subset`, `superset` or `intersect`.
@@ -228,6 +234,8 @@ pub enum TableError {
     /// A technology example the table cannot hold: an id that is not a token, or a name that is
     /// empty, padded, or holds a line break or `|`.
     UnwritableExample { control: String, id: String },
+    /// An objective a risk names that the table cannot hold: empty, padded, or holding `;`.
+    UnwritableRiskObjective { risk: String, objective: String },
 }
 
 impl fmt::Display for TableError {
@@ -288,6 +296,7 @@ impl TableError {
             | BadBoolean { at, .. }
             | UnknownActor { at, .. }
             | UnknownServiceModel { at, .. }
+            | UnknownRiskCode { at, .. }
             | BadReference { at, .. }
             | UnknownRelation { at, .. }
             | BadExampleEntry { at, .. }
@@ -298,7 +307,8 @@ impl TableError {
             Write { .. }
             | XlsxWrite { .. }
             | UnwritableReference { .. }
-            | UnwritableExample { .. } => None,
+            | UnwritableExample { .. }
+            | UnwritableRiskObjective { .. } => None,
         }
     }
 
@@ -370,12 +380,12 @@ impl TableError {
                 format!("only one row may be of kind version (row {first_row} is one already)"),
             ),
             UnknownKind { value, .. } if value.is_empty() => Bilingual::new(
-                "kind が空です。version、group、control のいずれかにしてください",
-                "kind is empty; it must be version, group or control",
+                "kind が空です。version、group、control、risk のいずれかにしてください",
+                "kind is empty; it must be version, group, control or risk",
             ),
             UnknownKind { value, .. } => Bilingual::new(
-                format!("kind「{value}」は version、group、control のいずれでもありません"),
-                format!("kind \"{value}\" is not version, group or control"),
+                format!("kind「{value}」は version、group、control、risk のいずれでもありません"),
+                format!("kind \"{value}\" is not version, group, control or risk"),
             ),
             Required { kind, .. } => match lang_names(column) {
                 Some((ja, en)) => Bilingual::new(
@@ -438,6 +448,10 @@ impl TableError {
                 format!("サービスモデル「{value}」は IaaS、PaaS、SaaS のいずれでもありません"),
                 format!("service model \"{value}\" is not IaaS, PaaS or SaaS"),
             ),
+            UnknownRiskCode { value, allowed, .. } => Bilingual::new(
+                format!("「{value}」は {allowed} のいずれでもありません"),
+                format!("\"{value}\" is not one of {allowed}"),
+            ),
             BadReference { value, .. } => Bilingual::new(
                 format!(
                     "参照「{value}」は 規格:条項=関係 の形ではありません（例: ISO27002:9.2.3=subset）"
@@ -470,6 +484,14 @@ impl TableError {
             WrongCellType { found, .. } => said::wrong_cell_type(*found),
             Write { source } => said::cannot_write(source),
             XlsxWrite { detail } => said::cannot_make_xlsx(detail),
+            UnwritableRiskObjective { risk, objective } => Bilingual::new(
+                format!(
+                    "リスク {risk} の統制目標「{objective}」は表に書けません（; を含むか、空か、前後に空白があります）"
+                ),
+                format!(
+                    "objective \"{objective}\" of risk {risk} cannot be held in a table (a ';', nothing, or surrounding spaces)"
+                ),
+            ),
             UnwritableReference { control, reference } => Bilingual::new(
                 format!(
                     "管理策 {control} の参照「{reference}」は表に書けません（規格名に : や ;、条項に ; を含むか、空か、前後に空白があります）"

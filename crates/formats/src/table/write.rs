@@ -6,7 +6,7 @@ use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign, Workbook,
     Worksheet, XlsxError,
 };
-use shinrai_domain::criteria::{Actor, CriteriaVersion, Part, Reference};
+use shinrai_domain::criteria::{Actor, CriteriaVersion, Part, Reference, RiskBand};
 use shinrai_domain::level::Level;
 
 use super::columns::{Col, RowKind};
@@ -34,7 +34,7 @@ impl Out {
     }
 }
 
-/// Every row after the header: the version, then groups, then controls.
+/// Every row after the header: the version, then groups, then controls, then risks.
 fn rows(version: &CriteriaVersion) -> Result<Vec<Vec<Out>>, TableError> {
     let mut rows = Vec::with_capacity(1 + version.groups.len() + version.controls.len());
     rows.push(row(&[
@@ -77,6 +77,35 @@ fn rows(version: &CriteriaVersion) -> Result<Vec<Vec<Out>>, TableError> {
             (Col::ServiceModels, text(&models.join(";"))),
             (Col::TechnologyExamples, text(&examples)),
             (Col::References, text(&references.join("; "))),
+        ]));
+    }
+    for risk in &version.risks {
+        for objective in &risk.objectives {
+            if objective.is_empty() || objective.trim() != objective || objective.contains(';') {
+                return Err(TableError::UnwritableRiskObjective {
+                    risk: risk.id.clone(),
+                    objective: objective.clone(),
+                });
+            }
+        }
+        let codes = |codes: Vec<&str>| codes.join(";");
+        rows.push(row(&[
+            (Col::Kind, text(RowKind::Risk.code())),
+            (Col::Id, text(&risk.id)),
+            (Col::TitleJa, text(&risk.title.ja)),
+            (Col::TitleEn, text(&risk.title.en)),
+            (Col::TextJa, text(&risk.left_to.ja)),
+            (Col::TextEn, text(&risk.left_to.en)),
+            (Col::Band, text(risk.band.code())),
+            (
+                Col::RiskCategories,
+                text(&codes(risk.categories.iter().map(|c| c.code()).collect())),
+            ),
+            (
+                Col::Stages,
+                text(&codes(risk.stages.iter().map(|s| s.code()).collect())),
+            ),
+            (Col::Objectives, text(&risk.objectives.join("; "))),
         ]));
     }
     Ok(rows)
@@ -234,8 +263,10 @@ fn validations(sheet: &mut Worksheet) -> Result<(), XlsxError> {
     let kinds: Vec<&str> = RowKind::ALL.into_iter().map(RowKind::code).collect();
     let parts: Vec<&str> = Part::ALL.into_iter().map(Part::code).collect();
     let actors: Vec<&str> = Actor::ALL.into_iter().map(Actor::code).collect();
-    let lists: [(Col, &[&str], DataValidationErrorStyle); 6] = [
+    let bands: Vec<&str> = RiskBand::ALL.iter().map(|band| band.code()).collect();
+    let lists: [(Col, &[&str], DataValidationErrorStyle); 7] = [
         (Col::Kind, &kinds, DataValidationErrorStyle::Stop),
+        (Col::Band, &bands, DataValidationErrorStyle::Stop),
         (Col::Part, &parts, DataValidationErrorStyle::Stop),
         (Col::Actor, &actors, DataValidationErrorStyle::Stop),
         (
@@ -327,7 +358,7 @@ mod tests {
         assert!(template.starts_with(BOM));
         let text = String::from_utf8_lossy(template.get(BOM.len()..).unwrap_or_default());
         assert!(text.starts_with("kind,id,part,objective,title_ja"));
-        assert!(text.ends_with("references\r\n"));
+        assert!(text.ends_with("references,band,risk_categories,stages,objectives\r\n"));
     }
 
     #[test]

@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use shinrai_domain::criteria::{
-    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status, TechnologyExample,
+    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Risk, RiskBand,
+    RiskCategory, RiskStage, Status, TechnologyExample,
 };
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
@@ -260,6 +261,29 @@ fn demo() -> CriteriaVersion {
             group("5.1.2", Part::Control, "見直し", "Review"),
         ],
         controls,
+        risks: vec![
+            Risk {
+                id: "H01".into(),
+                band: RiskBand::High,
+                categories: vec![RiskCategory::Continuity, RiskCategory::Loss],
+                stages: vec![RiskStage::ProviderSelection, RiskStage::Operation],
+                title: Bilingual::new("障害の影響", "A failure reaches far\nand wide"),
+                objectives: vec!["5.1.2".into(), "1".into()],
+                left_to: Bilingual::new(
+                    "SLA で定める。\n複数の地域に置く",
+                    "\"Agree\" it in the SLA ",
+                ),
+            },
+            Risk {
+                id: "L21".into(),
+                band: RiskBand::Low,
+                categories: vec![RiskCategory::Cost],
+                stages: vec![RiskStage::BeforeAdoption],
+                title: Bilingual::new("費用", "Costs"),
+                objectives: vec![],
+                left_to: Bilingual::new("契約で上限を定める", "Cap them in the contract"),
+            },
+        ],
     }
 }
 

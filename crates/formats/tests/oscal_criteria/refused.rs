@@ -152,3 +152,61 @@ fn bad_shinrai_values_are_named_by_pointer() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_risk_with_a_value_out_of_range_is_refused_at_its_property() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut value = demo_catalog_value(dir.path());
+    let resources = &mut value["catalog"]["back-matter"]["resources"];
+    assert_eq!(resources.as_array().unwrap().len(), 2);
+    let band = resources[0]["props"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .position(|p| p["name"] == "band")
+        .unwrap();
+    resources[0]["props"][band]["value"] = "severe".into();
+    let path = write_catalog(dir.path(), &value);
+    let error = import_catalog(&path, &[], "x").unwrap_err();
+    assert_eq!(
+        error.place(),
+        Some(Place::Pointer(format!(
+            "/catalog/back-matter/resources/0/props/{band}/value"
+        )))
+    );
+    assert!(
+        error
+            .message()
+            .en
+            .contains("band must be one of high, medium, low"),
+        "{}",
+        error.message().en
+    );
+
+    // A resource that is no risk is left alone; a risk without its band is refused.
+    let mut value = demo_catalog_value(dir.path());
+    let resources = value["catalog"]["back-matter"]["resources"]
+        .as_array_mut()
+        .unwrap();
+    resources.push(serde_json::json!({
+        "uuid": "0b7c7a52-8a4f-4e1c-9d59-3b0b7e2f1a11",
+        "title": "A policy document",
+    }));
+    let path = write_catalog(dir.path(), &value);
+    assert_eq!(
+        import_catalog(&path, &[], "x").unwrap().version.risks.len(),
+        2
+    );
+    let props = value["catalog"]["back-matter"]["resources"][1]["props"]
+        .as_array_mut()
+        .unwrap();
+    props.retain(|p| p["name"] != "band");
+    let path = write_catalog(dir.path(), &value);
+    let error = import_catalog(&path, &[], "x").unwrap_err();
+    assert_eq!(
+        error.place(),
+        Some(Place::Pointer(
+            "/catalog/back-matter/resources/1/props".into()
+        ))
+    );
+}

@@ -108,6 +108,7 @@ fn awkward_versions_survive_too() {
         transition_on: None,
         groups: Vec::new(),
         controls: Vec::new(),
+        risks: Vec::new(),
     };
     round_trip(&empty);
 }

@@ -68,7 +68,7 @@ fn duplicate_column() {
         matches!(&error, TableError::DuplicateColumn { first, .. } if first == "B1"),
         "{error}"
     );
-    at(&error, Some(1), Some("id"), Some("Q1"));
+    at(&error, Some(1), Some("id"), Some("U1"));
 }
 
 #[test]
@@ -267,7 +267,7 @@ fn row_without_kind() {
     assert!(
         error
             .to_string()
-            .ends_with("kind is empty; it must be version, group or control")
+            .ends_with("kind is empty; it must be version, group, control or risk")
     );
 }
 
@@ -285,15 +285,15 @@ fn values_in_unused_or_unnamed_columns() {
     let mut table = base();
     table[0].push(String::new());
     for row in &mut table {
-        row.resize(17, String::new());
+        row.resize(COLUMNS.len() + 1, String::new());
     }
-    table[3][16] = "stray".to_owned();
+    table[3][COLUMNS.len()] = "stray".to_owned();
     let error = csv_error(&table);
     assert!(
         matches!(error, TableError::ValueWithoutColumn { .. }),
         "{error}"
     );
-    at(&error, Some(4), None, Some("Q4"));
+    at(&error, Some(4), None, Some("U4"));
 }
 
 #[test]
@@ -572,4 +572,90 @@ fn the_columns_of_earlier_releases_point_to_the_new_one() {
         "there is no column \"examples_ja\"; technology examples go in the column technology_examples, one \"id: Japanese name | English name\" a line"
     ));
     assert!(error.message().ja.contains("technology_examples 列"));
+}
+
+#[test]
+fn risk_rows_name_their_codes_and_objectives_and_only_their_columns() {
+    let mut table = base();
+    let mut risk = vec![String::new(); COLUMNS.len()];
+    for (column, value) in [
+        ("kind", "Risk"),
+        ("id", "H01"),
+        ("title_ja", "集中"),
+        ("title_en", "Concentration"),
+        ("text_ja", "SLA で定める"),
+        ("text_en", "Agree it in the SLA"),
+        ("band", "HIGH"),
+        ("risk_categories", "continuity; loss"),
+        ("stages", "operation"),
+        ("objectives", "6.1.1; G1"),
+    ] {
+        risk[col(column)] = value.to_owned();
+    }
+    table.push(risk.clone());
+    let version = read_csv_bytes("t.csv", &csv_bytes(&table)).unwrap();
+    assert_eq!(version.risks.len(), 1);
+    assert_eq!(version.risks[0].band, RiskBand::High);
+    assert_eq!(
+        version.risks[0].categories,
+        [RiskCategory::Continuity, RiskCategory::Loss]
+    );
+    assert_eq!(version.risks[0].objectives, ["6.1.1", "G1"]);
+
+    // A table without the risk columns reads as before, with no map.
+    let narrow: Vec<Vec<String>> = base()
+        .into_iter()
+        .map(|row| row[..col("band")].to_vec())
+        .collect();
+    assert!(
+        read_csv_bytes("t.csv", &csv_bytes(&narrow))
+            .unwrap()
+            .risks
+            .is_empty()
+    );
+
+    let mut bad = table.clone();
+    set(&mut bad, 7, "band", "severe");
+    let error = csv_error(&bad);
+    at(&error, Some(7), Some("band"), Some("Q7"));
+    assert!(
+        error
+            .to_string()
+            .contains("\"severe\" is not one of high, medium, low"),
+        "{error}"
+    );
+    let mut bad = table.clone();
+    set(&mut bad, 7, "stages", "operation;later");
+    at(&csv_error(&bad), Some(7), Some("stages"), Some("S7"));
+    let mut bad = table.clone();
+    set(&mut bad, 7, "objectives", "6.1.1; 9.9.9");
+    let error = csv_error(&bad);
+    at(&error, Some(7), Some("objectives"), Some("T7"));
+    assert!(
+        matches!(&error, TableError::UnknownObjective { objective, .. } if objective == "9.9.9")
+    );
+    let mut bad = table.clone();
+    set(&mut bad, 7, "risk_categories", "");
+    at(
+        &csv_error(&bad),
+        Some(7),
+        Some("risk_categories"),
+        Some("R7"),
+    );
+    let mut bad = table.clone();
+    set(&mut bad, 7, "part", "control");
+    let error = csv_error(&bad);
+    at(&error, Some(7), Some("part"), Some("C7"));
+    assert!(matches!(error, TableError::NotApplicable { .. }));
+    let mut bad = table.clone();
+    set(&mut bad, 6, "band", "high");
+    assert!(matches!(csv_error(&bad), TableError::NotApplicable { .. }));
+    let mut twice = table.clone();
+    twice.push(risk);
+    let error = csv_error(&twice);
+    at(&error, Some(8), Some("id"), Some("B8"));
+    assert!(matches!(
+        error,
+        TableError::DuplicateId { first_row: 7, .. }
+    ));
 }

@@ -13,7 +13,8 @@ use calamine::{Reader, Xlsx};
 use rust_xlsxwriter::{ExcelDateTime, Workbook};
 use shinrai_domain::criteria::demo::demo_criteria;
 use shinrai_domain::criteria::{
-    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status, TechnologyExample,
+    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Risk, RiskBand,
+    RiskCategory, RiskStage, Status, TechnologyExample,
 };
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
@@ -24,7 +25,7 @@ use shinrai_formats::table::{
     read_xlsx_bytes, template_csv, template_xlsx, write_csv, write_xlsx,
 };
 
-const COLUMNS: [&str; 16] = [
+const COLUMNS: [&str; 20] = [
     "kind",
     "id",
     "part",
@@ -41,6 +42,10 @@ const COLUMNS: [&str; 16] = [
     "service_models",
     "technology_examples",
     "references",
+    "band",
+    "risk_categories",
+    "stages",
+    "objectives",
 ];
 
 // A version with every attribute used.
@@ -225,6 +230,29 @@ fn sample() -> CriteriaVersion {
         transition_on: None,
         groups,
         controls,
+        risks: vec![
+            Risk {
+                id: "H01".to_owned(),
+                band: RiskBand::High,
+                categories: vec![RiskCategory::Continuity, RiskCategory::Loss],
+                stages: vec![RiskStage::ProviderSelection, RiskStage::Operation],
+                title: Bilingual::new("障害の影響が広く及ぶ", "A failure reaches far"),
+                objectives: vec!["9.2.3".to_owned(), "CLD.6.3".to_owned()],
+                left_to: Bilingual::new(
+                    "SLA で稼働率を定める。\n複数の地域に置く",
+                    "Agree availability in the SLA;\nspread over \"regions\"",
+                ),
+            },
+            Risk {
+                id: "L21".to_owned(),
+                band: RiskBand::Low,
+                categories: vec![RiskCategory::Cost],
+                stages: vec![RiskStage::BeforeAdoption],
+                title: Bilingual::new("費用が見込みを超える", "Costs exceed the estimate"),
+                objectives: vec![],
+                left_to: Bilingual::new("契約で上限を定める", "Cap it in the contract"),
+            },
+        ],
     }
 }
 

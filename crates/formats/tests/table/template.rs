@@ -28,11 +28,11 @@ fn templates_are_empty_tables() {
     let described: Vec<String> = help
         .rows()
         .skip(1)
-        .take(16)
+        .take(COLUMNS.len())
         .map(|row| row[0].to_string())
         .collect();
     assert_eq!(described, COLUMNS);
-    for row in help.rows().skip(1).take(16) {
+    for row in help.rows().skip(1).take(COLUMNS.len()) {
         assert!(
             row[2].to_string().chars().any(|c| c > '\u{3000}'),
             "Japanese help"

@@ -19,7 +19,7 @@ use crate::criteria::Loaded;
 use crate::criteria::upload;
 use crate::criteria::views::{
     ControlDetail, ControlItem, ControlsPage, ControlsQuery, CriteriaSummaryView,
-    CriteriaVersionView, DiffView, GroupView,
+    CriteriaVersionView, DiffView, GroupView, RiskView,
 };
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiPath, ApiQuery, OptionalApiJson};
@@ -93,7 +93,7 @@ pub async fn list(
     summary = "One criteria version with its tree / 管理基準の版と構成",
     params(("version" = String, Path, description = "e.g. `demo-2026`")),
     responses(
-        (status = 200, description = "The version, its counts and its groups with their controls' ids.", body = CriteriaVersionView),
+        (status = 200, description = "The version, its counts, its groups with their controls' ids and its risk map.", body = CriteriaVersionView),
         (status = 404, description = "`not_found`", body = ErrorBody),
     )
 )]
@@ -111,6 +111,7 @@ pub async fn get(
             .iter()
             .map(|group| GroupView::new(group, &loaded.version.controls))
             .collect(),
+        risks: loaded.version.risks.iter().map(RiskView::from).collect(),
     }))
 }
 

@@ -47,6 +47,10 @@ pub struct Comparison {
     pub changed: Vec<ControlLine>,
     pub groups_added: String,
     pub groups_removed: String,
+    /// Ids of the risk map's risks added, removed and changed.
+    pub risks_added: String,
+    pub risks_removed: String,
+    pub risks_changed: String,
     /// (level, number of controls newly required, their ids)
     pub newly_required: Vec<(u8, usize, String)>,
 }
@@ -112,6 +116,9 @@ fn compare(page: &Page, old: &CriteriaVersion, new: &CriteriaVersion) -> Compari
             .collect(),
         groups_added: found.groups_added.join(", "),
         groups_removed: found.groups_removed.join(", "),
+        risks_added: found.risks_added.join(", "),
+        risks_removed: found.risks_removed.join(", "),
+        risks_changed: found.risks_changed.join(", "),
         newly_required: found
             .newly_required
             .iter()

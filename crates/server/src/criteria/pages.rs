@@ -73,6 +73,39 @@ struct Version {
     /// For the operator's staff and providers: the link to what registered services lack.
     gaps: Option<(String, &'static str)>,
     parts: Vec<PartRow>,
+    risks: Vec<RiskRow>,
+}
+
+/// One risk of the version's map, in the reader's language.
+struct RiskRow {
+    id: String,
+    band: String,
+    band_code: &'static str,
+    title: String,
+    categories: String,
+    stages: String,
+    objectives: String,
+    left_to: String,
+}
+
+fn risk_row(risk: &shinrai_domain::criteria::Risk, lang: Lang) -> RiskRow {
+    let join = |titles: Vec<shinrai_domain::text::Bilingual>| {
+        titles
+            .iter()
+            .map(|title| title.get(lang).to_owned())
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::Ja { "、" } else { ", " })
+    };
+    RiskRow {
+        id: risk.id.clone(),
+        band: risk.band.title().get(lang).to_owned(),
+        band_code: risk.band.code(),
+        title: risk.title.get(lang).to_owned(),
+        categories: join(risk.categories.iter().map(|c| c.title()).collect()),
+        stages: join(risk.stages.iter().map(|s| s.title()).collect()),
+        objectives: risk.objectives.join(", "),
+        left_to: risk.left_to.get(lang).to_owned(),
+    }
 }
 
 #[derive(Template)]
@@ -218,6 +251,11 @@ pub async fn version(
                 )
             }),
         parts,
+        risks: criteria
+            .risks
+            .iter()
+            .map(|risk| risk_row(risk, lang))
+            .collect(),
         page,
     };
     render(&view, StatusCode::OK)

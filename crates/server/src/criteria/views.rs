@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use shinrai_domain::criteria::{
-    Control, Counts, CriteriaDiff, Group, Reference, TechnologyExample,
+    Control, Counts, CriteriaDiff, Group, Reference, Risk, TechnologyExample,
 };
 use shinrai_domain::text::Bilingual;
 use shinrai_store::criteria::CriteriaSummary;
@@ -98,12 +98,51 @@ impl GroupView {
     }
 }
 
-/// A version with its tree of groups.
+/// A version with its tree of groups and its risk map.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CriteriaVersionView {
     #[serde(flatten)]
     pub summary: CriteriaSummaryView,
     pub groups: Vec<GroupView>,
+    /// The risks of cloud use and the objectives that address them; empty when the version
+    /// carries no map.
+    pub risks: Vec<RiskView>,
+}
+
+/// One risk of the map.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RiskView {
+    /// e.g. `H01`.
+    pub id: String,
+    /// `high`, `medium` or `low`.
+    pub band: String,
+    /// `leakage`, `tampering`, `loss`, `continuity`, `compliance`, `cost`.
+    pub categories: Vec<String>,
+    /// `before_adoption`, `provider_selection`, `operation`.
+    pub stages: Vec<String>,
+    pub title: Messages,
+    /// Ids of the control objectives (groups) that address it.
+    pub objectives: Vec<String>,
+    /// What is left to the contract, the SLA or the procurer's own measures.
+    pub left_to: Messages,
+}
+
+impl From<&Risk> for RiskView {
+    fn from(risk: &Risk) -> Self {
+        RiskView {
+            id: risk.id.clone(),
+            band: risk.band.code().to_owned(),
+            categories: risk
+                .categories
+                .iter()
+                .map(|c| c.code().to_owned())
+                .collect(),
+            stages: risk.stages.iter().map(|s| s.code().to_owned()).collect(),
+            title: messages(&risk.title),
+            objectives: risk.objectives.clone(),
+            left_to: messages(&risk.left_to),
+        }
+    }
 }
 
 /// One technology that would satisfy a control (実装され得る技術の例). A statement names it by
@@ -259,6 +298,11 @@ pub struct DiffView {
     pub changed: Vec<ChangedView>,
     pub groups_added: Vec<String>,
     pub groups_removed: Vec<String>,
+    /// Risks of the map added, removed, and changed (band, categories, stages, texts or
+    /// objectives).
+    pub risks_added: Vec<String>,
+    pub risks_removed: Vec<String>,
+    pub risks_changed: Vec<String>,
     /// By level ("1", "2", "3"): controls a service registered at that level must newly meet.
     pub newly_required: BTreeMap<String, Vec<String>>,
 }
@@ -280,6 +324,9 @@ impl From<&CriteriaDiff> for DiffView {
                 .collect(),
             groups_added: diff.groups_added.clone(),
             groups_removed: diff.groups_removed.clone(),
+            risks_added: diff.risks_added.clone(),
+            risks_removed: diff.risks_removed.clone(),
+            risks_changed: diff.risks_changed.clone(),
             newly_required: (1..=3)
                 .zip(diff.newly_required.iter())
                 .map(|(level, ids)| (level.to_string(), ids.clone()))

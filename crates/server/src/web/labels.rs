@@ -228,6 +228,17 @@ page_labels! {
     diff_changed: "変更", "Changed";
     groups_added: "追加された統制目標", "Control objectives added";
     groups_removed: "削除された統制目標", "Control objectives removed";
+    risks_added: "リスク対応表に追加されたリスク", "Risks added to the risk map";
+    risk_map: "リスクと統制目標の対応表", "Risks and the control objectives that address them";
+    risk_map_intro: "クラウドサービスの利用に伴う基本的なリスクごとに、その大きさ、もたらす害、考慮すべき段階、対応する統制目標、統制目標では足りず契約・SLA・利用者の対策に残ることを示します。", "For each basic risk of using a cloud service: how much it weighs, the harm it does, the stages where it matters, the control objectives that address it, and what they leave to the contract, the SLA or the customer's own measures.";
+    risk: "リスク", "Risk";
+    risk_band: "大きさ", "Band";
+    risk_categories: "害", "Harm";
+    risk_stages: "考慮する段階", "Stages";
+    risk_objectives: "対応する統制目標", "Objectives";
+    risk_left_to: "契約・SLA・利用者に残ること", "Left to contract, SLA or customer";
+    risks_removed: "リスク対応表から削除されたリスク", "Risks removed from the risk map";
+    risks_changed: "リスク対応表で変わったリスク", "Risks changed in the risk map";
     feed_title: "登録簿の更新情報（Atom）", "Registry changes (Atom feed)";
     registry_by_expiry: "登録簿を有効期限の近い順に見る", "Open the registry, soonest to expire first";
     }

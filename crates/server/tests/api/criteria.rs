@@ -67,6 +67,21 @@ async fn versions_are_listed_with_their_counts() {
     let backup = groups.iter().find(|g| g["id"] == "12.3.1").unwrap();
     assert!(backup["controls"].as_array().unwrap().len() >= 3);
     assert!(!backup["title"]["ja"].as_str().unwrap().is_empty());
+    // The risk map travels with the version.
+    let risks = tree["risks"].as_array().unwrap();
+    assert_eq!(risks.len(), 21);
+    assert_eq!(risks[0]["id"], "H01");
+    assert_eq!(risks[0]["band"], "high");
+    assert!(
+        risks[0]["objectives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o == "12.3.1"),
+        "{}",
+        risks[0]
+    );
+    assert!(!risks[20]["left_to"]["en"].as_str().unwrap().is_empty());
 }
 
 #[tokio::test]

@@ -266,6 +266,14 @@ async fn the_criteria_browser_shows_published_versions_only() {
     let (_, tree) = page(&world, "/criteria/demo-2026?lang=ja").await;
     let demo = shinrai_domain::criteria::demo::demo_criteria().unwrap();
     assert_eq!(tree.matches("<details>").count(), demo.groups.len());
+    assert_eq!(tree.matches("<tr id=\"risk-").count(), demo.risks.len());
+    assert!(
+        tree.contains(&demo.risks[0].left_to.ja),
+        "the risk map in Japanese"
+    );
+    let (_, english) = page(&world, "/criteria/demo-2026?lang=en").await;
+    assert!(english.contains("Risks and the control objectives that address them"));
+    assert!(english.contains(&demo.risks[20].title.en));
     assert_eq!(
         tree.matches("href=\"/criteria/demo-2026/").count(),
         demo.controls.len()

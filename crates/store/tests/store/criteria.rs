@@ -3,7 +3,8 @@
 //! still reads.
 
 use shinrai_domain::criteria::{
-    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Status, TechnologyExample,
+    Actor, Control, CriteriaVersion, Group, Part, Reference, Relation, Risk, RiskBand,
+    RiskCategory, RiskStage, Status, TechnologyExample,
 };
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
@@ -21,6 +22,15 @@ pub fn sample_criteria(version: &str) -> CriteriaVersion {
         status: Status::Draft,
         published_on: None,
         transition_on: None,
+        risks: vec![Risk {
+            id: "H07".to_owned(),
+            band: RiskBand::High,
+            categories: vec![RiskCategory::Loss],
+            stages: vec![RiskStage::ProviderSelection, RiskStage::Operation],
+            title: Bilingual::new("データの消失", "Data lost"),
+            objectives: vec!["12.3.1".to_owned()],
+            left_to: Bilingual::new("自ら複製を持つ", "Keep a copy of your own"),
+        }],
         groups: vec![Group {
             id: "12.3.1".to_owned(),
             part: Part::Control,

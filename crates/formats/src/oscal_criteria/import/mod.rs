@@ -103,6 +103,11 @@ pub fn import_catalog(
             controls.sort_by_key(|(position, _)| position.unwrap_or(usize::MAX));
         }
     }
+    let risks = if shinrai {
+        reader.risks(&catalog)?
+    } else {
+        Vec::new()
+    };
     notes.extend(reader.counts.notes(shinrai, levels.len()));
     Ok(Imported {
         version: CriteriaVersion {
@@ -113,6 +118,7 @@ pub fn import_catalog(
             transition_on: None,
             groups: groups.into_iter().map(|(_, group)| group).collect(),
             controls: controls.into_iter().map(|(_, control)| control).collect(),
+            risks,
         },
         notes,
     })
@@ -445,6 +451,7 @@ impl Reader<'_> {
 
 mod foreign;
 mod own;
+mod risk_map;
 
 #[cfg(test)]
 mod tests {

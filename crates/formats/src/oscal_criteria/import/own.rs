@@ -296,7 +296,7 @@ impl Reader<'_> {
 
     /// A title: English from `title-en` or else OSCAL's `title`, Japanese from `title-ja` or
     /// else the English (counted).
-    fn title(
+    pub(super) fn title(
         &mut self,
         props: Option<&[Property]>,
         display: &str,
@@ -316,7 +316,11 @@ impl Reader<'_> {
         Ok(Bilingual::new(ja, en))
     }
 
-    fn decoded(&self, found: &Property, pointer: &str) -> Result<String, CriteriaOscalError> {
+    pub(super) fn decoded(
+        &self,
+        found: &Property,
+        pointer: &str,
+    ) -> Result<String, CriteriaOscalError> {
         decode_value(&found.value).ok_or_else(|| {
             self.bad(
                 format!("{pointer}/value"),
