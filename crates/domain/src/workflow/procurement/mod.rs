@@ -5,6 +5,9 @@
 //! operator reads the usages as a whole (who uses which services), and the organisations
 //! recorded as a service's users are told what happens to it.
 
+mod availability_fit;
+mod checklists;
+mod coverage;
 mod system;
 #[cfg(test)]
 mod tests;
@@ -12,6 +15,12 @@ mod usage;
 mod users;
 mod watch;
 
+pub use availability_fit::{
+    AvailabilityFit, MONTH_MINUTES, PITFALL_SHARE_PERCENT, allowed_minutes, availability_fit,
+    needed_percent, stated_percent,
+};
+pub use checklists::{Checklist, ChecklistItem, ChecklistSection, ChecklistsError, checklists};
+pub use coverage::{Coverage, RiskCoverage, customer_controls, risk_coverage};
 pub use system::{
     Classified, InformationItem, InformationSystem, MAX_MODELS_NEEDED, SystemDetails,
     create_system, revise_system,
