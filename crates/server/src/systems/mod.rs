@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod api;
+pub mod coverage;
 pub mod eligible;
 mod eligible_section;
 pub mod overview;
@@ -24,6 +25,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::create, api::list))
         .routes(routes!(api::get, api::revise))
         .routes(routes!(api::eligible))
+        .routes(routes!(coverage::coverage))
         .routes(routes!(api::watch_list))
         .routes(routes!(api::watch, api::unwatch))
         .routes(routes!(api::system_usages, api::record))

@@ -321,6 +321,15 @@ impl EligibleQuery {
     }
 }
 
+/// `GET /api/v1/systems/{id}/coverage`: the candidate.
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CoverageQuery {
+    /// The registration number of the candidate, e.g. `C25-0001`.
+    pub service: String,
+}
+
 /// A service on a system's watch list.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct WatchedView {

@@ -54,7 +54,7 @@ async fn the_table_covers_every_documented_route() {
                     "v1",
                     "systems",
                     _,
-                    tail @ ("eligible" | "usages" | "watch"),
+                    tail @ ("eligible" | "usages" | "watch" | "coverage"),
                 ] => {
                     format!("/api/v1/systems/{{id}}/{tail}")
                 }

@@ -366,12 +366,17 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             [401, 200, 200, 200, 200, 200, 200],
         ),
     ];
-    let not_found: [(&str, &str, Option<String>); 54] = [
+    let not_found: [(&str, &str, Option<String>); 55] = [
         // Another organisation's system and usage are as unknown as ones that do not exist.
         ("GET", "/api/v1/systems/sys-none", None),
         ("PUT", "/api/v1/systems/sys-none", Some(SYSTEM.into())),
         ("GET", "/api/v1/systems/sys-none/eligible", None),
         ("GET", "/api/v1/systems/sys-none/watch", None),
+        (
+            "GET",
+            "/api/v1/systems/sys-none/coverage?service=C24-0006",
+            None,
+        ),
         ("PUT", "/api/v1/systems/sys-none/watch/C24-0006", None),
         ("DELETE", "/api/v1/systems/sys-none/watch/C24-0006", None),
         ("GET", "/api/v1/systems/sys-none/usages", None),

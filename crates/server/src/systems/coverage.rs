@@ -1,0 +1,301 @@
+//! `GET /api/v1/systems/{id}/coverage?service=`: what one registered service covers for one of
+//! the procurer's systems, read from the risk map of the criteria in force (the latest published
+//! version) and the objectives the service's registry entry says its statement implements: per
+//! risk, covered, partly covered or not, with the objectives met and missing and what is left to
+//! the contract, the SLA or the procurer; the responsibilities the service leaves to its
+//! customers (its scope per model, the controls given to the customer or both sides); the
+//! questions of the contract, SLA and cyber-attack checklists to put to its provider; and the
+//! system's availability need against the figure the entry states, with the arithmetic.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::State;
+use serde::Serialize;
+use shinrai_domain::criteria::{CriteriaVersion, Status};
+use shinrai_domain::registry::RegistryEntry;
+use shinrai_domain::workflow::procurement::{
+    AvailabilityFit, Checklist, InformationSystem, PITFALL_SHARE_PERCENT, availability_fit,
+    checklists, customer_controls, risk_coverage,
+};
+use utoipa::ToSchema;
+
+use super::actions;
+use super::views::CoverageQuery;
+use crate::error::{ApiError, ErrorBody, Messages};
+use crate::extract::{ApiPath, ApiQuery};
+use crate::openapi::ReadErrors;
+use crate::registry::views::messages;
+use crate::state::AppState;
+use crate::workflow::{Acting, Failure};
+
+/// What a registry entry is called in messages.
+const SERVICE: (&str, &str) = ("登録サービス", "registered service");
+
+/// One risk as the service covers it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RiskCoverageView {
+    /// e.g. `H01`.
+    pub id: String,
+    /// `high`, `medium` or `low`.
+    pub band: String,
+    pub title: Messages,
+    /// `before_adoption`, `provider_selection`, `operation`.
+    pub stages: Vec<String>,
+    /// `covered`, `partial` or `none`.
+    pub coverage: String,
+    /// The objectives addressing the risk that the service implements.
+    pub objectives: Vec<String>,
+    /// Those it does not.
+    pub missing: Vec<String>,
+    /// What is left to the contract, the SLA or the procurer's own measures.
+    pub left_to: Messages,
+}
+
+/// Something the service leaves to its customers.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ResponsibilityView {
+    /// `scope` (who does what under a service model) or `control` (a control of the criteria
+    /// given to the customer or to both sides).
+    pub kind: String,
+    /// For `scope`: `IaaS`, `PaaS` or `SaaS`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// For `control`: its id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub control: Option<String>,
+    /// For `control`: `customer` or `both`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    pub text: Messages,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ChecklistItemView {
+    pub id: String,
+    pub title: Messages,
+    /// What to confirm with the provider.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<Messages>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ChecklistSectionView {
+    pub id: String,
+    pub title: Messages,
+    pub items: Vec<ChecklistItemView>,
+}
+
+/// The questions of one checklist to put to the provider.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ChecklistView {
+    pub title: Messages,
+    pub intro: Messages,
+    pub sections: Vec<ChecklistSectionView>,
+}
+
+impl From<&Checklist> for ChecklistView {
+    fn from(checklist: &Checklist) -> Self {
+        ChecklistView {
+            title: messages(&checklist.title),
+            intro: messages(&checklist.intro),
+            sections: checklist
+                .sections
+                .iter()
+                .map(|section| ChecklistSectionView {
+                    id: section.id.clone(),
+                    title: messages(&section.title),
+                    items: section
+                        .items
+                        .iter()
+                        .map(|item| ChecklistItemView {
+                            id: item.id.clone(),
+                            title: messages(&item.title),
+                            check: item.check.as_ref().map(messages),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The system's availability need against the service's stated figure, for a 30-day month.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AvailabilityFitView {
+    /// What the system's availability level asks for, in percent.
+    pub needed_percent: f64,
+    /// The downtime for every user that allows in a month, in minutes.
+    pub needed_minutes: f64,
+    /// The figure the service's entry states, when it states one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub committed_percent: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub committed_minutes: Option<f64>,
+    /// Whether the stated figure reaches the need; absent when the entry states none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meets: Option<bool>,
+    /// The share of users the pitfall's outage hits, in percent.
+    pub pitfall_share_percent: f64,
+    /// How long one outage hitting that share may last while the monthly figure still holds.
+    pub pitfall_minutes: f64,
+    /// The entry's own words on availability.
+    pub stated: Messages,
+}
+
+impl AvailabilityFitView {
+    fn new(fit: AvailabilityFit, entry: &RegistryEntry) -> Self {
+        AvailabilityFitView {
+            needed_percent: fit.needed_percent,
+            needed_minutes: fit.needed_minutes,
+            committed_percent: fit.committed_percent,
+            committed_minutes: fit.committed_minutes,
+            meets: fit.meets,
+            pitfall_share_percent: PITFALL_SHARE_PERCENT,
+            pitfall_minutes: fit.pitfall_minutes,
+            stated: messages(&entry.availability),
+        }
+    }
+}
+
+/// `GET /api/v1/systems/{id}/coverage`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CoverageView {
+    /// The registration number.
+    pub service: String,
+    pub system: String,
+    /// The criteria version whose risk map was read; empty when none is published.
+    pub criteria: String,
+    pub risks: Vec<RiskCoverageView>,
+    pub customer_responsibilities: Vec<ResponsibilityView>,
+    /// By checklist: `contract`, `sla`, `cyber`.
+    pub checklists: BTreeMap<String, ChecklistView>,
+    pub availability: AvailabilityFitView,
+}
+
+/// The coverage of `entry` for `system` under `criteria`.
+pub fn coverage_view(
+    system: &InformationSystem,
+    entry: &RegistryEntry,
+    criteria: Option<&CriteriaVersion>,
+    lists: &[Checklist],
+) -> CoverageView {
+    let risks = criteria
+        .map(|criteria| {
+            risk_coverage(criteria, &entry.statement.objectives)
+                .into_iter()
+                .map(|found| RiskCoverageView {
+                    id: found.risk.id.clone(),
+                    band: found.risk.band.code().to_owned(),
+                    title: messages(&found.risk.title),
+                    stages: found
+                        .risk
+                        .stages
+                        .iter()
+                        .map(|stage| stage.code().to_owned())
+                        .collect(),
+                    coverage: found.coverage.code().to_owned(),
+                    objectives: found.met.iter().map(|id| (*id).to_owned()).collect(),
+                    missing: found.missing.iter().map(|id| (*id).to_owned()).collect(),
+                    left_to: messages(&found.risk.left_to),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut customer_responsibilities: Vec<ResponsibilityView> = entry
+        .service_models
+        .iter()
+        .map(|scope| ResponsibilityView {
+            kind: "scope".to_owned(),
+            model: Some(scope.model.name().to_owned()),
+            control: None,
+            actor: None,
+            text: messages(&scope.scope),
+        })
+        .collect();
+    if let Some(criteria) = criteria {
+        customer_responsibilities.extend(customer_controls(criteria, entry).into_iter().map(
+            |control| ResponsibilityView {
+                kind: "control".to_owned(),
+                model: None,
+                control: Some(control.id.clone()),
+                actor: Some(control.actor.code().to_owned()),
+                text: messages(&control.text),
+            },
+        ));
+    }
+    CoverageView {
+        service: entry.id.clone(),
+        system: system.id.clone(),
+        criteria: criteria
+            .map(|criteria| criteria.version.clone())
+            .unwrap_or_default(),
+        risks,
+        customer_responsibilities,
+        checklists: lists
+            .iter()
+            .map(|checklist| (checklist.id.clone(), ChecklistView::from(checklist)))
+            .collect(),
+        availability: AvailabilityFitView::new(
+            availability_fit(system.details.availability, &entry.availability.en),
+            entry,
+        ),
+    }
+}
+
+/// The latest published criteria version, whose map is in force.
+async fn criteria_in_force(
+    state: &AppState,
+) -> Result<Option<std::sync::Arc<crate::criteria::Loaded>>, ApiError> {
+    let latest = state
+        .store
+        .criteria_list()
+        .await?
+        .into_iter()
+        .filter(|summary| summary.status == Status::Published)
+        .max_by(|a, b| a.published_on.cmp(&b.published_on));
+    match latest {
+        Some(summary) => state.criteria.get(&state.store, &summary.version).await,
+        None => Ok(None),
+    }
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/systems/{id}/coverage",
+    operation_id = "system_coverage",
+    tag = "procurement",
+    summary = "What a registered service covers for a system / 登録サービスが担保する範囲",
+    description = "Per risk of the map of the criteria in force: `covered` when the service's \
+        statement implements every objective the map names, `partial` when some, `none` \
+        otherwise, with what is left to the contract, the SLA or the procurer; the \
+        responsibilities the service leaves to its customers; the checklists' questions; the \
+        system's availability need against the service's stated figure. / リスクごとの担保の\
+        範囲、利用者に残る責任、確認事項、可用性の比較です。",
+    params(("id" = String, Path, description = "The system id"), CoverageQuery),
+    responses(
+        (status = 200, description = "The coverage.", body = CoverageView),
+        (status = 400, description = "`bad_request`: no `service`", body = ErrorBody),
+        ReadErrors
+    )
+)]
+pub async fn coverage(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(query): ApiQuery<CoverageQuery>,
+) -> Result<Json<CoverageView>, ApiError> {
+    let stored = actions::visible(&state, &acting, &id).await?;
+    let registry = state.registry.get(&state.store).await?;
+    let entry = registry
+        .entry(&query.service)
+        .ok_or_else(|| Failure::not_found(SERVICE, &query.service))?;
+    let criteria = criteria_in_force(&state).await?;
+    let lists = checklists().map_err(|error| ApiError::internal(error.to_string()))?;
+    Ok(Json(coverage_view(
+        &stored.value,
+        entry,
+        criteria.as_ref().map(|loaded| &loaded.version),
+        &lists,
+    )))
+}
