@@ -15,14 +15,12 @@ use shinrai_domain::workflow::procurement::{InformationSystem, is_procurer};
 
 use super::actions;
 use super::eligible::{EligibleFilter, eligible, serves};
-use super::pages::{ServiceRow, render_system, service_row};
+use super::pages::{ServiceRow, sent_back_page, service_row};
 use crate::registry::LoadedRegistry;
 use crate::registry::pages::{Select, select};
 use crate::state::AppState;
 use crate::web::context::PageContext;
-use crate::web::form::{
-    PageForms, Posted, SentBack, answer_post, in_lang, path_segment, read_posted,
-};
+use crate::web::form::{Posted, SentBack, answer_post, in_lang, path_segment, read_posted};
 use crate::web::page::Page;
 use crate::web::system_labels::SystemLabels;
 use crate::workflow::Acting;
@@ -211,16 +209,7 @@ pub async fn watch(
         done,
         WATCH_FORM,
         fields,
-        |sent_back: SentBack| {
-            render_system(
-                &state,
-                &ctx,
-                &by,
-                &id,
-                PageForms::with(Some(sent_back)),
-                None,
-            )
-        },
+        |sent_back: SentBack| sent_back_page(&state, &ctx, &by, &id, sent_back),
     )
     .await
 }

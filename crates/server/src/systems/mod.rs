@@ -10,6 +10,7 @@ pub mod eligible;
 mod eligible_section;
 pub mod overview;
 mod pages;
+mod usages_page;
 pub mod users;
 pub mod views;
 
@@ -40,5 +41,5 @@ pub fn page_routes() -> Router<AppState> {
         .route("/systems/{id}/usages", post(pages::record))
         .route("/systems/{id}/watch", post(eligible_section::watch))
         .route("/usages/{id}/end", post(pages::end))
-        .route("/usages", get(pages::overview))
+        .route("/usages", get(usages_page::overview))
 }

@@ -1,7 +1,6 @@
 //! `/systems`: a procuring organisation's systems with the form to record one; `/systems/{id}`:
 //! one system's classification, SLA items, history, eligible services and usages, with the forms
-//! to revise it, record a usage and end one; `/usages`: who uses which services (all for the
-//! operator's staff, its own for a procurer). The pages are their readers' own.
+//! to revise it, record a usage and end one. The pages are their readers' own.
 
 use askama::Template;
 use axum::extract::rejection::{FormRejection, QueryRejection};
@@ -18,7 +17,6 @@ use shinrai_domain::workflow::{Refusal, fields::Problems};
 
 use super::actions::{self, NewUsage};
 use super::eligible_section::{EligibleForm, EligibleSection, WATCH_FORM, section};
-use super::overview::{UsageFilter, in_use_by_level_and_model};
 use crate::registry::LoadedRegistry;
 use crate::state::AppState;
 use crate::web::context::PageContext;
@@ -326,14 +324,14 @@ pub async fn create(
 
 /// A registered service as the system page shows it.
 pub(super) struct ServiceRow {
-    id: String,
-    href: String,
-    name: String,
-    provider: String,
-    level: u8,
-    models: String,
-    status: String,
-    status_code: &'static str,
+    pub(super) id: String,
+    pub(super) href: String,
+    pub(super) name: String,
+    pub(super) provider: String,
+    pub(super) level: u8,
+    pub(super) models: String,
+    pub(super) status: String,
+    pub(super) status_code: &'static str,
 }
 
 pub(super) fn service_row(registry: &LoadedRegistry, id: &str, lang: Lang) -> ServiceRow {
@@ -362,22 +360,22 @@ pub(super) fn service_row(registry: &LoadedRegistry, id: &str, lang: Lang) -> Se
 }
 
 /// A usage as the pages show it.
-struct UsageRow {
-    id: String,
-    organisation: String,
-    system: String,
-    system_href: Option<String>,
-    service: ServiceRow,
-    from: String,
-    until: String,
-    note: String,
-    in_use: bool,
-    below_level: bool,
+pub(super) struct UsageRow {
+    pub(super) id: String,
+    pub(super) organisation: String,
+    pub(super) system: String,
+    pub(super) system_href: Option<String>,
+    pub(super) service: ServiceRow,
+    pub(super) from: String,
+    pub(super) until: String,
+    pub(super) note: String,
+    pub(super) in_use: bool,
+    pub(super) below_level: bool,
     /// The form to record its last day, while it has none and the reader may.
-    end_action: Option<String>,
+    pub(super) end_action: Option<String>,
 }
 
-fn usage_row(
+pub(super) fn usage_row(
     registry: &LoadedRegistry,
     usage: &ServiceUsage,
     system: Option<&InformationSystem>,
@@ -559,6 +557,17 @@ pub(super) async fn render_system(
     private(render(&view, forms.status()))
 }
 
+/// The system page with a form sent back with its problems.
+pub(super) async fn sent_back_page(
+    state: &AppState,
+    ctx: &PageContext,
+    by: &Acting,
+    id: &str,
+    sent_back: SentBack,
+) -> Response {
+    render_system(state, ctx, by, id, PageForms::with(Some(sent_back)), None).await
+}
+
 /// `GET /systems/{id}`.
 pub async fn show(
     State(state): State<AppState>,
@@ -596,16 +605,7 @@ pub async fn revise(
         done,
         SYSTEM_FORM,
         fields,
-        |sent_back: SentBack| {
-            render_system(
-                &state,
-                &ctx,
-                &by,
-                &id,
-                PageForms::with(Some(sent_back)),
-                None,
-            )
-        },
+        |sent_back: SentBack| sent_back_page(&state, &ctx, &by, &id, sent_back),
     )
     .await
 }
@@ -668,16 +668,7 @@ pub async fn record(
         done,
         USAGE_FORM,
         fields,
-        |sent_back: SentBack| {
-            render_system(
-                &state,
-                &ctx,
-                &by,
-                &id,
-                PageForms::with(Some(sent_back)),
-                None,
-            )
-        },
+        |sent_back: SentBack| sent_back_page(&state, &ctx, &by, &id, sent_back),
     )
     .await
 }
@@ -709,123 +700,7 @@ pub async fn end(
         done,
         END_FORM,
         fields,
-        |sent_back: SentBack| {
-            render_system(
-                &state,
-                &ctx,
-                &by,
-                &system,
-                PageForms::with(Some(sent_back)),
-                None,
-            )
-        },
+        |sent_back: SentBack| sent_back_page(&state, &ctx, &by, &system, sent_back),
     )
     .await
-}
-
-/// What `/usages` narrows to.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct OverviewQuery {
-    service: String,
-    in_use: String,
-    level: String,
-    model: String,
-}
-
-/// One cell of the summary as shown: level, model, organisations, services.
-struct SummaryCell {
-    level: u8,
-    model: &'static str,
-    organisations: usize,
-    services: usize,
-}
-
-#[derive(Template)]
-#[template(path = "usages.html")]
-struct OverviewPage {
-    page: Page,
-    s: SystemLabels,
-    intro: &'static str,
-    rows: Vec<UsageRow>,
-    service: String,
-    only_in_use: bool,
-    /// Each choice with whether it is chosen.
-    levels: Vec<(u8, bool)>,
-    models: Vec<(&'static str, bool)>,
-    summary: Vec<SummaryCell>,
-}
-
-/// `GET /usages`.
-pub async fn overview(
-    State(state): State<AppState>,
-    ctx: PageContext,
-    query: Result<Query<OverviewQuery>, QueryRejection>,
-) -> Response {
-    let Some(by) = acting(&ctx, &state) else {
-        return to_sign_in(&ctx);
-    };
-    let query = query.map(|Query(query)| query).unwrap_or_default();
-    let service = query.service.trim().to_owned();
-    // Values the form never sends are ignored, as an empty choice.
-    let filter = UsageFilter {
-        entry: (!service.is_empty()).then_some(service.as_str()),
-        in_use: (query.in_use == "true").then_some(true),
-        level: query.level.parse::<u8>().ok().and_then(Level::new),
-        model: ServiceModel::from_name(&query.model),
-    };
-    let usages = match actions::usages(&state, &by, filter.entry).await {
-        Ok(usages) => usages,
-        Err(failure) => return failure_page(&ctx, failure),
-    };
-    let registry = match state.registry.get(&state.store).await {
-        Ok(registry) => registry,
-        Err(error) => return crate::web::error_page(ctx.lang, &ctx.uri, &error),
-    };
-    let own: Vec<InformationSystem> = match actions::list(&state, &by).await {
-        Ok(systems) => systems,
-        Err(failure) => return failure_page(&ctx, failure),
-    };
-    let today = by.at.date();
-    let summary = in_use_by_level_and_model(&usages, &registry, today)
-        .into_iter()
-        .filter(|cell| cell.services > 0)
-        .map(|cell| SummaryCell {
-            level: cell.level.get(),
-            model: cell.model.name(),
-            organisations: cell.organisations,
-            services: cell.services,
-        })
-        .collect();
-    let rows = usages
-        .iter()
-        .filter(|usage| filter.keeps(usage, &registry, today))
-        .map(|usage| {
-            let system = own.iter().find(|system| system.id == usage.system);
-            usage_row(&registry, usage, system, &by, ctx.lang)
-        })
-        .collect();
-    let s = SystemLabels::of(ctx.lang);
-    let view = OverviewPage {
-        page: ctx.page(s.overview_title),
-        intro: if by.member.is_operator_staff() {
-            s.overview_intro_operator
-        } else {
-            s.overview_intro_procurer
-        },
-        rows,
-        only_in_use: filter.in_use == Some(true),
-        levels: Level::ALL
-            .into_iter()
-            .map(|level| (level.get(), filter.level == Some(level)))
-            .collect(),
-        models: ServiceModel::ALL
-            .into_iter()
-            .map(|model| (model.name(), filter.model == Some(model)))
-            .collect(),
-        summary,
-        service,
-        s,
-    };
-    private(render(&view, axum::http::StatusCode::OK))
 }
