@@ -284,6 +284,8 @@ pub enum Conflict {
     UsageEnded { usage: String },
     /// The system's watch list holds as many services as it may.
     WatchListFull { system: String, max: usize },
+    /// The system keeps checklist answers for as many candidates as it may.
+    AnsweredCandidatesFull { system: String, max: usize },
 }
 
 impl Conflict {
@@ -336,6 +338,7 @@ impl Conflict {
             Conflict::UsageOverlaps { .. } => "usage_overlaps",
             Conflict::UsageEnded { .. } => "usage_ended",
             Conflict::WatchListFull { .. } => "watch_list_full",
+            Conflict::AnsweredCandidatesFull { .. } => "answered_candidates_full",
         }
     }
 
@@ -617,6 +620,14 @@ impl Conflict {
             Conflict::WatchListFull { system, max } => Bilingual::new(
                 format!("システム {system} の候補リストは上限の {max} 件に達しています"),
                 format!("the watch list of system {system} holds its maximum of {max} services"),
+            ),
+            Conflict::AnsweredCandidatesFull { system, max } => Bilingual::new(
+                format!(
+                    "システム {system} は上限の {max} 件の候補について確認項目の回答を保存しています。不要になった回答を消してください"
+                ),
+                format!(
+                    "system {system} keeps checklist answers for its maximum of {max} candidates; forget some that are no longer needed"
+                ),
             ),
         }
     }

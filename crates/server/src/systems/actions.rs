@@ -1,16 +1,18 @@
 //! What can be done with a procurer's records: its systems recorded, read and revised, their
 //! usages of registered services recorded and ended, and who uses which services read by the
-//! operator; the services each system watches as candidates. A system, its usages and its watch
+//! operator; the services each system watches as candidates, and its answers to the checklists
+//! for each candidate. A system, its usages and its watch
 //! list are their organisation's own: anyone else finds none.
 
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::registry::RegistryEntry;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::procurement::{
-    self, InformationSystem, ServiceUsage, SystemDetails, UsageDraft,
+    self, InformationSystem, ItemAnswer, ServiceUsage, SystemDetails, UsageDraft, checklists,
 };
 use shinrai_store::documents::{Batch, Stored};
 
+use crate::error::ApiError;
 use crate::registry::status::stored_entry;
 use crate::state::AppState;
 use crate::workflow::{Acting, Failure, Outcome, ids};
@@ -214,4 +216,30 @@ pub async fn unwatch(
         .commit(Batch::new().update(&change, stored.revision)?)
         .await?;
     Ok(change.state)
+}
+
+/// A procurer saves its checklist answers for the candidate `entry` of its system `id`,
+/// replacing those kept before (an empty list forgets them; the same answers write nothing).
+pub async fn answer(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    entry: &str,
+    answers: Vec<ItemAnswer>,
+) -> Outcome<InformationSystem> {
+    let stored = visible(state, by, id).await?;
+    let entry: RegistryEntry = stored_entry(state, entry).await?;
+    let lists =
+        checklists().map_err(|error| Failure::Service(ApiError::internal(error.to_string())))?;
+    match procurement::answer_checklists(&stored.value, &entry, answers, &lists, &by.member, by.at)?
+    {
+        None => Ok(stored.value),
+        Some(change) => {
+            state
+                .store
+                .commit(Batch::new().update(&change, stored.revision)?)
+                .await?;
+            Ok(change.state)
+        }
+    }
 }

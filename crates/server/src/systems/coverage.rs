@@ -15,16 +15,16 @@ use serde::Serialize;
 use shinrai_domain::criteria::{CriteriaVersion, Status};
 use shinrai_domain::registry::RegistryEntry;
 use shinrai_domain::workflow::procurement::{
-    AvailabilityFit, Checklist, InformationSystem, PITFALL_SHARE_PERCENT, availability_fit,
-    checklists, customer_controls, risk_coverage,
+    AnswerValue, AvailabilityFit, CandidateAnswers, Checklist, InformationSystem,
+    PITFALL_SHARE_PERCENT, availability_fit, checklists, customer_controls, risk_coverage,
 };
 use utoipa::ToSchema;
 
 use super::actions;
-use super::views::CoverageQuery;
+use super::views::{AnswersRequest, CoverageQuery};
 use crate::error::{ApiError, ErrorBody, Messages};
-use crate::extract::{ApiPath, ApiQuery};
-use crate::openapi::ReadErrors;
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::openapi::{ChangeErrors, ReadErrors};
 use crate::registry::views::messages;
 use crate::state::AppState;
 use crate::workflow::{Acting, Failure};
@@ -77,6 +77,13 @@ pub struct ChecklistItemView {
     /// What to confirm with the provider.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<Messages>,
+    /// The procurer's answer for this candidate: `yes`, `partly`, `no` or `unknown`; absent
+    /// while unanswered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    /// Its note, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -86,38 +93,79 @@ pub struct ChecklistSectionView {
     pub items: Vec<ChecklistItemView>,
 }
 
-/// The questions of one checklist to put to the provider.
+/// The questions of one checklist to put to the provider, with the procurer's answers.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ChecklistView {
     pub title: Messages,
     pub intro: Messages,
     pub sections: Vec<ChecklistSectionView>,
+    /// How many of its questions are answered, and how many each way.
+    pub answered: usize,
+    pub questions: usize,
+    pub yes: usize,
+    pub partly: usize,
+    pub no: usize,
+    pub unknown: usize,
 }
 
-impl From<&Checklist> for ChecklistView {
-    fn from(checklist: &Checklist) -> Self {
-        ChecklistView {
-            title: messages(&checklist.title),
-            intro: messages(&checklist.intro),
-            sections: checklist
-                .sections
-                .iter()
-                .map(|section| ChecklistSectionView {
-                    id: section.id.clone(),
-                    title: messages(&section.title),
-                    items: section
-                        .items
-                        .iter()
-                        .map(|item| ChecklistItemView {
+impl ChecklistView {
+    /// The checklist with the answers `kept` for one candidate filled in.
+    pub fn new(checklist: &Checklist, kept: Option<&CandidateAnswers>) -> Self {
+        let answer_to = |item: &str| {
+            kept.and_then(|kept| kept.answers.iter().find(|answer| answer.item == item))
+        };
+        let mut counts = [0usize; 4];
+        let sections: Vec<ChecklistSectionView> = checklist
+            .sections
+            .iter()
+            .map(|section| ChecklistSectionView {
+                id: section.id.clone(),
+                title: messages(&section.title),
+                items: section
+                    .items
+                    .iter()
+                    .map(|item| {
+                        let answer = answer_to(&item.id);
+                        if let Some(answer) = answer
+                            && let Some(position) =
+                                AnswerValue::ALL.iter().position(|v| *v == answer.answer)
+                            && let Some(count) = counts.get_mut(position)
+                        {
+                            *count += 1;
+                        }
+                        ChecklistItemView {
                             id: item.id.clone(),
                             title: messages(&item.title),
                             check: item.check.as_ref().map(messages),
-                        })
-                        .collect(),
-                })
-                .collect(),
+                            answer: answer.map(|answer| answer.answer.code().to_owned()),
+                            note: answer
+                                .map(|answer| answer.note.clone())
+                                .filter(|note| !note.is_empty()),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        let [yes, partly, no, unknown] = counts;
+        ChecklistView {
+            title: messages(&checklist.title),
+            intro: messages(&checklist.intro),
+            questions: checklist.items().count(),
+            answered: yes + partly + no + unknown,
+            yes,
+            partly,
+            no,
+            unknown,
+            sections,
         }
     }
+}
+
+/// When the answers for a candidate were saved last, and by whom.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AnswersSavedView {
+    pub by: String,
+    pub on: String,
 }
 
 /// The system's availability need against the service's stated figure, for a 30-day month.
@@ -168,8 +216,12 @@ pub struct CoverageView {
     pub criteria: String,
     pub risks: Vec<RiskCoverageView>,
     pub customer_responsibilities: Vec<ResponsibilityView>,
-    /// By checklist: `contract`, `sla`, `cyber`.
+    /// By checklist: `contract`, `sla`, `cyber`, each with the procurer's answers for this
+    /// candidate.
     pub checklists: BTreeMap<String, ChecklistView>,
+    /// When the answers were saved last; absent while none are kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answers_saved: Option<AnswersSavedView>,
     pub availability: AvailabilityFitView,
 }
 
@@ -224,6 +276,7 @@ pub fn coverage_view(
             },
         ));
     }
+    let kept = system.answers_for(&entry.id);
     CoverageView {
         service: entry.id.clone(),
         system: system.id.clone(),
@@ -234,8 +287,12 @@ pub fn coverage_view(
         customer_responsibilities,
         checklists: lists
             .iter()
-            .map(|checklist| (checklist.id.clone(), ChecklistView::from(checklist)))
+            .map(|checklist| (checklist.id.clone(), ChecklistView::new(checklist, kept)))
             .collect(),
+        answers_saved: kept.map(|kept| AnswersSavedView {
+            by: kept.by.clone(),
+            on: kept.on.to_string(),
+        }),
         availability: AvailabilityFitView::new(
             availability_fit(system.details.availability, &entry.availability.en),
             entry,
@@ -244,7 +301,7 @@ pub fn coverage_view(
 }
 
 /// The latest published criteria version, whose map is in force.
-async fn criteria_in_force(
+pub(super) async fn criteria_in_force(
     state: &AppState,
 ) -> Result<Option<std::sync::Arc<crate::criteria::Loaded>>, ApiError> {
     let latest = state
@@ -294,6 +351,46 @@ pub async fn coverage(
     let lists = checklists().map_err(|error| ApiError::internal(error.to_string()))?;
     Ok(Json(coverage_view(
         &stored.value,
+        entry,
+        criteria.as_ref().map(|loaded| &loaded.version),
+        &lists,
+    )))
+}
+
+#[utoipa::path(
+    put,
+    path = "/api/v1/systems/{id}/answers/{service}",
+    operation_id = "answer_checklists",
+    tag = "procurement",
+    summary = "Save the checklist answers for a candidate (its organisation's procurer) / 確認項目への回答の保存",
+    description = "Replaces the answers kept for the candidate: each question of the contract, \
+        SLA and cyber-attack checklists at most once (`unknown_item`, `duplicate`), a note of at \
+        most 500 characters; an empty list forgets them. New answers only for a service in the \
+        registry (409 `entry_status`), for at most 20 candidates per system (409 \
+        `answered_candidates_full`); the same answers again change nothing. Event \
+        `system.answer`. Answers with the coverage. / 候補ごとの確認項目への回答を保存します。",
+    params(
+        ("id" = String, Path, description = "The system id"),
+        ("service" = String, Path, description = "The registration number"),
+    ),
+    request_body(content = AnswersRequest, content_type = "application/json"),
+    responses((status = 200, description = "The coverage with the answers.", body = CoverageView), ChangeErrors)
+)]
+pub async fn answer(
+    State(state): State<AppState>,
+    acting: Acting,
+    ApiPath((id, service)): ApiPath<(String, String)>,
+    ApiJson(request): ApiJson<AnswersRequest>,
+) -> Result<Json<CoverageView>, ApiError> {
+    let system = actions::answer(&state, &acting, &id, &service, request.answers()).await?;
+    let registry = state.registry.get(&state.store).await?;
+    let entry = registry
+        .entry(&service)
+        .ok_or_else(|| Failure::not_found(SERVICE, &service))?;
+    let criteria = criteria_in_force(&state).await?;
+    let lists = checklists().map_err(|error| ApiError::internal(error.to_string()))?;
+    Ok(Json(coverage_view(
+        &system,
         entry,
         criteria.as_ref().map(|loaded| &loaded.version),
         &lists,

@@ -14,6 +14,7 @@ use shinrai_domain::text::Lang;
 use shinrai_domain::workflow::procurement::{InformationSystem, is_procurer};
 
 use super::actions;
+use super::coverage_page::coverage_href;
 use super::eligible::{EligibleFilter, eligible, serves};
 use super::pages::{ServiceRow, sent_back_page, service_row};
 use crate::registry::LoadedRegistry;
@@ -64,11 +65,14 @@ impl EligibleForm {
 pub(super) struct EligibleRow {
     pub(super) service: ServiceRow,
     pub(super) watched: bool,
+    /// What it covers for the system, with the checklists.
+    pub(super) coverage_href: String,
 }
 
 /// One service on the watch list.
 pub(super) struct WatchRow {
     pub(super) service: ServiceRow,
+    pub(super) coverage_href: String,
     pub(super) since: String,
     pub(super) eligible: bool,
 }
@@ -100,6 +104,7 @@ pub(super) fn section(
         .map(|entry| EligibleRow {
             service: service_row(registry, &entry.id, lang),
             watched: system.watches(&entry.id),
+            coverage_href: coverage_href(&system.id, &entry.id, lang),
         })
         .collect();
     let watch_list = system
@@ -107,6 +112,7 @@ pub(super) fn section(
         .iter()
         .map(|watched| WatchRow {
             service: service_row(registry, &watched.entry, lang),
+            coverage_href: coverage_href(&system.id, &watched.entry, lang),
             since: watched.on.to_string(),
             eligible: registry
                 .entry(&watched.entry)

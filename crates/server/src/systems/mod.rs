@@ -1,11 +1,13 @@
 //! The procurer's records: a procuring organisation's information systems, classified, with the
-//! registered services eligible for each, narrowed and watched, and the services each uses from when to when; the
+//! registered services eligible for each, narrowed and watched, what each candidate covers with
+//! the checklists answered for it, and the services each uses from when to when; the
 //! operator's view of who uses which services; and the messages that tell those users what
 //! happens to a service. The API, the pages and the actions both call.
 
 pub mod actions;
 pub mod api;
 pub mod coverage;
+mod coverage_page;
 pub mod eligible;
 mod eligible_section;
 pub mod overview;
@@ -27,6 +29,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::get, api::revise))
         .routes(routes!(api::eligible))
         .routes(routes!(coverage::coverage))
+        .routes(routes!(coverage::answer))
         .routes(routes!(api::watch_list))
         .routes(routes!(api::watch, api::unwatch))
         .routes(routes!(api::system_usages, api::record))
@@ -40,6 +43,8 @@ pub fn page_routes() -> Router<AppState> {
         .route("/systems/{id}", get(pages::show).post(pages::revise))
         .route("/systems/{id}/usages", post(pages::record))
         .route("/systems/{id}/watch", post(eligible_section::watch))
+        .route("/systems/{id}/coverage", get(coverage_page::show))
+        .route("/systems/{id}/answers", post(coverage_page::answer))
         .route("/usages/{id}/end", post(pages::end))
         .route("/usages", get(usages_page::overview))
 }

@@ -20,6 +20,7 @@ use super::eligible_section::{EligibleForm, EligibleSection, WATCH_FORM, section
 use crate::registry::LoadedRegistry;
 use crate::state::AppState;
 use crate::web::context::PageContext;
+use crate::web::coverage_labels::CoverageLabels;
 use crate::web::form::{
     Fields, PageForms, Posted, SentBack, acting, answer_post, bilingual, date_field, failure_page,
     in_lang, optional_date_field, path_segment, private, read_posted, to_sign_in,
@@ -420,6 +421,7 @@ struct UsageForm {
 struct SystemPage {
     page: Page,
     s: SystemLabels,
+    c: CoverageLabels,
     system: SystemRow,
     confidentiality: u8,
     availability: u8,
@@ -553,6 +555,7 @@ pub(super) async fn render_system(
         system: system_row(&system, lang),
         page,
         s,
+        c: CoverageLabels::of(lang),
     };
     private(render(&view, forms.status()))
 }

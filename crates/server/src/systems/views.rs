@@ -11,7 +11,7 @@ use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_domain::workflow::Refusal;
 use shinrai_domain::workflow::fields::Problems;
 use shinrai_domain::workflow::procurement::{
-    InformationItem, InformationSystem, ServiceUsage, SystemDetails,
+    AnswerValue, InformationItem, InformationSystem, ItemAnswer, ServiceUsage, SystemDetails,
 };
 use utoipa::{IntoParams, ToSchema};
 
@@ -328,6 +328,60 @@ impl EligibleQuery {
 pub struct CoverageQuery {
     /// The registration number of the candidate, e.g. `C25-0001`.
     pub service: String,
+}
+
+/// An answer to one question of a checklist, as the API writes it.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerCode {
+    Yes,
+    Partly,
+    No,
+    Unknown,
+}
+
+impl AnswerCode {
+    fn value(self) -> AnswerValue {
+        match self {
+            AnswerCode::Yes => AnswerValue::Yes,
+            AnswerCode::Partly => AnswerValue::Partly,
+            AnswerCode::No => AnswerValue::No,
+            AnswerCode::Unknown => AnswerValue::Unknown,
+        }
+    }
+}
+
+/// The answer to one question.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerRequest {
+    /// The question's id, e.g. `C05`, `S12` or `K4.2`.
+    pub item: String,
+    pub answer: AnswerCode,
+    /// What was found, at most 500 characters.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// `PUT /api/v1/systems/{id}/answers/{service}`: every answer kept for the candidate (those not
+/// listed are no longer answered; an empty list forgets them all).
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswersRequest {
+    pub answers: Vec<AnswerRequest>,
+}
+
+impl AnswersRequest {
+    pub fn answers(self) -> Vec<ItemAnswer> {
+        self.answers
+            .into_iter()
+            .map(|answer| ItemAnswer {
+                item: answer.item,
+                answer: answer.answer.value(),
+                note: answer.note,
+            })
+            .collect()
+    }
 }
 
 /// A service on a system's watch list.

@@ -7,6 +7,7 @@
 pub(crate) mod change_notice_labels;
 pub(crate) mod chart;
 pub(crate) mod context;
+pub(crate) mod coverage_labels;
 pub(crate) mod criteria_gaps_labels;
 pub(crate) mod entry_form_labels;
 pub(crate) mod field_values;
@@ -44,6 +45,7 @@ pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     pairs.extend(incident_labels::IncidentLabels::pairs());
     pairs.extend(criteria_gaps_labels::CriteriaGapsLabels::pairs());
     pairs.extend(system_labels::SystemLabels::pairs());
+    pairs.extend(coverage_labels::CoverageLabels::pairs());
     pairs
 }
 

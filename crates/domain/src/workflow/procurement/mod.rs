@@ -1,10 +1,11 @@
 //! The procurer's records (調達): the information systems a procuring organisation keeps, each
 //! classified by confidentiality and availability, with the history of its classes; and which
-//! registered services each system uses, from when to when, and the ones it watches as candidates. A system and its usages are the
+//! registered services each system uses, from when to when, and the ones it watches as candidates, with its answers to the checklists for each. A system and its usages are the
 //! organisation's own: only its procurement staff write them, only its members read them. The
 //! operator reads the usages as a whole (who uses which services), and the organisations
 //! recorded as a service's users are told what happens to it.
 
+mod answers;
 mod availability_fit;
 mod checklists;
 mod coverage;
@@ -15,6 +16,10 @@ mod usage;
 mod users;
 mod watch;
 
+pub use answers::{
+    AnswerValue, CandidateAnswers, ItemAnswer, MAX_ANSWER_NOTE_CHARS, MAX_ANSWERED_CANDIDATES,
+    answer_checklists,
+};
 pub use availability_fit::{
     AvailabilityFit, MONTH_MINUTES, PITFALL_SHARE_PERCENT, allowed_minutes, availability_fit,
     needed_percent, stated_percent,
@@ -39,6 +44,7 @@ pub const SYSTEM_CREATED: &str = "system.create";
 pub const SYSTEM_REVISED: &str = "system.revise";
 pub const SYSTEM_WATCHED: &str = "system.watch";
 pub const SYSTEM_UNWATCHED: &str = "system.unwatch";
+pub const SYSTEM_ANSWERED: &str = "system.answer";
 pub const USAGE_RECORDED: &str = "usage.record";
 pub const USAGE_ENDED: &str = "usage.end";
 

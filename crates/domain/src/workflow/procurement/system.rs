@@ -134,6 +134,9 @@ pub struct InformationSystem {
     /// The services its procurer watches as candidates, in the order they were added.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub watching: Vec<super::Watched>,
+    /// Its procurer's answers to the checklists, per candidate service.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<super::CandidateAnswers>,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
 }
@@ -171,6 +174,7 @@ pub fn create_system(
         details,
         history: vec![line],
         watching: Vec::new(),
+        answers: Vec::new(),
         created_at_ms: at.at_ms,
         updated_at_ms: at.at_ms,
     };

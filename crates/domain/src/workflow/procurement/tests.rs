@@ -493,3 +493,191 @@ fn the_watchers_of_a_service_are_told_apart_from_its_users() {
     assert!(!message.body.en.contains("recorded as using"));
     assert!(message.body.ja.contains("（窓口）の候補"));
 }
+
+fn answer(item: &str, value: AnswerValue, note: &str) -> ItemAnswer {
+    ItemAnswer {
+        item: item.into(),
+        answer: value,
+        note: note.into(),
+    }
+}
+
+#[test]
+fn a_procurer_keeps_its_checklist_answers_per_candidate_in_the_questions_order() {
+    let lists = checklists().unwrap();
+    let kept = system("city");
+    let registered = entry("C23-0001");
+    let given = vec![
+        answer("S01", AnswerValue::Partly, "  平日のみ  "),
+        answer("C05", AnswerValue::Yes, ""),
+    ];
+    let change = answer_checklists(
+        &kept,
+        &registered,
+        given.clone(),
+        &lists,
+        &procurer("city"),
+        on_day(1),
+    )
+    .unwrap()
+    .expect("new answers");
+    assert_eq!(change.event.action, SYSTEM_ANSWERED);
+    assert_eq!(change.event.payload["entry"], "C23-0001");
+    let saved = change.state.answers_for("C23-0001").unwrap();
+    // Contract questions come before the SLA's; the note is trimmed.
+    let items: Vec<&str> = saved.answers.iter().map(|a| a.item.as_str()).collect();
+    assert_eq!(items, ["C05", "S01"]);
+    assert_eq!(saved.answers.get(1).unwrap().note, "平日のみ");
+    assert_eq!(saved.on, day("2026-11-03"));
+    // The same answers again write nothing; changed ones replace them.
+    let answered = change.state;
+    assert!(
+        answer_checklists(
+            &answered,
+            &registered,
+            given,
+            &lists,
+            &procurer("city"),
+            on_day(2)
+        )
+        .unwrap()
+        .is_none()
+    );
+    let changed = answer_checklists(
+        &answered,
+        &registered,
+        vec![answer("K4.2", AnswerValue::No, "")],
+        &lists,
+        &procurer("city"),
+        on_day(2),
+    )
+    .unwrap()
+    .unwrap()
+    .state;
+    assert_eq!(changed.answers.len(), 1);
+    assert_eq!(changed.answers_for("C23-0001").unwrap().answers.len(), 1);
+    // An empty list forgets them; forgetting nothing writes nothing.
+    let forgotten = answer_checklists(
+        &changed,
+        &registered,
+        vec![],
+        &lists,
+        &procurer("city"),
+        on_day(3),
+    )
+    .unwrap()
+    .unwrap()
+    .state;
+    assert!(forgotten.answers.is_empty());
+    assert!(
+        answer_checklists(
+            &forgotten,
+            &registered,
+            vec![],
+            &lists,
+            &procurer("city"),
+            on_day(3)
+        )
+        .unwrap()
+        .is_none()
+    );
+    // Another organisation's procurer may not answer.
+    assert_eq!(
+        answer_checklists(
+            &kept,
+            &registered,
+            vec![],
+            &lists,
+            &procurer("town"),
+            on_day(1)
+        )
+        .unwrap_err(),
+        Refusal::NotAllowed(NotAllowed::NotTheProcurer)
+    );
+}
+
+#[test]
+fn checklist_answers_name_each_bad_question_and_stay_bounded() {
+    let lists = checklists().unwrap();
+    let kept = system("city");
+    let registered = entry("C23-0001");
+    let bad = vec![
+        answer("Z99", AnswerValue::Yes, ""),
+        answer("C01", AnswerValue::Yes, ""),
+        answer(
+            "C01",
+            AnswerValue::No,
+            &"x".repeat(MAX_ANSWER_NOTE_CHARS + 1),
+        ),
+    ];
+    let Err(Refusal::Invalid(errors)) = answer_checklists(
+        &kept,
+        &registered,
+        bad,
+        &lists,
+        &procurer("city"),
+        on_day(1),
+    ) else {
+        panic!("refused");
+    };
+    let fields: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+    assert_eq!(
+        fields,
+        [
+            ("/answers/0/item", "unknown_item"),
+            ("/answers/2/item", "duplicate"),
+            ("/answers/2/note", "too_long"),
+        ]
+    );
+    // New answers only for a service in the registry.
+    let mut expired = entry("C23-0001");
+    expired.status = EntryStatus::Expired;
+    let one = vec![answer("C01", AnswerValue::Yes, "")];
+    assert_eq!(
+        answer_checklists(
+            &kept,
+            &expired,
+            one.clone(),
+            &lists,
+            &procurer("city"),
+            on_day(1)
+        )
+        .unwrap_err(),
+        Refusal::Conflict(Conflict::EntryStatus {
+            entry: "C23-0001".into(),
+            status: "expired",
+        })
+    );
+    // At most so many candidates.
+    let mut full = kept;
+    for n in 0..MAX_ANSWERED_CANDIDATES {
+        let mut other = entry("C23-0001");
+        other.id = format!("C26-{n:04}");
+        full = answer_checklists(
+            &full,
+            &other,
+            one.clone(),
+            &lists,
+            &procurer("city"),
+            on_day(1),
+        )
+        .unwrap()
+        .unwrap()
+        .state;
+    }
+    assert_eq!(
+        answer_checklists(
+            &full,
+            &registered,
+            one,
+            &lists,
+            &procurer("city"),
+            on_day(1)
+        )
+        .unwrap_err(),
+        Refusal::Conflict(Conflict::AnsweredCandidatesFull {
+            system: "sys-1".into(),
+            max: MAX_ANSWERED_CANDIDATES,
+        })
+    );
+}

@@ -58,8 +58,16 @@ async fn the_table_covers_every_documented_route() {
                 ] => {
                     format!("/api/v1/systems/{{id}}/{tail}")
                 }
-                ["", "api", "v1", "systems", _, "watch", _] => {
-                    "/api/v1/systems/{id}/watch/{service}".to_owned()
+                [
+                    "",
+                    "api",
+                    "v1",
+                    "systems",
+                    _,
+                    tail @ ("watch" | "answers"),
+                    _,
+                ] => {
+                    format!("/api/v1/systems/{{id}}/{tail}/{{service}}")
                 }
                 ["", "api", "v1", "usages", _, "end"] => "/api/v1/usages/{id}/end".to_owned(),
                 [

@@ -366,7 +366,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             [401, 200, 200, 200, 200, 200, 200],
         ),
     ];
-    let not_found: [(&str, &str, Option<String>); 55] = [
+    let not_found: [(&str, &str, Option<String>); 56] = [
         // Another organisation's system and usage are as unknown as ones that do not exist.
         ("GET", "/api/v1/systems/sys-none", None),
         ("PUT", "/api/v1/systems/sys-none", Some(SYSTEM.into())),
@@ -378,6 +378,11 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             None,
         ),
         ("PUT", "/api/v1/systems/sys-none/watch/C24-0006", None),
+        (
+            "PUT",
+            "/api/v1/systems/sys-none/answers/C24-0006",
+            Some(r#"{"answers": []}"#.into()),
+        ),
         ("DELETE", "/api/v1/systems/sys-none/watch/C24-0006", None),
         ("GET", "/api/v1/systems/sys-none/usages", None),
         (

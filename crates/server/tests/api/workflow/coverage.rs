@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use super::flow::{call, ok, refused, text};
+use super::flow::{assert_log_intact, call, logged_actions, ok, refused, text};
 use crate::world::workflow_world;
 
 #[tokio::test]
@@ -119,4 +119,126 @@ async fn a_procurer_reads_what_a_candidate_covers_for_its_system() {
         )
         .await;
     }
+}
+
+#[tokio::test]
+async fn a_procurer_answers_the_checklists_per_candidate_and_reads_them_with_the_coverage() {
+    let world = workflow_world().await;
+    let w = &world;
+    let body = json!({
+        "name": text("文書管理", "Records"),
+        "function": text("管理・支援", "Administration"),
+        "information": [{"name": text("公文書", "public records"), "confidentiality": 2}],
+        "availability": 2,
+    });
+    let created = ok(w, "procurer", "POST", "/api/v1/systems", Some(body)).await;
+    let id = created["id"].as_str().unwrap().to_owned();
+    let answers = format!("/api/v1/systems/{id}/answers/C24-0006");
+    let coverage = format!("/api/v1/systems/{id}/coverage?service=C24-0006");
+    let before = logged_actions(w).await;
+
+    let saved = ok(
+        w,
+        "procurer",
+        "PUT",
+        &answers,
+        Some(json!({"answers": [
+            {"item": "S01", "answer": "partly", "note": "平日 8-20 時のみ"},
+            {"item": "C05", "answer": "yes"},
+            {"item": "K1.1", "answer": "unknown"},
+        ]})),
+    )
+    .await;
+    let item = |view: &Value, list: &str, id: &str| -> Value {
+        view["checklists"][list]["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|section| section["items"].as_array().unwrap().iter())
+            .find(|item| item["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(item(&saved, "sla", "S01")["answer"], "partly");
+    assert_eq!(item(&saved, "sla", "S01")["note"], "平日 8-20 時のみ");
+    assert_eq!(item(&saved, "contract", "C05")["answer"], "yes");
+    assert!(item(&saved, "contract", "C06").get("answer").is_none());
+    assert_eq!(saved["checklists"]["contract"]["answered"], 1);
+    assert_eq!(saved["checklists"]["contract"]["questions"], 18);
+    assert_eq!(saved["checklists"]["sla"]["partly"], 1);
+    assert_eq!(saved["checklists"]["cyber"]["unknown"], 1);
+    assert!(saved["answers_saved"]["on"].is_string());
+    // The coverage reads them back; the same answers again write nothing.
+    let read = ok(w, "procurer", "GET", &coverage, None).await;
+    assert_eq!(item(&read, "sla", "S01")["answer"], "partly");
+    ok(
+        w,
+        "procurer",
+        "PUT",
+        &answers,
+        Some(json!({"answers": [
+            {"item": "C05", "answer": "yes"},
+            {"item": "S01", "answer": "partly", "note": "平日 8-20 時のみ"},
+            {"item": "K1.1", "answer": "unknown"},
+        ]})),
+    )
+    .await;
+    let after = logged_actions(w).await;
+    let answered = |actions: &[String]| actions.iter().filter(|a| *a == "system.answer").count();
+    assert_eq!(answered(&after) - answered(&before), 1);
+    // Another candidate keeps its own answers.
+    let other = ok(
+        w,
+        "procurer",
+        "GET",
+        &format!("/api/v1/systems/{id}/coverage?service=C25-0001"),
+        None,
+    )
+    .await;
+    assert!(other.get("answers_saved").is_none());
+    assert_eq!(other["checklists"]["sla"]["answered"], 0);
+
+    // Bad answers name their place; nothing is written.
+    let bad = call(
+        w,
+        "procurer",
+        "PUT",
+        &answers,
+        Some(json!({"answers": [{"item": "Z99", "answer": "yes"}]})),
+    )
+    .await;
+    assert_eq!(bad.status.as_u16(), 422);
+    let bad = bad.json();
+    assert_eq!(
+        bad["error"]["problems"][0]["pointer"], "/answers/0/item",
+        "{bad}"
+    );
+    assert_eq!(bad["error"]["problems"][0]["code"], "unknown_item");
+    let wrong_value = call(
+        w,
+        "procurer",
+        "PUT",
+        &answers,
+        Some(json!({"answers": [{"item": "C01", "answer": "maybe"}]})),
+    )
+    .await;
+    assert_eq!(wrong_value.status.as_u16(), 422);
+    // A service out of the registry takes no new answers.
+    refused(
+        w,
+        "procurer",
+        "PUT",
+        &format!("/api/v1/systems/{id}/answers/C23-0002"),
+        Some(json!({"answers": [{"item": "C01", "answer": "yes"}]})),
+        409,
+    )
+    .await;
+    // Only the organisation's procurement staff answer; others find no system.
+    for role in ["provider", "operator_admin"] {
+        refused(w, role, "PUT", &answers, Some(json!({"answers": []})), 404).await;
+    }
+    // An empty list forgets them.
+    let forgotten = ok(w, "procurer", "PUT", &answers, Some(json!({"answers": []}))).await;
+    assert!(forgotten.get("answers_saved").is_none());
+    assert_log_intact(w).await;
 }

@@ -209,3 +209,126 @@ async fn a_procurer_filters_the_eligible_services_and_watches_some_by_form() {
         404
     );
 }
+
+#[tokio::test]
+async fn a_procurer_reads_what_a_candidate_covers_and_answers_its_checklists_by_form() {
+    let world = workflow_world().await;
+    let procurer = Browser::of(&world, "procurer").await;
+    let answer = procurer
+        .post(
+            "/systems?lang=en",
+            &[
+                ("name_ja", "文書管理"),
+                ("name_en", "Records"),
+                ("function_ja", "管理・支援"),
+                ("function_en", "Administration"),
+                ("info1_ja", "公文書"),
+                ("info1_en", "Public records"),
+                ("c1", "2"),
+                ("availability", "3"),
+            ],
+        )
+        .await;
+    let path = redirected(&answer).split('?').next().unwrap().to_owned();
+    // The system page links each eligible service to its coverage.
+    let html = procurer.page(&format!("{path}?lang=en")).await;
+    let coverage = format!("{path}/coverage?service=C24-0006");
+    assert!(
+        html.contains(&format!("href=\"{coverage}&#38;lang=en\"")),
+        "{html}"
+    );
+
+    for (lang, words) in [
+        (
+            "ja",
+            ["リスクごとの担保", "利用者に残る責任", "契約条項の確認"],
+        ),
+        (
+            "en",
+            [
+                "Coverage per risk",
+                "Left to the customer",
+                "Contract clauses",
+            ],
+        ),
+    ] {
+        let html = procurer.page(&format!("{coverage}&lang={lang}")).await;
+        for word in words {
+            assert!(html.contains(word), "{lang} {word}: {html}");
+        }
+        assert_eq!(row_ids(&html, "coverage", "risk-").len(), 21, "{html}");
+        // 99.9 % needed and stated: 43.2 minutes a month, 432 for a tenth of the users.
+        assert!(html.contains("<strong>99.9 %</strong>"), "{html}");
+        assert!(html.contains("<strong>432 "), "{html}");
+    }
+
+    let answers = format!("{path}/answers?lang=en");
+    let answer = procurer
+        .post(
+            &answers,
+            &[
+                ("service", "C24-0006"),
+                ("answer-C05", "yes"),
+                ("answer-S01", "partly"),
+                ("note-S01", "weekdays only"),
+                ("note-K2.1", "asked on 12-01"),
+                ("answer-C06", ""),
+            ],
+        )
+        .await;
+    assert_eq!(
+        redirected(&answer),
+        format!("{coverage}&lang=en#checklists")
+    );
+    let html = procurer.page(&format!("{coverage}&lang=en")).await;
+    assert!(
+        html.contains("<option value=\"partly\" selected>"),
+        "{html}"
+    );
+    assert!(html.contains("value=\"weekdays only\""), "{html}");
+    // A note alone is kept as not settled.
+    assert!(
+        html.contains("id=\"answer-K2.1\" name=\"answer-K2.1\"><option value=\"\">Not answered</option><option value=\"yes\">Met</option><option value=\"partly\">Partly met</option><option value=\"no\">Not met</option><option value=\"unknown\" selected>"),
+        "{html}"
+    );
+    assert!(html.contains("(Answered 1/18)"), "{html}");
+
+    // A note too long comes back with the problem and the answers as sent.
+    let long = "x".repeat(501);
+    let answer = procurer
+        .post(
+            &answers,
+            &[
+                ("service", "C24-0006"),
+                ("answer-C05", "no"),
+                ("note-C05", long.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 422);
+    assert!(answer.text().contains("at most 500"), "{}", answer.text());
+    assert!(answer.text().contains("<option value=\"no\" selected>"));
+
+    // Forgetting clears them.
+    let answer = procurer
+        .post(&answers, &[("service", "C24-0006"), ("forget", "1")])
+        .await;
+    assert_eq!(answer.status, 303);
+    let html = procurer.page(&format!("{coverage}&lang=en")).await;
+    assert!(!html.contains(" selected>"), "{html}");
+
+    // Another organisation finds no such page; an unknown service is not found.
+    let provider = Browser::of(&world, "provider").await;
+    assert_eq!(
+        provider.get(&format!("{coverage}&lang=en")).await.0.status,
+        404
+    );
+    assert_eq!(
+        procurer
+            .get(&format!("{path}/coverage?service=C99-9999"))
+            .await
+            .0
+            .status,
+        404
+    );
+}
