@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod applicability;
+pub mod assurance;
 pub mod audit_kind;
 pub mod availability;
 pub mod calendar;
