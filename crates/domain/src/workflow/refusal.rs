@@ -284,6 +284,10 @@ pub enum Conflict {
     UsageEnded { usage: String },
     /// The system's watch list holds as many services as it may.
     WatchListFull { system: String, max: usize },
+    /// The service has as many certificates (not withdrawn) as it may.
+    TooManyCertificates { service: String, max: usize },
+    /// The certificate was withdrawn: it no longer changes.
+    CertificateWithdrawn { certificate: String },
 }
 
 impl Conflict {
@@ -336,6 +340,8 @@ impl Conflict {
             Conflict::UsageOverlaps { .. } => "usage_overlaps",
             Conflict::UsageEnded { .. } => "usage_ended",
             Conflict::WatchListFull { .. } => "watch_list_full",
+            Conflict::TooManyCertificates { .. } => "too_many_certificates",
+            Conflict::CertificateWithdrawn { .. } => "certificate_withdrawn",
         }
     }
 
@@ -617,6 +623,18 @@ impl Conflict {
             Conflict::WatchListFull { system, max } => Bilingual::new(
                 format!("システム {system} の候補リストは上限の {max} 件に達しています"),
                 format!("the watch list of system {system} holds its maximum of {max} services"),
+            ),
+            Conflict::TooManyCertificates { service, max } => Bilingual::new(
+                format!(
+                    "サービス {service} の認証は上限の {max} 件に達しています。不要なものを取り下げてください"
+                ),
+                format!(
+                    "service {service} has its maximum of {max} certificates: withdraw one that no longer applies"
+                ),
+            ),
+            Conflict::CertificateWithdrawn { certificate } => Bilingual::new(
+                format!("認証 {certificate} は取下げ済みのため変更できません"),
+                format!("certificate {certificate} is withdrawn and no longer changes"),
             ),
         }
     }
