@@ -10,6 +10,7 @@ pub mod access;
 pub mod application;
 pub mod audit;
 pub mod audit_body;
+pub mod certification;
 pub mod change;
 pub mod change_notice;
 pub mod fields;

@@ -286,6 +286,10 @@ pub enum Conflict {
     WatchListFull { system: String, max: usize },
     /// The system keeps checklist answers for as many candidates as it may.
     AnsweredCandidatesFull { system: String, max: usize },
+    /// The service has as many certificates (not withdrawn) as it may.
+    TooManyCertificates { service: String, max: usize },
+    /// The certificate was withdrawn: it no longer changes.
+    CertificateWithdrawn { certificate: String },
 }
 
 impl Conflict {
@@ -339,6 +343,8 @@ impl Conflict {
             Conflict::UsageEnded { .. } => "usage_ended",
             Conflict::WatchListFull { .. } => "watch_list_full",
             Conflict::AnsweredCandidatesFull { .. } => "answered_candidates_full",
+            Conflict::TooManyCertificates { .. } => "too_many_certificates",
+            Conflict::CertificateWithdrawn { .. } => "certificate_withdrawn",
         }
     }
 
@@ -628,6 +634,18 @@ impl Conflict {
                 format!(
                     "system {system} keeps checklist answers for its maximum of {max} candidates; forget some that are no longer needed"
                 ),
+            ),
+            Conflict::TooManyCertificates { service, max } => Bilingual::new(
+                format!(
+                    "サービス {service} の認証は上限の {max} 件に達しています。不要なものを取り下げてください"
+                ),
+                format!(
+                    "service {service} has its maximum of {max} certificates: withdraw one that no longer applies"
+                ),
+            ),
+            Conflict::CertificateWithdrawn { certificate } => Bilingual::new(
+                format!("認証 {certificate} は取下げ済みのため変更できません"),
+                format!("certificate {certificate} is withdrawn and no longer changes"),
             ),
         }
     }
