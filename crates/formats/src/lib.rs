@@ -5,6 +5,7 @@
 //! [`Conclusions`](shinrai_domain::workflow::audit::Conclusions), or an error naming the file and the place (sheet,
 //! row and column; or JSON pointer), never a part.
 
+pub mod comparison;
 pub mod conclusions;
 pub mod evidence_archive;
 pub mod holidays;

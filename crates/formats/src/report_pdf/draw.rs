@@ -12,11 +12,23 @@ use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::font::{Glyph, Glyphs};
-use super::page::{
-    BODY_BOTTOM, BODY_WIDTH, FOOTER_SIZE, Item, LEADING, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, TextLine,
-    lines,
-};
-use super::{PrintLang, PrintedReport, ReportPdfError};
+use super::page::{FOOTER_SIZE, Item, LEADING, MARGIN, Paper, TextLine, lines};
+use super::{PrintLang, ReportPdfError};
+
+/// What every page of a printed document shares: its paper, the footer's texts and the
+/// document's metadata.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PrintSetup<'a> {
+    pub paper: Paper,
+    pub lang: PrintLang,
+    /// The document's title in its metadata.
+    pub title: &'a str,
+    /// The footer's first line is `hash_label: sha256`.
+    pub hash_label: &'a str,
+    pub sha256: &'a str,
+    /// The word before "N / M" in the footer.
+    pub page_label: &'a str,
+}
 
 fn fill(lightness: u8) -> Fill {
     Fill {
@@ -48,29 +60,34 @@ fn text(surface: &mut Surface<'_>, font: &Font, line: &TextLine) {
     surface.draw_glyphs(start, &placed, font.clone(), &string, line.size, false);
 }
 
-fn rule(surface: &mut Surface<'_>, y: f32) {
+/// A band across the body from `top`, `height` high, in gray `lightness`.
+fn band(surface: &mut Surface<'_>, paper: Paper, top: f32, height: f32, lightness: u8) {
     let mut path = PathBuilder::new();
-    if let Some(rect) = Rect::from_xywh(MARGIN, y, BODY_WIDTH, 0.4) {
+    if let Some(rect) = Rect::from_xywh(MARGIN, top, paper.body_width(), height) {
         path.push_rect(rect);
     }
     if let Some(path) = path.finish() {
-        surface.set_fill(Some(fill(160)));
+        surface.set_fill(Some(fill(lightness)));
         surface.draw_path(&path);
     }
 }
 
-/// The footer's lines: the report's hash in full, then the page number at the right.
+fn rule(surface: &mut Surface<'_>, paper: Paper, y: f32) {
+    band(surface, paper, y, 0.4, 160);
+}
+
+/// The footer's lines: the document's hash in full, then the page number at the right.
 fn footer(
     glyphs: &mut Glyphs<'_>,
-    report: &PrintedReport,
+    setup: &PrintSetup<'_>,
     page: usize,
     pages: usize,
 ) -> Vec<TextLine> {
     let height = FOOTER_SIZE * LEADING;
-    let mut y = BODY_BOTTOM + height;
+    let mut y = setup.paper.body_bottom() + height;
     let mut out = Vec::new();
-    let hash = format!("{}: {}", report.hash_label, report.sha256);
-    for line in lines(glyphs, &hash, FOOTER_SIZE, BODY_WIDTH) {
+    let hash = format!("{}: {}", setup.hash_label, setup.sha256);
+    for line in lines(glyphs, &hash, FOOTER_SIZE, setup.paper.body_width()) {
         let baseline = y + FOOTER_SIZE * glyphs.ascent;
         out.push(TextLine {
             x: MARGIN,
@@ -81,11 +98,11 @@ fn footer(
         });
         y += height;
     }
-    let number = format!("{} {page} / {pages}", report.page_label);
+    let number = format!("{} {page} / {pages}", setup.page_label);
     let number = glyphs.printable(number.trim_start());
     let width: f32 = number.iter().map(|(_, g)| g.advance).sum::<f32>() * FOOTER_SIZE;
     out.push(TextLine {
-        x: (PAGE_WIDTH - MARGIN - width).max(MARGIN),
+        x: (setup.paper.width - MARGIN - width).max(MARGIN),
         baseline: y + FOOTER_SIZE * glyphs.ascent,
         size: FOOTER_SIZE,
         glyphs: number,
@@ -96,37 +113,43 @@ fn footer(
 
 /// Draws `pages` with their footers and returns the PDF's bytes.
 pub(crate) fn draw(
-    report: &PrintedReport,
+    setup: &PrintSetup<'_>,
     font: &Font,
     glyphs: &mut Glyphs<'_>,
     pages: &[Vec<Item>],
 ) -> Result<Vec<u8>, ReportPdfError> {
+    let paper = setup.paper;
     let mut document = Document::new();
-    let language = match report.lang {
+    let language = match setup.lang {
         PrintLang::Ja => "ja",
         PrintLang::En => "en",
     };
     document.set_metadata(
         Metadata::new()
-            .title(report.title.clone())
+            .title(setup.title.to_owned())
             .language(language.to_owned())
             .creator("shinrai".to_owned()),
     );
     let settings =
-        PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or_else(|| ReportPdfError::Pdf {
+        PageSettings::from_wh(paper.width, paper.height).ok_or_else(|| ReportPdfError::Pdf {
             why: "the page size is invalid".to_owned(),
         })?;
     for (index, items) in pages.iter().enumerate() {
-        let footer = footer(glyphs, report, index + 1, pages.len());
+        let footer = footer(glyphs, setup, index + 1, pages.len());
         let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();
         for item in items {
             match item {
                 Item::Text(line) => text(&mut surface, font, line),
-                Item::Rule(y) => rule(&mut surface, *y),
+                Item::Rule(y) => rule(&mut surface, paper, *y),
+                Item::Shade { top, height } => band(&mut surface, paper, *top, *height, 235),
             }
         }
-        rule(&mut surface, BODY_BOTTOM + 0.4 * FOOTER_SIZE * LEADING);
+        rule(
+            &mut surface,
+            paper,
+            paper.body_bottom() + 0.4 * FOOTER_SIZE * LEADING,
+        );
         for line in &footer {
             text(&mut surface, font, line);
         }

@@ -9,11 +9,12 @@
 //!
 //! Load the font once with [`load_font`] and pass it to every [`render_pdf`].
 
-mod draw;
+// Drawing, glyphs and page geometry serve other printed documents too (see `crate::comparison`).
+pub(crate) mod draw;
 mod error;
-mod font;
+pub(crate) mod font;
 mod layout;
-mod page;
+pub(crate) mod page;
 
 pub use error::ReportPdfError;
 pub use font::{MAX_FONT_BYTES, PdfFont, load_font};
@@ -72,5 +73,13 @@ pub struct PrintedRow {
 pub fn render_pdf(report: &PrintedReport, font: &PdfFont) -> Result<Vec<u8>, ReportPdfError> {
     let mut glyphs = font::Glyphs::new(font)?;
     let pages = page::lay_out(report, &mut glyphs);
-    draw::draw(report, font.krilla(), &mut glyphs, &pages)
+    let setup = draw::PrintSetup {
+        paper: page::PAPER,
+        lang: report.lang,
+        title: &report.title,
+        hash_label: &report.hash_label,
+        sha256: &report.sha256,
+        page_label: &report.page_label,
+    };
+    draw::draw(&setup, font.krilla(), &mut glyphs, &pages)
 }

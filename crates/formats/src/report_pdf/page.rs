@@ -5,20 +5,47 @@ use super::font::{Glyph, Glyphs};
 use super::layout::wrap;
 use super::{PrintedReport, PrintedRow};
 
-/// A4 in points.
-pub(crate) const PAGE_WIDTH: f32 = 595.28;
-pub(crate) const PAGE_HEIGHT: f32 = 841.89;
 /// About 18 mm on every side; the footer sits in the bottom margin's upper part.
 pub(crate) const MARGIN: f32 = 51.0;
 pub(crate) const FOOTER_SIZE: f32 = 7.5;
-/// The bottom of the body: two footer lines and a gap above them.
-pub(crate) const BODY_BOTTOM: f32 = PAGE_HEIGHT - MARGIN - 3.0 * FOOTER_SIZE * LEADING;
-pub(crate) const BODY_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
 pub(crate) const LEADING: f32 = 1.45;
 
-const TITLE: f32 = 18.0;
-const HEADING: f32 = 13.0;
-const BODY: f32 = 9.5;
+/// A page's size in points. Margins, footer and leading are the same on every paper, so that
+/// all printed documents look alike.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Paper {
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Paper {
+    pub(crate) const A4_PORTRAIT: Paper = Paper {
+        width: 595.28,
+        height: 841.89,
+    };
+    pub(crate) const A4_LANDSCAPE: Paper = Paper {
+        width: 841.89,
+        height: 595.28,
+    };
+
+    /// The bottom of the body: two footer lines and a gap above them.
+    pub(crate) const fn body_bottom(self) -> f32 {
+        self.height - MARGIN - 3.0 * FOOTER_SIZE * LEADING
+    }
+
+    pub(crate) const fn body_width(self) -> f32 {
+        self.width - 2.0 * MARGIN
+    }
+}
+
+/// The report is printed on A4 upright.
+pub(crate) const PAPER: Paper = Paper::A4_PORTRAIT;
+const BODY_BOTTOM: f32 = PAPER.body_bottom();
+const BODY_WIDTH: f32 = PAPER.body_width();
+
+pub(crate) const TITLE: f32 = 18.0;
+pub(crate) const HEADING: f32 = 13.0;
+pub(crate) const BODY: f32 = 9.5;
 const DETAIL: f32 = 8.5;
 const EVIDENCE: f32 = 7.0;
 /// The label column of the header and the id column of a row.
@@ -40,6 +67,11 @@ pub(crate) enum Item {
     Text(TextLine),
     /// A thin horizontal rule across the body at this height.
     Rule(f32),
+    /// A light band across the body, drawn under the text that follows it (a table's heading row).
+    Shade {
+        top: f32,
+        height: f32,
+    },
 }
 
 /// `text` broken into lines of at most `width` points, paragraph by paragraph.
