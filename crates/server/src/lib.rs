@@ -49,6 +49,7 @@ pub mod lang;
 pub mod layers;
 pub mod metrics;
 pub mod openapi;
+pub mod pdf_font;
 pub mod quota;
 pub mod routes;
 pub mod shutdown;

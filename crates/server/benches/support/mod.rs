@@ -38,12 +38,13 @@ pub fn now_ms() -> i64 {
 }
 
 /// Who acts in the bench: (login, organisation, roles).
-pub const USERS: [(&str, &str, &[Role]); 5] = [
+pub const USERS: [(&str, &str, &[Role]); 6] = [
     ("admin", "op", &[Role::OperatorAdmin]),
     ("admin2", "op", &[Role::OperatorAdmin]),
     ("reviewer", "op", &[Role::OperatorReviewer]),
     ("provider", "csp", &[Role::Provider]),
     ("signer", "ab", &[Role::Auditor, Role::SigningAuditor]),
+    ("procurer", "gov", &[Role::Procurer]),
 ];
 
 pub struct Bench {
@@ -189,6 +190,7 @@ pub async fn world(dir: &std::path::Path, criteria: &CriteriaVersion) -> Bench {
         ("op", OrgKind::Operator),
         ("csp", OrgKind::Provider),
         ("ab", OrgKind::AuditBody),
+        ("gov", OrgKind::Procurer),
     ] {
         store
             .create_organisation(

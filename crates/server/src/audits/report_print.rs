@@ -1,8 +1,6 @@
 //! The signed report printed as PDF in one language: the report's facts as a header, then each
 //! objective and control with its conclusion, its reason, the phases' results and the hashes of
-//! the evidence behind them. The font is read once, on the first print.
-
-use std::sync::OnceLock;
+//! the evidence behind them.
 
 use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_domain::workflow::report::AuditReport;
@@ -10,28 +8,15 @@ use shinrai_domain::workflow::working_papers::{
     ControlWorkLine, DesignResult, InternalAuditPaper, OperationResult,
 };
 use shinrai_formats::report_pdf::{
-    DEFAULT_FONT, PdfFont, PrintLang, PrintedReport, PrintedRow, PrintedSection, load_font,
-    render_pdf,
+    PrintLang, PrintedReport, PrintedRow, PrintedSection, render_pdf,
 };
 
 use crate::error::ApiError;
 
-/// Where the font is read from: `SHINRAI_PDF_FONT`, else IPAex Gothic where Debian puts it.
-fn font() -> Result<&'static PdfFont, ApiError> {
-    static FONT: OnceLock<Result<PdfFont, String>> = OnceLock::new();
-    FONT.get_or_init(|| {
-        let path = std::env::var_os("SHINRAI_PDF_FONT")
-            .map_or_else(|| DEFAULT_FONT.into(), std::path::PathBuf::from);
-        load_font(&path).map_err(|error| error.to_string())
-    })
-    .as_ref()
-    .map_err(|detail| ApiError::internal(detail.clone()))
-}
-
 /// The report as PDF bytes in `lang` (rendering takes a while for large reports: the caller
 /// runs it off the request threads).
 pub fn report_pdf(report: &AuditReport, lang: Lang) -> Result<Vec<u8>, ApiError> {
-    render_pdf(&printed(report, lang), font()?).map_err(ApiError::internal)
+    render_pdf(&printed(report, lang), crate::pdf_font::pdf_font()?).map_err(ApiError::internal)
 }
 
 fn t(lang: Lang, ja: &str, en: &str) -> String {

@@ -6,6 +6,10 @@
 
 pub mod actions;
 pub mod api;
+pub mod comparison;
+pub mod comparison_export;
+mod comparison_page;
+mod comparison_sheet;
 pub mod coverage;
 mod coverage_page;
 pub mod eligible;
@@ -30,6 +34,9 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::eligible))
         .routes(routes!(coverage::coverage))
         .routes(routes!(coverage::answer))
+        .routes(routes!(comparison::compare))
+        .routes(routes!(comparison_export::xlsx))
+        .routes(routes!(comparison_export::pdf))
         .routes(routes!(api::watch_list))
         .routes(routes!(api::watch, api::unwatch))
         .routes(routes!(api::system_usages, api::record))
@@ -45,6 +52,7 @@ pub fn page_routes() -> Router<AppState> {
         .route("/systems/{id}/watch", post(eligible_section::watch))
         .route("/systems/{id}/coverage", get(coverage_page::show))
         .route("/systems/{id}/answers", post(coverage_page::answer))
+        .route("/systems/{id}/compare", get(comparison_page::show))
         .route("/usages/{id}/end", post(pages::end))
         .route("/usages", get(usages_page::overview))
 }

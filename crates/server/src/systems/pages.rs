@@ -19,6 +19,7 @@ use super::actions::{self, NewUsage};
 use super::eligible_section::{EligibleForm, EligibleSection, WATCH_FORM, section};
 use crate::registry::LoadedRegistry;
 use crate::state::AppState;
+use crate::web::comparison_labels::ComparisonLabels;
 use crate::web::context::PageContext;
 use crate::web::coverage_labels::CoverageLabels;
 use crate::web::form::{
@@ -422,6 +423,8 @@ struct SystemPage {
     page: Page,
     s: SystemLabels,
     c: CoverageLabels,
+    m: ComparisonLabels,
+    compare_action: String,
     system: SystemRow,
     confidentiality: u8,
     availability: u8,
@@ -552,10 +555,12 @@ pub(super) async fn render_system(
         usage_form,
         form,
         list_href: in_lang("/systems", lang),
+        compare_action: format!("/systems/{}/compare", path_segment(&system.id)),
         system: system_row(&system, lang),
         page,
         s,
         c: CoverageLabels::of(lang),
+        m: ComparisonLabels::of(lang),
     };
     private(render(&view, forms.status()))
 }

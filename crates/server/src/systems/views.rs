@@ -11,7 +11,8 @@ use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_domain::workflow::Refusal;
 use shinrai_domain::workflow::fields::Problems;
 use shinrai_domain::workflow::procurement::{
-    AnswerValue, InformationItem, InformationSystem, ItemAnswer, ServiceUsage, SystemDetails,
+    AnswerValue, InformationItem, InformationSystem, ItemAnswer, MAX_COMPARED, ServiceUsage,
+    SystemDetails,
 };
 use utoipa::{IntoParams, ToSchema};
 
@@ -382,6 +383,49 @@ impl AnswersRequest {
             })
             .collect()
     }
+}
+
+/// `GET /api/v1/systems/{id}/comparison` and its exports: the candidates.
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ComparisonQuery {
+    /// One to four registration numbers, separated by commas, e.g. `C24-0006,C25-0001`.
+    pub services: String,
+    /// `ja` or `en`, for the exports; else the request's `Accept-Language`.
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+impl ComparisonQuery {
+    /// The registration numbers asked for, each once, in the order given.
+    pub fn services(&self) -> Result<Vec<String>, crate::error::ApiError> {
+        compared_services(self.services.split(','))
+    }
+}
+
+/// One to [`MAX_COMPARED`] registration numbers, each once, in the order given; 400 otherwise.
+pub fn compared_services<'a>(
+    given: impl Iterator<Item = &'a str>,
+) -> Result<Vec<String>, crate::error::ApiError> {
+    let mut services: Vec<String> = Vec::new();
+    for service in given.map(str::trim).filter(|service| !service.is_empty()) {
+        if !services.iter().any(|kept| kept == service) {
+            services.push(service.to_owned());
+        }
+    }
+    let count = services.len();
+    if count == 0 || count > MAX_COMPARED {
+        return Err(crate::error::ApiError::BadRequest(Bilingual::new(
+            format!(
+                "services には比較するサービスの登録番号を 1〜{MAX_COMPARED} 件指定してください（{count} 件）"
+            ),
+            format!(
+                "services must name 1 to {MAX_COMPARED} registration numbers to compare ({count} given)"
+            ),
+        )));
+    }
+    Ok(services)
 }
 
 /// A service on a system's watch list.

@@ -6,6 +6,7 @@
 
 pub(crate) mod change_notice_labels;
 pub(crate) mod chart;
+pub(crate) mod comparison_labels;
 pub(crate) mod context;
 pub(crate) mod coverage_labels;
 pub(crate) mod criteria_gaps_labels;
@@ -46,6 +47,7 @@ pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     pairs.extend(criteria_gaps_labels::CriteriaGapsLabels::pairs());
     pairs.extend(system_labels::SystemLabels::pairs());
     pairs.extend(coverage_labels::CoverageLabels::pairs());
+    pairs.extend(comparison_labels::ComparisonLabels::pairs());
     pairs
 }
 

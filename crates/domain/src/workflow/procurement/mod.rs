@@ -39,6 +39,9 @@ pub use watch::{MAX_WATCHED, Watched, unwatch_service, watch_service};
 use crate::accounts::{OrgKind, Role};
 use crate::policy::Member;
 
+/// The candidates a procurer compares side by side at once.
+pub const MAX_COMPARED: usize = 4;
+
 /// The log's names of the procurer's steps.
 pub const SYSTEM_CREATED: &str = "system.create";
 pub const SYSTEM_REVISED: &str = "system.revise";

@@ -54,9 +54,20 @@ async fn the_table_covers_every_documented_route() {
                     "v1",
                     "systems",
                     _,
-                    tail @ ("eligible" | "usages" | "watch" | "coverage"),
+                    tail @ ("eligible" | "usages" | "watch" | "coverage" | "comparison"),
                 ] => {
                     format!("/api/v1/systems/{{id}}/{tail}")
+                }
+                [
+                    "",
+                    "api",
+                    "v1",
+                    "systems",
+                    _,
+                    "comparison",
+                    kind @ ("xlsx" | "pdf"),
+                ] => {
+                    format!("/api/v1/systems/{{id}}/comparison/{kind}")
                 }
                 [
                     "",

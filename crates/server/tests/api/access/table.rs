@@ -366,7 +366,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             [401, 200, 200, 200, 200, 200, 200],
         ),
     ];
-    let not_found: [(&str, &str, Option<String>); 56] = [
+    let not_found: [(&str, &str, Option<String>); 59] = [
         // Another organisation's system and usage are as unknown as ones that do not exist.
         ("GET", "/api/v1/systems/sys-none", None),
         ("PUT", "/api/v1/systems/sys-none", Some(SYSTEM.into())),
@@ -378,6 +378,21 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             None,
         ),
         ("PUT", "/api/v1/systems/sys-none/watch/C24-0006", None),
+        (
+            "GET",
+            "/api/v1/systems/sys-none/comparison?services=C24-0006",
+            None,
+        ),
+        (
+            "GET",
+            "/api/v1/systems/sys-none/comparison/xlsx?services=C24-0006",
+            None,
+        ),
+        (
+            "GET",
+            "/api/v1/systems/sys-none/comparison/pdf?services=C24-0006",
+            None,
+        ),
         (
             "PUT",
             "/api/v1/systems/sys-none/answers/C24-0006",

@@ -332,3 +332,95 @@ async fn a_procurer_reads_what_a_candidate_covers_and_answers_its_checklists_by_
         404
     );
 }
+
+#[tokio::test]
+async fn a_procurer_ticks_candidates_and_reads_them_side_by_side() {
+    let world = workflow_world().await;
+    let procurer = Browser::of(&world, "procurer").await;
+    let answer = procurer
+        .post(
+            "/systems?lang=en",
+            &[
+                ("name_ja", "庶務"),
+                ("name_en", "Office work"),
+                ("function_ja", "管理・支援"),
+                ("function_en", "Administration"),
+                ("info1_ja", "職員情報"),
+                ("info1_en", "Staff records"),
+                ("c1", "2"),
+                ("availability", "2"),
+            ],
+        )
+        .await;
+    let path = redirected(&answer).split('?').next().unwrap().to_owned();
+    let html = procurer.page(&format!("{path}?lang=en")).await;
+    assert!(
+        html.contains("name=\"service\" value=\"C24-0006\" form=\"compare-form\""),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("action=\"{path}/compare\"")),
+        "{html}"
+    );
+
+    for (lang, words) in [
+        (
+            "ja",
+            [
+                "候補サービスの比較",
+                "登録の内容",
+                "リスクごとの担保",
+                "XLSX（日本語）",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Comparison of candidate services",
+                "Registration",
+                "Coverage per risk",
+                "PDF (English)",
+            ],
+        ),
+    ] {
+        let html = procurer
+            .page(&format!(
+                "{path}/compare?lang={lang}&service=C24-0006&service=C24-0010&service=C25-0001"
+            ))
+            .await;
+        for word in words {
+            assert!(html.contains(word), "{lang} {word}: {html}");
+        }
+        assert_eq!(html.matches("<th scope=\"col\">C2").count(), 3, "{html}");
+        assert!(
+            html.contains(&format!(
+                "{}/comparison/pdf?services=C24-0006,C24-0010,C25-0001&#38;lang=ja",
+                path.replacen("/systems/", "/api/v1/systems/", 1)
+            )),
+            "{html}"
+        );
+    }
+    // None or five chosen: the page says so.
+    let (answer, html) = procurer.get(&format!("{path}/compare?lang=en")).await;
+    assert_eq!(answer.status, 400);
+    assert!(html.contains("one to four"), "{html}");
+    let five =
+        "service=C24-0006&service=C24-0010&service=C25-0001&service=C24-0001&service=C24-0007";
+    assert_eq!(
+        procurer
+            .get(&format!("{path}/compare?{five}"))
+            .await
+            .0
+            .status,
+        400
+    );
+    let provider = Browser::of(&world, "provider").await;
+    assert_eq!(
+        provider
+            .get(&format!("{path}/compare?service=C24-0006"))
+            .await
+            .0
+            .status,
+        404
+    );
+}
