@@ -7,6 +7,7 @@
 //! tests all call the same functions, then store what they answer.
 
 pub mod access;
+pub mod annex_sharing;
 pub mod application;
 pub mod audit;
 pub mod audit_body;

@@ -290,6 +290,8 @@ pub enum Conflict {
     TooManyCertificates { service: String, max: usize },
     /// The certificate was withdrawn: it no longer changes.
     CertificateWithdrawn { certificate: String },
+    /// The service shares its annexes with as many organisations as it may.
+    TooManyAnnexGrants { service: String, max: usize },
 }
 
 impl Conflict {
@@ -343,6 +345,7 @@ impl Conflict {
             Conflict::UsageEnded { .. } => "usage_ended",
             Conflict::WatchListFull { .. } => "watch_list_full",
             Conflict::AnsweredCandidatesFull { .. } => "answered_candidates_full",
+            Conflict::TooManyAnnexGrants { .. } => "too_many_annex_grants",
             Conflict::TooManyCertificates { .. } => "too_many_certificates",
             Conflict::CertificateWithdrawn { .. } => "certificate_withdrawn",
         }
@@ -626,6 +629,12 @@ impl Conflict {
             Conflict::WatchListFull { system, max } => Bilingual::new(
                 format!("システム {system} の候補リストは上限の {max} 件に達しています"),
                 format!("the watch list of system {system} holds its maximum of {max} services"),
+            ),
+            Conflict::TooManyAnnexGrants { service, max } => Bilingual::new(
+                format!("サービス {service} の別紙は上限の {max} 組織に開示済みです"),
+                format!(
+                    "service {service} shares its annexes with its maximum of {max} organisations"
+                ),
             ),
             Conflict::AnsweredCandidatesFull { system, max } => Bilingual::new(
                 format!(

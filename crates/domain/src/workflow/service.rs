@@ -42,6 +42,9 @@ pub struct Service {
     pub provider: String,
     #[serde(flatten)]
     pub details: ServiceDetails,
+    /// The procuring organisations it shares its statement's annexes with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annex_grants: Vec<super::annex_sharing::AnnexGrant>,
     pub created_at_ms: i64,
     pub updated_at_ms: i64,
 }
@@ -149,6 +152,7 @@ pub fn create(
         id,
         provider: by.org_id.clone(),
         details,
+        annex_grants: Vec::new(),
         created_at_ms: at.at_ms,
         updated_at_ms: at.at_ms,
     };

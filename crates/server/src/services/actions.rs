@@ -1,14 +1,18 @@
 //! What can be done with a service: describe a new one, read one, list those the caller may
-//! see. Each loads what it needs, lets the domain decide, and commits the change with its event.
+//! see, share its statement's annexes with procuring organisations and stop sharing them. Each loads what it needs, lets the domain decide, and commits the change with its event.
 
-use shinrai_domain::workflow::access;
 use shinrai_domain::workflow::audit::Audit;
 use shinrai_domain::workflow::service::{self, Service, ServiceDetails};
+use shinrai_domain::workflow::{NotAllowed, Refusal, access, annex_sharing};
 use shinrai_store::documents::{Batch, Filter, Stored};
 
 use crate::state::AppState;
 use crate::workflow::facts::SERVICE;
 use crate::workflow::{Acting, Failure, Outcome, ids, unchanged_since};
+
+/// What organisations and grants are called in messages.
+const ORGANISATION: (&str, &str) = ("組織", "organisation");
+const GRANT: (&str, &str) = ("別紙の開示先", "annex grant");
 
 /// A service as its provider first describes it.
 #[derive(Debug, Clone)]
@@ -87,4 +91,54 @@ async fn ordered_from_own_body(
     };
     let audits: Vec<Stored<Audit>> = state.store.documents(&filter).await?;
     Ok(audits.into_iter().map(|stored| stored.value).collect())
+}
+
+/// Its provider shares the service's statement annexes with the procuring organisation `org`
+/// (nothing is written when it does already).
+pub async fn grant_annexes(state: &AppState, by: &Acting, id: &str, org: &str) -> Outcome<Service> {
+    let stored = visible(state, by, id).await?;
+    let organisation = state
+        .store
+        .organisation(org)
+        .await?
+        .ok_or_else(|| Failure::not_found(ORGANISATION, org))?;
+    match annex_sharing::grant_annexes(&stored.value, org, organisation.kind, &by.member, by.at)? {
+        None => Ok(stored.value),
+        Some(change) => {
+            state
+                .store
+                .commit(Batch::new().update(&change, stored.revision)?)
+                .await?;
+            Ok(change.state)
+        }
+    }
+}
+
+/// Its provider stops sharing the service's annexes with `org` (404 when it did not).
+pub async fn revoke_annexes(
+    state: &AppState,
+    by: &Acting,
+    id: &str,
+    org: &str,
+) -> Outcome<Service> {
+    let stored = visible(state, by, id).await?;
+    let change = annex_sharing::revoke_annexes(&stored.value, org, &by.member, by.at)?
+        .ok_or_else(|| Failure::not_found(GRANT, org))?;
+    state
+        .store
+        .commit(Batch::new().update(&change, stored.revision)?)
+        .await?;
+    Ok(change.state)
+}
+
+/// The service `id` with whom it shares its annexes: for its provider and the operator's staff.
+pub async fn annex_grants(state: &AppState, by: &Acting, id: &str) -> Outcome<Service> {
+    let service = visible(state, by, id).await?.value;
+    if !by.member.is_operator_staff() && !service::acts_for_provider(&by.member, &service.provider)
+    {
+        return Err(Failure::from(Refusal::NotAllowed(
+            NotAllowed::NotTheProvider,
+        )));
+    }
+    Ok(service)
 }

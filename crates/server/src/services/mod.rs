@@ -1,7 +1,10 @@
-//! Providers' cloud services: the API that describes, reads and lists them, the actions behind
+//! Providers' cloud services: the API that describes, reads and lists them and shares their
+//! statements' annexes with procuring organisations, the actions behind
 //! it (shared with the pages), and the shapes it reads and answers.
 
 pub mod actions;
+mod annex_page;
+pub mod annexes;
 pub mod api;
 pub mod pages;
 pub mod views;
@@ -17,6 +20,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(api::list, api::create))
         .routes(routes!(api::get))
+        .routes(routes!(annexes::list))
+        .routes(routes!(annexes::grant, annexes::revoke))
 }
 
 /// The service pages. `/services/new` is a word no service id may be (see
@@ -30,4 +35,5 @@ pub fn page_routes() -> Router<AppState> {
             get(pages::edit_form).post(pages::edit),
         )
         .route("/services/{id}/statements", post(pages::start_statement))
+        .route("/services/{id}/annexes", post(annex_page::share))
 }

@@ -360,6 +360,8 @@ struct ServicePage {
     levels: Vec<(u8, bool)>,
     problems: Problems,
     csrf_token: String,
+    /// Who the annexes are shared with, for the provider.
+    annexes: Option<super::annex_page::AnnexSection>,
 }
 
 /// `GET /services/{id}`: the service, its statements, audits and applications.
@@ -369,6 +371,16 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Response {
     service_page(&state, &ctx, &id, Problems::none()).await
+}
+
+/// The service page with a form's problems.
+pub(super) async fn page_with_problems(
+    state: &AppState,
+    ctx: &PageContext,
+    id: &str,
+    problems: Problems,
+) -> Response {
+    service_page(state, ctx, id, problems).await
 }
 
 async fn service_page(
@@ -492,7 +504,13 @@ async fn service_view(
         .or_else(|| criteria.last().map(|(version, _)| version.clone()))
         .unwrap_or_default();
     let details = &service.details;
+    let annexes = if own {
+        Some(super::annex_page::section(state, &service, lang).await?)
+    } else {
+        None
+    };
     Ok(ServicePage {
+        annexes,
         w,
         name: details.name.get(lang).to_owned(),
         description: details.description.get(lang).to_owned(),

@@ -79,7 +79,8 @@ pub async fn comparison(
         compared.push(ComparedService {
             entry: RegistryItem::new(&registry, entry),
             eligible: serves(entry, &system),
-            coverage: coverage_view(&system, entry, criteria, &lists),
+            // The annexes stay with each coverage read alone, where their reading is recorded.
+            coverage: coverage_view(&system, entry, criteria, &lists, None),
         });
     }
     Ok(ComparisonView {

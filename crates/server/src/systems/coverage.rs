@@ -18,9 +18,11 @@ use shinrai_domain::workflow::procurement::{
     AnswerValue, AvailabilityFit, CandidateAnswers, Checklist, InformationSystem,
     PITFALL_SHARE_PERCENT, availability_fit, checklists, customer_controls, risk_coverage,
 };
+use shinrai_domain::workflow::statement::Statement;
 use utoipa::ToSchema;
 
 use super::actions;
+use super::annexes::shared_annexes;
 use super::views::{AnswersRequest, CoverageQuery};
 use crate::error::{ApiError, ErrorBody, Messages};
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
@@ -48,6 +50,9 @@ pub struct RiskCoverageView {
     pub objectives: Vec<String>,
     /// Those it does not.
     pub missing: Vec<String>,
+    /// With the annexes shared: the controls the statement selected under the objectives met.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub controls: Vec<String>,
     /// What is left to the contract, the SLA or the procurer's own measures.
     pub left_to: Messages,
 }
@@ -161,6 +166,70 @@ impl ChecklistView {
     }
 }
 
+/// A control the statement selected, as its annex describes it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AnnexControlView {
+    pub control: String,
+    /// The objective (group) it belongs to.
+    pub objective: String,
+    /// 個別管理策: what the provider does to meet it.
+    pub individual_control: Messages,
+    /// `csp`, `customer` or `shared`.
+    pub responsibility: String,
+}
+
+/// A control the statement excluded, and why.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AnnexExclusionView {
+    pub control: String,
+    pub objective: String,
+    pub reason: Messages,
+}
+
+/// The statement's annexes, when its provider shares them with the reader's organisation.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AnnexesView {
+    /// The statement the entry was registered on.
+    pub statement: String,
+    pub selected: Vec<AnnexControlView>,
+    pub excluded: Vec<AnnexExclusionView>,
+}
+
+impl AnnexesView {
+    fn new(statement: &Statement, criteria: Option<&CriteriaVersion>) -> Self {
+        let objective = |control: &str| {
+            criteria
+                .and_then(|criteria| criteria.controls.iter().find(|c| c.id == control))
+                .map(|c| c.objective.clone())
+                .unwrap_or_default()
+        };
+        AnnexesView {
+            statement: statement.id.clone(),
+            selected: statement
+                .content
+                .selected
+                .iter()
+                .map(|selected| AnnexControlView {
+                    objective: objective(&selected.control),
+                    control: selected.control.clone(),
+                    individual_control: messages(&selected.individual_control),
+                    responsibility: selected.responsibility.code().to_owned(),
+                })
+                .collect(),
+            excluded: statement
+                .content
+                .excluded
+                .iter()
+                .map(|excluded| AnnexExclusionView {
+                    objective: objective(&excluded.control),
+                    control: excluded.control.clone(),
+                    reason: messages(&excluded.reason),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// When the answers for a candidate were saved last, and by whom.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AnswersSavedView {
@@ -223,6 +292,9 @@ pub struct CoverageView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub answers_saved: Option<AnswersSavedView>,
     pub availability: AvailabilityFitView,
+    /// The statement's annexes, only for an organisation its provider shares them with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annexes: Option<AnnexesView>,
 }
 
 /// The coverage of `entry` for `system` under `criteria`.
@@ -231,7 +303,9 @@ pub fn coverage_view(
     entry: &RegistryEntry,
     criteria: Option<&CriteriaVersion>,
     lists: &[Checklist],
+    annexes: Option<&Statement>,
 ) -> CoverageView {
+    let annexes = annexes.map(|statement| AnnexesView::new(statement, criteria));
     let risks = criteria
         .map(|criteria| {
             risk_coverage(criteria, &entry.statement.objectives)
@@ -249,6 +323,19 @@ pub fn coverage_view(
                     coverage: found.coverage.code().to_owned(),
                     objectives: found.met.iter().map(|id| (*id).to_owned()).collect(),
                     missing: found.missing.iter().map(|id| (*id).to_owned()).collect(),
+                    controls: annexes
+                        .as_ref()
+                        .map(|annexes| {
+                            annexes
+                                .selected
+                                .iter()
+                                .filter(|selected| {
+                                    found.met.iter().any(|met| *met == selected.objective)
+                                })
+                                .map(|selected| selected.control.clone())
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                     left_to: messages(&found.risk.left_to),
                 })
                 .collect()
@@ -297,6 +384,7 @@ pub fn coverage_view(
             availability_fit(system.details.availability, &entry.availability.en),
             entry,
         ),
+        annexes,
     }
 }
 
@@ -349,11 +437,13 @@ pub async fn coverage(
         .ok_or_else(|| Failure::not_found(SERVICE, &query.service))?;
     let criteria = criteria_in_force(&state).await?;
     let lists = checklists().map_err(|error| ApiError::internal(error.to_string()))?;
+    let annexes = shared_annexes(&state, &acting, entry, &stored.value.id).await?;
     Ok(Json(coverage_view(
         &stored.value,
         entry,
         criteria.as_ref().map(|loaded| &loaded.version),
         &lists,
+        annexes.as_ref(),
     )))
 }
 
@@ -389,10 +479,12 @@ pub async fn answer(
         .ok_or_else(|| Failure::not_found(SERVICE, &service))?;
     let criteria = criteria_in_force(&state).await?;
     let lists = checklists().map_err(|error| ApiError::internal(error.to_string()))?;
+    let annexes = shared_annexes(&state, &acting, entry, &system.id).await?;
     Ok(Json(coverage_view(
         &system,
         entry,
         criteria.as_ref().map(|loaded| &loaded.version),
         &lists,
+        annexes.as_ref(),
     )))
 }

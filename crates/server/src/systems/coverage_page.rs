@@ -14,8 +14,10 @@ use shinrai_domain::text::Lang;
 use shinrai_domain::workflow::procurement::{
     AnswerValue, InformationSystem, ItemAnswer, checklists, is_procurer,
 };
+use shinrai_domain::workflow::statement::Responsibility;
 
 use super::actions;
+use super::annexes::shared_annexes;
 use super::coverage::{CoverageView, coverage_view, criteria_in_force};
 use super::pages::{ServiceRow, service_row};
 use crate::error::{ApiError, Messages};
@@ -78,8 +80,18 @@ struct RiskRow {
     coverage: &'static str,
     coverage_code: String,
     met: String,
+    controls: String,
     missing: String,
     left_to: String,
+}
+
+/// A control of the shared annex: id, objective, what the provider does (or why it excluded
+/// it), and who is responsible.
+struct AnnexRow {
+    control: String,
+    objective: String,
+    text: String,
+    responsibility: String,
 }
 
 struct ResponsibilityRow {
@@ -135,6 +147,8 @@ struct CoveragePage {
     responsibilities: Vec<ResponsibilityRow>,
     availability: AvailabilityRows,
     checklists: Vec<ChecklistRows>,
+    /// The shared annex, when its provider shares it with the reader's organisation.
+    annex: Option<(String, Vec<AnnexRow>, Vec<AnnexRow>)>,
     answer_choices: Vec<(&'static str, String)>,
     saved: Option<(String, String)>,
     problems: Vec<String>,
@@ -167,6 +181,7 @@ fn risk_rows(view: &CoverageView, c: &CoverageLabels, lang: Lang) -> Vec<RiskRow
             },
             coverage_code: risk.coverage.clone(),
             met: risk.objectives.join(", "),
+            controls: risk.controls.join(", "),
             missing: risk.missing.join(", "),
             left_to: text(&risk.left_to, lang),
         })
@@ -283,11 +298,16 @@ async fn render_coverage(
     let Some(entry) = registry.entry(service) else {
         return crate::web::not_found_page(lang, &ctx.uri);
     };
+    let annexes = match shared_annexes(state, by, entry, &system.id).await {
+        Ok(annexes) => annexes,
+        Err(error) => return crate::web::error_page(lang, &ctx.uri, &error),
+    };
     let view = coverage_view(
         &system,
         entry,
         criteria.as_ref().map(|loaded| &loaded.version),
         &lists,
+        annexes.as_ref(),
     );
     let c = CoverageLabels::of(lang);
     let risks = risk_rows(&view, &c, lang);
@@ -309,6 +329,35 @@ async fn render_coverage(
         responsibilities: responsibility_rows(&view, &c, lang),
         availability: availability_rows(&view, lang),
         checklists: checklist_rows(&view, &forms, lang),
+        annex: view.annexes.as_ref().map(|annexes| {
+            (
+                annexes.statement.clone(),
+                annexes
+                    .selected
+                    .iter()
+                    .map(|one| AnnexRow {
+                        control: one.control.clone(),
+                        objective: one.objective.clone(),
+                        text: text(&one.individual_control, lang),
+                        responsibility: Responsibility::ALL
+                            .iter()
+                            .find(|r| r.code() == one.responsibility)
+                            .map(|r| r.title().get(lang).to_owned())
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+                annexes
+                    .excluded
+                    .iter()
+                    .map(|one| AnnexRow {
+                        control: one.control.clone(),
+                        objective: one.objective.clone(),
+                        text: text(&one.reason, lang),
+                        responsibility: String::new(),
+                    })
+                    .collect(),
+            )
+        }),
         answer_choices: AnswerValue::ALL
             .iter()
             .map(|value| (value.code(), value.title().get(lang).to_owned()))

@@ -5,6 +5,7 @@
 //! happens to a service. The API, the pages and the actions both call.
 
 pub mod actions;
+mod annexes;
 pub mod api;
 pub mod comparison;
 pub mod comparison_export;

@@ -62,5 +62,15 @@ page_labels! {
     save: "回答を保存する", "Save the answers";
     forget: "この候補の回答をすべて消す", "Forget every answer for this candidate";
     read_only: "回答を記録できるのは調達担当者です。", "Only procurement staff can record answers.";
+    annex: "開示された言明書の別紙", "The statement's annexes shared with you";
+    annex_intro: "事業者が貴組織に別紙を開示しています。登録に用いた言明書:", "The provider shares its annexes with your organisation. The statement registered:";
+    annex_controls: "別紙の管理策", "Controls in the annex";
+    annex_selected: "選択した管理策と個別管理策", "Controls selected, with the individual controls";
+    annex_excluded: "除外した管理策と理由", "Controls excluded, and why";
+    annex_control: "管理策", "Control";
+    annex_objective: "管理目的", "Objective";
+    annex_individual: "個別管理策", "Individual control";
+    annex_responsibility: "実施の責任", "Responsibility";
+    annex_reason: "除外の理由", "Reason for the exclusion";
     }
 }

@@ -4,6 +4,7 @@
 //! with their feature (`registry/pages.rs`, `criteria/pages.rs`, …). Pages are server-rendered
 //! in Japanese and English; forms are plain HTML forms, so everything works without scripts.
 
+pub(crate) mod annex_labels;
 pub(crate) mod change_notice_labels;
 pub(crate) mod chart;
 pub(crate) mod comparison_labels;
@@ -48,6 +49,7 @@ pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     pairs.extend(system_labels::SystemLabels::pairs());
     pairs.extend(coverage_labels::CoverageLabels::pairs());
     pairs.extend(comparison_labels::ComparisonLabels::pairs());
+    pairs.extend(annex_labels::AnnexLabels::pairs());
     pairs
 }
 

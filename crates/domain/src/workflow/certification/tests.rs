@@ -18,6 +18,7 @@ fn service() -> Service {
         id: "svc-a".into(),
         provider: "csp".into(),
         details: service_details(),
+        annex_grants: Vec::new(),
         created_at_ms: 1,
         updated_at_ms: 1,
     }

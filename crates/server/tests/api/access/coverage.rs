@@ -119,6 +119,9 @@ async fn the_table_covers_every_documented_route() {
                     "/api/v1/audit-bodies/{org}/suspension/lift".to_owned()
                 }
                 ["", "api", "v1", "auditors", _] => "/api/v1/auditors/{user}".to_owned(),
+                ["", "api", "v1", "services", _, "annex-grants", _] => {
+                    "/api/v1/services/{id}/annex-grants/{org}".to_owned()
+                }
                 [
                     "",
                     "api",

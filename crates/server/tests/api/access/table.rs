@@ -366,7 +366,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             [401, 200, 200, 200, 200, 200, 200],
         ),
     ];
-    let not_found: [(&str, &str, Option<String>); 59] = [
+    let not_found: [(&str, &str, Option<String>); 62] = [
         // Another organisation's system and usage are as unknown as ones that do not exist.
         ("GET", "/api/v1/systems/sys-none", None),
         ("PUT", "/api/v1/systems/sys-none", Some(SYSTEM.into())),
@@ -411,6 +411,9 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             Some(r#"{"until": "2026-12-31"}"#.into()),
         ),
         ("GET", "/api/v1/services/svc-none", None),
+        ("GET", "/api/v1/services/svc-none/annex-grants", None),
+        ("PUT", "/api/v1/services/svc-none/annex-grants/gov", None),
+        ("DELETE", "/api/v1/services/svc-none/annex-grants/gov", None),
         (
             "POST",
             "/api/v1/services/svc-none/statements",

@@ -340,6 +340,11 @@ pub async fn application(world: &World, service: &str, audit: &str) -> String {
 /// The provider's audited service registered: reviewed and decided by one administrator,
 /// approved by a second; its registration number.
 pub async fn registered_entry(world: &World) -> String {
+    registered_service(world).await.1
+}
+
+/// A service carried to the registry: (its id, its registration number).
+pub async fn registered_service(world: &World) -> (String, String) {
     let (service, _, audit) = audited_service(world).await;
     let application = application(world, &service, &audit).await;
     let uri = |tail: &str| format!("/api/v1/applications/{application}{tail}");
@@ -354,7 +359,10 @@ pub async fn registered_entry(world: &World) -> String {
     )
     .await;
     let approved = ok(world, "second_admin", "POST", &uri("/approve"), None).await;
-    approved["registry_entry"].as_str().unwrap().to_owned()
+    (
+        service,
+        approved["registry_entry"].as_str().unwrap().to_owned(),
+    )
 }
 
 /// Every action of the signed log, oldest first.

@@ -1,6 +1,7 @@
 //! The scheme's workflow over the API: a service carried from its description to the registry,
 //! and each route's answers to the wrong party, the wrong state and bad input.
 
+mod annexes;
 mod change_notices;
 mod comparison;
 mod coverage;

@@ -424,3 +424,60 @@ async fn a_procurer_ticks_candidates_and_reads_them_side_by_side() {
         404
     );
 }
+
+#[tokio::test]
+async fn a_provider_shares_its_annexes_by_form_and_the_procurer_reads_them_on_the_coverage() {
+    let world = workflow_world().await;
+    let (service, entry) = crate::workflow::flow::registered_service(&world).await;
+    let provider = Browser::of(&world, "provider").await;
+    let html = provider.page(&format!("/services/{service}?lang=en")).await;
+    assert!(
+        html.contains("Sharing the statement&#39;s annexes"),
+        "{html}"
+    );
+    assert!(html.contains("<option value=\"gov\">"), "{html}");
+    let share = format!("/services/{service}/annexes?lang=en");
+    let answer = provider.post(&share, &[("org", "gov")]).await;
+    assert_eq!(
+        redirected(&answer),
+        format!("/services/{service}?lang=en#annexes")
+    );
+    let html = provider.page(&format!("/services/{service}?lang=ja")).await;
+    assert!(html.contains("id=\"grant-gov\""), "{html}");
+    // An audit body is no procuring organisation: the page says so.
+    let answer = provider.post(&share, &[("org", "ab")]).await;
+    assert_eq!(answer.status, 422);
+    assert!(answer.text().contains("not a procuring organisation"));
+
+    let procurer = Browser::of(&world, "procurer").await;
+    let answer = procurer
+        .post(
+            "/systems?lang=en",
+            &[
+                ("name_ja", "窓口"),
+                ("name_en", "Counter"),
+                ("function_ja", "住民向けサービス"),
+                ("function_en", "Service to residents"),
+                ("info1_ja", "氏名"),
+                ("info1_en", "Names"),
+                ("c1", "1"),
+                ("availability", "1"),
+            ],
+        )
+        .await;
+    let path = redirected(&answer).split('?').next().unwrap().to_owned();
+    for lang in ["ja", "en"] {
+        let html = procurer
+            .page(&format!("{path}/coverage?service={entry}&lang={lang}"))
+            .await;
+        assert!(html.contains("class=\"annex-selected\""), "{html}");
+    }
+    // Stopped: the coverage no longer shows them.
+    provider
+        .post(&share, &[("org", "gov"), ("remove", "1")])
+        .await;
+    let html = procurer
+        .page(&format!("{path}/coverage?service={entry}&lang=en"))
+        .await;
+    assert!(!html.contains("class=\"annex-selected\""), "{html}");
+}
