@@ -35,7 +35,7 @@ use serde_json::{Value, json};
 use shinrai_domain::criteria::demo::demo_criteria;
 use shinrai_domain::registry::demo::demo_registry;
 use shinrai_domain::workflow::procurement::checklists;
-use shinrai_store::model::ChangeBy;
+use shinrai_store::model::{ChangeBy, NewOrganisation};
 use support::{Row, now_ms, world};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -88,6 +88,18 @@ async fn main() {
     let criteria = demo_criteria().unwrap();
     let bench = world(&dir, &criteria).await;
     let registry = demo_registry().unwrap();
+    // The organisations the registry names, so its entries can refer to them.
+    for (id, kind, name) in shinrai_testdata::registry::demo_registry_organisations(&registry) {
+        bench
+            .state
+            .store
+            .create_organisation(
+                &NewOrganisation { id, kind, name },
+                &ChangeBy::system(now_ms()),
+            )
+            .await
+            .unwrap();
+    }
     bench
         .state
         .store

@@ -283,31 +283,7 @@ async fn built(config: Config, wall: Option<Arc<ManualWall>>) -> World {
         .expect("draft criteria");
     // The demo registry, with the organisations it names.
     let registry = shinrai_domain::registry::demo::demo_registry().expect("demo registry");
-    let named = [
-        ("sakura-cloud-works", OrgKind::Provider),
-        ("kasumi-systems", OrgKind::Provider),
-        ("minato-data", OrgKind::Provider),
-        ("aoba-audit", OrgKind::AuditBody),
-        ("hikari-assurance", OrgKind::AuditBody),
-    ]
-    .map(|(id, kind)| {
-        (
-            id.to_owned(),
-            kind,
-            Bilingual::new(format!("{id} 社"), format!("{id} Ltd")),
-        )
-    });
-    let own = registry
-        .providers
-        .iter()
-        .map(|p| (p.id.clone(), OrgKind::Provider, p.name.clone()))
-        .chain(
-            registry
-                .audit_bodies
-                .iter()
-                .map(|a| (a.id.clone(), OrgKind::AuditBody, a.name.clone())),
-        );
-    for (id, kind, name) in named.into_iter().chain(own) {
+    for (id, kind, name) in shinrai_testdata::registry::demo_registry_organisations(&registry) {
         store
             .create_organisation(&NewOrganisation { id, kind, name }, &system)
             .await

@@ -8,6 +8,7 @@ mod vocabulary;
 use std::collections::BTreeMap;
 
 use shinrai_domain::SeededRandom;
+use shinrai_domain::accounts::OrgKind;
 use shinrai_domain::date::CalendarDate;
 use shinrai_domain::level::Level;
 use shinrai_domain::registration::valid_until;
@@ -28,6 +29,40 @@ use self::vocabulary::{
 /// suspended, the others expired or deregistered.
 pub fn reference_day() -> Option<CalendarDate> {
     CalendarDate::new(2026, 11, 23)
+}
+
+/// Every organisation the demo registry's entries name (providers and audit bodies), with its
+/// kind and name: what a store needs before it takes the entries. The story's organisations
+/// come first; those the registry file lists follow (a store skips none: their ids differ).
+pub fn demo_registry_organisations(registry: &DemoRegistry) -> Vec<(String, OrgKind, Bilingual)> {
+    [
+        ("sakura-cloud-works", OrgKind::Provider),
+        ("kasumi-systems", OrgKind::Provider),
+        ("minato-data", OrgKind::Provider),
+        ("aoba-audit", OrgKind::AuditBody),
+        ("hikari-assurance", OrgKind::AuditBody),
+    ]
+    .map(|(id, kind)| {
+        (
+            id.to_owned(),
+            kind,
+            Bilingual::new(format!("{id} 社"), format!("{id} Ltd")),
+        )
+    })
+    .into_iter()
+    .chain(
+        registry
+            .providers
+            .iter()
+            .map(|p| (p.id.clone(), OrgKind::Provider, p.name.clone())),
+    )
+    .chain(
+        registry
+            .audit_bodies
+            .iter()
+            .map(|a| (a.id.clone(), OrgKind::AuditBody, a.name.clone())),
+    )
+    .collect()
 }
 
 /// `count` entries (with the providers and audit bodies they name), the same for the same
