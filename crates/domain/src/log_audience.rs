@@ -90,7 +90,7 @@ pub fn audience<'a>(
         // Work in progress on a service (restricted to its parties): the operator's staff and
         // the organisation that acted; everyone else sees only that something happened.
         "service" | "statement" | "audit" | "application" | "auditor" | "change_notice"
-        | "incident" => Audience::Organisation { org },
+        | "incident" | "certificate" => Audience::Organisation { org },
         // A procuring organisation's systems and what they use: its own, and the operator's
         // staff's (who read who uses which services).
         "system" | "usage" => Audience::Organisation { org },

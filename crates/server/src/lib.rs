@@ -16,6 +16,7 @@ pub mod accounts;
 pub mod applications;
 pub mod audit_bodies;
 pub mod audits;
+pub mod certificates;
 pub mod change_notices;
 pub mod criteria;
 pub mod decide;

@@ -183,10 +183,11 @@ pub const CHANGE_NOTICES: BoundTable = document_table("change_notices");
 pub const INCIDENTS: BoundTable = document_table("incidents");
 pub const SYSTEMS: BoundTable = document_table("systems");
 pub const SERVICE_USAGES: BoundTable = document_table("service_usages");
+pub const CERTIFICATES: BoundTable = document_table("certificates");
 
 /// The tables of the scheme's work in progress, which share one shape, in the order backups
 /// write them.
-pub const DOCUMENT_TABLES: [&BoundTable; 19] = [
+pub const DOCUMENT_TABLES: [&BoundTable; 20] = [
     &SELECTION_APPLICATIONS,
     &AUDIT_BODY_RECORDS,
     &AUDITOR_PROFILES,
@@ -206,10 +207,11 @@ pub const DOCUMENT_TABLES: [&BoundTable; 19] = [
     &INCIDENTS,
     &SYSTEMS,
     &SERVICE_USAGES,
+    &CERTIFICATES,
 ];
 
 /// Every bound table, in the order verification reads them.
-pub const BOUND_TABLES: [&BoundTable; 26] = [
+pub const BOUND_TABLES: [&BoundTable; 27] = [
     &ORGANISATIONS,
     &USERS,
     &USER_ROLES,
@@ -236,6 +238,7 @@ pub const BOUND_TABLES: [&BoundTable; 26] = [
     &INCIDENTS,
     &SYSTEMS,
     &SERVICE_USAGES,
+    &CERTIFICATES,
 ];
 
 /// Tables the log does not account for row by row, and why.

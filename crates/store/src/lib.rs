@@ -16,6 +16,7 @@ pub mod backup;
 mod backup_rows;
 pub mod binding;
 mod blobs;
+mod certificates;
 mod change_notices;
 pub mod criteria;
 pub mod documents;

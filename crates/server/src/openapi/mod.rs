@@ -33,6 +33,7 @@ use crate::error::{ErrorBody, ErrorDetail, FieldProblem, Messages};
         (name = "registry", description = "The public registry / 公開の登録簿"),
         (name = "criteria", description = "Criteria versions, controls, differences / 管理基準の版・管理策・差分"),
         (name = "services", description = "Providers' cloud services / 事業者のクラウドサービス"),
+        (name = "certificates", description = "Services' other certifications and audit reports, with the ISO/IEC 27017 statement of applicability / サービスのその他の認証と適用宣言書"),
         (name = "statements", description = "Statements, versioned, with their pre-check / 言明書（版管理）と事前チェック"),
         (name = "audits", description = "Audits from order to signed report / 監査の依頼から署名済み報告書まで"),
         (name = "applications", description = "Applications for registration, review, decision and approval / 登録申請・審査・決定・承認"),

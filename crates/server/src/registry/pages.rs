@@ -14,12 +14,14 @@ use shinrai_domain::text::Lang;
 use super::api::registry_query;
 use super::dependency_picture::{Picture, Service, lay_out};
 use super::withdraw_form::WithdrawForm;
+use crate::certificates::pages::{CertificateRow, certificate_row};
 use crate::change_notices::entry_form::ChangeNoticeForm;
 use crate::error::ApiError;
 use crate::incidents::entry_form::QuickReportForm;
 use crate::registry::LoadedRegistry;
 use crate::registry::views::RegistryQueryParams;
 use crate::state::AppState;
+use crate::web::certificate_labels::CertificateLabels;
 use crate::web::change_notice_labels::ChangeNoticeLabels;
 use crate::web::context::PageContext;
 use crate::web::form::{PageForms, in_lang, path_segment};
@@ -416,6 +418,9 @@ pub struct Dependency {
 #[template(path = "entry.html")]
 struct Entry {
     page: Page,
+    t: CertificateLabels,
+    /// Its provider's other certifications, lapsed and withdrawn ones marked.
+    certificates: Vec<CertificateRow>,
     name: String,
     level: u8,
     status: String,
@@ -541,7 +546,17 @@ pub async fn render_entry(
         placed(&reached_below),
         placed(&reached_above),
     );
+    let today = shinrai_domain::workflow::Moment::at(state.wall.now_ms()).date();
+    let certificates = match crate::certificates::actions::of_entry(state, &entry.id).await {
+        Ok(certificates) => certificates
+            .iter()
+            .map(|certificate| certificate_row(certificate, today, lang))
+            .collect(),
+        Err(failure) => return crate::web::form::failure_page(ctx, failure),
+    };
     let view = Entry {
+        t: CertificateLabels::of(lang),
+        certificates,
         picture,
         level: entry.level.get(),
         status: entry.status.title().get(lang).to_owned(),

@@ -16,12 +16,14 @@ use shinrai_domain::workflow::statement::StatementStatus;
 use shinrai_domain::workflow::{NotAllowed, Refusal};
 
 use super::actions::{self, NewService};
+use crate::certificates::pages::{CertificateRow, certificate_row};
 use crate::state::AppState;
 use crate::statements::actions::NewVersion;
+use crate::web::certificate_labels::CertificateLabels;
 use crate::web::context::PageContext;
 use crate::web::form::{
-    self, Fields, Problems, Shown, acting, bilingual, failure_page, in_lang, lines, private,
-    see_other, to_sign_in,
+    self, Fields, Problems, Shown, acting, bilingual, failure_page, in_lang, lines, path_segment,
+    private, see_other, to_sign_in,
 };
 use crate::web::page::Page;
 use crate::web::render;
@@ -362,6 +364,10 @@ struct ServicePage {
     csrf_token: String,
     /// Who the annexes are shared with, for the provider.
     annexes: Option<super::annex_page::AnnexSection>,
+    t: CertificateLabels,
+    certificates: Vec<CertificateRow>,
+    /// The form to declare one, for the provider.
+    declare_href: Option<String>,
 }
 
 /// `GET /services/{id}`: the service, its statements, audits and applications.
@@ -509,8 +515,23 @@ async fn service_view(
     } else {
         None
     };
+    let certificates = state
+        .store
+        .certificates_of(&service.id)
+        .await?
+        .iter()
+        .map(|stored| certificate_row(&stored.value, by.at.date(), lang))
+        .collect();
     Ok(ServicePage {
         annexes,
+        t: CertificateLabels::of(lang),
+        certificates,
+        declare_href: own.then(|| {
+            in_lang(
+                &format!("/services/{}/certificates/new", path_segment(&service.id)),
+                lang,
+            )
+        }),
         w,
         name: details.name.get(lang).to_owned(),
         description: details.description.get(lang).to_owned(),

@@ -14,6 +14,7 @@ use super::actions;
 use super::coverage::{CoverageView, coverage_view, criteria_in_force};
 use super::eligible::serves;
 use super::views::ComparisonQuery;
+use crate::certificates::views::CertificateView;
 use crate::error::{ApiError, ErrorBody, Messages};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::openapi::ReadErrors;
@@ -41,6 +42,8 @@ pub struct ComparedService {
     /// Registered at the system's level or higher, with the models it needs, in the registry.
     pub eligible: bool,
     pub coverage: CoverageView,
+    /// Its provider's other certifications, with where each stands today.
+    pub certificates: Vec<CertificateView>,
 }
 
 /// `GET /api/v1/systems/{id}/comparison`.
@@ -76,7 +79,13 @@ pub async fn comparison(
         let entry = registry
             .entry(service)
             .ok_or_else(|| Failure::not_found(SERVICE, service))?;
+        let certificates = crate::certificates::actions::of_entry(state, &entry.id)
+            .await?
+            .iter()
+            .map(|certificate| CertificateView::new(certificate, by.at.date()))
+            .collect();
         compared.push(ComparedService {
+            certificates,
             entry: RegistryItem::new(&registry, entry),
             eligible: serves(entry, &system),
             // The annexes stay with each coverage read alone, where their reading is recorded.

@@ -80,8 +80,31 @@ fn registration(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> Comp
                 text(&one.entry.audit_body.name, lang)
             }),
             row(l.eligible, s, |one| yes_no(one.eligible)),
+            certifications(view, l, lang),
         ],
     }
+}
+
+/// Each service's other certifications, one per line with where it stands.
+fn certifications(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> ComparisonRow {
+    row(l.certifications, &view.services, |one| {
+        if one.certificates.is_empty() {
+            return l.none.to_owned();
+        }
+        one.certificates
+            .iter()
+            .map(|certificate| {
+                format!(
+                    "{} ({}, {} – {})",
+                    text(&certificate.kind_title, lang),
+                    text(&certificate.standing_title, lang),
+                    certificate.valid_from,
+                    certificate.valid_until
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }
 
 fn availability(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> ComparisonSection {

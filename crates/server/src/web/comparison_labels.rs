@@ -35,6 +35,7 @@ page_labels! {
     valid_until: "有効期限", "Valid until";
     audit_body: "監査機関", "Audit body";
     eligible: "このシステムで利用できる", "Eligible for this system";
+    certifications: "その他の認証", "Other certifications";
     yes: "はい", "Yes";
     no: "いいえ", "No";
     availability: "可用性", "Availability";

@@ -5,6 +5,7 @@
 //! in Japanese and English; forms are plain HTML forms, so everything works without scripts.
 
 pub(crate) mod annex_labels;
+pub(crate) mod certificate_labels;
 pub(crate) mod change_notice_labels;
 pub(crate) mod chart;
 pub(crate) mod comparison_labels;
@@ -50,6 +51,7 @@ pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     pairs.extend(coverage_labels::CoverageLabels::pairs());
     pairs.extend(comparison_labels::ComparisonLabels::pairs());
     pairs.extend(annex_labels::AnnexLabels::pairs());
+    pairs.extend(certificate_labels::CertificateLabels::pairs());
     pairs
 }
 

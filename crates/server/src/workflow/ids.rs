@@ -20,6 +20,8 @@ pub const INCIDENT: &str = "in";
 pub const SYSTEM: &str = "sys";
 /// Systems' usages of registered services.
 pub const USAGE: &str = "use";
+/// Services' other certifications.
+pub const CERTIFICATE: &str = "cert";
 
 /// The id given in the request, or a new one with `prefix`.
 pub fn chosen(given: Option<String>, prefix: &str) -> String {

@@ -8,6 +8,7 @@ use shinrai_domain::registry::DeploymentModel;
 use shinrai_domain::service_model::ServiceModel;
 use shinrai_domain::workflow::application::{ApplicationKind, ApplicationStatus, Verdict};
 use shinrai_domain::workflow::audit::AuditStatus;
+use shinrai_domain::workflow::certification::{CertificateKind, CloudRole, Standing};
 use shinrai_domain::workflow::statement::{ItemStatus, Responsibility, StatementStatus};
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType, Type};
 
@@ -31,6 +32,18 @@ pub fn statement_status() -> ObjectBuilder {
 
 pub fn item_status() -> ObjectBuilder {
     one_of(ItemStatus::ALL.map(ItemStatus::code))
+}
+
+pub fn certificate_kind() -> ObjectBuilder {
+    one_of(CertificateKind::ALL.map(CertificateKind::code))
+}
+
+pub fn cloud_role() -> ObjectBuilder {
+    one_of(CloudRole::ALL.map(CloudRole::code))
+}
+
+pub fn standing() -> ObjectBuilder {
+    one_of(Standing::ALL.map(Standing::code))
 }
 
 pub fn responsibility() -> ObjectBuilder {

@@ -133,6 +133,7 @@ pub async fn populate(store: &Store) -> Story {
             .unwrap()
             .update(&story.procurement.ended, 1)
             .unwrap(),
+        Batch::new().create(&story.certificate).unwrap(),
     ];
     for batch in batches {
         store.commit(batch).await.unwrap();
@@ -176,6 +177,10 @@ async fn a_service_goes_from_statement_to_registry_with_every_change_logged() {
         assert_eq!(incident.revision, 3);
         let notice = store.change_notice("cn-1").await.unwrap().unwrap().value;
         assert_eq!(notice, story.afterwards.change_acknowledged.state);
+        let certificates = store.certificates_of("svc-1").await.unwrap();
+        assert_eq!(certificates.len(), 1);
+        assert_eq!(certificates[0].value, story.certificate.state);
+        assert!(store.certificates_of("svc-2").await.unwrap().is_empty());
         let systems = store.systems_of("city").await.unwrap();
         assert_eq!(systems.len(), 1);
         assert_eq!(systems[0].value, story.procurement.revised.state);
@@ -227,6 +232,7 @@ async fn a_service_goes_from_statement_to_registry_with_every_change_logged() {
             "system.revise",
             "usage.record",
             "usage.end",
+            "certificate.declare",
             "inbox.addresses",
             "notification.send",
             "notification.mail",

@@ -29,6 +29,9 @@ use shinrai_domain::workflow::audit::{
 use shinrai_domain::workflow::audit_body::{
     AuditBodyRecord, AuditorProfile, record_auditor, record_selection,
 };
+use shinrai_domain::workflow::certification::{
+    self, Certificate, CertificateDetails, CertificateKind,
+};
 use shinrai_domain::workflow::registry_write::registered_entry;
 use shinrai_domain::workflow::report::{AuditReport, Papers};
 use shinrai_domain::workflow::review::{ReviewFacts, review};
@@ -194,6 +197,8 @@ pub struct Story {
     /// A procuring organisation records a system using the service, reclassifies it and ends
     /// the usage.
     pub procurement: ProcurementStory,
+    /// The provider declares the service's ISO/IEC 27001 certification.
+    pub certificate: Change<Certificate>,
 }
 
 /// The registration number the story's entry takes.
@@ -399,6 +404,25 @@ pub fn story() -> Story {
     let notice = notice_of(&entry.state);
     let afterwards = afterwards_of(&entry.state);
     let procurement = procurement_of(&afterwards.entry_suspended.state);
+    let certificate = certification::declare_certificate(
+        "cert-1".into(),
+        &service.state,
+        CertificateDetails {
+            kind: CertificateKind::Iso27001,
+            issuer: Bilingual::new("認証機関", "A certification body"),
+            scope: Bilingual::new("クラウド事業部", "The cloud division"),
+            number: "IS 000001".into(),
+            valid_from: day("2025-04-01"),
+            valid_until: day("2028-03-31"),
+            document: None,
+            note: Bilingual::new("", ""),
+            applicability: Vec::new(),
+        },
+        &[],
+        &provider(),
+        at(16),
+    )
+    .expect("certificate");
     Story {
         body,
         profile,
@@ -422,5 +446,6 @@ pub fn story() -> Story {
         notice,
         afterwards,
         procurement,
+        certificate,
     }
 }

@@ -119,6 +119,16 @@ async fn the_table_covers_every_documented_route() {
                     "/api/v1/audit-bodies/{org}/suspension/lift".to_owned()
                 }
                 ["", "api", "v1", "auditors", _] => "/api/v1/auditors/{user}".to_owned(),
+                ["", "api", "v1", "certificates", "soa-template"] => {
+                    "/api/v1/certificates/soa-template".to_owned()
+                }
+                ["", "api", "v1", "certificates", _] => "/api/v1/certificates/{id}".to_owned(),
+                ["", "api", "v1", "certificates", _, action] => {
+                    format!("/api/v1/certificates/{{id}}/{action}")
+                }
+                ["", "api", "v1", "registry", _, "certificates"] => {
+                    "/api/v1/registry/{id}/certificates".to_owned()
+                }
                 ["", "api", "v1", "services", _, "annex-grants", _] => {
                     "/api/v1/services/{id}/annex-grants/{org}".to_owned()
                 }

@@ -6,6 +6,9 @@ use crate::world::World;
 /// A system as a procurer records it.
 const SYSTEM: &str = r#"{"name": {"ja": "予約", "en": "Bookings"}, "function": {"ja": "窓口", "en": "Front desk"}, "information": [{"name": {"ja": "氏名", "en": "Names"}, "confidentiality": 2}], "availability": 1}"#;
 
+/// A certificate as a provider declares it.
+const CERTIFICATE: &str = r#"{"kind": "iso27001", "issuer": {"ja": "認証機関", "en": "A certification body"}, "scope": {"ja": "全社", "en": "The whole company"}, "valid_from": "2026-01-01", "valid_until": "2028-12-31"}"#;
+
 /// Expected status per role, in the order of [`ROLES`].
 pub type Row = (&'static str, String, Option<String>, [u16; 7]);
 
@@ -23,6 +26,18 @@ pub fn rows(world: &World) -> Vec<Row> {
             [401, 200, 200, 403, 403, 403, 403],
         ),
         ("GET", "/api/openapi.json".into(), None, [200; 7]),
+        (
+            "GET",
+            "/api/v1/certificates/soa-template".into(),
+            None,
+            [200; 7],
+        ),
+        (
+            "GET",
+            "/api/v1/registry/C99-9999/certificates".into(),
+            None,
+            [404; 7],
+        ),
         (
             "POST",
             "/api/v1/decide/sample".into(),
@@ -366,7 +381,7 @@ fn workflow_rows(world: &World) -> Vec<Row> {
             [401, 200, 200, 200, 200, 200, 200],
         ),
     ];
-    let not_found: [(&str, &str, Option<String>); 62] = [
+    let not_found: [(&str, &str, Option<String>); 67] = [
         // Another organisation's system and usage are as unknown as ones that do not exist.
         ("GET", "/api/v1/systems/sys-none", None),
         ("PUT", "/api/v1/systems/sys-none", Some(SYSTEM.into())),
@@ -412,6 +427,19 @@ fn workflow_rows(world: &World) -> Vec<Row> {
         ),
         ("GET", "/api/v1/services/svc-none", None),
         ("GET", "/api/v1/services/svc-none/annex-grants", None),
+        ("GET", "/api/v1/services/svc-none/certificates", None),
+        (
+            "POST",
+            "/api/v1/services/svc-none/certificates",
+            Some(CERTIFICATE.into()),
+        ),
+        ("GET", "/api/v1/certificates/cert-none", None),
+        (
+            "PUT",
+            "/api/v1/certificates/cert-none",
+            Some(CERTIFICATE.into()),
+        ),
+        ("POST", "/api/v1/certificates/cert-none/withdraw", None),
         ("PUT", "/api/v1/services/svc-none/annex-grants/gov", None),
         ("DELETE", "/api/v1/services/svc-none/annex-grants/gov", None),
         (

@@ -5,6 +5,7 @@
 mod auditing;
 mod audits;
 pub(crate) mod browser;
+mod certificates;
 mod change_notices;
 mod criteria_gaps;
 mod engagement;
