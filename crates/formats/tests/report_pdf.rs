@@ -10,42 +10,17 @@
     clippy::panic
 )]
 
+mod support;
+
 use std::path::Path;
-use std::process::Command;
+
+use support::{font, poppler};
 
 use shinrai_formats::report_pdf::{
-    DEFAULT_FONT, PdfFont, PrintLang, PrintedReport, PrintedRow, PrintedSection, ReportPdfError,
-    load_font, render_pdf,
+    PrintLang, PrintedReport, PrintedRow, PrintedSection, ReportPdfError, load_font, render_pdf,
 };
 
 const SHA: &str = "3f1c9a0b5e7d2468ace13579bdf02468ace13579bdf02468ace13579bdf0a1b2";
-
-fn font() -> PdfFont {
-    assert!(
-        Path::new(DEFAULT_FONT).is_file(),
-        "{DEFAULT_FONT} is missing: install it with `apt-get install fonts-ipaexfont`"
-    );
-    load_font(Path::new(DEFAULT_FONT)).unwrap()
-}
-
-/// Runs a poppler tool on `pdf`, failing with what to install when it is missing.
-fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
-    // pdftotext writes to its last argument ("-": standard output); pdfinfo and pdffonts print.
-    let out: &[&str] = if tool == "pdftotext" { &["-"] } else { &[] };
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let output = Command::new(tool)
-        .args(args)
-        .arg(&path)
-        .args(out)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("cannot run {tool} ({e}): install it with `apt-get install poppler-utils`")
-        });
-    assert!(output.status.success(), "{tool} failed: {output:?}");
-    String::from_utf8(output.stdout).unwrap()
-}
 
 fn text(pdf: &[u8]) -> String {
     poppler("pdftotext", &["-enc", "UTF-8"], pdf)

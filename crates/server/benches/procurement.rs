@@ -6,7 +6,7 @@
 //!   one after another, and the `comparison` of the four in one request; target p99 < 100 ms;
 //! - the comparison exported as XLSX (target < 1 s) and as PDF (target < 3 s), in Japanese.
 //!
-//! Every candidate has answers to all 46 checklist questions, so the checklists are full. Each
+//! Every candidate has answers to all 64 checklist questions, so the checklists are full. Each
 //! answer is checked (status and content) so a run that did nothing fails instead of looking
 //! fast.
 //!

@@ -17,9 +17,6 @@ mod grid;
 mod pdf;
 mod xlsx;
 
-#[cfg(test)]
-mod tests;
-
 pub use error::ComparisonError;
 
 use crate::report_pdf::{PdfFont, PrintLang};

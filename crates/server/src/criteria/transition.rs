@@ -22,6 +22,7 @@ use shinrai_store::error::StoreResult;
 
 use crate::notifications::outbox;
 use crate::state::AppState;
+use crate::workflow::facts::registered_statement;
 use crate::workflow::{Failure, Outcome};
 
 /// Whose registered services `member` may read the gaps of: every provider's for the
@@ -90,19 +91,9 @@ async fn registered_service(
     store: &Store,
     entry: &RegistryEntry,
 ) -> StoreResult<Option<RegisteredService>> {
-    let Some(application) = entry.application.as_deref() else {
+    let Some(statement) = registered_statement(store, entry).await? else {
         return Ok(None);
     };
-    let Some(application) = store.application(application).await? else {
-        return Ok(None);
-    };
-    let Some(audit) = store.audit(&application.value.audit).await? else {
-        return Ok(None);
-    };
-    let Some(statement) = store.statement(&audit.value.statement).await? else {
-        return Ok(None);
-    };
-    let statement = statement.value;
     let content = &statement.content;
     let covered: BTreeSet<String> = content
         .selected

@@ -13,6 +13,7 @@ use shinrai_store::model::ChangeBy;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::workflow::Acting;
+use crate::workflow::facts::registered_statement;
 
 /// The statement behind `entry` if its provider shares the annexes with the organisation of
 /// the one acting; the read recorded as an event about the statement.
@@ -22,7 +23,7 @@ pub async fn shared_annexes(
     entry: &RegistryEntry,
     system: &str,
 ) -> Result<Option<Statement>, ApiError> {
-    let (Some(service), Some(application)) = (&entry.service, &entry.application) else {
+    let Some(service) = &entry.service else {
         return Ok(None);
     };
     let shares = state
@@ -33,13 +34,7 @@ pub async fn shared_annexes(
     if !shares {
         return Ok(None);
     }
-    let Some(application) = state.store.application(application).await? else {
-        return Ok(None);
-    };
-    let Some(audit) = state.store.audit(&application.value.audit).await? else {
-        return Ok(None);
-    };
-    let Some(statement) = state.store.statement(&audit.value.statement).await? else {
+    let Some(statement) = registered_statement(&state.store, entry).await? else {
         return Ok(None);
     };
     state
@@ -51,10 +46,10 @@ pub async fn shared_annexes(
                 at_ms: by.at.at_ms,
             },
             ANNEXES_READ,
-            &statement.value.id,
+            &statement.id,
             Visibility::Internal,
             json!({
-                "statement": statement.value.id,
+                "statement": statement.id,
                 "service": service,
                 "entry": entry.id,
                 "org": by.member.org_id,
@@ -62,5 +57,5 @@ pub async fn shared_annexes(
             }),
         )
         .await?;
-    Ok(Some(statement.value))
+    Ok(Some(statement))
 }

@@ -28,7 +28,7 @@ async fn sheet(
 ) -> Result<ComparisonSheet, ApiError> {
     let services = query.services()?;
     let view = comparison(state, acting, id, &services).await?;
-    Ok(comparison_sheet(&view, lang, acting.at.date()))
+    comparison_sheet(&view, lang, acting.at.date())
 }
 
 fn file_name(id: &str, lang: Lang, extension: &str) -> String {

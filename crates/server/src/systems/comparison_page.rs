@@ -50,12 +50,11 @@ pub async fn show(
         .map(|(_, value)| value.as_str());
     let system_href = in_lang(&format!("/systems/{}", path_segment(&id)), lang);
     let (sheet, services, status) = match compared_services(chosen) {
-        Ok(services) => match comparison(&state, &by, &id, &services).await {
-            Ok(view) => (
-                Some(comparison_sheet(&view, lang, by.at.date())),
-                services,
-                StatusCode::OK,
-            ),
+        Ok(services) => match comparison(&state, &by, &id, &services)
+            .await
+            .and_then(|view| comparison_sheet(&view, lang, by.at.date()))
+        {
+            Ok(sheet) => (Some(sheet), services, StatusCode::OK),
             Err(error) => return crate::web::error_page(lang, &ctx.uri, &error),
         },
         // The system must still be the reader's own before the choice is questioned.

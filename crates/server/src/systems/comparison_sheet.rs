@@ -14,30 +14,9 @@ use shinrai_formats::report_pdf::PrintLang;
 
 use super::comparison::{ComparedService, ComparisonView};
 use super::coverage::AvailabilityFitView;
-use crate::error::Messages;
+use crate::error::ApiError;
 use crate::web::comparison_labels::ComparisonLabels;
-
-fn text(messages: &Messages, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => messages.ja.clone(),
-        Lang::En => messages.en.clone(),
-    }
-}
-
-/// A figure with at most two decimals and no trailing zeros.
-pub(super) fn figure(value: f64) -> String {
-    format!("{value:.2}")
-        .trim_end_matches('0')
-        .trim_end_matches('.')
-        .to_owned()
-}
-
-fn separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "、",
-        Lang::En => ", ",
-    }
-}
+use crate::workflow::shown::{figure, list_separator};
 
 /// One row: `label`, then what `cell` says of each service.
 fn row(
@@ -57,7 +36,9 @@ fn registration(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> Comp
     ComparisonSection {
         heading: l.registration.to_owned(),
         rows: vec![
-            row(l.provider, s, |one| text(&one.entry.provider.name, lang)),
+            row(l.provider, s, |one| {
+                one.entry.provider.name.get(lang).to_owned()
+            }),
             row(l.level, s, |one| one.entry.level.to_string()),
             row(l.models, s, |one| one.entry.service_models.join(", ")),
             row(l.deployment, s, |one| {
@@ -67,7 +48,7 @@ fn registration(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> Comp
                     .filter_map(|code| DeploymentModel::from_code(code))
                     .map(|model| model.title().get(lang).to_owned())
                     .collect::<Vec<_>>()
-                    .join(separator(lang))
+                    .join(list_separator(lang))
             }),
             row(l.status, s, |one| {
                 EntryStatus::from_code(&one.entry.status)
@@ -77,7 +58,7 @@ fn registration(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> Comp
             row(l.registered_on, s, |one| one.entry.registered_on.clone()),
             row(l.valid_until, s, |one| one.entry.valid_until.clone()),
             row(l.audit_body, s, |one| {
-                text(&one.entry.audit_body.name, lang)
+                one.entry.audit_body.name.get(lang).to_owned()
             }),
             row(l.eligible, s, |one| yes_no(one.eligible)),
             certifications(view, l, lang),
@@ -96,8 +77,8 @@ fn certifications(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> Co
             .map(|certificate| {
                 format!(
                     "{} ({}, {} – {})",
-                    text(&certificate.kind_title, lang),
-                    text(&certificate.standing_title, lang),
+                    certificate.kind_title.get(lang).to_owned(),
+                    certificate.standing_title.get(lang).to_owned(),
                     certificate.valid_from,
                     certificate.valid_until
                 )
@@ -107,9 +88,13 @@ fn certifications(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> Co
     })
 }
 
+/// The availability figures of one candidate.
+fn fit(one: &ComparedService) -> &AvailabilityFitView {
+    &one.coverage.availability
+}
+
 fn availability(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> ComparisonSection {
     let s = &view.services;
-    let fit = |one: &ComparedService| -> AvailabilityFitView { one.coverage.availability.clone() };
     ComparisonSection {
         heading: l.availability.to_owned(),
         rows: vec![
@@ -145,7 +130,7 @@ fn availability(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> Comp
             row(l.pitfall, s, |one| {
                 format!("{} {}", figure(fit(one).pitfall_minutes), l.minutes)
             }),
-            row(l.own_words, s, |one| text(&fit(one).stated, lang)),
+            row(l.own_words, s, |one| fit(one).stated.get(lang).to_owned()),
         ],
     }
 }
@@ -172,7 +157,7 @@ fn risks(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> ComparisonS
     }
     for risk in &view.risks {
         rows.push(row(
-            format!("{} {}", risk.id, text(&risk.title, lang)),
+            format!("{} {}", risk.id, risk.title.get(lang).to_owned()),
             s,
             |one| {
                 let Some(found) = one.coverage.risks.iter().find(|r| r.id == risk.id) else {
@@ -207,7 +192,10 @@ fn customer(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> Comparis
                     .customer_responsibilities
                     .iter()
                     .find(|duty| duty.model.as_deref() == Some(model.name()))
-                    .map_or_else(|| l.not_offered.to_owned(), |duty| text(&duty.text, lang))
+                    .map_or_else(
+                        || l.not_offered.to_owned(),
+                        |duty| duty.text.get(lang).to_owned(),
+                    )
             })
         })
         .collect();
@@ -261,7 +249,7 @@ fn checklists(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> Vec<Co
             })];
             for item in checklist.sections.iter().flat_map(|section| &section.items) {
                 rows.push(row(
-                    format!("{} {}", item.id, text(&item.title, lang)),
+                    format!("{} {}", item.id, item.title.get(lang).to_owned()),
                     s,
                     |one| {
                         let answered = of(one).and_then(|list| {
@@ -285,7 +273,7 @@ fn checklists(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> Vec<Co
                 ));
             }
             ComparisonSection {
-                heading: format!("{} ({})", text(&checklist.title, lang), l.answers),
+                heading: format!("{} ({})", checklist.title.get(lang).to_owned(), l.answers),
                 rows,
             }
         })
@@ -293,9 +281,14 @@ fn checklists(view: &ComparisonView, l: &ComparisonLabels, lang: Lang) -> Vec<Co
 }
 
 /// The comparison `view` in `lang`, made on `today`.
-pub fn comparison_sheet(view: &ComparisonView, lang: Lang, today: CalendarDate) -> ComparisonSheet {
+pub fn comparison_sheet(
+    view: &ComparisonView,
+    lang: Lang,
+    today: CalendarDate,
+) -> Result<ComparisonSheet, ApiError> {
     let l = ComparisonLabels::of(lang);
-    let data = serde_json::to_vec(view).unwrap_or_default();
+    // The footer's hash is of the data compared, as the API gives it.
+    let data = serde_json::to_vec(view).map_err(ApiError::internal)?;
     let mut sections = vec![
         registration(view, &l, lang),
         availability(view, &l, lang),
@@ -303,7 +296,7 @@ pub fn comparison_sheet(view: &ComparisonView, lang: Lang, today: CalendarDate) 
         customer(view, &l, lang),
     ];
     sections.extend(checklists(view, &l, lang));
-    ComparisonSheet {
+    Ok(ComparisonSheet {
         lang: match lang {
             Lang::Ja => PrintLang::Ja,
             Lang::En => PrintLang::En,
@@ -312,7 +305,11 @@ pub fn comparison_sheet(view: &ComparisonView, lang: Lang, today: CalendarDate) 
         header: vec![
             (
                 l.system.to_owned(),
-                format!("{} ({})", text(&view.system_name, lang), view.system),
+                format!(
+                    "{} ({})",
+                    view.system_name.get(lang).to_owned(),
+                    view.system
+                ),
             ),
             (l.class.to_owned(), view.class.clone()),
             (l.level_needed.to_owned(), view.registry_level.to_string()),
@@ -330,12 +327,18 @@ pub fn comparison_sheet(view: &ComparisonView, lang: Lang, today: CalendarDate) 
         columns: view
             .services
             .iter()
-            .map(|one| format!("{} {}", one.entry.id, text(&one.entry.service_name, lang)))
+            .map(|one| {
+                format!(
+                    "{} {}",
+                    one.entry.id,
+                    one.entry.service_name.get(lang).to_owned()
+                )
+            })
             .collect(),
         sections,
         sha256: sha256_hex(&data),
         hash_label: l.hash_label.to_owned(),
         page_label: l.page_label.to_owned(),
         sheet_name: l.sheet_name.to_owned(),
-    }
+    })
 }

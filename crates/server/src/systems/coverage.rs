@@ -119,7 +119,6 @@ impl ChecklistView {
         let answer_to = |item: &str| {
             kept.and_then(|kept| kept.answers.iter().find(|answer| answer.item == item))
         };
-        let mut counts = [0usize; 4];
         let sections: Vec<ChecklistSectionView> = checklist
             .sections
             .iter()
@@ -131,13 +130,6 @@ impl ChecklistView {
                     .iter()
                     .map(|item| {
                         let answer = answer_to(&item.id);
-                        if let Some(answer) = answer
-                            && let Some(position) =
-                                AnswerValue::ALL.iter().position(|v| *v == answer.answer)
-                            && let Some(count) = counts.get_mut(position)
-                        {
-                            *count += 1;
-                        }
                         ChecklistItemView {
                             id: item.id.clone(),
                             title: messages(&item.title),
@@ -151,7 +143,18 @@ impl ChecklistView {
                     .collect(),
             })
             .collect();
-        let [yes, partly, no, unknown] = counts;
+        let count = |value: AnswerValue| {
+            checklist
+                .items()
+                .filter(|item| answer_to(&item.id).is_some_and(|a| a.answer == value))
+                .count()
+        };
+        let (yes, partly, no, unknown) = (
+            count(AnswerValue::Yes),
+            count(AnswerValue::Partly),
+            count(AnswerValue::No),
+            count(AnswerValue::Unknown),
+        );
         ChecklistView {
             title: messages(&checklist.title),
             intro: messages(&checklist.intro),

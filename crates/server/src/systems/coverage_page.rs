@@ -20,7 +20,7 @@ use super::actions;
 use super::annexes::shared_annexes;
 use super::coverage::{CoverageView, coverage_view, criteria_in_force};
 use super::pages::{ServiceRow, service_row};
-use crate::error::{ApiError, Messages};
+use crate::error::ApiError;
 use crate::state::AppState;
 use crate::web::context::PageContext;
 use crate::web::coverage_labels::CoverageLabels;
@@ -30,6 +30,7 @@ use crate::web::form::{
 };
 use crate::web::page::Page;
 use crate::web::render;
+use crate::workflow::shown::{figure, list_separator};
 use crate::workflow::{Acting, Failure};
 
 /// The checklists' form name on the page.
@@ -44,31 +45,12 @@ pub struct CoverageForm {
 
 /// The address of the page for `system` and the candidate `service`.
 pub(super) fn coverage_href(system: &str, service: &str, lang: Lang) -> String {
-    let path = format!(
-        "/systems/{}/coverage?service={}",
+    format!(
+        "/systems/{}/coverage?service={}&lang={}",
         path_segment(system),
-        path_segment(service)
-    );
-    match lang {
-        Lang::Ja => path,
-        Lang::En => format!("{path}&lang=en"),
-    }
-}
-
-fn text(messages: &Messages, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => messages.ja.clone(),
-        Lang::En => messages.en.clone(),
-    }
-}
-
-/// A figure as the page prints it: at most two decimals, no trailing zeros.
-fn figure(value: f64) -> String {
-    let printed = format!("{value:.2}");
-    printed
-        .trim_end_matches('0')
-        .trim_end_matches('.')
-        .to_owned()
+        path_segment(service),
+        lang.code()
+    )
 }
 
 struct RiskRow {
@@ -162,7 +144,7 @@ fn risk_rows(view: &CoverageView, c: &CoverageLabels, lang: Lang) -> Vec<RiskRow
         .iter()
         .map(|risk| RiskRow {
             id: risk.id.clone(),
-            title: text(&risk.title, lang),
+            title: risk.title.get(lang).to_owned(),
             band: RiskBand::from_code(&risk.band)
                 .map(|band| band.title().get(lang).to_owned())
                 .unwrap_or_default(),
@@ -173,7 +155,7 @@ fn risk_rows(view: &CoverageView, c: &CoverageLabels, lang: Lang) -> Vec<RiskRow
                 .filter_map(|stage| RiskStage::from_code(stage))
                 .map(|stage| stage.title().get(lang).to_owned())
                 .collect::<Vec<_>>()
-                .join(lang_separator(lang)),
+                .join(list_separator(lang)),
             coverage: match risk.coverage.as_str() {
                 "covered" => c.covered,
                 "partial" => c.partial,
@@ -183,16 +165,9 @@ fn risk_rows(view: &CoverageView, c: &CoverageLabels, lang: Lang) -> Vec<RiskRow
             met: risk.objectives.join(", "),
             controls: risk.controls.join(", "),
             missing: risk.missing.join(", "),
-            left_to: text(&risk.left_to, lang),
+            left_to: risk.left_to.get(lang).to_owned(),
         })
         .collect()
-}
-
-fn lang_separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => "、",
-        Lang::En => ", ",
-    }
 }
 
 fn responsibility_rows(
@@ -209,7 +184,7 @@ fn responsibility_rows(
                 (None, Some(control), _) => format!("{control} — {}", c.control_customer),
                 (None, None, _) => String::new(),
             },
-            text: text(&one.text, lang),
+            text: one.text.get(lang).to_owned(),
         })
         .collect()
 }
@@ -220,15 +195,15 @@ fn checklist_rows(view: &CoverageView, forms: &PageForms, lang: Lang) -> Vec<Che
         .iter()
         .map(|(id, checklist)| ChecklistRows {
             id: id.clone(),
-            title: text(&checklist.title, lang),
-            intro: text(&checklist.intro, lang),
+            title: checklist.title.get(lang).to_owned(),
+            intro: checklist.intro.get(lang).to_owned(),
             answered: checklist.answered,
             questions: checklist.questions,
             sections: checklist
                 .sections
                 .iter()
                 .map(|section| SectionRows {
-                    title: text(&section.title, lang),
+                    title: section.title.get(lang).to_owned(),
                     questions: section
                         .items
                         .iter()
@@ -244,11 +219,11 @@ fn checklist_rows(view: &CoverageView, forms: &PageForms, lang: Lang) -> Vec<Che
                                 item.note.as_deref().unwrap_or_default(),
                             ),
                             id: item.id.clone(),
-                            title: text(&item.title, lang),
+                            title: item.title.get(lang).to_owned(),
                             check: item
                                 .check
                                 .as_ref()
-                                .map(|check| text(check, lang))
+                                .map(|check| check.get(lang).to_owned())
                                 .unwrap_or_default(),
                         })
                         .collect(),
@@ -266,7 +241,7 @@ fn availability_rows(view: &CoverageView, lang: Lang) -> AvailabilityRows {
         committed_percent: fit.committed_percent.map(figure),
         committed_minutes: fit.committed_minutes.map(figure).unwrap_or_default(),
         meets: fit.meets,
-        stated: text(&fit.stated, lang),
+        stated: fit.stated.get(lang).to_owned(),
         pitfall_share: figure(fit.pitfall_share_percent),
         pitfall_minutes: figure(fit.pitfall_minutes),
     }
@@ -338,7 +313,7 @@ async fn render_coverage(
                     .map(|one| AnnexRow {
                         control: one.control.clone(),
                         objective: one.objective.clone(),
-                        text: text(&one.individual_control, lang),
+                        text: one.individual_control.get(lang).to_owned(),
                         responsibility: Responsibility::ALL
                             .iter()
                             .find(|r| r.code() == one.responsibility)
@@ -352,7 +327,7 @@ async fn render_coverage(
                     .map(|one| AnnexRow {
                         control: one.control.clone(),
                         objective: one.objective.clone(),
-                        text: text(&one.reason, lang),
+                        text: one.reason.get(lang).to_owned(),
                         responsibility: String::new(),
                     })
                     .collect(),

@@ -1,11 +1,17 @@
 //! Stored facts that several actions read: criteria versions and the registry, through the
-//! caches the rest of the service keeps, and the names of the things actions look for.
+//! caches the rest of the service keeps, the statement a registration rests on, and the names of
+//! the things actions look for.
 
 use std::sync::Arc;
 
 use shinrai_domain::criteria::Status;
 use shinrai_domain::text::Bilingual;
 use shinrai_domain::workflow::Refusal;
+
+use shinrai_domain::registry::RegistryEntry;
+use shinrai_domain::workflow::statement::Statement;
+use shinrai_store::Store;
+use shinrai_store::error::StoreResult;
 
 use super::{Failure, Outcome};
 use crate::criteria::Loaded;
@@ -70,4 +76,25 @@ pub async fn criteria_of(state: &AppState, version: &str) -> Outcome<Arc<Loaded>
 /// The registry as it stands.
 pub async fn registry(state: &AppState) -> Outcome<Arc<LoadedRegistry>> {
     Ok(state.registry.get(&state.store).await?)
+}
+
+/// The statement `entry`'s registration rests on: through the application that wrote the entry
+/// and its audit; `None` for an entry loaded from a file, or when a link is missing.
+pub async fn registered_statement(
+    store: &Store,
+    entry: &RegistryEntry,
+) -> StoreResult<Option<Statement>> {
+    let Some(application) = entry.application.as_deref() else {
+        return Ok(None);
+    };
+    let Some(application) = store.application(application).await? else {
+        return Ok(None);
+    };
+    let Some(audit) = store.audit(&application.value.audit).await? else {
+        return Ok(None);
+    };
+    Ok(store
+        .statement(&audit.value.statement)
+        .await?
+        .map(|stored| stored.value))
 }

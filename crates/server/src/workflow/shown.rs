@@ -1,5 +1,5 @@
 //! How the workflow's things appear on pages: organisation names, dates from stored moments,
-//! the registry entry of a service. Shared by the services, statements, audits and
+//! the registry entry of a service, figures and lists in the reader's language. Shared by the services, statements, audits and
 //! applications pages.
 
 use shinrai_domain::date::CalendarDate;
@@ -34,4 +34,20 @@ pub fn entry_of<'a>(entries: &'a [RegistryEntry], service: &str) -> Option<&'a R
     own()
         .find(|entry| entry.status != EntryStatus::Deregistered)
         .or_else(|| own().next_back())
+}
+
+/// A figure with at most two decimals and no trailing zeros (`99.9`, `43.2`, `432`).
+pub fn figure(value: f64) -> String {
+    format!("{value:.2}")
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_owned()
+}
+
+/// What separates the items of a list written out in `lang`.
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "、",
+        Lang::En => ", ",
+    }
 }

@@ -132,26 +132,47 @@ fn row_ids(html: &str, class: &str, prefix: &str) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn a_procurer_filters_the_eligible_services_and_watches_some_by_form() {
-    let world = workflow_world().await;
-    let procurer = Browser::of(&world, "procurer").await;
+/// A system recorded through the list's form with one kind of information (its name and
+/// function, the information, its confidentiality and the availability); its page's path.
+async fn recorded_system(
+    procurer: &Browser<'_>,
+    name: (&str, &str),
+    function: (&str, &str),
+    information: (&str, &str),
+    confidentiality: &str,
+    availability: &str,
+) -> String {
     let answer = procurer
         .post(
             "/systems?lang=en",
             &[
-                ("name_ja", "庶務"),
-                ("name_en", "Office work"),
-                ("function_ja", "管理・支援"),
-                ("function_en", "Administration"),
-                ("info1_ja", "職員情報"),
-                ("info1_en", "Staff records"),
-                ("c1", "2"),
-                ("availability", "1"),
+                ("name_ja", name.0),
+                ("name_en", name.1),
+                ("function_ja", function.0),
+                ("function_en", function.1),
+                ("info1_ja", information.0),
+                ("info1_en", information.1),
+                ("c1", confidentiality),
+                ("availability", availability),
             ],
         )
         .await;
-    let path = redirected(&answer).split('?').next().unwrap().to_owned();
+    redirected(&answer).split('?').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_procurer_filters_the_eligible_services_and_watches_some_by_form() {
+    let world = workflow_world().await;
+    let procurer = Browser::of(&world, "procurer").await;
+    let path = recorded_system(
+        &procurer,
+        ("庶務", "Office work"),
+        ("管理・支援", "Administration"),
+        ("職員情報", "Staff records"),
+        "2",
+        "1",
+    )
+    .await;
     let html = procurer
         .page(&format!("{path}?lang=en&model=SaaS&deployment=community"))
         .await;
@@ -214,22 +235,15 @@ async fn a_procurer_filters_the_eligible_services_and_watches_some_by_form() {
 async fn a_procurer_reads_what_a_candidate_covers_and_answers_its_checklists_by_form() {
     let world = workflow_world().await;
     let procurer = Browser::of(&world, "procurer").await;
-    let answer = procurer
-        .post(
-            "/systems?lang=en",
-            &[
-                ("name_ja", "文書管理"),
-                ("name_en", "Records"),
-                ("function_ja", "管理・支援"),
-                ("function_en", "Administration"),
-                ("info1_ja", "公文書"),
-                ("info1_en", "Public records"),
-                ("c1", "2"),
-                ("availability", "3"),
-            ],
-        )
-        .await;
-    let path = redirected(&answer).split('?').next().unwrap().to_owned();
+    let path = recorded_system(
+        &procurer,
+        ("文書管理", "Records"),
+        ("管理・支援", "Administration"),
+        ("公文書", "Public records"),
+        "2",
+        "3",
+    )
+    .await;
     // The system page links each eligible service to its coverage.
     let html = procurer.page(&format!("{path}?lang=en")).await;
     let coverage = format!("{path}/coverage?service=C24-0006");
@@ -337,22 +351,15 @@ async fn a_procurer_reads_what_a_candidate_covers_and_answers_its_checklists_by_
 async fn a_procurer_ticks_candidates_and_reads_them_side_by_side() {
     let world = workflow_world().await;
     let procurer = Browser::of(&world, "procurer").await;
-    let answer = procurer
-        .post(
-            "/systems?lang=en",
-            &[
-                ("name_ja", "庶務"),
-                ("name_en", "Office work"),
-                ("function_ja", "管理・支援"),
-                ("function_en", "Administration"),
-                ("info1_ja", "職員情報"),
-                ("info1_en", "Staff records"),
-                ("c1", "2"),
-                ("availability", "2"),
-            ],
-        )
-        .await;
-    let path = redirected(&answer).split('?').next().unwrap().to_owned();
+    let path = recorded_system(
+        &procurer,
+        ("庶務", "Office work"),
+        ("管理・支援", "Administration"),
+        ("職員情報", "Staff records"),
+        "2",
+        "2",
+    )
+    .await;
     let html = procurer.page(&format!("{path}?lang=en")).await;
     assert!(
         html.contains("name=\"service\" value=\"C24-0006\" form=\"compare-form\""),
@@ -392,6 +399,14 @@ async fn a_procurer_ticks_candidates_and_reads_them_side_by_side() {
             assert!(html.contains(word), "{lang} {word}: {html}");
         }
         assert_eq!(html.matches("<th scope=\"col\">C2").count(), 3, "{html}");
+        // Registration 10 rows, availability 5, risks 22 (the summary and 21), the customer 4,
+        // the three checklists 67 (a summary each and 18 + 20 + 26 questions).
+        assert_eq!(html.matches("class=\"comparison-section\"").count(), 7);
+        assert_eq!(
+            html.matches("<tr><th scope=\"row\">").count(),
+            108,
+            "{html}"
+        );
         assert!(
             html.contains(&format!(
                 "{}/comparison/pdf?services=C24-0006,C24-0010,C25-0001&#38;lang=ja",
@@ -450,22 +465,15 @@ async fn a_provider_shares_its_annexes_by_form_and_the_procurer_reads_them_on_th
     assert!(answer.text().contains("not a procuring organisation"));
 
     let procurer = Browser::of(&world, "procurer").await;
-    let answer = procurer
-        .post(
-            "/systems?lang=en",
-            &[
-                ("name_ja", "窓口"),
-                ("name_en", "Counter"),
-                ("function_ja", "住民向けサービス"),
-                ("function_en", "Service to residents"),
-                ("info1_ja", "氏名"),
-                ("info1_en", "Names"),
-                ("c1", "1"),
-                ("availability", "1"),
-            ],
-        )
-        .await;
-    let path = redirected(&answer).split('?').next().unwrap().to_owned();
+    let path = recorded_system(
+        &procurer,
+        ("窓口", "Counter"),
+        ("住民向けサービス", "Service to residents"),
+        ("氏名", "Names"),
+        "1",
+        "1",
+    )
+    .await;
     for lang in ["ja", "en"] {
         let html = procurer
             .page(&format!("{path}/coverage?service={entry}&lang={lang}"))

@@ -2,7 +2,7 @@
 //! every page, rows kept whole, line breaks kept.
 
 use super::{SHA, english, font, grid_texts, japanese, large, poppler, row, section};
-use crate::comparison::{ComparisonSheet, MAX_CELL_CHARS, comparison_pdf};
+use shinrai_formats::comparison::{ComparisonSheet, MAX_CELL_CHARS, comparison_pdf};
 
 /// The text in reading order, one string per page.
 fn pages(pdf: &[u8]) -> Vec<String> {

@@ -2,16 +2,22 @@
 //! `pdftotext` and `pdfinfo` (Debian: poppler-utils) in IPAex Gothic (Debian:
 //! fonts-ipaexfont); without them the PDF tests fail saying what to install.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod check;
 mod pdf;
+#[path = "../support/mod.rs"]
+mod support;
 mod xlsx;
 
-use std::path::Path;
-use std::process::Command;
-
-use crate::report_pdf::{DEFAULT_FONT, PdfFont, PrintLang, load_font};
-
-use super::{ComparisonRow, ComparisonSection, ComparisonSheet};
+use shinrai_formats::comparison::{ComparisonRow, ComparisonSection, ComparisonSheet};
+use shinrai_formats::report_pdf::PrintLang;
+use support::{font, poppler};
 
 const SHA: &str = "9b2e4c6a8d0f13579bdf2468ace02468ace13579bdf0a1b2c3d4e5f60718293a";
 
@@ -167,31 +173,4 @@ fn grid_texts(sheet: &ComparisonSheet) -> Vec<&str> {
         }
     }
     texts
-}
-
-fn font() -> PdfFont {
-    assert!(
-        Path::new(DEFAULT_FONT).is_file(),
-        "{DEFAULT_FONT} is missing: install it with `apt-get install fonts-ipaexfont`"
-    );
-    load_font(Path::new(DEFAULT_FONT)).unwrap()
-}
-
-/// Runs a poppler tool on `pdf`, failing with what to install when it is missing.
-fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
-    // pdftotext writes to its last argument ("-": standard output); pdfinfo prints.
-    let out: &[&str] = if tool == "pdftotext" { &["-"] } else { &[] };
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("comparison.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let output = Command::new(tool)
-        .args(args)
-        .arg(&path)
-        .args(out)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("cannot run {tool} ({e}): install it with `apt-get install poppler-utils`")
-        });
-    assert!(output.status.success(), "{tool} failed: {output:?}");
-    String::from_utf8(output.stdout).unwrap()
 }

@@ -5,7 +5,7 @@ use std::io::{Cursor, Read};
 use calamine::{Data, Reader, Xlsx};
 
 use super::{english, japanese, large, row, section};
-use crate::comparison::{ComparisonSheet, comparison_xlsx};
+use shinrai_formats::comparison::{ComparisonSheet, comparison_xlsx};
 
 type Workbook = Xlsx<Cursor<Vec<u8>>>;
 

@@ -1,11 +1,11 @@
 //! Every sheet refused, by both writers alike, before anything is written.
 
 use super::{english, font, japanese, row, section};
-use crate::comparison::{
+use shinrai_formats::comparison::{
     ComparisonError, ComparisonSheet, MAX_CELL_CHARS, MAX_COMPARED, MAX_COMPARISON_ROWS,
     comparison_pdf, comparison_xlsx,
 };
-use crate::report_pdf::ReportPdfError;
+use shinrai_formats::report_pdf::ReportPdfError;
 
 /// The error both writers give for `sheet`, which must be the same.
 fn refused(sheet: &ComparisonSheet) -> ComparisonError {
