@@ -14,7 +14,7 @@ mod support;
 
 use std::path::Path;
 
-use support::{font, poppler};
+use support::{assert_has, font, poppler};
 
 use shinrai_formats::report_pdf::{
     PrintLang, PrintedReport, PrintedRow, PrintedSection, ReportPdfError, load_font, render_pdf,
@@ -43,18 +43,6 @@ fn pages(pdf: &[u8]) -> usize {
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-/// Text without any whitespace: lines wrap anywhere in Japanese and at spaces in English.
-fn compact(text: &str) -> String {
-    text.split_whitespace().collect()
-}
-
-fn assert_has(extracted: &str, expected: &str) {
-    assert!(
-        compact(extracted).contains(&compact(expected)),
-        "{expected:?} not found in:\n{extracted}"
-    );
 }
 
 fn row(id: &str, verdict: &str, reason: &str) -> PrintedRow {

@@ -17,7 +17,7 @@ mod xlsx;
 
 use shinrai_formats::comparison::{ComparisonRow, ComparisonSection, ComparisonSheet};
 use shinrai_formats::report_pdf::PrintLang;
-use support::{font, poppler};
+use support::{assert_has, compact, font, poppler};
 
 const SHA: &str = "9b2e4c6a8d0f13579bdf2468ace02468ace13579bdf0a1b2c3d4e5f60718293a";
 

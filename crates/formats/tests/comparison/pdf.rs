@@ -1,7 +1,9 @@
 //! The PDF read back with `pdftotext`: every text whole, the column headings and the footer on
 //! every page, rows kept whole, line breaks kept.
 
-use super::{SHA, english, font, grid_texts, japanese, large, poppler, row, section};
+use super::{
+    SHA, assert_has, compact, english, font, grid_texts, japanese, large, poppler, row, section,
+};
 use shinrai_formats::comparison::{ComparisonSheet, MAX_CELL_CHARS, comparison_pdf};
 
 /// The text in reading order, one string per page.
@@ -22,18 +24,6 @@ fn split_pages(text: &str) -> Vec<String> {
         pages.pop();
     }
     pages
-}
-
-/// Text without any whitespace: lines wrap anywhere in Japanese and at spaces in English.
-fn compact(text: &str) -> String {
-    text.split_whitespace().collect()
-}
-
-fn assert_has(extracted: &str, expected: &str) {
-    assert!(
-        compact(extracted).contains(&compact(expected)),
-        "{expected:?} not found in:\n{extracted}"
-    );
 }
 
 fn render(sheet: &ComparisonSheet) -> Vec<u8> {

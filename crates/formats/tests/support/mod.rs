@@ -32,3 +32,16 @@ pub fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
     assert!(output.status.success(), "{tool} failed: {output:?}");
     String::from_utf8(output.stdout).unwrap()
 }
+
+/// Text without any whitespace: lines wrap anywhere in Japanese and at spaces in English.
+pub fn compact(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+/// Fails unless `expected` is in `extracted`, whitespace aside.
+pub fn assert_has(extracted: &str, expected: &str) {
+    assert!(
+        compact(extracted).contains(&compact(expected)),
+        "{expected:?} not found in:\n{extracted}"
+    );
+}
