@@ -94,8 +94,9 @@ pub fn audience<'a>(
         // A procuring organisation's systems and what they use: its own, and the operator's
         // staff's (who read who uses which services).
         "system" | "usage" => Audience::Organisation { org },
-        // Which audit bodies are selected is public, as the list of audit bodies is.
-        "audit_body" => Audience::Everyone,
+        // Which audit bodies are selected is public, as the list of audit bodies is; so is the
+        // map of assurance schemes the operator keeps.
+        "audit_body" | "assurance" => Audience::Everyone,
         // The operator's oversight of audits: the findings name bodies' and providers' work;
         // the public reads the closed reviews' ratings on the audit bodies' record instead.
         "quality_review" => Audience::OperatorStaff,

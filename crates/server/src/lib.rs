@@ -14,6 +14,7 @@
 // The features, each with its API routes, pages, views and helpers together.
 pub mod accounts;
 pub mod applications;
+pub mod assurance;
 pub mod audit_bodies;
 pub mod audits;
 pub mod certificates;

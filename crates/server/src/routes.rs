@@ -10,9 +10,9 @@ use crate::error::ApiError;
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
 use crate::{
-    accounts, applications, audit_bodies, audits, certificates, change_notices, criteria, decide,
-    engagements, home, incidents, log, notifications, ops, quality_reviews, registry, services,
-    session, start, statements, systems, tools, web,
+    accounts, applications, assurance, audit_bodies, audits, certificates, change_notices,
+    criteria, decide, engagements, home, incidents, log, notifications, ops, quality_reviews,
+    registry, services, session, start, statements, systems, tools, web,
 };
 
 /// The documented routes. A route a feature adds with `routes!` to its `api_routes` is in the
@@ -28,6 +28,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(registry::api_routes())
         .merge(services::api_routes())
         .merge(certificates::api_routes())
+        .merge(assurance::api_routes())
         .merge(statements::api_routes())
         .merge(audits::api_routes())
         .merge(engagements::api_routes())
@@ -52,6 +53,7 @@ pub fn page_router() -> Router<AppState> {
         .merge(start::page_routes())
         .merge(services::page_routes())
         .merge(certificates::page_routes())
+        .merge(assurance::page_routes())
         .merge(statements::page_routes())
         .merge(audits::page_routes())
         .merge(engagements::page_routes())

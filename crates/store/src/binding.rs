@@ -184,10 +184,11 @@ pub const INCIDENTS: BoundTable = document_table("incidents");
 pub const SYSTEMS: BoundTable = document_table("systems");
 pub const SERVICE_USAGES: BoundTable = document_table("service_usages");
 pub const CERTIFICATES: BoundTable = document_table("certificates");
+pub const ASSURANCE_MAPS: BoundTable = document_table("assurance_maps");
 
 /// The tables of the scheme's work in progress, which share one shape, in the order backups
 /// write them.
-pub const DOCUMENT_TABLES: [&BoundTable; 20] = [
+pub const DOCUMENT_TABLES: [&BoundTable; 21] = [
     &SELECTION_APPLICATIONS,
     &AUDIT_BODY_RECORDS,
     &AUDITOR_PROFILES,
@@ -208,10 +209,11 @@ pub const DOCUMENT_TABLES: [&BoundTable; 20] = [
     &SYSTEMS,
     &SERVICE_USAGES,
     &CERTIFICATES,
+    &ASSURANCE_MAPS,
 ];
 
 /// Every bound table, in the order verification reads them.
-pub const BOUND_TABLES: [&BoundTable; 27] = [
+pub const BOUND_TABLES: [&BoundTable; 28] = [
     &ORGANISATIONS,
     &USERS,
     &USER_ROLES,
@@ -239,6 +241,7 @@ pub const BOUND_TABLES: [&BoundTable; 27] = [
     &SYSTEMS,
     &SERVICE_USAGES,
     &CERTIFICATES,
+    &ASSURANCE_MAPS,
 ];
 
 /// Tables the log does not account for row by row, and why.

@@ -10,6 +10,7 @@
 //! transaction starts (see each backend's `begin_write`). The SQL itself is in `sql.rs`.
 
 mod applications;
+mod assurance;
 mod audit_bodies;
 mod audits;
 pub mod backup;

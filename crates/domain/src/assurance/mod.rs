@@ -14,6 +14,8 @@ mod check;
 mod coded;
 mod data;
 mod object;
+mod record;
+mod registration;
 mod scheme;
 mod zone;
 
@@ -25,5 +27,7 @@ pub use chart::chart_svg;
 pub use check::MAX_SCHEMES;
 pub use data::{AssuranceMapError, default_map};
 pub use object::AssuredObject;
+pub use record::{ASSURANCE_MAP_ID, ASSURANCE_REVISED, AssuranceRecord, revise_map};
+pub use registration::{RegistrationReach, registration_reach, registration_scheme_id};
 pub use scheme::{AssuranceMap, AssuranceScheme};
 pub use zone::{Zone, zone, zone_at};

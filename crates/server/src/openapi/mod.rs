@@ -34,6 +34,7 @@ use crate::error::{ErrorBody, ErrorDetail, FieldProblem, Messages};
         (name = "criteria", description = "Criteria versions, controls, differences / 管理基準の版・管理策・差分"),
         (name = "services", description = "Providers' cloud services / 事業者のクラウドサービス"),
         (name = "certificates", description = "Services' other certifications and audit reports, with the ISO/IEC 27017 statement of applicability / サービスのその他の認証と適用宣言書"),
+        (name = "assurance", description = "The expectation gap: what each assurance scheme assures against what users expect, and what one registration assures / 期待ギャップ：制度ごとの保証と登録の範囲"),
         (name = "statements", description = "Statements, versioned, with their pre-check / 言明書（版管理）と事前チェック"),
         (name = "audits", description = "Audits from order to signed report / 監査の依頼から署名済み報告書まで"),
         (name = "applications", description = "Applications for registration, review, decision and approval / 登録申請・審査・決定・承認"),

@@ -21,6 +21,7 @@ use crate::incidents::entry_form::QuickReportForm;
 use crate::registry::LoadedRegistry;
 use crate::registry::views::RegistryQueryParams;
 use crate::state::AppState;
+use crate::web::assurance_labels::AssuranceLabels;
 use crate::web::certificate_labels::CertificateLabels;
 use crate::web::change_notice_labels::ChangeNoticeLabels;
 use crate::web::context::PageContext;
@@ -421,6 +422,8 @@ struct Entry {
     t: CertificateLabels,
     /// Its provider's other certifications, lapsed and withdrawn ones marked.
     certificates: Vec<CertificateRow>,
+    /// The registration's plain account of what it assures: its address and link text.
+    assurance: (String, &'static str),
     name: String,
     level: u8,
     status: String,
@@ -557,6 +560,13 @@ pub async fn render_entry(
     let view = Entry {
         t: CertificateLabels::of(lang),
         certificates,
+        assurance: (
+            in_lang(
+                &format!("/registry/{}/assurance", path_segment(&entry.id)),
+                lang,
+            ),
+            AssuranceLabels::of(lang).registration_link,
+        ),
         picture,
         level: entry.level.get(),
         status: entry.status.title().get(lang).to_owned(),

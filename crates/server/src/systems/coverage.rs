@@ -344,28 +344,7 @@ pub fn coverage_view(
                 .collect()
         })
         .unwrap_or_default();
-    let mut customer_responsibilities: Vec<ResponsibilityView> = entry
-        .service_models
-        .iter()
-        .map(|scope| ResponsibilityView {
-            kind: "scope".to_owned(),
-            model: Some(scope.model.name().to_owned()),
-            control: None,
-            actor: None,
-            text: messages(&scope.scope),
-        })
-        .collect();
-    if let Some(criteria) = criteria {
-        customer_responsibilities.extend(customer_controls(criteria, entry).into_iter().map(
-            |control| ResponsibilityView {
-                kind: "control".to_owned(),
-                model: None,
-                control: Some(control.id.clone()),
-                actor: Some(control.actor.code().to_owned()),
-                text: messages(&control.text),
-            },
-        ));
-    }
+    let customer_responsibilities = customer_responsibilities(entry, criteria);
     let kept = system.answers_for(&entry.id);
     CoverageView {
         service: entry.id.clone(),
@@ -391,8 +370,35 @@ pub fn coverage_view(
     }
 }
 
+/// What `entry`'s service leaves to its customers: its scope under each model it offers, then
+/// the controls of `criteria` given to the customer or to both sides at its level and models.
+pub fn customer_responsibilities(
+    entry: &RegistryEntry,
+    criteria: Option<&CriteriaVersion>,
+) -> Vec<ResponsibilityView> {
+    let scopes = entry.service_models.iter().map(|scope| ResponsibilityView {
+        kind: "scope".to_owned(),
+        model: Some(scope.model.name().to_owned()),
+        control: None,
+        actor: None,
+        text: messages(&scope.scope),
+    });
+    let controls = criteria
+        .map(|criteria| customer_controls(criteria, entry))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|control| ResponsibilityView {
+            kind: "control".to_owned(),
+            model: None,
+            control: Some(control.id.clone()),
+            actor: Some(control.actor.code().to_owned()),
+            text: messages(&control.text),
+        });
+    scopes.chain(controls).collect()
+}
+
 /// The latest published criteria version, whose map is in force.
-pub(super) async fn criteria_in_force(
+pub(crate) async fn criteria_in_force(
     state: &AppState,
 ) -> Result<Option<std::sync::Arc<crate::criteria::Loaded>>, ApiError> {
     let latest = state

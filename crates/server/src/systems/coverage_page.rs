@@ -18,7 +18,7 @@ use shinrai_domain::workflow::statement::Responsibility;
 
 use super::actions;
 use super::annexes::shared_annexes;
-use super::coverage::{CoverageView, coverage_view, criteria_in_force};
+use super::coverage::{CoverageView, ResponsibilityView, coverage_view, criteria_in_force};
 use super::pages::{ServiceRow, service_row};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -76,9 +76,10 @@ struct AnnexRow {
     responsibility: String,
 }
 
-struct ResponsibilityRow {
-    heading: String,
-    text: String,
+/// Something left to the customer, as the coverage page and a registration's account show it.
+pub(crate) struct ResponsibilityRow {
+    pub heading: String,
+    pub text: String,
 }
 
 struct AvailabilityRows {
@@ -170,12 +171,12 @@ fn risk_rows(view: &CoverageView, c: &CoverageLabels, lang: Lang) -> Vec<RiskRow
         .collect()
 }
 
-fn responsibility_rows(
-    view: &CoverageView,
+pub(crate) fn responsibility_rows(
+    responsibilities: &[ResponsibilityView],
     c: &CoverageLabels,
     lang: Lang,
 ) -> Vec<ResponsibilityRow> {
-    view.customer_responsibilities
+    responsibilities
         .iter()
         .map(|one| ResponsibilityRow {
             heading: match (&one.model, &one.control, one.actor.as_deref()) {
@@ -301,7 +302,7 @@ async fn render_coverage(
         service: service_row(&registry, &entry.id, lang),
         criteria: view.criteria.clone(),
         counts,
-        responsibilities: responsibility_rows(&view, &c, lang),
+        responsibilities: responsibility_rows(&view.customer_responsibilities, &c, lang),
         availability: availability_rows(&view, lang),
         checklists: checklist_rows(&view, &forms, lang),
         annex: view.annexes.as_ref().map(|annexes| {

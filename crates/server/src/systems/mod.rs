@@ -12,7 +12,7 @@ pub mod comparison_export;
 mod comparison_page;
 mod comparison_sheet;
 pub mod coverage;
-mod coverage_page;
+pub(crate) mod coverage_page;
 pub mod eligible;
 mod eligible_section;
 pub mod overview;

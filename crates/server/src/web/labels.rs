@@ -118,6 +118,7 @@ page_labels! {
     dependencies_caption: "左のサービスは右のサービスを基盤としています。枠を押すとそのサービスの登録内容を開きます。", "Each service is built on the services to its right. Select a box to open that entry.";
     nav_tools: "調達支援ツール", "Procurement tools";
     nav_audit_bodies: "監査機関", "Audit bodies";
+    nav_assurance: "期待ギャップ", "Expectation gap";
     sign_in: "ログイン", "Sign in";
     sign_out: "ログアウト", "Sign out";
     inbox: "受信箱", "Inbox";

@@ -5,6 +5,7 @@
 //! in Japanese and English; forms are plain HTML forms, so everything works without scripts.
 
 pub(crate) mod annex_labels;
+pub(crate) mod assurance_labels;
 pub(crate) mod certificate_labels;
 pub(crate) mod change_notice_labels;
 pub(crate) mod chart;
@@ -52,6 +53,7 @@ pub fn all_label_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
     pairs.extend(comparison_labels::ComparisonLabels::pairs());
     pairs.extend(annex_labels::AnnexLabels::pairs());
     pairs.extend(certificate_labels::CertificateLabels::pairs());
+    pairs.extend(assurance_labels::AssuranceLabels::pairs());
     pairs
 }
 

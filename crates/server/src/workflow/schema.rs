@@ -2,6 +2,7 @@
 //! allowed values, taken from the domain's own lists so that the description cannot fall
 //! behind the code.
 
+use shinrai_domain::assurance::{AssuredObject, CriteriaArea, Zone};
 use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::registration::AuditBodyStatus;
 use shinrai_domain::registry::DeploymentModel;
@@ -36,6 +37,18 @@ pub fn item_status() -> ObjectBuilder {
 
 pub fn certificate_kind() -> ObjectBuilder {
     one_of(CertificateKind::ALL.map(CertificateKind::code))
+}
+
+pub fn assured_object() -> ObjectBuilder {
+    one_of(AssuredObject::ALL.iter().map(|object| object.code()))
+}
+
+pub fn criteria_areas() -> ArrayBuilder {
+    ArrayBuilder::new().items(one_of(CriteriaArea::ALL.iter().map(|area| area.code())))
+}
+
+pub fn zone() -> ObjectBuilder {
+    one_of(Zone::ALL.map(Zone::code))
 }
 
 pub fn cloud_role() -> ObjectBuilder {

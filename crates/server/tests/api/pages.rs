@@ -37,6 +37,8 @@ pub(crate) fn assert_english(uri: &str, html: &str) {
 /// A Japanese page shows none of the English labels (the switch aside): every label pair whose
 /// texts differ is checked, so a label shown untranslated fails here.
 pub(crate) fn assert_japanese(uri: &str, html: &str) {
+    // An inline chart's SVG keyword, not a label that happens to read the same.
+    let html = &html.replace("text-anchor=\"middle\"", "");
     for (name, ja, en) in all_label_pairs() {
         if ja == en || name.starts_with("other_language") {
             continue;

@@ -134,6 +134,7 @@ pub async fn populate(store: &Store) -> Story {
             .update(&story.procurement.ended, 1)
             .unwrap(),
         Batch::new().create(&story.certificate).unwrap(),
+        Batch::new().create(&story.assurance).unwrap(),
     ];
     for batch in batches {
         store.commit(batch).await.unwrap();
@@ -181,6 +182,9 @@ async fn a_service_goes_from_statement_to_registry_with_every_change_logged() {
         assert_eq!(certificates.len(), 1);
         assert_eq!(certificates[0].value, story.certificate.state);
         assert!(store.certificates_of("svc-2").await.unwrap().is_empty());
+        let map = store.assurance_map().await.unwrap().unwrap();
+        assert_eq!(map.value, story.assurance.state);
+        assert_eq!(map.value.map.baseline, 55);
         let systems = store.systems_of("city").await.unwrap();
         assert_eq!(systems.len(), 1);
         assert_eq!(systems[0].value, story.procurement.revised.state);
@@ -233,6 +237,7 @@ async fn a_service_goes_from_statement_to_registry_with_every_change_logged() {
             "usage.record",
             "usage.end",
             "certificate.declare",
+            "assurance.revise",
             "inbox.addresses",
             "notification.send",
             "notification.mail",

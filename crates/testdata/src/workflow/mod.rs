@@ -12,6 +12,7 @@
 )]
 
 use shinrai_domain::accounts::{OrgKind, Role};
+use shinrai_domain::assurance::{AssuranceRecord, default_map, revise_map};
 use shinrai_domain::audit_kind::AuditKind;
 use shinrai_domain::criteria::Part;
 use shinrai_domain::criteria::demo::demo_criteria;
@@ -199,6 +200,8 @@ pub struct Story {
     pub procurement: ProcurementStory,
     /// The provider declares the service's ISO/IEC 27001 certification.
     pub certificate: Change<Certificate>,
+    /// The operator's first edit of the map of assurance schemes: a higher baseline.
+    pub assurance: Change<AssuranceRecord>,
 }
 
 /// The registration number the story's entry takes.
@@ -423,6 +426,10 @@ pub fn story() -> Story {
         at(16),
     )
     .expect("certificate");
+    let shipped = default_map().expect("the shipped assurance map");
+    let assurance = revise_map(&shipped, shipped.with_baseline(55), &admin(), at(17))
+        .expect("assurance map")
+        .expect("a changed map");
     Story {
         body,
         profile,
@@ -447,5 +454,6 @@ pub fn story() -> Story {
         afterwards,
         procurement,
         certificate,
+        assurance,
     }
 }

@@ -24,8 +24,8 @@ const POINT_R: i32 = 5;
 const HIGHLIGHT_R: i32 = 8;
 
 /// The chart of `map` in `lang`, with the scheme whose id is `highlight` (if any) drawn apart.
-/// Each point links to `/assurance/{id}`. Accessible as one image: the description lists every
-/// scheme with its place and zone.
+/// Each point links to `/assurance/{id}?lang=…`, the scheme's page in the chart's language.
+/// Accessible as one image: the description lists every scheme with its place and zone.
 pub fn chart_svg(map: &AssuranceMap, lang: Lang, highlight: Option<&str>) -> String {
     let highlighted =
         highlight.and_then(|id| map.schemes.iter().position(|scheme| scheme.id == id));
@@ -297,8 +297,9 @@ fn draw_point(
         ("point", "", "#1f4e79", "", "")
     };
     svg.push_str(&format!(
-        "<a href=\"/assurance/{}\" class=\"{class}\"{current}>\n<title>{}</title>\n",
+        "<a href=\"/assurance/{}?lang={}\" class=\"{class}\"{current}>\n<title>{}</title>\n",
         escape(&path_segment(&scheme.id)),
+        lang.code(),
         escape(tooltip.get(lang))
     ));
     if label.moved {

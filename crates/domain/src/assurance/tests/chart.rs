@@ -21,7 +21,7 @@ fn the_chart_is_well_formed_with_one_link_per_scheme() {
         assert_eq!(links.len(), map.schemes.len());
         // The highlighted point is drawn last, so compare without order.
         for scheme in &map.schemes {
-            let href = format!("href=\"/assurance/{}\"", scheme.id);
+            let href = format!("href=\"/assurance/{}?lang={}\"", scheme.id, lang.code());
             let to_it = links
                 .iter()
                 .filter(|link| link.attributes.starts_with(&href));
@@ -93,7 +93,7 @@ fn names_with_markup_are_escaped() {
 fn an_unchecked_id_cannot_leave_the_assurance_pages() {
     let svg = chart_svg(&map(vec![scheme("../admin\"x", 10, 10)]), Lang::En, None);
     assert!(elements(&svg).is_ok(), "{svg}");
-    assert!(svg.contains("href=\"/assurance/%2E%2E%2Fadmin%22x\""));
+    assert!(svg.contains("href=\"/assurance/%2E%2E%2Fadmin%22x?lang=en\""));
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn the_highlighted_scheme_alone_is_marked() {
         .split("<a ")
         .find(|part| part.contains("highlight"))
         .unwrap();
-    assert!(marked.starts_with("href=\"/assurance/shinrai_2\""));
+    assert!(marked.starts_with("href=\"/assurance/shinrai_2?lang=ja\""));
     // A repeated id still marks one point; an unknown id marks none.
     let twice = super::map(vec![scheme("a", 1, 1), scheme("a", 60, 60)]);
     assert_eq!(
@@ -156,7 +156,7 @@ fn the_baseline_moves_the_zones() {
     // ISMS (85, 40) is practical against a baseline of 20.
     let isms = svg
         .split("<a ")
-        .find(|part| part.starts_with("href=\"/assurance/isms\""))
+        .find(|part| part.starts_with("href=\"/assurance/isms?lang=en\""))
         .unwrap();
     assert!(isms.contains("④ Practical"), "{isms}");
     for zone in [

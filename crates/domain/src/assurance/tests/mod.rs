@@ -4,6 +4,7 @@ mod chart;
 mod check;
 mod data;
 mod markup;
+mod record;
 mod zone;
 
 use super::{AssuranceMap, AssuranceScheme, AssuredObject, CriteriaArea};

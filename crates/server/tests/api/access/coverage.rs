@@ -126,6 +126,10 @@ async fn the_table_covers_every_documented_route() {
                 ["", "api", "v1", "certificates", _, action] => {
                     format!("/api/v1/certificates/{{id}}/{action}")
                 }
+                ["", "api", "v1", "assurance", _] => "/api/v1/assurance/{id}".to_owned(),
+                ["", "api", "v1", "registry", _, "assurance"] => {
+                    "/api/v1/registry/{id}/assurance".to_owned()
+                }
                 ["", "api", "v1", "registry", _, "certificates"] => {
                     "/api/v1/registry/{id}/certificates".to_owned()
                 }

@@ -9,6 +9,12 @@ const SYSTEM: &str = r#"{"name": {"ja": "予約", "en": "Bookings"}, "function":
 /// A certificate as a provider declares it.
 const CERTIFICATE: &str = r#"{"kind": "iso27001", "issuer": {"ja": "認証機関", "en": "A certification body"}, "scope": {"ja": "全社", "en": "The whole company"}, "valid_from": "2026-01-01", "valid_until": "2028-12-31"}"#;
 
+/// The map of assurance schemes the service ships with, as `PUT /api/v1/assurance` takes it.
+fn shipped_assurance_map() -> String {
+    let map = shinrai_domain::assurance::default_map().unwrap();
+    serde_json::to_string(&map).unwrap()
+}
+
 /// Expected status per role, in the order of [`ROLES`].
 pub type Row = (&'static str, String, Option<String>, [u16; 7]);
 
@@ -35,6 +41,22 @@ pub fn rows(world: &World) -> Vec<Row> {
         (
             "GET",
             "/api/v1/registry/C99-9999/certificates".into(),
+            None,
+            [404; 7],
+        ),
+        ("GET", "/api/v1/assurance".into(), None, [200; 7]),
+        ("GET", "/api/v1/assurance/isms".into(), None, [200; 7]),
+        ("GET", "/api/v1/assurance/none".into(), None, [404; 7]),
+        // The shipped map sent back unchanged: only the operator's administrators may.
+        (
+            "PUT",
+            "/api/v1/assurance".into(),
+            Some(shipped_assurance_map()),
+            [401, 200, 403, 403, 403, 403, 403],
+        ),
+        (
+            "GET",
+            "/api/v1/registry/C99-9999/assurance".into(),
             None,
             [404; 7],
         ),

@@ -2,6 +2,7 @@
 //! and each route's answers to the wrong party, the wrong state and bad input.
 
 mod annexes;
+mod assurance;
 mod certificates;
 mod change_notices;
 mod comparison;

@@ -2,6 +2,7 @@
 //! languages, every form's success, field errors shown next to the fields with the input kept,
 //! the wrong party, a stale save refused, and a submitted statement frozen.
 
+mod assurance;
 mod auditing;
 mod audits;
 pub(crate) mod browser;
