@@ -43,6 +43,13 @@ const TEXT_FIELDS: [&str; 11] = [
     "summary_en",
 ];
 
+/// The revision a form was read at. A form without a readable one is treated as read before
+/// any edit could be known (no stored revision is negative), so it is refused as stale rather
+/// than saved over someone else's change.
+fn read_at(fields: &Fields) -> Option<i64> {
+    Some(fields.revision().unwrap_or(-1))
+}
+
 fn not_an_administrator() -> Failure {
     Failure::Refused(Refusal::NotAllowed(NotAllowed::NotAnAdministrator))
 }
@@ -301,7 +308,7 @@ async fn save_scheme(
         Posted::Page(response) => return response,
     };
     let outcome = match edited_map(&state, editing.as_deref(), &fields).await {
-        Ok(map) => actions::revise(&state, &by, map, Some(fields.revision().unwrap_or(-1))).await,
+        Ok(map) => actions::revise(&state, &by, map, read_at(&fields)).await,
         Err(failure) => Err(failure),
     };
     let saved_id = fields.get("id").trim().to_owned();
@@ -356,7 +363,7 @@ pub async fn set_baseline(
     let outcome = async {
         let baseline = score(&fields, "baseline")?;
         let map = actions::in_use(&state).await?.map.with_baseline(baseline);
-        actions::revise(&state, &by, map, Some(fields.revision().unwrap_or(-1))).await
+        actions::revise(&state, &by, map, read_at(&fields)).await
     }
     .await;
     let done = |_| in_lang("/assurance", ctx.lang);
@@ -387,7 +394,7 @@ pub async fn remove(
         let fewer = map
             .without_scheme(&id)
             .ok_or_else(|| Failure::not_found(SCHEME, &id))?;
-        actions::revise(&state, &by, fewer, Some(fields.revision().unwrap_or(-1))).await
+        actions::revise(&state, &by, fewer, read_at(&fields)).await
     }
     .await;
     let done = |_| in_lang("/assurance", ctx.lang);

@@ -25,14 +25,15 @@ const HIGHLIGHT_R: i32 = 8;
 
 /// The chart of `map` in `lang`, with the scheme whose id is `highlight` (if any) drawn apart.
 /// Each point links to `/assurance/{id}?lang=…`, the scheme's page in the chart's language.
-/// Accessible as one image: the description lists every scheme with its place and zone.
+/// Accessible as a labelled group (not an image, whose children would hide the links): the
+/// description lists every scheme with its place and zone, and each point is a link of its own.
 pub fn chart_svg(map: &AssuranceMap, lang: Lang, highlight: Option<&str>) -> String {
     let highlighted =
         highlight.and_then(|id| map.schemes.iter().position(|scheme| scheme.id == id));
     let mut svg = String::new();
     svg.push_str(&format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" \
-         role=\"img\" aria-labelledby=\"assurance-chart-title assurance-chart-desc\" \
+         role=\"group\" aria-labelledby=\"assurance-chart-title assurance-chart-desc\" \
          font-family=\"sans-serif\">\n"
     ));
     svg.push_str(&format!(

@@ -15,7 +15,7 @@ fn the_chart_is_well_formed_with_one_link_per_scheme() {
         let found = elements(&svg).unwrap_or_else(|why| panic!("{why}\n{svg}"));
         let root = found.first().unwrap();
         assert_eq!(root.name, "svg");
-        assert!(root.attributes.contains("role=\"img\""));
+        assert!(root.attributes.contains("role=\"group\""));
         assert!(root.attributes.contains("viewBox=\"0 0 "));
         let links: Vec<_> = found.iter().filter(|e| e.name == "a").collect();
         assert_eq!(links.len(), map.schemes.len());
