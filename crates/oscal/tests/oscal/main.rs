@@ -8,6 +8,7 @@
     clippy::indexing_slicing
 )]
 
+mod component_definitions;
 mod conversion;
 mod models;
 mod resolution;
