@@ -16,3 +16,4 @@ mod resolution_rules;
 mod support;
 mod typed_models;
 mod validation;
+mod yaml_quoting;
