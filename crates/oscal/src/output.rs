@@ -1,5 +1,8 @@
 //! Writing documents and values as JSON or YAML text.
 
+mod yaml;
+mod yaml_types;
+
 use serde::Serialize;
 use shinrai_domain::text::Bilingual;
 
@@ -7,7 +10,8 @@ use crate::error::{ErrorKind, OscalError, Place};
 use crate::model::Document;
 use crate::source::Format;
 
-/// Serialises anything as pretty JSON (two-space indent, trailing newline) or YAML.
+/// Serialises anything as pretty JSON (two-space indent, trailing newline) or YAML (block style,
+/// strings quoted wherever a YAML 1.1 or 1.2 reader would type them otherwise: see [`yaml`]).
 pub fn to_text<T: Serialize>(value: &T, format: Format, name: &str) -> Result<String, OscalError> {
     let written = match format {
         Format::Json => serde_json::to_string_pretty(value)
@@ -16,7 +20,9 @@ pub fn to_text<T: Serialize>(value: &T, format: Format, name: &str) -> Result<St
                 text
             })
             .map_err(|e| e.to_string()),
-        Format::Yaml => serde_norway::to_string(value).map_err(|e| e.to_string()),
+        Format::Yaml => serde_json::to_value(value)
+            .map(|value| yaml::to_yaml(&value))
+            .map_err(|e| e.to_string()),
     };
     written.map_err(|detail| {
         OscalError::new(

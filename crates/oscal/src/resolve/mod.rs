@@ -7,6 +7,7 @@ mod merge;
 mod modify;
 mod references;
 mod select;
+mod sources;
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,7 @@ use modify::SourceIds;
 use references::References;
 pub use references::parse_insert;
 use select::{ControlTree, select};
+pub use sources::{SourceCatalog, component_sources};
 
 use crate::error::{ErrorKind, OscalError, Place};
 use crate::model::common::{BackMatter, Link, Metadata, Property, Resource};

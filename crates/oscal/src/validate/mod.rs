@@ -5,10 +5,12 @@
 //! Everything works on a `serde_json::Value`, so documents the typed model cannot read are still
 //! checked and every finding carries a JSON pointer into the document.
 
+mod component;
 pub mod schema;
 pub mod semantic;
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use serde_json::Value;
 use shinrai_domain::text::{Bilingual, Lang};
@@ -37,6 +39,9 @@ pub mod code {
     pub const UNKNOWN_PARAM: &str = "unknown_param";
     /// A `role-id` naming no role.
     pub const UNKNOWN_ROLE: &str = "unknown_role";
+    /// A note, not an error: a component definition's responsible role is neither declared in
+    /// metadata nor one of the roles its model defines (OSCAL allows it; it may be a typo).
+    pub const UNDECLARED_ROLE: &str = "undeclared_role";
     /// A party uuid naming no party.
     pub const UNKNOWN_PARTY: &str = "unknown_party";
     /// A location uuid naming no location.
@@ -52,6 +57,9 @@ pub mod code {
     /// A note, not an error: an import's catalog was not available, so checks against it were
     /// skipped.
     pub const IMPORT_NOT_CHECKED: &str = "import_not_checked";
+    /// A note, not an error: a component definition's control-implementation `source` catalog was
+    /// not available, so the parameters it names were not checked.
+    pub const SOURCE_NOT_CHECKED: &str = "source_not_checked";
 }
 
 /// One finding: where, a stable code, and why in both languages.
@@ -112,6 +120,10 @@ pub struct Context<'a> {
     /// profile), by import index; `None` when it could not be loaded. Imports past the end of the
     /// list count as not loaded. Ignored for other models.
     pub imports: Vec<Option<&'a Catalog>>,
+    /// For a component definition: the catalog (resolved already, when it is a profile) each
+    /// control-implementation `source` names, keyed by the `source` text as written. A source
+    /// missing here counts as not loaded. Ignored for other models.
+    pub sources: HashMap<String, &'a Catalog>,
 }
 
 impl<'a> Context<'a> {
@@ -121,7 +133,19 @@ impl<'a> Context<'a> {
     }
 
     pub fn with_imports(imports: Vec<Option<&'a Catalog>>) -> Context<'a> {
-        Context { imports }
+        Context {
+            imports,
+            ..Context::default()
+        }
+    }
+
+    /// Adds the catalogs of a component definition's sources, by `source` text.
+    pub fn with_sources(
+        mut self,
+        sources: impl IntoIterator<Item = (String, &'a Catalog)>,
+    ) -> Context<'a> {
+        self.sources.extend(sources);
+        self
     }
 }
 

@@ -12,8 +12,14 @@
 //! - `unknown_link`: another `#fragment` link names no id or uuid of the document.
 //! - `unknown_param`: `{{ insert: param, ID }}` in any text, or a profile's `set-parameters`
 //!   `param-id`, names no parameter of the document (for a profile, or of its imported catalogs).
+//!   Inside a component definition's control implementation, inserts and `set-parameters`
+//!   `param-id` name parameters of its `source` catalog instead ([`super::component`]).
 //! - `unknown_role`, `unknown_party`, `unknown_location`: `role-id(s)`, `party-uuid(s)` and
-//!   `member-of-organizations`, `location-uuids` name nothing in metadata.
+//!   `member-of-organizations`, `location-uuids` name nothing in metadata. A component
+//!   definition's `responsible-roles` are the exception: OSCAL does not tie them to metadata, so
+//!   an undeclared one is at most a note, `undeclared_role` ([`super::component`]).
+//! - `source_not_checked` (a note): a component definition's source catalog was not in the
+//!   context.
 //! - `unknown_uuid`: `component-uuid`, `subject-uuid`, `actor-uuid`, `task-uuid`,
 //!   `activity-uuid`, `observation-uuid`, `risk-uuid`, `finding-uuid`, `response-uuid`,
 //!   `subject-placeholder-uuid`, `implementation-statement-uuid` name nothing of the right kind.
@@ -56,6 +62,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value};
 use shinrai_domain::text::Bilingual;
 
+use super::component::{self, Sources};
 use super::{Context, Findings, Problem, code, push_segment};
 use crate::model::ModelKind;
 use crate::model::catalog::{Catalog, Control, Group};
@@ -82,7 +89,8 @@ pub(crate) fn check(
         Imported::default()
     };
     let scope = Scope::of(model, body, &imported);
-    walker.resolve(&scope, &imported, findings);
+    let sources = Sources::of(context);
+    walker.resolve(&scope, &imported, &sources, findings);
     if model == ModelKind::Profile {
         check_profile(body, &imported, &walker, findings);
     }
@@ -134,6 +142,8 @@ const CONTROL_RELATIONS: [&str; 4] = ["related", "required", "incorporated-into"
 #[derive(Debug, Clone, Copy)]
 enum Target {
     Role,
+    /// A component definition's `responsible-roles` `role-id`, which need not be declared.
+    ResponsibleRole,
     Party,
     Location,
     /// A uuid of one of the given kinds (any kind when empty); `local` when it cannot live in an
@@ -157,6 +167,8 @@ struct Reference<'v> {
     target: Target,
     /// The link's `rel`, for links.
     rel: Option<&'v str>,
+    /// The `source` of the component definition's control implementation the reference is in.
+    source: Option<&'v str>,
 }
 
 /// Fields holding uuid references, with the kinds they must name.
@@ -199,6 +211,10 @@ struct Walker<'v> {
     /// Ids of parts and parameters a profile adds (`alters`/`adds`).
     added_ids: HashSet<&'v str>,
     references: Vec<Reference<'v>>,
+    /// The `source` of the component definition's control implementation being walked.
+    source: Option<&'v str>,
+    /// Every control implementation's `source`, with the pointer to it.
+    sources: Vec<(String, &'v str)>,
 }
 
 impl<'v> Walker<'v> {
@@ -214,18 +230,23 @@ impl<'v> Walker<'v> {
             resources: HashSet::new(),
             added_ids: HashSet::new(),
             references: Vec::new(),
+            source: None,
+            sources: Vec::new(),
         }
     }
 
     fn visit(&mut self, value: &'v Value, findings: &mut Findings) {
         match value {
             Value::Object(map) => {
+                let outer_source = self.source;
+                self.enter_control_implementation(map);
                 self.object(map, findings);
                 for (key, child) in map {
                     self.path.push(Seg::Key(key));
                     self.visit(child, findings);
                     self.path.pop();
                 }
+                self.source = outer_source;
             }
             Value::Array(items) => {
                 for (index, child) in items.iter().enumerate() {
@@ -279,7 +300,22 @@ impl<'v> Walker<'v> {
             value,
             target,
             rel,
+            source: self.source,
         });
+    }
+
+    /// In a component definition, a control implementation's parameters belong to its `source`.
+    fn enter_control_implementation(&mut self, map: &'v Map<String, Value>) {
+        if self.model != ModelKind::ComponentDefinition || self.kind() != "control-implementations"
+        {
+            return;
+        }
+        self.source = map.get("source").and_then(Value::as_str);
+        if let Some(source) = self.source {
+            let mut pointer = pointer_of(&self.path);
+            push_segment(&mut pointer, "source");
+            self.sources.push((pointer, source));
+        }
     }
 
     fn object(&mut self, map: &'v Map<String, Value>, findings: &mut Findings) {
@@ -312,8 +348,13 @@ impl<'v> Walker<'v> {
                 self.path.pop();
             }
         }
+        let component_definition = self.model == ModelKind::ComponentDefinition;
         for (key, value) in map {
             let target = match key.as_str() {
+                "role-id" if component_definition && kind == "responsible-roles" => {
+                    Target::ResponsibleRole
+                }
+                "param-id" if component_definition && kind == "set-parameters" => Target::Param,
                 "role-id" | "role-ids" => Target::Role,
                 "party-uuid" | "party-uuids" | "member-of-organizations" => Target::Party,
                 "location-uuids" => Target::Location,
@@ -426,12 +467,47 @@ impl<'v> Walker<'v> {
             })
     }
 
-    fn resolve(&self, scope: &Scope, imported: &Imported<'_>, findings: &mut Findings) {
+    fn resolve(
+        &self,
+        scope: &Scope,
+        imported: &Imported<'_>,
+        sources: &Sources<'_>,
+        findings: &mut Findings,
+    ) {
         // A document that imports another may name what that one defines.
         let may_be_imported = scope.imports_entities;
+        for (pointer, source) in &self.sources {
+            if !sources.is_loaded(source) {
+                findings
+                    .notes
+                    .push(component::source_not_checked(pointer.clone(), source));
+            }
+        }
         for reference in &self.references {
             let value = reference.value;
+            if let (Target::Param, Some(source)) = (reference.target, reference.source) {
+                // Unchecked when the source is not at hand: a note says so, per implementation.
+                if sources.defines_param(source, value) == Some(false) {
+                    findings.problems.push(component::unknown_source_param(
+                        reference.pointer.clone(),
+                        source,
+                        value,
+                    ));
+                }
+                continue;
+            }
             let found = match reference.target {
+                Target::ResponsibleRole => {
+                    let known = self.roles.contains(value)
+                        || may_be_imported
+                        || component::is_model_role(value);
+                    if !known {
+                        findings
+                            .notes
+                            .push(component::undeclared_role(reference.pointer.clone(), value));
+                    }
+                    continue;
+                }
                 Target::Role => self.roles.contains(value) || may_be_imported,
                 Target::Party => self.has_uuid(value, &["parties"]) || may_be_imported,
                 Target::Location => self.has_uuid(value, &["locations"]) || may_be_imported,
@@ -510,7 +586,7 @@ impl<'v> Walker<'v> {
 /// The code and wording for a reference that names nothing (links are worded where resolved).
 fn unresolved(target: Target, value: &str) -> (&'static str, Bilingual) {
     match target {
-        Target::Role => (
+        Target::Role | Target::ResponsibleRole => (
             code::UNKNOWN_ROLE,
             Bilingual::new(
                 format!("ロール \"{value}\" が metadata の roles にありません"),

@@ -8,6 +8,7 @@
     clippy::indexing_slicing
 )]
 
+mod component_definitions;
 mod conversion;
 mod models;
 mod resolution;
@@ -15,3 +16,4 @@ mod resolution_rules;
 mod support;
 mod typed_models;
 mod validation;
+mod yaml_quoting;
