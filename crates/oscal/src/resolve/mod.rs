@@ -7,6 +7,7 @@ mod merge;
 mod modify;
 mod references;
 mod select;
+mod version;
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,7 @@ use modify::SourceIds;
 use references::References;
 pub use references::parse_insert;
 use select::{ControlTree, select};
+use version::resolved_oscal_version;
 
 use crate::error::{ErrorKind, OscalError, Place};
 use crate::model::common::{BackMatter, Link, Metadata, Property, Resource};
@@ -283,7 +285,7 @@ impl Resolver<'_> {
     fn metadata(&self, profile: &Profile, file: &str, versions: &[String]) -> Metadata {
         let mut metadata = profile.metadata.clone();
         metadata.last_modified.clone_from(&self.options.timestamp);
-        metadata.oscal_version = newest_version(versions);
+        metadata.oscal_version = resolved_oscal_version(versions);
         metadata.props.get_or_insert_with(Vec::new).push(Property {
             name: "resolution-tool".to_owned(),
             uuid: None,
@@ -347,19 +349,4 @@ fn referenced_resources(
         resources: Some(resources),
         extra: Default::default(),
     })
-}
-
-/// The highest of the OSCAL versions given (`1.0.4` < `1.1.3` < `1.2.1`).
-fn newest_version(versions: &[String]) -> String {
-    let key = |version: &str| -> Vec<u32> {
-        version
-            .split(['.', '-'])
-            .map(|piece| piece.parse().unwrap_or(0))
-            .collect()
-    };
-    versions
-        .iter()
-        .max_by_key(|v| key(v))
-        .cloned()
-        .unwrap_or_default()
 }

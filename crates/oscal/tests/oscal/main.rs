@@ -11,6 +11,7 @@
 mod conversion;
 mod models;
 mod resolution;
+mod resolution_final_operations;
 mod resolution_rules;
 mod support;
 mod typed_models;
