@@ -51,7 +51,8 @@ pub struct Resolved {
     pub notes: Vec<Note>,
 }
 
-/// Namespace of the properties shinrai adds.
+/// Namespace for properties of shinrai's own. Resolution writes none: what it adds to a resolved
+/// catalog is named by the OSCAL specification and so stays in OSCAL's namespace.
 pub const SHINRAI_NS: &str = "urn:shinrai:oscal";
 
 /// Resolves the profile in `path` into a catalog.
@@ -286,10 +287,12 @@ impl Resolver<'_> {
         let mut metadata = profile.metadata.clone();
         metadata.last_modified.clone_from(&self.options.timestamp);
         metadata.oscal_version = resolved_oscal_version(versions);
+        // Metadata Resolution (`req-meta-resolution-tool`) names this property itself, so it is
+        // OSCAL's: written without `ns`.
         metadata.props.get_or_insert_with(Vec::new).push(Property {
             name: "resolution-tool".to_owned(),
             uuid: None,
-            ns: Some(SHINRAI_NS.to_owned()),
+            ns: None,
             value: self.options.tool.clone(),
             class: None,
             group: None,

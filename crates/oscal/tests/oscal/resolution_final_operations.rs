@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use shinrai_oscal::model::Catalog;
 use shinrai_oscal::resolve::resolve_file;
 
-use crate::resolution_rules::{Scratch, metadata, options, profile};
+use crate::resolution_rules::{Scratch, json_of, metadata, options, profile};
 
 const CITED: &str = "11111111-1111-4111-8111-111111111111";
 const KEPT: &str = "22222222-2222-4222-8222-222222222222";
@@ -64,4 +64,13 @@ fn the_oscal_version_is_the_most_recent_release_among_the_inputs() {
             "catalog {catalog_version}, profile {profile_version}"
         );
     }
+}
+
+#[test]
+fn the_resolution_tool_property_is_in_the_oscal_namespace() {
+    let catalog = json_of(&resolve("1.1.2", "1.1.2", json!({})));
+    assert_eq!(
+        catalog["metadata"]["props"],
+        json!([{"name": "resolution-tool", "value": "test"}])
+    );
 }
