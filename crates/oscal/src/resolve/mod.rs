@@ -2,6 +2,8 @@
 //! by the three steps of the OSCAL profile-resolution specification — import (select), merge
 //! (arrange), modify (tailor).
 
+mod back_matter;
+mod keep;
 mod loader;
 mod merge;
 mod modify;
@@ -201,12 +203,18 @@ impl Resolver<'_> {
             .collect();
         let mut loose = References::default();
         loose.params(Some(&params));
-        let back_matter = referenced_resources(
-            imported_resources,
-            profile.back_matter.as_ref(),
-            &references,
-            &loose,
+        let resources = back_matter::combine(
+            imported_resources.into_iter().chain(
+                profile
+                    .back_matter
+                    .as_ref()
+                    .and_then(|matter| matter.resources.clone())
+                    .unwrap_or_default(),
+            ),
         );
+        let back_matter = back_matter::prune(resources, |uuid| {
+            references.fragments.contains(uuid) || loose.fragments.contains(uuid)
+        });
         let metadata = self.metadata(&profile, file, &oscal_versions);
         let uuid = uuid::Uuid::new_v5(
             &uuid::Uuid::NAMESPACE_URL,
@@ -327,29 +335,4 @@ fn collect_param_ids(catalog: &Catalog, into: &mut std::collections::HashSet<Str
     catalog.for_each_control(|control| {
         into.extend(control.params.iter().flatten().map(|p| p.id.clone()))
     });
-}
-
-/// Only the resources the resolved content refers to (per the specification), from the imported
-/// catalogs and the profile, each once.
-fn referenced_resources(
-    imported: Vec<Resource>,
-    profile: Option<&BackMatter>,
-    references: &References,
-    loose: &References,
-) -> Option<BackMatter> {
-    let mut seen = std::collections::HashSet::new();
-    let used = |uuid: &str| references.fragments.contains(uuid) || loose.fragments.contains(uuid);
-    let resources: Vec<Resource> = imported
-        .into_iter()
-        .chain(
-            profile
-                .and_then(|m| m.resources.clone())
-                .unwrap_or_default(),
-        )
-        .filter(|resource| used(&resource.uuid) && seen.insert(resource.uuid.clone()))
-        .collect();
-    (!resources.is_empty()).then(|| BackMatter {
-        resources: Some(resources),
-        extra: Default::default(),
-    })
 }

@@ -49,6 +49,77 @@ fn resolve(catalog_version: &str, profile_version: &str, rest: Value) -> Catalog
         .catalog
 }
 
+/// `(uuid, title)` of every resource of the result, in order.
+fn resources(catalog: &Catalog) -> Vec<(String, String)> {
+    catalog
+        .back_matter
+        .iter()
+        .flat_map(|m| m.resources.iter().flatten())
+        .map(|r| (r.uuid.clone(), r.title.clone().unwrap_or_default()))
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(uuid, title)| ((*uuid).to_owned(), (*title).to_owned()))
+        .collect()
+}
+
+fn profile_back_matter(resources: Value) -> Value {
+    json!({"back-matter": {"resources": resources}})
+}
+
+#[test]
+fn a_resource_marked_keep_always_is_never_pruned() {
+    let catalog = resolve("1.1.2", "1.1.2", json!({}));
+    assert_eq!(
+        resources(&catalog),
+        pairs(&[
+            (CITED, "Cited, from the catalog"),
+            (KEPT, "Kept, from the catalog")
+        ])
+    );
+}
+
+#[test]
+fn a_profile_resource_replaces_the_catalog_resource_of_the_same_uuid() {
+    let rest = profile_back_matter(json!([{"uuid": CITED, "title": "Cited, from the profile"}]));
+    let catalog = resolve("1.1.2", "1.1.2", rest);
+    // The earlier copy is removed and the later one added after what is already there.
+    assert_eq!(
+        resources(&catalog),
+        pairs(&[
+            (KEPT, "Kept, from the catalog"),
+            (CITED, "Cited, from the profile")
+        ])
+    );
+}
+
+#[test]
+fn a_resource_kept_always_is_replaced_only_by_one_kept_always() {
+    let plain = profile_back_matter(json!([{"uuid": KEPT, "title": "Kept, from the profile"}]));
+    let catalog = resolve("1.1.2", "1.1.2", plain);
+    assert_eq!(
+        resources(&catalog),
+        pairs(&[
+            (CITED, "Cited, from the catalog"),
+            (KEPT, "Kept, from the catalog")
+        ])
+    );
+    let marked = profile_back_matter(
+        json!([{"uuid": KEPT, "title": "Kept, from the profile", "props": keep_always()}]),
+    );
+    let catalog = resolve("1.1.2", "1.1.2", marked);
+    assert_eq!(
+        resources(&catalog),
+        pairs(&[
+            (CITED, "Cited, from the catalog"),
+            (KEPT, "Kept, from the profile")
+        ])
+    );
+}
+
 #[test]
 fn the_oscal_version_is_the_most_recent_release_among_the_inputs() {
     for (catalog_version, profile_version, expected) in [
