@@ -13,6 +13,7 @@ mod models;
 mod resolution;
 mod resolution_final_operations;
 mod resolution_rules;
+mod resolution_structure;
 mod support;
 mod typed_models;
 mod validation;

@@ -184,15 +184,15 @@ fn with_ids_take_only_the_named_controls() {
 }
 
 #[test]
-fn as_is_keeps_an_unselected_parent_by_its_title_only() {
+fn as_is_puts_an_enhancement_in_the_place_of_its_unselected_parent() {
     let catalog = resolved(
         import(json!({"include-controls": [{"with-ids": ["a-1.1"]}]})),
         as_is(),
     );
-    assert_eq!(ids(&catalog), ["a-1", "a-1.1"]);
-    let parent = find(&json_of(&catalog), "a-1").clone();
-    assert_eq!(parent["title"], "First");
-    assert!(parent.get("parts").is_none() && parent.get("params").is_none());
+    assert_eq!(ids(&catalog), ["a-1.1"]);
+    let group = &json_of(&catalog)["groups"][0];
+    assert_eq!(group["id"], "a");
+    assert_eq!(group["controls"][0]["id"], "a-1.1");
 }
 
 #[test]
