@@ -188,9 +188,10 @@ pub fn for_each_control_mut(
     }
 }
 
-/// `as-is`: keeps groups and nesting. A control that was not selected but holds selected
-/// descendants stays with its title only, so its descendants keep their place; a group without
-/// any selected control goes.
+/// `as-is` (Merge Phase, `id-structure-as-is-list-1`): groups and nesting as in the catalog. A
+/// group stays when it holds a selected control; a selected control whose parent control was not
+/// selected is "up-leveled" into that parent's place, as far as it takes to sit under a kept
+/// control, a group or the catalog.
 fn prune_level(
     controls: Vec<Control>,
     groups: Vec<Group>,
@@ -199,7 +200,7 @@ fn prune_level(
 ) -> (Vec<Control>, Vec<Group>) {
     let kept_controls = controls
         .into_iter()
-        .filter_map(|control| prune_control(control, ids, duplicates))
+        .flat_map(|control| prune_control(control, ids, duplicates))
         .collect();
     let kept_groups = groups
         .into_iter()
@@ -208,37 +209,25 @@ fn prune_level(
     (kept_controls, kept_groups)
 }
 
+/// The control with its kept descendants when it is kept; else its kept descendants alone, to
+/// take its place.
 fn prune_control(
     mut control: Control,
     ids: &HashSet<String>,
     duplicates: &mut Duplicates,
-) -> Option<Control> {
+) -> Vec<Control> {
     let children: Vec<Control> = control
         .controls
         .take()
         .unwrap_or_default()
         .into_iter()
-        .filter_map(|child| prune_control(child, ids, duplicates))
+        .flat_map(|child| prune_control(child, ids, duplicates))
         .collect();
-    let children = (!children.is_empty()).then_some(children);
-    if ids.contains(&control.id) {
-        if !duplicates.admit(&control) {
-            return None;
-        }
-        control.controls = children;
-        return Some(control);
+    if ids.contains(&control.id) && duplicates.admit(&control) {
+        control.controls = (!children.is_empty()).then_some(children);
+        return vec![control];
     }
-    children.map(|children| Control {
-        id: control.id,
-        class: control.class,
-        title: control.title,
-        params: None,
-        props: None,
-        links: None,
-        parts: None,
-        controls: Some(children),
-        extra: Default::default(),
-    })
+    children
 }
 
 fn prune_group(

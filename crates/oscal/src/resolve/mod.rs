@@ -2,12 +2,15 @@
 //! by the three steps of the OSCAL profile-resolution specification — import (select), merge
 //! (arrange), modify (tailor).
 
+mod back_matter;
+mod keep;
 mod loader;
 mod merge;
 mod modify;
 mod references;
 mod select;
 mod sources;
+mod version;
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +24,7 @@ use references::References;
 pub use references::parse_insert;
 use select::{ControlTree, select};
 pub use sources::{SourceCatalog, component_sources};
+use version::resolved_oscal_version;
 
 use crate::error::{ErrorKind, OscalError, Place};
 use crate::model::common::{BackMatter, Link, Metadata, Property, Resource};
@@ -51,7 +55,8 @@ pub struct Resolved {
     pub notes: Vec<Note>,
 }
 
-/// Namespace of the properties shinrai adds.
+/// Namespace for properties of shinrai's own. Resolution writes none: what it adds to a resolved
+/// catalog is named by the OSCAL specification and so stays in OSCAL's namespace.
 pub const SHINRAI_NS: &str = "urn:shinrai:oscal";
 
 /// Resolves the profile in `path` into a catalog.
@@ -200,12 +205,18 @@ impl Resolver<'_> {
             .collect();
         let mut loose = References::default();
         loose.params(Some(&params));
-        let back_matter = referenced_resources(
-            imported_resources,
-            profile.back_matter.as_ref(),
-            &references,
-            &loose,
+        let resources = back_matter::combine(
+            imported_resources.into_iter().chain(
+                profile
+                    .back_matter
+                    .as_ref()
+                    .and_then(|matter| matter.resources.clone())
+                    .unwrap_or_default(),
+            ),
         );
+        let back_matter = back_matter::prune(resources, |uuid| {
+            references.fragments.contains(uuid) || loose.fragments.contains(uuid)
+        });
         let metadata = self.metadata(&profile, file, &oscal_versions);
         let uuid = uuid::Uuid::new_v5(
             &uuid::Uuid::NAMESPACE_URL,
@@ -285,11 +296,13 @@ impl Resolver<'_> {
     fn metadata(&self, profile: &Profile, file: &str, versions: &[String]) -> Metadata {
         let mut metadata = profile.metadata.clone();
         metadata.last_modified.clone_from(&self.options.timestamp);
-        metadata.oscal_version = newest_version(versions);
+        metadata.oscal_version = resolved_oscal_version(versions);
+        // Metadata Resolution (`req-meta-resolution-tool`) names this property itself, so it is
+        // OSCAL's: written without `ns`.
         metadata.props.get_or_insert_with(Vec::new).push(Property {
             name: "resolution-tool".to_owned(),
             uuid: None,
-            ns: Some(SHINRAI_NS.to_owned()),
+            ns: None,
             value: self.options.tool.clone(),
             class: None,
             group: None,
@@ -324,44 +337,4 @@ fn collect_param_ids(catalog: &Catalog, into: &mut std::collections::HashSet<Str
     catalog.for_each_control(|control| {
         into.extend(control.params.iter().flatten().map(|p| p.id.clone()))
     });
-}
-
-/// Only the resources the resolved content refers to (per the specification), from the imported
-/// catalogs and the profile, each once.
-fn referenced_resources(
-    imported: Vec<Resource>,
-    profile: Option<&BackMatter>,
-    references: &References,
-    loose: &References,
-) -> Option<BackMatter> {
-    let mut seen = std::collections::HashSet::new();
-    let used = |uuid: &str| references.fragments.contains(uuid) || loose.fragments.contains(uuid);
-    let resources: Vec<Resource> = imported
-        .into_iter()
-        .chain(
-            profile
-                .and_then(|m| m.resources.clone())
-                .unwrap_or_default(),
-        )
-        .filter(|resource| used(&resource.uuid) && seen.insert(resource.uuid.clone()))
-        .collect();
-    (!resources.is_empty()).then(|| BackMatter {
-        resources: Some(resources),
-        extra: Default::default(),
-    })
-}
-
-/// The highest of the OSCAL versions given (`1.0.4` < `1.1.3` < `1.2.1`).
-fn newest_version(versions: &[String]) -> String {
-    let key = |version: &str| -> Vec<u32> {
-        version
-            .split(['.', '-'])
-            .map(|piece| piece.parse().unwrap_or(0))
-            .collect()
-    };
-    versions
-        .iter()
-        .max_by_key(|v| key(v))
-        .cloned()
-        .unwrap_or_default()
 }
