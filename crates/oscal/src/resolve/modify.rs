@@ -263,13 +263,17 @@ fn matches_remove(remove: &Remove, item: &Item<'_>) -> bool {
             .all(|(wanted, actual)| wanted.is_none() || wanted == actual)
 }
 
+/// The namespace of a property or part that names none ("Removing contents from controls":
+/// `by-ns` with OSCAL's namespace addresses the objects in it by default).
+const OSCAL_NS: &str = "http://csrc.nist.gov/ns/oscal";
+
 fn prop_item(prop: &Property) -> Item<'_> {
     Item {
         kind: "prop",
         name: Some(&prop.name),
         class: prop.class.as_deref(),
         id: None,
-        ns: prop.ns.as_deref(),
+        ns: Some(prop.ns.as_deref().unwrap_or(OSCAL_NS)),
     }
 }
 
@@ -279,7 +283,7 @@ fn part_item(part: &Part) -> Item<'_> {
         name: Some(&part.name),
         class: part.class.as_deref(),
         id: part.id.as_deref(),
-        ns: part.ns.as_deref(),
+        ns: Some(part.ns.as_deref().unwrap_or(OSCAL_NS)),
     }
 }
 

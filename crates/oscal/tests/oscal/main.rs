@@ -10,6 +10,7 @@
 
 mod conversion;
 mod models;
+mod modify_rules;
 mod resolution;
 mod resolution_rules;
 mod support;

@@ -1,0 +1,151 @@
+//! The modify phase on a one-control catalog: what removals match, and which tailoring
+//! instructions are skipped with a warning instead of stopping resolution.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::{Value, json};
+use shinrai_oscal::OscalError;
+use shinrai_oscal::resolve::{Lookup, Options, Resolved, resolve_file};
+
+const OSCAL_NS: &str = "http://csrc.nist.gov/ns/oscal";
+const OTHER_NS: &str = "https://example.org/ns";
+
+/// A catalog and a profile written to a folder of their own, removed afterwards.
+struct Case {
+    dir: PathBuf,
+}
+
+impl Case {
+    fn new(profile_body: Value) -> Case {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "shinrai-modify-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).expect("case dir");
+        let case = Case { dir };
+        case.write("catalog.json", &catalog());
+        case.write("profile.json", &profile(profile_body));
+        case
+    }
+
+    fn write(&self, name: &str, value: &Value) {
+        let text = serde_json::to_string_pretty(value).expect("json");
+        std::fs::write(self.dir.join(name), text).expect("write");
+    }
+
+    fn resolve(&self) -> Result<Resolved, OscalError> {
+        let options = Options {
+            lookup: Lookup::default(),
+            timestamp: "2026-11-22T00:00:00Z".to_owned(),
+            tool: "test".to_owned(),
+        };
+        resolve_file(&self.dir.join("profile.json"), &options)
+    }
+}
+
+impl Drop for Case {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn metadata(title: &str) -> Value {
+    json!({"title": title, "last-modified": "2026-01-01T00:00:00Z", "version": "1", "oscal-version": "1.1.3"})
+}
+
+/// One control, whose properties and parts sit in OSCAL's namespace by default, explicitly, or
+/// in another namespace.
+fn catalog() -> Value {
+    json!({"catalog": {
+        "uuid": "00000000-0000-4000-8000-0000000000c1",
+        "metadata": metadata("Namespaces"),
+        "controls": [{
+            "id": "c-1", "title": "One",
+            "params": [{"id": "c-1_prm_1", "label": "how often"}],
+            "props": [
+                {"name": "extra", "value": "implicit"},
+                {"name": "extra", "value": "explicit", "ns": OSCAL_NS},
+                {"name": "extra", "value": "elsewhere", "ns": OTHER_NS}
+            ],
+            "parts": [
+                {"id": "c-1_smt", "name": "statement", "prose": "Do it {{ insert: param, c-1_prm_1 }}."},
+                {"id": "c-1_obj", "name": "objective", "ns": OTHER_NS, "prose": "Check it."}
+            ]
+        }]
+    }})
+}
+
+fn profile(rest: Value) -> Value {
+    let mut body = json!({
+        "uuid": "00000000-0000-4000-8000-0000000000c2",
+        "metadata": metadata("Tailoring"),
+        "imports": [{"href": "catalog.json", "include-all": {}}],
+        "merge": {"flat": {}}
+    });
+    if let (Some(body), Some(rest)) = (body.as_object_mut(), rest.as_object()) {
+        body.extend(rest.clone());
+    }
+    json!({"profile": body})
+}
+
+fn alter(change: Value) -> Value {
+    let mut alter = json!({"control-id": "c-1"});
+    if let (Some(alter), Some(change)) = (alter.as_object_mut(), change.as_object()) {
+        alter.extend(change.clone());
+    }
+    json!({"modify": {"alters": [alter]}})
+}
+
+/// The resolved control `c-1`, as JSON.
+fn control(resolved: &Resolved) -> Value {
+    let catalog = serde_json::to_value(&resolved.catalog).expect("json");
+    catalog["controls"][0].clone()
+}
+
+fn values(list: &Value) -> Vec<String> {
+    list.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|item| item.get("value").or_else(|| item.get("id")))
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn resolved(rest: Value) -> Resolved {
+    Case::new(rest)
+        .resolve()
+        .unwrap_or_else(|error| panic!("{error}"))
+}
+
+#[test]
+fn by_ns_oscal_removes_properties_without_a_namespace_too() {
+    let resolved = resolved(alter(
+        json!({"removes": [{"by-name": "extra", "by-ns": OSCAL_NS}]}),
+    ));
+    assert_eq!(values(&control(&resolved)["props"]), ["elsewhere"]);
+}
+
+#[test]
+fn by_ns_of_another_namespace_leaves_properties_and_parts_without_one() {
+    let resolved = resolved(alter(json!({"removes": [{"by-ns": OTHER_NS}]})));
+    let control = control(&resolved);
+    assert_eq!(values(&control["props"]), ["implicit", "explicit"]);
+    assert_eq!(values(&control["parts"]), ["c-1_smt"]);
+}
+
+#[test]
+fn by_ns_oscal_reaches_parts_without_a_namespace_but_not_parameters() {
+    let parts = resolved(alter(
+        json!({"removes": [{"by-item-name": "part", "by-ns": OSCAL_NS}]}),
+    ));
+    assert_eq!(values(&control(&parts)["parts"]), ["c-1_obj"]);
+    // Parameters carry no namespace at all: a namespace criterion never matches them.
+    let params = resolved(alter(
+        json!({"removes": [{"by-item-name": "param", "by-ns": OSCAL_NS}]}),
+    ));
+    assert_eq!(values(&control(&params)["params"]), ["c-1_prm_1"]);
+}
