@@ -149,3 +149,50 @@ fn by_ns_oscal_reaches_parts_without_a_namespace_but_not_parameters() {
     ));
     assert_eq!(values(&control(&params)["params"]), ["c-1_prm_1"]);
 }
+
+/// `(pointer, English message)` of every note.
+fn notes(resolved: &Resolved) -> Vec<(String, String)> {
+    resolved
+        .notes
+        .iter()
+        .map(|note| (note.pointer.clone(), note.message.en.clone()))
+        .collect()
+}
+
+#[test]
+fn a_setting_for_an_unknown_parameter_is_skipped_with_a_warning() {
+    let resolved = resolved(json!({"modify": {"set-parameters": [
+        {"param-id": "zz-9_prm_1", "values": ["never"]},
+        {"param-id": "c-1_prm_1", "values": ["monthly"]}
+    ]}}));
+    assert_eq!(
+        control(&resolved)["params"][0]["values"],
+        json!(["monthly"])
+    );
+    let notes = notes(&resolved);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].0, "/profile/modify/set-parameters/0/param-id");
+    assert!(
+        notes[0].1.contains("zz-9_prm_1") && notes[0].1.contains("skipped"),
+        "{notes:?}"
+    );
+    assert!(!resolved.notes[0].message.ja.is_empty());
+}
+
+#[test]
+fn an_addition_aimed_at_an_unknown_id_is_ignored_with_a_warning() {
+    let resolved = resolved(alter(json!({"adds": [
+        {"position": "after", "by-id": "c-1_nothing", "parts": [{"id": "lost", "name": "item"}]},
+        {"position": "ending", "by-id": "c-1_smt", "props": [{"name": "added", "value": "kept"}]}
+    ]})));
+    let control = control(&resolved);
+    assert!(!control.to_string().contains("\"lost\""), "{control}");
+    assert_eq!(values(&control["parts"][0]["props"]), ["kept"]);
+    let notes = notes(&resolved);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].0, "/profile/modify/alters/0/adds/0/by-id");
+    assert!(
+        notes[0].1.contains("c-1_nothing") && notes[0].1.contains("ignored"),
+        "{notes:?}"
+    );
+}
