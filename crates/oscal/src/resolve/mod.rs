@@ -7,6 +7,7 @@ mod merge;
 mod modify;
 mod references;
 mod select;
+mod structuring;
 
 use std::path::{Path, PathBuf};
 
@@ -125,6 +126,12 @@ impl Resolver<'_> {
         file: &str,
         path: &Path,
     ) -> Result<Catalog, OscalError> {
+        let root = ImportSite {
+            file,
+            path,
+            pointer: "/profile".to_owned(),
+        };
+        structuring::check_one_structure(profile.merge.as_ref(), &root)?;
         let mut selected = Vec::new();
         let mut source = SourceIds {
             controls: Default::default(),

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{Value, json};
-use shinrai_oscal::OscalError;
 use shinrai_oscal::resolve::{Lookup, Options, Resolved, resolve_file};
+use shinrai_oscal::{ErrorKind, OscalError, Place};
 
 const OSCAL_NS: &str = "http://csrc.nist.gov/ns/oscal";
 const OTHER_NS: &str = "https://example.org/ns";
@@ -195,4 +195,36 @@ fn an_addition_aimed_at_an_unknown_id_is_ignored_with_a_warning() {
         notes[0].1.contains("c-1_nothing") && notes[0].1.contains("ignored"),
         "{notes:?}"
     );
+}
+
+fn assert_conflicting_structure(error: &OscalError, file: &str) {
+    assert_eq!(error.kind, ErrorKind::ConflictingStructure, "{error}");
+    assert_eq!(error.place, Place::Pointer("/profile/merge".to_owned()));
+    assert!(error.file.ends_with(file), "{error}");
+    assert!(
+        error.why.en.contains("flat, as-is") && !error.why.ja.is_empty(),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_merge_both_flat_and_as_is_is_refused_naming_the_file_and_place() {
+    let case = Case::new(json!({"merge": {"flat": {}, "as-is": true}}));
+    let error = case.resolve().expect_err("two structuring directives");
+    assert_conflicting_structure(&error, "profile.json");
+    // `as-is: false` asks for no structure: with `flat` it is no conflict.
+    let case = Case::new(json!({"merge": {"flat": {}, "as-is": false}}));
+    assert!(case.resolve().is_ok());
+}
+
+#[test]
+fn an_imported_profile_with_two_structuring_directives_is_refused_too() {
+    let case = Case::new(json!({"imports": [{"href": "inner_profile.json", "include-all": {}}]}));
+    let mut inner = profile(json!({"merge": {"flat": {}, "as-is": true}}));
+    inner["profile"]["uuid"] = json!("00000000-0000-4000-8000-0000000000c3");
+    case.write("inner_profile.json", &inner);
+    let error = case
+        .resolve()
+        .expect_err("two structuring directives inside");
+    assert_conflicting_structure(&error, "inner_profile.json");
 }
