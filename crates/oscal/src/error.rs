@@ -55,6 +55,8 @@ pub enum ErrorKind {
     Import,
     ImportCycle,
     UnknownReference,
+    /// A profile's `merge` names more than one structuring directive (`flat`, `as-is`, `custom`).
+    ConflictingStructure,
     Unsupported,
     Write,
 }

@@ -11,6 +11,7 @@ mod references;
 mod select;
 mod sources;
 mod version;
+mod structuring;
 
 use std::path::{Path, PathBuf};
 
@@ -132,6 +133,12 @@ impl Resolver<'_> {
         file: &str,
         path: &Path,
     ) -> Result<Catalog, OscalError> {
+        let root = ImportSite {
+            file,
+            path,
+            pointer: "/profile".to_owned(),
+        };
+        structuring::check_one_structure(profile.merge.as_ref(), &root)?;
         let mut selected = Vec::new();
         let mut source = SourceIds {
             controls: Default::default(),

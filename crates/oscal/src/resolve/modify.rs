@@ -11,7 +11,8 @@ use crate::model::catalog::{Control, Group};
 use crate::model::common::{Link, Parameter, Part, Property};
 use crate::model::profile::{Add, Alter, Modify, Remove, SetParameter};
 
-/// A tailoring instruction that names something that does not exist.
+/// A tailoring instruction that cannot be carried out: an alteration of a control no import
+/// has, or parts added into a parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unknown {
     pub pointer: String,
@@ -47,7 +48,8 @@ pub fn apply(
         source,
         &added,
         notes,
-    )
+    );
+    Ok(())
 }
 
 /// Parameters the profile's own alterations add.
@@ -69,7 +71,7 @@ fn set_parameters(
     source: &SourceIds,
     added: &HashSet<String>,
     notes: &mut Vec<Note>,
-) -> Result<(), Unknown> {
+) {
     let mut by_id: HashMap<&str, Vec<&SetParameter>> = HashMap::new();
     for setting in settings {
         by_id
@@ -90,27 +92,32 @@ fn set_parameters(
         if applied.contains(&setting.param_id) {
             continue;
         }
-        let pointer = format!("{base}/set-parameters/{index}/param-id");
         let id = &setting.param_id;
-        if source.params.contains(id) || added.contains(id) {
-            notes.push(Note {
-                pointer,
-                message: Bilingual::new(
-                    format!("パラメータ {id} は解決後のカタログにないため（管理策が選択されなかったか、取り除かれたため）、設定は使われません"),
-                    format!("parameter {id} is not in the resolved catalog (its control was not selected, or it was removed); the setting is unused"),
+        // Either way resolution goes on: "Setting Parameters" wants a warning, not a stop.
+        let message = if source.params.contains(id) || added.contains(id) {
+            Bilingual::new(
+                format!(
+                    "パラメータ {id} は解決後のカタログにないため（管理策が選択されなかったか、取り除かれたため）、設定は使われません"
                 ),
-            });
+                format!(
+                    "parameter {id} is not in the resolved catalog (its control was not selected, or it was removed); the setting is unused"
+                ),
+            )
         } else {
-            return Err(Unknown {
-                pointer,
-                why: Bilingual::new(
-                    format!("取り込んだカタログにパラメータ {id} がありません"),
-                    format!("the imported catalogs have no parameter {id}"),
+            Bilingual::new(
+                format!(
+                    "取り込んだカタログにもこのプロファイルにもパラメータ {id} がないため、設定を飛ばしました"
                 ),
-            });
-        }
+                format!(
+                    "neither the imported catalogs nor the profile have parameter {id}; the setting is skipped"
+                ),
+            )
+        };
+        notes.push(Note {
+            pointer: format!("{base}/set-parameters/{index}/param-id"),
+            message,
+        });
     }
-    Ok(())
 }
 
 /// Labels, usage, class and values (or the choice) are replaced; constraints, guidelines,
@@ -198,10 +205,15 @@ fn alter_controls(
                 remove_from_control(control, remove);
             }
             for (add_index, add) in alter.adds.iter().flatten().enumerate() {
-                if let Err(unknown) =
-                    add_to_control(control, add, &format!("{pointer}/adds/{add_index}"))
-                {
-                    failure.get_or_insert(unknown);
+                let add_pointer = format!("{pointer}/adds/{add_index}");
+                match add_to_control(control, add, &add_pointer) {
+                    Ok(Addition::Made) => {}
+                    Ok(Addition::NoTarget(target)) => {
+                        notes.push(inoperative_addition(&control.id, &target, add_pointer));
+                    }
+                    Err(unknown) => {
+                        failure.get_or_insert(unknown);
+                    }
                 }
             }
         }
@@ -263,13 +275,17 @@ fn matches_remove(remove: &Remove, item: &Item<'_>) -> bool {
             .all(|(wanted, actual)| wanted.is_none() || wanted == actual)
 }
 
+/// The namespace of a property or part that names none ("Removing contents from controls":
+/// `by-ns` with OSCAL's namespace addresses the objects in it by default).
+const OSCAL_NS: &str = "http://csrc.nist.gov/ns/oscal";
+
 fn prop_item(prop: &Property) -> Item<'_> {
     Item {
         kind: "prop",
         name: Some(&prop.name),
         class: prop.class.as_deref(),
         id: None,
-        ns: prop.ns.as_deref(),
+        ns: Some(prop.ns.as_deref().unwrap_or(OSCAL_NS)),
     }
 }
 
@@ -279,7 +295,7 @@ fn part_item(part: &Part) -> Item<'_> {
         name: Some(&part.name),
         class: part.class.as_deref(),
         id: part.id.as_deref(),
-        ns: part.ns.as_deref(),
+        ns: Some(part.ns.as_deref().unwrap_or(OSCAL_NS)),
     }
 }
 
@@ -365,7 +381,30 @@ fn position(add: &Add) -> Position {
     }
 }
 
-fn add_to_control(control: &mut Control, add: &Add, pointer: &str) -> Result<(), Unknown> {
+/// What became of one `add`.
+enum Addition {
+    Made,
+    /// Its `by-id` names nothing inside the control (the id it names).
+    NoTarget(String),
+}
+
+/// "Explicit binding": an `add` whose `by-id` names nothing in its control is inoperative and
+/// ignored, and may be warned about.
+fn inoperative_addition(control: &str, target: &str, add_pointer: String) -> Note {
+    Note {
+        pointer: format!("{add_pointer}/by-id"),
+        message: Bilingual::new(
+            format!(
+                "管理策 {control} に id が {target} の部分もパラメータもないため、この追加は無視しました"
+            ),
+            format!(
+                "control {control} has no part or parameter with id {target}; the addition is ignored"
+            ),
+        ),
+    }
+}
+
+fn add_to_control(control: &mut Control, add: &Add, pointer: &str) -> Result<Addition, Unknown> {
     let position = position(add);
     let target = add.by_id.as_deref().filter(|id| *id != control.id);
     let Some(target) = target else {
@@ -379,7 +418,7 @@ fn add_to_control(control: &mut Control, add: &Add, pointer: &str) -> Result<(),
         insert_into(&mut control.props, add.props.as_ref(), at_start);
         insert_into(&mut control.links, add.links.as_ref(), at_start);
         insert_into(&mut control.parts, add.parts.as_ref(), at_start);
-        return Ok(());
+        return Ok(Addition::Made);
     };
     let into_param = matches!(position, Position::Starting | Position::Ending)
         && control
@@ -404,23 +443,11 @@ fn add_to_control(control: &mut Control, add: &Add, pointer: &str) -> Result<(),
             add_beside(control, target, add, position == Position::Before)
         }
     };
-    if found {
-        Ok(())
+    Ok(if found {
+        Addition::Made
     } else {
-        Err(Unknown {
-            pointer: format!("{pointer}/by-id"),
-            why: Bilingual::new(
-                format!(
-                    "管理策 {} に id が {target} の部分もパラメータもありません",
-                    control.id
-                ),
-                format!(
-                    "control {} has no part or parameter with id {target}",
-                    control.id
-                ),
-            ),
-        })
-    }
+        Addition::NoTarget(target.to_owned())
+    })
 }
 
 fn insert_into<T: Clone>(list: &mut Option<Vec<T>>, items: Option<&Vec<T>>, at_start: bool) {

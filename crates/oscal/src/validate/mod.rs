@@ -35,7 +35,8 @@ pub mod code {
     pub const UNKNOWN_LINK: &str = "unknown_link";
     /// A `#uuid` that must name a back-matter resource but does not.
     pub const UNKNOWN_RESOURCE: &str = "unknown_resource";
-    /// A parameter reference (`{{ insert: param, ID }}`, `param-id`) to no known parameter.
+    /// A parameter reference (`{{ insert: param, ID }}`, `param-id`) to no known parameter; a
+    /// note for a profile's `set-parameters`, which resolution skips.
     pub const UNKNOWN_PARAM: &str = "unknown_param";
     /// A `role-id` naming no role.
     pub const UNKNOWN_ROLE: &str = "unknown_role";
@@ -50,7 +51,8 @@ pub mod code {
     pub const UNKNOWN_UUID: &str = "unknown_uuid";
     /// A profile names a control its imported catalog lacks.
     pub const MISSING_CONTROL: &str = "missing_control";
-    /// A profile alteration names a part or parameter its control lacks.
+    /// A note: a profile alteration's `by-id` names a part or parameter its control lacks (the
+    /// add is ignored, the remove does nothing).
     pub const UNKNOWN_PART: &str = "unknown_part";
     /// A profile selects a control its catalog marks withdrawn.
     pub const WITHDRAWN_CONTROL: &str = "withdrawn_control";

@@ -10,10 +10,11 @@
 //! - `unknown_resource`: a `#uuid` that must name a back-matter resource (an import's `href`, a
 //!   link with `rel` `reference`) names none.
 //! - `unknown_link`: another `#fragment` link names no id or uuid of the document.
-//! - `unknown_param`: `{{ insert: param, ID }}` in any text, or a profile's `set-parameters`
-//!   `param-id`, names no parameter of the document (for a profile, or of its imported catalogs).
-//!   Inside a component definition's control implementation, inserts and `set-parameters`
-//!   `param-id` name parameters of its `source` catalog instead ([`super::component`]).
+//! - `unknown_param`: `{{ insert: param, ID }}` in any text names no parameter of the document
+//!   (for a profile, or of its imported catalogs). A profile's `set-parameters` `param-id` naming
+//!   none is a note: resolution skips the setting. Inside a component definition's control
+//!   implementation, inserts and `set-parameters` `param-id` name parameters of its `source`
+//!   catalog instead ([`super::component`]).
 //! - `unknown_role`, `unknown_party`, `unknown_location`: `role-id(s)`, `party-uuid(s)` and
 //!   `member-of-organizations`, `location-uuids` name nothing in metadata. A component
 //!   definition's `responsible-roles` are the exception: OSCAL does not tie them to metadata, so
@@ -25,8 +26,8 @@
 //!   `subject-placeholder-uuid`, `implementation-statement-uuid` name nothing of the right kind.
 //! - `missing_control`: a profile's `with-ids` (imports, `merge`) or alteration `control-id`
 //!   names a control the imported catalog lacks.
-//! - `unknown_part`: an alteration's `by-id` names no part or parameter of its control (nor one
-//!   the profile adds).
+//! - `unknown_part` (a note): an alteration's `by-id` names no part or parameter of its control
+//!   (nor one the profile adds); resolution ignores such an add, and such a remove does nothing.
 //! - `withdrawn_control`: a profile's `include-controls` names a withdrawn control.
 //! - `import_not_checked` (a note): an import's catalog was not in the context.
 //!
@@ -904,18 +905,27 @@ fn check_profile(
             continue;
         };
         let inner = inner_ids(control);
-        for key in ["adds", "removes"] {
+        // Notes, not problems: the specification makes such an add inoperative ("Explicit
+        // binding") and such a remove matches nothing ("Removing contents from controls").
+        for (key, outcome_ja, outcome_en) in [
+            ("adds", "この追加は無視されます", "the addition is ignored"),
+            (
+                "removes",
+                "この削除は何も取り除きません",
+                "the removal removes nothing",
+            ),
+        ] {
             for (j, change) in objects(alter.get(key)) {
                 let Some(by_id) = change.get("by-id").and_then(Value::as_str) else {
                     continue;
                 };
                 if by_id != id && !inner.contains(by_id) && !walker.added_ids.contains(by_id) {
-                    findings.problems.push(Problem::new(
+                    findings.notes.push(Problem::new(
                         format!("{base}/{key}/{j}/by-id"),
                         code::UNKNOWN_PART,
                         Bilingual::new(
-                            format!("by-id \"{by_id}\" は管理策 \"{id}\" の部分（part）にもパラメータにもありません"),
-                            format!("by-id \"{by_id}\" names no part or parameter of control \"{id}\""),
+                            format!("by-id \"{by_id}\" は管理策 \"{id}\" の部分（part）にもパラメータにもないため、{outcome_ja}"),
+                            format!("by-id \"{by_id}\" names no part or parameter of control \"{id}\"; {outcome_en}"),
                         ),
                     ));
                 }
@@ -926,13 +936,14 @@ fn check_profile(
         let Some(id) = setting.get("param-id").and_then(Value::as_str) else {
             continue;
         };
+        // A note: "Setting Parameters" asks for a warning and for resolution to go on.
         if !union.params.contains(id) && !walker.params.contains(id) {
-            findings.problems.push(Problem::new(
+            findings.notes.push(Problem::new(
                 format!("/profile/modify/set-parameters/{i}/param-id"),
                 code::UNKNOWN_PARAM,
                 Bilingual::new(
-                    format!("パラメータ \"{id}\" が取り込み先のカタログにもこのプロファイルにもありません"),
-                    format!("parameter \"{id}\" is neither in the imported catalogs nor in the profile"),
+                    format!("パラメータ \"{id}\" が取り込み先のカタログにもこのプロファイルにもないため、この設定は飛ばされます"),
+                    format!("parameter \"{id}\" is neither in the imported catalogs nor in the profile; the setting is skipped"),
                 ),
             ));
         }

@@ -11,6 +11,7 @@
 mod component_definitions;
 mod conversion;
 mod models;
+mod modify_rules;
 mod resolution;
 mod resolution_final_operations;
 mod resolution_rules;

@@ -633,6 +633,7 @@ fn a_profile_is_checked_against_its_catalog() {
         json!(["ac-9"]);
     profile["modify"]["set-parameters"][0]["param-id"] = json!("ac-1_prm_7");
     profile["modify"]["alters"][0]["adds"][0]["by-id"] = json!("ac-1_smt.z");
+    profile["modify"]["alters"][0]["removes"][0]["by-id"] = json!("ac-1_smt.y");
     profile["modify"]["alters"][0]["adds"][0]["parts"][0]["prose"] =
         json!("{{ insert: param, zz }}");
     profile["modify"]["alters"][0]["adds"][0]["parts"][0]["links"] =
@@ -661,28 +662,37 @@ fn a_profile_is_checked_against_its_catalog() {
                 "/profile/merge/custom/groups/0/insert-controls/0/include-controls/0/with-ids/0",
                 code::MISSING_CONTROL
             ),
-            ("/profile/modify/alters/0/adds/0/by-id", code::UNKNOWN_PART),
             (
                 "/profile/modify/alters/0/adds/0/parts/0/prose",
                 code::UNKNOWN_PARAM
             ),
             ("/profile/modify/alters/1/control-id", code::MISSING_CONTROL),
-            (
-                "/profile/modify/set-parameters/0/param-id",
-                code::UNKNOWN_PARAM
-            ),
         ],
         "{}",
         show(&report)
     );
-    // The dangling `#ac-99` link is not a relation OSCAL constrains in a profile: a note.
+    // The dangling `#ac-99` link is not a relation OSCAL constrains in a profile: a note. So are
+    // an add aimed at nothing (ignored), a remove matching nothing (a no-op) and a setting for no
+    // parameter (skipped): resolution goes on past them.
     assert_eq!(
         notes(&report),
-        vec![(
-            "/profile/modify/alters/0/adds/0/parts/0/links/0/href",
-            code::UNKNOWN_LINK
-        )]
+        vec![
+            ("/profile/modify/alters/0/adds/0/by-id", code::UNKNOWN_PART),
+            (
+                "/profile/modify/alters/0/adds/0/parts/0/links/0/href",
+                code::UNKNOWN_LINK
+            ),
+            (
+                "/profile/modify/alters/0/removes/0/by-id",
+                code::UNKNOWN_PART
+            ),
+            (
+                "/profile/modify/set-parameters/0/param-id",
+                code::UNKNOWN_PARAM
+            ),
+        ]
     );
+    assert!(report.notes[2].message.en.contains("removes nothing"));
     for problem in &report.problems {
         assert!(!problem.message.ja.is_empty() && !problem.message.en.is_empty());
     }
