@@ -22,6 +22,9 @@ pub struct Selected {
 /// The structure of the resolved catalog before tailoring.
 #[derive(Debug, Default)]
 pub struct Merged {
+    /// Parameters outside the structure: the catalogs' loose ones and those of the groups and
+    /// controls the structure leaves out, in catalog order. The modify phase may still tailor
+    /// them or insert them; only the ones the result refers to are kept in the end.
     pub params: Vec<Parameter>,
     pub controls: Vec<Control>,
     pub groups: Vec<Group>,
@@ -72,24 +75,23 @@ pub fn merge(
             ..
         } = catalog;
         merged.params.extend(params.unwrap_or_default());
+        let mut sieve = Sieve {
+            ids: &ids,
+            duplicates: &mut duplicates,
+            loose: &mut merged.params,
+        };
         if as_is && custom.is_none() {
             let (kept_controls, kept_groups) = prune_level(
                 controls.unwrap_or_default(),
                 groups.unwrap_or_default(),
-                &ids,
-                &mut duplicates,
+                &mut sieve,
             );
             merged.controls.extend(kept_controls);
             merged.groups.extend(kept_groups);
         } else {
             let mut flat = Vec::new();
-            flatten_controls(
-                controls.unwrap_or_default(),
-                &ids,
-                &mut duplicates,
-                &mut flat,
-            );
-            flatten_groups(groups.unwrap_or_default(), &ids, &mut duplicates, &mut flat);
+            flatten_controls(controls.unwrap_or_default(), &mut sieve, &mut flat);
+            flatten_groups(groups.unwrap_or_default(), &mut sieve, &mut flat);
             merged.controls.extend(flat);
         }
     }
@@ -188,92 +190,109 @@ pub fn for_each_control_mut(
     }
 }
 
+/// Decides, control by control, what one import's structure keeps: the selected controls, each
+/// once when the combine rule says so. What is left out lends its parameters to the loose ones, so
+/// that an insertion of them in the kept content still finds them (Import Phase, Handling Params:
+/// loose parameters; Pruning and Ordering, `req-prune-ref`: a referenced object is not pruned).
+struct Sieve<'a> {
+    ids: &'a HashSet<String>,
+    duplicates: &'a mut Duplicates,
+    loose: &'a mut Vec<Parameter>,
+}
+
+impl Sieve<'_> {
+    /// Whether the control stays. One not selected gives its parameters to the loose ones; a later
+    /// copy of a selected one does not, its parameters being those of the copy that stays.
+    fn keeps(&mut self, control: &mut Control) -> bool {
+        if !self.ids.contains(&control.id) {
+            self.loose.extend(control.params.take().unwrap_or_default());
+            return false;
+        }
+        self.duplicates.admit(control)
+    }
+}
+
 /// `as-is` (Merge Phase, `id-structure-as-is-list-1`): groups and nesting as in the catalog. A
-/// group stays when it holds a selected control; a selected control whose parent control was not
-/// selected is "up-leveled" into that parent's place, as far as it takes to sit under a kept
-/// control, a group or the catalog.
+/// group stays, whole but for its controls, when it holds a selected control; a selected control
+/// whose parent control was not selected is "up-leveled" into that parent's place, as far as it
+/// takes to sit under a kept control, a group or the catalog.
 fn prune_level(
     controls: Vec<Control>,
     groups: Vec<Group>,
-    ids: &HashSet<String>,
-    duplicates: &mut Duplicates,
+    sieve: &mut Sieve<'_>,
 ) -> (Vec<Control>, Vec<Group>) {
     let kept_controls = controls
         .into_iter()
-        .flat_map(|control| prune_control(control, ids, duplicates))
+        .flat_map(|control| prune_control(control, sieve))
         .collect();
     let kept_groups = groups
         .into_iter()
-        .filter_map(|group| prune_group(group, ids, duplicates))
+        .filter_map(|group| prune_group(group, sieve))
         .collect();
     (kept_controls, kept_groups)
 }
 
 /// The control with its kept descendants when it is kept; else its kept descendants alone, to
 /// take its place.
-fn prune_control(
-    mut control: Control,
-    ids: &HashSet<String>,
-    duplicates: &mut Duplicates,
-) -> Vec<Control> {
+fn prune_control(mut control: Control, sieve: &mut Sieve<'_>) -> Vec<Control> {
+    let kept = sieve.keeps(&mut control);
     let children: Vec<Control> = control
         .controls
         .take()
         .unwrap_or_default()
         .into_iter()
-        .flat_map(|child| prune_control(child, ids, duplicates))
+        .flat_map(|child| prune_control(child, sieve))
         .collect();
-    if ids.contains(&control.id) && duplicates.admit(&control) {
+    if kept {
         control.controls = (!children.is_empty()).then_some(children);
         return vec![control];
     }
     children
 }
 
-fn prune_group(
-    mut group: Group,
-    ids: &HashSet<String>,
-    duplicates: &mut Duplicates,
-) -> Option<Group> {
+/// The group when it still holds a control; else nothing, its parameters (and those its
+/// subgroups and controls lent) joining the loose ones in catalog order.
+fn prune_group(mut group: Group, sieve: &mut Sieve<'_>) -> Option<Group> {
+    let mut lent = Vec::new();
     let (controls, groups) = prune_level(
         group.controls.take().unwrap_or_default(),
         group.groups.take().unwrap_or_default(),
-        ids,
-        duplicates,
+        &mut Sieve {
+            ids: sieve.ids,
+            duplicates: &mut *sieve.duplicates,
+            loose: &mut lent,
+        },
     );
     if controls.is_empty() && groups.is_empty() {
+        sieve.loose.extend(group.params.take().unwrap_or_default());
+        sieve.loose.extend(lent);
         return None;
     }
+    sieve.loose.extend(lent);
     group.controls = (!controls.is_empty()).then_some(controls);
     group.groups = (!groups.is_empty()).then_some(groups);
     Some(group)
 }
 
-/// Flat: every selected control at the top level, in document order, enhancements unnested.
-fn flatten_controls(
-    controls: Vec<Control>,
-    ids: &HashSet<String>,
-    duplicates: &mut Duplicates,
-    out: &mut Vec<Control>,
-) {
+/// Flat (Merge Phase, `req-merge-flat-list`): every selected control at the top level, in
+/// document order, enhancements unnested.
+fn flatten_controls(controls: Vec<Control>, sieve: &mut Sieve<'_>, out: &mut Vec<Control>) {
     for mut control in controls {
         let children = control.controls.take().unwrap_or_default();
-        if ids.contains(&control.id) && duplicates.admit(&control) {
+        if sieve.keeps(&mut control) {
             out.push(control);
         }
-        flatten_controls(children, ids, duplicates, out);
+        flatten_controls(children, sieve, out);
     }
 }
 
-fn flatten_groups(
-    groups: Vec<Group>,
-    ids: &HashSet<String>,
-    duplicates: &mut Duplicates,
-    out: &mut Vec<Control>,
-) {
+/// Groups are discarded (`req-merge-flat-list-3`); their parameters become loose ones
+/// (`req-merge-flat-list-2`).
+fn flatten_groups(groups: Vec<Group>, sieve: &mut Sieve<'_>, out: &mut Vec<Control>) {
     for group in groups {
-        flatten_controls(group.controls.unwrap_or_default(), ids, duplicates, out);
-        flatten_groups(group.groups.unwrap_or_default(), ids, duplicates, out);
+        sieve.loose.extend(group.params.unwrap_or_default());
+        flatten_controls(group.controls.unwrap_or_default(), sieve, out);
+        flatten_groups(group.groups.unwrap_or_default(), sieve, out);
     }
 }
 

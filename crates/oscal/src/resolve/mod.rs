@@ -5,6 +5,7 @@
 mod back_matter;
 mod keep;
 mod loader;
+mod loose_params;
 mod merge;
 mod modify;
 mod references;
@@ -29,6 +30,7 @@ use version::resolved_oscal_version;
 
 use crate::error::{ErrorKind, OscalError, Place};
 use crate::model::common::{BackMatter, Link, Metadata, Property, Resource};
+use crate::model::profile::Modify;
 use crate::model::{Catalog, Model, Profile};
 use crate::source::{parse_document, read_source};
 
@@ -205,11 +207,16 @@ impl Resolver<'_> {
         }
 
         let references = References::collect(&merged.controls, &merged.groups);
-        // Loose parameters come along only when the selected controls insert them.
-        let params: Vec<_> = std::mem::take(&mut merged.params)
-            .into_iter()
-            .filter(|param| references.inserted_params.contains(&param.id))
-            .collect();
+        let loose_outcome = loose_params::keep_referenced(
+            std::mem::take(&mut merged.params),
+            &references.inserted_params,
+            &merged.controls,
+            &merged.groups,
+        );
+        if let Some(modify) = &profile.modify {
+            self.note_settings_left_out(modify, &loose_outcome.left_out);
+        }
+        let params = loose_outcome.kept;
         let mut loose = References::default();
         loose.params(Some(&params));
         let resources = back_matter::combine(
@@ -243,6 +250,27 @@ impl Resolver<'_> {
             back_matter,
             extra: Default::default(),
         })
+    }
+
+    /// A setting of a parameter that was tailored while still a candidate but is then left out of
+    /// the result (its control or group was not kept, and nothing kept inserts it) does nothing.
+    fn note_settings_left_out(
+        &mut self,
+        modify: &Modify,
+        left_out: &std::collections::HashSet<String>,
+    ) {
+        for (index, setting) in modify.set_parameters.iter().flatten().enumerate() {
+            let id = &setting.param_id;
+            if left_out.contains(id) {
+                self.notes.push(Note {
+                    pointer: format!("/profile/modify/set-parameters/{index}/param-id"),
+                    message: Bilingual::new(
+                        format!("パラメータ {id} は解決後のカタログにないため（管理策が選択されず、選択された内容からも参照されないため）、設定は使われません"),
+                        format!("parameter {id} is not in the resolved catalog (its control was not selected, and nothing selected inserts it); the setting is unused"),
+                    ),
+                });
+            }
+        }
     }
 
     /// Loads one import as a catalog, resolving it first when it is a profile.

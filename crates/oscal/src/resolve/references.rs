@@ -50,6 +50,10 @@ impl References {
             if let Some(label) = &param.label {
                 self.prose(label);
             }
+            // A choice may insert another parameter's value.
+            for choice in param.select.iter().flat_map(|s| s.choice.iter().flatten()) {
+                self.prose(choice);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
-//! Profile resolution's structuring directives (specification, Merge Phase): how `as-is` treats a
-//! selected control whose parent control was not selected.
+//! Profile resolution's structuring directives (specification, Merge Phase): where loose
+//! parameters go under `flat`, `as-is` and `custom`, and how `as-is` treats a selected control
+//! whose parent control was not selected.
 
 use serde_json::{Value, json};
 use shinrai_domain::text::Lang;
@@ -67,6 +68,15 @@ fn with_ids(ids: &[&str]) -> Value {
     json!([{"href": "structure_catalog.json", "include-controls": [{"with-ids": ids}]}])
 }
 
+fn loose_params(catalog: &Catalog) -> Vec<String> {
+    catalog
+        .params
+        .iter()
+        .flatten()
+        .map(|p| p.id.clone())
+        .collect()
+}
+
 /// The crate's own validation of the resolved catalog finds nothing wrong.
 fn assert_valid(catalog: &Catalog) {
     let report = validate_value(&json!({"catalog": json_of(catalog)}), &Context::new());
@@ -109,6 +119,96 @@ fn owned(pairs: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
 }
 
 #[test]
+fn flat_keeps_the_group_parameters_selected_controls_insert() {
+    let catalog = resolve(with_ids(&["g-1"]), json!({"merge": {"flat": {}}}));
+    assert!(catalog.groups.is_none());
+    // `h_choice` comes because the kept `h_prm` inserts it in a choice; `g_unused` is pruned.
+    assert_eq!(loose_params(&catalog), ["g_prm", "h_prm", "h_choice"]);
+    assert_valid(&catalog);
+}
+
+#[test]
+fn without_a_directive_group_parameters_are_kept_as_under_flat() {
+    let catalog = resolve(with_ids(&["g-1"]), json!({}));
+    assert_eq!(loose_params(&catalog), ["g_prm", "h_prm", "h_choice"]);
+    assert_valid(&catalog);
+}
+
+#[test]
+fn a_parameter_of_an_unselected_control_that_selected_prose_inserts_is_kept() {
+    let catalog = resolve(with_ids(&["g-3"]), json!({}));
+    assert_eq!(loose_params(&catalog), ["g-2_prm"]);
+    assert_valid(&catalog);
+    // Selected by another import, the control keeps its parameter: no second copy at the top.
+    let imports = json!([
+        {"href": "structure_catalog.json", "include-controls": [{"with-ids": ["g-2"]}]},
+        {"href": "structure_catalog.json", "include-controls": [{"with-ids": ["g-3"]}]}
+    ]);
+    let catalog = resolve(imports, json!({}));
+    assert!(catalog.params.is_none(), "{:?}", loose_params(&catalog));
+    assert_valid(&catalog);
+}
+
+#[test]
+fn a_loose_parameter_brought_by_two_imports_is_kept_once() {
+    let imports = json!([
+        {"href": "structure_catalog.json", "include-controls": [{"with-ids": ["g-1"]}]},
+        {"href": "structure_catalog.json", "include-controls": [{"with-ids": ["g-3"]}]}
+    ]);
+    let catalog = resolve(imports, json!({}));
+    // In the catalog's order, each once.
+    assert_eq!(
+        loose_params(&catalog),
+        ["g_prm", "g-2_prm", "h_prm", "h_choice"]
+    );
+    assert_valid(&catalog);
+}
+
+#[test]
+fn the_modify_phase_reaches_loose_parameters_and_can_make_more_of_them_needed() {
+    let rest = json!({"modify": {
+        "set-parameters": [{"param-id": "g_prm", "values": ["weekly"]}],
+        "alters": [{"control-id": "g-3", "adds": [{"parts": [
+            {"id": "g-3_added", "name": "item", "prose": "Also {{ insert: param, h_late }}."}
+        ]}]}]
+    }});
+    let catalog = json_of(&resolve(with_ids(&["g-1", "g-3"]), rest));
+    assert_eq!(find(&catalog, "g_prm")["values"], json!(["weekly"]));
+    assert_eq!(
+        find(&catalog, "h_late")["label"],
+        "inserted only by the profile's additions"
+    );
+}
+
+#[test]
+fn custom_groups_keep_the_catalog_group_parameters_selected_controls_insert() {
+    let rest = json!({"merge": {"custom": {"groups": [
+        {"id": "mine", "title": "Mine", "insert-controls": [{"include-all": {}}]}
+    ]}}});
+    let catalog = resolve(with_ids(&["g-1"]), rest);
+    assert_eq!(loose_params(&catalog), ["g_prm", "h_prm", "h_choice"]);
+    assert_valid(&catalog);
+}
+
+#[test]
+fn as_is_keeps_a_kept_group_whole_and_lifts_only_what_a_dropped_group_lends() {
+    let catalog = resolve(with_ids(&["g-1"]), json!({"merge": {"as-is": true}}));
+    let value = json_of(&catalog);
+    assert_eq!(outline(&value, "groups"), owned(&[("g", &["g-1"])]));
+    // A group that holds an included control keeps all its non-control children.
+    let group_params: Vec<_> = value["groups"][0]["params"]
+        .as_array()
+        .expect("params")
+        .iter()
+        .map(|p| p["id"].clone())
+        .collect();
+    assert_eq!(group_params, [json!("g_prm"), json!("g_unused")]);
+    // Group H is gone; the parameters g-1 needs from it are loose.
+    assert_eq!(loose_params(&catalog), ["h_prm", "h_choice"]);
+    assert_valid(&catalog);
+}
+
+#[test]
 fn as_is_moves_a_selected_control_into_the_place_of_its_unselected_parent() {
     let catalog = resolve(
         with_ids(&["p.1", "p.2", "p.2.a.i"]),
@@ -124,6 +224,9 @@ fn as_is_moves_a_selected_control_into_the_place_of_its_unselected_parent() {
         "p.2.a is not kept"
     );
     assert!(!value.to_string().contains("\"Parent\""), "p is not kept");
+    // The parent's parameter that p.1 inserts outlives the parent.
+    assert_eq!(loose_params(&catalog), ["p_prm"]);
+    assert_valid(&catalog);
 }
 
 #[test]
