@@ -13,6 +13,7 @@ mod models;
 mod modify_rules;
 mod resolution;
 mod resolution_rules;
+mod resolve_input;
 mod support;
 mod typed_models;
 mod validation;
