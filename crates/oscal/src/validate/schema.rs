@@ -44,7 +44,8 @@ fn build(kind: ModelKind) -> Result<Validator, String> {
         .map_err(|error| error.to_string())
 }
 
-/// The complete schema with its root `oneOf` narrowed to the branch requiring `kind`'s root key.
+/// The complete schema with its root `oneOf` narrowed to the branch requiring `kind`'s root key,
+/// and `combine`'s `method` put back ([`restore_combine_method`]).
 pub fn model_schema(kind: ModelKind) -> Result<Value, String> {
     let mut schema: Value = serde_json::from_str(COMPLETE_SCHEMA).map_err(|e| e.to_string())?;
     let root = schema
@@ -65,7 +66,28 @@ pub fn model_schema(kind: ModelKind) -> Result<Value, String> {
         ));
     };
     root.extend(branch);
+    restore_combine_method(&mut schema);
     Ok(schema)
+}
+
+/// OSCAL's profile model gives `merge/combine` a `method` flag (`use-first`, `merge`, `keep`),
+/// which profile resolution reads, but the released JSON schema leaves it out
+/// (usnistgov/OSCAL#2259), so every profile using it would fail. The flag is added back, with
+/// the model's allowed values, to each alternative of `merge`.
+fn restore_combine_method(schema: &mut Value) {
+    let Some(Value::Array(alternatives)) =
+        schema.pointer_mut("/definitions/oscal-complete-oscal-profile:merge/anyOf")
+    else {
+        return;
+    };
+    for alternative in alternatives {
+        if let Some(Value::Object(combine)) = alternative.pointer_mut("/properties/combine") {
+            combine.insert(
+                "properties".to_owned(),
+                serde_json::json!({"method": {"type": "string", "enum": ["use-first", "merge", "keep"]}}),
+            );
+        }
+    }
 }
 
 /// Adds a [`code::SCHEMA`] problem for every schema error in `document`.

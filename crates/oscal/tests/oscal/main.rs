@@ -16,6 +16,7 @@ mod resolution;
 mod resolution_final_operations;
 mod resolution_rules;
 mod resolution_structure;
+mod resolve_input;
 mod support;
 mod typed_models;
 mod validation;
