@@ -85,6 +85,7 @@ impl CliError {
                 ErrorKind::Import
                 | ErrorKind::ImportCycle
                 | ErrorKind::UnknownReference
+                | ErrorKind::Invalid
                 | ErrorKind::ConflictingStructure
                 | ErrorKind::Unsupported
                 | ErrorKind::Write => ExitCode::from(1),

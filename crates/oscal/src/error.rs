@@ -55,6 +55,8 @@ pub enum ErrorKind {
     Import,
     ImportCycle,
     UnknownReference,
+    /// The profile to resolve fails validation (`validate`); the message lists every problem.
+    Invalid,
     /// A profile's `merge` names more than one structuring directive (`flat`, `as-is`, `custom`).
     ConflictingStructure,
     Unsupported,

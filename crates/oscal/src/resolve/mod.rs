@@ -3,6 +3,7 @@
 //! (arrange), modify (tailor).
 
 mod back_matter;
+mod input;
 mod keep;
 mod loader;
 mod loose_params;
@@ -11,8 +12,8 @@ mod modify;
 mod references;
 mod select;
 mod sources;
-mod version;
 mod structuring;
+mod version;
 
 use std::path::{Path, PathBuf};
 
@@ -32,7 +33,8 @@ use crate::error::{ErrorKind, OscalError, Place};
 use crate::model::common::{BackMatter, Link, Metadata, Property, Resource};
 use crate::model::profile::Modify;
 use crate::model::{Catalog, Model, Profile};
-use crate::source::{parse_document, read_source};
+use crate::source::{parse_value, read_source};
+use crate::validate::{Context, validate_value};
 
 /// How to resolve.
 #[derive(Debug, Clone)]
@@ -62,30 +64,27 @@ pub struct Resolved {
 /// catalog is named by the OSCAL specification and so stays in OSCAL's namespace.
 pub const SHINRAI_NS: &str = "urn:shinrai:oscal";
 
-/// Resolves the profile in `path` into a catalog.
+/// Resolves the profile in `path` into a catalog. The profile must first pass validation against
+/// the catalogs its imports bring: its problems stop resolution (its notes do not).
 pub fn resolve_file(path: &Path, options: &Options) -> Result<Resolved, OscalError> {
     let source = read_source(path, options.lookup.limits)?;
-    let document = parse_document(&source)?;
-    let Model::Profile(profile) = document.model else {
-        return Err(OscalError::new(
-            source.name,
-            Place::Pointer(String::new()),
-            ErrorKind::Unsupported,
-            Bilingual::new(
-                format!(
-                    "プロファイルではありません（{}）",
-                    document.model.kind().root_key()
-                ),
-                format!("not a profile (a {})", document.model.kind().root_key()),
-            ),
-        ));
-    };
+    let value = parse_value(&source)?;
+    let profile = input::typed_profile(&source, &value)?;
+    let file = source.name.as_str();
+    structuring::check_one_structure(profile.merge.as_ref(), &root_site(file, path))?;
     let mut resolver = Resolver {
         options,
         chain: vec![identity(path)],
         notes: Vec::new(),
     };
-    let catalog = resolver.profile(*profile, &source.name, path)?;
+    let imports = resolver.imports(&profile, file, path);
+    let loaded = imports.iter().map(|import| import.as_ref().ok()).collect();
+    input::refuse_invalid(
+        file,
+        &validate_value(&value, &Context::with_imports(loaded)),
+    )?;
+    let catalogs = imports.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let catalog = resolver.profile(profile, catalogs, file, path)?;
     Ok(Resolved {
         catalog,
         notes: resolver.notes,
@@ -106,19 +105,16 @@ pub fn imported_catalogs(
         chain: vec![identity(path)],
         notes: Vec::new(),
     };
-    profile
-        .imports
-        .iter()
-        .enumerate()
-        .map(|(index, import)| {
-            let site = ImportSite {
-                file,
-                path,
-                pointer: format!("/profile/imports/{index}"),
-            };
-            resolver.import(&import.href, profile.back_matter.as_ref(), &site)
-        })
-        .collect()
+    resolver.imports(profile, file, path)
+}
+
+/// The profile's root, for errors about the profile as a whole.
+fn root_site<'a>(file: &'a str, path: &'a Path) -> ImportSite<'a> {
+    ImportSite {
+        file,
+        path,
+        pointer: "/profile".to_owned(),
+    }
 }
 
 struct Resolver<'a> {
@@ -129,18 +125,51 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn profile(
+    /// Every import of `profile` loaded, in order; imported profiles come resolved.
+    fn imports(
+        &mut self,
+        profile: &Profile,
+        file: &str,
+        path: &Path,
+    ) -> Vec<Result<Catalog, OscalError>> {
+        profile
+            .imports
+            .iter()
+            .enumerate()
+            .map(|(index, import)| {
+                let site = ImportSite {
+                    file,
+                    path,
+                    pointer: format!("/profile/imports/{index}"),
+                };
+                self.import(&import.href, profile.back_matter.as_ref(), &site)
+            })
+            .collect()
+    }
+
+    /// A profile met as an import: its structure checked, its own imports loaded, then resolved.
+    fn imported_profile(
         &mut self,
         profile: Profile,
         file: &str,
         path: &Path,
     ) -> Result<Catalog, OscalError> {
-        let root = ImportSite {
-            file,
-            path,
-            pointer: "/profile".to_owned(),
-        };
-        structuring::check_one_structure(profile.merge.as_ref(), &root)?;
+        structuring::check_one_structure(profile.merge.as_ref(), &root_site(file, path))?;
+        let catalogs = self
+            .imports(&profile, file, path)
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
+        self.profile(profile, catalogs, file, path)
+    }
+
+    /// Resolves `profile`, given the catalog each of its imports brings, in order.
+    fn profile(
+        &mut self,
+        profile: Profile,
+        catalogs: Vec<Catalog>,
+        file: &str,
+        path: &Path,
+    ) -> Result<Catalog, OscalError> {
         let mut selected = Vec::new();
         let mut source = SourceIds {
             controls: Default::default(),
@@ -149,13 +178,12 @@ impl Resolver<'_> {
         let mut imported_resources: Vec<Resource> = Vec::new();
         let mut oscal_versions = vec![profile.metadata.oscal_version.clone()];
         let mut imported_uuids = Vec::new();
-        for (index, import) in profile.imports.iter().enumerate() {
+        for ((index, import), mut catalog) in profile.imports.iter().enumerate().zip(catalogs) {
             let site = ImportSite {
                 file,
                 path,
                 pointer: format!("/profile/imports/{index}"),
             };
-            let mut catalog = self.import(&import.href, profile.back_matter.as_ref(), &site)?;
             let tree = ControlTree::of(&catalog);
             source.controls.extend(tree.ids().iter().cloned());
             collect_param_ids(&catalog, &mut source.params);
@@ -307,7 +335,7 @@ impl Resolver<'_> {
             Model::Catalog(catalog) => Ok(*catalog),
             Model::Profile(profile) => {
                 self.chain.push(id);
-                let resolved = self.profile(*profile, &name, &target);
+                let resolved = self.imported_profile(*profile, &name, &target);
                 self.chain.pop();
                 resolved
             }

@@ -8,15 +8,16 @@ use super::loader::ImportSite;
 use crate::error::{ErrorKind, OscalError, Place};
 use crate::model::profile::Merge;
 
-/// Refuses a `merge` naming two or three structuring directives. `as-is: false` asks for no
-/// structure, so only `as-is: true` counts.
+/// Refuses a `merge` naming two or three structuring directives. A directive counts when it
+/// appears, whatever its value (`as-is: false` too), as the specification words it and as the
+/// schema's alternatives for `merge` have it.
 pub fn check_one_structure(merge: Option<&Merge>, site: &ImportSite<'_>) -> Result<(), OscalError> {
     let Some(merge) = merge else {
         return Ok(());
     };
     let named: Vec<&str> = [
         ("flat", merge.flat.is_some()),
-        ("as-is", merge.as_is == Some(true)),
+        ("as-is", merge.as_is.is_some()),
         ("custom", merge.custom.is_some()),
     ]
     .into_iter()

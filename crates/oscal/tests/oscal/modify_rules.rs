@@ -12,12 +12,14 @@ const OSCAL_NS: &str = "http://csrc.nist.gov/ns/oscal";
 const OTHER_NS: &str = "https://example.org/ns";
 
 /// A catalog and a profile written to a folder of their own, removed afterwards.
-struct Case {
+pub struct Case {
     dir: PathBuf,
 }
 
 impl Case {
-    fn new(profile_body: Value) -> Case {
+    /// The one-control catalog, and a profile importing all of it, flat, with `profile_body`'s
+    /// members added or replaced.
+    pub fn new(profile_body: Value) -> Case {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
             "shinrai-modify-{}-{}",
@@ -31,12 +33,12 @@ impl Case {
         case
     }
 
-    fn write(&self, name: &str, value: &Value) {
+    pub fn write(&self, name: &str, value: &Value) {
         let text = serde_json::to_string_pretty(value).expect("json");
         std::fs::write(self.dir.join(name), text).expect("write");
     }
 
-    fn resolve(&self) -> Result<Resolved, OscalError> {
+    pub fn resolve(&self) -> Result<Resolved, OscalError> {
         let options = Options {
             lookup: Lookup::default(),
             timestamp: "2026-11-22T00:00:00Z".to_owned(),
@@ -100,7 +102,7 @@ fn alter(change: Value) -> Value {
 }
 
 /// The resolved control `c-1`, as JSON.
-fn control(resolved: &Resolved) -> Value {
+pub fn control(resolved: &Resolved) -> Value {
     let catalog = serde_json::to_value(&resolved.catalog).expect("json");
     catalog["controls"][0].clone()
 }
@@ -202,7 +204,7 @@ fn assert_conflicting_structure(error: &OscalError, file: &str) {
     assert_eq!(error.place, Place::Pointer("/profile/merge".to_owned()));
     assert!(error.file.ends_with(file), "{error}");
     assert!(
-        error.why.en.contains("flat, as-is") && !error.why.ja.is_empty(),
+        error.why.en.contains("more than one structuring directive") && !error.why.ja.is_empty(),
         "{error}"
     );
 }
@@ -212,9 +214,12 @@ fn a_merge_both_flat_and_as_is_is_refused_naming_the_file_and_place() {
     let case = Case::new(json!({"merge": {"flat": {}, "as-is": true}}));
     let error = case.resolve().expect_err("two structuring directives");
     assert_conflicting_structure(&error, "profile.json");
-    // `as-is: false` asks for no structure: with `flat` it is no conflict.
-    let case = Case::new(json!({"merge": {"flat": {}, "as-is": false}}));
-    assert!(case.resolve().is_ok());
+    assert!(error.why.en.contains("(flat, as-is)"), "{error}");
+    // A directive appears whatever its value.
+    let case = Case::new(json!({"merge": {"custom": {}, "as-is": false}}));
+    let error = case.resolve().expect_err("as-is appears");
+    assert_conflicting_structure(&error, "profile.json");
+    assert!(error.why.en.contains("(as-is, custom)"), "{error}");
 }
 
 #[test]

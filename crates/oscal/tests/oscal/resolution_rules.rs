@@ -218,12 +218,14 @@ fn patterns_match_ids_and_exclusions_win() {
         as_is(),
     );
     assert_eq!(ids(&catalog), ["a-1", "b-1", "b-2", "b-2.1"]);
-    // Exclusions alone mean "everything else".
-    let catalog = resolved(
+    // Exclusions alone break the schema (an import includes something): the profile is refused.
+    let error = resolve_with(
         import(json!({"exclude-controls": [{"matching": [{"pattern": "a*"}]}]})),
         as_is(),
-    );
-    assert_eq!(ids(&catalog), ["b-1", "b-2", "b-2.1"]);
+    )
+    .expect_err("exclusions alone");
+    assert_eq!(error.kind, ErrorKind::Invalid);
+    assert_eq!(error.place, Place::Pointer("/profile/imports/0".to_owned()));
 }
 
 #[test]
@@ -423,12 +425,13 @@ fn unknown_control_ids_are_refused_with_their_place() {
         json!({}),
     )
     .expect_err("unknown id");
-    assert_eq!(error.kind, ErrorKind::UnknownReference);
+    // Validation, which runs first, finds it.
+    assert_eq!(error.kind, ErrorKind::Invalid);
     assert_eq!(
         error.place,
         Place::Pointer("/profile/imports/0/include-controls/0/with-ids/1".to_owned())
     );
-    assert!(error.to_string().contains("a-9"));
+    assert!(error.to_string().contains("a-9") && error.to_string().contains("missing_control"));
 }
 
 #[test]
@@ -586,10 +589,13 @@ fn combining_two_imports_of_the_same_control() {
     assert_eq!(ids(&keep), ["a-1", "a-2", "a-2", "b-1"]);
     let first = resolved(
         imports.clone(),
-        json!({"merge": {"combine": {"method": "use-first"}}}),
+        json!({"merge": {"flat": {}, "combine": {"method": "use-first"}}}),
     );
     assert_eq!(ids(&first), ["a-1", "a-2", "b-1"]);
-    let merged = resolved(imports, json!({"merge": {"combine": {"method": "merge"}}}));
+    let merged = resolved(
+        imports,
+        json!({"merge": {"flat": {}, "combine": {"method": "merge"}}}),
+    );
     assert_eq!(ids(&merged), ["a-1", "a-2", "b-1"]);
 }
 
