@@ -86,16 +86,7 @@ pub fn registration_reach<'a>(
 mod tests {
     use super::*;
     use crate::criteria::demo::demo_criteria;
-    use crate::registry::demo::demo_registry;
-
-    fn entry(id: &str) -> RegistryEntry {
-        demo_registry()
-            .unwrap()
-            .entries
-            .into_iter()
-            .find(|entry| entry.id == id)
-            .unwrap()
-    }
+    use crate::registry::demo::demo_entry;
 
     fn ids<'a>(groups: &[&'a Group]) -> Vec<&'a str> {
         groups.iter().map(|group| group.id.as_str()).collect()
@@ -104,7 +95,7 @@ mod tests {
     #[test]
     fn every_objective_that_applies_is_either_implemented_or_not() {
         let criteria = demo_criteria().unwrap();
-        let mut entry = entry("C24-0006");
+        let mut entry = demo_entry("C24-0006");
         let reach = registration_reach(&entry, &criteria);
         let implemented = ids(&reach.implemented);
         assert_eq!(implemented.len(), entry.statement.objectives.len());
@@ -125,7 +116,7 @@ mod tests {
     #[test]
     fn a_lower_level_leaves_the_higher_levels_objectives_unassured() {
         let criteria = demo_criteria().unwrap();
-        let mut entry = entry("C24-0006");
+        let mut entry = demo_entry("C24-0006");
         entry.statement.objectives.clear();
         entry.level = Level::HIGH;
         let high = registration_reach(&entry, &criteria);
@@ -146,7 +137,7 @@ mod tests {
     #[test]
     fn open_risks_are_those_not_fully_covered() {
         let criteria = demo_criteria().unwrap();
-        let mut entry = entry("C24-0006");
+        let mut entry = demo_entry("C24-0006");
         entry.statement.objectives.clear();
         let reach = registration_reach(&entry, &criteria);
         assert_eq!(reach.open_risks.len(), criteria.risks.len());

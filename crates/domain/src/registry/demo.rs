@@ -33,3 +33,14 @@ pub struct DemoRegistryError(pub String);
 pub fn demo_registry() -> Result<DemoRegistry, DemoRegistryError> {
     serde_json::from_str(FILE).map_err(|error| DemoRegistryError(error.to_string()))
 }
+
+/// The demo registry's entry `id`, for tests.
+#[cfg(test)]
+pub(crate) fn demo_entry(id: &str) -> RegistryEntry {
+    demo_registry()
+        .expect("the demo registry")
+        .entries
+        .into_iter()
+        .find(|entry| entry.id == id)
+        .unwrap_or_else(|| panic!("no demo entry {id}"))
+}

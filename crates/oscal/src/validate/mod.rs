@@ -6,6 +6,8 @@
 //! checked and every finding carries a JSON pointer into the document.
 
 mod component;
+mod imported;
+mod profile_check;
 pub mod schema;
 pub mod semantic;
 

@@ -5,14 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
-use shinrai_domain::text::Lang;
 use shinrai_oscal::ErrorKind;
 use shinrai_oscal::model::Catalog;
 use shinrai_oscal::resolve::{Lookup, Options, SourceCatalog, component_sources};
 use shinrai_oscal::source::{Limits, parse_value, read_source};
-use shinrai_oscal::validate::{Context, Problem, Report, code, validate_value};
+use shinrai_oscal::validate::{Context, Problem, code, validate_value};
 
-use crate::support::data_dir;
+use crate::support::{data_dir, show};
 
 /// The JSON twins of NIST's component-definition examples (see the folder's README).
 fn examples_dir() -> PathBuf {
@@ -35,16 +34,6 @@ fn options(catalog_dir: Option<&Path>) -> Options {
         timestamp: "2026-11-22T00:00:00Z".to_owned(),
         tool: "test".to_owned(),
     }
-}
-
-fn show(report: &Report) -> String {
-    report
-        .problems
-        .iter()
-        .chain(&report.notes)
-        .map(|p| p.describe(Lang::En))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn codes(list: &[Problem]) -> Vec<(&str, &str)> {

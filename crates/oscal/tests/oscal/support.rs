@@ -43,3 +43,14 @@ pub fn oscal_files() -> Vec<PathBuf> {
 pub fn read_json(path: &std::path::Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("JSON")
 }
+
+/// Every problem and note of a validation report, one per line, for assertion messages.
+pub fn show(report: &shinrai_oscal::validate::Report) -> String {
+    report
+        .problems
+        .iter()
+        .chain(&report.notes)
+        .map(|p| p.describe(shinrai_domain::text::Lang::En))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

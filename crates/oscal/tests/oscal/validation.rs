@@ -10,7 +10,7 @@ use shinrai_oscal::model::{Catalog, Model};
 use shinrai_oscal::source::{Limits, parse_document, parse_value, read_source};
 use shinrai_oscal::validate::{Context, Report, code, validate_value};
 
-use crate::support::{data, oscal_files};
+use crate::support::{data, oscal_files, show};
 
 /// The SP 800-53 rev5 catalog every shared profile imports, read once for all tests.
 fn nist_catalog() -> &'static Catalog {
@@ -23,16 +23,6 @@ fn nist_catalog() -> &'static Catalog {
             other => panic!("not a catalog: {:?}", other.kind()),
         }
     })
-}
-
-fn show(report: &Report) -> String {
-    report
-        .problems
-        .iter()
-        .chain(&report.notes)
-        .map(|p| p.describe(Lang::En))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// `(pointer, code)` of every problem.

@@ -96,16 +96,7 @@ pub fn customer_controls<'a>(
 mod tests {
     use super::*;
     use crate::criteria::demo::demo_criteria;
-    use crate::registry::demo::demo_registry;
-
-    fn entry(id: &str) -> RegistryEntry {
-        demo_registry()
-            .unwrap()
-            .entries
-            .into_iter()
-            .find(|entry| entry.id == id)
-            .unwrap()
-    }
+    use crate::registry::demo::demo_entry;
 
     #[test]
     fn a_risk_is_covered_when_every_objective_it_names_is_implemented() {
@@ -131,7 +122,7 @@ mod tests {
     #[test]
     fn the_customer_keeps_the_controls_given_to_it_at_the_services_level_and_models() {
         let criteria = demo_criteria().unwrap();
-        let saas = entry("C24-0006");
+        let saas = demo_entry("C24-0006");
         let controls = customer_controls(&criteria, &saas);
         assert!(!controls.is_empty());
         for control in &controls {

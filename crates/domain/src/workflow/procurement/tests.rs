@@ -3,7 +3,7 @@ use crate::accounts::{OrgKind, Role};
 use crate::date::CalendarDate;
 use crate::level::Level;
 use crate::policy::Member;
-use crate::registry::demo::demo_registry;
+use crate::registry::demo::demo_entry;
 use crate::registry::{EntryStatus, RegistryEntry};
 use crate::service_model::ServiceModel;
 use crate::text::{Bilingual, Lang};
@@ -13,15 +13,6 @@ use crate::workflow::notification::user_messages::{ServiceNews, ServiceUser, to_
 use crate::workflow::registry_status::StatusMove;
 use crate::workflow::service::tests::member;
 use crate::workflow::{Conflict, Moment, NotAllowed, Refusal};
-
-fn entry(id: &str) -> RegistryEntry {
-    demo_registry()
-        .unwrap()
-        .entries
-        .into_iter()
-        .find(|entry| entry.id == id)
-        .unwrap()
-}
 
 fn procurer(org: &str) -> Member {
     Member {
@@ -165,7 +156,7 @@ fn usage_draft(from: &str, until: Option<&str>) -> UsageDraft {
 #[test]
 fn a_usage_is_recorded_once_per_period_and_ended_once() {
     let kept = system("city");
-    let registered = entry("C23-0001");
+    let registered = demo_entry("C23-0001");
     let by = procurer("city");
     let first = record_usage(
         "use-1".into(),
@@ -234,7 +225,7 @@ fn a_usage_is_recorded_once_per_period_and_ended_once() {
 #[test]
 fn a_service_out_of_the_registry_is_recorded_only_with_its_last_day() {
     let kept = system("city");
-    let mut gone = entry("C23-0001");
+    let mut gone = demo_entry("C23-0001");
     gone.status = EntryStatus::Expired;
     let by = procurer("city");
     let open = record_usage(
@@ -325,7 +316,7 @@ fn the_users_of_a_service_are_the_organisations_using_it_that_day() {
 
 #[test]
 fn users_are_told_what_happened_with_their_systems_named_and_nothing_private() {
-    let registered = entry("C23-0001");
+    let registered = demo_entry("C23-0001");
     let user = ServiceUser {
         org: "city".into(),
         systems: vec![
@@ -394,7 +385,7 @@ fn watched(system: &InformationSystem, entry: &RegistryEntry, at: Moment) -> Inf
 #[test]
 fn a_procurer_watches_live_services_for_its_system_once_each_up_to_the_bound() {
     let kept = system("city");
-    let registered = entry("C23-0001");
+    let registered = demo_entry("C23-0001");
     let watching = watched(&kept, &registered, on_day(1));
     assert!(watching.watches("C23-0001"));
     assert_eq!(watching.watching[0].on, day("2026-11-03"));
@@ -410,7 +401,7 @@ fn a_procurer_watches_live_services_for_its_system_once_each_up_to_the_bound() {
         Refusal::NotAllowed(NotAllowed::NotTheProcurer)
     );
     // A service out of the registry cannot be watched.
-    let mut expired = entry("C23-0001");
+    let mut expired = demo_entry("C23-0001");
     expired.status = EntryStatus::Expired;
     assert_eq!(
         watch_service(&kept, &expired, &procurer("city"), on_day(1)).unwrap_err(),
@@ -422,7 +413,7 @@ fn a_procurer_watches_live_services_for_its_system_once_each_up_to_the_bound() {
     // The list is bounded.
     let mut full = kept.clone();
     for n in 0..MAX_WATCHED {
-        let mut other = entry("C23-0001");
+        let mut other = demo_entry("C23-0001");
         other.id = format!("C26-{n:04}");
         full = watched(&full, &other, on_day(1));
     }
@@ -448,7 +439,7 @@ fn a_procurer_watches_live_services_for_its_system_once_each_up_to_the_bound() {
 
 #[test]
 fn the_watchers_of_a_service_are_told_apart_from_its_users() {
-    let registered = entry("C23-0001");
+    let registered = demo_entry("C23-0001");
     let mut watcher = watched(&system("town"), &registered, on_day(1));
     watcher.id = "sys-w".into();
     // A system of the city both uses and watches it: it is named once, as a user.
@@ -506,7 +497,7 @@ fn answer(item: &str, value: AnswerValue, note: &str) -> ItemAnswer {
 fn a_procurer_keeps_its_checklist_answers_per_candidate_in_the_questions_order() {
     let lists = checklists().unwrap();
     let kept = system("city");
-    let registered = entry("C23-0001");
+    let registered = demo_entry("C23-0001");
     let given = vec![
         answer("S01", AnswerValue::Partly, "  平日のみ  "),
         answer("C05", AnswerValue::Yes, ""),
@@ -600,7 +591,7 @@ fn a_procurer_keeps_its_checklist_answers_per_candidate_in_the_questions_order()
 fn checklist_answers_name_each_bad_question_and_stay_bounded() {
     let lists = checklists().unwrap();
     let kept = system("city");
-    let registered = entry("C23-0001");
+    let registered = demo_entry("C23-0001");
     let bad = vec![
         answer("Z99", AnswerValue::Yes, ""),
         answer("C01", AnswerValue::Yes, ""),
@@ -630,7 +621,7 @@ fn checklist_answers_name_each_bad_question_and_stay_bounded() {
         ]
     );
     // New answers only for a service in the registry.
-    let mut expired = entry("C23-0001");
+    let mut expired = demo_entry("C23-0001");
     expired.status = EntryStatus::Expired;
     let one = vec![answer("C01", AnswerValue::Yes, "")];
     assert_eq!(
@@ -651,7 +642,7 @@ fn checklist_answers_name_each_bad_question_and_stay_bounded() {
     // At most so many candidates.
     let mut full = kept;
     for n in 0..MAX_ANSWERED_CANDIDATES {
-        let mut other = entry("C23-0001");
+        let mut other = demo_entry("C23-0001");
         other.id = format!("C26-{n:04}");
         full = answer_checklists(
             &full,
