@@ -8,6 +8,7 @@ pub mod output;
 pub mod resolve;
 pub mod source;
 pub mod validate;
+pub mod xml;
 
 pub use error::{ErrorKind, OscalError, Place};
 pub use model::{Document, Model, ModelKind};
