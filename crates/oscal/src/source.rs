@@ -11,11 +11,12 @@ use shinrai_domain::text::Bilingual;
 use crate::error::{ErrorKind, OscalError, Place};
 use crate::model::{Document, RootObject, RootProblem};
 
-/// The two serialisations shinrai reads and writes (XML later).
+/// The three serialisations of OSCAL, all read and written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Json,
     Yaml,
+    Xml,
 }
 
 impl Format {
@@ -23,24 +24,30 @@ impl Format {
         match self {
             Format::Json => "json",
             Format::Yaml => "yaml",
+            Format::Xml => "xml",
         }
     }
 
-    /// From a file name: `.json`, `.yaml` or `.yml`.
+    /// From a file name: `.json`, `.yaml`, `.yml` or `.xml`.
     pub fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "json" => Some(Format::Json),
             "yaml" | "yml" => Some(Format::Yaml),
+            "xml" => Some(Format::Xml),
             _ => None,
         }
     }
 
-    /// By the file name, else by the first character: JSON documents start with `{`.
+    /// By the file name, else by the first character: JSON documents start with `{`, XML ones
+    /// with `<`.
     pub fn detect(path: &Path, text: &str) -> Format {
         Format::from_path(path).unwrap_or_else(|| {
-            if text.trim_start().starts_with('{') {
+            let start = text.trim_start_matches('\u{feff}').trim_start();
+            if start.starts_with('{') {
                 Format::Json
+            } else if start.starts_with('<') {
+                Format::Xml
             } else {
                 Format::Yaml
             }
@@ -172,7 +179,31 @@ pub fn parse_value(source: &Source) -> Result<Value, OscalError> {
     match source.format {
         Format::Json => serde_json::from_str(&source.text).map_err(|e| json_syntax(source, &e)),
         Format::Yaml => yaml_value(source),
+        Format::Xml => xml_value(source),
     }
+}
+
+/// XML is read through its JSON form: the shapes of the models say where everything goes.
+fn xml_value(source: &Source) -> Result<Value, OscalError> {
+    crate::xml::xml_to_value(&source.text).map_err(|problem| {
+        let kind = if problem.too_deep {
+            ErrorKind::TooDeep
+        } else if problem.not_oscal {
+            ErrorKind::NotOscal
+        } else if problem.why.en.starts_with("not well-formed") {
+            ErrorKind::Syntax
+        } else {
+            ErrorKind::Model
+        };
+        source.error(
+            Place::LineColumn {
+                line: problem.at.line,
+                column: problem.at.column,
+            },
+            kind,
+            problem.why,
+        )
+    })
 }
 
 /// Parses the text straight into a typed document. The fast path does not track where it is;
@@ -227,8 +258,8 @@ fn parse_typed<T: DeserializeOwned>(source: &Source) -> Result<T, OscalError> {
             }
             Err(error) => Err(json_syntax(source, &error)),
         },
-        Format::Yaml => {
-            let value = yaml_value(source)?;
+        Format::Yaml | Format::Xml => {
+            let value = parse_value(source)?;
             match T::deserialize(&value) {
                 Ok(typed) => Ok(typed),
                 Err(error) => {

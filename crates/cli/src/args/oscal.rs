@@ -25,7 +25,7 @@ pub struct InputLimits {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// OSCAL document (JSON or YAML) / OSCAL 文書（JSON または YAML）
+    /// OSCAL document (JSON, YAML or XML) / OSCAL 文書（JSON または YAML）
     pub file: PathBuf,
     /// Folder of local copies of imported documents / 取り込み先の写しを置いたフォルダ
     #[arg(long, value_name = "DIR")]
@@ -39,7 +39,7 @@ pub struct ValidateArgs {
 
 #[derive(Debug, Args)]
 pub struct ResolveArgs {
-    /// OSCAL profile (JSON or YAML) / OSCAL プロファイル
+    /// OSCAL profile (JSON, YAML or XML) / OSCAL プロファイル
     pub profile: PathBuf,
     /// Folder of local copies: URLs and missing paths are looked up here by file name /
     /// 手元の写しのフォルダ（URL や見つからないパスはファイル名で探す）
@@ -57,9 +57,9 @@ pub struct ResolveArgs {
 
 #[derive(Debug, Args)]
 pub struct ConvertArgs {
-    /// OSCAL document (JSON or YAML) / OSCAL 文書
+    /// OSCAL document (JSON, YAML or XML) / OSCAL 文書
     pub file: PathBuf,
-    /// Output file; its extension (.json, .yaml, .yml) picks the format / 出力先（拡張子で形式を決める）
+    /// Output file; its extension (.json, .yaml, .yml, .xml) picks the format / 出力先（拡張子で形式を決める）
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
     /// Output format, when OUT's extension does not say / 出力形式
@@ -73,6 +73,7 @@ pub struct ConvertArgs {
 pub enum FormatArg {
     Json,
     Yaml,
+    Xml,
 }
 
 impl From<FormatArg> for shinrai_oscal::Format {
@@ -80,6 +81,7 @@ impl From<FormatArg> for shinrai_oscal::Format {
         match format {
             FormatArg::Json => shinrai_oscal::Format::Json,
             FormatArg::Yaml => shinrai_oscal::Format::Yaml,
+            FormatArg::Xml => shinrai_oscal::Format::Xml,
         }
     }
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use shinrai_domain::text::{Bilingual, Lang};
 use shinrai_oscal::model::{Catalog, root_model};
-use shinrai_oscal::resolve::{Lookup, Options, imported_catalogs};
+use shinrai_oscal::resolve::{Lookup, Options, component_sources, imported_catalogs};
 use shinrai_oscal::source::{document_from_value, parse_value, read_source_reporting};
 use shinrai_oscal::validate::{Context, Report, validate_value};
 use shinrai_oscal::{Document, Format, Limits, Model, ModelKind, Source};
@@ -131,33 +131,48 @@ fn validate(args: &ValidateArgs, lang: Lang) -> Result<(), CliError> {
     progress.stage("parsing");
     let value = parse_value(&source).map_err(CliError::Oscal)?;
     progress.stage("validating");
-    // A profile is checked against the catalogs it imports, loaded as resolution loads them.
+    // A profile is checked against the catalogs it imports and a component definition against
+    // the catalogs its control implementations name, both loaded as resolution loads them.
+    let options = Options {
+        lookup: Lookup {
+            catalog_dir: args.catalog_dir.clone(),
+            limits,
+        },
+        timestamp: String::new(),
+        tool: String::new(),
+    };
     let mut import_notes = Vec::new();
     let catalogs: Vec<Option<Catalog>> = match root_model(&value) {
         Ok(ModelKind::Profile) => match document_from_value(&source, &value) {
             Ok(Document {
                 model: Model::Profile(profile),
                 ..
-            }) => {
-                let options = Options {
-                    lookup: Lookup {
-                        catalog_dir: args.catalog_dir.clone(),
-                        limits,
-                    },
-                    timestamp: String::new(),
-                    tool: String::new(),
-                };
-                imported_catalogs(&profile, &source.name, &args.file, &options)
-                    .into_iter()
-                    .map(|loaded| loaded.map_err(|error| import_notes.push(error)).ok())
-                    .collect()
-            }
+            }) => imported_catalogs(&profile, &source.name, &args.file, &options)
+                .into_iter()
+                .map(|loaded| loaded.map_err(|error| import_notes.push(error)).ok())
+                .collect(),
             // The schema check below reports why the profile does not read.
             _ => Vec::new(),
         },
         _ => Vec::new(),
     };
-    let context = Context::with_imports(catalogs.iter().map(Option::as_ref).collect());
+    let sources: Vec<(String, Catalog)> =
+        component_sources(&value, &source.name, &args.file, &options)
+            .into_iter()
+            .filter_map(|loaded| match loaded.catalog {
+                Ok(catalog) => Some((loaded.source, catalog)),
+                Err(error) => {
+                    import_notes.push(error);
+                    None
+                }
+            })
+            .collect();
+    let context = Context::with_imports(catalogs.iter().map(Option::as_ref).collect())
+        .with_sources(
+            sources
+                .iter()
+                .map(|(name, catalog)| (name.clone(), catalog)),
+        );
     let report = validate_value(&value, &context);
     progress.finish();
     let text = if args.json {
