@@ -186,21 +186,12 @@ pub fn parse_value(source: &Source) -> Result<Value, OscalError> {
 /// XML is read through its JSON form: the shapes of the models say where everything goes.
 fn xml_value(source: &Source) -> Result<Value, OscalError> {
     crate::xml::xml_to_value(&source.text).map_err(|problem| {
-        let kind = if problem.too_deep {
-            ErrorKind::TooDeep
-        } else if problem.not_oscal {
-            ErrorKind::NotOscal
-        } else if problem.why.en.starts_with("not well-formed") {
-            ErrorKind::Syntax
-        } else {
-            ErrorKind::Model
-        };
         source.error(
             Place::LineColumn {
                 line: problem.at.line,
                 column: problem.at.column,
             },
-            kind,
+            problem.kind,
             problem.why,
         )
     })

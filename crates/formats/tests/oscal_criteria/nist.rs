@@ -183,3 +183,32 @@ fn fedramp_baselines_find_the_catalog_beside_them_even_by_url() {
     assert_eq!(version.counts().by_level, [156, 323, 410]);
     assert_eq!(version.control("ac-2").unwrap().min_level, Level::LOW);
 }
+
+#[test]
+fn fedramp_baselines_in_xml_import_as_their_json_twins_do() {
+    // The XML baselines name the catalog `NIST_SP-800-53_rev5_catalog.xml`; the shared data has
+    // it in JSON only, so it is written out as XML first, beside nothing but itself.
+    let folder = tempfile::tempdir().unwrap();
+    let catalog = folder.path().join("NIST_SP-800-53_rev5_catalog.xml");
+    let source = read_source(&nist_catalog(), Limits::default()).unwrap();
+    let xml = shinrai_oscal::convert::convert(&source, shinrai_oscal::Format::Xml).unwrap();
+    std::fs::write(&catalog, xml).unwrap();
+    let xml_data = data_dir().join("../oscal-xml/fedramp-rev5");
+    let profiles: Vec<PathBuf> = ["LOW", "MODERATE", "HIGH"]
+        .iter()
+        .map(|level| xml_data.join(format!("FedRAMP_rev5_{level}-baseline_profile.xml")))
+        .collect();
+    let imported = import_catalog(&catalog, &profiles, "fedramp-rev5-xml")
+        .unwrap_or_else(|e| panic!("{}", e.message().en));
+    let version = &imported.version;
+    assert_eq!(version.counts().by_level, [156, 323, 410]);
+    let from_json = import_catalog(
+        &nist_catalog(),
+        &["LOW", "MODERATE", "HIGH"]
+            .map(|level| data(&format!("FedRAMP_rev5_{level}-baseline_profile.json"))),
+        "fedramp-rev5-xml",
+    )
+    .unwrap();
+    assert_eq!(version.controls, from_json.version.controls);
+    assert_eq!(version.groups, from_json.version.groups);
+}

@@ -36,28 +36,75 @@ impl ImportSite<'_> {
     }
 }
 
-/// Turns an import `href` into a file to read.
+/// Turns an import `href` into a file to read. A `#uuid` names a back-matter resource; its links
+/// are tried in the order of [`link_preference`] and the first that leads to a file is taken,
+/// since the specification lets a tool use any of them.
 pub fn locate(
     href: &str,
     back_matter: Option<&BackMatter>,
     site: &ImportSite<'_>,
     lookup: &Lookup,
 ) -> Result<PathBuf, OscalError> {
-    let target = match href.strip_prefix('#') {
-        Some(uuid) => resource_href(uuid, back_matter, site)?,
-        None => href.to_owned(),
+    let Some(uuid) = href.strip_prefix('#') else {
+        return locate_target(href, site, lookup);
     };
-    if is_url(&target) {
-        return by_file_name(&target, lookup, site);
+    let mut first_error = None;
+    for target in resource_links(uuid, back_matter, site)? {
+        match locate_target(&target, site, lookup) {
+            Ok(found) => return Ok(found),
+            Err(error) => {
+                first_error.get_or_insert(error);
+            }
+        }
     }
-    let relative = strip_file_scheme(&target);
+    Err(first_error.unwrap_or_else(|| {
+        site.error(
+            ErrorKind::Import,
+            Bilingual::new(
+                format!("資源 {uuid} にリンクがありません"),
+                format!("resource {uuid} has no rlink"),
+            ),
+        )
+    }))
+}
+
+/// Where an import leads, for a caller that only needs the path: the importing file at
+/// `importing`, local copies in `catalog_dir`.
+pub fn import_target(
+    href: &str,
+    back_matter: Option<&BackMatter>,
+    importing: &Path,
+    catalog_dir: Option<&Path>,
+) -> Result<PathBuf, OscalError> {
+    let name = importing.display().to_string();
+    let site = ImportSite {
+        file: &name,
+        path: importing,
+        pointer: String::new(),
+    };
+    let lookup = Lookup {
+        catalog_dir: catalog_dir.map(Path::to_owned),
+        limits: Limits::default(),
+    };
+    locate(href, back_matter, &site, &lookup)
+}
+
+fn locate_target(
+    target: &str,
+    site: &ImportSite<'_>,
+    lookup: &Lookup,
+) -> Result<PathBuf, OscalError> {
+    if is_url(target) {
+        return by_file_name(target, lookup, site);
+    }
+    let relative = strip_file_scheme(target);
     let base = site.path.parent().unwrap_or(Path::new("."));
     let candidate = base.join(relative);
     if candidate.is_file() {
         return Ok(candidate);
     }
     if lookup.catalog_dir.is_some() {
-        return by_file_name(&target, lookup, site);
+        return by_file_name(target, lookup, site);
     }
     Err(site.error(
         ErrorKind::Import,
@@ -68,12 +115,12 @@ pub fn locate(
     ))
 }
 
-/// The best link of a back-matter resource: JSON first, then YAML; XML is not read yet.
-fn resource_href(
+/// The links of a back-matter resource, best first.
+fn resource_links(
     uuid: &str,
     back_matter: Option<&BackMatter>,
     site: &ImportSite<'_>,
-) -> Result<String, OscalError> {
+) -> Result<Vec<String>, OscalError> {
     let resource = back_matter
         .and_then(|matter| matter.resources.as_ref())
         .and_then(|resources| resources.iter().find(|r| r.uuid == uuid))
@@ -86,34 +133,35 @@ fn resource_href(
                 ),
             )
         })?;
-    let links = resource.rlinks.as_deref().unwrap_or_default();
-    let score = |href: &str, media: Option<&str>| -> u8 {
-        let media = media.unwrap_or_default();
-        if media.contains("json") || href.ends_with(".json") {
-            0
-        } else if media.contains("yaml") || href.ends_with(".yaml") || href.ends_with(".yml") {
-            1
-        } else if media.contains("xml") || href.ends_with(".xml") {
-            3
-        } else {
-            2
-        }
-    };
-    links
+    let mut links: Vec<(u8, &String)> = resource
+        .rlinks
+        .as_deref()
+        .unwrap_or_default()
         .iter()
-        .map(|link| (score(&link.href, link.media_type.as_deref()), &link.href))
-        .filter(|(rank, _)| *rank < 3)
-        .min_by_key(|(rank, _)| *rank)
-        .map(|(_, href)| href.clone())
-        .ok_or_else(|| {
-            site.error(
-                ErrorKind::Import,
-                Bilingual::new(
-                    format!("資源 {uuid} に JSON または YAML のリンクがありません"),
-                    format!("resource {uuid} has no JSON or YAML rlink"),
-                ),
+        .map(|link| {
+            (
+                link_preference(&link.href, link.media_type.as_deref()),
+                &link.href,
             )
         })
+        .collect();
+    // A stable sort keeps the document's order among links of the same kind.
+    links.sort_by_key(|(rank, _)| *rank);
+    Ok(links.into_iter().map(|(_, href)| href.clone()).collect())
+}
+
+/// JSON, then YAML, then XML (all three read the same), then links of unknown kind.
+fn link_preference(href: &str, media: Option<&str>) -> u8 {
+    let media = media.unwrap_or_default();
+    if media.contains("json") || href.ends_with(".json") {
+        0
+    } else if media.contains("yaml") || href.ends_with(".yaml") || href.ends_with(".yml") {
+        1
+    } else if media.contains("xml") || href.ends_with(".xml") {
+        2
+    } else {
+        3
+    }
 }
 
 fn is_url(href: &str) -> bool {

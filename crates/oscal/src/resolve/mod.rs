@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 
 use shinrai_domain::text::Bilingual;
 
-pub use loader::Lookup;
 use loader::{ImportSite, identity, load, locate};
+pub use loader::{Lookup, import_target};
 use merge::{Selected, merge};
 use modify::SourceIds;
 use references::References;

@@ -8,15 +8,14 @@ use shinrai_domain::text::Bilingual;
 use super::markup::{self, MarkupError};
 use super::shapes::{ChildShape, FlagShape, Shape, Shapes, Target, ValueType, shapes};
 use super::tree::{self, Element, Node, Position};
+use crate::error::ErrorKind;
 
 /// Why an XML text is not an OSCAL document, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadProblem {
     pub at: Position,
     pub why: Bilingual,
-    /// The text is well-formed XML but not a document of an OSCAL model.
-    pub not_oscal: bool,
-    pub too_deep: bool,
+    pub kind: ErrorKind,
 }
 
 impl ReadProblem {
@@ -24,8 +23,7 @@ impl ReadProblem {
         ReadProblem {
             at,
             why,
-            not_oscal: false,
-            too_deep: false,
+            kind: ErrorKind::Model,
         }
     }
 }
@@ -41,8 +39,7 @@ pub fn xml_to_value(text: &str) -> Result<Value, ReadProblem> {
     let root = tree::parse(text).map_err(|error| ReadProblem {
         at: error.at,
         why: error.why,
-        not_oscal: false,
-        too_deep: error.too_deep,
+        kind: error.kind,
     })?;
     let shapes = shapes().map_err(|detail| {
         ReadProblem::model(
@@ -63,8 +60,7 @@ pub fn xml_to_value(text: &str) -> Result<Value, ReadProblem> {
                 ),
                 format!("<{}> is not the root element of an OSCAL model", root.name),
             ),
-            not_oscal: true,
-            too_deep: false,
+            kind: ErrorKind::NotOscal,
         });
     };
     let body = Reader { shapes }.definition(&root, index)?;

@@ -7,6 +7,8 @@ use quick_xml::name::ResolveResult;
 use quick_xml::{NsReader, XmlVersion};
 use shinrai_domain::text::Bilingual;
 
+use crate::error::ErrorKind;
+
 /// The namespace of every OSCAL element, whatever the model or version.
 pub const OSCAL_NAMESPACE: &str = "http://csrc.nist.gov/ns/oscal/1.0";
 
@@ -83,7 +85,8 @@ impl Element {
 pub struct ParseError {
     pub at: Position,
     pub why: Bilingual,
-    pub too_deep: bool,
+    /// `Syntax`, `TooDeep`, or `NotOscal` for elements outside OSCAL's namespace.
+    pub kind: ErrorKind,
 }
 
 /// Parses a document and returns its root element. Comments, processing instructions and the
@@ -115,7 +118,7 @@ pub fn parse(text: &str) -> Result<Element, ParseError> {
                             format!("要素の入れ子が {MAX_DEPTH} 段を超えています"),
                             format!("elements nest more than {MAX_DEPTH} deep"),
                         ),
-                        too_deep: true,
+                        kind: ErrorKind::TooDeep,
                     });
                 }
                 open.push(element);
@@ -149,7 +152,7 @@ pub fn parse(text: &str) -> Result<Element, ParseError> {
                         "DOCTYPE 宣言は受け付けません (OSCAL は DTD を使いません)",
                         "a DOCTYPE declaration is not accepted (OSCAL uses no DTD)",
                     ),
-                    too_deep: false,
+                    kind: ErrorKind::Syntax,
                 });
             }
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
@@ -192,7 +195,7 @@ fn start_element(
                     "element <{name}> is not in the namespace {OSCAL_NAMESPACE} (found: {found})"
                 ),
             ),
-            too_deep: false,
+            kind: ErrorKind::NotOscal,
         });
     }
     let mut element = Element {
@@ -266,7 +269,7 @@ fn syntax(at: Position, detail: &str) -> ParseError {
             format!("XML の構文が正しくありません: {detail}"),
             format!("not well-formed XML: {detail}"),
         ),
-        too_deep: false,
+        kind: ErrorKind::Syntax,
     }
 }
 
@@ -455,7 +458,7 @@ mod tests {
             "</part>".repeat(MAX_DEPTH + 1)
         );
         let error = parse(&oscal(&deep)).unwrap_err();
-        assert!(error.too_deep);
+        assert_eq!(error.kind, ErrorKind::TooDeep);
     }
 
     #[test]

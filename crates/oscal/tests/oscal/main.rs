@@ -20,4 +20,5 @@ mod resolve_input;
 mod support;
 mod typed_models;
 mod validation;
+mod xml_conversion;
 mod yaml_quoting;

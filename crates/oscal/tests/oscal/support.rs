@@ -54,3 +54,19 @@ pub fn show(report: &shinrai_oscal::validate::Report) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The folder of public OSCAL XML files: `$SHINRAI_OSCAL_XML_DATA`, else
+/// `../shared/data/oscal-xml` beside the repository, else `/work/shared/data/oscal-xml`. Missing
+/// data fails the test.
+pub fn xml_data() -> PathBuf {
+    let candidates = [
+        std::env::var_os("SHINRAI_OSCAL_XML_DATA").map(PathBuf::from),
+        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/oscal-xml")),
+        Some(PathBuf::from("/work/shared/data/oscal-xml")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|dir| dir.join("fedramp-rev5").is_dir())
+        .expect("OSCAL XML test data: set SHINRAI_OSCAL_XML_DATA to the shared oscal-xml folder")
+}

@@ -10,7 +10,7 @@ use shinrai_domain::level::Level;
 use shinrai_domain::text::Bilingual;
 use shinrai_oscal::model::catalog;
 use shinrai_oscal::model::common::{BackMatter, Property};
-use shinrai_oscal::resolve::{Lookup, Options, resolve_file};
+use shinrai_oscal::resolve::{Lookup, Options, import_target, resolve_file};
 use shinrai_oscal::source::{Limits, parse_document, read_source};
 use shinrai_oscal::{Model, ModelKind, Place};
 
@@ -199,79 +199,14 @@ fn identity(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
 }
 
-/// Where an import `href` leads (the file need not exist); `None` when a `#uuid` names no
-/// back-matter resource with a JSON or YAML link.
+/// Where an import `href` leads, worked out as the resolver does; `None` when it leads nowhere.
 fn locate(
     href: &str,
     back_matter: Option<&BackMatter>,
     profile: &Path,
     catalog_dir: &Path,
 ) -> Option<PathBuf> {
-    let target = match href.strip_prefix('#') {
-        Some(uuid) => resource_href(uuid, back_matter)?,
-        None => href.to_owned(),
-    };
-    let by_name = || {
-        let name = target
-            .split(['?', '#'])
-            .next()
-            .unwrap_or(&target)
-            .rsplit('/')
-            .next()
-            .unwrap_or(&target);
-        catalog_dir.join(name)
-    };
-    let is_url = target.split_once("://").is_some_and(|(scheme, _)| {
-        scheme != "file"
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '+')
-    });
-    if is_url {
-        return Some(by_name());
-    }
-    let relative = target.strip_prefix("file://").unwrap_or(&target);
-    let candidate = profile.parent().unwrap_or(Path::new(".")).join(relative);
-    if candidate.is_file() {
-        return Some(candidate);
-    }
-    let fallback = by_name();
-    Some(if fallback.is_file() {
-        fallback
-    } else {
-        candidate
-    })
-}
-
-/// The best link of a back-matter resource: JSON, then YAML, then anything but XML.
-fn resource_href(uuid: &str, back_matter: Option<&BackMatter>) -> Option<String> {
-    let resource = back_matter?
-        .resources
-        .as_deref()?
-        .iter()
-        .find(|resource| resource.uuid == uuid)?;
-    let rank = |href: &str, media: &str| -> u8 {
-        if media.contains("json") || href.ends_with(".json") {
-            0
-        } else if media.contains("yaml") || href.ends_with(".yaml") || href.ends_with(".yml") {
-            1
-        } else if media.contains("xml") || href.ends_with(".xml") {
-            3
-        } else {
-            2
-        }
-    };
-    resource
-        .rlinks
-        .as_deref()?
-        .iter()
-        .map(|link| {
-            let media = link.media_type.as_deref().unwrap_or_default();
-            (rank(&link.href, media), &link.href)
-        })
-        .filter(|(rank, _)| *rank < 3)
-        .min_by_key(|(rank, _)| *rank)
-        .map(|(_, href)| href.clone())
+    import_target(href, back_matter, profile, Some(catalog_dir)).ok()
 }
 
 /// What was left out or filled in, told in the notes.
