@@ -1,11 +1,13 @@
 //! Timings of the OSCAL work the project's issue sets targets for, in process:
 //! parsing the 10 MB SP 800-53 catalog, resolving the FedRAMP HIGH profile against it (reading
 //! both files, resolving, writing the catalog as JSON text), and validating the catalog (parse,
-//! schema, semantic checks).
+//! schema, semantic checks), and reading the FedRAMP HIGH resolved catalog in XML beside reading
+//! the same catalog in JSON (written from the XML by shinrai first, so both hold the same content).
 //!
 //! `cargo bench -p shinrai-oscal --bench oscal` (`-- --quick` for a smoke run). The shared data
 //! folder comes from `SHINRAI_OSCAL_DATA`, else `../shared/data/oscal` beside the repository,
-//! else `/work/shared/data/oscal`. Whole-process figures, peak memory and the comparison with
+//! else `/work/shared/data/oscal`; the XML folder from `SHINRAI_OSCAL_XML_DATA`, else
+//! `oscal-xml` beside it. Whole-process figures, peak memory and the comparison with
 //! compliance-trestle come from `scripts/oscal-bench.py`.
 
 // Reading the clock and printing a table is what a benchmark is for.
@@ -34,6 +36,32 @@ fn data_dir() -> Result<PathBuf, String> {
     .flatten()
     .find(|dir| dir.join("NIST_SP-800-53_rev5_catalog.json").is_file())
     .ok_or_else(|| "no OSCAL data: set SHINRAI_OSCAL_DATA".to_owned())
+}
+
+fn xml_data_dir(oscal: &std::path::Path) -> Result<PathBuf, String> {
+    [
+        std::env::var_os("SHINRAI_OSCAL_XML_DATA").map(PathBuf::from),
+        oscal.parent().map(|shared| shared.join("oscal-xml")),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|dir| dir.join("fedramp-rev5").is_dir())
+    .ok_or_else(|| "no OSCAL XML data: set SHINRAI_OSCAL_XML_DATA".to_owned())
+}
+
+/// Reads a catalog file into the typed model, as every command does.
+fn read_catalog(path: &std::path::Path) -> Result<(), String> {
+    let source = read_source(path, Limits::default()).map_err(|e| e.to_string())?;
+    match parse_document(&source).map_err(|e| e.to_string())?.model {
+        Model::Catalog(catalog) if catalog.control_ids().len() == 410 => {
+            black_box(catalog);
+            Ok(())
+        }
+        _ => Err(format!(
+            "{} is not the 410-control HIGH catalog",
+            path.display()
+        )),
+    }
 }
 
 struct Timing {
@@ -122,9 +150,28 @@ fn main() -> Result<(), String> {
         },
     )?;
 
+    let xml_path = xml_data_dir(&dir)?
+        .join("fedramp-rev5/FedRAMP_rev5_HIGH-baseline-resolved-profile_catalog.xml");
+    let json_twin =
+        std::env::temp_dir().join(format!("shinrai-bench-{}-high.json", std::process::id()));
+    let xml_source = read_source(&xml_path, Limits::default()).map_err(|e| e.to_string())?;
+    let twin_text =
+        shinrai_oscal::convert::convert(&xml_source, Format::Json).map_err(|e| e.to_string())?;
+    std::fs::write(&json_twin, twin_text).map_err(|e| e.to_string())?;
+    let read_xml = measure(
+        "read the FedRAMP HIGH resolved catalog, XML (read + typed)",
+        runs,
+        || read_catalog(&xml_path),
+    )?;
+    let read_json = measure("read the same catalog, JSON (read + typed)", runs, || {
+        read_catalog(&json_twin)
+    });
+    let _ = std::fs::remove_file(&json_twin);
+    let read_json = read_json?;
+
     println!("| Benchmark | Runs | Min (ms) | Median (ms) | Max (ms) |");
     println!("|---|---:|---:|---:|---:|");
-    for timing in [&parse, &resolve, &validate] {
+    for timing in [&parse, &resolve, &validate, &read_xml, &read_json] {
         let median = timing
             .times
             .get(timing.times.len() / 2)
@@ -146,6 +193,10 @@ fn main() -> Result<(), String> {
     println!(
         "resolve / parse = {:.2} (target: within 3)",
         median(&resolve).as_secs_f64() / median(&parse).as_secs_f64()
+    );
+    println!(
+        "read XML / read JSON = {:.2} (target: within 2)",
+        median(&read_xml).as_secs_f64() / median(&read_json).as_secs_f64()
     );
     Ok(())
 }

@@ -185,16 +185,18 @@ pub fn parse_value(source: &Source) -> Result<Value, OscalError> {
 
 /// XML is read through its JSON form: the shapes of the models say where everything goes.
 fn xml_value(source: &Source) -> Result<Value, OscalError> {
-    crate::xml::xml_to_value(&source.text).map_err(|problem| {
-        source.error(
-            Place::LineColumn {
-                line: problem.at.line,
-                column: problem.at.column,
-            },
-            problem.kind,
-            problem.why,
-        )
-    })
+    crate::xml::xml_to_value(&source.text).map_err(|problem| xml_error(source, problem))
+}
+
+fn xml_error(source: &Source, problem: crate::xml::ReadProblem) -> OscalError {
+    source.error(
+        Place::LineColumn {
+            line: problem.at.line,
+            column: problem.at.column,
+        },
+        problem.kind,
+        problem.why,
+    )
 }
 
 /// Parses the text straight into a typed document. The fast path does not track where it is;
@@ -232,25 +234,15 @@ impl RootObject {
 
 fn parse_typed<T: DeserializeOwned>(source: &Source) -> Result<T, OscalError> {
     match source.format {
-        Format::Json => match serde_json::from_str::<T>(&source.text) {
-            Ok(value) => Ok(value),
-            Err(error) if error.is_data() => {
-                let mut deserializer = serde_json::Deserializer::from_str(&source.text);
-                let tracked: Result<T, _> = serde_path_to_error::deserialize(&mut deserializer);
-                let pointer = tracked
-                    .err()
-                    .map(|e| pointer_of(e.path()))
-                    .unwrap_or_default();
-                Err(source.error(
-                    Place::Pointer(pointer),
-                    ErrorKind::Model,
-                    model_why(&strip_position(&error.to_string())),
-                ))
-            }
-            Err(error) => Err(json_syntax(source, &error)),
-        },
-        Format::Yaml | Format::Xml => {
-            let value = parse_value(source)?;
+        Format::Json => typed_from_json(source, source.text.as_bytes()),
+        // XML becomes JSON text first, which types as fast as a JSON file does.
+        Format::Xml => {
+            let json = crate::xml::xml_to_json_text(&source.text)
+                .map_err(|problem| xml_error(source, problem))?;
+            typed_from_json(source, &json)
+        }
+        Format::Yaml => {
+            let value = yaml_value(source)?;
             match T::deserialize(&value) {
                 Ok(typed) => Ok(typed),
                 Err(error) => {
@@ -267,6 +259,28 @@ fn parse_typed<T: DeserializeOwned>(source: &Source) -> Result<T, OscalError> {
                 }
             }
         }
+    }
+}
+
+/// Types JSON text. The fast path does not track where it is; only when typing fails is the
+/// text read again with the path tracked, to name the place.
+fn typed_from_json<T: DeserializeOwned>(source: &Source, json: &[u8]) -> Result<T, OscalError> {
+    match serde_json::from_slice::<T>(json) {
+        Ok(value) => Ok(value),
+        Err(error) if error.is_data() => {
+            let mut deserializer = serde_json::Deserializer::from_slice(json);
+            let tracked: Result<T, _> = serde_path_to_error::deserialize(&mut deserializer);
+            let pointer = tracked
+                .err()
+                .map(|e| pointer_of(e.path()))
+                .unwrap_or_default();
+            Err(source.error(
+                Place::Pointer(pointer),
+                ErrorKind::Model,
+                model_why(&strip_position(&error.to_string())),
+            ))
+        }
+        Err(error) => Err(json_syntax(source, &error)),
     }
 }
 

@@ -8,4 +8,4 @@ mod to_json;
 pub mod tree;
 
 pub use from_json::{WriteProblem, value_to_xml};
-pub use to_json::{ReadProblem, xml_to_value};
+pub use to_json::{ReadProblem, xml_to_json_text, xml_to_value};

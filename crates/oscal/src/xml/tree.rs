@@ -4,6 +4,9 @@
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
+use std::borrow::Cow;
+use std::cell::Cell;
+
 use quick_xml::{NsReader, XmlVersion};
 use shinrai_domain::text::Bilingual;
 
@@ -89,166 +92,263 @@ pub struct ParseError {
     pub kind: ErrorKind,
 }
 
-/// Parses a document and returns its root element. Comments, processing instructions and the
-/// XML declaration are dropped; a DTD is refused, since OSCAL defines no entities and a DTD's
-/// entities are a known way to make a small file expand without bound.
-pub fn parse(text: &str) -> Result<Element, ParseError> {
-    let lines = LineIndex::new(text);
-    let mut reader = NsReader::from_str(text);
-    reader.config_mut().check_end_names = true;
-    let mut open: Vec<Element> = Vec::new();
-    let mut root: Option<Element> = None;
-    loop {
-        let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-        let at = lines.position(offset);
-        let (namespace, event) = match reader.read_resolved_event() {
-            Ok((namespace, event)) => (namespace_of(&namespace), event),
-            Err(error) => {
-                let offset = usize::try_from(reader.error_position()).unwrap_or(usize::MAX);
-                return Err(syntax(lines.position(offset), &error.to_string()));
+/// One step through a document: an element opens (empty elements open and close at once),
+/// closes, or text comes (entities already resolved; comments and processing instructions are
+/// skipped).
+#[derive(Debug)]
+pub(crate) enum Token<'t> {
+    Open(Tag<'t>),
+    Close,
+    Text(Cow<'t, str>),
+    Eof,
+}
+
+/// An element's start tag, in OSCAL's namespace, read as needed.
+#[derive(Debug)]
+pub(crate) struct Tag<'t> {
+    start: BytesStart<'t>,
+    /// Where the local name sits in the tag's text (after any prefix).
+    name: std::ops::Range<usize>,
+}
+
+impl<'t> Tag<'t> {
+    fn new(start: BytesStart<'t>) -> Tag<'t> {
+        let qualified = start.name().into_inner().len();
+        let local = start.local_name().into_inner().len();
+        Tag {
+            start,
+            name: qualified - local..qualified,
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        self.start
+            .name()
+            .into_inner()
+            .get(self.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// The attributes that carry content, in document order: namespace declarations and
+    /// attributes in other namespaces (`xsi:schemaLocation`) are skipped.
+    pub fn attributes(&self) -> impl Iterator<Item = Result<(&str, Cow<'_, str>), String>> {
+        self.start.attributes().filter_map(|attribute| {
+            let attribute = match attribute {
+                Ok(attribute) => attribute,
+                Err(error) => return Some(Err(error.to_string())),
+            };
+            let key = attribute.key;
+            if key.as_namespace_binding().is_some() || key.prefix().is_some() {
+                return None;
             }
-        };
-        match event {
-            Event::Start(start) => {
-                let element = start_element(&reader, &start, namespace, at)?;
-                if open.len() >= MAX_DEPTH {
-                    return Err(ParseError {
-                        at,
-                        why: Bilingual::new(
-                            format!("要素の入れ子が {MAX_DEPTH} 段を超えています"),
-                            format!("elements nest more than {MAX_DEPTH} deep"),
-                        ),
-                        kind: ErrorKind::TooDeep,
-                    });
+            let name = key.local_name().into_inner();
+            Some(
+                attribute
+                    .normalized_value(XmlVersion::Implicit1_0)
+                    .map(|value| (name, value))
+                    .map_err(|error| error.to_string()),
+            )
+        })
+    }
+}
+
+/// The tokens of a document, with the byte offset where each starts for placing errors.
+pub(crate) struct Tokenizer<'t> {
+    reader: NsReader<&'t [u8]>,
+    lines: LineIndex<'t>,
+    /// Where the last token returned starts.
+    pub offset: usize,
+    depth: usize,
+}
+
+impl<'t> Tokenizer<'t> {
+    pub fn new(text: &'t str) -> Tokenizer<'t> {
+        let mut reader = NsReader::from_str(text);
+        let config = reader.config_mut();
+        config.check_end_names = true;
+        config.expand_empty_elements = true;
+        Tokenizer {
+            reader,
+            lines: LineIndex::new(text),
+            offset: 0,
+            depth: 0,
+        }
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(offset)
+    }
+
+    /// Where the last token starts.
+    pub fn here(&self) -> Position {
+        self.lines.position(self.offset)
+    }
+
+    pub fn next(&mut self) -> Result<Token<'t>, ParseError> {
+        loop {
+            self.offset = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
+            let (namespace, event) = match self.reader.read_resolved_event() {
+                Ok((namespace, event)) => (in_oscal(&namespace), event),
+                Err(error) => {
+                    let offset =
+                        usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
+                    return Err(syntax(self.position(offset), &error.to_string()));
                 }
-                open.push(element);
-            }
-            Event::Empty(start) => {
-                let element = start_element(&reader, &start, namespace, at)?;
-                close(&mut open, &mut root, element, at)?;
-            }
-            Event::End(_) => {
-                let element = open
-                    .pop()
-                    .ok_or_else(|| syntax(at, "end tag without a start tag"))?;
-                close(&mut open, &mut root, element, at)?;
-            }
-            Event::Text(text) => push_text(&mut open, &text.xml10_content(), at)?,
-            Event::CData(data) => push_text(&mut open, &data, at)?,
-            Event::GeneralRef(reference) => {
-                let resolved = match reference.resolve_char_ref() {
-                    Ok(Some(character)) => character.to_string(),
+            };
+            return match event {
+                Event::Start(start) => {
+                    if self.depth >= MAX_DEPTH {
+                        return Err(ParseError {
+                            at: self.here(),
+                            why: Bilingual::new(
+                                format!("要素の入れ子が {MAX_DEPTH} 段を超えています"),
+                                format!("elements nest more than {MAX_DEPTH} deep"),
+                            ),
+                            kind: ErrorKind::TooDeep,
+                        });
+                    }
+                    self.depth += 1;
+                    self.open(start, namespace)
+                }
+                Event::End(_) => {
+                    self.depth = self.depth.saturating_sub(1);
+                    Ok(Token::Close)
+                }
+                Event::Text(text) => Ok(Token::Text(match text.xml10_content() {
+                    Cow::Borrowed(text) => Cow::Borrowed(text),
+                    Cow::Owned(text) => Cow::Owned(text),
+                })),
+                Event::CData(data) => Ok(Token::Text(Cow::Owned(data.to_string()))),
+                Event::GeneralRef(reference) => match reference.resolve_char_ref() {
+                    Ok(Some(character)) => Ok(Token::Text(Cow::Owned(character.to_string()))),
                     Ok(None) => predefined_entity(&reference)
-                        .ok_or_else(|| syntax(at, &format!("unknown entity &{};", &*reference)))?
-                        .to_owned(),
-                    Err(error) => return Err(syntax(at, &error.to_string())),
-                };
-                push_text(&mut open, &resolved, at)?;
-            }
-            Event::DocType(_) => {
-                return Err(ParseError {
-                    at,
+                        .map(|text| Token::Text(Cow::Borrowed(text)))
+                        .ok_or_else(|| {
+                            syntax(self.here(), &format!("unknown entity &{};", &*reference))
+                        }),
+                    Err(error) => Err(syntax(self.here(), &error.to_string())),
+                },
+                Event::DocType(_) => Err(ParseError {
+                    at: self.here(),
                     why: Bilingual::new(
                         "DOCTYPE 宣言は受け付けません (OSCAL は DTD を使いません)",
                         "a DOCTYPE declaration is not accepted (OSCAL uses no DTD)",
                     ),
                     kind: ErrorKind::Syntax,
-                });
-            }
-            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
-            Event::Eof => break,
+                }),
+                Event::Comment(_) | Event::Decl(_) | Event::PI(_) => continue,
+                Event::Empty(_) => Err(syntax(self.here(), "unexpanded empty element")),
+                Event::Eof if self.depth > 0 => {
+                    Err(syntax(self.here(), "the document ends inside an element"))
+                }
+                Event::Eof => Ok(Token::Eof),
+            };
         }
     }
-    match (root, open.last()) {
-        (Some(root), None) => Ok(root),
-        (_, Some(unclosed)) => Err(syntax(
-            unclosed.at,
-            &format!("element <{}> is never closed", unclosed.name),
-        )),
-        (None, None) => Err(syntax(Position { line: 1, column: 1 }, "no root element")),
-    }
-}
 
-fn namespace_of(resolved: &ResolveResult<'_>) -> Option<String> {
-    match resolved {
-        ResolveResult::Bound(namespace) => Some(namespace.as_ref().to_owned()),
-        ResolveResult::Unbound | ResolveResult::Unknown(_) => None,
+    fn open(&self, start: BytesStart<'t>, in_oscal: bool) -> Result<Token<'t>, ParseError> {
+        if !in_oscal {
+            let name = start.local_name().into_inner().to_owned();
+            return Err(ParseError {
+                at: self.here(),
+                why: Bilingual::new(
+                    format!("要素 <{name}> の名前空間が {OSCAL_NAMESPACE} ではありません"),
+                    format!("element <{name}> is not in the namespace {OSCAL_NAMESPACE}"),
+                ),
+                kind: ErrorKind::NotOscal,
+            });
+        }
+        Ok(Token::Open(Tag::new(start)))
     }
-}
 
-fn start_element(
-    reader: &NsReader<&[u8]>,
-    start: &BytesStart<'_>,
-    namespace: Option<String>,
-    at: Position,
-) -> Result<Element, ParseError> {
-    let name = start.local_name().as_ref().to_owned();
-    if namespace.as_deref() != Some(OSCAL_NAMESPACE) {
-        let found = namespace.unwrap_or_else(|| "none".to_owned());
-        return Err(ParseError {
+    /// The attributes of a tag as owned pairs, in document order.
+    pub fn owned_attributes(&self, tag: &Tag<'_>) -> Result<Vec<(String, String)>, ParseError> {
+        let mut attributes = Vec::new();
+        for attribute in tag.attributes() {
+            let (key, value) = attribute.map_err(|detail| syntax(self.here(), &detail))?;
+            attributes.push((key.to_owned(), value.into_owned()));
+        }
+        Ok(attributes)
+    }
+
+    /// The element whose tag was just read, with all its content, up to its end.
+    pub fn element(&mut self, tag: &Tag<'_>) -> Result<Element, ParseError> {
+        let at = self.here();
+        let attributes = self.owned_attributes(tag)?;
+        Ok(Element {
+            name: tag.name().to_owned(),
+            attributes,
+            children: self.children()?,
             at,
-            why: Bilingual::new(
-                format!(
-                    "要素 <{name}> の名前空間が {OSCAL_NAMESPACE} ではありません (実際: {found})"
-                ),
-                format!(
-                    "element <{name}> is not in the namespace {OSCAL_NAMESPACE} (found: {found})"
-                ),
-            ),
-            kind: ErrorKind::NotOscal,
-        });
+        })
     }
-    let mut element = Element {
-        name,
-        at,
-        ..Element::default()
-    };
-    for attribute in start.attributes() {
-        let attribute = attribute.map_err(|error| syntax(at, &error.to_string()))?;
-        let key = attribute.key;
-        // Namespace declarations and attributes in other namespaces (xsi:schemaLocation) carry
-        // nothing of the document's content.
-        if key.as_namespace_binding().is_some() || key.prefix().is_some() {
-            continue;
-        }
-        let (_, local) = reader.resolver().resolve_attribute(key);
-        let value = attribute
-            .normalized_value(XmlVersion::Implicit1_0)
-            .map_err(|error| syntax(at, &error.to_string()))?;
-        element
-            .attributes
-            .push((local.as_ref().to_owned(), value.into_owned()));
-    }
-    Ok(element)
-}
 
-fn close(
-    open: &mut [Element],
-    root: &mut Option<Element>,
-    element: Element,
-    at: Position,
-) -> Result<(), ParseError> {
-    match open.last_mut() {
-        Some(parent) => parent.children.push(Node::Element(element)),
-        None if root.is_none() => *root = Some(element),
-        None => return Err(syntax(at, "more than one root element")),
-    }
-    Ok(())
-}
-
-fn push_text(open: &mut [Element], text: &str, at: Position) -> Result<(), ParseError> {
-    match open.last_mut() {
-        Some(parent) => {
-            if let Some(Node::Text(last)) = parent.children.last_mut() {
-                last.push_str(text);
-            } else {
-                parent.children.push(Node::Text(text.to_owned()));
+    /// Reads the content of an element just opened, up to and including its end, as nodes.
+    pub fn children(&mut self) -> Result<Vec<Node>, ParseError> {
+        let mut children: Vec<Node> = Vec::new();
+        loop {
+            match self.next()? {
+                Token::Open(tag) => {
+                    let element = self.element(&tag)?;
+                    children.push(Node::Element(element));
+                }
+                Token::Text(text) => {
+                    if let Some(Node::Text(last)) = children.last_mut() {
+                        last.push_str(&text);
+                    } else {
+                        children.push(Node::Text(text.into_owned()));
+                    }
+                }
+                Token::Close => return Ok(children),
+                Token::Eof => {
+                    return Err(syntax(self.here(), "the document ends inside an element"));
+                }
             }
-            Ok(())
         }
-        None if text.trim().is_empty() => Ok(()),
-        None => Err(syntax(at, "text outside the root element")),
     }
+}
+
+/// Parses a document and returns its root element. Comments, processing instructions and the
+/// XML declaration are dropped; a DTD is refused, since OSCAL defines no entities and a DTD's
+/// entities are a known way to make a small file expand without bound.
+pub fn parse(text: &str) -> Result<Element, ParseError> {
+    let mut tokens = Tokenizer::new(text);
+    let root = first_element(&mut tokens)?;
+    let root = tokens.element(&root)?;
+    after_root(&mut tokens)?;
+    Ok(root)
+}
+
+/// The root element's start, past any leading whitespace.
+pub(crate) fn first_element<'t>(tokens: &mut Tokenizer<'t>) -> Result<Tag<'t>, ParseError> {
+    loop {
+        match tokens.next()? {
+            Token::Open(tag) => return Ok(tag),
+            Token::Text(text) if is_blank(&text) => {}
+            Token::Text(_) => return Err(syntax(tokens.here(), "text outside the root element")),
+            Token::Close | Token::Eof => {
+                return Err(syntax(tokens.here(), "no root element"));
+            }
+        }
+    }
+}
+
+/// Nothing but whitespace may follow the root element.
+pub(crate) fn after_root(tokens: &mut Tokenizer<'_>) -> Result<(), ParseError> {
+    loop {
+        match tokens.next()? {
+            Token::Eof => return Ok(()),
+            Token::Text(text) if is_blank(&text) => {}
+            Token::Text(_) => return Err(syntax(tokens.here(), "text outside the root element")),
+            Token::Open(_) | Token::Close => {
+                return Err(syntax(tokens.here(), "more than one root element"));
+            }
+        }
+    }
+}
+
+fn in_oscal(resolved: &ResolveResult<'_>) -> bool {
+    matches!(resolved, ResolveResult::Bound(namespace) if namespace.as_ref() == OSCAL_NAMESPACE)
 }
 
 fn predefined_entity(name: &str) -> Option<&'static str> {
@@ -262,7 +362,7 @@ fn predefined_entity(name: &str) -> Option<&'static str> {
     }
 }
 
-fn syntax(at: Position, detail: &str) -> ParseError {
+pub(crate) fn syntax(at: Position, detail: &str) -> ParseError {
     ParseError {
         at,
         why: Bilingual::new(
@@ -273,41 +373,41 @@ fn syntax(at: Position, detail: &str) -> ParseError {
     }
 }
 
-/// Byte offsets to lines and columns (columns count characters).
+/// Byte offsets to lines and columns (columns count characters). Offsets come mostly in
+/// increasing order, so the index walks forward from the last one asked for instead of indexing
+/// every line of a large document up front; going back starts again from the top.
 struct LineIndex<'t> {
     text: &'t str,
-    starts: Vec<usize>,
+    /// The last offset asked for with its line and column (both from 1).
+    cursor: Cell<(usize, usize, usize)>,
 }
 
 impl<'t> LineIndex<'t> {
     fn new(text: &'t str) -> LineIndex<'t> {
-        let mut starts = vec![0];
-        starts.extend(memchr_newlines(text));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            cursor: Cell::new((0, 1, 1)),
+        }
     }
 
     fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line = self.starts.partition_point(|&start| start <= offset);
-        let start = self
-            .starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(0);
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |prefix| prefix.chars().count())
-            + 1;
+        let (mut from, mut line, mut column) = self.cursor.get();
+        if offset < from {
+            (from, line, column) = (0, 1, 1);
+        }
+        for byte in self.text.as_bytes().get(from..offset).unwrap_or_default() {
+            if *byte == b'\n' {
+                line += 1;
+                column = 1;
+            } else if (*byte as i8) >= -0x40 {
+                // Not a UTF-8 continuation byte: a character starts here.
+                column += 1;
+            }
+        }
+        self.cursor.set((offset, line, column));
         Position { line, column }
     }
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, byte)| byte == b'\n')
-        .map(|(at, _)| at + 1)
 }
 
 /// Writes a document: the XML declaration, then the root with OSCAL's namespace. Elements that
@@ -489,4 +589,11 @@ mod tests {
             .collect();
         element
     }
+}
+
+/// True when the text is only XML whitespace, checked byte by byte (the common case between
+/// elements, so worth a fast path).
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.bytes()
+        .all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
 }
