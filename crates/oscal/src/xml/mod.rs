@@ -1,6 +1,7 @@
 //! OSCAL in XML: the element tree, the shapes of the seven models (how each XML element maps to
 //! its JSON form), prose markup to and from Markdown, and the conversions both ways.
 
+mod attributes;
 mod from_json;
 pub mod markup;
 pub mod shapes;

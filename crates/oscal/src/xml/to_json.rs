@@ -242,9 +242,8 @@ impl Writer<'_> {
         members: &mut Members,
     ) -> Result<(), ReadProblem> {
         let wrapper_name = wrapper.name();
-        if let Some(attribute) = wrapper.attributes().next() {
-            let key = attribute.map(|(key, _)| key.to_owned()).unwrap_or_default();
-            return Err(self.no_attribute(wrapper_name, &key, self.tokens.offset));
+        if let Some((key, _)) = self.content_attributes(wrapper)?.first() {
+            return Err(self.no_attribute(wrapper_name, key, self.tokens.offset));
         }
         let shape = children
             .get(slot)
@@ -330,9 +329,8 @@ impl Writer<'_> {
         match shape.map(|shape| shape.target) {
             Some(Target::Definition(index)) => self.definition(tag, index),
             Some(Target::Value(value_type)) => {
-                if let Some(attribute) = tag.attributes().next() {
-                    let key = attribute.map(|(key, _)| key.to_owned()).unwrap_or_default();
-                    return Err(self.no_attribute(tag.name(), &key, at));
+                if let Some((key, _)) = self.content_attributes(tag)?.first() {
+                    return Err(self.no_attribute(tag.name(), key, at));
                 }
                 self.value(tag.name(), value_type, at)
             }
@@ -349,9 +347,7 @@ impl Writer<'_> {
         at: usize,
     ) -> Result<usize, ReadProblem> {
         let mut count = 0;
-        for attribute in tag.attributes() {
-            let (key, text) = attribute
-                .map_err(|detail| ReadProblem::from(syntax(self.tokens.position(at), &detail)))?;
+        for (key, text) in self.content_attributes(tag)? {
             let Some(flag) = flags.iter().find(|flag| flag.name == key) else {
                 return Err(self.no_attribute(tag.name(), key, at));
             };
@@ -366,6 +362,14 @@ impl Writer<'_> {
             }
         }
         Ok(count)
+    }
+
+    fn content_attributes<'a>(
+        &self,
+        tag: &'a Tag<'_>,
+    ) -> Result<Vec<(&'a str, std::borrow::Cow<'a, str>)>, ReadProblem> {
+        tag.attributes()
+            .map_err(|detail| ReadProblem::from(syntax(self.tokens.here(), &detail)))
     }
 
     /// The content of an element just opened, up to its end, as a value of its type. Most

@@ -3,11 +3,12 @@
 //! elements, exactly as held where it holds text).
 
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use quick_xml::{NsReader, XmlVersion};
+use quick_xml::Reader;
+
+use super::attributes;
 use shinrai_domain::text::Bilingual;
 
 use crate::error::ErrorKind;
@@ -129,33 +130,24 @@ impl<'t> Tag<'t> {
             .unwrap_or_default()
     }
 
-    /// The attributes that carry content, in document order: namespace declarations and
-    /// attributes in other namespaces (`xsi:schemaLocation`) are skipped.
-    pub fn attributes(&self) -> impl Iterator<Item = Result<(&str, Cow<'_, str>), String>> {
-        self.start.attributes().filter_map(|attribute| {
-            let attribute = match attribute {
-                Ok(attribute) => attribute,
-                Err(error) => return Some(Err(error.to_string())),
-            };
-            let key = attribute.key;
-            if key.as_namespace_binding().is_some() || key.prefix().is_some() {
-                return None;
-            }
-            let name = key.local_name().into_inner();
-            Some(
-                attribute
-                    .normalized_value(XmlVersion::Implicit1_0)
-                    .map(|value| (name, value))
-                    .map_err(|error| error.to_string()),
-            )
-        })
+    /// The attributes that carry content, in document order, by local name: namespace
+    /// declarations and attributes in other namespaces (`xsi:schemaLocation`) are left out.
+    pub fn attributes(&self) -> Result<Vec<(&str, Cow<'_, str>)>, String> {
+        Ok(attributes::scan(self.start.attributes_raw())?
+            .into_iter()
+            .filter(|attribute| attribute.prefix().is_none() && attribute.declares().is_none())
+            .map(|attribute| (attribute.name, attribute.value))
+            .collect())
     }
 }
 
 /// The tokens of a document, with the byte offset where each starts for placing errors.
 pub(crate) struct Tokenizer<'t> {
-    reader: NsReader<&'t [u8]>,
+    reader: Reader<&'t [u8]>,
     lines: LineIndex<'t>,
+    /// Namespace declarations in scope: prefix (`""` for the default), namespace, and the depth
+    /// of the element that declared it.
+    namespaces: Vec<(String, String, usize)>,
     /// Where the last token returned starts.
     pub offset: usize,
     depth: usize,
@@ -163,13 +155,14 @@ pub(crate) struct Tokenizer<'t> {
 
 impl<'t> Tokenizer<'t> {
     pub fn new(text: &'t str) -> Tokenizer<'t> {
-        let mut reader = NsReader::from_str(text);
+        let mut reader = Reader::from_str(text);
         let config = reader.config_mut();
         config.check_end_names = true;
         config.expand_empty_elements = true;
         Tokenizer {
             reader,
             lines: LineIndex::new(text),
+            namespaces: Vec::new(),
             offset: 0,
             depth: 0,
         }
@@ -187,8 +180,8 @@ impl<'t> Tokenizer<'t> {
     pub fn next(&mut self) -> Result<Token<'t>, ParseError> {
         loop {
             self.offset = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
-            let (namespace, event) = match self.reader.read_resolved_event() {
-                Ok((namespace, event)) => (in_oscal(&namespace), event),
+            let event = match self.reader.read_event() {
+                Ok(event) => event,
                 Err(error) => {
                     let offset =
                         usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
@@ -208,10 +201,12 @@ impl<'t> Tokenizer<'t> {
                         });
                     }
                     self.depth += 1;
-                    self.open(start, namespace)
+                    self.open(start)
                 }
                 Event::End(_) => {
-                    self.depth = self.depth.saturating_sub(1);
+                    let depth = self.depth;
+                    self.namespaces.retain(|(_, _, declared)| *declared < depth);
+                    self.depth = depth.saturating_sub(1);
                     Ok(Token::Close)
                 }
                 Event::Text(text) => Ok(Token::Text(match text.xml10_content() {
@@ -246,9 +241,30 @@ impl<'t> Tokenizer<'t> {
         }
     }
 
-    fn open(&self, start: BytesStart<'t>, in_oscal: bool) -> Result<Token<'t>, ParseError> {
-        if !in_oscal {
-            let name = start.local_name().into_inner().to_owned();
+    /// An element opens: its namespace declarations come into scope, and its name must be in
+    /// OSCAL's namespace.
+    fn open(&mut self, start: BytesStart<'t>) -> Result<Token<'t>, ParseError> {
+        let raw = start.attributes_raw();
+        let declared = if attributes::may_declare(raw) {
+            attributes::scan(raw).map_err(|detail| syntax(self.here(), &detail))?
+        } else {
+            Vec::new()
+        };
+        for attribute in declared {
+            if let Some(prefix) = attribute.declares() {
+                self.namespaces
+                    .push((prefix.to_owned(), attribute.value.into_owned(), self.depth));
+            }
+        }
+        let qualified = start.name().into_inner();
+        let (prefix, name) = qualified.split_once(':').unwrap_or(("", qualified));
+        let namespace = self
+            .namespaces
+            .iter()
+            .rev()
+            .find(|(declared, _, _)| declared == prefix)
+            .map(|(_, namespace, _)| namespace.as_str());
+        if namespace != Some(OSCAL_NAMESPACE) {
             return Err(ParseError {
                 at: self.here(),
                 why: Bilingual::new(
@@ -264,8 +280,10 @@ impl<'t> Tokenizer<'t> {
     /// The attributes of a tag as owned pairs, in document order.
     pub fn owned_attributes(&self, tag: &Tag<'_>) -> Result<Vec<(String, String)>, ParseError> {
         let mut attributes = Vec::new();
-        for attribute in tag.attributes() {
-            let (key, value) = attribute.map_err(|detail| syntax(self.here(), &detail))?;
+        for (key, value) in tag
+            .attributes()
+            .map_err(|detail| syntax(self.here(), &detail))?
+        {
             attributes.push((key.to_owned(), value.into_owned()));
         }
         Ok(attributes)
@@ -345,10 +363,6 @@ pub(crate) fn after_root(tokens: &mut Tokenizer<'_>) -> Result<(), ParseError> {
             }
         }
     }
-}
-
-fn in_oscal(resolved: &ResolveResult<'_>) -> bool {
-    matches!(resolved, ResolveResult::Bound(namespace) if namespace.as_ref() == OSCAL_NAMESPACE)
 }
 
 fn predefined_entity(name: &str) -> Option<&'static str> {

@@ -1,0 +1,197 @@
+//! The attributes of a start tag, read straight from its text: one pass, borrowing the values
+//! that need no change. Attribute values are normalised as XML says (entities resolved, tabs and
+//! line ends read as spaces).
+
+use std::borrow::Cow;
+
+/// One attribute as written: its qualified name and its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Attribute<'a> {
+    pub name: &'a str,
+    pub value: Cow<'a, str>,
+}
+
+impl<'a> Attribute<'a> {
+    /// The prefix, if the name has one (`xmlns:o`, `xsi:schemaLocation`).
+    pub fn prefix(&self) -> Option<&'a str> {
+        self.name.split_once(':').map(|(prefix, _)| prefix)
+    }
+
+    /// `Some(prefix)` for a namespace declaration: `""` for `xmlns`, `"o"` for `xmlns:o`.
+    pub fn declares(&self) -> Option<&'a str> {
+        if self.name == "xmlns" {
+            Some("")
+        } else {
+            self.name.strip_prefix("xmlns:")
+        }
+    }
+}
+
+/// Reads the attributes from the text after the element name. Fails on anything that is not
+/// `name="value"` or `name='value'` separated by whitespace, and on a name given twice. Works on
+/// bytes: every delimiter is ASCII, so every cut falls on a character boundary.
+pub(crate) fn scan(raw: &str) -> Result<Vec<Attribute<'_>>, String> {
+    let bytes = raw.as_bytes();
+    let byte = |at: usize| bytes.get(at).copied();
+    let text = |from: usize, to: usize| raw.get(from..to).unwrap_or_default();
+    let skip_space = |mut at: usize| {
+        while byte(at).is_some_and(is_space) {
+            at += 1;
+        }
+        at
+    };
+    let mut attributes: Vec<Attribute<'_>> = Vec::new();
+    let mut at = skip_space(0);
+    // An empty-element tag's text may end in its `/`.
+    while at < bytes.len() && !(byte(at) == Some(b'/') && at + 1 == bytes.len()) {
+        let name_start = at;
+        while byte(at).is_some_and(|b| b != b'=' && !is_space(b)) {
+            at += 1;
+        }
+        let name = text(name_start, at);
+        at = skip_space(at);
+        if byte(at) != Some(b'=') {
+            return Err(format!("attribute {name} has no value"));
+        }
+        at = skip_space(at + 1);
+        let quote = byte(at)
+            .filter(|b| *b == b'"' || *b == b'\'')
+            .ok_or_else(|| format!("the value of attribute {name} is not quoted"))?;
+        let value_start = at + 1;
+        let value_end = bytes
+            .get(value_start..)
+            .and_then(|rest| rest.iter().position(|b| *b == quote))
+            .map(|length| value_start + length)
+            .ok_or_else(|| format!("the value of attribute {name} is never closed"))?;
+        at = value_end + 1;
+        if byte(at).is_some_and(|b| !is_space(b) && b != b'/') {
+            return Err(format!("attribute {name} runs into what follows it"));
+        }
+        if attributes.iter().any(|seen| seen.name == name) {
+            return Err(format!("attribute {name} is given twice"));
+        }
+        attributes.push(Attribute {
+            name,
+            value: normalise(text(value_start, value_end))?,
+        });
+        at = skip_space(at);
+    }
+    Ok(attributes)
+}
+
+/// True when a tag's text may declare a namespace: most tags do not, and need no scan for it.
+pub(crate) fn may_declare(raw: &str) -> bool {
+    raw.contains("xmlns")
+}
+
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Entities resolved and whitespace characters read as spaces; borrowed when nothing changes.
+fn normalise(value: &str) -> Result<Cow<'_, str>, String> {
+    if !value.contains(['&', '\t', '\n', '\r', '<']) {
+        return Ok(Cow::Borrowed(value));
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find(['&', '\t', '\n', '\r', '<']) {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let tail = rest.get(at..).unwrap_or_default();
+        if tail.starts_with('<') {
+            return Err("an attribute value cannot hold '<'".to_owned());
+        }
+        if tail.starts_with("\r\n") {
+            out.push(' ');
+            rest = tail.get(2..).unwrap_or_default();
+            continue;
+        }
+        if !tail.starts_with('&') {
+            out.push(' ');
+            rest = tail.get(1..).unwrap_or_default();
+            continue;
+        }
+        let end = tail
+            .find(';')
+            .ok_or_else(|| "an entity reference is never closed".to_owned())?;
+        let entity = tail.get(1..end).unwrap_or_default();
+        out.push(resolve_entity(entity)?);
+        rest = tail.get(end + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    Ok(Cow::Owned(out))
+}
+
+/// A predefined entity or a character reference.
+pub(crate) fn resolve_entity(entity: &str) -> Result<char, String> {
+    let number = |digits: &str, radix: u32| {
+        u32::from_str_radix(digits, radix)
+            .ok()
+            .and_then(char::from_u32)
+            .filter(|c| *c != '\0')
+            .ok_or_else(|| format!("&{entity}; is not a character"))
+    };
+    match entity {
+        "lt" => Ok('<'),
+        "gt" => Ok('>'),
+        "amp" => Ok('&'),
+        "apos" => Ok('\''),
+        "quot" => Ok('"'),
+        _ => match entity.strip_prefix('#') {
+            Some(hex) if hex.starts_with(['x', 'X']) => {
+                number(hex.get(1..).unwrap_or_default(), 16)
+            }
+            Some(decimal) => number(decimal, 10),
+            None => Err(format!("unknown entity &{entity};")),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_names_values_and_quotes() {
+        let attributes = scan(r#" id="ac-1"  class='x y' xmlns="urn:a" xmlns:o="urn:o"/"#).unwrap();
+        let pairs: Vec<(&str, &str)> = attributes
+            .iter()
+            .map(|a| (a.name, a.value.as_ref()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("id", "ac-1"),
+                ("class", "x y"),
+                ("xmlns", "urn:a"),
+                ("xmlns:o", "urn:o")
+            ]
+        );
+        assert_eq!(attributes[2].declares(), Some(""));
+        assert_eq!(attributes[3].declares(), Some("o"));
+        assert_eq!(attributes[3].prefix(), Some("xmlns"));
+        assert!(matches!(attributes[0].value, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn normalises_entities_and_whitespace() {
+        let attributes = scan("v=\"a&amp;b&#x41;&#66;\tc\r\nd&quot;\"").unwrap();
+        assert_eq!(attributes[0].value, "a&bAB c d\"");
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_attribute_list() {
+        for bad in [
+            " id",
+            " id=x",
+            " id=\"x",
+            " id=\"x\"class=\"y\"",
+            " id=\"a\" id=\"b\"",
+            " v=\"&bogus;\"",
+            " v=\"a<b\"",
+            " v=\"&#0;\"",
+        ] {
+            assert!(scan(bad).is_err(), "{bad}");
+        }
+    }
+}
