@@ -1,6 +1,6 @@
-//! Finding and loading what a profile imports: `#uuid` links into back matter, relative paths
-//! against the importing file's folder, and, with a catalog folder, URLs and missing paths by
-//! their file name. Keeps the chain of imports to refuse cycles.
+//! Finding and loading what a profile imports: `#uuid` links into back matter (JSON, YAML or
+//! XML), relative paths against the importing file's folder, and, with a catalog folder, URLs and
+//! missing paths by their file name. Keeps the chain of imports to refuse cycles.
 
 use std::path::{Path, PathBuf};
 
@@ -68,7 +68,9 @@ pub fn locate(
     ))
 }
 
-/// The best link of a back-matter resource: JSON first, then YAML; XML is not read yet.
+/// The link of a back-matter resource to follow. The specification lets a tool use any of them
+/// (`req-internal-resolve1`), all naming the same document; JSON is preferred (the fastest to
+/// read), then YAML, then XML, then a link of unknown format, read by its content.
 fn resource_href(
     uuid: &str,
     back_matter: Option<&BackMatter>,
@@ -87,33 +89,34 @@ fn resource_href(
             )
         })?;
     let links = resource.rlinks.as_deref().unwrap_or_default();
-    let score = |href: &str, media: Option<&str>| -> u8 {
-        let media = media.unwrap_or_default();
-        if media.contains("json") || href.ends_with(".json") {
-            0
-        } else if media.contains("yaml") || href.ends_with(".yaml") || href.ends_with(".yml") {
-            1
-        } else if media.contains("xml") || href.ends_with(".xml") {
-            3
-        } else {
-            2
-        }
-    };
     links
         .iter()
-        .map(|link| (score(&link.href, link.media_type.as_deref()), &link.href))
-        .filter(|(rank, _)| *rank < 3)
-        .min_by_key(|(rank, _)| *rank)
-        .map(|(_, href)| href.clone())
+        .min_by_key(|link| format_preference(&link.href, link.media_type.as_deref()))
+        .map(|link| link.href.clone())
         .ok_or_else(|| {
             site.error(
                 ErrorKind::Import,
                 Bilingual::new(
-                    format!("資源 {uuid} に JSON または YAML のリンクがありません"),
-                    format!("resource {uuid} has no JSON or YAML rlink"),
+                    format!("資源 {uuid} に rlink がありません（base64 の内容は読みません）"),
+                    format!("resource {uuid} has no rlink (base64 content is not read)"),
                 ),
             )
         })
+}
+
+/// Lower is preferred: JSON, YAML, XML, then anything else, by media type or file extension.
+fn format_preference(href: &str, media_type: Option<&str>) -> u8 {
+    let media = media_type.unwrap_or_default();
+    let path = href.split(['?', '#']).next().unwrap_or(href);
+    if media.contains("json") || path.ends_with(".json") {
+        0
+    } else if media.contains("yaml") || path.ends_with(".yaml") || path.ends_with(".yml") {
+        1
+    } else if media.contains("xml") || path.ends_with(".xml") {
+        2
+    } else {
+        3
+    }
 }
 
 fn is_url(href: &str) -> bool {
@@ -179,4 +182,26 @@ pub fn load(path: &Path, lookup: &Lookup) -> Result<Document, OscalError> {
 /// The canonical form of a path, to recognise the same file reached two ways.
 pub fn identity(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_preference;
+
+    #[test]
+    fn json_is_preferred_then_yaml_then_xml_then_anything() {
+        let ranked = [
+            ("catalog.json", None),
+            ("catalog.yaml", None),
+            ("catalog.xml", None),
+            ("https://example.org/catalog", Some("application/oscal+xml")),
+            ("https://example.org/catalog", None),
+        ];
+        let ranks: Vec<u8> = ranked
+            .iter()
+            .map(|(href, media)| format_preference(href, *media))
+            .collect();
+        assert_eq!(ranks, [0, 1, 2, 2, 3]);
+        assert_eq!(format_preference("catalog.xml?raw=true", None), 2);
+    }
 }

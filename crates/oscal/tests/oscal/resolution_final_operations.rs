@@ -138,10 +138,15 @@ fn the_oscal_version_is_the_most_recent_release_among_the_inputs() {
 }
 
 #[test]
-fn the_resolution_tool_property_is_in_the_oscal_namespace() {
+fn the_resolution_tool_and_source_profile_properties_are_in_the_oscal_namespace() {
     let catalog = json_of(&resolve("1.1.2", "1.1.2", json!({})));
+    // `req-meta-resolution-tool`, and `req-meta-source-profile`: "a child prop object with
+    // name:source-profile MUST be created", naming the profile.
     assert_eq!(
         catalog["metadata"]["props"],
-        json!([{"name": "resolution-tool", "value": "test"}])
+        json!([
+            {"name": "resolution-tool", "value": "test"},
+            {"name": "source-profile", "value": "profile.json"}
+        ])
     );
 }
