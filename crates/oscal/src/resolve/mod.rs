@@ -248,8 +248,12 @@ impl Resolver<'_> {
             self.note_settings_left_out(modify, &loose_outcome.left_out);
         }
         let params = loose_outcome.kept;
-        let mut loose = References::default();
-        loose.params(Some(&params));
+        let metadata = self.metadata(&profile, file, &oscal_versions);
+        // Pruning spares what the result refers to anywhere (`req-prune-ref`): the loose
+        // parameters and the metadata (a party's logo, say) as well as the controls and groups.
+        let mut outside = References::default();
+        outside.params(Some(&params));
+        outside.metadata(&metadata);
         let resources = back_matter::combine(
             imported_resources.into_iter().chain(
                 profile
@@ -260,9 +264,8 @@ impl Resolver<'_> {
             ),
         );
         let back_matter = back_matter::prune(resources, |uuid| {
-            references.fragments.contains(uuid) || loose.fragments.contains(uuid)
+            references.fragments.contains(uuid) || outside.fragments.contains(uuid)
         });
-        let metadata = self.metadata(&profile, file, &oscal_versions);
         let uuid = uuid::Uuid::new_v5(
             &uuid::Uuid::NAMESPACE_URL,
             format!(
