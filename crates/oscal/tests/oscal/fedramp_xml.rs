@@ -22,8 +22,10 @@
 //!   published files (2024-09) were made from an earlier release: properties of parameters that
 //!   release lacks (`label` class `sp800-53a`, `alt-identifier`, `alt-label`, `aggregates`: 872 /
 //!   1680 / 1590 / 872 more in shinrai's result), reference links (2 more in each, and one
-//!   related link fewer in MODERATE) and guidance text (7 / 13 / 12 / 7 parts). Not a question of
-//!   resolution; not compared below.
+//!   related link fewer in MODERATE) and revised guidance (SA-4, SA-5, SI-2, and AC-2(4) in
+//!   MODERATE: 3 / 4 / 3 / 3 parts; with the markup stub 7 / 13 / 12 / 7, the others differing
+//!   only in quotation marks the stub writes as text). Not a question of resolution; not compared
+//!   below.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
