@@ -1,6 +1,6 @@
-//! Finding and loading what a profile imports: `#uuid` links into back matter, relative paths
-//! against the importing file's folder, and, with a catalog folder, URLs and missing paths by
-//! their file name. Keeps the chain of imports to refuse cycles.
+//! Finding and loading what a profile imports: `#uuid` links into back matter (JSON, YAML or
+//! XML), relative paths against the importing file's folder, and, with a catalog folder, URLs and
+//! missing paths by their file name. Keeps the chain of imports to refuse cycles.
 
 use std::path::{Path, PathBuf};
 
@@ -61,8 +61,8 @@ pub fn locate(
         site.error(
             ErrorKind::Import,
             Bilingual::new(
-                format!("資源 {uuid} にリンクがありません"),
-                format!("resource {uuid} has no rlink"),
+                format!("資源 {uuid} に rlink がありません（base64 の内容は読みません）"),
+                format!("resource {uuid} has no rlink (base64 content is not read)"),
             ),
         )
     }))
@@ -150,14 +150,16 @@ fn resource_links(
     Ok(links.into_iter().map(|(_, href)| href.clone()).collect())
 }
 
-/// JSON, then YAML, then XML (all three read the same), then links of unknown kind.
+/// JSON, then YAML, then XML (all three read the same; JSON is the fastest), then links of
+/// unknown kind, read by their content. By media type or file extension.
 fn link_preference(href: &str, media: Option<&str>) -> u8 {
     let media = media.unwrap_or_default();
-    if media.contains("json") || href.ends_with(".json") {
+    let path = href.split(['?', '#']).next().unwrap_or(href);
+    if media.contains("json") || path.ends_with(".json") {
         0
-    } else if media.contains("yaml") || href.ends_with(".yaml") || href.ends_with(".yml") {
+    } else if media.contains("yaml") || path.ends_with(".yaml") || path.ends_with(".yml") {
         1
-    } else if media.contains("xml") || href.ends_with(".xml") {
+    } else if media.contains("xml") || path.ends_with(".xml") {
         2
     } else {
         3
@@ -227,4 +229,26 @@ pub fn load(path: &Path, lookup: &Lookup) -> Result<Document, OscalError> {
 /// The canonical form of a path, to recognise the same file reached two ways.
 pub fn identity(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link_preference;
+
+    #[test]
+    fn json_is_preferred_then_yaml_then_xml_then_anything() {
+        let ranked = [
+            ("catalog.json", None),
+            ("catalog.yaml", None),
+            ("catalog.xml", None),
+            ("https://example.org/catalog", Some("application/oscal+xml")),
+            ("https://example.org/catalog", None),
+        ];
+        let ranks: Vec<u8> = ranked
+            .iter()
+            .map(|(href, media)| link_preference(href, *media))
+            .collect();
+        assert_eq!(ranks, [0, 1, 2, 2, 3]);
+        assert_eq!(link_preference("catalog.xml?raw=true", None), 2);
+    }
 }

@@ -30,6 +30,8 @@ pub struct Merged {
     pub groups: Vec<Group>,
     /// Selected controls that a custom structure placed nowhere.
     pub unplaced: Vec<String>,
+    /// Controls placed more than once because `combine` is `keep` (each id once, in order).
+    pub kept_twice: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +114,8 @@ struct Duplicates {
     seen: HashSet<String>,
     /// Later copies waiting to be merged into the first one.
     later: HashMap<String, Vec<Control>>,
+    /// Under `keep`, the ids placed a second time, each once.
+    kept_twice: Vec<String>,
 }
 
 impl Duplicates {
@@ -120,12 +124,21 @@ impl Duplicates {
             method,
             seen: HashSet::new(),
             later: HashMap::new(),
+            kept_twice: Vec::new(),
         }
     }
 
     /// Whether to place this control; a later copy is dropped or set aside for merging.
     fn admit(&mut self, control: &Control) -> bool {
-        if self.method == Combine::Keep || self.seen.insert(control.id.clone()) {
+        let first = self.seen.insert(control.id.clone());
+        if self.method == Combine::Keep {
+            // Kept, clash and all (`req-merge-keep`); worth a warning (`req-merge-keep-warning`).
+            if !first && !self.kept_twice.contains(&control.id) {
+                self.kept_twice.push(control.id.clone());
+            }
+            return true;
+        }
+        if first {
             return true;
         }
         if self.method == Combine::Merge {
@@ -138,6 +151,7 @@ impl Duplicates {
     }
 
     fn fold_into(mut self, merged: &mut Merged) {
+        merged.kept_twice = std::mem::take(&mut self.kept_twice);
         if self.later.is_empty() {
             return;
         }

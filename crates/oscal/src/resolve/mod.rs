@@ -216,6 +216,9 @@ impl Resolver<'_> {
                 ),
             });
         }
+        if !merged.kept_twice.is_empty() {
+            self.notes.push(kept_twice_note(&merged.kept_twice));
+        }
         if let Some(modify) = &profile.modify {
             modify::apply(
                 &mut merged,
@@ -245,8 +248,12 @@ impl Resolver<'_> {
             self.note_settings_left_out(modify, &loose_outcome.left_out);
         }
         let params = loose_outcome.kept;
-        let mut loose = References::default();
-        loose.params(Some(&params));
+        let metadata = self.metadata(&profile, file, &oscal_versions);
+        // Pruning spares what the result refers to anywhere (`req-prune-ref`): the loose
+        // parameters and the metadata (a party's logo, say) as well as the controls and groups.
+        let mut outside = References::default();
+        outside.params(Some(&params));
+        outside.metadata(&metadata);
         let resources = back_matter::combine(
             imported_resources.into_iter().chain(
                 profile
@@ -257,9 +264,8 @@ impl Resolver<'_> {
             ),
         );
         let back_matter = back_matter::prune(resources, |uuid| {
-            references.fragments.contains(uuid) || loose.fragments.contains(uuid)
+            references.fragments.contains(uuid) || outside.fragments.contains(uuid)
         });
-        let metadata = self.metadata(&profile, file, &oscal_versions);
         let uuid = uuid::Uuid::new_v5(
             &uuid::Uuid::NAMESPACE_URL,
             format!(
@@ -360,22 +366,17 @@ impl Resolver<'_> {
         let mut metadata = profile.metadata.clone();
         metadata.last_modified.clone_from(&self.options.timestamp);
         metadata.oscal_version = resolved_oscal_version(versions);
-        // Metadata Resolution (`req-meta-resolution-tool`) names this property itself, so it is
-        // OSCAL's: written without `ns`.
-        metadata.props.get_or_insert_with(Vec::new).push(Property {
-            name: "resolution-tool".to_owned(),
-            uuid: None,
-            ns: None,
-            value: self.options.tool.clone(),
-            class: None,
-            group: None,
-            remarks: None,
-            extra: Default::default(),
-        });
         let source_name = Path::new(file).file_name().map_or_else(
             || file.to_owned(),
             |name| name.to_string_lossy().into_owned(),
         );
+        // Metadata Resolution names both properties itself (`req-meta-resolution-tool`,
+        // `req-meta-source-profile`: "a child prop object with name:source-profile MUST be
+        // created"), so they are OSCAL's: written without `ns`.
+        let props = metadata.props.get_or_insert_with(Vec::new);
+        props.push(oscal_prop("resolution-tool", &self.options.tool));
+        props.push(oscal_prop("source-profile", &source_name));
+        // The link NIST's own resolver writes for the same thing, which OSCAL tools look for.
         metadata.links.get_or_insert_with(Vec::new).push(Link {
             href: source_name,
             rel: Some("source-profile".to_owned()),
@@ -385,6 +386,37 @@ impl Resolver<'_> {
             extra: Default::default(),
         });
         metadata
+    }
+}
+
+/// A property in OSCAL's own namespace (no `ns`).
+fn oscal_prop(name: &str, value: &str) -> Property {
+    Property {
+        name: name.to_owned(),
+        uuid: None,
+        ns: None,
+        value: value.to_owned(),
+        class: None,
+        group: None,
+        remarks: None,
+        extra: Default::default(),
+    }
+}
+
+/// The warning `req-merge-keep-warning` asks for: under `combine: keep` (the default), a control
+/// two imports bring is kept twice, so the result holds clashing ids.
+fn kept_twice_note(ids: &[String]) -> Note {
+    let list = ids.join(", ");
+    Note {
+        pointer: "/profile/imports".to_owned(),
+        message: Bilingual::new(
+            format!(
+                "同じ管理策が複数の取り込みから入り、combine が keep（既定）のためそのまま重複しています。解決後のカタログでは id が衝突します: {list}"
+            ),
+            format!(
+                "controls brought by more than one import are kept twice, as combine is keep (the default), so their ids clash in the resolved catalog: {list}"
+            ),
+        ),
     }
 }
 

@@ -211,6 +211,9 @@ fn alter_controls(
                     Ok(Addition::NoTarget(target)) => {
                         notes.push(inoperative_addition(&control.id, &target, add_pointer));
                     }
+                    Ok(Addition::NamesControl) => {
+                        notes.push(addition_bound_to_control(&control.id, add_pointer));
+                    }
                     Err(unknown) => {
                         failure.get_or_insert(unknown);
                     }
@@ -386,6 +389,8 @@ enum Addition {
     Made,
     /// Its `by-id` names nothing inside the control (the id it names).
     NoTarget(String),
+    /// Its `by-id` names the control itself.
+    NamesControl,
 }
 
 /// "Explicit binding": an `add` whose `by-id` names nothing in its control is inoperative and
@@ -404,12 +409,26 @@ fn inoperative_addition(control: &str, target: &str, add_pointer: String) -> Not
     }
 }
 
+/// `by-id` naming the control itself: the explicit binding targets nothing inside the control.
+fn addition_bound_to_control(control: &str, add_pointer: String) -> Note {
+    Note {
+        pointer: format!("{add_pointer}/by-id"),
+        message: Bilingual::new(
+            format!(
+                "by-id が管理策 {control} そのものを指しているため、この追加は無視しました（by-id は管理策の中の部分やパラメータを指します。管理策そのものに加えるには by-id を省きます）"
+            ),
+            format!(
+                "by-id names control {control} itself, so the addition is ignored (by-id names a part or parameter inside the control; leave it out to add to the control itself)"
+            ),
+        ),
+    }
+}
+
 fn add_to_control(control: &mut Control, add: &Add, pointer: &str) -> Result<Addition, Unknown> {
     let position = position(add);
-    let target = add.by_id.as_deref().filter(|id| *id != control.id);
-    let Some(target) = target else {
-        // Relative to the control itself: before/after make no sense there and count as
-        // starting/ending.
+    let Some(target) = add.by_id.as_deref() else {
+        // Implicit binding, relative to the control itself: before/after make no sense there and
+        // count as starting/ending (`req-modify-alter-add-implicit-position`).
         let at_start = matches!(position, Position::Starting | Position::Before);
         if let Some(title) = &add.title {
             control.title.clone_from(title);
@@ -420,6 +439,12 @@ fn add_to_control(control: &mut Control, add: &Add, pointer: &str) -> Result<Add
         insert_into(&mut control.parts, add.parts.as_ref(), at_start);
         return Ok(Addition::Made);
     };
+    // An explicit binding names an object inside the control, "and not the control itself"
+    // (`req-modify-alter-add-explicit-id`); one that does not is inoperative and ignored
+    // (`req-modify-alter-add-explicit-id-ignore`).
+    if target == control.id {
+        return Ok(Addition::NamesControl);
+    }
     let into_param = matches!(position, Position::Starting | Position::Ending)
         && control
             .params

@@ -1,10 +1,13 @@
-//! What a resolved catalog refers to: `#fragment` links (to back matter or to controls) and
-//! parameters inserted into prose, so that only what is used is carried over.
+//! What a resolved catalog refers to: `#fragment` links (to back matter or to controls), in its
+//! content and its metadata, and parameters inserted into prose, so that only what is used is
+//! carried over.
 
 use std::collections::HashSet;
 
+use serde_json::Value;
+
 use crate::model::catalog::{Control, Group};
-use crate::model::common::{Link, Parameter, Part};
+use crate::model::common::{Link, Metadata, Parameter, Part};
 
 #[derive(Debug, Default)]
 pub struct References {
@@ -54,6 +57,35 @@ impl References {
             for choice in param.select.iter().flat_map(|s| s.choice.iter().flatten()) {
                 self.prose(choice);
             }
+        }
+    }
+
+    /// Fragments anywhere in the metadata: `#…` links (a party's logo, a role's or location's
+    /// link) and Markdown links in its remarks. Metadata nests many kinds of object, so it is
+    /// read in its JSON form.
+    pub fn metadata(&mut self, metadata: &Metadata) {
+        if let Ok(value) = serde_json::to_value(metadata) {
+            self.json(&value);
+        }
+    }
+
+    fn json(&mut self, value: &Value) {
+        match value {
+            Value::Object(fields) => {
+                for (key, field) in fields {
+                    match field {
+                        Value::String(href) if key == "href" => {
+                            if let Some(fragment) = href.strip_prefix('#') {
+                                self.fragments.insert(fragment.to_owned());
+                            }
+                        }
+                        Value::String(text) => self.prose(text),
+                        other => self.json(other),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| self.json(item)),
+            _ => {}
         }
     }
 

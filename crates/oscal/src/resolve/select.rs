@@ -1,5 +1,5 @@
-//! Which controls an import selects: include all, ids, glob patterns, child controls, and
-//! exclusions (which always win).
+//! Which controls an import selects: include all, ids, glob patterns, child controls, the
+//! ancestors of what is included, and exclusions (which always win).
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,10 +10,11 @@ use crate::error::{ErrorKind, OscalError};
 use crate::model::profile::SelectControls;
 use crate::model::{Catalog, Control};
 
-/// The controls of a catalog with their descendants, in document order.
+/// The controls of a catalog with their descendants and parents, in document order.
 pub struct ControlTree {
     order: Vec<String>,
     children: HashMap<String, Vec<String>>,
+    parent: HashMap<String, String>,
 }
 
 impl ControlTree {
@@ -32,17 +33,21 @@ impl ControlTree {
         ControlTree {
             order: Vec::new(),
             children: HashMap::new(),
+            parent: HashMap::new(),
         }
     }
 
     fn add(&mut self, control: &Control) {
         self.order.push(control.id.clone());
-        let kids = control
+        let kids: Vec<String> = control
             .controls
             .iter()
             .flatten()
             .map(|child| child.id.clone())
             .collect();
+        for kid in &kids {
+            self.parent.insert(kid.clone(), control.id.clone());
+        }
         self.children.insert(control.id.clone(), kids);
     }
 
@@ -52,6 +57,14 @@ impl ControlTree {
 
     pub fn ids(&self) -> &[String] {
         &self.order
+    }
+
+    /// The control's parent, its parent's parent, and so on up to a control directly under a
+    /// group or the catalog.
+    fn ancestors<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a String> {
+        std::iter::successors(self.parent.get(id), |current| {
+            self.parent.get(current.as_str())
+        })
     }
 
     fn add_descendants(&self, id: &str, into: &mut HashSet<String>) {
@@ -66,7 +79,11 @@ impl ControlTree {
     }
 }
 
-/// The ids one import selects from its catalog.
+/// The ids one import selects from its catalog. Including a control includes its ancestors too
+/// ("Dealing with Nested Controls and Groups": by default, inclusion of a control also causes any
+/// of that control's ancestors to also be included), unless they are excluded: a control both
+/// included and excluded is excluded (`req-exclude`), and its included descendants are then
+/// up-leveled by `as-is`.
 pub fn select(
     tree: &ControlTree,
     include_all: bool,
@@ -83,12 +100,19 @@ pub fn select(
         let pointer = format!("{}/include-controls/{index}", site.pointer);
         selected.extend(matches(tree, rule, &pointer, site)?);
     }
+    let mut excluded = HashSet::new();
     for (index, rule) in exclude.unwrap_or_default().iter().enumerate() {
         let pointer = format!("{}/exclude-controls/{index}", site.pointer);
-        for id in matches(tree, rule, &pointer, site)? {
-            selected.remove(&id);
-        }
+        excluded.extend(matches(tree, rule, &pointer, site)?);
     }
+    selected.retain(|id| !excluded.contains(id));
+    let ancestors: Vec<String> = selected
+        .iter()
+        .flat_map(|id| tree.ancestors(id))
+        .filter(|ancestor| !excluded.contains(*ancestor))
+        .cloned()
+        .collect();
+    selected.extend(ancestors);
     Ok(selected)
 }
 
@@ -169,7 +193,54 @@ pub fn glob_matches(pattern: &str, text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::glob_matches;
+    use std::path::Path;
+
+    use super::*;
+
+    /// `p` holds `p.1`, which holds `p.1.a`; `q` stands alone.
+    fn tree() -> ControlTree {
+        let catalog: Catalog = serde_json::from_value(serde_json::json!({
+            "uuid": "00000000-0000-4000-8000-000000000001",
+            "metadata": {"title": "T", "last-modified": "2026-01-01T00:00:00Z", "version": "1", "oscal-version": "1.1.2"},
+            "controls": [
+                {"id": "p", "title": "P", "controls": [
+                    {"id": "p.1", "title": "P.1", "controls": [{"id": "p.1.a", "title": "P.1.a"}]}
+                ]},
+                {"id": "q", "title": "Q"}
+            ]
+        }))
+        .expect("a catalog");
+        ControlTree::of(&catalog)
+    }
+
+    fn rule(json: serde_json::Value) -> Vec<SelectControls> {
+        serde_json::from_value(json).expect("selection rules")
+    }
+
+    fn sorted(ids: HashSet<String>) -> Vec<String> {
+        let mut ids: Vec<String> = ids.into_iter().collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn including_a_control_includes_its_ancestors_unless_they_are_excluded() {
+        let site = ImportSite {
+            file: "p.json",
+            path: Path::new("p.json"),
+            pointer: "/profile/imports/0".to_owned(),
+        };
+        let include = rule(serde_json::json!([{"with-ids": ["p.1.a"]}]));
+        let chosen = select(&tree(), false, Some(&include), None, &site);
+        assert_eq!(sorted(chosen.expect("selects")), ["p", "p.1", "p.1.a"]);
+        let exclude = rule(serde_json::json!([{"with-ids": ["p.1"]}]));
+        let chosen = select(&tree(), false, Some(&include), Some(&exclude), &site);
+        assert_eq!(sorted(chosen.expect("selects")), ["p", "p.1.a"]);
+        // An excluded control brings in nothing.
+        let exclude = rule(serde_json::json!([{"with-ids": ["p.1.a"]}]));
+        let chosen = select(&tree(), false, Some(&include), Some(&exclude), &site);
+        assert!(chosen.expect("selects").is_empty());
+    }
 
     #[test]
     fn globs() {

@@ -53,8 +53,8 @@ pub mod code {
     pub const UNKNOWN_UUID: &str = "unknown_uuid";
     /// A profile names a control its imported catalog lacks.
     pub const MISSING_CONTROL: &str = "missing_control";
-    /// A note: a profile alteration's `by-id` names a part or parameter its control lacks (the
-    /// add is ignored, the remove does nothing).
+    /// A note: a profile alteration's `by-id` names a part or parameter its control lacks, or the
+    /// control itself (the add is ignored, the remove does nothing).
     pub const UNKNOWN_PART: &str = "unknown_part";
     /// A profile selects a control its catalog marks withdrawn.
     pub const WITHDRAWN_CONTROL: &str = "withdrawn_control";

@@ -125,16 +125,34 @@ pub(super) fn check_profile(
                 let Some(by_id) = change.get("by-id").and_then(Value::as_str) else {
                     continue;
                 };
-                if by_id != id && !inner.contains(by_id) && !added.contains(by_id) {
-                    findings.notes.push(Problem::new(
-                        format!("{base}/{key}/{j}/by-id"),
-                        code::UNKNOWN_PART,
-                        Bilingual::new(
-                            format!("by-id \"{by_id}\" は管理策 \"{id}\" の部分（part）にもパラメータにもないため、{outcome_ja}"),
-                            format!("by-id \"{by_id}\" names no part or parameter of control \"{id}\"; {outcome_en}"),
+                // `by-id` names an object inside the control, "and not the control itself"
+                // (`req-modify-alter-add-explicit-id`).
+                let message = if by_id == id {
+                    Bilingual::new(
+                        format!(
+                            "by-id \"{by_id}\" は管理策そのものを指し、その中の部分（part）やパラメータを指していないため、{outcome_ja}"
                         ),
-                    ));
-                }
+                        format!(
+                            "by-id \"{by_id}\" names the control itself, not a part or parameter inside it; {outcome_en}"
+                        ),
+                    )
+                } else if !inner.contains(by_id) && !added.contains(by_id) {
+                    Bilingual::new(
+                        format!(
+                            "by-id \"{by_id}\" は管理策 \"{id}\" の部分（part）にもパラメータにもないため、{outcome_ja}"
+                        ),
+                        format!(
+                            "by-id \"{by_id}\" names no part or parameter of control \"{id}\"; {outcome_en}"
+                        ),
+                    )
+                } else {
+                    continue;
+                };
+                findings.notes.push(Problem::new(
+                    format!("{base}/{key}/{j}/by-id"),
+                    code::UNKNOWN_PART,
+                    message,
+                ));
             }
         }
     }

@@ -66,8 +66,31 @@ pub fn model_schema(kind: ModelKind) -> Result<Value, String> {
         ));
     };
     root.extend(branch);
+    allow_merge_without_structure(&mut schema);
     restore_combine_method(&mut schema);
     Ok(schema)
+}
+
+/// The released JSON schema requires `merge` to hold one of `flat`, `as-is` and `custom`, but the
+/// profile-resolution specification gives a `merge` without one a meaning: "if a merge is given
+/// without a structuring directive, structuring the output MUST be treated as if the structuring
+/// directive flat was given" (`req-structure-none`; `req-merge-none` likewise for `combine`), and
+/// NIST's own XML requirement tests use such profiles (`req-merge-usefirst2.xml`). A fourth
+/// alternative, `combine` alone or nothing, is added.
+fn allow_merge_without_structure(schema: &mut Value) {
+    let Some(Value::Array(alternatives)) =
+        schema.pointer_mut("/definitions/oscal-complete-oscal-profile:merge/anyOf")
+    else {
+        return;
+    };
+    let combine_only = alternatives.first().and_then(|first| {
+        let combine = first.pointer("/properties/combine")?.clone();
+        Some(serde_json::json!({
+            "properties": {"combine": combine},
+            "additionalProperties": false
+        }))
+    });
+    alternatives.extend(combine_only);
 }
 
 /// OSCAL's profile model gives `merge/combine` a `method` flag (`use-first`, `merge`, `keep`),

@@ -8,8 +8,10 @@
     clippy::indexing_slicing
 )]
 
+mod catalog_outline;
 mod component_definitions;
 mod conversion;
+mod fedramp_xml;
 mod models;
 mod modify_rules;
 mod resolution;
@@ -17,6 +19,7 @@ mod resolution_final_operations;
 mod resolution_rules;
 mod resolution_structure;
 mod resolve_input;
+mod spec_requirements;
 mod support;
 mod typed_models;
 mod validation;

@@ -199,6 +199,29 @@ fn an_addition_aimed_at_an_unknown_id_is_ignored_with_a_warning() {
     );
 }
 
+#[test]
+fn an_addition_bound_to_the_control_itself_is_ignored_with_a_warning() {
+    // `by-id` names an object inside the control, "and not the control itself"
+    // (`req-modify-alter-add-explicit-id`); otherwise the add is inoperative and ignored
+    // (`req-modify-alter-add-explicit-id-ignore`). Without `by-id`, the same add applies.
+    let resolved = resolved(alter(json!({"adds": [
+        {"position": "starting", "by-id": "c-1", "props": [{"name": "marked", "value": "never"}]},
+        {"position": "starting", "props": [{"name": "marked", "value": "implicitly"}]}
+    ]})));
+    let control = control(&resolved);
+    assert_eq!(
+        values(&control["props"]),
+        ["implicitly", "implicit", "explicit", "elsewhere"]
+    );
+    let notes = notes(&resolved);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].0, "/profile/modify/alters/0/adds/0/by-id");
+    assert!(
+        notes[0].1.contains("names control c-1 itself") && notes[0].1.contains("ignored"),
+        "{notes:?}"
+    );
+}
+
 fn assert_conflicting_structure(error: &OscalError, file: &str) {
     assert_eq!(error.kind, ErrorKind::ConflictingStructure, "{error}");
     assert_eq!(error.place, Place::Pointer("/profile/merge".to_owned()));

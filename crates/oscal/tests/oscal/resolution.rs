@@ -132,10 +132,21 @@ fn fedramp_baselines_carry_every_parameter_setting_and_every_addition() {
             let control = &controls[control_id];
             for add in alter["adds"].as_array().into_iter().flatten() {
                 let target = match add.get("by-id").and_then(Value::as_str) {
-                    Some(id) if id != control_id => everything
+                    // FedRAMP's CORE property names the control itself in `by-id`: inoperative
+                    // by the specification (`req-modify-alter-add-explicit-id`), so not added.
+                    Some(id) if id == control_id => {
+                        for prop in add["props"].as_array().into_iter().flatten() {
+                            assert!(
+                                !contains(&control["props"], prop),
+                                "{name}: {control_id} lacks {prop}"
+                            );
+                        }
+                        continue;
+                    }
+                    Some(id) => everything
                         .get(id)
                         .unwrap_or_else(|| panic!("{name}: target {id} in {control_id}")),
-                    _ => control,
+                    None => control,
                 };
                 for prop in add["props"].as_array().into_iter().flatten() {
                     assert!(

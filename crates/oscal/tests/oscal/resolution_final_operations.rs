@@ -83,6 +83,30 @@ fn a_resource_marked_keep_always_is_never_pruned() {
 }
 
 #[test]
+fn a_resource_the_metadata_refers_to_is_not_pruned() {
+    // `req-prune-ref`: a reference "anywhere in the final result catalog" keeps the object; the
+    // metadata comes from the profile, whose party shows a logo and whose remarks cite a source.
+    let mut metadata = metadata("Test profile");
+    metadata["parties"] = json!([{
+        "uuid": "55555555-5555-4555-8555-555555555555",
+        "type": "organization",
+        "name": "Owner",
+        "links": [{"href": format!("#{UNCITED}"), "rel": "logo"}]
+    }]);
+    metadata["remarks"] = json!(format!("See [the source](#{FOREIGN_KEEP})."));
+    let catalog = resolve("1.1.2", "1.1.2", json!({"metadata": metadata}));
+    assert_eq!(
+        resources(&catalog),
+        pairs(&[
+            (CITED, "Cited, from the catalog"),
+            (KEPT, "Kept, from the catalog"),
+            (UNCITED, "Not cited"),
+            (FOREIGN_KEEP, "Kept in another sense")
+        ])
+    );
+}
+
+#[test]
 fn a_profile_resource_replaces_the_catalog_resource_of_the_same_uuid() {
     let rest = profile_back_matter(json!([{"uuid": CITED, "title": "Cited, from the profile"}]));
     let catalog = resolve("1.1.2", "1.1.2", rest);
@@ -138,10 +162,15 @@ fn the_oscal_version_is_the_most_recent_release_among_the_inputs() {
 }
 
 #[test]
-fn the_resolution_tool_property_is_in_the_oscal_namespace() {
+fn the_resolution_tool_and_source_profile_properties_are_in_the_oscal_namespace() {
     let catalog = json_of(&resolve("1.1.2", "1.1.2", json!({})));
+    // `req-meta-resolution-tool`, and `req-meta-source-profile`: "a child prop object with
+    // name:source-profile MUST be created", naming the profile.
     assert_eq!(
         catalog["metadata"]["props"],
-        json!([{"name": "resolution-tool", "value": "test"}])
+        json!([
+            {"name": "resolution-tool", "value": "test"},
+            {"name": "source-profile", "value": "profile.json"}
+        ])
     );
 }

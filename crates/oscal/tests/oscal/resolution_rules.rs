@@ -184,9 +184,26 @@ fn with_ids_take_only_the_named_controls() {
 }
 
 #[test]
-fn as_is_puts_an_enhancement_in_the_place_of_its_unselected_parent() {
+fn including_an_enhancement_includes_its_parent() {
+    // "By default, inclusion of a control also causes any of that control's ancestors to also be
+    // included" (Dealing with Nested Controls and Groups); its other children stay out.
     let catalog = resolved(
         import(json!({"include-controls": [{"with-ids": ["a-1.1"]}]})),
+        as_is(),
+    );
+    assert_eq!(ids(&catalog), ["a-1", "a-1.1"]);
+    let group = &json_of(&catalog)["groups"][0];
+    assert_eq!(group["controls"][0]["id"], "a-1");
+    assert_eq!(group["controls"][0]["controls"][0]["id"], "a-1.1");
+}
+
+#[test]
+fn as_is_puts_an_enhancement_in_the_place_of_its_excluded_parent() {
+    let catalog = resolved(
+        import(json!({
+            "include-controls": [{"with-ids": ["a-1.1"]}],
+            "exclude-controls": [{"with-ids": ["a-1"]}]
+        })),
         as_is(),
     );
     assert_eq!(ids(&catalog), ["a-1.1"]);
@@ -585,8 +602,22 @@ fn combining_two_imports_of_the_same_control() {
         {"href": "abc_catalog.json", "include-controls": [{"with-ids": ["a-1", "a-2"]}]},
         {"href": "abc_catalog.json", "include-controls": [{"with-ids": ["a-2", "b-1"]}]}
     ]);
-    let keep = resolved(imports.clone(), json!({}));
-    assert_eq!(ids(&keep), ["a-1", "a-2", "a-2", "b-1"]);
+    let keep = resolve_with(imports.clone(), json!({})).expect("resolves");
+    assert_eq!(ids(&keep.catalog), ["a-1", "a-2", "a-2", "b-1"]);
+    // `req-merge-keep-warning`: the clash is kept, and told.
+    let warnings: Vec<_> = keep
+        .notes
+        .iter()
+        .map(|note| (note.pointer.as_str(), note.message.en.as_str()))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].0, "/profile/imports");
+    assert!(
+        warnings[0]
+            .1
+            .ends_with("clash in the resolved catalog: a-2"),
+        "{warnings:?}"
+    );
     let first = resolved(
         imports.clone(),
         json!({"merge": {"flat": {}, "combine": {"method": "use-first"}}}),

@@ -1,6 +1,6 @@
 //! Profile resolution's structuring directives (specification, Merge Phase): where loose
 //! parameters go under `flat`, `as-is` and `custom`, and how `as-is` treats a selected control
-//! whose parent control was not selected.
+//! whose parent control was excluded.
 
 use serde_json::{Value, json};
 use shinrai_domain::text::Lang;
@@ -208,10 +208,20 @@ fn as_is_keeps_a_kept_group_whole_and_lifts_only_what_a_dropped_group_lends() {
     assert_valid(&catalog);
 }
 
+/// `with_ids`, with the ancestors the inclusion would bring excluded: a control both included
+/// and excluded is excluded (`req-exclude`), which is how a parent is left out.
+fn with_ids_but(ids: &[&str], excluded: &[&str]) -> Value {
+    json!([{
+        "href": "structure_catalog.json",
+        "include-controls": [{"with-ids": ids}],
+        "exclude-controls": [{"with-ids": excluded}]
+    }])
+}
+
 #[test]
 fn as_is_moves_a_selected_control_into_the_place_of_its_unselected_parent() {
     let catalog = resolve(
-        with_ids(&["p.1", "p.2", "p.2.a.i"]),
+        with_ids_but(&["p.1", "p.2", "p.2.a.i"], &["p", "p.2.a"]),
         json!({"merge": {"as-is": true}}),
     );
     let value = json_of(&catalog);
@@ -231,7 +241,10 @@ fn as_is_moves_a_selected_control_into_the_place_of_its_unselected_parent() {
 
 #[test]
 fn as_is_lifts_a_control_to_the_catalog_when_its_parent_was_there() {
-    let catalog = resolve(with_ids(&["q.1"]), json!({"merge": {"as-is": true}}));
+    let catalog = resolve(
+        with_ids_but(&["q.1"], &["q"]),
+        json!({"merge": {"as-is": true}}),
+    );
     let value = json_of(&catalog);
     assert_eq!(outline(&value, "controls"), owned(&[("q.1", &[])]));
     assert!(catalog.groups.is_none());

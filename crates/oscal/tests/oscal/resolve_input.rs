@@ -43,6 +43,22 @@ fn combine_takes_the_methods_of_the_profile_model() {
 }
 
 #[test]
+fn a_merge_may_leave_out_the_structuring_directive() {
+    // The released JSON schema requires one, but the specification says what a merge without one
+    // means: flat (`req-structure-none`).
+    for merge in [json!({"combine": {"method": "use-first"}}), json!({})] {
+        assert_eq!(problems(&profile_with_merge(merge.clone())), [], "{merge}");
+    }
+    let case = Case::new(json!({"merge": {"combine": {"method": "use-first"}}}));
+    let resolved = case.resolve().expect("resolves");
+    assert!(resolved.catalog.groups.is_none());
+    assert!(resolved.catalog.controls.is_some());
+    // Anything else is still refused.
+    let odd = profile_with_merge(json!({"combine": {"method": "keep"}, "extra": true}));
+    assert_eq!(problems(&odd).len(), 1, "{:?}", problems(&odd));
+}
+
+#[test]
 fn resolve_refuses_a_profile_that_fails_validation_listing_every_problem() {
     // An empty title breaks the schema; a back-matter resource taking the profile's own uuid
     // breaks a semantic rule. Neither would stop resolution itself.

@@ -18,6 +18,26 @@ pub fn data_dir() -> PathBuf {
         .expect("OSCAL test data: set SHINRAI_OSCAL_DATA to the folder of shared OSCAL files")
 }
 
+/// The folder of public OSCAL XML material (NIST's profile-resolution specification and tests,
+/// FedRAMP's XML baselines): `$SHINRAI_OSCAL_XML_DATA`, else `../shared/data/oscal-xml` beside the
+/// repository, else `/work/shared/data/oscal-xml`. A missing folder fails the test, as for
+/// [`data_dir`].
+pub fn xml_data_dir() -> PathBuf {
+    let candidates = [
+        std::env::var_os("SHINRAI_OSCAL_XML_DATA").map(PathBuf::from),
+        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/oscal-xml")),
+        Some(PathBuf::from("/work/shared/data/oscal-xml")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|dir| {
+            dir.join("profile-resolution/profile-resolution-specml.xml")
+                .is_file()
+        })
+        .expect("OSCAL XML test data: set SHINRAI_OSCAL_XML_DATA to the folder of shared OSCAL XML files")
+}
+
 pub fn data(name: &str) -> PathBuf {
     data_dir().join(name)
 }
@@ -53,20 +73,4 @@ pub fn show(report: &shinrai_oscal::validate::Report) -> String {
         .map(|p| p.describe(shinrai_domain::text::Lang::En))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// The folder of public OSCAL XML files: `$SHINRAI_OSCAL_XML_DATA`, else
-/// `../shared/data/oscal-xml` beside the repository, else `/work/shared/data/oscal-xml`. Missing
-/// data fails the test.
-pub fn xml_data() -> PathBuf {
-    let candidates = [
-        std::env::var_os("SHINRAI_OSCAL_XML_DATA").map(PathBuf::from),
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/oscal-xml")),
-        Some(PathBuf::from("/work/shared/data/oscal-xml")),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|dir| dir.join("fedramp-rev5").is_dir())
-        .expect("OSCAL XML test data: set SHINRAI_OSCAL_XML_DATA to the shared oscal-xml folder")
 }

@@ -12,13 +12,13 @@ use shinrai_oscal::xml::markup::normalize;
 use shinrai_oscal::xml::tree::{self, Element, Node};
 use shinrai_oscal::{ErrorKind, Format, Place};
 
-use crate::support::{oscal_files, read_json, xml_data};
+use crate::support::{oscal_files, read_json, xml_data_dir};
 
 /// The NIST example documents and the FedRAMP baselines, in XML.
 fn xml_files() -> Vec<PathBuf> {
     let mut files = Vec::new();
     for folder in ["examples", "fedramp-rev5"] {
-        for entry in std::fs::read_dir(xml_data().join(folder)).unwrap() {
+        for entry in std::fs::read_dir(xml_data_dir().join(folder)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "xml") {
                 files.push(path);
@@ -79,7 +79,7 @@ fn nist_xml_examples_read_as_their_json_twins() {
     let mut compared = 0;
     for path in xml_files() {
         let twin = json_twin(&path);
-        if !path.starts_with(xml_data().join("examples")) {
+        if !path.starts_with(xml_data_dir().join("examples")) {
             continue;
         }
         let from_xml = parse_value(&read(&path)).unwrap();
@@ -96,7 +96,7 @@ fn nist_xml_examples_read_as_their_json_twins() {
 #[test]
 fn nist_xml_examples_get_the_verdict_of_their_json_twins() {
     for path in xml_files() {
-        if !path.starts_with(xml_data().join("examples")) {
+        if !path.starts_with(xml_data_dir().join("examples")) {
             continue;
         }
         let context = Context::default();
@@ -138,7 +138,7 @@ fn every_shared_json_document_comes_back_equal_through_xml() {
 
 #[test]
 fn any_format_converts_to_any_other() {
-    let path = xml_data().join("examples/ifa_ssp-example.xml");
+    let path = xml_data_dir().join("examples/ifa_ssp-example.xml");
     let start = parse_value(&read(&path)).unwrap();
     let mut text = read(&path).text;
     let mut format = Format::Xml;
