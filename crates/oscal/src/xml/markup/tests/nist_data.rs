@@ -1,0 +1,1 @@
+//! NIST's JSON prose, Markdown to markup and back.

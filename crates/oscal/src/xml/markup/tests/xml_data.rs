@@ -1,0 +1,1 @@
+//! NIST's and FedRAMP's XML prose, markup to Markdown and back.
