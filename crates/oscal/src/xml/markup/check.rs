@@ -5,7 +5,7 @@ use shinrai_domain::text::Bilingual;
 
 use super::MarkupError;
 use super::vocabulary::{is_block_element, is_empty_element, is_inline_element};
-use crate::xml::tree::{Element, Node};
+use crate::xml::tree::{Element, MAX_DEPTH, Node};
 
 /// The place being checked: the element holding the content, or the markup type itself.
 #[derive(Clone, Copy)]
@@ -18,11 +18,31 @@ const LINE: &str = "markup-line";
 const MULTILINE: &str = "markup-multiline";
 
 pub(super) fn line(content: &[Node]) -> Result<(), MarkupError> {
+    nesting(content, 0)?;
     inline_content(content, root(LINE))
 }
 
 pub(super) fn multiline(content: &[Node]) -> Result<(), MarkupError> {
+    nesting(content, 0)?;
     block_content(content, root(MULTILINE))
+}
+
+/// Markup nested deeper than an XML document may be is refused: the steps after this one
+/// recurse through it.
+fn nesting(content: &[Node], depth: usize) -> Result<(), MarkupError> {
+    for element in elements(content) {
+        if depth >= MAX_DEPTH {
+            return Err(MarkupError {
+                at: element.at,
+                why: Bilingual::new(
+                    format!("マークアップの入れ子が {MAX_DEPTH} 段を超えています"),
+                    format!("markup nests more than {MAX_DEPTH} deep"),
+                ),
+            });
+        }
+        nesting(&element.children, depth + 1)?;
+    }
+    Ok(())
 }
 
 fn root(name: &str) -> Holder<'_> {

@@ -12,11 +12,15 @@ use crate::xml::tree::{Element, Node};
 /// - `i` is `em` and `b` is `strong` (written `*…*` and `**…**`, as NIST writes them);
 /// - inline content standing among blocks is a paragraph, and an empty paragraph is dropped;
 /// - a list is tight or loose as a whole: when one item holds a block other than a list, the
-///   inline content of every item is a paragraph;
-/// - whitespace right after a `br` is dropped (a Markdown line does not start with it);
+///   inline content of every item is a paragraph (unless the list is one item holding one
+///   paragraph, which Markdown cannot make loose: that paragraph is plain inline content);
+/// - a table's rows without cells, and a first row of empty header cells, are dropped;
+/// - whitespace right after a `br` is dropped (a Markdown line does not start with it), and a
+///   block holding only line breaks is empty;
 /// - `pre` and `code` hold only their text;
 /// - attributes are those Markdown carries (`a`: href, title; `img`: alt, src, title; `insert`:
-///   id-ref, type; a cell's align when left, center or right), in that order, empty ones dropped.
+///   id-ref, type; a cell's align when left, center or right), in that order, empty ones dropped;
+///   an image's alt text has its whitespace collapsed.
 pub fn normalize(content: &[Node], multiline: bool) -> Vec<Node> {
     if multiline {
         blocks(content)
@@ -66,63 +70,99 @@ fn block(element: &Element) -> Option<Element> {
 }
 
 fn list(element: &Element) -> Option<Element> {
-    let items: Vec<&Element> = child_elements(element, &["li"]).collect();
+    let items: Vec<(&Element, Vec<Segment>)> = child_elements(element, &["li"])
+        .map(|item| (item, segments(&item.children)))
+        .collect();
     if items.is_empty() {
         return None;
     }
-    let loose = items.iter().any(|item| holds_paragraph_block(item));
+    // Markdown makes a list loose with a blank line between items, or between two blocks of an
+    // item: one item holding one block has no place for it.
+    let holds_block = items
+        .iter()
+        .flat_map(|(_, segments)| segments)
+        .any(|segment| matches!(segment, Segment::Block(block) if !is_list(&block.name)));
+    let loose =
+        holds_block && (items.len() > 1 || items.iter().any(|(_, segments)| segments.len() > 1));
     let items = items
         .into_iter()
-        .map(|item| {
-            let content = if loose {
-                blocks(&item.children)
-            } else {
-                tight_item(&item.children)
-            };
-            Node::Element(rebuilt(item, content))
-        })
+        .map(|(item, segments)| Node::Element(rebuilt(item, item_content(segments, loose))))
         .collect();
     Some(rebuilt(element, items))
 }
 
-/// A block that makes its list loose: any block but a nested list, if it is not empty.
-fn holds_paragraph_block(item: &Element) -> bool {
-    item.elements().any(|child| {
-        is_block_element(&child.name) && !is_list(&child.name) && block(child).is_some()
-    })
+/// A list item's content: runs of inline content, and blocks.
+enum Segment {
+    Inline(Vec<Node>),
+    Block(Element),
 }
 
-/// A tight item: inline content, and the lists nested in it.
-fn tight_item(content: &[Node]) -> Vec<Node> {
+fn segments(content: &[Node]) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut run: Vec<Node> = Vec::new();
+    let end_run = |run: &mut Vec<Node>, out: &mut Vec<Segment>| {
+        let inline = inline_run(run);
+        if !inline.is_empty() {
+            out.push(Segment::Inline(inline));
+        }
+        run.clear();
+    };
     for node in content {
         match node {
-            Node::Element(element) if is_list(&element.name) => {
-                out.extend(inline_run(&run));
-                run.clear();
-                out.extend(list(element).map(Node::Element));
+            Node::Element(element) if is_block_element(&element.name) => {
+                end_run(&mut run, &mut out);
+                out.extend(block(element).map(Segment::Block));
             }
             other => run.push(other.clone()),
         }
     }
-    out.extend(inline_run(&run));
+    end_run(&mut run, &mut out);
     out
 }
 
+/// In a loose list every run of inline content is a paragraph; in a tight one a paragraph (only
+/// ever the single block of a single item) is its inline content.
+fn item_content(segments: Vec<Segment>, loose: bool) -> Vec<Node> {
+    let mut out = Vec::new();
+    for segment in segments {
+        match segment {
+            Segment::Inline(run) if loose => {
+                out.push(Node::Element(rebuilt_as("p", &Element::default(), run)));
+            }
+            Segment::Inline(run) => out.extend(run),
+            Segment::Block(paragraph) if !loose && paragraph.name == "p" => {
+                out.extend(paragraph.children);
+            }
+            Segment::Block(block) => out.push(Node::Element(block)),
+        }
+    }
+    out
+}
+
+/// A table of rows of cells. A first row of empty header cells is no row: it is what Markdown
+/// writes for a table without a header.
 fn table(element: &Element) -> Option<Element> {
-    let rows: Vec<Node> = child_elements(element, &["tr"])
+    let mut rows: Vec<Element> = child_elements(element, &["tr"])
         .map(|row| {
             let cells = child_elements(row, &["th", "td"])
                 .map(|cell| Node::Element(rebuilt(cell, inline_run(&cell.children))))
                 .collect();
-            Node::Element(rebuilt(row, cells))
+            rebuilt(row, cells)
         })
+        .filter(|row| !row.children.is_empty())
         .collect();
-    (!rows.is_empty()).then(|| rebuilt(element, rows))
+    let empty_header = rows.first().is_some_and(|row| {
+        row.elements()
+            .all(|cell| cell.name == "th" && cell.children.is_empty())
+    });
+    if empty_header {
+        rows.remove(0);
+    }
+    (!rows.is_empty()).then(|| rebuilt(element, rows.into_iter().map(Node::Element).collect()))
 }
 
-/// Inline content that fills a block: its edges trimmed.
+/// Inline content that fills a block: its edges trimmed. Line breaks alone fill nothing (in
+/// Markdown a line holding only `<br/>` is an HTML block, not a break).
 fn inline_run(content: &[Node]) -> Vec<Node> {
     let mut nodes = inline_nodes(content);
     if let Some(Node::Text(first)) = nodes.first_mut() {
@@ -132,6 +172,9 @@ fn inline_run(content: &[Node]) -> Vec<Node> {
         *last = last.trim_end_matches(is_xml_space).to_owned();
     }
     nodes.retain(|node| !matches!(node, Node::Text(text) if text.is_empty()));
+    if nodes.iter().all(is_break) {
+        nodes.clear();
+    }
     nodes
 }
 
@@ -154,7 +197,7 @@ fn inline_nodes(content: &[Node]) -> Vec<Node> {
             Node::Text(text) => Node::Text(collapse(&text)),
             element => element,
         };
-        after_break = matches!(&node, Node::Element(element) if element.name == "br");
+        after_break = is_break(&node);
         if !matches!(&node, Node::Text(text) if text.is_empty()) {
             out.push(node);
         }
@@ -170,9 +213,23 @@ fn inline_element(element: &Element) -> Element {
             element,
             text_node(collapse(&text_content(&element.children))),
         ),
-        "insert" | "br" | "img" => rebuilt(element, Vec::new()),
+        "img" => {
+            // The alt text is inline text in Markdown, its whitespace collapsed like any.
+            let mut image = rebuilt(element, Vec::new());
+            for (key, value) in &mut image.attributes {
+                if key == "alt" {
+                    *value = collapse(value);
+                }
+            }
+            image
+        }
+        "insert" | "br" => rebuilt(element, Vec::new()),
         _ => rebuilt(element, inline_nodes(&element.children)),
     }
+}
+
+fn is_break(node: &Node) -> bool {
+    matches!(node, Node::Element(element) if element.name == "br")
 }
 
 fn push_text(nodes: &mut Vec<Node>, text: &str) {

@@ -8,11 +8,17 @@ use super::read_text::{Content, element};
 use super::vocabulary::is_block_element;
 use crate::xml::tree::{Element, MAX_DEPTH, Node};
 
+/// Markdown nested deeper than this is read flat (its content kept, its elements dropped): half
+/// of what markup may nest, as normalizing adds a paragraph to each item of a loose list.
+const MAX_NESTING: usize = MAX_DEPTH / 2;
+
 /// Markdown as blocks.
 pub(super) fn blocks(markdown: &str) -> Vec<Node> {
-    let mut reader = Reader::new(markdown);
+    // Every line ending is one, as XML has them: a code block keeps no carriage return.
+    let markdown = markdown.replace("\r\n", "\n").replace('\r', "\n");
+    let mut reader = Reader::new(&markdown);
     let options = Options::ENABLE_TABLES | Options::ENABLE_SUPERSCRIPT | Options::ENABLE_SUBSCRIPT;
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&markdown, options).into_offset_iter() {
         reader.event(event, range);
     }
     reader.finish()
@@ -57,8 +63,8 @@ enum Kind {
     /// A table's header row: dropped when every cell is empty (the writer's header for a table
     /// whose first row is not a header).
     TableHead,
-    /// Syntax OSCAL has no element for, or nesting past the limit: the content stays, the
-    /// element goes.
+    /// Syntax OSCAL has no element for, or nesting past [`MAX_NESTING`]: the content stays,
+    /// the element goes.
     Transparent,
 }
 
@@ -142,7 +148,9 @@ impl<'s> Reader<'s> {
             } => ("img", target("src", &dest_url, &title), Kind::Image),
             _ => ("", Vec::new(), Kind::Transparent),
         };
-        let kind = if self.open.len() > MAX_DEPTH {
+        // OSCAL nests no link in a link (an autolink in a link's text would be one).
+        let nested_link = name == "a" && self.open.iter().any(|open| open.element.name == "a");
+        let kind = if self.open.len() > MAX_NESTING || nested_link {
             Kind::Transparent
         } else {
             kind
@@ -182,10 +190,11 @@ impl<'s> Reader<'s> {
         if matches!(tag, TagEnd::TableHead) {
             self.in_head = false;
         }
-        if self.open.len() > 1 {
-            if let Some(ended) = self.open.pop() {
-                self.close(ended);
-            }
+        // The root is never ended.
+        if self.open.len() > 1
+            && let Some(ended) = self.open.pop()
+        {
+            self.close(ended);
         }
     }
 
@@ -241,7 +250,7 @@ impl<'s> Reader<'s> {
             Some(HtmlTag::Break) => {
                 self.node(Node::Element(element("br", Vec::new(), Vec::new())));
             }
-            Some(HtmlTag::Open(name)) if self.open.len() <= MAX_DEPTH => {
+            Some(HtmlTag::Open(name)) if self.open.len() <= MAX_NESTING => {
                 let opened = frame(element(name, Vec::new(), Vec::new()), Kind::Html);
                 self.open.push(opened);
             }

@@ -66,7 +66,7 @@ fn paragraph(style: Style) -> Context {
 /// The document's blocks. As NIST writes them, a list ends with an empty line: one more line
 /// break after it, before the next block or at the very end.
 fn top_level(content: &[Node], style: Style) -> String {
-    let mut out = blocks(content, style);
+    let mut out = blocks(content, style, Markers::default());
     if block_elements(content)
         .last()
         .is_some_and(|last| is_list(&last.name))
@@ -76,20 +76,52 @@ fn top_level(content: &[Node], style: Style) -> String {
     out
 }
 
+/// Which marker a list takes. Two lists of one kind in a row are one list to Markdown unless
+/// their markers differ, and a list that starts its parent's item must differ from the parent
+/// (`* * *` is a rule): such a list takes the other marker of its kind.
+#[derive(Debug, Clone, Copy, Default)]
+struct Markers<'n> {
+    /// The list just before (or around) and whether it took the other marker.
+    before: Option<(&'n str, bool)>,
+}
+
+impl<'n> Markers<'n> {
+    fn inside(list: &'n str, alternate: bool) -> Markers<'n> {
+        Markers {
+            before: Some((list, alternate)),
+        }
+    }
+
+    /// Whether the list `name`, coming next, takes the other marker.
+    fn next_list(&mut self, name: &'n str) -> bool {
+        let alternate = matches!(self.before, Some((before, other)) if before == name && !other);
+        self.before = Some((name, alternate));
+        alternate
+    }
+
+    fn not_a_list(&mut self) {
+        self.before = None;
+    }
+}
+
 /// Blocks separated by a blank line (two after a list, as NIST writes them at the top level).
-fn blocks(content: &[Node], style: Style) -> String {
+fn blocks<'n>(content: &'n [Node], style: Style, mut markers: Markers<'n>) -> String {
     let mut out = String::new();
     let mut previous: Option<&Element> = None;
-    let mut alternate = false;
     for element in block_elements(content) {
-        // Two lists of one kind in a row are one list to Markdown unless their markers differ.
-        alternate = previous.is_some_and(|before| before.name == element.name) && !alternate;
+        let alternate = if is_list(&element.name) {
+            markers.next_list(&element.name)
+        } else {
+            markers.not_a_list();
+            false
+        };
         if let Some(before) = previous {
-            out.push_str(if is_list(&before.name) {
+            let gap = if is_list(&before.name) {
                 "\n\n\n"
             } else {
                 "\n\n"
-            });
+            };
+            out.push_str(gap);
         }
         out.push_str(&block(element, style, alternate));
         previous = Some(element);
@@ -112,7 +144,10 @@ fn block(element: &Element, style: Style, alternate: bool) -> String {
     match name {
         "pre" => fenced(&element.text()),
         "hr" => "---".to_owned(),
-        "blockquote" => prefixed(&blocks(&element.children, style), "> ", ">"),
+        "blockquote" => {
+            let quoted = blocks(&element.children, style, Markers::default());
+            prefixed(&quoted, "> ", ">")
+        }
         "ul" | "ol" => list(element, style, alternate),
         "table" => table(element, style),
         _ => write_inline::line(&element.children, paragraph(style)),
@@ -153,10 +188,11 @@ fn list(element: &Element, style: Style, alternate: bool) -> String {
     let written: Vec<String> = items
         .iter()
         .map(|item| {
+            let markers = Markers::inside(&element.name, alternate);
             let body = if loose {
-                blocks(&item.children, style)
+                blocks(&item.children, style, markers)
             } else {
-                tight_item(&item.children, style)
+                tight_item(&item.children, style, markers)
             };
             list_item(&body, marker)
         })
@@ -170,22 +206,19 @@ fn holds_paragraph_block(item: &Element) -> bool {
 }
 
 /// A tight item: its inline content, each nested list on lines of its own.
-fn tight_item(content: &[Node], style: Style) -> String {
+fn tight_item<'n>(content: &'n [Node], style: Style, mut markers: Markers<'n>) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut run: Vec<Node> = Vec::new();
-    let mut previous_list: Option<&str> = None;
-    let mut alternate = false;
     for node in content {
         match node {
             Node::Element(element) if is_list(&element.name) => {
                 if !run.is_empty() {
                     parts.push(write_inline::line(&run, paragraph(style)));
                     run.clear();
-                    previous_list = None;
+                    markers.not_a_list();
                 }
-                alternate = previous_list == Some(element.name.as_str()) && !alternate;
+                let alternate = markers.next_list(&element.name);
                 parts.push(list(element, style, alternate));
-                previous_list = Some(&element.name);
             }
             other => run.push(other.clone()),
         }

@@ -59,7 +59,12 @@ fn sequence(
                     line_start,
                     in_table: context.in_table,
                 };
-                out.push_str(&escape::text(text, context.style.escaping, place));
+                let mut written = escape::text(text, context.style.escaping, place);
+                // `!` right before a link would make it an image.
+                if next == Some('[') && written.ends_with('!') {
+                    written.insert(written.len() - 1, '\\');
+                }
+                out.push_str(&written);
             }
             Node::Element(element) => {
                 let neighbours = Neighbours {
@@ -90,8 +95,7 @@ fn element_markdown(element: &Element, context: Context, around: Neighbours<'_>)
         "sub" => delimited(element, "~", "sub", context, around),
         "sup" => delimited(element, "^", "sup", context, around),
         "q" => quotation(element, context, around),
-        "code" => escape::code_span(&element.text(), context.in_table)
-            .unwrap_or_else(|| "<code></code>".to_owned()),
+        "code" => code(element, context, around),
         "a" => link(element, context),
         "img" => image(element, context),
         "insert" => insert(element),
@@ -146,6 +150,26 @@ fn quotation(element: &Element, context: Context, around: Neighbours<'_>) -> Str
         format!("<q>{inner}</q>")
     } else {
         format!("\"{inner}\"")
+    }
+}
+
+/// A code span; in HTML when empty (Markdown has no empty code span) or right beside a backtick
+/// (the fences would run together).
+fn code(element: &Element, context: Context, around: Neighbours<'_>) -> String {
+    let text = element.text();
+    let beside_backtick = around.previous == Some('`') || around.next == Some('`');
+    match escape::code_span(&text, context.in_table) {
+        Some(span) if !beside_backtick => span,
+        _ => {
+            let place = Place {
+                line_start: false,
+                in_table: context.in_table,
+            };
+            format!(
+                "<code>{}</code>",
+                escape::text(&text, Escaping::Full, place)
+            )
+        }
     }
 }
 

@@ -170,3 +170,18 @@ fn nist_markdown_comes_back_unchanged() {
         assert_eq!(markdown_round_trip(markdown), markdown);
     }
 }
+
+#[test]
+fn deep_nesting_is_read_without_exhausting_the_stack() {
+    for markdown in [
+        ">".repeat(50_000) + " x",
+        "* ".repeat(20_000) + "x",
+        "*a ".repeat(20_000) + "x",
+        "[".repeat(20_000) + "x",
+        "<em>".repeat(20_000) + "x",
+    ] {
+        let read = markdown_to_multiline(&markdown);
+        let written = multiline_to_markdown(&read).unwrap();
+        assert_eq!(markdown_to_multiline(&written), read);
+    }
+}

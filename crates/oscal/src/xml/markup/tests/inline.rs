@@ -189,6 +189,17 @@ fn refuses_elements_outside_the_markup_where_they_stand() {
     assert!(error.unwrap_err().why.en.contains("another <a>"));
 }
 
+#[test]
+fn refuses_markup_nested_past_the_limit() {
+    let mut deep = vec![text("x")];
+    for _ in 0..=tree::MAX_DEPTH {
+        deep = vec![element("em", &[], deep)];
+    }
+    let error = line_to_markdown(&deep).unwrap_err();
+    assert!(error.why.en.contains("nests more than"), "{error:?}");
+    assert!(multiline_to_markdown(&deep).is_err());
+}
+
 /// Text as XML content.
 fn xml_text(value: &str) -> String {
     value
