@@ -245,12 +245,17 @@ fn what_xml_cannot_hold_is_refused_by_pointer() {
 }
 
 /// A tree as compared: positions dropped, attributes in name order, whitespace between elements
-/// dropped, and prose (any element holding text) normalised as markup is.
+/// dropped, and prose (any element holding text) normalised as markup is: XML's prose markup, like
+/// HTML's, gives runs of whitespace no meaning beyond a single space.
 fn comparable(mut element: Element) -> Element {
     element.at = Default::default();
     element.attributes.sort();
     if element.has_text() {
-        element.children = normalize(&element.children, false)
+        // Text beside blocks (a list item holding a nested list) is compared as blocks are.
+        let multiline = element
+            .elements()
+            .any(|child| shinrai_oscal::xml::markup::is_block_element(&child.name));
+        element.children = normalize(&element.children, multiline)
             .into_iter()
             .map(|node| match node {
                 Node::Element(child) => Node::Element(comparable(child)),

@@ -1,0 +1,314 @@
+//! Prose as compared after a round trip, and as written: what Markdown cannot tell apart is made
+//! the same here.
+
+use super::vocabulary::{carried_attributes, is_block_element, is_list, is_markdown_alignment};
+use crate::xml::tree::{Element, Node};
+
+/// Prose as compared after a round trip: whitespace-only text between blocks dropped, runs of
+/// whitespace in inline text collapsed to one space and trimmed at the start and end of each
+/// block (not inside `<pre>`), adjacent text nodes merged, empty text dropped, positions zeroed.
+///
+/// Also what Markdown cannot carry, so a round trip cannot keep it either:
+/// - `i` is `em` and `b` is `strong` (written `*…*` and `**…**`, as NIST writes them);
+/// - inline content standing among blocks is a paragraph, and an empty paragraph is dropped;
+/// - a list is tight or loose as a whole: when one item holds a block other than a list, the
+///   inline content of every item is a paragraph (unless the list is one item holding one
+///   paragraph, which Markdown cannot make loose: that paragraph is plain inline content);
+/// - a table's rows without cells, and a first row of empty header cells, are dropped;
+/// - whitespace right after a `br` is dropped (a Markdown line does not start with it), and a
+///   block holding only line breaks is empty;
+/// - `pre` and `code` hold only their text;
+/// - attributes are those Markdown carries (`a`: href, title; `img`: alt, src, title; `insert`:
+///   id-ref, type; a cell's align when left, center or right), in that order, empty ones dropped;
+///   an image's alt text has its whitespace collapsed.
+pub fn normalize(content: &[Node], multiline: bool) -> Vec<Node> {
+    if multiline {
+        blocks(content)
+    } else {
+        inline_run(content)
+    }
+}
+
+/// Blocks, each run of inline content among them made a paragraph.
+fn blocks(content: &[Node]) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut run: Vec<Node> = Vec::new();
+    for node in content {
+        match node {
+            Node::Element(element) if is_block_element(&element.name) => {
+                push_paragraph(&mut out, &run);
+                run.clear();
+                out.extend(block(element).map(Node::Element));
+            }
+            other => run.push(other.clone()),
+        }
+    }
+    push_paragraph(&mut out, &run);
+    out
+}
+
+fn push_paragraph(out: &mut Vec<Node>, run: &[Node]) {
+    let inline = inline_run(run);
+    if !inline.is_empty() {
+        out.push(Node::Element(rebuilt_as("p", &Element::default(), inline)));
+    }
+}
+
+fn block(element: &Element) -> Option<Element> {
+    let children = &element.children;
+    match element.name.as_str() {
+        "p" => Some(inline_run(children))
+            .filter(|inline| !inline.is_empty())
+            .map(|inline| rebuilt(element, inline)),
+        "pre" => Some(rebuilt(element, text_node(text_content(children)))),
+        "ul" | "ol" => list(element),
+        "blockquote" => Some(rebuilt(element, blocks(children))),
+        "table" => table(element),
+        "hr" => Some(rebuilt(element, Vec::new())),
+        _ => Some(rebuilt(element, inline_run(children))),
+    }
+}
+
+fn list(element: &Element) -> Option<Element> {
+    let items: Vec<(&Element, Vec<Segment>)> = child_elements(element, &["li"])
+        .map(|item| (item, segments(&item.children)))
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    // Markdown makes a list loose with a blank line between items, or between two blocks of an
+    // item: one item holding one block has no place for it.
+    let holds_block = items
+        .iter()
+        .flat_map(|(_, segments)| segments)
+        .any(|segment| matches!(segment, Segment::Block(block) if !is_list(&block.name)));
+    let loose =
+        holds_block && (items.len() > 1 || items.iter().any(|(_, segments)| segments.len() > 1));
+    let items = items
+        .into_iter()
+        .map(|(item, segments)| Node::Element(rebuilt(item, item_content(segments, loose))))
+        .collect();
+    Some(rebuilt(element, items))
+}
+
+/// A list item's content: runs of inline content, and blocks.
+enum Segment {
+    Inline(Vec<Node>),
+    Block(Element),
+}
+
+fn segments(content: &[Node]) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut run: Vec<Node> = Vec::new();
+    let end_run = |run: &mut Vec<Node>, out: &mut Vec<Segment>| {
+        let inline = inline_run(run);
+        if !inline.is_empty() {
+            out.push(Segment::Inline(inline));
+        }
+        run.clear();
+    };
+    for node in content {
+        match node {
+            Node::Element(element) if is_block_element(&element.name) => {
+                end_run(&mut run, &mut out);
+                out.extend(block(element).map(Segment::Block));
+            }
+            other => run.push(other.clone()),
+        }
+    }
+    end_run(&mut run, &mut out);
+    out
+}
+
+/// In a loose list every run of inline content is a paragraph; in a tight one a paragraph (only
+/// ever the single block of a single item) is its inline content.
+fn item_content(segments: Vec<Segment>, loose: bool) -> Vec<Node> {
+    let mut out = Vec::new();
+    for segment in segments {
+        match segment {
+            Segment::Inline(run) if loose => {
+                out.push(Node::Element(rebuilt_as("p", &Element::default(), run)));
+            }
+            Segment::Inline(run) => out.extend(run),
+            Segment::Block(paragraph) if !loose && paragraph.name == "p" => {
+                out.extend(paragraph.children);
+            }
+            Segment::Block(block) => out.push(Node::Element(block)),
+        }
+    }
+    out
+}
+
+/// A table of rows of cells. A first row of empty header cells is no row: it is what Markdown
+/// writes for a table without a header.
+fn table(element: &Element) -> Option<Element> {
+    let mut rows: Vec<Element> = child_elements(element, &["tr"])
+        .map(|row| {
+            let cells = child_elements(row, &["th", "td"])
+                .map(|cell| Node::Element(rebuilt(cell, inline_run(&cell.children))))
+                .collect();
+            rebuilt(row, cells)
+        })
+        .filter(|row| !row.children.is_empty())
+        .collect();
+    let empty_header = rows.first().is_some_and(|row| {
+        row.elements()
+            .all(|cell| cell.name == "th" && cell.children.is_empty())
+    });
+    if empty_header {
+        rows.remove(0);
+    }
+    (!rows.is_empty()).then(|| rebuilt(element, rows.into_iter().map(Node::Element).collect()))
+}
+
+/// Inline content that fills a block: its edges trimmed. Line breaks alone fill nothing (in
+/// Markdown a line holding only `<br/>` is an HTML block, not a break).
+fn inline_run(content: &[Node]) -> Vec<Node> {
+    let mut nodes = inline_nodes(content);
+    if let Some(Node::Text(first)) = nodes.first_mut() {
+        *first = first.trim_start_matches(is_xml_space).to_owned();
+    }
+    if let Some(Node::Text(last)) = nodes.last_mut() {
+        *last = last.trim_end_matches(is_xml_space).to_owned();
+    }
+    nodes.retain(|node| !matches!(node, Node::Text(text) if text.is_empty()));
+    if nodes.iter().all(is_break) {
+        nodes.clear();
+    }
+    nodes
+}
+
+/// Inline content, texts merged and their whitespace collapsed.
+fn inline_nodes(content: &[Node]) -> Vec<Node> {
+    let mut merged: Vec<Node> = Vec::new();
+    for node in content {
+        match node {
+            Node::Text(text) => push_text(&mut merged, text),
+            Node::Element(element) => merged.push(Node::Element(inline_element(element))),
+        }
+    }
+    let mut after_break = false;
+    let mut out = Vec::with_capacity(merged.len());
+    for node in merged {
+        let node = match node {
+            Node::Text(text) if after_break => {
+                Node::Text(collapse(&text).trim_start_matches(' ').to_owned())
+            }
+            Node::Text(text) => Node::Text(collapse(&text)),
+            element => element,
+        };
+        after_break = is_break(&node);
+        if !matches!(&node, Node::Text(text) if text.is_empty()) {
+            out.push(node);
+        }
+    }
+    out
+}
+
+fn inline_element(element: &Element) -> Element {
+    match element.name.as_str() {
+        "i" => rebuilt_as("em", element, inline_nodes(&element.children)),
+        "b" => rebuilt_as("strong", element, inline_nodes(&element.children)),
+        "code" => rebuilt(
+            element,
+            text_node(collapse(&text_content(&element.children))),
+        ),
+        "img" => {
+            // The alt text is inline text in Markdown, its whitespace collapsed like any.
+            let mut image = rebuilt(element, Vec::new());
+            for (key, value) in &mut image.attributes {
+                if key == "alt" {
+                    *value = collapse(value);
+                }
+            }
+            image
+        }
+        "insert" | "br" => rebuilt(element, Vec::new()),
+        _ => rebuilt(element, inline_nodes(&element.children)),
+    }
+}
+
+fn is_break(node: &Node) -> bool {
+    matches!(node, Node::Element(element) if element.name == "br")
+}
+
+fn push_text(nodes: &mut Vec<Node>, text: &str) {
+    if let Some(Node::Text(last)) = nodes.last_mut() {
+        last.push_str(text);
+    } else {
+        nodes.push(Node::Text(text.to_owned()));
+    }
+}
+
+/// All the text beneath, elements left out.
+fn text_content(content: &[Node]) -> String {
+    let mut text = String::new();
+    for node in content {
+        match node {
+            Node::Text(part) => text.push_str(part),
+            Node::Element(element) => text.push_str(&text_content(&element.children)),
+        }
+    }
+    text
+}
+
+fn text_node(text: String) -> Vec<Node> {
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![Node::Text(text)]
+    }
+}
+
+/// Whitespace as XML and HTML count it (a no-break space is content).
+pub(super) fn is_xml_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if is_xml_space(c) {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
+}
+
+fn child_elements<'e>(
+    element: &'e Element,
+    names: &'e [&'e str],
+) -> impl Iterator<Item = &'e Element> + 'e {
+    element
+        .elements()
+        .filter(move |child| names.contains(&child.name.as_str()))
+}
+
+fn rebuilt(element: &Element, children: Vec<Node>) -> Element {
+    rebuilt_as(&element.name, element, children)
+}
+
+/// The element under `name`, with the attributes Markdown carries and nothing of its place.
+fn rebuilt_as(name: &str, element: &Element, children: Vec<Node>) -> Element {
+    let attributes = carried_attributes(name)
+        .iter()
+        .filter_map(|key| {
+            let value = element.attribute(key)?;
+            let kept = !value.is_empty() && (*key != "align" || is_markdown_alignment(value));
+            kept.then(|| ((*key).to_owned(), value.to_owned()))
+        })
+        .collect();
+    Element {
+        name: name.to_owned(),
+        attributes,
+        children,
+        at: Default::default(),
+    }
+}

@@ -1,0 +1,319 @@
+//! Blocks as Markdown, in the layout NIST's converter gives them; and the check that what is
+//! written reads back as the markup it came from.
+
+use super::escape::{self, Escaping};
+use super::normalize::normalize;
+use super::read;
+use super::vocabulary::{heading_level, is_block_element, is_list};
+use super::write_inline::{self, Context, Style};
+use crate::xml::tree::{Element, Node};
+
+/// Tried in turn until one reads back: NIST's escaping, then every syntax character escaped,
+/// then inline HTML for what Markdown's delimiters cannot say.
+const STYLES: [Style; 3] = [
+    Style {
+        escaping: Escaping::Nist,
+        delimiters: true,
+    },
+    Style {
+        escaping: Escaping::Full,
+        delimiters: true,
+    },
+    Style {
+        escaping: Escaping::Full,
+        delimiters: false,
+    },
+];
+
+/// A normalized markup-line as Markdown.
+pub(super) fn line(content: &[Node]) -> String {
+    first_that_reads_back(
+        |style| write_inline::line(content, paragraph(style)),
+        |markdown| normalize(&read::line(markdown), false) == content,
+    )
+}
+
+/// A normalized markup-multiline as Markdown.
+pub(super) fn multiline(content: &[Node]) -> String {
+    first_that_reads_back(
+        |style| top_level(content, style),
+        |markdown| normalize(&read::blocks(markdown), true) == content,
+    )
+}
+
+fn first_that_reads_back(
+    write: impl Fn(Style) -> String,
+    reads_back: impl Fn(&str) -> bool,
+) -> String {
+    let mut markdown = String::new();
+    for style in STYLES {
+        markdown = write(style);
+        if reads_back(&markdown) {
+            break;
+        }
+    }
+    markdown
+}
+
+fn paragraph(style: Style) -> Context {
+    Context {
+        style,
+        in_table: false,
+        one_line: false,
+    }
+}
+
+/// The document's blocks. As NIST writes them, a list ends with an empty line: one more line
+/// break after it, before the next block or at the very end.
+fn top_level(content: &[Node], style: Style) -> String {
+    let mut out = blocks(content, style, Markers::default());
+    if block_elements(content)
+        .last()
+        .is_some_and(|last| is_list(&last.name))
+    {
+        out.push('\n');
+    }
+    out
+}
+
+/// Which marker a list takes. Two lists of one kind in a row are one list to Markdown unless
+/// their markers differ, and a list that starts its parent's item must differ from the parent
+/// (`* * *` is a rule): such a list takes the other marker of its kind.
+#[derive(Debug, Clone, Copy, Default)]
+struct Markers<'n> {
+    /// The list just before (or around) and whether it took the other marker.
+    before: Option<(&'n str, bool)>,
+}
+
+impl<'n> Markers<'n> {
+    fn inside(list: &'n str, alternate: bool) -> Markers<'n> {
+        Markers {
+            before: Some((list, alternate)),
+        }
+    }
+
+    /// Whether the list `name`, coming next, takes the other marker.
+    fn next_list(&mut self, name: &'n str) -> bool {
+        let alternate = matches!(self.before, Some((before, other)) if before == name && !other);
+        self.before = Some((name, alternate));
+        alternate
+    }
+
+    fn not_a_list(&mut self) {
+        self.before = None;
+    }
+}
+
+/// Blocks separated by a blank line (two after a list, as NIST writes them at the top level).
+fn blocks<'n>(content: &'n [Node], style: Style, mut markers: Markers<'n>) -> String {
+    let mut out = String::new();
+    let mut previous: Option<&Element> = None;
+    for element in block_elements(content) {
+        let alternate = if is_list(&element.name) {
+            markers.next_list(&element.name)
+        } else {
+            markers.not_a_list();
+            false
+        };
+        if let Some(before) = previous {
+            let gap = if is_list(&before.name) {
+                "\n\n\n"
+            } else {
+                "\n\n"
+            };
+            out.push_str(gap);
+        }
+        out.push_str(&block(element, style, alternate));
+        previous = Some(element);
+    }
+    out
+}
+
+fn block_elements(content: &[Node]) -> impl Iterator<Item = &Element> {
+    content.iter().filter_map(|node| match node {
+        Node::Element(element) => Some(element),
+        Node::Text(_) => None,
+    })
+}
+
+fn block(element: &Element, style: Style, alternate: bool) -> String {
+    let name = element.name.as_str();
+    if let Some(level) = heading_level(name) {
+        return heading(element, level, style);
+    }
+    match name {
+        "pre" => fenced(&element.text()),
+        "hr" => "---".to_owned(),
+        "blockquote" => {
+            let quoted = blocks(&element.children, style, Markers::default());
+            prefixed(&quoted, "> ", ">")
+        }
+        "ul" | "ol" => list(element, style, alternate),
+        "table" => table(element, style),
+        _ => write_inline::line(&element.children, paragraph(style)),
+    }
+}
+
+fn heading(element: &Element, level: usize, style: Style) -> String {
+    let context = Context {
+        style,
+        in_table: false,
+        one_line: true,
+    };
+    let text = write_inline::line(&element.children, context);
+    let marks = "#".repeat(level);
+    if text.is_empty() {
+        marks
+    } else {
+        format!("{marks} {text}")
+    }
+}
+
+/// `pre` in a fence longer than any run of backticks inside it; reading drops the line break the
+/// fence adds at the end.
+fn fenced(text: &str) -> String {
+    let fence = "`".repeat((escape::longest_run(text, '`') + 1).max(3));
+    format!("{fence}\n{text}\n{fence}")
+}
+
+fn list(element: &Element, style: Style, alternate: bool) -> String {
+    let marker = match (element.name.as_str(), alternate) {
+        ("ol", false) => "1.",
+        ("ol", true) => "1)",
+        (_, false) => "*",
+        (_, true) => "-",
+    };
+    let items: Vec<&Element> = element.elements().collect();
+    let loose = items.iter().any(|item| holds_paragraph_block(item));
+    let written: Vec<String> = items
+        .iter()
+        .map(|item| {
+            let markers = Markers::inside(&element.name, alternate);
+            let body = if loose {
+                blocks(&item.children, style, markers)
+            } else {
+                tight_item(&item.children, style, markers)
+            };
+            list_item(&body, marker)
+        })
+        .collect();
+    written.join(if loose { "\n\n" } else { "\n" })
+}
+
+fn holds_paragraph_block(item: &Element) -> bool {
+    item.elements()
+        .any(|child| is_block_element(&child.name) && !is_list(&child.name))
+}
+
+/// A tight item: its inline content, each nested list on lines of its own.
+fn tight_item<'n>(content: &'n [Node], style: Style, mut markers: Markers<'n>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut run: Vec<Node> = Vec::new();
+    for node in content {
+        match node {
+            Node::Element(element) if is_list(&element.name) => {
+                if !run.is_empty() {
+                    parts.push(write_inline::line(&run, paragraph(style)));
+                    run.clear();
+                    markers.not_a_list();
+                }
+                let alternate = markers.next_list(&element.name);
+                parts.push(list(element, style, alternate));
+            }
+            other => run.push(other.clone()),
+        }
+    }
+    if !run.is_empty() {
+        parts.push(write_inline::line(&run, paragraph(style)));
+    }
+    parts.join("\n")
+}
+
+/// An item's body after its marker, the lines after the first indented to the body's column.
+fn list_item(body: &str, marker: &str) -> String {
+    let indent = " ".repeat(marker.len() + 1);
+    let mut out = String::with_capacity(body.len() + 8);
+    for (at, line) in body.split('\n').enumerate() {
+        if at == 0 {
+            out.push_str(marker);
+            if !line.is_empty() {
+                out.push(' ');
+            }
+        } else {
+            out.push('\n');
+            if !line.is_empty() {
+                out.push_str(&indent);
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Every line behind `prefix` (`bare` for an empty line).
+fn prefixed(body: &str, prefix: &str, bare: &str) -> String {
+    body.split('\n')
+        .map(|line| {
+            if line.is_empty() {
+                bare.to_owned()
+            } else {
+                format!("{prefix}{line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A GFM table. Its first row is the header when it holds only `th`; otherwise the header is
+/// left empty (and reading drops an empty header). A column's alignment is its first cell's.
+fn table(element: &Element, style: Style) -> String {
+    let rows: Vec<Vec<&Element>> = element
+        .elements()
+        .map(|row| row.elements().collect())
+        .collect();
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let first = rows.first().cloned().unwrap_or_default();
+    let header_row = !first.is_empty() && first.iter().all(|cell| cell.name == "th");
+    let alignments = (0..columns).map(|column| {
+        let align = first.get(column).and_then(|cell| cell.attribute("align"));
+        match align {
+            Some("left") => ":---",
+            Some("right") => "---:",
+            Some("center") => ":---:",
+            _ => "---",
+        }
+    });
+    let mut lines = Vec::with_capacity(rows.len() + 2);
+    let body = if header_row {
+        lines.push(table_row(&first, columns, style));
+        rows.get(1..).unwrap_or_default()
+    } else {
+        lines.push(table_row(&[], columns, style));
+        &rows[..]
+    };
+    lines.push(format!(
+        "|{}",
+        alignments.map(|a| format!(" {a} |")).collect::<String>()
+    ));
+    lines.extend(body.iter().map(|row| table_row(row, columns, style)));
+    lines.join("\n")
+}
+
+fn table_row(cells: &[&Element], columns: usize, style: Style) -> String {
+    let context = Context {
+        style,
+        in_table: true,
+        one_line: true,
+    };
+    let mut out = String::from("|");
+    for column in 0..columns {
+        let text = cells
+            .get(column)
+            .map(|cell| write_inline::line(&cell.children, context))
+            .unwrap_or_default();
+        out.push(' ');
+        out.push_str(&text);
+        out.push_str(" |");
+    }
+    out
+}
