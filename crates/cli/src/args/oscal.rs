@@ -27,7 +27,8 @@ pub struct InputLimits {
 pub struct ValidateArgs {
     /// OSCAL document (JSON, YAML or XML) / OSCAL 文書（JSON または YAML）
     pub file: PathBuf,
-    /// Folder of local copies of imported documents / 取り込み先の写しを置いたフォルダ
+    /// Folder of local copies of imported documents and component sources /
+    /// 取り込み先・コンポーネントの参照先の写しを置いたフォルダ
     #[arg(long, value_name = "DIR")]
     pub catalog_dir: Option<PathBuf>,
     /// Print the report as JSON / 結果を JSON で出力する

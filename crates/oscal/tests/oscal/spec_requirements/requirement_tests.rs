@@ -233,7 +233,10 @@ fn cases() -> Vec<Case> {
         ),
         // The entity req-spoofing-resource.xml would pull in: a bare <resource> outside OSCAL's
         // namespace, not a profile. Listed so that every file of the folder is accounted for.
-        refused("requirement-tests/spoofed-resource.xml", ErrorKind::NotOscal),
+        refused(
+            "requirement-tests/spoofed-resource.xml",
+            ErrorKind::NotOscal,
+        ),
     ]
 }
 
