@@ -414,7 +414,7 @@ impl<'t> LineIndex<'t> {
             if *byte == b'\n' {
                 line += 1;
                 column = 1;
-            } else if (*byte as i8) >= -0x40 {
+            } else if *byte & 0xC0 != 0x80 {
                 // Not a UTF-8 continuation byte: a character starts here.
                 column += 1;
             }
@@ -528,6 +528,13 @@ fn escape_into(out: &mut String, text: &str, attribute: bool) {
     }
 }
 
+/// True when the text is only XML whitespace, checked byte by byte (the common case between
+/// elements, so worth a fast path).
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.bytes()
+        .all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -603,11 +610,4 @@ mod tests {
             .collect();
         element
     }
-}
-
-/// True when the text is only XML whitespace, checked byte by byte (the common case between
-/// elements, so worth a fast path).
-pub(crate) fn is_blank(text: &str) -> bool {
-    text.bytes()
-        .all(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
 }

@@ -394,20 +394,31 @@ mod tests {
 
     #[test]
     fn imports_are_located_like_the_resolver_does() {
-        let dir = Path::new("/nonexistent-shinrai");
+        let folder = tempfile::tempdir().unwrap();
+        let dir = folder.path();
+        std::fs::create_dir(dir.join("sub")).unwrap();
+        for name in ["cat.json", "sub/cat.json", "cat.xml"] {
+            std::fs::write(dir.join(name), "{}").unwrap();
+        }
+        let profile = dir.join("p.json");
+        // A URL is looked up by its file name in the catalog folder.
         assert_eq!(
-            locate(
-                "https://e.org/x/cat.json?raw#frag",
-                None,
-                &dir.join("p.json"),
-                dir
-            ),
+            locate("https://e.org/x/cat.json?raw#frag", None, &profile, dir),
             Some(dir.join("cat.json"))
         );
         assert_eq!(
-            locate("sub/cat.json", None, &dir.join("p.json"), dir),
+            locate("sub/cat.json", None, &profile, dir),
             Some(dir.join("sub/cat.json"))
         );
-        assert_eq!(locate("#missing", None, &dir.join("p.json"), dir), None);
+        // A resource's links are tried in order of preference; one that leads nowhere is passed.
+        let back_matter: BackMatter = serde_json::from_value(serde_json::json!({"resources": [
+            {"uuid": "r", "rlinks": [{"href": "gone.json"}, {"href": "cat.xml"}]}]}))
+        .unwrap();
+        assert_eq!(
+            locate("#r", Some(&back_matter), &profile, dir),
+            Some(dir.join("cat.xml"))
+        );
+        assert_eq!(locate("#missing", None, &profile, dir), None);
+        assert_eq!(locate("nowhere.json", None, &profile, dir), None);
     }
 }
