@@ -11,9 +11,10 @@ use crate::xml::tree::{Element, Node};
 /// Also what Markdown cannot carry, so a round trip cannot keep it either:
 /// - `i` is `em` and `b` is `strong` (written `*…*` and `**…**`, as NIST writes them);
 /// - inline content standing among blocks is a paragraph, and an empty paragraph is dropped;
-/// - a list is tight or loose as a whole: when one item holds a block other than a list, the
-///   inline content of every item is a paragraph (unless the list is one item holding one
-///   paragraph, which Markdown cannot make loose: that paragraph is plain inline content);
+/// - a list is tight or loose as a whole: when one item holds a block other than a list (or text
+///   after a nested list), the inline content of every item is a paragraph (unless the list is
+///   one item holding one paragraph, which Markdown cannot make loose: that paragraph is plain
+///   inline content);
 /// - a table's rows without cells, and a first row of empty header cells, are dropped;
 /// - whitespace right after a `br` is dropped (a Markdown line does not start with it), and a
 ///   block holding only line breaks is empty;
@@ -31,26 +32,13 @@ pub fn normalize(content: &[Node], multiline: bool) -> Vec<Node> {
 
 /// Blocks, each run of inline content among them made a paragraph.
 fn blocks(content: &[Node]) -> Vec<Node> {
-    let mut out = Vec::new();
-    let mut run: Vec<Node> = Vec::new();
-    for node in content {
-        match node {
-            Node::Element(element) if is_block_element(&element.name) => {
-                push_paragraph(&mut out, &run);
-                run.clear();
-                out.extend(block(element).map(Node::Element));
-            }
-            other => run.push(other.clone()),
-        }
-    }
-    push_paragraph(&mut out, &run);
-    out
+    segments(content, true).into_iter().map(as_block).collect()
 }
 
-fn push_paragraph(out: &mut Vec<Node>, run: &[Node]) {
-    let inline = inline_run(run);
-    if !inline.is_empty() {
-        out.push(Node::Element(rebuilt_as("p", &Element::default(), inline)));
+fn as_block(segment: Segment) -> Node {
+    match segment {
+        Segment::Inline(run) => Node::Element(rebuilt_as("p", &Element::default(), run)),
+        Segment::Block(block) => Node::Element(block),
     }
 }
 
@@ -71,33 +59,52 @@ fn block(element: &Element) -> Option<Element> {
 
 fn list(element: &Element) -> Option<Element> {
     let items: Vec<(&Element, Vec<Segment>)> = child_elements(element, &["li"])
-        .map(|item| (item, segments(&item.children)))
+        .map(|item| (item, segments(&item.children, true)))
         .collect();
     if items.is_empty() {
         return None;
     }
-    // Markdown makes a list loose with a blank line between items, or between two blocks of an
-    // item: one item holding one block has no place for it.
-    let holds_block = items
-        .iter()
-        .flat_map(|(_, segments)| segments)
-        .any(|segment| matches!(segment, Segment::Block(block) if !is_list(&block.name)));
+    // A block other than a list needs a loose list, and so does text after a nested list (else
+    // it would continue the nested list's last item). Markdown makes a list loose with a blank
+    // line between items, or between two blocks of an item: one item holding one block has no
+    // place for it.
+    let needs_loose = items.iter().any(|(_, segments)| {
+        let mut after_list = false;
+        segments.iter().any(|segment| match segment {
+            Segment::Block(block) if is_list(&block.name) => {
+                after_list = true;
+                false
+            }
+            Segment::Block(_) => true,
+            Segment::Inline(_) => after_list,
+        })
+    });
     let loose =
-        holds_block && (items.len() > 1 || items.iter().any(|(_, segments)| segments.len() > 1));
+        needs_loose && (items.len() > 1 || items.iter().any(|(_, segments)| segments.len() > 1));
     let items = items
         .into_iter()
-        .map(|(item, segments)| Node::Element(rebuilt(item, item_content(segments, loose))))
+        .map(|(item, segments)| {
+            let content = if loose {
+                segments.into_iter().map(as_block).collect()
+            } else {
+                tight_item(&item.children)
+            };
+            Node::Element(rebuilt(item, content))
+        })
         .collect();
     Some(rebuilt(element, items))
 }
 
-/// A list item's content: runs of inline content, and blocks.
+/// Content of blocks and inline runs (between blocks, a run is a paragraph in HTML).
 enum Segment {
     Inline(Vec<Node>),
     Block(Element),
 }
 
-fn segments(content: &[Node]) -> Vec<Segment> {
+/// Content split into blocks and the inline runs between them. Where a block that holds nothing
+/// was dropped, the runs on either side are two paragraphs when `split_where_dropped`, one run
+/// otherwise (in a tight item, where nothing can keep them apart).
+fn segments(content: &[Node], split_where_dropped: bool) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut run: Vec<Node> = Vec::new();
     let end_run = |run: &mut Vec<Node>, out: &mut Vec<Segment>| {
@@ -110,8 +117,11 @@ fn segments(content: &[Node]) -> Vec<Segment> {
     for node in content {
         match node {
             Node::Element(element) if is_block_element(&element.name) => {
-                end_run(&mut run, &mut out);
-                out.extend(block(element).map(Segment::Block));
+                let kept = block(element);
+                if kept.is_some() || split_where_dropped {
+                    end_run(&mut run, &mut out);
+                }
+                out.extend(kept.map(Segment::Block));
             }
             other => run.push(other.clone()),
         }
@@ -120,19 +130,14 @@ fn segments(content: &[Node]) -> Vec<Segment> {
     out
 }
 
-/// In a loose list every run of inline content is a paragraph; in a tight one a paragraph (only
-/// ever the single block of a single item) is its inline content.
-fn item_content(segments: Vec<Segment>, loose: bool) -> Vec<Node> {
+/// A tight item's content: inline runs, and blocks (lists, or the single block of a single item;
+/// a paragraph there is its inline content).
+fn tight_item(content: &[Node]) -> Vec<Node> {
     let mut out = Vec::new();
-    for segment in segments {
+    for segment in segments(content, false) {
         match segment {
-            Segment::Inline(run) if loose => {
-                out.push(Node::Element(rebuilt_as("p", &Element::default(), run)));
-            }
             Segment::Inline(run) => out.extend(run),
-            Segment::Block(paragraph) if !loose && paragraph.name == "p" => {
-                out.extend(paragraph.children);
-            }
+            Segment::Block(paragraph) if paragraph.name == "p" => out.extend(paragraph.children),
             Segment::Block(block) => out.push(Node::Element(block)),
         }
     }
