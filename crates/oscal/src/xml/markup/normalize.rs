@@ -32,14 +32,7 @@ pub fn normalize(content: &[Node], multiline: bool) -> Vec<Node> {
 
 /// Blocks, each run of inline content among them made a paragraph.
 fn blocks(content: &[Node]) -> Vec<Node> {
-    segments(content, true).into_iter().map(as_block).collect()
-}
-
-fn as_block(segment: Segment) -> Node {
-    match segment {
-        Segment::Inline(run) => Node::Element(rebuilt_as("p", &Element::default(), run)),
-        Segment::Block(block) => Node::Element(block),
-    }
+    paragraphs(segments(content))
 }
 
 fn block(element: &Element) -> Option<Element> {
@@ -59,35 +52,22 @@ fn block(element: &Element) -> Option<Element> {
 
 fn list(element: &Element) -> Option<Element> {
     let items: Vec<(&Element, Vec<Segment>)> = child_elements(element, &["li"])
-        .map(|item| (item, segments(&item.children, true)))
+        .map(|item| (item, segments(&item.children)))
         .collect();
     if items.is_empty() {
         return None;
     }
-    // A block other than a list needs a loose list, and so does text after a nested list (else
-    // it would continue the nested list's last item). Markdown makes a list loose with a blank
-    // line between items, or between two blocks of an item: one item holding one block has no
-    // place for it.
-    let needs_loose = items.iter().any(|(_, segments)| {
-        let mut after_list = false;
-        segments.iter().any(|segment| match segment {
-            Segment::Block(block) if is_list(&block.name) => {
-                after_list = true;
-                false
-            }
-            Segment::Block(_) => true,
-            Segment::Inline(_) => after_list,
-        })
-    });
-    let loose =
-        needs_loose && (items.len() > 1 || items.iter().any(|(_, segments)| segments.len() > 1));
+    // Markdown makes a list loose with a blank line between items, or between two blocks of an
+    // item: one item holding one block has no place for it.
+    let loose = items.iter().any(|(_, segments)| needs_loose(segments))
+        && (items.len() > 1 || items.iter().any(|(_, segments)| parts(segments) > 1));
     let items = items
         .into_iter()
         .map(|(item, segments)| {
             let content = if loose {
-                segments.into_iter().map(as_block).collect()
+                paragraphs(segments)
             } else {
-                tight_item(&item.children)
+                tight_item(segments)
             };
             Node::Element(rebuilt(item, content))
         })
@@ -95,53 +75,91 @@ fn list(element: &Element) -> Option<Element> {
     Some(rebuilt(element, items))
 }
 
-/// Content of blocks and inline runs (between blocks, a run is a paragraph in HTML).
+/// Content cut into the runs of inline content between blocks (as they stand) and the blocks
+/// (normalized); `Dropped` where a block that holds nothing stood.
 enum Segment {
-    Inline(Vec<Node>),
+    Run(Vec<Node>),
     Block(Element),
+    Dropped,
 }
 
-/// Content split into blocks and the inline runs between them. Where a block that holds nothing
-/// was dropped, the runs on either side are two paragraphs when `split_where_dropped`, one run
-/// otherwise (in a tight item, where nothing can keep them apart).
-fn segments(content: &[Node], split_where_dropped: bool) -> Vec<Segment> {
+fn segments(content: &[Node]) -> Vec<Segment> {
     let mut out = Vec::new();
-    let mut run: Vec<Node> = Vec::new();
-    let end_run = |run: &mut Vec<Node>, out: &mut Vec<Segment>| {
-        let inline = inline_run(run);
-        if !inline.is_empty() {
-            out.push(Segment::Inline(inline));
-        }
-        run.clear();
-    };
     for node in content {
-        match node {
-            Node::Element(element) if is_block_element(&element.name) => {
-                let kept = block(element);
-                if kept.is_some() || split_where_dropped {
-                    end_run(&mut run, &mut out);
-                }
-                out.extend(kept.map(Segment::Block));
+        match (node, out.last_mut()) {
+            (Node::Element(element), _) if is_block_element(&element.name) => {
+                out.push(block(element).map_or(Segment::Dropped, Segment::Block));
             }
-            other => run.push(other.clone()),
+            (other, Some(Segment::Run(run))) => run.push(other.clone()),
+            (other, _) => out.push(Segment::Run(vec![other.clone()])),
         }
     }
-    end_run(&mut run, &mut out);
     out
 }
 
-/// A tight item's content: inline runs, and blocks (lists, or the single block of a single item;
-/// a paragraph there is its inline content).
-fn tight_item(content: &[Node]) -> Vec<Node> {
+/// Blocks, each run a paragraph (a dropped block still parts two runs, as two lines in HTML).
+fn paragraphs(segments: Vec<Segment>) -> Vec<Node> {
+    segments
+        .into_iter()
+        .filter_map(|segment| match segment {
+            Segment::Run(run) => Some(inline_run(&run))
+                .filter(|inline| !inline.is_empty())
+                .map(|inline| Node::Element(rebuilt_as("p", &Element::default(), inline))),
+            Segment::Block(block) => Some(Node::Element(block)),
+            Segment::Dropped => None,
+        })
+        .collect()
+}
+
+/// A tight item's content: inline runs (a dropped block parts nothing here: a tight item has no
+/// way to), and blocks (lists, or the single block of a single item; a paragraph there is its
+/// inline content).
+fn tight_item(segments: Vec<Segment>) -> Vec<Node> {
     let mut out = Vec::new();
-    for segment in segments(content, false) {
+    let mut run = Vec::new();
+    for segment in segments {
         match segment {
-            Segment::Inline(run) => out.extend(run),
-            Segment::Block(paragraph) if paragraph.name == "p" => out.extend(paragraph.children),
-            Segment::Block(block) => out.push(Node::Element(block)),
+            Segment::Run(nodes) => run.extend(nodes),
+            Segment::Dropped => {}
+            Segment::Block(block) => {
+                out.extend(inline_run(&std::mem::take(&mut run)));
+                if block.name == "p" {
+                    out.extend(block.children);
+                } else {
+                    out.push(Node::Element(block));
+                }
+            }
         }
     }
+    out.extend(inline_run(&run));
     out
+}
+
+/// Whether an item needs a loose list: it holds a block other than a list, or text after a
+/// nested list (which would otherwise continue the nested list's last item).
+fn needs_loose(segments: &[Segment]) -> bool {
+    let mut after_list = false;
+    segments.iter().any(|segment| match segment {
+        Segment::Block(block) if is_list(&block.name) => {
+            after_list = true;
+            false
+        }
+        Segment::Block(_) => true,
+        Segment::Run(run) => after_list && !inline_run(run).is_empty(),
+        Segment::Dropped => false,
+    })
+}
+
+/// How many blocks an item makes in a loose list.
+fn parts(segments: &[Segment]) -> usize {
+    segments
+        .iter()
+        .filter(|segment| match segment {
+            Segment::Run(run) => !inline_run(run).is_empty(),
+            Segment::Block(_) => true,
+            Segment::Dropped => false,
+        })
+        .count()
 }
 
 /// A table of rows of cells. A first row of empty header cells is no row: it is what Markdown
