@@ -11,9 +11,10 @@ use crate::xml::tree::{Element, Node};
 /// Also what Markdown cannot carry, so a round trip cannot keep it either:
 /// - `i` is `em` and `b` is `strong` (written `*…*` and `**…**`, as NIST writes them);
 /// - inline content standing among blocks is a paragraph, and an empty paragraph is dropped;
-/// - a list is tight or loose as a whole: when one item holds a block other than a list, the
-///   inline content of every item is a paragraph (unless the list is one item holding one
-///   paragraph, which Markdown cannot make loose: that paragraph is plain inline content);
+/// - a list is tight or loose as a whole: when one item holds a block other than a list (or text
+///   after a nested list), the inline content of every item is a paragraph (unless the list is
+///   one item holding one paragraph, which Markdown cannot make loose: that paragraph is plain
+///   inline content);
 /// - a table's rows without cells, and a first row of empty header cells, are dropped;
 /// - whitespace right after a `br` is dropped (a Markdown line does not start with it), and a
 ///   block holding only line breaks is empty;
@@ -31,27 +32,7 @@ pub fn normalize(content: &[Node], multiline: bool) -> Vec<Node> {
 
 /// Blocks, each run of inline content among them made a paragraph.
 fn blocks(content: &[Node]) -> Vec<Node> {
-    let mut out = Vec::new();
-    let mut run: Vec<Node> = Vec::new();
-    for node in content {
-        match node {
-            Node::Element(element) if is_block_element(&element.name) => {
-                push_paragraph(&mut out, &run);
-                run.clear();
-                out.extend(block(element).map(Node::Element));
-            }
-            other => run.push(other.clone()),
-        }
-    }
-    push_paragraph(&mut out, &run);
-    out
-}
-
-fn push_paragraph(out: &mut Vec<Node>, run: &[Node]) {
-    let inline = inline_run(run);
-    if !inline.is_empty() {
-        out.push(Node::Element(rebuilt_as("p", &Element::default(), inline)));
-    }
+    paragraphs(segments(content))
 }
 
 fn block(element: &Element) -> Option<Element> {
@@ -78,65 +59,107 @@ fn list(element: &Element) -> Option<Element> {
     }
     // Markdown makes a list loose with a blank line between items, or between two blocks of an
     // item: one item holding one block has no place for it.
-    let holds_block = items
-        .iter()
-        .flat_map(|(_, segments)| segments)
-        .any(|segment| matches!(segment, Segment::Block(block) if !is_list(&block.name)));
-    let loose =
-        holds_block && (items.len() > 1 || items.iter().any(|(_, segments)| segments.len() > 1));
+    let loose = items.iter().any(|(_, segments)| needs_loose(segments))
+        && (items.len() > 1 || items.iter().any(|(_, segments)| parts(segments) > 1));
     let items = items
         .into_iter()
-        .map(|(item, segments)| Node::Element(rebuilt(item, item_content(segments, loose))))
+        .map(|(item, segments)| {
+            let content = if loose {
+                paragraphs(segments)
+            } else {
+                tight_item(segments)
+            };
+            Node::Element(rebuilt(item, content))
+        })
         .collect();
     Some(rebuilt(element, items))
 }
 
-/// A list item's content: runs of inline content, and blocks.
+/// Content cut into the runs of inline content between blocks (as they stand) and the blocks
+/// (normalized); `Dropped` where a block that holds nothing stood.
 enum Segment {
-    Inline(Vec<Node>),
+    Run(Vec<Node>),
     Block(Element),
+    Dropped,
 }
 
 fn segments(content: &[Node]) -> Vec<Segment> {
     let mut out = Vec::new();
-    let mut run: Vec<Node> = Vec::new();
-    let end_run = |run: &mut Vec<Node>, out: &mut Vec<Segment>| {
-        let inline = inline_run(run);
-        if !inline.is_empty() {
-            out.push(Segment::Inline(inline));
-        }
-        run.clear();
-    };
     for node in content {
-        match node {
-            Node::Element(element) if is_block_element(&element.name) => {
-                end_run(&mut run, &mut out);
-                out.extend(block(element).map(Segment::Block));
+        match (node, out.last_mut()) {
+            (Node::Element(element), _) if is_block_element(&element.name) => {
+                out.push(block(element).map_or(Segment::Dropped, Segment::Block));
             }
-            other => run.push(other.clone()),
+            (other, Some(Segment::Run(run))) => run.push(other.clone()),
+            (other, _) => out.push(Segment::Run(vec![other.clone()])),
         }
     }
-    end_run(&mut run, &mut out);
     out
 }
 
-/// In a loose list every run of inline content is a paragraph; in a tight one a paragraph (only
-/// ever the single block of a single item) is its inline content.
-fn item_content(segments: Vec<Segment>, loose: bool) -> Vec<Node> {
+/// Blocks, each run a paragraph (a dropped block still parts two runs, as two lines in HTML).
+fn paragraphs(segments: Vec<Segment>) -> Vec<Node> {
+    segments
+        .into_iter()
+        .filter_map(|segment| match segment {
+            Segment::Run(run) => Some(inline_run(&run))
+                .filter(|inline| !inline.is_empty())
+                .map(|inline| Node::Element(rebuilt_as("p", &Element::default(), inline))),
+            Segment::Block(block) => Some(Node::Element(block)),
+            Segment::Dropped => None,
+        })
+        .collect()
+}
+
+/// A tight item's content: inline runs (a dropped block parts nothing here: a tight item has no
+/// way to), and blocks (lists, or the single block of a single item; a paragraph there is its
+/// inline content).
+fn tight_item(segments: Vec<Segment>) -> Vec<Node> {
     let mut out = Vec::new();
+    let mut run = Vec::new();
     for segment in segments {
         match segment {
-            Segment::Inline(run) if loose => {
-                out.push(Node::Element(rebuilt_as("p", &Element::default(), run)));
+            Segment::Run(nodes) => run.extend(nodes),
+            Segment::Dropped => {}
+            Segment::Block(block) => {
+                out.extend(inline_run(&std::mem::take(&mut run)));
+                if block.name == "p" {
+                    out.extend(block.children);
+                } else {
+                    out.push(Node::Element(block));
+                }
             }
-            Segment::Inline(run) => out.extend(run),
-            Segment::Block(paragraph) if !loose && paragraph.name == "p" => {
-                out.extend(paragraph.children);
-            }
-            Segment::Block(block) => out.push(Node::Element(block)),
         }
     }
+    out.extend(inline_run(&run));
     out
+}
+
+/// Whether an item needs a loose list: it holds a block other than a list, or text after a
+/// nested list (which would otherwise continue the nested list's last item).
+fn needs_loose(segments: &[Segment]) -> bool {
+    let mut after_list = false;
+    segments.iter().any(|segment| match segment {
+        Segment::Block(block) if is_list(&block.name) => {
+            after_list = true;
+            false
+        }
+        Segment::Block(_) => true,
+        Segment::Run(run) => after_list && !inline_run(run).is_empty(),
+        Segment::Dropped => false,
+    })
+}
+
+/// How many blocks an item makes in a loose list.
+fn parts(segments: &[Segment]) -> usize {
+    segments
+        .iter()
+        .filter(|segment| match segment {
+            Segment::Run(run) => !inline_run(run).is_empty(),
+            Segment::Block(_) => true,
+            Segment::Dropped => false,
+        })
+        .count()
 }
 
 /// A table of rows of cells. A first row of empty header cells is no row: it is what Markdown

@@ -270,13 +270,18 @@ impl<'s> Reader<'s> {
     }
 
     /// Text: where its characters stand in the Markdown exactly as read (no escape, no entity
-    /// made them), OSCAL's syntax in them counts.
+    /// made them), OSCAL's syntax in them counts — but not in code, nor in an image's alt text,
+    /// which is plain text.
     fn text(&mut self, text: &str, range: Range<usize>) {
         let as_written = self.source.get(range.clone()) == Some(text);
+        let plain = self
+            .open
+            .iter()
+            .any(|open| matches!(open.kind, Kind::CodeBlock | Kind::Image));
         let Some(top) = self.open.last_mut() else {
             return;
         };
-        if !as_written || top.kind == Kind::CodeBlock {
+        if !as_written || plain {
             return top.content.literal(text);
         }
         // An escaped character starts a text of its own, right after its backslash.

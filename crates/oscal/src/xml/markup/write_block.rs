@@ -184,7 +184,7 @@ fn list(element: &Element, style: Style, alternate: bool) -> String {
         (_, true) => "-",
     };
     let items: Vec<&Element> = element.elements().collect();
-    let loose = items.iter().any(|item| holds_paragraph_block(item));
+    let loose = items.iter().any(|item| holds_block(item));
     let written: Vec<String> = items
         .iter()
         .map(|item| {
@@ -200,7 +200,8 @@ fn list(element: &Element, style: Style, alternate: bool) -> String {
     written.join(if loose { "\n\n" } else { "\n" })
 }
 
-fn holds_paragraph_block(item: &Element) -> bool {
+/// Whether an item holds a block other than a list, which makes its list loose.
+fn holds_block(item: &Element) -> bool {
     item.elements()
         .any(|child| is_block_element(&child.name) && !is_list(&child.name))
 }
@@ -266,6 +267,8 @@ fn prefixed(body: &str, prefix: &str, bare: &str) -> String {
 
 /// A GFM table. Its first row is the header when it holds only `th`; otherwise the header is
 /// left empty (and reading drops an empty header). A column's alignment is its first cell's.
+/// What GFM cannot say does not come back: `th` past the first row (read as `td`), rows shorter
+/// than the longest (read padded with empty cells), a cell aligned unlike its column's first.
 fn table(element: &Element, style: Style) -> String {
     let rows: Vec<Vec<&Element>> = element
         .elements()
@@ -289,7 +292,7 @@ fn table(element: &Element, style: Style) -> String {
         rows.get(1..).unwrap_or_default()
     } else {
         lines.push(table_row(&[], columns, style));
-        &rows[..]
+        rows.as_slice()
     };
     lines.push(format!(
         "|{}",

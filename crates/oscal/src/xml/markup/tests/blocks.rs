@@ -48,6 +48,11 @@ fn keeps_lists_that_follow_each_other_apart() {
         "* a\n\n\n- b\n\n\n* c\n\n\n1. d\n"
     );
     multiline("<ol><li>a</li></ol><ol><li>b</li></ol>");
+    // A list that starts its parent's item: `* * *` would be a rule.
+    assert_eq!(
+        multiline("<ul><li><ul><li><ul><li>x</li></ul></li></ul></li></ul>"),
+        "* - * x\n"
+    );
     multiline("<ul><li>x<ul><li>a</li></ul><ul><li>b</li></ul></li></ul>");
 }
 
@@ -60,6 +65,11 @@ fn items_holding_paragraphs_make_a_loose_list() {
         )),
         "* Requires all components synchronize their time\n\n* Identifies\n\n  * x\n\n\n  more\n"
     );
+    assert_eq!(
+        multiline("<ul><li>a<ul><li>x</li></ul>b</li></ul>"),
+        "* a\n\n  * x\n\n\n  b\n"
+    );
+    assert_eq!(multiline("<ul><li><p>only</p></li></ul>"), "* only\n");
     // A list is loose or tight as a whole: an item of plain text in a loose list is a paragraph.
     let content = prose("<ol><li>plain</li><li><p>para</p></li></ol>");
     let markdown = multiline_to_markdown(&content).unwrap();

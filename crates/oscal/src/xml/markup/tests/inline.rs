@@ -127,6 +127,21 @@ fn quotation_marks_pair_and_a_lone_one_is_text() {
 }
 
 #[test]
+fn alt_text_is_plain_text() {
+    assert_eq!(
+        markdown_to_line("![say \"hi\" {{ insert: param, x }} *now*](a.png)"),
+        vec![element(
+            "img",
+            &[
+                ("alt", "say \"hi\" {{ insert: param, x }} now"),
+                ("src", "a.png")
+            ],
+            vec![]
+        )]
+    );
+}
+
+#[test]
 fn inserts_are_read_where_written_unescaped() {
     let insert = |id: &str| element("insert", &[("id-ref", id), ("type", "param")], vec![]);
     assert_eq!(

@@ -234,9 +234,10 @@ fn prose_markup() -> impl Strategy<Value = Vec<Node>> {
             (
                 prop::sample::select(&["ul", "ol"][..]),
                 prop::collection::vec(inline_run(), 1..4),
-                inner.clone()
+                inner.clone(),
+                inline_run()
             )
-                .prop_map(|(name, items, nested)| list_of(name, items, nested)),
+                .prop_map(|(name, items, nested, tail)| list_of(name, items, nested, tail)),
             prop::collection::vec(inner, 1..3).prop_map(|content| element(
                 "blockquote",
                 &[],
@@ -247,8 +248,9 @@ fn prose_markup() -> impl Strategy<Value = Vec<Node>> {
     prop::collection::vec(blocks, 0..5)
 }
 
-/// A list of items of inline content, its last item also holding a block.
-fn list_of(name: &str, items: Vec<Vec<Node>>, nested: Node) -> Node {
+/// A list of items of inline content, its last item also holding a block and more inline
+/// content after it.
+fn list_of(name: &str, items: Vec<Vec<Node>>, nested: Node, tail: Vec<Node>) -> Node {
     // Items start with text: an empty item cannot start a list nested right after its parent
     // item's text (Markdown reads it as more text).
     let mut items: Vec<Node> = items
@@ -257,6 +259,7 @@ fn list_of(name: &str, items: Vec<Vec<Node>>, nested: Node) -> Node {
         .collect();
     if let Some(Node::Element(last)) = items.last_mut() {
         last.children.push(nested);
+        last.children.extend(tail);
     }
     element(name, &[], items)
 }
