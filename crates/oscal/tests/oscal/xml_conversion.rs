@@ -8,7 +8,7 @@ use serde_json::Value;
 use shinrai_oscal::convert::convert;
 use shinrai_oscal::source::{Limits, Source, parse_document, parse_value, read_source};
 use shinrai_oscal::validate::{Context, validate_value};
-use shinrai_oscal::xml::markup::normalize;
+use shinrai_oscal::xml::markup::{is_block_element, markdown_to_multiline, normalize};
 use shinrai_oscal::xml::tree::{self, Element, Node};
 use shinrai_oscal::{ErrorKind, Format, Place};
 
@@ -245,8 +245,8 @@ fn what_xml_cannot_hold_is_refused_by_pointer() {
 }
 
 /// A tree as compared: positions dropped, attributes in name order, whitespace between elements
-/// dropped, and prose (any element holding text) normalised as markup is: XML's prose markup, like
-/// HTML's, gives runs of whitespace no meaning beyond a single space.
+/// dropped, and prose normalised as markup is: XML's prose markup, like HTML's, gives runs of
+/// whitespace no meaning beyond a single space, and an empty paragraph shows nothing.
 fn comparable(mut element: Element) -> Element {
     element.at = Default::default();
     element.attributes.sort();
@@ -254,7 +254,7 @@ fn comparable(mut element: Element) -> Element {
         // Text beside blocks (a list item holding a nested list) is compared as blocks are.
         let multiline = element
             .elements()
-            .any(|child| shinrai_oscal::xml::markup::is_block_element(&child.name));
+            .any(|child| is_block_element(&child.name));
         element.children = normalize(&element.children, multiline)
             .into_iter()
             .map(|node| match node {
@@ -264,15 +264,90 @@ fn comparable(mut element: Element) -> Element {
             .collect();
         return element;
     }
-    element.children = element
-        .children
+    // Element-only content: each run of prose blocks (a part's paragraphs) is normalised as one.
+    let mut children = Vec::new();
+    let mut blocks = Vec::new();
+    for node in std::mem::take(&mut element.children) {
+        match node {
+            Node::Element(child) if is_block_element(&child.name) => {
+                blocks.push(Node::Element(child));
+            }
+            Node::Element(child) => {
+                children.extend(normalize(&std::mem::take(&mut blocks), true));
+                children.push(Node::Element(comparable(child)));
+            }
+            Node::Text(_) => {}
+        }
+    }
+    children.extend(normalize(&blocks, true));
+    element.children = children
         .into_iter()
-        .filter_map(|node| match node {
-            Node::Element(child) => Some(Node::Element(comparable(child))),
-            Node::Text(_) => None,
+        .map(|node| match node {
+            Node::Element(child) if is_block_element(&child.name) => Node::Element(strip(child)),
+            other => other,
         })
         .collect();
     element
+}
+
+/// Positions dropped all the way down (normalised prose keeps the ones it was given).
+fn strip(mut element: Element) -> Element {
+    element.at = Default::default();
+    element.children = element
+        .children
+        .into_iter()
+        .map(|node| match node {
+            Node::Element(child) => Node::Element(strip(child)),
+            text => text,
+        })
+        .collect();
+    element
+}
+
+/// The JSON keys that hold prose (Markdown) in OSCAL's models.
+const PROSE_KEYS: [&str; 10] = [
+    "choice",
+    "title",
+    "description",
+    "remarks",
+    "prose",
+    "text",
+    "purpose",
+    "usage",
+    "statement",
+    "label",
+];
+
+/// Two Markdown strings that say the same: equal as written, or the same markup once read
+/// (whitespace at the edges of a paragraph, which neither Markdown nor XML prose carries), a list
+/// item holding one paragraph counting as the paragraph's text (NIST's own converter writes
+/// `<li><p>x</p></li>` as a tight item, `* x`).
+fn same_prose(a: &str, b: &str) -> bool {
+    a == b || tight(markdown_to_multiline(a)) == tight(markdown_to_multiline(b))
+}
+
+fn tight(nodes: Vec<Node>) -> Vec<Node> {
+    nodes
+        .into_iter()
+        .map(|node| match node {
+            Node::Element(mut element) => {
+                element.children = tight(element.children);
+                let only_paragraph = match element.children.as_slice() {
+                    [Node::Element(paragraph)] if paragraph.name == "p" => {
+                        Some(paragraph.children.clone())
+                    }
+                    _ => None,
+                };
+                if element.name == "li"
+                    && let Some(inline) = only_paragraph
+                {
+                    element.children = inline;
+                }
+                Node::Element(element)
+            }
+            text => text,
+        })
+        .collect()
 }
 
 fn first_difference(a: &Element, b: &Element, at: &str) -> Option<String> {
@@ -307,13 +382,22 @@ fn first_difference(a: &Element, b: &Element, at: &str) -> Option<String> {
 }
 
 fn first_value_difference(a: &Value, b: &Value, at: &str) -> Option<String> {
+    value_difference(a, b, at, false)
+}
+
+/// `prose`: the values are Markdown (under one of [`PROSE_KEYS`]).
+fn value_difference(a: &Value, b: &Value, at: &str, prose: bool) -> Option<String> {
     match (a, b) {
+        (Value::String(x), Value::String(y)) if prose => {
+            (!same_prose(x, y)).then(|| format!("{at}: {x:?} became {y:?}"))
+        }
         (Value::Object(x), Value::Object(y)) => {
             for (key, value) in x {
                 let here = format!("{at}/{key}");
+                let prose = PROSE_KEYS.contains(&key.as_str());
                 match y.get(key) {
                     Some(other) => {
-                        if let Some(found) = first_value_difference(value, other, &here) {
+                        if let Some(found) = value_difference(value, other, &here, prose) {
                             return Some(found);
                         }
                     }
@@ -328,7 +412,7 @@ fn first_value_difference(a: &Value, b: &Value, at: &str) -> Option<String> {
             .iter()
             .zip(y)
             .enumerate()
-            .find_map(|(index, (v, w))| first_value_difference(v, w, &format!("{at}/{index}"))),
+            .find_map(|(index, (v, w))| value_difference(v, w, &format!("{at}/{index}"), prose)),
         _ if a == b => None,
         _ => Some(format!("{at}: {a} became {b}")),
     }

@@ -6,7 +6,7 @@ use super::super::vocabulary;
 use super::*;
 
 /// The folder of public OSCAL XML files: `$SHINRAI_OSCAL_XML_DATA`, else
-/// `/work/shared/data/oscal-xml`. `None` (and a note) when it is missing.
+/// `/work/shared/data/oscal-xml`. A missing folder fails the test.
 pub(super) fn xml_data_dir() -> Option<PathBuf> {
     let dir = std::env::var_os("SHINRAI_OSCAL_XML_DATA").map_or_else(
         || PathBuf::from("/work/shared/data/oscal-xml"),
@@ -15,11 +15,11 @@ pub(super) fn xml_data_dir() -> Option<PathBuf> {
     if dir.join("fedramp-rev5").is_dir() {
         Some(dir)
     } else {
-        println!(
-            "skipped: no OSCAL XML data in {} (set SHINRAI_OSCAL_XML_DATA)",
+        // A missing folder fails: these tests must never pass by finding nothing to check.
+        panic!(
+            "no OSCAL data in {} (set SHINRAI_OSCAL_XML_DATA)",
             dir.display()
-        );
-        None
+        )
     }
 }
 
