@@ -20,6 +20,10 @@ pub(super) struct Place {
 }
 
 pub(super) fn text(text: &str, escaping: Escaping, place: Place) -> String {
+    // NIST's escaping touches only these characters; most text has none of them.
+    if escaping == Escaping::Nist && !text.contains(['`', '*', '~', '^', '"', '\\', '|']) {
+        return text.to_owned();
+    }
     let chars: Vec<char> = text.chars().collect();
     let marker = if place.line_start && escaping == Escaping::Full {
         line_start_marker(&chars)

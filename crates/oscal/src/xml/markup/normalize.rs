@@ -289,6 +289,10 @@ pub(super) fn is_xml_space(c: char) -> bool {
 }
 
 fn collapse(text: &str) -> String {
+    // Most text has nothing to collapse: no tab or line end, no two spaces together.
+    if !text.contains(['\t', '\n', '\r']) && !text.contains("  ") {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut in_space = false;
     for c in text.chars() {

@@ -27,6 +27,9 @@ const STYLES: [Style; 3] = [
 
 /// A normalized markup-line as Markdown.
 pub(super) fn line(content: &[Node]) -> String {
+    if content.iter().all(is_plain_inline) {
+        return write_inline::line(content, paragraph(STYLES[0]));
+    }
     first_that_reads_back(
         |style| write_inline::line(content, paragraph(style)),
         |markdown| normalize(&read::line(markdown), false) == content,
@@ -35,10 +38,43 @@ pub(super) fn line(content: &[Node]) -> String {
 
 /// A normalized markup-multiline as Markdown.
 pub(super) fn multiline(content: &[Node]) -> String {
+    if content.iter().all(is_plain_paragraph) {
+        return top_level(content, STYLES[0]);
+    }
     first_that_reads_back(
         |style| top_level(content, style),
         |markdown| normalize(&read::blocks(markdown), true) == content,
     )
+}
+
+/// Paragraphs of plain text and inserts: Markdown reads back what is written for them, so the
+/// check by reading back (a parse of every piece of prose) can be skipped. This is most prose of
+/// published catalogs, and the check is most of the time of reading an XML catalog.
+fn is_plain_paragraph(node: &Node) -> bool {
+    match node {
+        Node::Element(element) => {
+            element.name == "p" && element.children.iter().all(is_plain_inline)
+        }
+        Node::Text(_) => false,
+    }
+}
+
+/// Text with no character Markdown or OSCAL's extensions could read as syntax (and no digit
+/// first, which could start a numbered list), or an insert.
+fn is_plain_inline(node: &Node) -> bool {
+    match node {
+        Node::Text(text) => {
+            !text.starts_with(|c: char| c.is_ascii_digit())
+                && text.chars().all(|c| {
+                    c.is_alphanumeric()
+                        || matches!(
+                            c,
+                            ' ' | ',' | '.' | ';' | '(' | ')' | '\'' | '/' | '%' | '?' | '$' | '@'
+                        )
+                })
+        }
+        Node::Element(element) => element.name == "insert" && element.children.is_empty(),
+    }
 }
 
 fn first_that_reads_back(
