@@ -1,5 +1,5 @@
-//! OSCAL for shinrai: typed models of the seven document models, reading JSON and YAML,
-//! validation, profile resolution and lossless conversion.
+//! OSCAL for shinrai: typed models of the seven document models, reading and writing JSON, YAML
+//! and XML, validation, profile resolution and lossless conversion.
 
 pub mod convert;
 pub mod error;

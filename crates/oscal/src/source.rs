@@ -212,15 +212,7 @@ pub fn document_from_value(source: &Source, value: &Value) -> Result<Document, O
         Ok(root) => root,
         Err(error) => {
             let tracked: Result<RootObject, _> = serde_path_to_error::deserialize(value);
-            let pointer = tracked
-                .err()
-                .map(|e| pointer_of(e.path()))
-                .unwrap_or_default();
-            return Err(source.error(
-                Place::Pointer(pointer),
-                ErrorKind::Model,
-                model_why(&error.to_string()),
-            ));
+            return Err(model_error(source, tracked, &error.to_string()));
         }
     };
     Document::from_root(root).map_err(|problem| not_oscal(source, &problem))
@@ -247,15 +239,7 @@ fn parse_typed<T: DeserializeOwned>(source: &Source) -> Result<T, OscalError> {
                 Ok(typed) => Ok(typed),
                 Err(error) => {
                     let tracked: Result<T, _> = serde_path_to_error::deserialize(&value);
-                    let pointer = tracked
-                        .err()
-                        .map(|e| pointer_of(e.path()))
-                        .unwrap_or_default();
-                    Err(source.error(
-                        Place::Pointer(pointer),
-                        ErrorKind::Model,
-                        model_why(&error.to_string()),
-                    ))
+                    Err(model_error(source, tracked, &error.to_string()))
                 }
             }
         }
@@ -270,14 +254,10 @@ fn typed_from_json<T: DeserializeOwned>(source: &Source, json: &[u8]) -> Result<
         Err(error) if error.is_data() => {
             let mut deserializer = serde_json::Deserializer::from_slice(json);
             let tracked: Result<T, _> = serde_path_to_error::deserialize(&mut deserializer);
-            let pointer = tracked
-                .err()
-                .map(|e| pointer_of(e.path()))
-                .unwrap_or_default();
-            Err(source.error(
-                Place::Pointer(pointer),
-                ErrorKind::Model,
-                model_why(&strip_position(&error.to_string())),
+            Err(model_error(
+                source,
+                tracked,
+                &strip_position(&error.to_string()),
             ))
         }
         Err(error) => Err(json_syntax(source, &error)),
@@ -384,6 +364,19 @@ fn json_syntax(source: &Source, error: &serde_json::Error) -> OscalError {
         kind,
         Bilingual::new(ja, format!("not valid JSON: {detail}")),
     )
+}
+
+/// A document that does not fit the model, placed where the path-tracking second read stopped.
+fn model_error<T, E>(
+    source: &Source,
+    tracked: Result<T, serde_path_to_error::Error<E>>,
+    detail: &str,
+) -> OscalError {
+    let pointer = tracked
+        .err()
+        .map(|e| pointer_of(e.path()))
+        .unwrap_or_default();
+    source.error(Place::Pointer(pointer), ErrorKind::Model, model_why(detail))
 }
 
 fn model_why(detail: &str) -> Bilingual {

@@ -436,25 +436,9 @@ pub fn write(root: &Element) -> String {
 }
 
 fn write_element(out: &mut String, element: &Element, depth: usize, root: bool) {
-    out.push('<');
-    out.push_str(&element.name);
-    if root {
-        out.push_str(" xmlns=\"");
-        out.push_str(OSCAL_NAMESPACE);
-        out.push('"');
-    }
-    for (key, value) in &element.attributes {
-        out.push(' ');
-        out.push_str(key);
-        out.push_str("=\"");
-        escape_into(out, value, true);
-        out.push('"');
-    }
-    if element.children.is_empty() {
-        out.push_str("/>");
+    if !start_tag(out, element, root) {
         return;
     }
-    out.push('>');
     let indented = element
         .children
         .iter()
@@ -474,15 +458,33 @@ fn write_element(out: &mut String, element: &Element, depth: usize, root: bool) 
         out.push('\n');
         push_indent(out, depth);
     }
-    out.push_str("</");
-    out.push_str(&element.name);
-    out.push('>');
+    end_tag(out, element);
 }
 
 /// An element inside text: no whitespace added anywhere beneath it.
 fn write_inline(out: &mut String, element: &Element) {
+    if !start_tag(out, element, false) {
+        return;
+    }
+    for node in &element.children {
+        match node {
+            Node::Element(child) => write_inline(out, child),
+            Node::Text(text) => escape_into(out, text, false),
+        }
+    }
+    end_tag(out, element);
+}
+
+/// The start tag with its attributes (and OSCAL's namespace on the root); an element without
+/// content is closed at once. True when content and an end tag are to follow.
+fn start_tag(out: &mut String, element: &Element, root: bool) -> bool {
     out.push('<');
     out.push_str(&element.name);
+    if root {
+        out.push_str(" xmlns=\"");
+        out.push_str(OSCAL_NAMESPACE);
+        out.push('"');
+    }
     for (key, value) in &element.attributes {
         out.push(' ');
         out.push_str(key);
@@ -492,15 +494,13 @@ fn write_inline(out: &mut String, element: &Element) {
     }
     if element.children.is_empty() {
         out.push_str("/>");
-        return;
+        return false;
     }
     out.push('>');
-    for node in &element.children {
-        match node {
-            Node::Element(child) => write_inline(out, child),
-            Node::Text(text) => escape_into(out, text, false),
-        }
-    }
+    true
+}
+
+fn end_tag(out: &mut String, element: &Element) {
     out.push_str("</");
     out.push_str(&element.name);
     out.push('>');
