@@ -227,11 +227,8 @@ impl RootObject {
 fn parse_typed<T: DeserializeOwned>(source: &Source) -> Result<T, OscalError> {
     match source.format {
         Format::Json => typed_from_json(source, source.text.as_bytes()),
-        // XML becomes JSON text first, which types as fast as a JSON file does.
         Format::Xml => {
-            let json = crate::xml::xml_to_json_text(&source.text)
-                .map_err(|problem| xml_error(source, problem))?;
-            typed_from_json(source, &json)
+            crate::xml::from_xml(&source.text).map_err(|problem| xml_error(source, problem))
         }
         Format::Yaml => {
             let value = yaml_value(source)?;

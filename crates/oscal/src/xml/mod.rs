@@ -2,11 +2,11 @@
 //! its JSON form), prose markup to and from Markdown, and the conversions both ways.
 
 mod attributes;
+mod deserialize;
 mod from_json;
 pub mod markup;
 pub mod shapes;
-mod to_json;
 pub mod tree;
 
+pub use deserialize::{ReadProblem, from_xml, xml_to_value};
 pub use from_json::{WriteProblem, value_to_xml};
-pub use to_json::{ReadProblem, xml_to_json_text, xml_to_value};

@@ -7,6 +7,9 @@ use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("shapes.txt");
 
+/// The most children one assembly may have: the most in OSCAL is 16.
+pub const MAX_CHILDREN: usize = 64;
+
 /// How a value is written: what JSON type it takes and how prose is carried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueType {
@@ -218,7 +221,14 @@ fn parse_table(table: &str) -> Result<Shapes, String> {
     };
     let mut shapes = Vec::with_capacity(definitions.len());
     for (mut shape, pending) in definitions {
-        if let Shape::Assembly { children, .. } = &mut shape {
+        if let Shape::Assembly { key, children, .. } = &mut shape {
+            // Reading keeps one bit per child of an assembly (see `deserialize`).
+            if pending.len() > MAX_CHILDREN {
+                return Err(format!(
+                    "shapes.txt: {key} has {} children, more than {MAX_CHILDREN}",
+                    pending.len()
+                ));
+            }
             for child in pending {
                 children.push(ChildShape {
                     target: resolve(&child.target)?,

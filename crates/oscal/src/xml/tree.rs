@@ -132,12 +132,18 @@ impl<'t> Tag<'t> {
 
     /// The attributes that carry content, in document order, by local name: namespace
     /// declarations and attributes in other namespaces (`xsi:schemaLocation`) are left out.
-    pub fn attributes(&self) -> Result<Vec<(&str, Cow<'_, str>)>, String> {
-        Ok(attributes::scan(self.start.attributes_raw())?
+    pub fn attributes(&self) -> Result<impl Iterator<Item = (&str, Cow<'_, str>)> + '_, String> {
+        let raw = self.start.attributes_raw();
+        // Most tags carry no attribute: nothing to scan.
+        let scanned = if raw.is_empty() {
+            Vec::new()
+        } else {
+            attributes::scan(raw)?
+        };
+        Ok(scanned
             .into_iter()
             .filter(|attribute| attribute.prefix().is_none() && attribute.declares().is_none())
-            .map(|attribute| (attribute.name, attribute.value))
-            .collect())
+            .map(|attribute| (attribute.name, attribute.value)))
     }
 }
 
@@ -145,9 +151,10 @@ impl<'t> Tag<'t> {
 pub(crate) struct Tokenizer<'t> {
     reader: Reader<&'t [u8]>,
     lines: LineIndex<'t>,
-    /// Namespace declarations in scope: prefix (`""` for the default), namespace, and the depth
-    /// of the element that declared it.
-    namespaces: Vec<(String, String, usize)>,
+    /// Namespace declarations in scope: prefix (`""` for the default), whether the namespace is
+    /// OSCAL's, and the depth of the element that declared it. Only that answer is kept: it is
+    /// asked for every element.
+    namespaces: Vec<(String, bool, usize)>,
     /// Where the last token returned starts.
     pub offset: usize,
     depth: usize,
@@ -205,7 +212,13 @@ impl<'t> Tokenizer<'t> {
                 }
                 Event::End(_) => {
                     let depth = self.depth;
-                    self.namespaces.retain(|(_, _, declared)| *declared < depth);
+                    if self
+                        .namespaces
+                        .last()
+                        .is_some_and(|(_, _, declared)| *declared >= depth)
+                    {
+                        self.namespaces.retain(|(_, _, declared)| *declared < depth);
+                    }
                     self.depth = depth.saturating_sub(1);
                     Ok(Token::Close)
                 }
@@ -252,19 +265,27 @@ impl<'t> Tokenizer<'t> {
         };
         for attribute in declared {
             if let Some(prefix) = attribute.declares() {
+                let is_oscal = attribute.value == OSCAL_NAMESPACE;
                 self.namespaces
-                    .push((prefix.to_owned(), attribute.value.into_owned(), self.depth));
+                    .push((prefix.to_owned(), is_oscal, self.depth));
             }
         }
         let qualified = start.name().into_inner();
         let (prefix, name) = qualified.split_once(':').unwrap_or(("", qualified));
-        let namespace = self
+        let in_oscal = self
             .namespaces
             .iter()
             .rev()
-            .find(|(declared, _, _)| declared == prefix)
-            .map(|(_, namespace, _)| namespace.as_str());
-        if namespace != Some(OSCAL_NAMESPACE) {
+            // Most elements have no prefix: that case is settled without comparing text.
+            .find(|(declared, _, _)| {
+                if prefix.is_empty() {
+                    declared.is_empty()
+                } else {
+                    declared == prefix
+                }
+            })
+            .is_some_and(|(_, is_oscal, _)| *is_oscal);
+        if !in_oscal {
             return Err(ParseError {
                 at: self.here(),
                 why: Bilingual::new(
@@ -410,15 +431,25 @@ impl<'t> LineIndex<'t> {
         if offset < from {
             (from, line, column) = (0, 1, 1);
         }
-        for byte in self.text.as_bytes().get(from..offset).unwrap_or_default() {
-            if *byte == b'\n' {
-                line += 1;
+        let passed = self.text.as_bytes().get(from..offset).unwrap_or_default();
+        // Lines are counted a word at a time; only the last line's characters are counted one
+        // by one, for the column.
+        let breaks = memchr::memchr_iter(b'\n', passed).count();
+        let line_start = match memchr::memrchr(b'\n', passed) {
+            Some(last) => {
+                line += breaks;
                 column = 1;
-            } else if *byte & 0xC0 != 0x80 {
-                // Not a UTF-8 continuation byte: a character starts here.
-                column += 1;
+                last + 1
             }
-        }
+            None => 0,
+        };
+        // Bytes that are not UTF-8 continuation bytes each start a character.
+        column += passed
+            .get(line_start..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|byte| **byte & 0xC0 != 0x80)
+            .count();
         self.cursor.set((offset, line, column));
         Position { line, column }
     }

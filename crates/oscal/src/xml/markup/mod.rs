@@ -38,6 +38,7 @@
 mod check;
 mod escape;
 mod normalize;
+mod plain;
 mod read;
 mod read_text;
 mod vocabulary;
@@ -70,6 +71,14 @@ pub fn line_to_markdown(content: &[Node]) -> Result<String, MarkupError> {
 /// markup-multiline: block content (the children of `<remarks>`, `<description>`, or the block
 /// children of a `<part>`: its prose). Inline content standing among the blocks is a paragraph.
 pub fn multiline_to_markdown(content: &[Node]) -> Result<String, MarkupError> {
+    match plain::paragraphs(content) {
+        Some(markdown) => Ok(markdown),
+        None => general_multiline(content),
+    }
+}
+
+/// The way for every kind of markup: checked, normalized, written.
+fn general_multiline(content: &[Node]) -> Result<String, MarkupError> {
     check::multiline(content)?;
     Ok(write_block::multiline(&normalize(content, true)))
 }

@@ -3,6 +3,7 @@
 
 use super::escape::{self, Escaping};
 use super::normalize::normalize;
+use super::plain;
 use super::read;
 use super::vocabulary::{heading_level, is_block_element, is_list};
 use super::write_inline::{self, Context, Style};
@@ -38,7 +39,7 @@ pub(super) fn line(content: &[Node]) -> String {
 
 /// A normalized markup-multiline as Markdown.
 pub(super) fn multiline(content: &[Node]) -> String {
-    if content.iter().all(is_plain_paragraph) {
+    if content.iter().all(is_plain_block) {
         return top_level(content, STYLES[0]);
     }
     first_that_reads_back(
@@ -47,31 +48,61 @@ pub(super) fn multiline(content: &[Node]) -> String {
     )
 }
 
-/// Paragraphs of plain text and inserts: Markdown reads back what is written for them, so the
-/// check by reading back (a parse of every piece of prose) can be skipped. This is most prose of
-/// published catalogs, and the check is most of the time of reading an XML catalog.
-fn is_plain_paragraph(node: &Node) -> bool {
+/// Paragraphs and lists of plain text and inserts: Markdown reads back what is written for
+/// them, so the check by reading back (a parse of every piece of prose) can be skipped. This is
+/// most prose of published catalogs, and the check is most of the time of reading an XML catalog.
+fn is_plain_block(node: &Node) -> bool {
     match node {
-        Node::Element(element) => {
-            element.name == "p" && element.children.iter().all(is_plain_inline)
+        Node::Element(element) if element.name == "p" => {
+            element.children.iter().all(is_plain_inline)
         }
-        Node::Text(_) => false,
+        Node::Element(element) if is_list(&element.name) => is_plain_list(element),
+        _ => false,
     }
 }
 
-/// Text with no character Markdown or OSCAL's extensions could read as syntax (and no digit
-/// first, which could start a numbered list), or an insert.
+/// A list of items that each start with plain inline content, followed by nothing but further
+/// such lists (text after a nested list would read as part of its last item).
+fn is_plain_list(list: &Element) -> bool {
+    let mut items = list.children.iter().filter(|node| !is_blank_text(node));
+    let mut any = false;
+    let all_plain = items.all(|node| {
+        any = true;
+        match node {
+            Node::Element(item) if item.name == "li" => is_plain_item(item),
+            _ => false,
+        }
+    });
+    any && all_plain
+}
+
+fn is_plain_item(item: &Element) -> bool {
+    let inline = item
+        .children
+        .iter()
+        .take_while(|node| !matches!(node, Node::Element(inner) if is_list(&inner.name)))
+        .count();
+    let (text, lists) = item.children.split_at(inline);
+    !text.is_empty()
+        && text.iter().all(is_plain_inline)
+        && lists.iter().all(|node| match node {
+            Node::Element(inner) => is_plain_list(inner),
+            Node::Text(_) => is_blank_text(node),
+        })
+}
+
+fn is_blank_text(node: &Node) -> bool {
+    matches!(node, Node::Text(text) if text.trim().is_empty())
+}
+
+/// Text with no character Markdown or OSCAL's extensions could read as syntax, or an insert.
+/// Characters that mean something only at a line's start (a digit, which could start a numbered
+/// list, or `-`, `+`, `#`, `=`, `:`) are plain anywhere else; any text may stand at a line's
+/// start here, so none may start with them.
 fn is_plain_inline(node: &Node) -> bool {
     match node {
         Node::Text(text) => {
-            !text.starts_with(|c: char| c.is_ascii_digit())
-                && text.chars().all(|c| {
-                    c.is_alphanumeric()
-                        || matches!(
-                            c,
-                            ' ' | ',' | '.' | ';' | '(' | ')' | '\'' | '/' | '%' | '?' | '$' | '@'
-                        )
-                })
+            !text.starts_with(plain::is_line_start_syntax) && plain::is_plain_text(text)
         }
         Node::Element(element) => element.name == "insert" && element.children.is_empty(),
     }

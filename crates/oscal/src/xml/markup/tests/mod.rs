@@ -4,6 +4,7 @@
 mod blocks;
 mod inline;
 mod nist_data;
+mod plain;
 mod random;
 mod twins;
 mod xml_data;

@@ -23,7 +23,7 @@ pub(super) fn xml_data_dir() -> Option<PathBuf> {
     }
 }
 
-fn xml_files(dir: &Path, folder: &str) -> Vec<PathBuf> {
+pub(super) fn xml_files(dir: &Path, folder: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(folder))
         .unwrap()
         .map(|entry| entry.unwrap().path())
@@ -66,6 +66,18 @@ fn prose_piece(holder: &Element, multiline: bool, content: Vec<Node>) -> Prose {
         holder: holder.name.clone(),
         at: holder.at,
     }
+}
+
+/// The content of every piece of multiline prose in a file.
+pub(super) fn prose_in_file(file: &Path) -> Vec<Vec<Node>> {
+    let root = tree::parse(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let mut pieces = Vec::new();
+    prose_in(&root, &mut pieces);
+    pieces
+        .into_iter()
+        .filter(|piece| piece.multiline)
+        .map(|piece| piece.content)
+        .collect()
 }
 
 /// The prose of an element: all its content when it holds only markup, else (a part, holding
