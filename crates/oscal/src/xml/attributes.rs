@@ -14,7 +14,8 @@ pub(crate) struct Attribute<'a> {
 impl<'a> Attribute<'a> {
     /// The prefix, if the name has one (`xmlns:o`, `xsi:schemaLocation`).
     pub fn prefix(&self) -> Option<&'a str> {
-        self.name.split_once(':').map(|(prefix, _)| prefix)
+        let colon = self.name.bytes().position(|byte| byte == b':')?;
+        self.name.get(..colon)
     }
 
     /// `Some(prefix)` for a namespace declaration: `""` for `xmlns`, `"o"` for `xmlns:o`.
@@ -60,7 +61,7 @@ pub(crate) fn scan(raw: &str) -> Result<Vec<Attribute<'_>>, String> {
         let value_start = at + 1;
         let value_end = bytes
             .get(value_start..)
-            .and_then(|rest| rest.iter().position(|b| *b == quote))
+            .and_then(|rest| memchr::memchr(quote, rest))
             .map(|length| value_start + length)
             .ok_or_else(|| format!("the value of attribute {name} is never closed"))?;
         at = value_end + 1;
@@ -81,7 +82,15 @@ pub(crate) fn scan(raw: &str) -> Result<Vec<Attribute<'_>>, String> {
 
 /// True when a tag's text may declare a namespace: most tags do not, and need no scan for it.
 pub(crate) fn may_declare(raw: &str) -> bool {
-    raw.contains("xmlns")
+    // Looked for from each `x`: most attribute text holds none.
+    let mut rest = raw.as_bytes();
+    while let Some(at) = memchr::memchr(b'x', rest) {
+        if rest.get(at..at + 5) == Some(b"xmlns".as_slice()) {
+            return true;
+        }
+        rest = rest.get(at + 1..).unwrap_or_default();
+    }
+    false
 }
 
 fn is_space(byte: u8) -> bool {
@@ -90,7 +99,10 @@ fn is_space(byte: u8) -> bool {
 
 /// Entities resolved and whitespace characters read as spaces; borrowed when nothing changes.
 fn normalise(value: &str) -> Result<Cow<'_, str>, String> {
-    if !value.contains(['&', '\t', '\n', '\r', '<']) {
+    if !value
+        .bytes()
+        .any(|byte| matches!(byte, b'&' | b'\t' | b'\n' | b'\r' | b'<'))
+    {
         return Ok(Cow::Borrowed(value));
     }
     let mut out = String::with_capacity(value.len());

@@ -19,7 +19,8 @@ use shinrai_domain::text::Bilingual;
 use super::markup::{self, MarkupError};
 use super::shapes::{ChildShape, FlagShape, Shape, Shapes, Target, ValueType, shapes};
 use super::tree::{
-    Node, ParseError, Position, Tag, Token, Tokenizer, after_root, first_element, is_blank, syntax,
+    ContentAttributes, Node, ParseError, Position, Tag, Token, Tokenizer, after_root,
+    first_element, is_blank, syntax,
 };
 use crate::error::ErrorKind;
 
@@ -200,37 +201,29 @@ impl<'t> Reader<'t> {
         })
     }
 
-    /// The attributes of a tag that its definition has, typed; one it lacks is refused, since
-    /// it would be lost.
+    /// The attributes of a tag, to be typed one by one as the element's reader asks for them.
     fn flags(
         &self,
-        tag: &Tag<'_>,
-        flags: &'static [FlagShape],
+        tag: &Tag<'t>,
+        shapes: &'static [FlagShape],
         at: usize,
-    ) -> Result<Vec<(&'static str, Scalar<'t>)>, Error> {
-        let mut typed = Vec::new();
-        for (key, text) in self.content_attributes(tag)? {
-            let Some(flag) = flags.iter().find(|flag| flag.name == key) else {
-                return Err(self.no_attribute(tag.name(), key, at));
-            };
-            let value = Scalar::of(Cow::Owned(text.into_owned()), flag.value_type)
-                .map_err(|text| self.bad_value(tag.name(), &format!("@{key}"), &text, at))?;
-            typed.push((flag.name.as_str(), value));
-        }
-        Ok(typed)
-    }
-
-    fn content_attributes<'a>(
-        &self,
-        tag: &'a Tag<'_>,
-    ) -> Result<impl Iterator<Item = (&'a str, Cow<'a, str>)> + 'a, Error> {
-        tag.attributes()
-            .map_err(|detail| Error::from(syntax(self.here(), &detail)))
+    ) -> Result<Flags<'t>, Error> {
+        Ok(Flags {
+            attributes: tag
+                .attributes()
+                .map_err(|detail| Error::from(syntax(self.here(), &detail)))?,
+            shapes,
+            element: tag.name(),
+            at,
+        })
     }
 
     /// Refuses attributes on an element that holds a value alone or wraps a group.
     fn no_attributes(&self, tag: &Tag<'_>, at: usize) -> Result<(), Error> {
-        match self.content_attributes(tag)?.next() {
+        let mut attributes = tag
+            .attributes()
+            .map_err(|detail| Error::from(syntax(self.here(), &detail)))?;
+        match attributes.next() {
             Some((key, _)) => Err(self.no_attribute(tag.name(), key, at)),
             None => Ok(()),
         }
@@ -259,9 +252,8 @@ impl<'t> Reader<'t> {
             }
         };
         let markdown = match (value_type, content) {
-            (ValueType::MarkupLine, content) => markup::line_to_markdown(
-                &content.unwrap_or_else(|| vec![Node::Text(text.into_owned())]),
-            )?,
+            (ValueType::MarkupLine, None) => markup::text_line_to_markdown(&text),
+            (ValueType::MarkupLine, Some(content)) => markup::line_to_markdown(&content)?,
             (ValueType::MarkupMultiline, content) => markup::multiline_to_markdown(
                 &content.unwrap_or_else(|| vec![Node::Text(text.into_owned())]),
             )?,
@@ -337,6 +329,29 @@ impl<'t> Reader<'t> {
                 "the document ends inside an element",
             ),
         )
+    }
+}
+
+/// The attributes of an element, each typed as its definition says when asked for; one the
+/// definition lacks is refused, since it would be lost.
+struct Flags<'t> {
+    attributes: ContentAttributes<'t>,
+    shapes: &'static [FlagShape],
+    element: &'t str,
+    at: usize,
+}
+
+impl<'t> Flags<'t> {
+    fn next(&mut self, reader: &Reader<'t>) -> Result<Option<(&'static str, Scalar<'t>)>, Error> {
+        let Some((key, text)) = self.attributes.next() else {
+            return Ok(None);
+        };
+        let Some(flag) = self.shapes.iter().find(|flag| flag.name == key) else {
+            return Err(reader.no_attribute(self.element, key, self.at));
+        };
+        let value = Scalar::of(text, flag.value_type)
+            .map_err(|text| reader.bad_value(self.element, &format!("@{key}"), &text, self.at))?;
+        Ok(Some((flag.name.as_str(), value)))
     }
 }
 
@@ -500,7 +515,7 @@ impl<'de> de::Deserializer<'de> for ElementValue<'_, 'de> {
                 let mut members = Members {
                     reader: &mut *reader,
                     tag,
-                    flags: flags.into_iter(),
+                    flags,
                     children,
                     prose_slot: children.iter().position(|child| child.unwrapped),
                     prose: Vec::new(),
@@ -523,7 +538,7 @@ impl<'de> de::Deserializer<'de> for ElementValue<'_, 'de> {
                     reader: &mut *reader,
                     tag,
                     at,
-                    flags: flags.into_iter(),
+                    flags,
                     value_key,
                     value_type: *value_type,
                     value_read: false,
@@ -577,7 +592,7 @@ enum Pending<'t> {
 struct Members<'r, 't> {
     reader: &'r mut Reader<'t>,
     tag: Tag<'t>,
-    flags: std::vec::IntoIter<(&'static str, Scalar<'t>)>,
+    flags: Flags<'t>,
     children: &'static [ChildShape],
     prose_slot: Option<usize>,
     prose: Vec<Node>,
@@ -589,7 +604,7 @@ struct Members<'r, 't> {
 
 impl<'t> Members<'_, 't> {
     fn next_member(&mut self) -> Result<Option<&'static str>, Error> {
-        if let Some((name, value)) = self.flags.next() {
+        if let Some((name, value)) = self.flags.next(self.reader)? {
             self.pending = Pending::Flag(value);
             return Ok(Some(name));
         }
@@ -777,7 +792,7 @@ struct FieldMembers<'r, 't> {
     reader: &'r mut Reader<'t>,
     tag: Tag<'t>,
     at: usize,
-    flags: std::vec::IntoIter<(&'static str, Scalar<'t>)>,
+    flags: Flags<'t>,
     value_key: &'static str,
     value_type: ValueType,
     value_read: bool,
@@ -786,7 +801,7 @@ struct FieldMembers<'r, 't> {
 
 impl<'t> FieldMembers<'_, 't> {
     fn next_member(&mut self) -> Result<Option<&'static str>, Error> {
-        if let Some((name, value)) = self.flags.next() {
+        if let Some((name, value)) = self.flags.next(self.reader)? {
             self.pending = Some(value);
             return Ok(Some(name));
         }

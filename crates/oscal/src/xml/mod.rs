@@ -5,6 +5,7 @@ mod attributes;
 mod deserialize;
 mod from_json;
 pub mod markup;
+mod scanner;
 pub mod shapes;
 pub mod tree;
 

@@ -2,13 +2,11 @@
 //! element placed by line and column) and writing (indented where an element holds only
 //! elements, exactly as held where it holds text).
 
-use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
 use std::cell::Cell;
 
-use quick_xml::Reader;
-
 use super::attributes;
+use super::scanner::{Lexeme, Scanner};
 use shinrai_domain::text::Bilingual;
 
 use crate::error::ErrorKind;
@@ -104,53 +102,59 @@ pub(crate) enum Token<'t> {
     Eof,
 }
 
-/// An element's start tag, in OSCAL's namespace, read as needed.
+/// An element's start tag, in OSCAL's namespace: its local name and the text of its attributes,
+/// read as needed.
 #[derive(Debug)]
 pub(crate) struct Tag<'t> {
-    start: BytesStart<'t>,
-    /// Where the local name sits in the tag's text (after any prefix).
-    name: std::ops::Range<usize>,
+    name: &'t str,
+    attributes: &'t str,
 }
 
 impl<'t> Tag<'t> {
-    fn new(start: BytesStart<'t>) -> Tag<'t> {
-        let qualified = start.name().into_inner().len();
-        let local = start.local_name().into_inner().len();
-        Tag {
-            start,
-            name: qualified - local..qualified,
-        }
-    }
-
-    pub fn name(&self) -> &str {
-        self.start
-            .name()
-            .into_inner()
-            .get(self.name.clone())
-            .unwrap_or_default()
+    pub fn name(&self) -> &'t str {
+        self.name
     }
 
     /// The attributes that carry content, in document order, by local name: namespace
     /// declarations and attributes in other namespaces (`xsi:schemaLocation`) are left out.
-    pub fn attributes(&self) -> Result<impl Iterator<Item = (&str, Cow<'_, str>)> + '_, String> {
-        let raw = self.start.attributes_raw();
+    pub fn attributes(&self) -> Result<ContentAttributes<'t>, String> {
         // Most tags carry no attribute: nothing to scan.
-        let scanned = if raw.is_empty() {
+        let scanned = if self.attributes.is_empty() {
             Vec::new()
         } else {
-            attributes::scan(raw)?
+            attributes::scan(self.attributes)?
         };
-        Ok(scanned
-            .into_iter()
-            .filter(|attribute| attribute.prefix().is_none() && attribute.declares().is_none())
-            .map(|attribute| (attribute.name, attribute.value)))
+        Ok(ContentAttributes {
+            scanned: scanned.into_iter(),
+        })
+    }
+}
+
+/// The attributes of a tag that carry content, as name and value.
+#[derive(Debug)]
+pub(crate) struct ContentAttributes<'t> {
+    scanned: std::vec::IntoIter<attributes::Attribute<'t>>,
+}
+
+impl<'t> Iterator for ContentAttributes<'t> {
+    type Item = (&'t str, Cow<'t, str>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.scanned
+            .by_ref()
+            .find(|attribute| attribute.prefix().is_none() && attribute.declares().is_none())
+            .map(|attribute| (attribute.name, attribute.value))
     }
 }
 
 /// The tokens of a document, with the byte offset where each starts for placing errors.
 pub(crate) struct Tokenizer<'t> {
-    reader: Reader<&'t [u8]>,
+    scanner: Scanner<'t>,
     lines: LineIndex<'t>,
+    /// The qualified names of the elements open now, outermost first: each end tag must match.
+    open: Vec<&'t str>,
+    /// An empty element (`<x/>`) was just opened: its close comes next.
+    closing_empty: bool,
     /// Namespace declarations in scope: prefix (`""` for the default), whether the namespace is
     /// OSCAL's, and the depth of the element that declared it. Only that answer is kept: it is
     /// asked for every element.
@@ -162,13 +166,11 @@ pub(crate) struct Tokenizer<'t> {
 
 impl<'t> Tokenizer<'t> {
     pub fn new(text: &'t str) -> Tokenizer<'t> {
-        let mut reader = Reader::from_str(text);
-        let config = reader.config_mut();
-        config.check_end_names = true;
-        config.expand_empty_elements = true;
         Tokenizer {
-            reader,
+            scanner: Scanner::new(text),
             lines: LineIndex::new(text),
+            open: Vec::new(),
+            closing_empty: false,
             namespaces: Vec::new(),
             offset: 0,
             depth: 0,
@@ -185,79 +187,89 @@ impl<'t> Tokenizer<'t> {
     }
 
     pub fn next(&mut self) -> Result<Token<'t>, ParseError> {
-        loop {
-            self.offset = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
-            let event = match self.reader.read_event() {
-                Ok(event) => event,
-                Err(error) => {
-                    let offset =
-                        usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
-                    return Err(syntax(self.position(offset), &error.to_string()));
-                }
-            };
-            return match event {
-                Event::Start(start) => {
-                    if self.depth >= MAX_DEPTH {
-                        return Err(ParseError {
-                            at: self.here(),
-                            why: Bilingual::new(
-                                format!("要素の入れ子が {MAX_DEPTH} 段を超えています"),
-                                format!("elements nest more than {MAX_DEPTH} deep"),
-                            ),
-                            kind: ErrorKind::TooDeep,
-                        });
-                    }
-                    self.depth += 1;
-                    self.open(start)
-                }
-                Event::End(_) => {
-                    let depth = self.depth;
-                    if self
-                        .namespaces
-                        .last()
-                        .is_some_and(|(_, _, declared)| *declared >= depth)
-                    {
-                        self.namespaces.retain(|(_, _, declared)| *declared < depth);
-                    }
-                    self.depth = depth.saturating_sub(1);
-                    Ok(Token::Close)
-                }
-                Event::Text(text) => Ok(Token::Text(match text.xml10_content() {
-                    Cow::Borrowed(text) => Cow::Borrowed(text),
-                    Cow::Owned(text) => Cow::Owned(text),
-                })),
-                Event::CData(data) => Ok(Token::Text(Cow::Owned(data.to_string()))),
-                Event::GeneralRef(reference) => match reference.resolve_char_ref() {
-                    Ok(Some(character)) => Ok(Token::Text(Cow::Owned(character.to_string()))),
-                    Ok(None) => predefined_entity(&reference)
-                        .map(|text| Token::Text(Cow::Borrowed(text)))
-                        .ok_or_else(|| {
-                            syntax(self.here(), &format!("unknown entity &{};", &*reference))
-                        }),
-                    Err(error) => Err(syntax(self.here(), &error.to_string())),
-                },
-                Event::DocType(_) => Err(ParseError {
-                    at: self.here(),
-                    why: Bilingual::new(
-                        "DOCTYPE 宣言は受け付けません (OSCAL は DTD を使いません)",
-                        "a DOCTYPE declaration is not accepted (OSCAL uses no DTD)",
-                    ),
-                    kind: ErrorKind::Syntax,
-                }),
-                Event::Comment(_) | Event::Decl(_) | Event::PI(_) => continue,
-                Event::Empty(_) => Err(syntax(self.here(), "unexpanded empty element")),
-                Event::Eof if self.depth > 0 => {
-                    Err(syntax(self.here(), "the document ends inside an element"))
-                }
-                Event::Eof => Ok(Token::Eof),
-            };
+        if self.closing_empty {
+            self.closing_empty = false;
+            self.close();
+            return Ok(Token::Close);
         }
+        self.offset = self.scanner.offset();
+        let lexeme = self
+            .scanner
+            .next()
+            .map_err(|error| syntax(self.position(error.offset), &error.why))?;
+        match lexeme {
+            Lexeme::Start {
+                name,
+                attributes,
+                empty,
+            } => {
+                if self.depth >= MAX_DEPTH {
+                    return Err(ParseError {
+                        at: self.here(),
+                        why: Bilingual::new(
+                            format!("要素の入れ子が {MAX_DEPTH} 段を超えています"),
+                            format!("elements nest more than {MAX_DEPTH} deep"),
+                        ),
+                        kind: ErrorKind::TooDeep,
+                    });
+                }
+                self.depth += 1;
+                self.open.push(name);
+                self.closing_empty = empty;
+                self.open_tag(name, attributes)
+            }
+            Lexeme::End { name } => {
+                match self.open.last() {
+                    Some(open) if *open == name => {}
+                    Some(open) => {
+                        return Err(syntax(
+                            self.here(),
+                            &format!("the end tag </{name}> does not close <{open}>"),
+                        ));
+                    }
+                    None => {
+                        return Err(syntax(
+                            self.here(),
+                            &format!("the end tag </{name}> closes no element"),
+                        ));
+                    }
+                }
+                self.close();
+                Ok(Token::Close)
+            }
+            Lexeme::Text(text) => Ok(Token::Text(text)),
+            Lexeme::DocType => Err(ParseError {
+                at: self.here(),
+                why: Bilingual::new(
+                    "DOCTYPE 宣言は受け付けません (OSCAL は DTD を使いません)",
+                    "a DOCTYPE declaration is not accepted (OSCAL uses no DTD)",
+                ),
+                kind: ErrorKind::Syntax,
+            }),
+            Lexeme::Eof if self.depth > 0 => {
+                Err(syntax(self.here(), "the document ends inside an element"))
+            }
+            Lexeme::Eof => Ok(Token::Eof),
+        }
+    }
+
+    /// The element open now closes: its namespace declarations go out of scope.
+    fn close(&mut self) {
+        let depth = self.depth;
+        if self
+            .namespaces
+            .last()
+            .is_some_and(|(_, _, declared)| *declared >= depth)
+        {
+            self.namespaces.retain(|(_, _, declared)| *declared < depth);
+        }
+        self.open.pop();
+        self.depth = depth.saturating_sub(1);
     }
 
     /// An element opens: its namespace declarations come into scope, and its name must be in
     /// OSCAL's namespace.
-    fn open(&mut self, start: BytesStart<'t>) -> Result<Token<'t>, ParseError> {
-        let raw = start.attributes_raw();
+    fn open_tag(&mut self, qualified: &'t str, raw: &'t str) -> Result<Token<'t>, ParseError> {
         let declared = if attributes::may_declare(raw) {
             attributes::scan(raw).map_err(|detail| syntax(self.here(), &detail))?
         } else {
@@ -270,8 +282,13 @@ impl<'t> Tokenizer<'t> {
                     .push((prefix.to_owned(), is_oscal, self.depth));
             }
         }
-        let qualified = start.name().into_inner();
-        let (prefix, name) = qualified.split_once(':').unwrap_or(("", qualified));
+        let (prefix, name) = match qualified.bytes().position(|byte| byte == b':') {
+            Some(colon) => (
+                qualified.get(..colon).unwrap_or_default(),
+                qualified.get(colon + 1..).unwrap_or_default(),
+            ),
+            None => ("", qualified),
+        };
         let in_oscal = self
             .namespaces
             .iter()
@@ -295,7 +312,10 @@ impl<'t> Tokenizer<'t> {
                 kind: ErrorKind::NotOscal,
             });
         }
-        Ok(Token::Open(Tag::new(start)))
+        Ok(Token::Open(Tag {
+            name,
+            attributes: raw,
+        }))
     }
 
     /// The attributes of a tag as owned pairs, in document order.
@@ -383,17 +403,6 @@ pub(crate) fn after_root(tokens: &mut Tokenizer<'_>) -> Result<(), ParseError> {
                 return Err(syntax(tokens.here(), "more than one root element"));
             }
         }
-    }
-}
-
-fn predefined_entity(name: &str) -> Option<&'static str> {
-    match name {
-        "lt" => Some("<"),
-        "gt" => Some(">"),
-        "amp" => Some("&"),
-        "apos" => Some("'"),
-        "quot" => Some("\""),
-        _ => None,
     }
 }
 

@@ -68,6 +68,14 @@ pub fn line_to_markdown(content: &[Node]) -> Result<String, MarkupError> {
     Ok(write_block::line(&normalize(content, false)))
 }
 
+/// markup-line given as text alone (no element inside), as most titles are.
+pub fn text_line_to_markdown(text: &str) -> String {
+    match plain::line(text) {
+        Some(markdown) => markdown,
+        None => write_block::line(&normalize(&[Node::Text(text.to_owned())], false)),
+    }
+}
+
 /// markup-multiline: block content (the children of `<remarks>`, `<description>`, or the block
 /// children of a `<part>`: its prose). Inline content standing among the blocks is a paragraph.
 pub fn multiline_to_markdown(content: &[Node]) -> Result<String, MarkupError> {

@@ -288,7 +288,7 @@ pub(super) fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
-fn collapse(text: &str) -> String {
+pub(super) fn collapse(text: &str) -> String {
     // Most text has nothing to collapse: no tab or line end, no two spaces together.
     if !text.contains(['\t', '\n', '\r']) && !text.contains("  ") {
         return text.to_owned();

@@ -3,6 +3,10 @@
 //! `{{ insert: type, id }}`, paragraphs a blank line apart — what the general path (check,
 //! normalize, write) gives them, without building its trees. Anything else goes that way.
 
+use memchr::memchr3;
+
+use super::normalize::collapse;
+
 use crate::xml::tree::{Element, Node};
 
 /// The Markdown of content made only of plain paragraphs (and whitespace between them), or
@@ -29,38 +33,42 @@ pub(super) fn paragraphs(content: &[Node]) -> Option<String> {
     Some(out)
 }
 
+/// The Markdown of a markup-line that is plain text alone: the text with its whitespace
+/// collapsed and trimmed. `None` when the text holds anything else, or starts with what could
+/// begin a block.
+pub(super) fn line(text: &str) -> Option<String> {
+    let content = text.trim_matches(is_xml_space);
+    if !is_plain_or_space(content) || content.starts_with(is_line_start_syntax) {
+        return None;
+    }
+    let mut out = String::with_capacity(content.len());
+    push_collapsed(content, &mut out);
+    Some(out)
+}
+
 /// Writes one paragraph's Markdown; false when it holds nothing. `None` when some of it is not
 /// plain.
 fn paragraph(element: &Element, out: &mut String) -> Option<bool> {
     let start = out.len();
     // Whitespace seen but not yet written: it is written only when something follows it.
     let mut space = false;
-    // Whether the next character starts the paragraph's line, where some characters would
-    // begin Markdown syntax.
-    let mut text_starts = true;
     for node in &element.children {
         match node {
             Node::Text(text) => {
-                out.reserve(text.len());
-                for word in text.split(is_xml_space) {
-                    if word.is_empty() {
-                        space = true;
-                        continue;
-                    }
-                    if space && out.len() > start {
-                        out.push(' ');
-                        text_starts = false;
-                    }
-                    let first = word.chars().next()?;
-                    if (text_starts && is_line_start_syntax(first)) || !is_plain_text(word) {
-                        return None;
-                    }
-                    out.push_str(word);
-                    text_starts = false;
-                    space = true;
+                if !is_plain_or_space(text) {
+                    return None;
                 }
-                // The split gives a last word after the last space; a text not ending in space
-                // leaves nothing pending.
+                let content = text.trim_matches(is_xml_space);
+                if content.is_empty() {
+                    space = true;
+                    continue;
+                }
+                if (space || text.starts_with(is_xml_space)) && out.len() > start {
+                    out.push(' ');
+                } else if out.len() == start && content.starts_with(is_line_start_syntax) {
+                    return None;
+                }
+                push_collapsed(content, out);
                 space = text.ends_with(is_xml_space);
             }
             Node::Element(insert) if insert.name == "insert" && insert.children.is_empty() => {
@@ -78,6 +86,50 @@ fn paragraph(element: &Element, out: &mut String) -> Option<bool> {
         }
     }
     Some(out.len() > start)
+}
+
+/// Text made only of plain characters and XML whitespace.
+fn is_plain_or_space(text: &str) -> bool {
+    let mut beyond_ascii = false;
+    // Letters, digits, spaces and the commonest punctuation are checked 32 bytes at a time
+    // without a branch (which the compiler turns into vector instructions); only a chunk holding
+    // anything else is looked at byte by byte.
+    for chunk in text.as_bytes().chunks(32) {
+        let common = chunk.iter().fold(true, |all, byte| {
+            all & (byte.is_ascii_alphanumeric() | matches!(byte, b' ' | b',' | b'.' | b'-'))
+        });
+        if common {
+            continue;
+        }
+        for byte in chunk {
+            if byte.is_ascii() {
+                if !in_mask(PLAIN_OR_SPACE, *byte) {
+                    return false;
+                }
+            } else {
+                beyond_ascii = true;
+            }
+        }
+    }
+    !beyond_ascii || text.chars().all(|c| is_plain(c) || is_xml_space(c))
+}
+
+/// Text (no whitespace at either end) with each run of whitespace written as one space; most
+/// text has no run to collapse and is copied whole.
+fn push_collapsed(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    // Two spaces in a row, looked for without a branch (vector instructions again).
+    let double_space = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |any, (first, second)| {
+            any | ((*first == b' ') & (*second == b' '))
+        });
+    if !double_space && memchr3(b'\t', b'\n', b'\r', bytes).is_none() {
+        out.push_str(text);
+        return;
+    }
+    out.push_str(&collapse(text));
 }
 
 /// Characters Markdown and OSCAL's extensions read as text wherever they stand: letters, digits,
@@ -100,27 +152,38 @@ pub(super) fn is_plain_text(text: &str) -> bool {
 }
 
 fn is_plain_ascii(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric()
-        || matches!(
-            byte,
-            b' ' | b','
-                | b'.'
-                | b';'
-                | b'('
-                | b')'
-                | b'\''
-                | b'/'
-                | b'%'
-                | b'?'
-                | b'$'
-                | b'@'
-                | b'-'
-                | b'+'
-                | b'#'
-                | b'='
-                | b':'
-                | b'!'
-        )
+    in_mask(PLAIN, byte)
+}
+
+/// One bit per ASCII character: letters, digits, and the punctuation that is no syntax.
+const PLAIN: u128 = ranges_mask(b"09AZaz") | mask(b" ,.;()'/%?$@-+#=:!");
+const PLAIN_OR_SPACE: u128 = PLAIN | mask(b" \t\n\r");
+
+fn in_mask(mask: u128, byte: u8) -> bool {
+    byte.is_ascii() && (mask >> byte) & 1 == 1
+}
+
+const fn mask(mut bytes: &[u8]) -> u128 {
+    let mut mask = 0;
+    while let [first, rest @ ..] = bytes {
+        mask |= 1 << *first;
+        bytes = rest;
+    }
+    mask
+}
+
+/// The characters of inclusive ranges given as pairs of bounds.
+const fn ranges_mask(mut bounds: &[u8]) -> u128 {
+    let mut mask = 0;
+    while let [low, high, rest @ ..] = bounds {
+        let mut byte = *low;
+        while byte <= *high {
+            mask |= 1 << byte;
+            byte += 1;
+        }
+        bounds = rest;
+    }
+    mask
 }
 
 /// Characters that could begin a block (a numbered list, a bullet, a heading, a rule) where a

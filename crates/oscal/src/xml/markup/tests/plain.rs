@@ -2,13 +2,13 @@
 
 use proptest::prelude::*;
 
-use super::super::{general_multiline, plain};
+use super::super::{general_multiline, plain, write_block};
 use super::xml_data::{prose_in_file, xml_data_dir, xml_files};
 use super::*;
 
-/// Paragraph content built of words, whitespace, punctuation, inserts and characters that are
-/// syntax somewhere (so that both answers of the short way are met).
-const PIECES: &[&str] = &[
+/// Text built of words, whitespace, punctuation and characters that are syntax somewhere (so
+/// that both answers of the short way are met).
+const TEXT_PIECES: &[&str] = &[
     "word",
     "Two words",
     " ",
@@ -32,18 +32,33 @@ const PIECES: &[&str] = &[
     "*",
     "_",
     "\"",
-    "&amp;",
-    "&lt;",
+    "&",
+    "<",
     "[x]",
+    "!",
+    "{{",
+];
+
+/// Markup that may stand in a paragraph among the text.
+const MARKUP_PIECES: &[&str] = &[
     "<insert type=\"param\" id-ref=\"ac-1_prm_1\"/>",
     "<insert type=\"choice\" id-ref=\"x\"/>",
     "<em>e</em>",
 ];
 
+/// Paragraphs of text (escaped for XML) and markup.
 fn paragraphs() -> impl Strategy<Value = String> {
-    let paragraph = prop::collection::vec(prop::sample::select(PIECES), 0..12)
+    let text = prop::sample::select(TEXT_PIECES)
+        .prop_map(|piece| piece.replace('&', "&amp;").replace('<', "&lt;"));
+    let markup = prop::sample::select(MARKUP_PIECES).prop_map(str::to_owned);
+    let paragraph = prop::collection::vec(prop_oneof![4 => text, 1 => markup], 0..12)
         .prop_map(|pieces| format!("<p>{}</p>", pieces.concat()));
     prop::collection::vec(paragraph, 0..4).prop_map(|paragraphs| paragraphs.join("\n  "))
+}
+
+fn text_line() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(TEXT_PIECES), 0..10)
+        .prop_map(|pieces| pieces.concat())
 }
 
 proptest! {
@@ -59,6 +74,15 @@ proptest! {
         if let Some(short) = plain::paragraphs(&content) {
             let general = general_multiline(&content).unwrap();
             prop_assert_eq!(short, general, "for {:?}", xml);
+        }
+    }
+
+    #[test]
+    fn a_plain_text_line_is_written_as_the_general_way_writes_it(text in text_line()) {
+        let general = write_block::line(&normalize(&[Node::Text(text.clone())], false));
+        prop_assert_eq!(text_line_to_markdown(&text), general.clone(), "for {:?}", text);
+        if let Some(short) = plain::line(&text) {
+            prop_assert_eq!(short, general, "for {:?}", text);
         }
     }
 }

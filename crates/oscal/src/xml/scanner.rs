@@ -1,0 +1,296 @@
+//! The lexical layer of XML over a `&str`: start tags, end tags and text (CDATA sections are
+//! text), with comments, processing instructions and the XML declaration passed over. Names,
+//! attributes and text are sliced from the document: every delimiter is ASCII, so every cut falls
+//! on a character boundary and nothing is checked for UTF-8 again. Text is copied only where a
+//! reference or a carriage return must be replaced.
+
+use std::borrow::Cow;
+
+use memchr::{memchr, memchr2, memchr3, memmem};
+
+use super::attributes::resolve_entity;
+
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Lexeme<'t> {
+    /// `<name attributes>`, or `<name attributes/>` when `empty`. `attributes` is the text
+    /// between the name and the tag's end.
+    Start {
+        name: &'t str,
+        attributes: &'t str,
+        empty: bool,
+    },
+    End {
+        name: &'t str,
+    },
+    /// Character data with its references resolved and its line ends normalised.
+    Text(Cow<'t, str>),
+    DocType,
+    Eof,
+}
+
+/// Why the text is not well-formed, and the byte offset where that was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LexError {
+    pub offset: usize,
+    pub why: String,
+}
+
+pub(crate) struct Scanner<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Scanner<'t> {
+    pub fn new(text: &'t str) -> Scanner<'t> {
+        Scanner { text, at: 0 }
+    }
+
+    /// Where the next lexeme starts.
+    pub fn offset(&self) -> usize {
+        self.at
+    }
+
+    pub fn next(&mut self) -> Result<Lexeme<'t>, LexError> {
+        loop {
+            let start = self.at;
+            let rest = self.text.get(start..).unwrap_or_default();
+            if rest.is_empty() {
+                return Ok(Lexeme::Eof);
+            }
+            let bytes = rest.as_bytes();
+            if bytes.first() != Some(&b'<') {
+                let length = memchr(b'<', bytes).unwrap_or(bytes.len());
+                self.at = start + length;
+                let raw = rest.get(..length).unwrap_or_default();
+                return character_data(raw, start).map(Lexeme::Text);
+            }
+            match bytes.get(1) {
+                Some(b'/') => return self.end_tag(start, rest),
+                Some(b'?') => self.skip_past(start, rest, "?>", "processing instruction")?,
+                Some(b'!') if rest.starts_with("<!--") => {
+                    self.skip_past(start, rest, "-->", "comment")?;
+                }
+                Some(b'!') if rest.starts_with("<![CDATA[") => {
+                    let inside = rest.get(9..).unwrap_or_default();
+                    let length = memmem::find(inside.as_bytes(), b"]]>")
+                        .ok_or_else(|| error(start, "a CDATA section is never closed"))?;
+                    self.at = start + 9 + length + 3;
+                    let data = inside.get(..length).unwrap_or_default();
+                    return Ok(Lexeme::Text(line_ends(data)));
+                }
+                Some(b'!') if rest.starts_with("<!DOCTYPE") => {
+                    // A DOCTYPE is refused, not read: nothing after it is scanned.
+                    self.at = self.text.len();
+                    return Ok(Lexeme::DocType);
+                }
+                Some(b'!') => return Err(error(start, "unknown markup after <!")),
+                _ => return self.start_tag(start, rest),
+            }
+        }
+    }
+
+    fn skip_past(
+        &mut self,
+        start: usize,
+        rest: &str,
+        end: &str,
+        what: &str,
+    ) -> Result<(), LexError> {
+        let length = memmem::find(rest.as_bytes().get(2..).unwrap_or_default(), end.as_bytes())
+            .ok_or_else(|| error(start, &format!("a {what} is never closed")))?;
+        self.at = start + 2 + length + end.len();
+        Ok(())
+    }
+
+    fn end_tag(&mut self, start: usize, rest: &'t str) -> Result<Lexeme<'t>, LexError> {
+        let close = memchr(b'>', rest.as_bytes())
+            .ok_or_else(|| error(start, "an end tag is never closed"))?;
+        let name = rest
+            .get(2..close)
+            .unwrap_or_default()
+            .trim_end_matches(is_space);
+        if !is_name(name) {
+            return Err(error(start, &format!("</{name}> is not a valid end tag")));
+        }
+        self.at = start + close + 1;
+        Ok(Lexeme::End { name })
+    }
+
+    fn start_tag(&mut self, start: usize, rest: &'t str) -> Result<Lexeme<'t>, LexError> {
+        let bytes = rest.as_bytes();
+        let name_end = bytes
+            .iter()
+            .skip(1)
+            .position(|byte| is_space_byte(*byte) || *byte == b'/' || *byte == b'>')
+            .map_or(bytes.len(), |length| length + 1);
+        let name = rest.get(1..name_end).unwrap_or_default();
+        if !is_name(name) {
+            return Err(error(start, &format!("<{name} is not a valid start tag")));
+        }
+        // The tag ends at the first `>` outside a quoted attribute value.
+        let mut at = name_end;
+        let close = loop {
+            let found = bytes
+                .get(at..)
+                .and_then(|tail| memchr3(b'>', b'"', b'\'', tail))
+                .map(|length| at + length)
+                .ok_or_else(|| error(start, &format!("the start tag <{name}> is never closed")))?;
+            match bytes.get(found) {
+                Some(b'>') => break found,
+                Some(quote) => {
+                    let closing = bytes
+                        .get(found + 1..)
+                        .and_then(|tail| memchr(*quote, tail))
+                        .ok_or_else(|| {
+                            error(
+                                start,
+                                &format!("an attribute value in <{name}> is never closed"),
+                            )
+                        })?;
+                    at = found + 1 + closing + 1;
+                }
+                None => return Err(error(start, "the document ends inside a tag")),
+            }
+        };
+        let empty = close > name_end && bytes.get(close - 1) == Some(&b'/');
+        let attributes_end = if empty { close - 1 } else { close };
+        let attributes = rest.get(name_end..attributes_end).unwrap_or_default();
+        self.at = start + close + 1;
+        Ok(Lexeme::Start {
+            name,
+            attributes,
+            empty,
+        })
+    }
+}
+
+fn error(offset: usize, why: &str) -> LexError {
+    LexError {
+        offset,
+        why: why.to_owned(),
+    }
+}
+
+/// Text between tags: references resolved, line ends normalised; borrowed when neither occurs.
+fn character_data(raw: &str, start: usize) -> Result<Cow<'_, str>, LexError> {
+    if memchr2(b'&', b'\r', raw.as_bytes()).is_none() {
+        return Ok(Cow::Borrowed(raw));
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&line_ends(rest.get(..amp).unwrap_or_default()));
+        let after = rest.get(amp + 1..).unwrap_or_default();
+        let semicolon = after
+            .find(';')
+            .filter(|at| *at <= 32)
+            .ok_or_else(|| error(start, "a reference with no closing ;"))?;
+        let name = after.get(..semicolon).unwrap_or_default();
+        out.push(resolve_entity(name).map_err(|why| error(start, &why))?);
+        rest = after.get(semicolon + 1..).unwrap_or_default();
+    }
+    out.push_str(&line_ends(rest));
+    Ok(Cow::Owned(out))
+}
+
+/// `\r\n` and a lone `\r` read as `\n`, as XML says.
+fn line_ends(text: &str) -> Cow<'_, str> {
+    if memchr(b'\r', text.as_bytes()).is_none() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// An XML name: a letter, `_` or `:` (or any character beyond ASCII) first, then also digits,
+/// `-` and `.`.
+fn is_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    let Some(first) = bytes.next() else {
+        return false;
+    };
+    (first.is_ascii_alphabetic() || matches!(first, b'_' | b':') || !first.is_ascii())
+        && bytes.all(|byte| {
+            byte.is_ascii_alphanumeric()
+                || matches!(byte, b'_' | b':' | b'-' | b'.')
+                || !byte.is_ascii()
+        })
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+fn is_space_byte(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Result<Vec<Lexeme<'_>>, LexError> {
+        let mut scanner = Scanner::new(text);
+        let mut out = Vec::new();
+        loop {
+            match scanner.next()? {
+                Lexeme::Eof => return Ok(out),
+                lexeme => out.push(lexeme),
+            }
+        }
+    }
+
+    #[test]
+    fn reads_tags_text_and_references() {
+        let lexemes = all(
+            "<?xml version=\"1.0\"?><!-- c --><a x=\"1>2\" y='q\"'>A &amp; B&#x41;&#66;\r\n<b/>\
+             <![CDATA[<raw>]]></a >",
+        )
+        .unwrap();
+        assert_eq!(
+            lexemes,
+            vec![
+                Lexeme::Start {
+                    name: "a",
+                    attributes: " x=\"1>2\" y='q\"'",
+                    empty: false
+                },
+                Lexeme::Text(Cow::Owned("A & BAB\n".to_owned())),
+                Lexeme::Start {
+                    name: "b",
+                    attributes: "",
+                    empty: true
+                },
+                Lexeme::Text(Cow::Borrowed("<raw>")),
+                Lexeme::End { name: "a" },
+            ]
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_well_formed() {
+        for (text, words) in [
+            ("<a>&bogus;</a>", "unknown entity &bogus;"),
+            ("<a>&#0;</a>", "&#0; is not a character"),
+            ("<a>& b</a>", "no closing ;"),
+            ("<a x=\"1></a>", "never closed"),
+            ("<1a></1a>", "not a valid start tag"),
+            ("<a></ a>", "not a valid end tag"),
+            ("<!-- open", "comment is never closed"),
+            ("<![CDATA[x", "CDATA section is never closed"),
+            ("<!ELEMENT a>", "unknown markup"),
+        ] {
+            let error = all(text).unwrap_err();
+            assert!(error.why.contains(words), "{text}: {error:?}");
+        }
+        assert_eq!(
+            all("<!DOCTYPE a><a/>").unwrap().first(),
+            Some(&Lexeme::DocType)
+        );
+    }
+
+    #[test]
+    fn names_may_hold_prefixes_and_characters_beyond_ascii() {
+        assert!(is_name("o:catalog") && is_name("名前") && is_name("a-b.c_d"));
+        assert!(!is_name("") && !is_name("-a") && !is_name("a b"));
+    }
+}
