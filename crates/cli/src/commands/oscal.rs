@@ -73,7 +73,7 @@ fn resolve(args: &ResolveArgs, lang: Lang) -> Result<(), CliError> {
     for note in &resolved.notes {
         crate::output::report_note(&format!(
             "{}: {} ({})",
-            args.profile.display(),
+            note.file,
             note.pointer,
             note.message.get(lang)
         ));

@@ -49,7 +49,10 @@ pub struct Options {
 /// Something worth telling that does not stop resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
-    /// Where in the profile, as a JSON pointer.
+    /// The profile the note is about, as the resolution named it: an imported profile's own
+    /// file for what its own resolution found. Filled in by the resolver.
+    pub file: String,
+    /// Where in that profile, as a JSON pointer.
     pub pointer: String,
     pub message: Bilingual,
 }
@@ -170,6 +173,24 @@ impl Resolver<'_> {
         file: &str,
         path: &Path,
     ) -> Result<Catalog, OscalError> {
+        let catalog = self.own_profile(profile, catalogs, file, path);
+        // The notes this profile's own resolution made are about its file; those of the profiles
+        // it imports already name theirs.
+        for note in &mut self.notes {
+            if note.file.is_empty() {
+                note.file = file.to_owned();
+            }
+        }
+        catalog
+    }
+
+    fn own_profile(
+        &mut self,
+        profile: Profile,
+        catalogs: Vec<Catalog>,
+        file: &str,
+        path: &Path,
+    ) -> Result<Catalog, OscalError> {
         let mut selected = Vec::new();
         let mut source = SourceIds {
             controls: Default::default(),
@@ -209,6 +230,7 @@ impl Resolver<'_> {
         let mut merged = merge(selected, profile.merge.as_ref(), &profile_site)?;
         for id in &merged.unplaced {
             self.notes.push(Note {
+                file: String::new(),
                 pointer: "/profile/merge/custom".to_owned(),
                 message: Bilingual::new(
                     format!("選択された管理策 {id} はどのグループにも入っていません"),
@@ -297,6 +319,7 @@ impl Resolver<'_> {
             let id = &setting.param_id;
             if left_out.contains(id) {
                 self.notes.push(Note {
+                    file: String::new(),
                     pointer: format!("/profile/modify/set-parameters/{index}/param-id"),
                     message: Bilingual::new(
                         format!("パラメータ {id} は解決後のカタログにないため（管理策が選択されず、選択された内容からも参照されないため）、設定は使われません"),
@@ -408,6 +431,7 @@ fn oscal_prop(name: &str, value: &str) -> Property {
 fn kept_twice_note(ids: &[String]) -> Note {
     let list = ids.join(", ");
     Note {
+        file: String::new(),
         pointer: "/profile/imports".to_owned(),
         message: Bilingual::new(
             format!(

@@ -114,6 +114,7 @@ fn set_parameters(
             )
         };
         notes.push(Note {
+            file: String::new(),
             pointer: format!("{base}/set-parameters/{index}/param-id"),
             message,
         });
@@ -232,6 +233,7 @@ fn alter_controls(
         let pointer = format!("{base}/alters/{index}/control-id");
         if source.controls.contains(id) {
             notes.push(Note {
+                file: String::new(),
                 pointer,
                 message: Bilingual::new(
                     format!("管理策 {id} は選択されていないため、変更は使われません"),
@@ -397,6 +399,7 @@ enum Addition {
 /// ignored, and may be warned about.
 fn inoperative_addition(control: &str, target: &str, add_pointer: String) -> Note {
     Note {
+        file: String::new(),
         pointer: format!("{add_pointer}/by-id"),
         message: Bilingual::new(
             format!(
@@ -412,6 +415,7 @@ fn inoperative_addition(control: &str, target: &str, add_pointer: String) -> Not
 /// `by-id` naming the control itself: the explicit binding targets nothing inside the control.
 fn addition_bound_to_control(control: &str, add_pointer: String) -> Note {
     Note {
+        file: String::new(),
         pointer: format!("{add_pointer}/by-id"),
         message: Bilingual::new(
             format!(

@@ -182,6 +182,53 @@ fn a_setting_for_an_unknown_parameter_is_skipped_with_a_warning() {
 }
 
 #[test]
+fn a_note_names_the_profile_it_is_about_imported_or_not() {
+    let case = Case::new(json!({"modify": {"set-parameters": [
+        {"param-id": "zz-9_prm_1", "values": ["never"]}
+    ]}}));
+    case.write(
+        "outer.json",
+        &json!({"profile": {
+            "uuid": "00000000-0000-4000-8000-0000000000ee",
+            "metadata": metadata("Outer profile"),
+            "imports": [{"href": "profile.json", "include-all": {}}],
+            "merge": {"flat": {}},
+            "modify": {"set-parameters": [{"param-id": "zz-8_prm_1", "values": ["x"]}]}
+        }}),
+    );
+    let options = Options {
+        lookup: Lookup::default(),
+        timestamp: "2026-11-22T00:00:00Z".to_owned(),
+        tool: "test".to_owned(),
+    };
+    let resolved = resolve_file(&case.dir.join("outer.json"), &options).unwrap();
+    let by_file: Vec<(String, String)> = resolved
+        .notes
+        .iter()
+        .map(|note| {
+            let file = std::path::Path::new(&note.file)
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (file, note.message.en.clone())
+        })
+        .collect();
+    assert_eq!(by_file.len(), 2, "{by_file:?}");
+    assert!(
+        by_file
+            .iter()
+            .any(|(file, message)| file == "profile.json" && message.contains("zz-9_prm_1")),
+        "{by_file:?}"
+    );
+    assert!(
+        by_file
+            .iter()
+            .any(|(file, message)| file == "outer.json" && message.contains("zz-8_prm_1")),
+        "{by_file:?}"
+    );
+}
+
+#[test]
 fn an_addition_aimed_at_an_unknown_id_is_ignored_with_a_warning() {
     let resolved = resolved(alter(json!({"adds": [
         {"position": "after", "by-id": "c-1_nothing", "parts": [{"id": "lost", "name": "item"}]},

@@ -143,14 +143,14 @@ fn resolve_level(
     options: &Options,
 ) -> Result<(HashSet<String>, Vec<Bilingual>), CriteriaOscalError> {
     let resolved = resolve_file(profile, options)?;
-    let name = profile.display().to_string();
     let notes = resolved
         .notes
         .iter()
         .map(|note| {
+            let file = &note.file;
             Bilingual::new(
-                format!("{name}: {} ({})", note.pointer, note.message.ja),
-                format!("{name}: {} ({})", note.pointer, note.message.en),
+                format!("{file}: {} ({})", note.pointer, note.message.ja),
+                format!("{file}: {} ({})", note.pointer, note.message.en),
             )
         })
         .collect();
