@@ -198,6 +198,7 @@ impl Resolver<'_> {
         };
         let mut imported_resources: Vec<Resource> = Vec::new();
         let mut oscal_versions = vec![profile.metadata.oscal_version.clone()];
+        let mut kept = keep::KeptMetadata::default();
         let mut imported_uuids = Vec::new();
         for ((index, import), mut catalog) in profile.imports.iter().enumerate().zip(catalogs) {
             let site = ImportSite {
@@ -219,8 +220,28 @@ impl Resolver<'_> {
                 imported_resources.extend(matter.resources.unwrap_or_default());
             }
             oscal_versions.push(catalog.metadata.oscal_version.clone());
+            kept.take_from(&mut catalog.metadata);
             imported_uuids.push(catalog.uuid.clone());
             selected.push(Selected { catalog, ids });
+        }
+        if let Some((index, version)) = version::other_major(&oscal_versions) {
+            // The profile's own version comes first, then one per import in order.
+            let pointer = match index.checked_sub(1) {
+                None => "/profile/metadata/oscal-version".to_owned(),
+                Some(import) => format!("/profile/imports/{import}"),
+            };
+            let major = version::TOOL_MAJOR;
+            return Err(OscalError::new(
+                file,
+                Place::Pointer(pointer),
+                ErrorKind::Unsupported,
+                Bilingual::new(
+                    format!(
+                        "OSCAL {version} はメジャーバージョンが {major} ではないため、解決できません"
+                    ),
+                    format!("OSCAL {version} is not of major version {major}; resolution stops"),
+                ),
+            ));
         }
         let profile_site = ImportSite {
             file,
@@ -270,7 +291,8 @@ impl Resolver<'_> {
             self.note_settings_left_out(modify, &loose_outcome.left_out);
         }
         let params = loose_outcome.kept;
-        let metadata = self.metadata(&profile, file, &oscal_versions);
+        let mut metadata = self.metadata(&profile, file, &oscal_versions);
+        kept.add_to(&mut metadata);
         // Pruning spares what the result refers to anywhere (`req-prune-ref`): the loose
         // parameters and the metadata (a party's logo, say) as well as the controls and groups.
         let mut outside = References::default();

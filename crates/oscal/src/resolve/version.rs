@@ -23,6 +23,21 @@ pub fn resolved_oscal_version(versions: &[String]) -> String {
         .unwrap_or_default()
 }
 
+/// The major version of OSCAL that shinrai reads and writes.
+pub const TOOL_MAJOR: u64 = 1;
+
+/// The first of `versions` whose major version is not the tool's, with its place in the list
+/// (`req-meta-oscalversion-error`: resolution stops there). Versions that do not read as
+/// `MAJOR.MINOR.PATCH` tell nothing and are passed over.
+pub fn other_major(versions: &[String]) -> Option<(usize, &String)> {
+    versions.iter().enumerate().find(|(_, text)| {
+        OscalVersion::parse(text).is_some_and(|version| {
+            let [major, ..] = version.numbers;
+            major != TOOL_MAJOR
+        })
+    })
+}
+
 /// `MAJOR.MINOR.PATCH` with an optional `-PRE-RELEASE`, as OSCAL writes its versions.
 #[derive(Debug, PartialEq, Eq)]
 struct OscalVersion<'a> {

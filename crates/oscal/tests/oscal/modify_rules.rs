@@ -182,6 +182,54 @@ fn a_setting_for_an_unknown_parameter_is_skipped_with_a_warning() {
 }
 
 #[test]
+fn an_input_of_another_major_oscal_version_stops_resolution() {
+    let case = Case::new(json!({}));
+    let mut other = catalog();
+    other["catalog"]["metadata"]["oscal-version"] = json!("2.0.0");
+    case.write("catalog.json", &other);
+    let error = case.resolve().unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Unsupported, "{error}");
+    assert_eq!(
+        error.place,
+        Place::Pointer("/profile/imports/0".to_owned()),
+        "{error}"
+    );
+    assert!(error.why.en.contains("OSCAL 2.0.0"), "{error}");
+}
+
+#[test]
+fn roles_and_parties_marked_keep_always_are_copied_into_the_metadata() {
+    let case = Case::new(json!({}));
+    let mut marked = catalog();
+    let keep = json!([{"name": "keep", "value": "always"}]);
+    marked["catalog"]["metadata"]["roles"] = json!([
+        {"id": "kept-role", "title": "Kept", "props": keep},
+        {"id": "other-role", "title": "Not kept"}
+    ]);
+    marked["catalog"]["metadata"]["parties"] = json!([
+        {"uuid": "00000000-0000-4000-8000-0000000000a1", "type": "organization", "name": "Kept", "props": keep},
+        {"uuid": "00000000-0000-4000-8000-0000000000a2", "type": "organization", "name": "Not kept"}
+    ]);
+    case.write("catalog.json", &marked);
+    let resolved = case.resolve().unwrap();
+    let metadata = &resolved.catalog.metadata;
+    let roles: Vec<&str> = metadata
+        .roles
+        .iter()
+        .flatten()
+        .map(|role| role.id.as_str())
+        .collect();
+    assert_eq!(roles, ["kept-role"]);
+    let parties: Vec<&str> = metadata
+        .parties
+        .iter()
+        .flatten()
+        .map(|party| party.uuid.as_str())
+        .collect();
+    assert_eq!(parties, ["00000000-0000-4000-8000-0000000000a1"]);
+}
+
+#[test]
 fn a_note_names_the_profile_it_is_about_imported_or_not() {
     let case = Case::new(json!({"modify": {"set-parameters": [
         {"param-id": "zz-9_prm_1", "values": ["never"]}
