@@ -61,8 +61,8 @@ pub fn locate(
         site.error(
             ErrorKind::Import,
             Bilingual::new(
-                format!("資源 {uuid} に rlink がありません（base64 の内容は読みません）"),
-                format!("resource {uuid} has no rlink (base64 content is not read)"),
+                format!("資源 {uuid} には rlink も base64 の内容もありません"),
+                format!("resource {uuid} has neither an rlink nor base64 content"),
             ),
         )
     }))

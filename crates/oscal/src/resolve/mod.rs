@@ -3,6 +3,7 @@
 //! (arrange), modify (tailor).
 
 mod back_matter;
+mod embedded;
 mod input;
 mod keep;
 mod loader;
@@ -30,10 +31,11 @@ pub use sources::{SourceCatalog, component_sources};
 use version::resolved_oscal_version;
 
 use crate::error::{ErrorKind, OscalError, Place};
+use crate::model::Document;
 use crate::model::common::{BackMatter, Link, Metadata, Property, Resource};
 use crate::model::profile::Modify;
 use crate::model::{Catalog, Model, Profile};
-use crate::source::{parse_value, read_source};
+use crate::source::{parse_document, parse_value, read_source};
 use crate::validate::{Context, validate_value};
 
 /// How to resolve.
@@ -363,8 +365,44 @@ impl Resolver<'_> {
             pointer: format!("{}/href", site.pointer),
             ..site.clone()
         };
-        let target = locate(href, back_matter, &href_site, &self.options.lookup)?;
+        let target = match locate(href, back_matter, &href_site, &self.options.lookup) {
+            Ok(target) => target,
+            Err(error) => {
+                // No rlink leads to a file: the resource's own base64 content, if it has some.
+                let limits = self.options.lookup.limits;
+                let embedded = match href.strip_prefix('#') {
+                    Some(uuid) => embedded::embedded_source(uuid, back_matter, &href_site, limits)?,
+                    None => None,
+                };
+                let Some(source) = embedded else {
+                    return Err(error);
+                };
+                let id = PathBuf::from(format!("{}{href}", identity(site.path).display()));
+                return self.adopt(
+                    parse_document(&source)?,
+                    id,
+                    &source.name,
+                    site.path,
+                    &href_site,
+                );
+            }
+        };
         let id = identity(&target);
+        let document = load(&target, &self.options.lookup)?;
+        let name = target.display().to_string();
+        self.adopt(document, id, &name, &target, &href_site)
+    }
+
+    /// An imported document as a catalog: a catalog as it is, a profile resolved. `path` is where
+    /// the document's own relative imports are found.
+    fn adopt(
+        &mut self,
+        document: Document,
+        id: PathBuf,
+        name: &str,
+        path: &Path,
+        href_site: &ImportSite<'_>,
+    ) -> Result<Catalog, OscalError> {
         if self.chain.contains(&id) {
             let chain: Vec<String> = self
                 .chain
@@ -380,13 +418,11 @@ impl Resolver<'_> {
                 ),
             ));
         }
-        let document = load(&target, &self.options.lookup)?;
-        let name = target.display().to_string();
         match document.model {
             Model::Catalog(catalog) => Ok(*catalog),
             Model::Profile(profile) => {
                 self.chain.push(id);
-                let resolved = self.imported_profile(*profile, &name, &target);
+                let resolved = self.imported_profile(*profile, name, path);
                 self.chain.pop();
                 resolved
             }

@@ -527,6 +527,44 @@ fn a_profile_imports_a_profile_through_back_matter() {
     );
 }
 
+/// A profile importing the ABC catalog held, encoded, in its own back matter (with an rlink
+/// that leads nowhere, tried first).
+fn profile_with_embedded_catalog(value: &str) -> Value {
+    json!({"profile": {
+        "uuid": "00000000-0000-4000-8000-0000000000cc",
+        "metadata": metadata("Embedded"),
+        "imports": [{"href": "#44444444-4444-4444-8444-444444444444", "include-controls": [{"with-ids": ["a-1"]}]}],
+        "back-matter": {"resources": [{
+            "uuid": "44444444-4444-4444-8444-444444444444",
+            "rlinks": [{"href": "nowhere/abc_catalog.json"}],
+            "base64": {"filename": "abc_catalog.json", "media-type": "application/oscal.catalog+json", "value": value}
+        }]}
+    }})
+}
+
+#[test]
+fn a_catalog_held_in_base64_is_imported() {
+    use base64::Engine;
+    let scratch = Scratch::new();
+    let text = serde_json::to_string_pretty(&catalog()).expect("json");
+    let engine = base64::engine::general_purpose::STANDARD;
+    let path = scratch.write(
+        "embedded_profile.json",
+        &profile_with_embedded_catalog(&engine.encode(text)),
+    );
+    let resolved = resolve_file(&path, &options(None)).expect("resolves");
+    assert_eq!(ids(&resolved.catalog), ["a-1"]);
+
+    // Well-formed base64 (the schema checks that much) of bytes that are not text.
+    let broken = scratch.write(
+        "broken_profile.json",
+        &profile_with_embedded_catalog(&engine.encode([0xff, 0xfe, 0x00])),
+    );
+    let error = resolve_file(&broken, &options(None)).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Import, "{error}");
+    assert!(error.to_string().contains("is not UTF-8"), "{error}");
+}
+
 #[test]
 fn import_cycles_are_refused_naming_the_chain() {
     let scratch = Scratch::new();
