@@ -1,0 +1,78 @@
+//! Reading XML into the JSON form and the typed models.
+
+use super::*;
+use crate::model::RootObject;
+use crate::xml::tree::OSCAL_NAMESPACE;
+use serde::de::IgnoredAny;
+
+fn catalog(attributes: &str, body: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?>\n<catalog xmlns=\"{OSCAL_NAMESPACE}\"{attributes}>\n\
+         <metadata><title>T</title><last-modified>2026-01-01T00:00:00Z</last-modified>\
+         <version>1</version><oscal-version>1.1.2</oscal-version></metadata>\n{body}\n</catalog>\n"
+    )
+}
+
+#[test]
+fn reads_the_json_form_with_arrays_numbers_and_prose() {
+    let text = catalog(
+        " uuid=\"u\"",
+        "<param id=\"p\"><select how-many=\"one\"><choice>a</choice><choice>b</choice></select></param>\
+         <control id=\"c-1\" class=\"x\"><title>C <em>one</em></title>\
+         <prop name=\"n\" value=\"1\"/><prop name=\"m\" value=\"2\"/>\
+         <part id=\"c-1_smt\" name=\"statement\"><p>First.</p><p>Second <insert type=\"param\" id-ref=\"p\"/>.</p></part>\
+         </control>",
+    );
+    let value = xml_to_value(&text).unwrap();
+    let control = &value["catalog"]["controls"][0];
+    assert_eq!(control["title"], "C *one*");
+    assert_eq!(control["props"][1]["value"], "2");
+    assert_eq!(
+        control["parts"][0]["prose"],
+        "First.\n\nSecond {{ insert: param, p }}."
+    );
+    assert_eq!(value["catalog"]["params"][0]["select"]["choice"][1], "b");
+    let typed: RootObject = from_xml(&text).unwrap();
+    let typed = typed.catalog.unwrap();
+    assert_eq!(typed.uuid, "u");
+    assert_eq!(typed.control_ids(), ["c-1"]);
+}
+
+#[test]
+fn a_model_error_is_placed_at_its_element() {
+    let error = from_xml::<RootObject>(&catalog("", "")).unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Model);
+    assert_eq!(error.at, Position { line: 2, column: 1 }, "{error:?}");
+    assert!(error.why.en.contains("missing field `uuid`"), "{error:?}");
+}
+
+#[test]
+fn repeats_apart_and_unknown_elements_are_refused() {
+    let apart = catalog(
+        " uuid=\"u\"",
+        "<param id=\"a\"/><control id=\"c\"><title>C</title></control><param id=\"b\"/>",
+    );
+    let error = xml_to_value(&apart).unwrap_err();
+    assert!(error.why.en.contains("apart"), "{error:?}");
+    assert_eq!(error.at.line, 4, "{error:?}");
+    let unknown = catalog(" uuid=\"u\"", "<nonsense/>");
+    let error = xml_to_value(&unknown).unwrap_err();
+    assert!(
+        error
+            .why
+            .en
+            .contains("<nonsense> is not allowed in <catalog>"),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn a_reader_that_skips_everything_still_reads_to_the_end() {
+    let text = catalog(
+        " uuid=\"u\"",
+        "<control id=\"c\"><title>C</title></control>",
+    );
+    assert!(from_xml::<IgnoredAny>(&text).is_ok());
+    let broken = format!("{text}<extra/>");
+    assert!(from_xml::<IgnoredAny>(&broken).is_err());
+}
