@@ -8,6 +8,7 @@ mod error;
 mod input;
 mod lang;
 mod output;
+mod output_file;
 mod progress;
 mod store_access;
 mod summary;

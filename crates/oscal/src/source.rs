@@ -134,13 +134,15 @@ pub fn read_source_reporting(
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     // Read one byte past the limit so a file that grows while being read is still caught.
     let mut reader = file.take(limits.max_bytes + 1);
-    let mut chunk = vec![0u8; 1 << 20];
+    // Straight into the text's own buffer, a step at a time for the progress report.
     loop {
-        let read = reader.read(&mut chunk).map_err(unreadable)?;
+        let read = (&mut reader)
+            .take(PROGRESS_STEP)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
         if read == 0 {
             break;
         }
-        bytes.extend_from_slice(chunk.get(..read).unwrap_or_default());
         progress(bytes.len() as u64, size);
     }
     if bytes.len() as u64 > limits.max_bytes {
@@ -166,6 +168,9 @@ pub fn read_source_reporting(
         text,
     })
 }
+
+/// How much is read between two progress reports.
+const PROGRESS_STEP: u64 = 1 << 20;
 
 fn too_large(size: u64, limit: u64) -> Bilingual {
     Bilingual::new(
@@ -226,7 +231,7 @@ impl RootObject {
 
 fn parse_typed<T: DeserializeOwned>(source: &Source) -> Result<T, OscalError> {
     match source.format {
-        Format::Json => typed_from_json(source, source.text.as_bytes()),
+        Format::Json => typed_from_json(source, &source.text),
         Format::Xml => {
             crate::xml::from_xml(&source.text).map_err(|problem| xml_error(source, problem))
         }
@@ -244,12 +249,13 @@ fn parse_typed<T: DeserializeOwned>(source: &Source) -> Result<T, OscalError> {
 }
 
 /// Types JSON text. The fast path does not track where it is; only when typing fails is the
-/// text read again with the path tracked, to name the place.
-fn typed_from_json<T: DeserializeOwned>(source: &Source, json: &[u8]) -> Result<T, OscalError> {
-    match serde_json::from_slice::<T>(json) {
+/// text read again with the path tracked, to name the place. The text is read as a `str`, which
+/// is already known to be UTF-8, so its strings are not checked again one by one.
+fn typed_from_json<T: DeserializeOwned>(source: &Source, json: &str) -> Result<T, OscalError> {
+    match serde_json::from_str::<T>(json) {
         Ok(value) => Ok(value),
         Err(error) if error.is_data() => {
-            let mut deserializer = serde_json::Deserializer::from_slice(json);
+            let mut deserializer = serde_json::Deserializer::from_str(json);
             let tracked: Result<T, _> = serde_path_to_error::deserialize(&mut deserializer);
             Err(model_error(
                 source,

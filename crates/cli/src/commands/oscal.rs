@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use shinrai_domain::text::{Bilingual, Lang};
+use shinrai_domain::text::Lang;
 use shinrai_oscal::model::{Catalog, root_model};
 use shinrai_oscal::resolve::{Lookup, Options, component_sources, imported_catalogs};
 use shinrai_oscal::source::{document_from_value, parse_value, read_source_reporting};
@@ -39,18 +39,6 @@ fn output_format(flag: Option<crate::args::FormatArg>, output: Option<&Path>) ->
         .unwrap_or(Format::Json)
 }
 
-fn write_output(text: &str, output: Option<&Path>) -> Result<(), CliError> {
-    match output {
-        None => write_stdout(text),
-        Some(path) => std::fs::write(path, text).map_err(|error| CliError::Unwritable {
-            file: path.display().to_string(),
-            why: Bilingual::new(
-                format!("書き込めません ({error})"),
-                format!("cannot write ({error})"),
-            ),
-        }),
-    }
-}
 
 fn resolve(args: &ResolveArgs, lang: Lang) -> Result<(), CliError> {
     let size = std::fs::metadata(&args.profile)
@@ -85,14 +73,25 @@ fn resolve(args: &ResolveArgs, lang: Lang) -> Result<(), CliError> {
         model: Model::Catalog(Box::new(resolved.catalog)),
         extra: Default::default(),
     };
-    let name = args
-        .output
-        .as_deref()
-        .map_or_else(|| "<stdout>".to_owned(), |p| p.display().to_string());
-    let text = shinrai_oscal::output::document_to_text(&document, format, &name)
-        .map_err(CliError::Oscal)?;
+    let written = match args.output.as_deref() {
+        Some(path) => crate::output_file::write_whole(path, |out| {
+            shinrai_oscal::output::write_document(
+                &document,
+                format,
+                &path.display().to_string(),
+                out,
+            )
+            .map_err(CliError::Oscal)
+        }),
+        None => shinrai_oscal::output::document_to_text(&document, format, "<stdout>")
+            .map_err(CliError::Oscal)
+            .and_then(|text| write_stdout(&text)),
+    };
     progress.finish();
-    write_output(&text, args.output.as_deref())
+    // The command ends here: handing the resolved catalog's many small pieces back to the
+    // allocator one by one would only delay the exit, which gives all memory back at once.
+    std::mem::forget(document);
+    written
 }
 
 /// Resolution reads the catalogs too; their size decides whether a bar is worth showing.
@@ -120,7 +119,10 @@ fn convert(args: &ConvertArgs) -> Result<(), CliError> {
     let format = output_format(args.format, Some(&args.output));
     let text = shinrai_oscal::convert::convert(&source, format).map_err(CliError::Oscal)?;
     progress.stage("writing");
-    write_output(&text, Some(&args.output))
+    crate::output_file::write_whole(&args.output, |out| {
+        out.write_all(text.as_bytes())
+            .map_err(|error| crate::output_file::unwritable(&args.output, &error))
+    })
 }
 
 fn validate(args: &ValidateArgs, lang: Lang) -> Result<(), CliError> {

@@ -11,21 +11,33 @@
 use std::borrow::Cow;
 use std::fmt;
 
-/// How a field type behaves when writing (is it left out?) and reading (may it be missing?).
+/// How a field type behaves when writing (is it left out?) and reading (may it be missing? does
+/// it keep room it does not need?).
 pub trait Field: Sized {
     /// Whether the field is left out when writing: only `None` is.
     fn is_absent(&self) -> bool;
     /// The value of a missing field, or `None` when the field is required.
     fn when_missing() -> Option<Self>;
+    /// Gives back the room an array grew beyond its length while it was read. An array read
+    /// from JSON grows as it goes (to four items at first), and most of OSCAL's arrays hold one
+    /// or two: in the SP 800-53 catalog the spare room came to more memory than the items
+    /// themselves. Given back at once, it is used again by the next array read.
+    fn fit(&mut self) {}
 }
 
-impl<T> Field for Option<T> {
+impl<T: Field> Field for Option<T> {
     fn is_absent(&self) -> bool {
         self.is_none()
     }
 
     fn when_missing() -> Option<Self> {
         Some(None)
+    }
+
+    fn fit(&mut self) {
+        if let Some(value) = self {
+            value.fit();
+        }
     }
 }
 
@@ -54,6 +66,10 @@ impl<T> Field for Vec<T> {
 
     fn when_missing() -> Option<Self> {
         None
+    }
+
+    fn fit(&mut self) {
+        self.shrink_to_fit();
     }
 }
 
@@ -163,7 +179,9 @@ macro_rules! model {
                                             json_name(stringify!($field))
                                         )));
                                     }
-                                    $field = Some(map.next_value::<$type>()?);
+                                    let mut value = map.next_value::<$type>()?;
+                                    Field::fit(&mut value);
+                                    $field = Some(value);
                                     continue;
                                 }
                             )*

@@ -18,6 +18,7 @@ mod version;
 
 use std::path::{Path, PathBuf};
 
+use serde_json::Value;
 use shinrai_domain::text::Bilingual;
 
 use loader::{ImportSite, identity, load, locate};
@@ -35,8 +36,8 @@ use crate::model::Document;
 use crate::model::common::{BackMatter, Link, Metadata, Property, Resource};
 use crate::model::profile::Modify;
 use crate::model::{Catalog, Model, Profile};
-use crate::source::{parse_document, parse_value, read_source};
-use crate::validate::{Context, validate_value};
+use crate::source::{Source, parse_document, parse_value, read_source};
+use crate::validate::{Context, SchemaChecked, check_schema, validate_schema_checked};
 
 /// How to resolve.
 #[derive(Debug, Clone)]
@@ -73,8 +74,71 @@ pub const SHINRAI_NS: &str = "urn:shinrai:oscal";
 /// the catalogs its imports bring: its problems stop resolution (its notes do not).
 pub fn resolve_file(path: &Path, options: &Options) -> Result<Resolved, OscalError> {
     let source = read_source(path, options.lookup.limits)?;
-    let value = parse_value(&source)?;
-    let profile = input::typed_profile(&source, &value)?;
+    std::thread::scope(|scope| {
+        // Two things need no catalog: the profile's untyped value with its schema check
+        // (compiling the schema is most of that), and the typed profile. The first runs on a
+        // second thread while this one types the profile and reads its imports, the longest
+        // step of all.
+        let checked = scope.spawn(|| value_and_schema(&source));
+        let typed = match parse_document(&source) {
+            Ok(Document {
+                model: Model::Profile(profile),
+                ..
+            }) => Some(load_imports(*profile, &source, path, options)),
+            // Why it does not read as a profile is told from the value below.
+            _ => None,
+        };
+        let (value, schema_checked) = checked
+            .join()
+            .unwrap_or_else(|_| value_and_schema(&source))?;
+        let loaded = match typed {
+            Some(loaded) => loaded,
+            None => load_imports(input::typed_profile(&source, &value)?, &source, path, options),
+        };
+        let Loaded {
+            profile,
+            mut resolver,
+            imports,
+        } = loaded?;
+        let file = source.name.as_str();
+        let loaded = imports.iter().map(|import| import.as_ref().ok()).collect();
+        let report =
+            validate_schema_checked(&value, schema_checked, &Context::with_imports(loaded));
+        // Freeing the untyped profile's many pieces is left to the second thread.
+        scope.spawn(move || drop(value));
+        input::refuse_invalid(file, &report)?;
+        let catalogs = imports.into_iter().collect::<Result<Vec<_>, _>>()?;
+        let catalog = resolver.profile(profile, catalogs, file, path)?;
+        Ok(Resolved {
+            catalog,
+            notes: resolver.notes,
+        })
+    })
+}
+
+/// The profile's untyped value, for validation, and its schema check.
+fn value_and_schema(source: &Source) -> Result<(Value, SchemaChecked), OscalError> {
+    let value = parse_value(source)?;
+    let checked = check_schema(&value);
+    Ok((value, checked))
+}
+
+/// A profile with what its imports brought, ready to be checked and resolved.
+struct Loaded<'a> {
+    profile: Profile,
+    /// The resolver that loaded the imports (it carries their notes).
+    resolver: Resolver<'a>,
+    /// What each import brought, in order.
+    imports: Vec<Result<Catalog, OscalError>>,
+}
+
+/// The profile's structure checked, then its imports loaded.
+fn load_imports<'a>(
+    profile: Profile,
+    source: &Source,
+    path: &Path,
+    options: &'a Options,
+) -> Result<Loaded<'a>, OscalError> {
     let file = source.name.as_str();
     structuring::check_one_structure(profile.merge.as_ref(), &root_site(file, path))?;
     let mut resolver = Resolver {
@@ -83,16 +147,10 @@ pub fn resolve_file(path: &Path, options: &Options) -> Result<Resolved, OscalErr
         notes: Vec::new(),
     };
     let imports = resolver.imports(&profile, file, path);
-    let loaded = imports.iter().map(|import| import.as_ref().ok()).collect();
-    input::refuse_invalid(
-        file,
-        &validate_value(&value, &Context::with_imports(loaded)),
-    )?;
-    let catalogs = imports.into_iter().collect::<Result<Vec<_>, _>>()?;
-    let catalog = resolver.profile(profile, catalogs, file, path)?;
-    Ok(Resolved {
-        catalog,
-        notes: resolver.notes,
+    Ok(Loaded {
+        profile,
+        resolver,
+        imports,
     })
 }
 

@@ -108,10 +108,11 @@ impl References {
     }
 
     fn prose(&mut self, text: &str) {
+        // Every piece of prose of a catalog is searched, so the searches are memchr's.
         let mut rest = text;
-        while let Some(at) = rest.find("{{") {
+        while let Some(at) = find(rest, "{{") {
             let after = rest.get(at + 2..).unwrap_or_default();
-            let Some(end) = after.find("}}") else { break };
+            let Some(end) = find(after, "}}") else { break };
             let inside = after.get(..end).unwrap_or_default();
             if let Some(id) = parse_insert(inside) {
                 self.inserted_params.insert(id.to_owned());
@@ -119,14 +120,19 @@ impl References {
             rest = after.get(end + 2..).unwrap_or_default();
         }
         let mut rest = text;
-        while let Some(at) = rest.find("](#") {
+        while let Some(at) = find(rest, "](#") {
             let after = rest.get(at + 3..).unwrap_or_default();
-            let end = after.find(')').unwrap_or(after.len());
+            let end = memchr::memchr(b')', after.as_bytes()).unwrap_or(after.len());
             self.fragments
                 .insert(after.get(..end).unwrap_or_default().to_owned());
             rest = after.get(end..).unwrap_or_default();
         }
     }
+}
+
+/// Where `needle` (ASCII) first starts in `text`.
+fn find(text: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(text.as_bytes(), needle.as_bytes())
 }
 
 /// The id in ` insert: param, ID ` (the text between `{{` and `}}`).

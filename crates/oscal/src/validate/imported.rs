@@ -1,7 +1,11 @@
 //! What a profile's imported catalogs offer to the checks: every control, group, part and
 //! parameter id and back-matter resource of each catalog the context holds, and of all together.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+// The index of a large catalog holds tens of thousands of ids: a fast hasher (still randomly
+// seeded, so crafted ids cannot force collisions) keeps building it cheap.
+use foldhash::{HashMap, HashSet as IdSet};
 
 use serde_json::Value;
 
@@ -13,14 +17,18 @@ use crate::model::common::{Parameter, Part};
 #[derive(Debug, Default)]
 pub(super) struct CatalogIndex<'c> {
     pub(super) controls: HashMap<&'c str, &'c Control>,
-    pub(super) params: HashSet<&'c str>,
-    pub(super) ids: HashSet<&'c str>,
-    pub(super) resources: HashSet<String>,
+    pub(super) params: IdSet<&'c str>,
+    pub(super) ids: IdSet<&'c str>,
+    pub(super) resources: IdSet<String>,
 }
 
 impl<'c> CatalogIndex<'c> {
     fn of(catalog: &'c Catalog) -> CatalogIndex<'c> {
         let mut index = CatalogIndex::default();
+        // Sized for SP 800-53 at once rather than grown there by doubling.
+        index.controls.reserve(1 << 11);
+        index.params.reserve(1 << 11);
+        index.ids.reserve(1 << 14);
         index.add_params(catalog.params.as_deref());
         index.add_controls(catalog.controls.as_deref());
         index.add_groups(catalog.groups.as_deref());
@@ -108,8 +116,11 @@ pub(super) struct Imported<'c> {
     pub(super) per_import: Vec<Option<CatalogIndex<'c>>>,
     /// Every import's catalog is at hand.
     pub(super) all_loaded: bool,
-    /// All loaded catalogs together.
-    pub(super) union: CatalogIndex<'c>,
+    /// All loaded catalogs together, made only when more than one is loaded: a single catalog
+    /// is its own union.
+    merged: Option<CatalogIndex<'c>>,
+    /// The union when nothing is loaded.
+    none: CatalogIndex<'c>,
 }
 
 impl<'c> Imported<'c> {
@@ -128,14 +139,26 @@ impl<'c> Imported<'c> {
                     .map(CatalogIndex::of)
             })
             .collect();
-        let mut union = CatalogIndex::default();
-        for index in per_import.iter().flatten() {
-            union.merge(index);
-        }
+        let merged = (per_import.iter().flatten().count() > 1).then(|| {
+            let mut union = CatalogIndex::default();
+            for index in per_import.iter().flatten() {
+                union.merge(index);
+            }
+            union
+        });
         Imported {
             all_loaded: per_import.iter().all(Option::is_some),
             per_import,
-            union,
+            merged,
+            none: CatalogIndex::default(),
+        }
+    }
+
+    /// All loaded catalogs together.
+    pub(super) fn union(&self) -> &CatalogIndex<'c> {
+        match &self.merged {
+            Some(merged) => merged,
+            None => self.per_import.iter().flatten().next().unwrap_or(&self.none),
         }
     }
 }

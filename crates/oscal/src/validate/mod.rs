@@ -155,8 +155,35 @@ impl<'a> Context<'a> {
 
 /// Validates a parsed document: its model's schema, then the semantic checks.
 pub fn validate_value(value: &Value, context: &Context<'_>) -> Report {
-    let mut findings = Findings::default();
-    let model = match model_of(value) {
+    validate_schema_checked(value, check_schema(value), context)
+}
+
+/// What the schema check of a document found. It needs nothing but the document, so it can be
+/// made apart from the semantic checks, for instance while the catalogs they need are loaded.
+#[derive(Debug)]
+pub struct SchemaChecked {
+    model: Result<ModelKind, Problem>,
+    problems: Vec<Problem>,
+}
+
+/// The document's model and its schema check, the first half of [`validate_value`].
+pub fn check_schema(value: &Value) -> SchemaChecked {
+    let model = model_of(value);
+    let mut problems = Vec::new();
+    if let Ok(model) = model {
+        schema::check(model, value, &mut problems);
+    }
+    SchemaChecked { model, problems }
+}
+
+/// The second half of [`validate_value`]: the semantic checks, added to the schema check made
+/// of the same `value`.
+pub fn validate_schema_checked(
+    value: &Value,
+    checked: SchemaChecked,
+    context: &Context<'_>,
+) -> Report {
+    let model = match checked.model {
         Ok(kind) => kind,
         Err(problem) => {
             return Report {
@@ -166,7 +193,10 @@ pub fn validate_value(value: &Value, context: &Context<'_>) -> Report {
             };
         }
     };
-    schema::check(model, value, &mut findings.problems);
+    let mut findings = Findings {
+        problems: checked.problems,
+        notes: Vec::new(),
+    };
     semantic::check(model, value, context, &mut findings);
     findings.into_report(model)
 }

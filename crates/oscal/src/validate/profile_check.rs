@@ -97,7 +97,7 @@ pub(super) fn check_profile(
     if !imported.all_loaded {
         return;
     }
-    let union = &imported.union;
+    let union = imported.union();
     let modify = profile.get("modify");
     for (i, alter) in objects(modify.and_then(|m| m.get("alters"))) {
         let base = format!("/profile/modify/alters/{i}");

@@ -518,7 +518,7 @@ impl<'v> Walker<'v> {
                 }
                 Target::Param => {
                     self.params.contains(value)
-                        || imported.union.params.contains(value)
+                        || imported.union().params.contains(value)
                         || scope.imports_content
                 }
                 Target::ImportResource => self.resources.contains(&value.to_ascii_lowercase()),
@@ -549,7 +549,7 @@ impl<'v> Walker<'v> {
         let problem = |code, message| Problem::new(reference.pointer.clone(), code, message);
         if rel == "reference" {
             let found =
-                self.resources.contains(&lower) || imported.union.resources.contains(&lower);
+                self.resources.contains(&lower) || imported.union().resources.contains(&lower);
             if !found && !scope.imports_content {
                 findings.problems.push(problem(
                     code::UNKNOWN_RESOURCE,
@@ -563,8 +563,8 @@ impl<'v> Walker<'v> {
         }
         let found = self.all_ids.contains(value)
             || self.uuids.contains_key(&lower)
-            || imported.union.ids.contains(value)
-            || imported.union.resources.contains(&lower);
+            || imported.union().ids.contains(value)
+            || imported.union().resources.contains(&lower);
         if found || scope.imports_content {
             return;
         }
