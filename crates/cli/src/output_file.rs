@@ -68,10 +68,8 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "shinrai-output-file-{name}-{}",
-            std::process::id()
-        ));
+        let dir =
+            std::env::temp_dir().join(format!("shinrai-output-file-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).ok();
         dir
@@ -104,7 +102,10 @@ mod tests {
         std::fs::write(&target, "old").ok();
         let written = write_new(&target);
         assert!(written.is_ok());
-        assert_eq!(std::fs::read_to_string(&target).ok().as_deref(), Some("new"));
+        assert_eq!(
+            std::fs::read_to_string(&target).ok().as_deref(),
+            Some("new")
+        );
         assert_eq!(entries(&dir), vec!["out.json".to_owned()]);
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -119,7 +120,10 @@ mod tests {
             Err(CliError::Invalid)
         });
         assert!(matches!(written, Err(CliError::Invalid)));
-        assert_eq!(std::fs::read_to_string(&target).ok().as_deref(), Some("old"));
+        assert_eq!(
+            std::fs::read_to_string(&target).ok().as_deref(),
+            Some("old")
+        );
         assert_eq!(entries(&dir), vec!["out.json".to_owned()]);
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -130,7 +134,10 @@ mod tests {
         let target = dir.join("out.json");
         std::fs::create_dir_all(target.join("inside")).ok();
         let written = write_new(&target);
-        assert!(matches!(written, Err(CliError::Unwritable { .. })), "{written:?}");
+        assert!(
+            matches!(written, Err(CliError::Unwritable { .. })),
+            "{written:?}"
+        );
         assert!(target.join("inside").is_dir());
         assert_eq!(entries(&dir), vec!["out.json".to_owned()]);
         let _ = std::fs::remove_dir_all(&dir);
@@ -142,7 +149,10 @@ mod tests {
         let target = dir.join("out.json");
         let written = write_new(&target);
         assert!(written.is_ok());
-        assert_eq!(std::fs::read_to_string(&target).ok().as_deref(), Some("new"));
+        assert_eq!(
+            std::fs::read_to_string(&target).ok().as_deref(),
+            Some("new")
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -39,7 +39,6 @@ fn output_format(flag: Option<crate::args::FormatArg>, output: Option<&Path>) ->
         .unwrap_or(Format::Json)
 }
 
-
 fn resolve(args: &ResolveArgs, lang: Lang) -> Result<(), CliError> {
     let size = std::fs::metadata(&args.profile)
         .map(|m| m.len())

@@ -78,7 +78,11 @@ impl serde_json::ser::Formatter for Pretty {
         self.close(writer, b"]")
     }
 
-    fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
         self.new_line(writer, first)
     }
 
@@ -95,7 +99,11 @@ impl serde_json::ser::Formatter for Pretty {
         self.close(writer, b"}")
     }
 
-    fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
         self.new_line(writer, first)
     }
 
@@ -134,7 +142,11 @@ mod tests {
     fn lines_deeper_than_one_write_still_get_every_level() {
         let mut deep = json!("bottom");
         for level in 0..(DEEPEST_AT_ONCE + 10) {
-            deep = if level % 2 == 0 { json!([deep]) } else { json!({"k": deep}) };
+            deep = if level % 2 == 0 {
+                json!([deep])
+            } else {
+                json!({"k": deep})
+            };
         }
         same_as_serde_json(&deep);
     }

@@ -93,7 +93,12 @@ pub fn resolve_file(path: &Path, options: &Options) -> Result<Resolved, OscalErr
             .unwrap_or_else(|_| value_and_schema(&source))?;
         let loaded = match typed {
             Some(loaded) => loaded,
-            None => load_imports(input::typed_profile(&source, &value)?, &source, path, options),
+            None => load_imports(
+                input::typed_profile(&source, &value)?,
+                &source,
+                path,
+                options,
+            ),
         };
         let Loaded {
             profile,

@@ -158,7 +158,12 @@ impl<'c> Imported<'c> {
     pub(super) fn union(&self) -> &CatalogIndex<'c> {
         match &self.merged {
             Some(merged) => merged,
-            None => self.per_import.iter().flatten().next().unwrap_or(&self.none),
+            None => self
+                .per_import
+                .iter()
+                .flatten()
+                .next()
+                .unwrap_or(&self.none),
         }
     }
 }
