@@ -225,4 +225,19 @@ mod tests {
         assert!(!is_json_name("title", "titles"));
         assert_eq!(json_name("oscal_version"), "oscal-version");
     }
+
+    #[test]
+    fn arrays_read_keep_no_spare_room() {
+        use crate::model::common::Part;
+        let part: Part = serde_json::from_str(
+            r#"{"name": "item", "props": [{"name": "label", "value": "a."}],
+                "parts": [{"name": "a"}, {"name": "b"}, {"name": "c"}, {"name": "d"}, {"name": "e"}]}"#,
+        )
+        .unwrap();
+        let props = part.props.unwrap();
+        let parts = part.parts.unwrap();
+        // Read without fitting, these would hold room for four and eight.
+        assert_eq!((props.len(), props.capacity()), (1, 1));
+        assert_eq!((parts.len(), parts.capacity()), (5, 5));
+    }
 }

@@ -715,3 +715,38 @@ fn a_profile_can_set_a_parameter_it_adds() {
     ));
     assert_eq!(find(&catalog, "b-1_prm_1")["values"], json!(["weekly"]));
 }
+
+/// The profile is typed on one thread and read as a value on another: whatever goes wrong, the
+/// error is the one the profile deserves, at its place.
+#[test]
+fn a_profile_that_does_not_read_stops_with_the_reason_it_does_not() {
+    let scratch = Scratch::new();
+    scratch.write("abc_catalog.json", &catalog());
+    let truncated = scratch.0.join("truncated.json");
+    let whole =
+        serde_json::to_string(&profile(import(json!({"include-all": {}})), as_is())).expect("json");
+    std::fs::write(&truncated, whole.get(..whole.len() / 2).expect("half")).expect("write");
+    let error = resolve_file(&truncated, &options(None)).expect_err("truncated");
+    assert_eq!(error.kind, ErrorKind::Syntax);
+    assert!(
+        matches!(error.place, Place::LineColumn { .. }),
+        "{:?}",
+        error.place
+    );
+
+    let not_a_profile = scratch.write("a_catalog.json", &catalog());
+    let error = resolve_file(&not_a_profile, &options(None)).expect_err("a catalog");
+    assert_eq!(error.kind, ErrorKind::Unsupported);
+    assert!(error.to_string().contains("not a profile"), "{error}");
+
+    // A profile missing a required field does not type: validation says what is missing.
+    let mut untyped = profile(import(json!({"include-all": {}})), as_is());
+    untyped["profile"]
+        .as_object_mut()
+        .expect("profile")
+        .remove("metadata");
+    let untyped = scratch.write("untyped.json", &untyped);
+    let error = resolve_file(&untyped, &options(None)).expect_err("no metadata");
+    assert_eq!(error.kind, ErrorKind::Invalid);
+    assert!(error.to_string().contains("metadata"), "{error}");
+}
