@@ -29,22 +29,70 @@ impl<'a> Attribute<'a> {
 }
 
 /// Reads the attributes from the text after the element name. Fails on anything that is not
-/// `name="value"` or `name='value'` separated by whitespace, and on a name given twice. Works on
-/// bytes: every delimiter is ASCII, so every cut falls on a character boundary.
+/// `name="value"` or `name='value'` separated by whitespace, and on a name given twice.
+#[cfg(test)]
 pub(crate) fn scan(raw: &str) -> Result<Vec<Attribute<'_>>, String> {
-    let bytes = raw.as_bytes();
-    let byte = |at: usize| bytes.get(at).copied();
-    let text = |from: usize, to: usize| raw.get(from..to).unwrap_or_default();
-    let skip_space = |mut at: usize| {
-        while byte(at).is_some_and(is_space) {
-            at += 1;
+    Attributes::new(raw).collect()
+}
+
+/// The attributes of a tag's text, read one at a time as asked for: most tags are read once,
+/// front to back, and need no list of them. Works on bytes: every delimiter is ASCII, so every
+/// cut falls on a character boundary. After an error it yields nothing more.
+#[derive(Debug, Clone)]
+pub(crate) struct Attributes<'a> {
+    raw: &'a str,
+    at: usize,
+    /// The names read so far, for finding one given twice; past the first few (more than any
+    /// OSCAL element has) the names before are read again instead.
+    seen: [&'a str; SEEN],
+    count: usize,
+}
+
+const SEEN: usize = 6;
+
+impl<'a> Attributes<'a> {
+    pub fn new(raw: &'a str) -> Attributes<'a> {
+        Attributes {
+            raw,
+            at: 0,
+            seen: [""; SEEN],
+            count: 0,
         }
-        at
-    };
-    let mut attributes: Vec<Attribute<'_>> = Vec::new();
-    let mut at = skip_space(0);
-    // An empty-element tag's text may end in its `/`.
-    while at < bytes.len() && !(byte(at) == Some(b'/') && at + 1 == bytes.len()) {
+    }
+
+    /// True when the name was given before this one, which starts at `name_start`.
+    fn given_before(&self, name: &str, name_start: usize) -> bool {
+        if self.count <= SEEN {
+            return self.seen.iter().take(self.count).any(|seen| *seen == name);
+        }
+        let mut before = Attributes::new(self.raw.get(..name_start).unwrap_or_default());
+        while let Some(Ok((_, seen, _))) = before.next_raw() {
+            if seen == name {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The next name and its value as written (not yet normalised), with where the name starts.
+    fn next_raw(&mut self) -> Option<Result<(usize, &'a str, &'a str), String>> {
+        let bytes = self.raw.as_bytes();
+        let byte = |at: usize| bytes.get(at).copied();
+        let text = |from: usize, to: usize| self.raw.get(from..to).unwrap_or_default();
+        let skip_space = |mut at: usize| {
+            while byte(at).is_some_and(is_space) {
+                at += 1;
+            }
+            at
+        };
+        let mut at = skip_space(self.at);
+        // An empty-element tag's text may end in its `/`.
+        if at >= bytes.len() || (byte(at) == Some(b'/') && at + 1 == bytes.len()) {
+            self.at = bytes.len();
+            return None;
+        }
+        // Whatever happens below, nothing more is read after this attribute fails.
+        self.at = bytes.len();
         let name_start = at;
         while byte(at).is_some_and(|b| b != b'=' && !is_space(b)) {
             at += 1;
@@ -52,32 +100,53 @@ pub(crate) fn scan(raw: &str) -> Result<Vec<Attribute<'_>>, String> {
         let name = text(name_start, at);
         at = skip_space(at);
         if byte(at) != Some(b'=') {
-            return Err(format!("attribute {name} has no value"));
+            return Some(Err(format!("attribute {name} has no value")));
         }
         at = skip_space(at + 1);
-        let quote = byte(at)
-            .filter(|b| *b == b'"' || *b == b'\'')
-            .ok_or_else(|| format!("the value of attribute {name} is not quoted"))?;
+        let Some(quote) = byte(at).filter(|b| *b == b'"' || *b == b'\'') else {
+            return Some(Err(format!("the value of attribute {name} is not quoted")));
+        };
         let value_start = at + 1;
-        let value_end = bytes
+        let Some(value_end) = bytes
             .get(value_start..)
             .and_then(|rest| memchr::memchr(quote, rest))
             .map(|length| value_start + length)
-            .ok_or_else(|| format!("the value of attribute {name} is never closed"))?;
+        else {
+            return Some(Err(format!(
+                "the value of attribute {name} is never closed"
+            )));
+        };
         at = value_end + 1;
         if byte(at).is_some_and(|b| !is_space(b) && b != b'/') {
-            return Err(format!("attribute {name} runs into what follows it"));
+            return Some(Err(format!("attribute {name} runs into what follows it")));
         }
-        if attributes.iter().any(|seen| seen.name == name) {
-            return Err(format!("attribute {name} is given twice"));
-        }
-        attributes.push(Attribute {
-            name,
-            value: normalise(text(value_start, value_end))?,
-        });
-        at = skip_space(at);
+        self.at = at;
+        Some(Ok((name_start, name, text(value_start, value_end))))
     }
-    Ok(attributes)
+}
+
+impl<'a> Iterator for Attributes<'a> {
+    type Item = Result<Attribute<'a>, String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (name_start, name, value) = match self.next_raw()? {
+            Ok(found) => found,
+            Err(why) => return Some(Err(why)),
+        };
+        if self.given_before(name, name_start) {
+            self.at = self.raw.len();
+            return Some(Err(format!("attribute {name} is given twice")));
+        }
+        if let Some(slot) = self.seen.get_mut(self.count) {
+            *slot = name;
+        }
+        self.count += 1;
+        Some(
+            normalise(value)
+                .map(|value| Attribute { name, value })
+                .inspect_err(|_| self.at = self.raw.len()),
+        )
+    }
 }
 
 /// True when a tag's text may declare a namespace: most tags do not, and need no scan for it.
@@ -99,10 +168,11 @@ fn is_space(byte: u8) -> bool {
 
 /// Entities resolved and whitespace characters read as spaces; borrowed when nothing changes.
 fn normalise(value: &str) -> Result<Cow<'_, str>, String> {
-    if !value
-        .bytes()
-        .any(|byte| matches!(byte, b'&' | b'\t' | b'\n' | b'\r' | b'<'))
-    {
+    // Looked for without a branch per byte: most values hold none of these.
+    let special = value.bytes().fold(false, |any, byte| {
+        any | matches!(byte, b'&' | b'\t' | b'\n' | b'\r' | b'<')
+    });
+    if !special {
         return Ok(Cow::Borrowed(value));
     }
     let mut out = String::with_capacity(value.len());
@@ -199,6 +269,7 @@ mod tests {
             " id=\"x",
             " id=\"x\"class=\"y\"",
             " id=\"a\" id=\"b\"",
+            " a=\"1\" b=\"2\" c=\"3\" d=\"4\" e=\"5\" f=\"6\" g=\"7\" c=\"8\"",
             " v=\"&bogus;\"",
             " v=\"a<b\"",
             " v=\"&#0;\"",

@@ -50,6 +50,11 @@ impl<'t> Scanner<'t> {
         self.at
     }
 
+    /// Goes back to where a lexeme read before started.
+    pub fn rewind(&mut self, at: usize) {
+        self.at = at;
+    }
+
     pub fn next(&mut self) -> Result<Lexeme<'t>, LexError> {
         loop {
             let start = self.at;

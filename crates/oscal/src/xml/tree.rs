@@ -104,7 +104,7 @@ pub(crate) enum Token<'t> {
 
 /// An element's start tag, in OSCAL's namespace: its local name and the text of its attributes,
 /// read as needed.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Tag<'t> {
     name: &'t str,
     attributes: &'t str,
@@ -117,34 +117,43 @@ impl<'t> Tag<'t> {
 
     /// The attributes that carry content, in document order, by local name: namespace
     /// declarations and attributes in other namespaces (`xsi:schemaLocation`) are left out.
-    pub fn attributes(&self) -> Result<ContentAttributes<'t>, String> {
-        // Most tags carry no attribute: nothing to scan.
-        let scanned = if self.attributes.is_empty() {
-            Vec::new()
-        } else {
-            attributes::scan(self.attributes)?
-        };
-        Ok(ContentAttributes {
-            scanned: scanned.into_iter(),
-        })
+    /// They are read as they are asked for; one that is not well-formed comes as an error.
+    pub fn attributes(&self) -> ContentAttributes<'t> {
+        ContentAttributes {
+            scanned: attributes::Attributes::new(self.attributes),
+        }
     }
 }
 
 /// The attributes of a tag that carry content, as name and value.
 #[derive(Debug)]
 pub(crate) struct ContentAttributes<'t> {
-    scanned: std::vec::IntoIter<attributes::Attribute<'t>>,
+    scanned: attributes::Attributes<'t>,
 }
 
 impl<'t> Iterator for ContentAttributes<'t> {
-    type Item = (&'t str, Cow<'t, str>);
+    type Item = Result<(&'t str, Cow<'t, str>), String>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.scanned
-            .by_ref()
-            .find(|attribute| attribute.prefix().is_none() && attribute.declares().is_none())
-            .map(|attribute| (attribute.name, attribute.value))
+        loop {
+            match self.scanned.next()? {
+                Ok(attribute) if attribute.prefix().is_some() || attribute.declares().is_some() => {
+                }
+                Ok(attribute) => return Some(Ok((attribute.name, attribute.value))),
+                Err(why) => return Some(Err(why)),
+            }
+        }
     }
+}
+
+/// A start tag and where the tokens stood before it, to read them again from there.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mark<'t> {
+    tag: Tag<'t>,
+    offset: usize,
+    open: usize,
+    namespaces: usize,
+    depth: usize,
 }
 
 /// The tokens of a document, with the byte offset where each starts for placing errors.
@@ -175,6 +184,37 @@ impl<'t> Tokenizer<'t> {
             offset: 0,
             depth: 0,
         }
+    }
+
+    /// Marks `tag`, the start tag just read, to come back to.
+    pub fn mark(&self, tag: Tag<'t>) -> Mark<'t> {
+        let depth = self.depth.saturating_sub(1);
+        Mark {
+            tag,
+            offset: self.offset,
+            open: depth,
+            // Declarations are kept outermost first: the tag's own come last.
+            namespaces: self
+                .namespaces
+                .iter()
+                .take_while(|(_, _, declared)| *declared <= depth)
+                .count(),
+            depth,
+        }
+    }
+
+    /// Goes back to just after a marked start tag, and gives the tag back. The state before
+    /// the tag is restored and the tag read again: rewinding only within the element around
+    /// the mark, everything read since opened and closed above that state, so dropping what
+    /// was added restores it.
+    pub fn rewind(&mut self, mark: Mark<'t>) -> Result<Tag<'t>, ParseError> {
+        self.scanner.rewind(mark.offset);
+        self.open.truncate(mark.open);
+        self.namespaces.truncate(mark.namespaces);
+        self.depth = mark.depth;
+        self.closing_empty = false;
+        self.next()?;
+        Ok(mark.tag)
     }
 
     pub fn position(&self, offset: usize) -> Position {
@@ -270,13 +310,12 @@ impl<'t> Tokenizer<'t> {
     /// An element opens: its namespace declarations come into scope, and its name must be in
     /// OSCAL's namespace.
     fn open_tag(&mut self, qualified: &'t str, raw: &'t str) -> Result<Token<'t>, ParseError> {
-        let declared = if attributes::may_declare(raw) {
-            attributes::scan(raw).map_err(|detail| syntax(self.here(), &detail))?
-        } else {
-            Vec::new()
-        };
-        for attribute in declared {
-            if let Some(prefix) = attribute.declares() {
+        if attributes::may_declare(raw) {
+            for attribute in attributes::Attributes::new(raw) {
+                let attribute = attribute.map_err(|detail| syntax(self.here(), &detail))?;
+                let Some(prefix) = attribute.declares() else {
+                    continue;
+                };
                 let is_oscal = attribute.value == OSCAL_NAMESPACE;
                 self.namespaces
                     .push((prefix.to_owned(), is_oscal, self.depth));
@@ -321,10 +360,8 @@ impl<'t> Tokenizer<'t> {
     /// The attributes of a tag as owned pairs, in document order.
     pub fn owned_attributes(&self, tag: &Tag<'_>) -> Result<Vec<(String, String)>, ParseError> {
         let mut attributes = Vec::new();
-        for (key, value) in tag
-            .attributes()
-            .map_err(|detail| syntax(self.here(), &detail))?
-        {
+        for attribute in tag.attributes() {
+            let (key, value) = attribute.map_err(|detail| syntax(self.here(), &detail))?;
             attributes.push((key.to_owned(), value.into_owned()));
         }
         Ok(attributes)

@@ -8,6 +8,7 @@ use super::super::shapes::Shape;
 use super::super::tree::Tag;
 use super::Error;
 use super::members::{FieldMembers, Members, Pending, read_key};
+use super::prose::Prose;
 use super::reader::Reader;
 
 /// The document: one key, the model's, holding the root element.
@@ -79,14 +80,14 @@ impl<'de> de::Deserializer<'de> for ElementValue<'_, 'de> {
             Shape::Assembly {
                 flags, children, ..
             } => {
-                let flags = reader.flags(&tag, flags, at)?;
+                let flags = reader.flags(&tag, flags, at);
                 let mut members = Members {
                     reader: &mut *reader,
                     tag,
                     flags,
                     children,
                     prose_slot: children.iter().position(|child| child.unwrapped),
-                    prose: Vec::new(),
+                    prose: Prose::None,
                     written: 0,
                     pending: Pending::Nothing,
                     closed: false,
@@ -101,7 +102,7 @@ impl<'de> de::Deserializer<'de> for ElementValue<'_, 'de> {
                 flags,
                 ..
             } => {
-                let flags = reader.flags(&tag, flags, at)?;
+                let flags = reader.flags(&tag, flags, at);
                 let mut members = FieldMembers {
                     reader: &mut *reader,
                     tag,

@@ -7,11 +7,12 @@ use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess};
 use shinrai_domain::text::Bilingual;
 
-use super::super::markup;
+use super::super::markup::{self, Paragraphs};
 use super::super::shapes::{ChildShape, ValueType};
 use super::super::tree::{Node, Tag, Token, is_blank};
 use super::Error;
 use super::children::{ChildValue, Run};
+use super::prose::{self, Prose};
 use super::reader::{Flags, Reader};
 use super::scalar::Scalar;
 
@@ -40,7 +41,7 @@ pub(super) struct Members<'r, 't> {
     pub(super) flags: Flags<'t>,
     pub(super) children: &'static [ChildShape],
     pub(super) prose_slot: Option<usize>,
-    pub(super) prose: Vec<Node>,
+    pub(super) prose: Prose<'t>,
     /// The slots already written, one bit each: JSON holds each key once.
     pub(super) written: u64,
     pub(super) pending: Pending<'t>,
@@ -70,11 +71,10 @@ impl<'t> Members<'_, 't> {
             let at = self.reader.tokens.offset;
             let name = child.name();
             if self.prose_slot.is_some() && markup::is_block_element(name) {
-                let element = self.reader.tokens.element(&child)?;
-                self.prose.push(Node::Element(element));
+                self.read_block(child)?;
                 continue;
             }
-            if !self.prose.is_empty() {
+            if !matches!(self.prose, Prose::None) {
                 // Prose is written where it stood: before the parts that follow it.
                 self.reader.put_back(Token::Open(child));
                 return self.flush_prose();
@@ -105,9 +105,42 @@ impl<'t> Members<'_, 't> {
         }
     }
 
+    /// A block of prose just opened: written straight as Markdown while the prose is plain
+    /// paragraphs, else read as a tree. Where plain prose meets a block that is not, the
+    /// tokens go back to its first block and the blocks are read again as trees.
+    fn read_block(&mut self, block: Tag<'t>) -> Result<(), Error> {
+        let tokens = &mut self.reader.tokens;
+        match std::mem::replace(&mut self.prose, Prose::None) {
+            Prose::Tree(mut nodes) => {
+                nodes.push(Node::Element(tokens.element(&block)?));
+                self.prose = Prose::Tree(nodes);
+            }
+            Prose::None => {
+                let first = tokens.mark(block);
+                let mut writer = Paragraphs::default();
+                self.prose = if prose::paragraph(tokens, &block, &mut writer) {
+                    Prose::Plain { first, writer }
+                } else {
+                    let block = tokens.rewind(first)?;
+                    Prose::Tree(vec![Node::Element(tokens.element(&block)?)])
+                };
+            }
+            Prose::Plain { first, mut writer } => {
+                self.prose = if prose::paragraph(tokens, &block, &mut writer) {
+                    Prose::Plain { first, writer }
+                } else {
+                    // The blocks after the first come again through `next_member`.
+                    let first = tokens.rewind(first)?;
+                    Prose::Tree(vec![Node::Element(tokens.element(&first)?)])
+                };
+            }
+        }
+        Ok(())
+    }
+
     /// The prose gathered so far, as Markdown under its key; `None` when there is none.
     pub(super) fn flush_prose(&mut self) -> Result<Option<&'static str>, Error> {
-        if self.prose.is_empty() {
+        if matches!(self.prose, Prose::None) {
             return Ok(None);
         }
         let Some(slot) = self.prose_slot else {
@@ -123,7 +156,11 @@ impl<'t> Members<'_, 't> {
             ));
         }
         self.written |= 1 << slot;
-        let markdown = markup::multiline_to_markdown(&std::mem::take(&mut self.prose))?;
+        let markdown = match std::mem::replace(&mut self.prose, Prose::None) {
+            Prose::None => String::new(),
+            Prose::Plain { writer, .. } => writer.finish(),
+            Prose::Tree(nodes) => markup::multiline_to_markdown(&nodes)?,
+        };
         self.pending = Pending::Prose(markdown);
         Ok(self.children.get(slot).map(|shape| shape.json_key.as_str()))
     }

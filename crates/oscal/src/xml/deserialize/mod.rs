@@ -41,6 +41,7 @@ macro_rules! present_value_methods {
 mod children;
 mod document;
 mod members;
+mod prose;
 mod reader;
 mod scalar;
 

@@ -7,8 +7,11 @@ use shinrai_domain::text::Bilingual;
 
 use super::super::markup;
 use super::super::shapes::{FlagShape, Shape, Shapes, ValueType};
-use super::super::tree::{ContentAttributes, Node, Position, Tag, Token, Tokenizer, syntax};
+use super::super::tree::{
+    ContentAttributes, Node, Position, Tag, Token, Tokenizer, is_blank, syntax,
+};
 use super::Error;
+use super::prose;
 use super::scalar::Scalar;
 
 /// The tokens, with one that may have been read ahead: a run of repeated elements ends only
@@ -55,24 +58,20 @@ impl<'t> Reader<'t> {
         tag: &Tag<'t>,
         shapes: &'static [FlagShape],
         at: usize,
-    ) -> Result<Flags<'t>, Error> {
-        Ok(Flags {
-            attributes: tag
-                .attributes()
-                .map_err(|detail| Error::from(syntax(self.here(), &detail)))?,
+    ) -> Flags<'t> {
+        Flags {
+            attributes: tag.attributes(),
             shapes,
             element: tag.name(),
             at,
-        })
+        }
     }
 
     /// Refuses attributes on an element that holds a value alone or wraps a group.
     pub(super) fn no_attributes(&self, tag: &Tag<'_>, at: usize) -> Result<(), Error> {
-        let mut attributes = tag
-            .attributes()
-            .map_err(|detail| Error::from(syntax(self.here(), &detail)))?;
-        match attributes.next() {
-            Some((key, _)) => Err(self.no_attribute(tag.name(), key, at)),
+        match tag.attributes().next() {
+            Some(Ok((key, _))) => Err(self.no_attribute(tag.name(), key, at)),
+            Some(Err(detail)) => Err(syntax(self.tokens.position(at), &detail).into()),
             None => Ok(()),
         }
     }
@@ -94,6 +93,13 @@ impl<'t> Reader<'t> {
                 Token::Close => break None,
                 Token::Eof => return Err(self.unexpected_end()),
                 Token::Open(inner) => {
+                    // Plain paragraphs are written straight as Markdown, without a tree.
+                    if value_type == ValueType::MarkupMultiline
+                        && is_blank(&text)
+                        && let Some(markdown) = prose::plain_value(&mut self.tokens, &inner)?
+                    {
+                        return Ok(Scalar::Text(Cow::Owned(markdown)));
+                    }
                     let mut content = Vec::new();
                     if !text.is_empty() {
                         content.push(Node::Text(std::mem::take(&mut text).into_owned()));
@@ -199,8 +205,12 @@ impl<'t> Flags<'t> {
         &mut self,
         reader: &Reader<'t>,
     ) -> Result<Option<(&'static str, Scalar<'t>)>, Error> {
-        let Some((key, text)) = self.attributes.next() else {
-            return Ok(None);
+        let (key, text) = match self.attributes.next() {
+            None => return Ok(None),
+            Some(Ok(attribute)) => attribute,
+            Some(Err(detail)) => {
+                return Err(syntax(reader.tokens.position(self.at), &detail).into());
+            }
         };
         let Some(flag) = self.shapes.iter().find(|flag| flag.name == key) else {
             return Err(reader.no_attribute(self.element, key, self.at));

@@ -76,3 +76,65 @@ fn a_reader_that_skips_everything_still_reads_to_the_end() {
     let broken = format!("{text}<extra/>");
     assert!(from_xml::<IgnoredAny>(&broken).is_err());
 }
+
+/// Prose as the general path reads it: the blocks parsed as a tree, then written as Markdown.
+fn prose_as_a_tree(blocks: &str) -> String {
+    let part = crate::xml::tree::parse(&format!(
+        "<part xmlns=\"{OSCAL_NAMESPACE}\">{blocks}</part>"
+    ))
+    .unwrap();
+    crate::xml::markup::multiline_to_markdown(&part.children).unwrap()
+}
+
+#[test]
+fn prose_read_straight_from_the_tokens_is_the_prose_a_tree_gives() {
+    let proses = [
+        "<p>One.</p>",
+        "<p>One  <insert type=\"param\" id-ref=\"p\"/>\n two.</p>\n<p/>\n<p> </p><p>Three</p>",
+        // Plain paragraphs, then blocks that are not: the tokens go back to the first block.
+        "<p>One.</p><p>Two.</p><ul><li>x</li><li>y</li></ul><p>After.</p>",
+        "<p>One.</p><p>A <a href=\"https://example.com\">link</a>.</p>",
+        "<ol><li>first</li></ol><p>Then plain.</p>",
+        "<p>A <em>word</em>.</p><p>Plain.</p>",
+        "<p>An <insert type=\"param\" id-ref=\"p\"> </insert> with content.</p>",
+        "<p>1. reads as a list</p>",
+        "<p>Star * and \"quote\"</p>",
+        // Namespaces declared inside the prose, before and after the block that sends it back.
+        "<p xmlns:o=\"http://csrc.nist.gov/ns/oscal/1.0\">One.</p><p>Two <em>x</em></p>",
+        "<p>One.</p><p xmlns:o=\"http://csrc.nist.gov/ns/oscal/1.0\">Two <o:em>x</o:em></p><p>3</p>",
+    ];
+    for prose in proses {
+        let expected = prose_as_a_tree(prose);
+        let text = catalog(
+            " uuid=\"u\"",
+            &format!(
+                "<param id=\"p\"><remarks>{prose}</remarks></param>\
+                 <control id=\"c\"><title>C</title><part name=\"s\">{prose}</part></control>"
+            ),
+        );
+        let value = xml_to_value(&text).unwrap_or_else(|error| panic!("{prose}: {error:?}"));
+        let part = &value["catalog"]["controls"][0]["parts"][0];
+        assert_eq!(part["prose"], expected.as_str(), "{prose}");
+        let remarks = &value["catalog"]["params"][0]["remarks"];
+        assert_eq!(remarks, expected.as_str(), "{prose}");
+    }
+}
+
+#[test]
+fn broken_prose_is_reported_where_the_tree_reports_it() {
+    for prose in [
+        "<p>One.</p><p>Two.</q></p>",
+        "<p>One.</p><p>Two &bogus;</p>",
+        "<p>One.</p><p a=\"1\" a=\"2\">Two</p>",
+        "<p>One <insert type=\"param\" type=\"x\"/></p>",
+        "<p>One.</p><o:p>Two</o:p>",
+    ] {
+        let text = catalog(
+            " uuid=\"u\"",
+            &format!("<control id=\"c\"><title>C</title><part name=\"s\">{prose}</part></control>"),
+        );
+        let straight = xml_to_value(&text).unwrap_err();
+        let tree = crate::xml::tree::parse(&text).unwrap_err();
+        assert_eq!((straight.at, straight.why), (tree.at, tree.why), "{prose}");
+    }
+}

@@ -53,6 +53,7 @@ use shinrai_domain::text::Bilingual;
 use super::tree::{Node, Position};
 
 pub use normalize::normalize;
+pub(crate) use plain::Paragraphs;
 pub use vocabulary::is_block_element;
 
 /// Why some markup cannot be written as Markdown, and where.

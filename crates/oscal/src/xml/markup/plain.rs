@@ -1,36 +1,45 @@
 //! The prose most documents hold, written the short way: paragraphs of plain text and inserts.
 //! Their Markdown is the text with its whitespace collapsed and each insert as
 //! `{{ insert: type, id }}`, paragraphs a blank line apart — what the general path (check,
-//! normalize, write) gives them, without building its trees. Anything else goes that way.
+//! normalize, write) gives them, without building its trees. [`Paragraphs`] writes it from a
+//! tree here and straight from a document's tokens when XML is read. Anything else goes the
+//! general way.
 
 use memchr::memchr3;
 
 use super::normalize::collapse;
 
-use crate::xml::tree::{Element, Node};
+use crate::xml::tree::Node;
 
 /// The Markdown of content made only of plain paragraphs (and whitespace between them), or
 /// `None` when it holds anything else.
 pub(super) fn paragraphs(content: &[Node]) -> Option<String> {
-    let mut out = String::new();
+    let mut writer = Paragraphs::default();
     for node in content {
         match node {
             Node::Text(text) if is_blank(text) => {}
             Node::Element(element) if element.name == "p" => {
-                let start = out.len();
-                if start > 0 {
-                    out.push_str("\n\n");
+                writer.open();
+                for node in &element.children {
+                    match node {
+                        Node::Text(text) => writer.text(text)?,
+                        Node::Element(insert)
+                            if insert.name == "insert" && insert.children.is_empty() =>
+                        {
+                            writer.insert(
+                                insert.attribute("type").unwrap_or_default(),
+                                insert.attribute("id-ref").unwrap_or_default(),
+                            );
+                        }
+                        Node::Element(_) => return None,
+                    }
                 }
-                let written = paragraph(element, &mut out)?;
-                if !written {
-                    // An empty paragraph is dropped, with its separator.
-                    out.truncate(start);
-                }
+                writer.close();
             }
             _ => return None,
         }
     }
-    Some(out)
+    Some(writer.finish())
 }
 
 /// The Markdown of a markup-line that is plain text alone: the text with its whitespace
@@ -46,46 +55,73 @@ pub(super) fn line(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// Writes one paragraph's Markdown; false when it holds nothing. `None` when some of it is not
-/// plain.
-fn paragraph(element: &Element, out: &mut String) -> Option<bool> {
-    let start = out.len();
-    // Whitespace seen but not yet written: it is written only when something follows it.
-    let mut space = false;
-    for node in &element.children {
-        match node {
-            Node::Text(text) => {
-                if !is_plain_or_space(text) {
-                    return None;
-                }
-                let content = text.trim_matches(is_xml_space);
-                if content.is_empty() {
-                    space = true;
-                    continue;
-                }
-                if (space || text.starts_with(is_xml_space)) && out.len() > start {
-                    out.push(' ');
-                } else if out.len() == start && content.starts_with(is_line_start_syntax) {
-                    return None;
-                }
-                push_collapsed(content, out);
-                space = text.ends_with(is_xml_space);
-            }
-            Node::Element(insert) if insert.name == "insert" && insert.children.is_empty() => {
-                if space && out.len() > start {
-                    out.push(' ');
-                }
-                space = false;
-                out.push_str("{{ insert: ");
-                out.push_str(insert.attribute("type").unwrap_or_default());
-                out.push_str(", ");
-                out.push_str(insert.attribute("id-ref").unwrap_or_default());
-                out.push_str(" }}");
-            }
-            Node::Element(_) => return None,
+/// The Markdown of plain paragraphs, written a piece at a time as they are read (from a tree or
+/// straight from the tokens of a document): each paragraph's text with its whitespace collapsed
+/// and each insert as `{{ insert: type, id }}`, paragraphs a blank line apart, an empty
+/// paragraph dropped with its separator.
+#[derive(Debug, Default)]
+pub(crate) struct Paragraphs {
+    out: String,
+    /// Where the paragraph open now starts, before its separator, and where its text starts.
+    block_start: usize,
+    text_start: usize,
+    /// Whitespace seen but not yet written: it is written only when something follows it.
+    space: bool,
+}
+
+impl Paragraphs {
+    pub(crate) fn open(&mut self) {
+        self.block_start = self.out.len();
+        if self.block_start > 0 {
+            self.out.push_str("\n\n");
+        }
+        self.text_start = self.out.len();
+        self.space = false;
+    }
+
+    /// Text inside the paragraph; `None` when it is not plain.
+    pub(crate) fn text(&mut self, text: &str) -> Option<()> {
+        if !is_plain_or_space(text) {
+            return None;
+        }
+        let content = text.trim_matches(is_xml_space);
+        if content.is_empty() {
+            self.space = true;
+            return Some(());
+        }
+        let started = self.out.len() > self.text_start;
+        if (self.space || text.starts_with(is_xml_space)) && started {
+            self.out.push(' ');
+        } else if !started && content.starts_with(is_line_start_syntax) {
+            return None;
+        }
+        push_collapsed(content, &mut self.out);
+        self.space = text.ends_with(is_xml_space);
+        Some(())
+    }
+
+    /// An insert with no content inside the paragraph.
+    pub(crate) fn insert(&mut self, kind: &str, id: &str) {
+        if self.space && self.out.len() > self.text_start {
+            self.out.push(' ');
+        }
+        self.space = false;
+        self.out.push_str("{{ insert: ");
+        self.out.push_str(kind);
+        self.out.push_str(", ");
+        self.out.push_str(id);
+        self.out.push_str(" }}");
+    }
+
+    pub(crate) fn close(&mut self) {
+        if self.out.len() == self.text_start {
+            self.out.truncate(self.block_start);
         }
     }
-    Some(out.len() > start)
+
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
 }
 
 /// Text made only of plain characters and XML whitespace.
