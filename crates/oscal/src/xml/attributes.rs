@@ -63,7 +63,11 @@ impl<'a> Attributes<'a> {
     /// True when the name was given before this one, which starts at `name_start`.
     fn given_before(&self, name: &str, name_start: usize) -> bool {
         if self.count <= SEEN {
-            return self.seen.iter().take(self.count).any(|seen| *seen == name);
+            return self
+                .seen
+                .iter()
+                .take(self.count)
+                .any(|seen| same_name(seen, name));
         }
         let mut before = Attributes::new(self.raw.get(..name_start).unwrap_or_default());
         while let Some(Ok((_, seen, _))) = before.next_raw() {
@@ -128,7 +132,12 @@ impl<'a> Attributes<'a> {
 impl<'a> Iterator for Attributes<'a> {
     type Item = Result<Attribute<'a>, String>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
+        // Most tags hold no attribute, or none left: settled here, without reading on.
+        if self.at >= self.raw.len() {
+            return None;
+        }
         let (name_start, name, value) = match self.next_raw()? {
             Ok(found) => found,
             Err(why) => return Some(Err(why)),
@@ -147,6 +156,13 @@ impl<'a> Iterator for Attributes<'a> {
                 .inspect_err(|_| self.at = self.raw.len()),
         )
     }
+}
+
+/// Two names compared by length and first byte before their text: the names an element may
+/// hold differ there almost always, so most comparisons end without comparing the text.
+#[inline]
+pub(crate) fn same_name(one: &str, other: &str) -> bool {
+    one.len() == other.len() && one.as_bytes().first() == other.as_bytes().first() && one == other
 }
 
 /// True when a tag's text may declare a namespace: most tags do not, and need no scan for it.

@@ -64,6 +64,19 @@ impl<'t> Scanner<'t> {
             }
             let bytes = rest.as_bytes();
             if bytes.first() != Some(&b'<') {
+                // Most text between tags is indentation: whitespace up to the next tag, taken
+                // as it is without a search (a carriage return goes the long way, to be read
+                // as a line end).
+                let blank = bytes
+                    .iter()
+                    .position(|byte| !matches!(byte, b' ' | b'\t' | b'\n'))
+                    .unwrap_or(bytes.len());
+                if bytes.get(blank) == Some(&b'<') {
+                    self.at = start + blank;
+                    return Ok(Lexeme::Text(Cow::Borrowed(
+                        rest.get(..blank).unwrap_or_default(),
+                    )));
+                }
                 let length = memchr(b'<', bytes).unwrap_or(bytes.len());
                 self.at = start + length;
                 let raw = rest.get(..length).unwrap_or_default();

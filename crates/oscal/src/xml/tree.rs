@@ -134,6 +134,7 @@ pub(crate) struct ContentAttributes<'t> {
 impl<'t> Iterator for ContentAttributes<'t> {
     type Item = Result<(&'t str, Cow<'t, str>), String>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             match self.scanned.next()? {
