@@ -158,11 +158,12 @@ impl<'a> Iterator for Attributes<'a> {
     }
 }
 
-/// Two names compared by length and first byte before their text: the names an element may
-/// hold differ there almost always, so most comparisons end without comparing the text.
+/// Two names compared by length before their text: the names an element may hold differ there
+/// or in their first bytes almost always.
 #[inline]
 pub(crate) fn same_name(one: &str, other: &str) -> bool {
-    one.len() == other.len() && one.as_bytes().first() == other.as_bytes().first() && one == other
+    // Byte by byte: names are short, shorter than a call to compare them would be worth.
+    one.len() == other.len() && one.bytes().zip(other.bytes()).all(|(a, b)| a == b)
 }
 
 /// True when a tag's text may declare a namespace: most tags do not, and need no scan for it.

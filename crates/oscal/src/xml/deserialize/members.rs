@@ -116,8 +116,10 @@ impl<'t> Members<'_, 't> {
                 self.prose = Prose::Tree(nodes);
             }
             Prose::None => {
-                let first = tokens.mark(block);
-                let mut writer = Paragraphs::default();
+                let first = self.reader.tokens.mark(block);
+                let buffer = std::mem::take(&mut self.reader.prose_buffer);
+                let mut writer = Paragraphs::reusing(buffer);
+                let tokens = &mut self.reader.tokens;
                 self.prose = if prose::paragraph(tokens, &block, &mut writer) {
                     Prose::Plain { first, writer }
                 } else {
@@ -158,7 +160,11 @@ impl<'t> Members<'_, 't> {
         self.written |= 1 << slot;
         let markdown = match std::mem::replace(&mut self.prose, Prose::None) {
             Prose::None => String::new(),
-            Prose::Plain { writer, .. } => writer.finish(),
+            Prose::Plain { writer, .. } => {
+                let (markdown, buffer) = writer.finish_reusing();
+                self.reader.prose_buffer = buffer;
+                markdown
+            }
             Prose::Tree(nodes) => markup::multiline_to_markdown(&nodes)?,
         };
         self.pending = Pending::Prose(markdown);

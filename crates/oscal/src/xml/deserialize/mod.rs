@@ -110,6 +110,7 @@ pub fn from_xml<T: DeserializeOwned>(text: &str) -> Result<T, ReadProblem> {
         shapes,
         tokens,
         peeked: None,
+        prose_buffer: String::new(),
     };
     let document = Root {
         element: ElementValue {

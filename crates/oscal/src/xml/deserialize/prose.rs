@@ -64,13 +64,14 @@ pub(super) fn paragraph(
 
 /// The Markdown of a markup-multiline value whose first block, `first`, was just opened, read
 /// up to the value's end; `None` when it is not all plain paragraphs, and the tokens are then
-/// back just after `first`.
+/// back just after `first`. The Markdown is written in `buffer`, whose room is kept.
 pub(super) fn plain_value<'t>(
     tokens: &mut Tokenizer<'t>,
     first: &Tag<'t>,
+    buffer: &mut String,
 ) -> Result<Option<String>, ParseError> {
     let mark = tokens.mark(*first);
-    let mut writer = Paragraphs::default();
+    let mut writer = Paragraphs::reusing(std::mem::take(buffer));
     let mut block = *first;
     loop {
         if !paragraph(tokens, &block, &mut writer) {
@@ -81,7 +82,11 @@ pub(super) fn plain_value<'t>(
             match tokens.next() {
                 Ok(Token::Text(text)) if is_blank(&text) => {}
                 Ok(Token::Open(next)) => break next,
-                Ok(Token::Close) => return Ok(Some(writer.finish())),
+                Ok(Token::Close) => {
+                    let (markdown, room) = writer.finish_reusing();
+                    *buffer = room;
+                    return Ok(Some(markdown));
+                }
                 _ => {
                     tokens.rewind(mark)?;
                     return Ok(None);

@@ -21,6 +21,8 @@ pub(super) struct Reader<'t> {
     pub(super) shapes: &'static Shapes,
     pub(super) tokens: Tokenizer<'t>,
     pub(super) peeked: Option<(Token<'t>, usize)>,
+    /// Room for prose being written as Markdown, used again from one piece of prose to the next.
+    pub(super) prose_buffer: String,
 }
 
 impl<'t> Reader<'t> {
@@ -97,7 +99,8 @@ impl<'t> Reader<'t> {
                     // Plain paragraphs are written straight as Markdown, without a tree.
                     if value_type == ValueType::MarkupMultiline
                         && is_blank(&text)
-                        && let Some(markdown) = prose::plain_value(&mut self.tokens, &inner)?
+                        && let Some(markdown) =
+                            prose::plain_value(&mut self.tokens, &inner, &mut self.prose_buffer)?
                     {
                         return Ok(Scalar::Text(Cow::Owned(markdown)));
                     }

@@ -119,8 +119,23 @@ impl Paragraphs {
         }
     }
 
+    /// Writes into `buffer`, whose room is used again: the Markdown grows there, and only its
+    /// finished text is allocated, once, at its size.
+    pub(crate) fn reusing(mut buffer: String) -> Paragraphs {
+        buffer.clear();
+        Paragraphs {
+            out: buffer,
+            ..Paragraphs::default()
+        }
+    }
+
     pub(crate) fn finish(self) -> String {
         self.out
+    }
+
+    /// The Markdown as a string of its own size, and the buffer back to be used again.
+    pub(crate) fn finish_reusing(self) -> (String, String) {
+        (self.out.as_str().to_owned(), self.out)
     }
 }
 
