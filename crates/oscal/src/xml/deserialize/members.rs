@@ -115,6 +115,9 @@ impl<'t> Members<'_, 't> {
                 nodes.push(Node::Element(tokens.element(&block)?));
                 self.prose = Prose::Tree(nodes);
             }
+            Prose::None if !self.reader.straight_prose => {
+                self.prose = Prose::Tree(vec![Node::Element(tokens.element(&block)?)]);
+            }
             Prose::None => {
                 let first = self.reader.tokens.mark(block);
                 let buffer = std::mem::take(&mut self.reader.prose_buffer);

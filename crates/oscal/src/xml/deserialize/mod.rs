@@ -83,6 +83,12 @@ pub fn xml_to_value(text: &str) -> Result<Value, ReadProblem> {
 
 /// Reads an OSCAL XML document into any type that reads its JSON form.
 pub fn from_xml<T: DeserializeOwned>(text: &str) -> Result<T, ReadProblem> {
+    read(text, true)
+}
+
+/// Reads a document, plain prose written straight from the tokens or (`straight_prose` false,
+/// for tests that hold the two ways to one result) every piece of prose read as a tree.
+fn read<T: DeserializeOwned>(text: &str, straight_prose: bool) -> Result<T, ReadProblem> {
     let shapes = shapes().map_err(|detail| {
         ReadProblem::model(
             Position::default(),
@@ -111,6 +117,7 @@ pub fn from_xml<T: DeserializeOwned>(text: &str) -> Result<T, ReadProblem> {
         tokens,
         peeked: None,
         prose_buffer: String::new(),
+        straight_prose,
     };
     let document = Root {
         element: ElementValue {

@@ -1,7 +1,8 @@
-//! Prose read straight from the tokens into Markdown while it is plain paragraphs (text and
-//! inserts), as most prose is: no tree is built for it. Where something else turns up, the
-//! tokens go back to where the prose began and it is read as a tree, the way for every kind of
-//! markup; a document that is not well-formed takes that way too, so its error is the same.
+//! Prose read straight from the tokens into Markdown while it is plain paragraphs (text, inserts
+//! and links with plain text), as most prose is: no tree is built for it. Where something else
+//! turns up, the tokens go back to where the prose began and it is read as a tree, the way for
+//! every kind of markup; a document that is not well-formed takes that way too, so its error is
+//! the same.
 
 use super::super::markup::Paragraphs;
 use super::super::tree::{Mark, Node, ParseError, Tag, Token, Tokenizer, is_blank};
@@ -52,6 +53,23 @@ pub(super) fn paragraph(
                     kind.as_deref().unwrap_or_default(),
                     id.as_deref().unwrap_or_default(),
                 );
+            }
+            Ok(Token::Open(link)) if link.name() == "a" => {
+                let mut href = None;
+                for attribute in link.attributes() {
+                    match attribute {
+                        Ok(("href", value)) if href.is_none() => href = Some(value),
+                        _ => return false,
+                    }
+                }
+                let (Some(href), Ok(Token::Text(text)), Ok(Token::Close)) =
+                    (href, tokens.next(), tokens.next())
+                else {
+                    return false;
+                };
+                if writer.link(&text, &href).is_none() {
+                    return false;
+                }
             }
             Ok(Token::Close) => {
                 writer.close();

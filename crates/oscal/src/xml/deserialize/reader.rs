@@ -23,6 +23,8 @@ pub(super) struct Reader<'t> {
     pub(super) peeked: Option<(Token<'t>, usize)>,
     /// Room for prose being written as Markdown, used again from one piece of prose to the next.
     pub(super) prose_buffer: String,
+    /// Plain prose is written straight from the tokens (else every piece is read as a tree).
+    pub(super) straight_prose: bool,
 }
 
 impl<'t> Reader<'t> {
@@ -98,6 +100,7 @@ impl<'t> Reader<'t> {
                 Token::Open(inner) => {
                     // Plain paragraphs are written straight as Markdown, without a tree.
                     if value_type == ValueType::MarkupMultiline
+                        && self.straight_prose
                         && is_blank(&text)
                         && let Some(markdown) =
                             prose::plain_value(&mut self.tokens, &inner, &mut self.prose_buffer)?

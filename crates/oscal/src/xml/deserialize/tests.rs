@@ -98,6 +98,17 @@ fn prose_read_straight_from_the_tokens_is_the_prose_a_tree_gives() {
         "<p>A <em>word</em>.</p><p>Plain.</p>",
         "<p>An <insert type=\"param\" id-ref=\"p\"> </insert> with content.</p>",
         "<p>1. reads as a list</p>",
+        // Links: plain ones are written straight, the others send the prose back to the tree.
+        "<p>See <a href=\"https://example.com/a?b=c#d\">the  guide</a>.</p>",
+        "<p>Note!<a href=\"https://x.y\">link</a> and! <a href=\"https://x.y\">two</a></p>",
+        "<p><a href=\"https://x.y\">At start</a> then text</p>",
+        "<p>Two <a href=\"a\">one</a><a href=\"b\">two</a> <insert type=\"param\" id-ref=\"p\"/></p>",
+        "<p>Its own address <a href=\"https://x.y/z\">https://x.y/z</a></p>",
+        "<p>Edges <a href=\"https://x.y\"> inside </a> here</p>",
+        "<p>Titled <a href=\"https://x.y\" title=\"t\">x</a></p>",
+        "<p>Parentheses <a href=\"https://x.y/(a)\">x</a> and <a href=\"https://x.y/?a=1&amp;b=2\">y</a></p>",
+        "<p>Empty <a href=\"https://x.y\"/> and <a href=\"\">no address</a></p>",
+        "<p>Marked <a href=\"https://x.y\">*x*</a></p>",
         "<p>Star * and \"quote\"</p>",
         // Namespaces declared inside the prose, before and after the block that sends it back.
         "<p xmlns:o=\"http://csrc.nist.gov/ns/oscal/1.0\">One.</p><p>Two <em>x</em></p>",
@@ -137,4 +148,49 @@ fn broken_prose_is_reported_where_the_tree_reports_it() {
         let tree = crate::xml::tree::parse(&text).unwrap_err();
         assert_eq!((straight.at, straight.why), (tree.at, tree.why), "{prose}");
     }
+}
+
+/// Every XML document of the shared test data (NIST's examples, FedRAMP's baselines and the
+/// profile-resolution tests) reads to the same JSON with plain prose written straight from the
+/// tokens as with every piece of prose read as a tree.
+#[test]
+fn prose_read_straight_is_prose_read_as_trees_in_every_shared_document() {
+    // Where the integration tests find it (`tests/oscal/support.rs`).
+    let dir = [
+        std::env::var_os("SHINRAI_OSCAL_XML_DATA").map(std::path::PathBuf::from),
+        Some(
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/data/oscal-xml"),
+        ),
+        Some(std::path::PathBuf::from("/work/shared/data/oscal-xml")),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|dir| dir.join("fedramp-rev5").is_dir())
+    .expect("OSCAL XML test data: set SHINRAI_OSCAL_XML_DATA");
+    let mut files = Vec::new();
+    let mut folders = vec![dir.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{folder:?}: {e}")) {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|extension| extension == "xml") {
+                files.push(path);
+            }
+        }
+    }
+    let mut compared = 0;
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let straight = read::<Value>(&text, true);
+        let trees = read::<Value>(&text, false);
+        assert_eq!(straight, trees, "{}", path.display());
+        compared += usize::from(trees.is_ok());
+    }
+    assert!(
+        compared >= 20,
+        "only {compared} documents read from {}",
+        dir.display()
+    );
 }

@@ -56,9 +56,9 @@ pub(super) fn line(text: &str) -> Option<String> {
 }
 
 /// The Markdown of plain paragraphs, written a piece at a time as they are read (from a tree or
-/// straight from the tokens of a document): each paragraph's text with its whitespace collapsed
-/// and each insert as `{{ insert: type, id }}`, paragraphs a blank line apart, an empty
-/// paragraph dropped with its separator.
+/// straight from the tokens of a document): each paragraph's text with its whitespace collapsed,
+/// each insert as `{{ insert: type, id }}` and each plain link as `[text](href)`, paragraphs a
+/// blank line apart, an empty paragraph dropped with its separator.
 #[derive(Debug, Default)]
 pub(crate) struct Paragraphs {
     out: String,
@@ -113,6 +113,34 @@ impl Paragraphs {
         self.out.push_str(" }}");
     }
 
+    /// A link inside the paragraph, `[text](href)`; `None` unless its text is plain (with no
+    /// whitespace at either end) and its destination needs no escaping, as for the general
+    /// path's first style.
+    pub(crate) fn link(&mut self, text: &str, href: &str) -> Option<()> {
+        let content = text.trim_matches(is_xml_space);
+        if content.is_empty()
+            || content.len() != text.len()
+            || !is_plain_or_space(text)
+            || !is_plain_destination(href)
+        {
+            return None;
+        }
+        let started = self.out.len() > self.text_start;
+        if self.space && started {
+            self.out.push(' ');
+        } else if started && self.out.ends_with('!') {
+            // `!` right before a link would make it an image.
+            self.out.insert(self.out.len() - 1, '\\');
+        }
+        self.space = false;
+        self.out.push('[');
+        push_collapsed(content, &mut self.out);
+        self.out.push_str("](");
+        self.out.push_str(href);
+        self.out.push(')');
+        Some(())
+    }
+
     pub(crate) fn close(&mut self) {
         if self.out.len() == self.text_start {
             self.out.truncate(self.block_start);
@@ -137,6 +165,12 @@ impl Paragraphs {
     pub(crate) fn finish_reusing(self) -> (String, String) {
         (self.out.as_str().to_owned(), self.out)
     }
+}
+
+/// A link destination Markdown reads as written, with no brackets and nothing escaped: letters,
+/// digits and the punctuation of URLs but parentheses, `&` and `\`.
+fn is_plain_destination(href: &str) -> bool {
+    !href.is_empty() && href.bytes().all(|byte| in_mask(DESTINATION, byte))
 }
 
 /// Text made only of plain characters and XML whitespace.
@@ -209,6 +243,7 @@ fn is_plain_ascii(byte: u8) -> bool {
 /// One bit per ASCII character: letters, digits, and the punctuation that is no syntax.
 const PLAIN: u128 = ranges_mask(b"09AZaz") | mask(b" ,.;()'/%?$@-+#=:!");
 const PLAIN_OR_SPACE: u128 = PLAIN | mask(b" \t\n\r");
+const DESTINATION: u128 = ranges_mask(b"09AZaz") | mask(b"-._~:/?#@!$'*+,;=%");
 
 fn in_mask(mask: u128, byte: u8) -> bool {
     byte.is_ascii() && (mask >> byte) & 1 == 1
