@@ -63,11 +63,7 @@ impl<'a> Attributes<'a> {
     /// True when the name was given before this one, which starts at `name_start`.
     fn given_before(&self, name: &str, name_start: usize) -> bool {
         if self.count <= SEEN {
-            return self
-                .seen
-                .iter()
-                .take(self.count)
-                .any(|seen| same_name(seen, name));
+            return self.seen.iter().take(self.count).any(|seen| *seen == name);
         }
         let mut before = Attributes::new(self.raw.get(..name_start).unwrap_or_default());
         while let Some(Ok((_, seen, _))) = before.next_raw() {
@@ -156,14 +152,6 @@ impl<'a> Iterator for Attributes<'a> {
                 .inspect_err(|_| self.at = self.raw.len()),
         )
     }
-}
-
-/// Two names compared by length before their text: the names an element may hold differ there
-/// or in their first bytes almost always.
-#[inline]
-pub(crate) fn same_name(one: &str, other: &str) -> bool {
-    // Byte by byte: names are short, shorter than a call to compare them would be worth.
-    one.len() == other.len() && one.bytes().zip(other.bytes()).all(|(a, b)| a == b)
 }
 
 /// True when a tag's text may declare a namespace: most tags do not, and need no scan for it.

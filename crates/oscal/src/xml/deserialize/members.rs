@@ -7,7 +7,6 @@ use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess};
 use shinrai_domain::text::Bilingual;
 
-use super::super::attributes::same_name;
 use super::super::markup::{self, Paragraphs};
 use super::super::shapes::{ChildShape, ValueType};
 use super::super::tree::{Node, Tag, Token, is_blank};
@@ -83,16 +82,17 @@ impl<'t> Members<'_, 't> {
             let children = self.children;
             if let Some(slot) = children
                 .iter()
-                .position(|shape| shape.grouped && same_name(&shape.json_key, name))
+                .position(|shape| shape.grouped && shape.json_key == name)
             {
                 self.reader.no_attributes(&child, at)?;
                 self.start(slot)?;
                 self.pending = Pending::Group { slot };
                 return Ok(children.get(slot).map(|shape| shape.json_key.as_str()));
             }
-            let Some(slot) = children.iter().position(|shape| {
-                !shape.grouped && !shape.unwrapped && same_name(&shape.element, name)
-            }) else {
+            let Some(slot) = children
+                .iter()
+                .position(|shape| !shape.grouped && !shape.unwrapped && shape.element == name)
+            else {
                 return Err(self.reader.not_allowed(name, self.tag.name()));
             };
             self.start(slot)?;
@@ -109,37 +109,32 @@ impl<'t> Members<'_, 't> {
     /// paragraphs, else read as a tree. Where plain prose meets a block that is not, the
     /// tokens go back to its first block and the blocks are read again as trees.
     fn read_block(&mut self, block: Tag<'t>) -> Result<(), Error> {
-        let tokens = &mut self.reader.tokens;
-        match std::mem::replace(&mut self.prose, Prose::None) {
+        let (first, mut writer) = match std::mem::replace(&mut self.prose, Prose::None) {
             Prose::Tree(mut nodes) => {
-                nodes.push(Node::Element(tokens.element(&block)?));
+                nodes.push(Node::Element(self.reader.tokens.element(&block)?));
                 self.prose = Prose::Tree(nodes);
+                return Ok(());
             }
             Prose::None if !self.reader.straight_prose => {
-                self.prose = Prose::Tree(vec![Node::Element(tokens.element(&block)?)]);
+                let element = self.reader.tokens.element(&block)?;
+                self.prose = Prose::Tree(vec![Node::Element(element)]);
+                return Ok(());
             }
             Prose::None => {
-                let first = self.reader.tokens.mark(block);
                 let buffer = std::mem::take(&mut self.reader.prose_buffer);
-                let mut writer = Paragraphs::reusing(buffer);
-                let tokens = &mut self.reader.tokens;
-                self.prose = if prose::paragraph(tokens, &block, &mut writer) {
-                    Prose::Plain { first, writer }
-                } else {
-                    let block = tokens.rewind(first)?;
-                    Prose::Tree(vec![Node::Element(tokens.element(&block)?)])
-                };
+                (self.reader.tokens.mark(block), Paragraphs::reusing(buffer))
             }
-            Prose::Plain { first, mut writer } => {
-                self.prose = if prose::paragraph(tokens, &block, &mut writer) {
-                    Prose::Plain { first, writer }
-                } else {
-                    // The blocks after the first come again through `next_member`.
-                    let first = tokens.rewind(first)?;
-                    Prose::Tree(vec![Node::Element(tokens.element(&first)?)])
-                };
-            }
-        }
+            Prose::Plain { first, writer } => (first, writer),
+        };
+        let tokens = &mut self.reader.tokens;
+        self.prose = if prose::paragraph(tokens, &block, &mut writer) {
+            Prose::Plain { first, writer }
+        } else {
+            // From the first block again, as trees; the blocks after it come again through
+            // `next_member`.
+            let first = tokens.rewind(first)?;
+            Prose::Tree(vec![Node::Element(tokens.element(&first)?)])
+        };
         Ok(())
     }
 

@@ -25,15 +25,11 @@ impl<'t> Scalar<'t> {
         text: Cow<'t, str>,
         value_type: ValueType,
     ) -> Result<Scalar<'t>, Cow<'t, str>> {
-        if matches!(
-            value_type,
-            ValueType::Text | ValueType::MarkupLine | ValueType::MarkupMultiline
-        ) {
-            return Ok(Scalar::Text(text));
-        }
         let trimmed = text.trim();
         let value = match value_type {
-            ValueType::Text | ValueType::MarkupLine | ValueType::MarkupMultiline => None,
+            ValueType::Text | ValueType::MarkupLine | ValueType::MarkupMultiline => {
+                return Ok(Scalar::Text(text));
+            }
             ValueType::Integer => trimmed
                 .strip_prefix('+')
                 .unwrap_or(trimmed)
