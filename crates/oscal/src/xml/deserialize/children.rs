@@ -5,6 +5,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, IgnoredAny, SeqAccess, Visitor};
 use serde::forward_to_deserialize_any;
 
+use super::super::attributes::same_name;
 use super::super::shapes::{ChildShape, Target};
 use super::super::tree::{Tag, Token, is_blank};
 use super::Error;
@@ -105,7 +106,7 @@ impl<'t> RunMembers<'_, 't> {
             let token = self.reader.next()?;
             match token {
                 Token::Text(text) if is_blank(&text) => continue,
-                Token::Open(tag) if tag.name() == self.shape.element => {
+                Token::Open(tag) if same_name(tag.name(), &self.shape.element) => {
                     return Ok(Some((tag, self.reader.tokens.offset)));
                 }
                 // Outside a wrapper, whatever is not the next member belongs to the parent.

@@ -7,6 +7,7 @@ use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess};
 use shinrai_domain::text::Bilingual;
 
+use super::super::attributes::same_name;
 use super::super::markup::{self, Paragraphs};
 use super::super::shapes::{ChildShape, ValueType};
 use super::super::tree::{Node, Tag, Token, is_blank};
@@ -82,17 +83,16 @@ impl<'t> Members<'_, 't> {
             let children = self.children;
             if let Some(slot) = children
                 .iter()
-                .position(|shape| shape.grouped && shape.json_key == name)
+                .position(|shape| shape.grouped && same_name(&shape.json_key, name))
             {
                 self.reader.no_attributes(&child, at)?;
                 self.start(slot)?;
                 self.pending = Pending::Group { slot };
                 return Ok(children.get(slot).map(|shape| shape.json_key.as_str()));
             }
-            let Some(slot) = children
-                .iter()
-                .position(|shape| !shape.grouped && !shape.unwrapped && shape.element == name)
-            else {
+            let Some(slot) = children.iter().position(|shape| {
+                !shape.grouped && !shape.unwrapped && same_name(&shape.element, name)
+            }) else {
                 return Err(self.reader.not_allowed(name, self.tag.name()));
             };
             self.start(slot)?;

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use shinrai_domain::text::Bilingual;
 
+use super::super::attributes::same_name;
 use super::super::markup;
 use super::super::shapes::{FlagShape, Shape, Shapes, ValueType};
 use super::super::tree::{
@@ -218,7 +219,7 @@ impl<'t> Flags<'t> {
                 return Err(syntax(reader.tokens.position(self.at), &detail).into());
             }
         };
-        let Some(flag) = self.shapes.iter().find(|flag| flag.name == key) else {
+        let Some(flag) = self.shapes.iter().find(|flag| same_name(&flag.name, key)) else {
             return Err(reader.no_attribute(self.element, key, self.at));
         };
         let value = Scalar::of(text, flag.value_type)
