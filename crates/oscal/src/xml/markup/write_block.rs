@@ -215,7 +215,7 @@ fn block(element: &Element, style: Style, alternate: bool) -> String {
             let quoted = blocks(&element.children, style, Markers::default());
             prefixed(&quoted, "> ", ">")
         }
-        "ul" | "ol" => list(element, style, alternate),
+        "ul" | "ol" => list(element, style, alternate, false),
         "table" => table(element, style),
         _ => write_inline::line(&element.children, paragraph(style)),
     }
@@ -243,7 +243,10 @@ fn fenced(text: &str) -> String {
     format!("{fence}\n{text}\n{fence}")
 }
 
-fn list(element: &Element, style: Style, alternate: bool) -> String {
+/// `after_text`: the list stands right under a line of its item's text. An empty item cannot
+/// interrupt a paragraph in Markdown (the marker would read as more text), so an empty first
+/// item is written holding a space by reference, which reads back as an empty item.
+fn list(element: &Element, style: Style, alternate: bool, after_text: bool) -> String {
     let marker = match (element.name.as_str(), alternate) {
         ("ol", false) => "1.",
         ("ol", true) => "1)",
@@ -254,9 +257,12 @@ fn list(element: &Element, style: Style, alternate: bool) -> String {
     let loose = items.iter().any(|item| holds_block(item));
     let written: Vec<String> = items
         .iter()
-        .map(|item| {
+        .enumerate()
+        .map(|(at, item)| {
             let markers = Markers::inside(&element.name, alternate);
-            let body = if loose {
+            let body = if at == 0 && after_text && item.children.is_empty() {
+                "&#32;".to_owned()
+            } else if loose {
                 blocks(&item.children, style, markers)
             } else {
                 tight_item(&item.children, style, markers)
@@ -280,13 +286,14 @@ fn tight_item<'n>(content: &'n [Node], style: Style, mut markers: Markers<'n>) -
     for node in content {
         match node {
             Node::Element(element) if is_list(&element.name) => {
-                if !run.is_empty() {
+                let after_text = !run.is_empty();
+                if after_text {
                     parts.push(write_inline::line(&run, paragraph(style)));
                     run.clear();
                     markers.not_a_list();
                 }
                 let alternate = markers.next_list(&element.name);
-                parts.push(list(element, style, alternate));
+                parts.push(list(element, style, alternate, after_text));
             }
             other => run.push(other.clone()),
         }
@@ -298,6 +305,7 @@ fn tight_item<'n>(content: &'n [Node], style: Style, mut markers: Markers<'n>) -
 }
 
 /// An item's body after its marker, the lines after the first indented to the body's column.
+/// A rule first in a `-` item is written `___`: `- ---` would read as one rule, not an item.
 fn list_item(body: &str, marker: &str) -> String {
     let indent = " ".repeat(marker.len() + 1);
     let mut out = String::with_capacity(body.len() + 8);
@@ -306,6 +314,10 @@ fn list_item(body: &str, marker: &str) -> String {
             out.push_str(marker);
             if !line.is_empty() {
                 out.push(' ');
+            }
+            if marker == "-" && line == "---" {
+                out.push_str("___");
+                continue;
             }
         } else {
             out.push('\n');

@@ -152,6 +152,8 @@ fn cases_random_testing_found_come_back() {
         "\tA\r",
         "- - *  ",
         "&#32;<br/>",
+        "- :\\\n  - <br/><br/>",
+        "word\\\n- * ---  \n",
     ] {
         let first = markdown_to_multiline(source);
         let written = multiline_to_markdown(&first).unwrap();
@@ -165,6 +167,9 @@ fn cases_random_testing_found_come_back() {
         "<ul><li><br/></li></ul>",
         "<ul><li>item <blockquote><table><tr><th/><th> <br/></th></tr></table></blockquote></li></ul>",
         "<blockquote><table><tr><th/><th/></tr><tr><td>a</td><td/></tr></table></blockquote>",
+        "<ul><li>a<ul><li/><li/></ul></li></ul>",
+        "<ol><li>a<ol><li/><li>b</li></ol><ul><li/></ul></li></ol>",
+        "<ul><li>a</li></ul><ul><li><hr/></li></ul>",
     ] {
         multiline(xml);
     }
