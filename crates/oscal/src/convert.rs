@@ -1,5 +1,5 @@
-//! Converting a document between JSON and YAML. The document is carried as a plain JSON value
-//! (keys in their original order), so every field survives, modelled or not.
+//! Converting a document between JSON, YAML and XML. The document is carried as a plain JSON
+//! value (keys in their original order), so every field survives, modelled or not.
 
 use serde_json::Value;
 

@@ -12,7 +12,7 @@ pub enum OscalCommand {
     Validate(ValidateArgs),
     /// Resolve a profile into a catalog / プロファイルを解決してカタログにする
     Resolve(ResolveArgs),
-    /// Convert between JSON and YAML without losing anything / JSON と YAML を相互に変換する
+    /// Convert between JSON, YAML and XML without losing anything / JSON・YAML・XML の間で欠けなく変換する
     Convert(ConvertArgs),
 }
 
@@ -25,7 +25,7 @@ pub struct InputLimits {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// OSCAL document (JSON, YAML or XML) / OSCAL 文書（JSON または YAML）
+    /// OSCAL document (JSON, YAML or XML) / OSCAL 文書（JSON、YAML または XML）
     pub file: PathBuf,
     /// Folder of local copies of imported documents and component sources /
     /// 取り込み先・コンポーネントの参照先の写しを置いたフォルダ
