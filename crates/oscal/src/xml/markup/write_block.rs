@@ -26,6 +26,9 @@ const STYLES: [Style; 3] = [
     },
 ];
 
+/// A thematic break (`<hr/>`), as NIST writes it.
+const RULE: &str = "---";
+
 /// A normalized markup-line as Markdown.
 pub(super) fn line(content: &[Node]) -> String {
     if content.iter().all(is_plain_inline) {
@@ -210,7 +213,7 @@ fn block(element: &Element, style: Style, alternate: bool) -> String {
     }
     match name {
         "pre" => fenced(&element.text()),
-        "hr" => "---".to_owned(),
+        "hr" => RULE.to_owned(),
         "blockquote" => {
             let quoted = blocks(&element.children, style, Markers::default());
             prefixed(&quoted, "> ", ">")
@@ -315,7 +318,7 @@ fn list_item(body: &str, marker: &str) -> String {
             if !line.is_empty() {
                 out.push(' ');
             }
-            if marker == "-" && line == "---" {
+            if marker == "-" && line == RULE {
                 out.push_str("___");
                 continue;
             }
