@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use super::bytes::{EQUALS, NORMALISED, SPACE, class, quote_class};
+
 /// One attribute as written: its qualified name and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Attribute<'a> {
@@ -50,6 +52,15 @@ pub(crate) struct Attributes<'a> {
 
 const SEEN: usize = 6;
 
+/// An attribute as written: where its name starts, the name, the value not yet normalised, and
+/// whether the value is already as normalising would leave it.
+struct RawAttribute<'a> {
+    name_start: usize,
+    name: &'a str,
+    value: &'a str,
+    plain: bool,
+}
+
 impl<'a> Attributes<'a> {
     pub fn new(raw: &'a str) -> Attributes<'a> {
         Attributes {
@@ -70,26 +81,29 @@ impl<'a> Attributes<'a> {
                 .any(|seen| same_name(seen, name));
         }
         let mut before = Attributes::new(self.raw.get(..name_start).unwrap_or_default());
-        while let Some(Ok((_, seen, _))) = before.next_raw() {
-            if seen == name {
+        while let Some(Ok(seen)) = before.next_raw() {
+            if seen.name == name {
                 return true;
             }
         }
         false
     }
 
-    /// The next name and its value as written (not yet normalised), with where the name starts.
-    fn next_raw(&mut self) -> Option<Result<(usize, &'a str, &'a str), String>> {
+    /// The next attribute as written.
+    fn next_raw(&mut self) -> Option<Result<RawAttribute<'a>, String>> {
         let bytes = self.raw.as_bytes();
         let byte = |at: usize| bytes.get(at).copied();
         let text = |from: usize, to: usize| self.raw.get(from..to).unwrap_or_default();
-        let skip_space = |mut at: usize| {
-            while byte(at).is_some_and(is_space) {
-                at += 1;
-            }
-            at
+        // The first byte from `at` on that is of none of the classes given.
+        let past = |at: usize, classes: u8| {
+            bytes.get(at..).map_or(at, |rest| {
+                at + rest
+                    .iter()
+                    .position(|b| class(*b) & classes == 0)
+                    .unwrap_or(rest.len())
+            })
         };
-        let mut at = skip_space(self.at);
+        let mut at = past(self.at, SPACE);
         // An empty-element tag's text may end in its `/`.
         if at >= bytes.len() || (byte(at) == Some(b'/') && at + 1 == bytes.len()) {
             self.at = bytes.len();
@@ -98,34 +112,57 @@ impl<'a> Attributes<'a> {
         // Whatever happens below, nothing more is read after this attribute fails.
         self.at = bytes.len();
         let name_start = at;
-        while byte(at).is_some_and(|b| b != b'=' && !is_space(b)) {
-            at += 1;
-        }
+        at = bytes.get(at..).map_or(at, |rest| {
+            at + rest
+                .iter()
+                .position(|b| class(*b) & (SPACE | EQUALS) != 0)
+                .unwrap_or(rest.len())
+        });
         let name = text(name_start, at);
-        at = skip_space(at);
+        at = past(at, SPACE);
         if byte(at) != Some(b'=') {
             return Some(Err(format!("attribute {name} has no value")));
         }
-        at = skip_space(at + 1);
-        let Some(quote) = byte(at).filter(|b| *b == b'"' || *b == b'\'') else {
+        at = past(at + 1, SPACE);
+        let Some(quote) = byte(at).filter(|b| quote_class(*b) != 0) else {
             return Some(Err(format!("the value of attribute {name} is not quoted")));
         };
         let value_start = at + 1;
-        let Some(value_end) = bytes
-            .get(value_start..)
-            .and_then(|rest| memchr::memchr(quote, rest))
-            .map(|length| value_start + length)
-        else {
+        // The closing quote, unless a byte that normalising changes comes first: then the
+        // value is not plain, and the quote is searched for past it.
+        let stop = quote_class(quote) | NORMALISED;
+        let first_stop = bytes.get(value_start..).and_then(|rest| {
+            rest.iter()
+                .position(|b| class(*b) & stop != 0)
+                .map(|length| value_start + length)
+        });
+        let plain = first_stop.is_some_and(|found| byte(found) == Some(quote));
+        let value_end = if plain {
+            first_stop
+        } else {
+            first_stop.and_then(|found| {
+                bytes
+                    .get(found..)
+                    .and_then(|rest| memchr::memchr(quote, rest))
+                    .map(|length| found + length)
+            })
+        };
+        let Some(value_end) = value_end else {
             return Some(Err(format!(
                 "the value of attribute {name} is never closed"
             )));
         };
         at = value_end + 1;
-        if byte(at).is_some_and(|b| !is_space(b) && b != b'/') {
+        if byte(at).is_some_and(|b| class(b) & SPACE == 0 && b != b'/') {
             return Some(Err(format!("attribute {name} runs into what follows it")));
         }
         self.at = at;
-        Some(Ok((name_start, name, text(value_start, value_end))))
+        Some(Ok(RawAttribute {
+            name_start,
+            name,
+            value: text(value_start, value_end),
+            plain,
+        }))
     }
 }
 
@@ -138,7 +175,12 @@ impl<'a> Iterator for Attributes<'a> {
         if self.at >= self.raw.len() {
             return None;
         }
-        let (name_start, name, value) = match self.next_raw()? {
+        let RawAttribute {
+            name_start,
+            name,
+            value,
+            plain,
+        } = match self.next_raw()? {
             Ok(found) => found,
             Err(why) => return Some(Err(why)),
         };
@@ -150,9 +192,18 @@ impl<'a> Iterator for Attributes<'a> {
             *slot = name;
         }
         self.count += 1;
+        if plain {
+            return Some(Ok(Attribute {
+                name,
+                value: Cow::Borrowed(value),
+            }));
+        }
         Some(
             normalise(value)
-                .map(|value| Attribute { name, value })
+                .map(|value| Attribute {
+                    name,
+                    value: Cow::Owned(value),
+                })
                 .inspect_err(|_| self.at = self.raw.len()),
         )
     }
@@ -179,19 +230,9 @@ pub(crate) fn may_declare(raw: &str) -> bool {
     false
 }
 
-fn is_space(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
-}
-
-/// Entities resolved and whitespace characters read as spaces; borrowed when nothing changes.
-fn normalise(value: &str) -> Result<Cow<'_, str>, String> {
-    // Looked for without a branch per byte: most values hold none of these.
-    let special = value.bytes().fold(false, |any, byte| {
-        any | matches!(byte, b'&' | b'\t' | b'\n' | b'\r' | b'<')
-    });
-    if !special {
-        return Ok(Cow::Borrowed(value));
-    }
+/// Entities resolved and whitespace characters read as spaces, for a value that holds a byte
+/// that needs it.
+fn normalise(value: &str) -> Result<String, String> {
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
     while let Some(at) = rest.find(['&', '\t', '\n', '\r', '<']) {
@@ -218,7 +259,7 @@ fn normalise(value: &str) -> Result<Cow<'_, str>, String> {
         rest = tail.get(end + 1..).unwrap_or_default();
     }
     out.push_str(rest);
-    Ok(Cow::Owned(out))
+    Ok(out)
 }
 
 /// A predefined entity or a character reference.
@@ -276,6 +317,11 @@ mod tests {
     fn normalises_entities_and_whitespace() {
         let attributes = scan("v=\"a&amp;b&#x41;&#66;\tc\r\nd&quot;\"").unwrap();
         assert_eq!(attributes[0].value, "a&bAB c d\"");
+        // The other quote inside a value, and a value that needs normalising before its end.
+        let attributes = scan(" v='a\"b&amp;c' w=\"d'e\" x=\"\nf\"").unwrap();
+        let values: Vec<&str> = attributes.iter().map(|a| a.value.as_ref()).collect();
+        assert_eq!(values, ["a\"b&c", "d'e", " f"]);
+        assert!(matches!(attributes[1].value, Cow::Borrowed(_)));
     }
 
     #[test]
@@ -288,6 +334,8 @@ mod tests {
             " id=\"a\" id=\"b\"",
             " a=\"1\" b=\"2\" c=\"3\" d=\"4\" e=\"5\" f=\"6\" g=\"7\" c=\"8\"",
             " v=\"&bogus;\"",
+            " v=\"a&amp;b",
+            " v='a\tb\"",
             " v=\"a<b\"",
             " v=\"&#0;\"",
         ] {

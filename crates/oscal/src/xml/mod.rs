@@ -2,6 +2,7 @@
 //! its JSON form), prose markup to and from Markdown, and the conversions both ways.
 
 mod attributes;
+mod bytes;
 mod deserialize;
 mod from_json;
 pub mod markup;

@@ -6,9 +6,10 @@
 
 use std::borrow::Cow;
 
-use memchr::{memchr, memchr2, memchr3, memmem};
+use memchr::{memchr, memchr2, memmem};
 
 use super::attributes::resolve_entity;
+use super::bytes::{QUOTE, TAG_END, class};
 
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Lexeme<'t> {
@@ -55,6 +56,9 @@ impl<'t> Scanner<'t> {
         self.at = at;
     }
 
+    /// Inlined into the tokenizer, so that the kind of lexeme found is dispatched on once
+    /// there, not returned and matched again.
+    #[inline]
     pub fn next(&mut self) -> Result<Lexeme<'t>, LexError> {
         loop {
             let start = self.at;
@@ -64,14 +68,7 @@ impl<'t> Scanner<'t> {
             }
             let bytes = rest.as_bytes();
             if bytes.first() != Some(&b'<') {
-                // Most text between tags is indentation: whitespace up to the next tag, taken
-                // as it is without a search (a carriage return goes the long way, to be read
-                // as a line end).
-                let blank = bytes
-                    .iter()
-                    .position(|byte| !matches!(byte, b' ' | b'\t' | b'\n'))
-                    .unwrap_or(bytes.len());
-                if bytes.get(blank) == Some(&b'<') {
+                if let Some(blank) = indentation(bytes) {
                     self.at = start + blank;
                     return Ok(Lexeme::Text(Cow::Borrowed(
                         rest.get(..blank).unwrap_or_default(),
@@ -107,6 +104,14 @@ impl<'t> Scanner<'t> {
         }
     }
 
+    /// Passes over indentation that stands next, for readers that would drop it as text.
+    pub fn skip_indentation(&mut self) {
+        let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
+        if let Some(blank) = indentation(rest) {
+            self.at += blank;
+        }
+    }
+
     fn skip_past(
         &mut self,
         start: usize,
@@ -121,12 +126,17 @@ impl<'t> Scanner<'t> {
     }
 
     fn end_tag(&mut self, start: usize, rest: &'t str) -> Result<Lexeme<'t>, LexError> {
-        let close = memchr(b'>', rest.as_bytes())
+        // A byte at a time: an end tag is a few bytes long, shorter than a search pays for.
+        let close = rest
+            .bytes()
+            .position(|byte| byte == b'>')
             .ok_or_else(|| error(start, "an end tag is never closed"))?;
-        let name = rest
-            .get(2..close)
-            .unwrap_or_default()
-            .trim_end_matches(is_space);
+        let inside = rest.get(2..close).unwrap_or_default();
+        let name_length = inside
+            .bytes()
+            .rposition(|byte| !is_space_byte(byte))
+            .map_or(0, |last| last + 1);
+        let name = inside.get(..name_length).unwrap_or_default();
         if !is_name(name) {
             return Err(error(start, &format!("</{name}> is not a valid end tag")));
         }
@@ -148,17 +158,17 @@ impl<'t> Scanner<'t> {
         // The tag ends at the first `>` outside a quoted attribute value.
         let mut at = name_end;
         let close = loop {
-            let found = bytes
-                .get(at..)
-                .and_then(|tail| memchr3(b'>', b'"', b'\'', tail))
-                .map(|length| at + length)
-                .ok_or_else(|| error(start, &format!("the start tag <{name}> is never closed")))?;
-            match bytes.get(found) {
-                Some(b'>') => break found,
-                Some(quote) => {
+            let found = bytes.get(at..).and_then(|tail| {
+                tail.iter()
+                    .position(|byte| class(*byte) & (TAG_END | QUOTE) != 0)
+                    .map(|length| at + length)
+            });
+            match found.and_then(|found| bytes.get(found).map(|byte| (found, *byte))) {
+                Some((found, b'>')) => break found,
+                Some((found, quote)) => {
                     let closing = bytes
                         .get(found + 1..)
-                        .and_then(|tail| memchr(*quote, tail))
+                        .and_then(|tail| tail.iter().position(|byte| *byte == quote))
                         .ok_or_else(|| {
                             error(
                                 start,
@@ -167,7 +177,12 @@ impl<'t> Scanner<'t> {
                         })?;
                     at = found + 1 + closing + 1;
                 }
-                None => return Err(error(start, "the document ends inside a tag")),
+                None => {
+                    return Err(error(
+                        start,
+                        &format!("the start tag <{name}> is never closed"),
+                    ));
+                }
             }
         };
         let empty = close > name_end && bytes.get(close - 1) == Some(&b'/');
@@ -180,6 +195,17 @@ impl<'t> Scanner<'t> {
             empty,
         })
     }
+}
+
+/// The length of the indentation the text starts with: whitespace up to the next tag, found
+/// without a search, since most text between tags is that. `None` when other text comes before
+/// the tag (a carriage return counts as other text, to be read as a line end).
+fn indentation(bytes: &[u8]) -> Option<usize> {
+    let blank = bytes
+        .iter()
+        .position(|byte| !matches!(byte, b' ' | b'\t' | b'\n'))
+        .unwrap_or(bytes.len());
+    (bytes.get(blank) == Some(&b'<')).then_some(blank)
 }
 
 fn error(offset: usize, why: &str) -> LexError {
@@ -232,10 +258,6 @@ fn is_name(name: &str) -> bool {
                 || matches!(byte, b'_' | b':' | b'-' | b'.')
                 || !byte.is_ascii()
         })
-}
-
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
 fn is_space_byte(byte: u8) -> bool {

@@ -227,6 +227,17 @@ impl<'t> Tokenizer<'t> {
         self.lines.position(self.offset)
     }
 
+    /// The next token, with indentation before it passed over: for readers of content where
+    /// whitespace between elements means nothing, so that it costs no token.
+    pub fn next_past_indentation(&mut self) -> Result<Token<'t>, ParseError> {
+        if !self.closing_empty {
+            self.scanner.skip_indentation();
+        }
+        self.next()
+    }
+
+    /// Inlined into the readers of content, for the same reason as the scanner's `next`.
+    #[inline]
     pub fn next(&mut self) -> Result<Token<'t>, ParseError> {
         if self.closing_empty {
             self.closing_empty = false;

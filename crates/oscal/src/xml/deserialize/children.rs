@@ -103,7 +103,7 @@ impl<'t> RunMembers<'_, 't> {
         }
         let wrapper = self.shape.json_key.as_str();
         loop {
-            let token = self.reader.next()?;
+            let token = self.reader.next_past_indentation()?;
             match token {
                 Token::Text(text) if is_blank(&text) => continue,
                 Token::Open(tag) if same_name(tag.name(), &self.shape.element) => {

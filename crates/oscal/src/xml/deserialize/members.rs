@@ -59,7 +59,7 @@ impl<'t> Members<'_, 't> {
             return Ok(None);
         }
         loop {
-            let child = match self.reader.next()? {
+            let child = match self.reader.next_past_indentation()? {
                 Token::Close => {
                     self.closed = true;
                     return self.flush_prose();

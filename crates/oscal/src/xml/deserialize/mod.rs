@@ -127,7 +127,7 @@ fn read<T: DeserializeOwned>(text: &str, straight_prose: bool) -> Result<T, Read
             shape,
         },
     };
-    let value = T::deserialize(document).map_err(|error| error.problem)?;
+    let value = T::deserialize(document).map_err(|error| *error.problem)?;
     after_root(&mut reader.tokens)?;
     Ok(value)
 }
@@ -136,14 +136,15 @@ fn read<T: DeserializeOwned>(text: &str, straight_prose: bool) -> Result<T, Read
 /// missing field, say) come without one and take that of the element they are about.
 #[derive(Debug)]
 pub struct Error {
-    problem: ReadProblem,
+    /// Boxed: every value read passes back through a `Result` of this type, which stays small.
+    problem: Box<ReadProblem>,
     placed: bool,
 }
 
 impl Error {
     fn at(at: Position, why: Bilingual) -> Error {
         Error {
-            problem: ReadProblem::model(at, why),
+            problem: Box::new(ReadProblem::model(at, why)),
             placed: true,
         }
     }
@@ -168,13 +169,13 @@ impl std::error::Error for Error {}
 impl de::Error for Error {
     fn custom<T: fmt::Display>(message: T) -> Error {
         Error {
-            problem: ReadProblem::model(
+            problem: Box::new(ReadProblem::model(
                 Position::default(),
                 Bilingual::new(
                     format!("OSCAL のモデルに合いません: {message}"),
                     format!("does not fit the OSCAL model: {message}"),
                 ),
-            ),
+            )),
             placed: false,
         }
     }
@@ -183,7 +184,7 @@ impl de::Error for Error {
 impl From<ParseError> for Error {
     fn from(error: ParseError) -> Error {
         Error {
-            problem: error.into(),
+            problem: Box::new(error.into()),
             placed: true,
         }
     }

@@ -97,7 +97,7 @@ pub(super) fn plain_value<'t>(
             return Ok(None);
         }
         block = loop {
-            match tokens.next() {
+            match tokens.next_past_indentation() {
                 Ok(Token::Text(text)) if is_blank(&text) => {}
                 Ok(Token::Open(next)) => break next,
                 Ok(Token::Close) => {

@@ -36,6 +36,16 @@ impl<'t> Reader<'t> {
         Ok(self.tokens.next()?)
     }
 
+    /// The next token past any indentation, in content where whitespace between elements
+    /// means nothing.
+    pub(super) fn next_past_indentation(&mut self) -> Result<Token<'t>, Error> {
+        if let Some((token, offset)) = self.peeked.take() {
+            self.tokens.offset = offset;
+            return Ok(token);
+        }
+        Ok(self.tokens.next_past_indentation()?)
+    }
+
     /// Gives back the token just read, to be read again next.
     pub(super) fn put_back(&mut self, token: Token<'t>) {
         self.peeked = Some((token, self.tokens.offset));

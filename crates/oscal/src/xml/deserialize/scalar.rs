@@ -25,11 +25,19 @@ impl<'t> Scalar<'t> {
         text: Cow<'t, str>,
         value_type: ValueType,
     ) -> Result<Scalar<'t>, Cow<'t, str>> {
-        let trimmed = text.trim();
         let value = match value_type {
             ValueType::Text | ValueType::MarkupLine | ValueType::MarkupMultiline => {
                 return Ok(Scalar::Text(text));
             }
+            _ => Scalar::typed(text.trim(), value_type),
+        };
+        value.ok_or(text)
+    }
+
+    /// A number or boolean from its text, trimmed; `None` when it is not one (or is text).
+    fn typed(trimmed: &str, value_type: ValueType) -> Option<Scalar<'t>> {
+        match value_type {
+            ValueType::Text | ValueType::MarkupLine | ValueType::MarkupMultiline => None,
             ValueType::Integer => trimmed
                 .strip_prefix('+')
                 .unwrap_or(trimmed)
@@ -45,8 +53,7 @@ impl<'t> Scalar<'t> {
                 "false" | "0" => Some(Scalar::Bool(false)),
                 _ => None,
             },
-        };
-        value.ok_or(text)
+        }
     }
 
     pub(super) fn integer(number: i64) -> Scalar<'t> {

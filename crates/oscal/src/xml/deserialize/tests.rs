@@ -67,6 +67,30 @@ fn repeats_apart_and_unknown_elements_are_refused() {
 }
 
 #[test]
+fn indentation_passed_over_leaves_errors_placed_at_their_element() {
+    for (body, at) in [
+        (
+            "  <param id=\"a\"/>\n\t\t<nonsense/>",
+            Position { line: 5, column: 3 },
+        ),
+        (
+            "<control id=\"c\">\n  <title>C</title>\n  <prop name=\"n\" value=\"1\"/>\n    <nonsense/>",
+            Position { line: 7, column: 5 },
+        ),
+        // A carriage return is not indentation to the scanner: it goes as text, and is dropped
+        // as blank.
+        (
+            "<param id=\"a\"/>\r\n   <nonsense/>",
+            Position { line: 5, column: 4 },
+        ),
+    ] {
+        let error = xml_to_value(&catalog(" uuid=\"u\"", body)).unwrap_err();
+        assert_eq!(error.at, at, "{body:?}: {error:?}");
+        assert!(error.why.en.contains("<nonsense>"), "{error:?}");
+    }
+}
+
+#[test]
 fn a_reader_that_skips_everything_still_reads_to_the_end() {
     let text = catalog(
         " uuid=\"u\"",
