@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::bytes::{EQUALS, NORMALISED, SPACE, class, quote_class};
+use super::bytes::{EQUALS, SPACE, below, class, equal, find, quote_class};
 
 /// One attribute as written: its qualified name and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,13 +128,18 @@ impl<'a> Attributes<'a> {
             return Some(Err(format!("the value of attribute {name} is not quoted")));
         };
         let value_start = at + 1;
-        // The closing quote, unless a byte that normalising changes comes first: then the
-        // value is not plain, and the quote is searched for past it.
-        let stop = quote_class(quote) | NORMALISED;
+        // The closing quote, unless a byte that normalising changes (or any control
+        // character) comes first: then the value is not plain, and the quote is searched for
+        // past it.
         let first_stop = bytes.get(value_start..).and_then(|rest| {
-            rest.iter()
-                .position(|b| class(*b) & stop != 0)
-                .map(|length| value_start + length)
+            find(
+                rest,
+                |word| {
+                    equal(word, quote) | equal(word, b'&') | equal(word, b'<') | below(word, 0x20)
+                },
+                |b| b == quote || b == b'&' || b == b'<' || b < 0x20,
+            )
+            .map(|length| value_start + length)
         });
         let plain = first_stop.is_some_and(|found| byte(found) == Some(quote));
         let value_end = if plain {

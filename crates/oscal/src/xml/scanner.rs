@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use memchr::{memchr, memchr2, memmem};
 
 use super::attributes::resolve_entity;
-use super::bytes::{QUOTE, TAG_END, class};
+use super::bytes::{QUOTE, TAG_END, class, equal, find};
 
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Lexeme<'t> {
@@ -159,16 +159,21 @@ impl<'t> Scanner<'t> {
         let mut at = name_end;
         let close = loop {
             let found = bytes.get(at..).and_then(|tail| {
-                tail.iter()
-                    .position(|byte| class(*byte) & (TAG_END | QUOTE) != 0)
-                    .map(|length| at + length)
+                find(
+                    tail,
+                    |word| equal(word, b'>') | equal(word, b'"') | equal(word, b'\''),
+                    |byte| class(byte) & (TAG_END | QUOTE) != 0,
+                )
+                .map(|length| at + length)
             });
             match found.and_then(|found| bytes.get(found).map(|byte| (found, *byte))) {
                 Some((found, b'>')) => break found,
                 Some((found, quote)) => {
                     let closing = bytes
                         .get(found + 1..)
-                        .and_then(|tail| tail.iter().position(|byte| *byte == quote))
+                        .and_then(|tail| {
+                            find(tail, |word| equal(word, quote), |byte| byte == quote)
+                        })
                         .ok_or_else(|| {
                             error(
                                 start,
