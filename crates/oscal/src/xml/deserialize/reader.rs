@@ -29,21 +29,26 @@ pub(super) struct Reader<'t> {
 
 impl<'t> Reader<'t> {
     pub(super) fn next(&mut self) -> Result<Token<'t>, Error> {
-        if let Some((token, offset)) = self.peeked.take() {
-            self.tokens.offset = offset;
-            return Ok(token);
+        match self.take_peeked() {
+            Some(token) => Ok(token),
+            None => Ok(self.tokens.next()?),
         }
-        Ok(self.tokens.next()?)
     }
 
     /// The next token past any indentation, in content where whitespace between elements
     /// means nothing.
     pub(super) fn next_past_indentation(&mut self) -> Result<Token<'t>, Error> {
-        if let Some((token, offset)) = self.peeked.take() {
-            self.tokens.offset = offset;
-            return Ok(token);
+        match self.take_peeked() {
+            Some(token) => Ok(token),
+            None => Ok(self.tokens.next_past_indentation()?),
         }
-        Ok(self.tokens.next_past_indentation()?)
+    }
+
+    /// The token read ahead, if any, placed where it was read.
+    fn take_peeked(&mut self) -> Option<Token<'t>> {
+        let (token, offset) = self.peeked.take()?;
+        self.tokens.offset = offset;
+        Some(token)
     }
 
     /// Gives back the token just read, to be read again next.

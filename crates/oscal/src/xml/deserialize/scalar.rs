@@ -25,35 +25,29 @@ impl<'t> Scalar<'t> {
         text: Cow<'t, str>,
         value_type: ValueType,
     ) -> Result<Scalar<'t>, Cow<'t, str>> {
+        // Trimmed only for the types that are read from it: most values are text.
+        let trimmed = || text.trim();
         let value = match value_type {
             ValueType::Text | ValueType::MarkupLine | ValueType::MarkupMultiline => {
                 return Ok(Scalar::Text(text));
             }
-            _ => Scalar::typed(text.trim(), value_type),
-        };
-        value.ok_or(text)
-    }
-
-    /// A number or boolean from its text, trimmed; `None` when it is not one (or is text).
-    fn typed(trimmed: &str, value_type: ValueType) -> Option<Scalar<'t>> {
-        match value_type {
-            ValueType::Text | ValueType::MarkupLine | ValueType::MarkupMultiline => None,
-            ValueType::Integer => trimmed
+            ValueType::Integer => trimmed()
                 .strip_prefix('+')
-                .unwrap_or(trimmed)
+                .unwrap_or(trimmed())
                 .parse::<i64>()
                 .ok()
                 .map(Scalar::integer),
-            ValueType::Decimal => serde_json::from_str::<Number>(trimmed)
+            ValueType::Decimal => serde_json::from_str::<Number>(trimmed())
                 .ok()
-                .or_else(|| trimmed.parse::<f64>().ok().and_then(Number::from_f64))
+                .or_else(|| trimmed().parse::<f64>().ok().and_then(Number::from_f64))
                 .map(Scalar::number),
-            ValueType::Boolean => match trimmed {
+            ValueType::Boolean => match trimmed() {
                 "true" | "1" => Some(Scalar::Bool(true)),
                 "false" | "0" => Some(Scalar::Bool(false)),
                 _ => None,
             },
-        }
+        };
+        value.ok_or(text)
     }
 
     pub(super) fn integer(number: i64) -> Scalar<'t> {
