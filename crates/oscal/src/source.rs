@@ -9,6 +9,7 @@ use serde_json::Value;
 use shinrai_domain::text::Bilingual;
 
 use crate::error::{ErrorKind, OscalError, Place};
+use crate::model::misfit::misfit;
 use crate::model::{Document, RootObject, RootProblem};
 
 /// The three serialisations of OSCAL, all read and written.
@@ -379,14 +380,7 @@ fn model_error<T, E>(
         .err()
         .map(|e| pointer_of(e.path()))
         .unwrap_or_default();
-    source.error(Place::Pointer(pointer), ErrorKind::Model, model_why(detail))
-}
-
-fn model_why(detail: &str) -> Bilingual {
-    Bilingual::new(
-        format!("OSCAL のモデルに合いません: {detail}"),
-        format!("does not fit the OSCAL model: {detail}"),
-    )
+    source.error(Place::Pointer(pointer), ErrorKind::Model, misfit(detail))
 }
 
 fn not_oscal(source: &Source, problem: &RootProblem) -> OscalError {

@@ -395,6 +395,68 @@ fn bad_xml_exits_2_naming_the_line() {
 }
 
 #[test]
+fn xml_that_is_not_well_formed_is_told_in_the_language_asked_for() {
+    let scratch = Scratch::new(
+        "unclosed.xml",
+        b"<catalog xmlns=\"http://csrc.nist.gov/ns/oscal/1.0\"\n uuid=\"u>\n</catalog>\n",
+    );
+    let en = shinrai(&["oscal", "validate", scratch.path()]);
+    let ja = shinrai(&["--lang", "ja", "oscal", "validate", scratch.path()]);
+    assert_eq!((en.status, ja.status), (2, 2), "{}{}", en.stderr, ja.stderr);
+    assert!(
+        en.stderr
+            .contains("not well-formed XML: an attribute value in <catalog> is never closed"),
+        "{}",
+        en.stderr
+    );
+    assert!(
+        ja.stderr
+            .contains("XML の構文が正しくありません: <catalog> の属性値が閉じられていません"),
+        "{}",
+        ja.stderr
+    );
+}
+
+#[test]
+fn an_import_that_does_not_fit_the_model_is_told_in_the_language_asked_for() {
+    let catalog = Scratch::new(
+        "misfit-catalog.xml",
+        br#"<catalog xmlns="http://csrc.nist.gov/ns/oscal/1.0" uuid="74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724">
+  <metadata><title>t</title><last-modified>2026-11-01T00:00:00Z</last-modified><version>1</version><oscal-version>1.1.2</oscal-version></metadata>
+  <control><title>no id</title></control>
+</catalog>
+"#,
+    );
+    let name = catalog.0.file_name().unwrap().to_str().unwrap().to_owned();
+    let profile = Scratch::new(
+        "misfit-profile.json",
+        format!(
+            r#"{{"profile": {{"uuid": "74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c725",
+            "metadata": {{"title": "t", "last-modified": "2026-11-01T00:00:00Z", "version": "1", "oscal-version": "1.1.2"}},
+            "imports": [{{"href": "{name}", "include-all": {{}}}}]}}}}"#
+        )
+        .as_bytes(),
+    );
+    let en = shinrai(&["oscal", "resolve", profile.path()]);
+    let ja = shinrai(&["--lang", "ja", "oscal", "resolve", profile.path()]);
+    assert_eq!((en.status, ja.status), (2, 2), "{}{}", en.stderr, ja.stderr);
+    assert!(
+        en.stderr.contains("line 3 column")
+            && en
+                .stderr
+                .contains("does not fit the OSCAL model: missing field `id`"),
+        "{}",
+        en.stderr
+    );
+    assert!(
+        ja.stderr
+            .contains("OSCAL のモデルに合いません: 必須の項目 `id` がありません"),
+        "{}",
+        ja.stderr
+    );
+}
+
+#[test]
 fn validate_checks_a_component_definition_against_its_source_catalogs() {
     // NIST's MongoDB example names the FedRAMP MODERATE baseline as its source; with the shared
     // folder as the catalog folder, the parameters are checked and no note says otherwise.

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod common;
 pub mod component_definition;
 pub(crate) mod macros;
+pub(crate) mod misfit;
 pub mod poam;
 pub mod profile;
 pub mod ssp;

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use super::bytes::{EQUALS, SPACE, below, class, equal, find, quote_class};
+use super::malformed::Malformed;
 
 /// One attribute as written: its qualified name and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +34,7 @@ impl<'a> Attribute<'a> {
 /// Reads the attributes from the text after the element name. Fails on anything that is not
 /// `name="value"` or `name='value'` separated by whitespace, and on a name given twice.
 #[cfg(test)]
-pub(crate) fn scan(raw: &str) -> Result<Vec<Attribute<'_>>, String> {
+pub(crate) fn scan(raw: &str) -> Result<Vec<Attribute<'_>>, Box<Malformed>> {
     Attributes::new(raw).collect()
 }
 
@@ -90,7 +91,7 @@ impl<'a> Attributes<'a> {
     }
 
     /// The next attribute as written.
-    fn next_raw(&mut self) -> Option<Result<RawAttribute<'a>, String>> {
+    fn next_raw(&mut self) -> Option<Result<RawAttribute<'a>, Box<Malformed>>> {
         let bytes = self.raw.as_bytes();
         let byte = |at: usize| bytes.get(at).copied();
         let text = |from: usize, to: usize| self.raw.get(from..to).unwrap_or_default();
@@ -119,13 +120,18 @@ impl<'a> Attributes<'a> {
                 .unwrap_or(rest.len())
         });
         let name = text(name_start, at);
+        let attribute = || name.to_owned();
         at = past(at, SPACE);
         if byte(at) != Some(b'=') {
-            return Some(Err(format!("attribute {name} has no value")));
+            return Some(Err(Box::new(Malformed::AttributeWithoutValue {
+                attribute: attribute(),
+            })));
         }
         at = past(at + 1, SPACE);
         let Some(quote) = byte(at).filter(|b| quote_class(*b) != 0) else {
-            return Some(Err(format!("the value of attribute {name} is not quoted")));
+            return Some(Err(Box::new(Malformed::AttributeNotQuoted {
+                attribute: attribute(),
+            })));
         };
         let value_start = at + 1;
         // The closing quote, unless a byte that normalising changes (or any control
@@ -153,13 +159,15 @@ impl<'a> Attributes<'a> {
             })
         };
         let Some(value_end) = value_end else {
-            return Some(Err(format!(
-                "the value of attribute {name} is never closed"
-            )));
+            return Some(Err(Box::new(Malformed::AttributeValueNeverClosed {
+                attribute: attribute(),
+            })));
         };
         at = value_end + 1;
         if byte(at).is_some_and(|b| class(b) & SPACE == 0 && b != b'/') {
-            return Some(Err(format!("attribute {name} runs into what follows it")));
+            return Some(Err(Box::new(Malformed::AttributeRunsOn {
+                attribute: attribute(),
+            })));
         }
         self.at = at;
         Some(Ok(RawAttribute {
@@ -172,7 +180,7 @@ impl<'a> Attributes<'a> {
 }
 
 impl<'a> Iterator for Attributes<'a> {
-    type Item = Result<Attribute<'a>, String>;
+    type Item = Result<Attribute<'a>, Box<Malformed>>;
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
@@ -191,7 +199,9 @@ impl<'a> Iterator for Attributes<'a> {
         };
         if self.given_before(name, name_start) {
             self.at = self.raw.len();
-            return Some(Err(format!("attribute {name} is given twice")));
+            return Some(Err(Box::new(Malformed::AttributeGivenTwice {
+                attribute: name.to_owned(),
+            })));
         }
         if let Some(slot) = self.seen.get_mut(self.count) {
             *slot = name;
@@ -237,14 +247,14 @@ pub(crate) fn may_declare(raw: &str) -> bool {
 
 /// Entities resolved and whitespace characters read as spaces, for a value that holds a byte
 /// that needs it.
-fn normalise(value: &str) -> Result<String, String> {
+fn normalise(value: &str) -> Result<String, Box<Malformed>> {
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
     while let Some(at) = rest.find(['&', '\t', '\n', '\r', '<']) {
         out.push_str(rest.get(..at).unwrap_or_default());
         let tail = rest.get(at..).unwrap_or_default();
         if tail.starts_with('<') {
-            return Err("an attribute value cannot hold '<'".to_owned());
+            return Err(Box::new(Malformed::LessThanInAttribute));
         }
         if tail.starts_with("\r\n") {
             out.push(' ');
@@ -258,9 +268,9 @@ fn normalise(value: &str) -> Result<String, String> {
         }
         let end = tail
             .find(';')
-            .ok_or_else(|| "an entity reference is never closed".to_owned())?;
+            .ok_or_else(|| Box::new(Malformed::EntityInAttributeNeverClosed))?;
         let entity = tail.get(1..end).unwrap_or_default();
-        out.push(resolve_entity(entity)?);
+        out.push(resolve_entity(entity).map_err(Box::new)?);
         rest = tail.get(end + 1..).unwrap_or_default();
     }
     out.push_str(rest);
@@ -268,13 +278,15 @@ fn normalise(value: &str) -> Result<String, String> {
 }
 
 /// A predefined entity or a character reference.
-pub(crate) fn resolve_entity(entity: &str) -> Result<char, String> {
+pub(crate) fn resolve_entity(entity: &str) -> Result<char, Malformed> {
     let number = |digits: &str, radix: u32| {
         u32::from_str_radix(digits, radix)
             .ok()
             .and_then(char::from_u32)
             .filter(|c| *c != '\0')
-            .ok_or_else(|| format!("&{entity}; is not a character"))
+            .ok_or_else(|| Malformed::NotACharacter {
+                entity: entity.to_owned(),
+            })
     };
     match entity {
         "lt" => Ok('<'),
@@ -287,7 +299,9 @@ pub(crate) fn resolve_entity(entity: &str) -> Result<char, String> {
                 number(hex.get(1..).unwrap_or_default(), 16)
             }
             Some(decimal) => number(decimal, 10),
-            None => Err(format!("unknown entity &{entity};")),
+            None => Err(Malformed::UnknownEntity {
+                entity: entity.to_owned(),
+            }),
         },
     }
 }
@@ -331,20 +345,72 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_an_attribute_list() {
-        for bad in [
-            " id",
-            " id=x",
-            " id=\"x",
-            " id=\"x\"class=\"y\"",
-            " id=\"a\" id=\"b\"",
-            " a=\"1\" b=\"2\" c=\"3\" d=\"4\" e=\"5\" f=\"6\" g=\"7\" c=\"8\"",
-            " v=\"&bogus;\"",
-            " v=\"a&amp;b",
-            " v='a\tb\"",
-            " v=\"a<b\"",
-            " v=\"&#0;\"",
+        let attribute = |name: &str| name.to_owned();
+        for (bad, why) in [
+            (
+                " id",
+                Malformed::AttributeWithoutValue {
+                    attribute: attribute("id"),
+                },
+            ),
+            (
+                " id=x",
+                Malformed::AttributeNotQuoted {
+                    attribute: attribute("id"),
+                },
+            ),
+            (
+                " id=\"x",
+                Malformed::AttributeValueNeverClosed {
+                    attribute: attribute("id"),
+                },
+            ),
+            (
+                " id=\"x\"class=\"y\"",
+                Malformed::AttributeRunsOn {
+                    attribute: attribute("id"),
+                },
+            ),
+            (
+                " id=\"a\" id=\"b\"",
+                Malformed::AttributeGivenTwice {
+                    attribute: attribute("id"),
+                },
+            ),
+            (
+                " a=\"1\" b=\"2\" c=\"3\" d=\"4\" e=\"5\" f=\"6\" g=\"7\" c=\"8\"",
+                Malformed::AttributeGivenTwice {
+                    attribute: attribute("c"),
+                },
+            ),
+            (
+                " v=\"&bogus;\"",
+                Malformed::UnknownEntity {
+                    entity: attribute("bogus"),
+                },
+            ),
+            (
+                " v=\"a&amp;b",
+                Malformed::AttributeValueNeverClosed {
+                    attribute: attribute("v"),
+                },
+            ),
+            (
+                " v='a\tb\"",
+                Malformed::AttributeValueNeverClosed {
+                    attribute: attribute("v"),
+                },
+            ),
+            (" v=\"a<b\"", Malformed::LessThanInAttribute),
+            (" v=\"a&amp b\"", Malformed::EntityInAttributeNeverClosed),
+            (
+                " v=\"&#0;\"",
+                Malformed::NotACharacter {
+                    entity: attribute("#0"),
+                },
+            ),
         ] {
-            assert!(scan(bad).is_err(), "{bad}");
+            assert_eq!(scan(bad), Err(Box::new(why)), "{bad}");
         }
     }
 }

@@ -5,6 +5,7 @@ mod attributes;
 mod bytes;
 mod deserialize;
 mod from_json;
+mod malformed;
 pub mod markup;
 mod scanner;
 pub mod shapes;

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 
 use super::attributes;
+use super::malformed::Malformed;
 use super::scanner::{Lexeme, Scanner};
 use shinrai_domain::text::Bilingual;
 
@@ -132,7 +133,7 @@ pub(crate) struct ContentAttributes<'t> {
 }
 
 impl<'t> Iterator for ContentAttributes<'t> {
-    type Item = Result<(&'t str, Cow<'t, str>), String>;
+    type Item = Result<(&'t str, Cow<'t, str>), Box<Malformed>>;
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
@@ -248,7 +249,7 @@ impl<'t> Tokenizer<'t> {
         let lexeme = self
             .scanner
             .next()
-            .map_err(|error| syntax(self.position(error.offset), &error.why))?;
+            .map_err(|error| syntax(self.position(error.offset), *error.why))?;
         match lexeme {
             Lexeme::Start {
                 name,
@@ -276,13 +277,18 @@ impl<'t> Tokenizer<'t> {
                     Some(open) => {
                         return Err(syntax(
                             self.here(),
-                            &format!("the end tag </{name}> does not close <{open}>"),
+                            Malformed::EndTagMismatch {
+                                end: name.to_owned(),
+                                open: (*open).to_owned(),
+                            },
                         ));
                     }
                     None => {
                         return Err(syntax(
                             self.here(),
-                            &format!("the end tag </{name}> closes no element"),
+                            Malformed::EndTagClosesNothing {
+                                end: name.to_owned(),
+                            },
                         ));
                     }
                 }
@@ -298,9 +304,7 @@ impl<'t> Tokenizer<'t> {
                 ),
                 kind: ErrorKind::Syntax,
             }),
-            Lexeme::Eof if self.depth > 0 => {
-                Err(syntax(self.here(), "the document ends inside an element"))
-            }
+            Lexeme::Eof if self.depth > 0 => Err(syntax(self.here(), Malformed::EndsInsideElement)),
             Lexeme::Eof => Ok(Token::Eof),
         }
     }
@@ -324,7 +328,7 @@ impl<'t> Tokenizer<'t> {
     fn open_tag(&mut self, qualified: &'t str, raw: &'t str) -> Result<Token<'t>, ParseError> {
         if attributes::may_declare(raw) {
             for attribute in attributes::Attributes::new(raw) {
-                let attribute = attribute.map_err(|detail| syntax(self.here(), &detail))?;
+                let attribute = attribute.map_err(|detail| syntax(self.here(), *detail))?;
                 let Some(prefix) = attribute.declares() else {
                     continue;
                 };
@@ -373,7 +377,7 @@ impl<'t> Tokenizer<'t> {
     pub fn owned_attributes(&self, tag: &Tag<'_>) -> Result<Vec<(String, String)>, ParseError> {
         let mut attributes = Vec::new();
         for attribute in tag.attributes() {
-            let (key, value) = attribute.map_err(|detail| syntax(self.here(), &detail))?;
+            let (key, value) = attribute.map_err(|detail| syntax(self.here(), *detail))?;
             attributes.push((key.to_owned(), value.into_owned()));
         }
         Ok(attributes)
@@ -409,7 +413,7 @@ impl<'t> Tokenizer<'t> {
                 }
                 Token::Close => return Ok(children),
                 Token::Eof => {
-                    return Err(syntax(self.here(), "the document ends inside an element"));
+                    return Err(syntax(self.here(), Malformed::EndsInsideElement));
                 }
             }
         }
@@ -433,9 +437,9 @@ pub(crate) fn first_element<'t>(tokens: &mut Tokenizer<'t>) -> Result<Tag<'t>, P
         match tokens.next()? {
             Token::Open(tag) => return Ok(tag),
             Token::Text(text) if is_blank(&text) => {}
-            Token::Text(_) => return Err(syntax(tokens.here(), "text outside the root element")),
+            Token::Text(_) => return Err(syntax(tokens.here(), Malformed::TextOutsideRoot)),
             Token::Close | Token::Eof => {
-                return Err(syntax(tokens.here(), "no root element"));
+                return Err(syntax(tokens.here(), Malformed::NoRootElement));
             }
         }
     }
@@ -447,20 +451,22 @@ pub(crate) fn after_root(tokens: &mut Tokenizer<'_>) -> Result<(), ParseError> {
         match tokens.next()? {
             Token::Eof => return Ok(()),
             Token::Text(text) if is_blank(&text) => {}
-            Token::Text(_) => return Err(syntax(tokens.here(), "text outside the root element")),
+            Token::Text(_) => return Err(syntax(tokens.here(), Malformed::TextOutsideRoot)),
             Token::Open(_) | Token::Close => {
-                return Err(syntax(tokens.here(), "more than one root element"));
+                return Err(syntax(tokens.here(), Malformed::SecondRootElement));
             }
         }
     }
 }
 
-pub(crate) fn syntax(at: Position, detail: &str) -> ParseError {
+#[cold]
+pub(crate) fn syntax(at: Position, malformed: Malformed) -> ParseError {
+    let detail = malformed.detail();
     ParseError {
         at,
         why: Bilingual::new(
-            format!("XML の構文が正しくありません: {detail}"),
-            format!("not well-formed XML: {detail}"),
+            format!("XML の構文が正しくありません: {}", detail.ja),
+            format!("not well-formed XML: {}", detail.en),
         ),
         kind: ErrorKind::Syntax,
     }
@@ -658,6 +664,42 @@ mod tests {
         assert_eq!(error.at.line, 2, "{error:?}");
         let error = parse(&oscal("&bogus;")).unwrap_err();
         assert!(error.why.en.contains("bogus"), "{error:?}");
+    }
+
+    #[test]
+    fn syntax_errors_are_told_in_japanese_and_in_english() {
+        for broken in [
+            "<catalog".to_owned(),
+            "<catalog x=\"1></catalog>".to_owned(),
+            oscal("<title>x</titl>"),
+            oscal("</title>"),
+            oscal("<title a=1/>"),
+            oscal("<title a=\"1\" a=\"2\"/>"),
+            oscal("<title>"),
+            oscal("") + &format!("<catalog xmlns=\"{OSCAL_NAMESPACE}\"/>"),
+            oscal("") + "text",
+            "   ".to_owned(),
+        ] {
+            let error = parse(&broken).unwrap_err();
+            let (Some(ja), Some(en)) = (
+                error.why.ja.strip_prefix("XML の構文が正しくありません: "),
+                error.why.en.strip_prefix("not well-formed XML: "),
+            ) else {
+                panic!("{broken}: {error:?}");
+            };
+            assert!(
+                ja.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}')),
+                "{broken}: {ja}"
+            );
+            // No English word of the detail is left in the Japanese one, but the names of the
+            // document's own elements and attributes.
+            for word in en.split(|c: char| !c.is_ascii_alphabetic()) {
+                assert!(
+                    word.len() < 4 || broken.contains(word) || !ja.contains(word),
+                    "{broken}: {ja} / {en}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::markup::MarkupError;
 use super::shapes::shapes;
 use super::tree::{ParseError, Position, Tokenizer, after_root, first_element};
 use crate::error::ErrorKind;
+use crate::model::misfit::misfit;
 
 /// The methods every deserializer of a value that is there shares: an `Option` reads as `Some`,
 /// a newtype wraps the value, and everything else is read by `deserialize_any`.
@@ -171,10 +172,7 @@ impl de::Error for Error {
         Error {
             problem: Box::new(ReadProblem::model(
                 Position::default(),
-                Bilingual::new(
-                    format!("OSCAL のモデルに合いません: {message}"),
-                    format!("does not fit the OSCAL model: {message}"),
-                ),
+                misfit(&message.to_string()),
             )),
             placed: false,
         }

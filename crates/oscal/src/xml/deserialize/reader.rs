@@ -91,7 +91,7 @@ impl<'t> Reader<'t> {
     pub(super) fn no_attributes(&self, tag: &Tag<'_>, at: usize) -> Result<(), Error> {
         match tag.attributes().next() {
             Some(Ok((key, _))) => Err(self.no_attribute(tag.name(), key, at)),
-            Some(Err(detail)) => Err(syntax(self.tokens.position(at), &detail).into()),
+            Some(Err(detail)) => Err(syntax(self.tokens.position(at), *detail).into()),
             None => Ok(()),
         }
     }
@@ -231,7 +231,7 @@ impl<'t> Flags<'t> {
             None => return Ok(None),
             Some(Ok(attribute)) => attribute,
             Some(Err(detail)) => {
-                return Err(syntax(reader.tokens.position(self.at), &detail).into());
+                return Err(syntax(reader.tokens.position(self.at), *detail).into());
             }
         };
         let Some(flag) = self.shapes.iter().find(|flag| same_name(&flag.name, key)) else {
