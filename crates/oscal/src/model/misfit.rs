@@ -1,8 +1,12 @@
 //! Why a document does not fit the typed model, in both languages. serde words its errors in
-//! English, in a few fixed shapes (a missing field, a value of the wrong type, ...); each shape
-//! is read back here and told in Japanese too, keeping the names and values it quotes.
+//! English; the model's readers give three shapes of them (a field missing, a field twice, a
+//! value of the wrong type), and each is read back here and told in Japanese too, keeping the
+//! names and values it quotes.
 
 use shinrai_domain::text::Bilingual;
+
+/// What the root is expected to be: `RootObject`'s `expecting`, which must be a literal there.
+const ROOT_EXPECTED: &str = "an object holding one OSCAL model";
 
 /// serde's message (without its position) as the reason a document does not fit the model.
 pub(crate) fn misfit(message: &str) -> Bilingual {
@@ -13,7 +17,7 @@ pub(crate) fn misfit(message: &str) -> Bilingual {
     )
 }
 
-/// The message in Japanese, for the shapes serde and the model's own reader use.
+/// The message in Japanese, for the shapes the model's readers give.
 fn japanese(message: &str) -> Option<String> {
     if let Some(field) = quoted_whole(message, "missing field ") {
         return Some(format!("必須の項目 {field} がありません"));
@@ -21,38 +25,13 @@ fn japanese(message: &str) -> Option<String> {
     if let Some(field) = quoted_whole(message, "duplicate field ") {
         return Some(format!("項目 {field} が二度あります"));
     }
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        let (field, expected) = split_expected(rest)?;
-        return Some(format!(
-            "項目 {field} はここに置けません（{}）",
-            choices(expected)
-        ));
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
-        let (value, expected) = split_expected(rest)?;
-        return Some(format!("値 {value} は使えません（{}）", choices(expected)));
-    }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = split_expected(rest)?;
+        // The value found may hold commas (a string), the words expected hold none.
+        let (found, expected) = rest.rsplit_once(", expected ")?;
         return Some(format!(
             "{}が必要なところに{}があります",
             padded(&expected_words(expected)),
             padded(&found_words(found))
-        ));
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (found, expected) = split_expected(rest)?;
-        return Some(format!(
-            "{}は使えません（必要なもの: {}）",
-            padded(&found_words(found)),
-            expected_words(expected)
-        ));
-    }
-    if let Some(rest) = message.strip_prefix("invalid length ") {
-        let (length, expected) = split_expected(rest)?;
-        return Some(format!(
-            "長さ {length} は合いません（必要なもの: {}）",
-            expected_words(expected)
         ));
     }
     match message {
@@ -63,17 +42,12 @@ fn japanese(message: &str) -> Option<String> {
 
 /// Words set in Japanese text, with a space on each side where they begin or end in ASCII.
 fn padded(words: &str) -> String {
-    let before = if words.starts_with(|c: char| c.is_ascii()) {
-        " "
-    } else {
-        ""
-    };
-    let after = if words.ends_with(|c: char| c.is_ascii()) {
-        " "
-    } else {
-        ""
-    };
-    format!("{before}{words}{after}")
+    let space = |ascii: bool| if ascii { " " } else { "" };
+    format!(
+        "{}{words}{}",
+        space(words.starts_with(|c: char| c.is_ascii())),
+        space(words.ends_with(|c: char| c.is_ascii()))
+    )
 }
 
 /// `` `name` `` when the message is the prefix and then exactly one quoted name.
@@ -83,40 +57,13 @@ fn quoted_whole<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
     (!inner.contains('`')).then_some(quoted)
 }
 
-/// `what, expected how` split at its last `, expected ` (the part before may hold commas, as a
-/// quoted string value does); `there are no fields` and `there are no variants` are kept too.
-fn split_expected(rest: &str) -> Option<(&str, &str)> {
-    if let Some(at) = rest.rfind(", expected ") {
-        let what = rest.get(..at)?;
-        let expected = rest.get(at + ", expected ".len()..)?;
-        return Some((what, expected));
-    }
-    let at = rest.rfind(", there are no ")?;
-    Some((rest.get(..at)?, rest.get(at + 2..)?))
-}
-
-/// The list of names serde gives: `one of `a`, `b``, `` `a` ``, or that there are none.
-fn choices(expected: &str) -> String {
-    if let Some(names) = expected.strip_prefix("one of ") {
-        return format!("次のいずれかです: {names}");
-    }
-    match expected {
-        "there are no fields" => "項目はありません".to_owned(),
-        "there are no variants" => "値はありません".to_owned(),
-        name => format!("使えるのは {name} です"),
-    }
-}
-
-/// What serde found, as its `Unexpected` words it: a kind, then the value quoted.
+/// What was found, as serde words a JSON value: its kind, then the value quoted.
 fn found_words(found: &str) -> String {
-    const KINDS: [(&str, &str); 8] = [
+    const KINDS: [(&str, &str); 5] = [
         ("boolean", "真偽値"),
         ("integer", "整数"),
         ("floating point", "小数"),
-        ("character", "文字"),
         ("string", "文字列"),
-        ("byte array", "バイト列"),
-        ("unit value", "null"),
         ("null", "null"),
     ];
     for (english, japanese) in KINDS {
@@ -140,12 +87,10 @@ fn expected_words(expected: &str) -> String {
         return format!("OSCAL のオブジェクト ({name})");
     }
     match expected {
-        "a string" | "a borrowed string" => "文字列".to_owned(),
+        ROOT_EXPECTED => "OSCAL のモデルを一つ持つオブジェクト".to_owned(),
+        "a string" => "文字列".to_owned(),
         "a sequence" => "配列".to_owned(),
-        "a map" => "オブジェクト".to_owned(),
         "a boolean" => "真偽値".to_owned(),
-        "a field name" => "項目名".to_owned(),
-        "any valid JSON value" => "JSON の値".to_owned(),
         other => other.to_owned(),
     }
 }
@@ -160,40 +105,28 @@ mod tests {
             ("missing field `id`", "必須の項目 `id` がありません"),
             ("duplicate field `title`", "項目 `title` が二度あります"),
             (
-                "unknown field `x`, expected one of `id`, `title`",
-                "項目 `x` はここに置けません（次のいずれかです: `id`, `title`）",
-            ),
-            (
-                "unknown field `x`, there are no fields",
-                "項目 `x` はここに置けません（項目はありません）",
-            ),
-            (
-                "unknown variant `z`, expected `a`",
-                "値 `z` は使えません（使えるのは `a` です）",
-            ),
-            (
-                "invalid type: string \"a, b\", expected a sequence",
-                "配列が必要なところに文字列 \"a, b\" があります",
+                "invalid type: string \"a, expected b\", expected a sequence",
+                "配列が必要なところに文字列 \"a, expected b\" があります",
             ),
             (
                 "invalid type: integer `5`, expected a string",
                 "文字列が必要なところに整数 `5` があります",
             ),
             (
+                "invalid type: floating point `1.5`, expected a boolean",
+                "真偽値が必要なところに小数 `1.5` があります",
+            ),
+            (
                 "invalid type: sequence, expected an OSCAL object (Control)",
                 "OSCAL のオブジェクト (Control) が必要なところに配列があります",
             ),
             (
+                "invalid type: sequence, expected an object holding one OSCAL model",
+                "OSCAL のモデルを一つ持つオブジェクトが必要なところに配列があります",
+            ),
+            (
                 "invalid type: null, expected a string",
                 "文字列が必要なところに null があります",
-            ),
-            (
-                "invalid value: boolean `true`, expected u64",
-                "真偽値 `true` は使えません（必要なもの: u64）",
-            ),
-            (
-                "invalid length 3, expected 2 elements",
-                "長さ 3 は合いません（必要なもの: 2 elements）",
             ),
             (
                 "a value was asked for before its key",
@@ -212,7 +145,13 @@ mod tests {
 
     #[test]
     fn a_message_of_no_known_shape_is_kept_as_written() {
-        let why = misfit("something else");
-        assert_eq!(why.ja, "OSCAL のモデルに合いません: something else");
+        for message in [
+            "something else",
+            "missing field `a` and `b`",
+            "invalid type: x",
+        ] {
+            let why = misfit(message);
+            assert_eq!(why.ja, format!("OSCAL のモデルに合いません: {message}"));
+        }
     }
 }

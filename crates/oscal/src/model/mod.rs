@@ -107,8 +107,10 @@ pub struct Document {
     pub extra: Extra,
 }
 
-/// The root object as read: every model is optional here.
+/// The root object as read: every model is optional here. What it expects is worded for the
+/// user, not as the type's name (and in Japanese by `misfit`).
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "an object holding one OSCAL model")]
 pub struct RootObject {
     #[serde(rename = "$schema")]
     pub schema: Option<String>,
@@ -151,12 +153,12 @@ impl RootProblem {
                     "not an OSCAL document: the root is not an object holding one of {expected}"
                 ),
             ),
+            RootProblem::NoModel(keys) if keys.is_empty() => (
+                format!("OSCAL の文書ではありません（ルートに {expected} のいずれもありません）"),
+                format!("not an OSCAL document: the root holds nothing, not one of {expected}"),
+            ),
             RootProblem::NoModel(keys) => {
-                let found = if keys.is_empty() {
-                    "nothing".to_owned()
-                } else {
-                    keys.join(", ")
-                };
+                let found = keys.join(", ");
                 (
                     format!(
                         "OSCAL の文書ではありません（ルートに {expected} のいずれもなく、{found} があります）"

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use super::bytes::{EQUALS, SPACE, below, class, equal, find, quote_class};
+use super::characters::{allowed, first_disallowed};
 use super::malformed::Malformed;
 
 /// One attribute as written: its qualified name and its value.
@@ -134,16 +135,22 @@ impl<'a> Attributes<'a> {
             })));
         };
         let value_start = at + 1;
-        // The closing quote, unless a byte that normalising changes (or any control
-        // character) comes first: then the value is not plain, and the quote is searched for
-        // past it.
+        // The closing quote, unless a byte that normalising changes or refuses comes first: then
+        // the value is not plain, and the quote is searched for past it. All control characters
+        // stop the search (one test for tab, line feed and carriage return, which normalising
+        // changes, and the others, which it refuses), and so does 0xEF, the first byte of
+        // U+FFFE and U+FFFF.
         let first_stop = bytes.get(value_start..).and_then(|rest| {
             find(
                 rest,
                 |word| {
-                    equal(word, quote) | equal(word, b'&') | equal(word, b'<') | below(word, 0x20)
+                    equal(word, quote)
+                        | equal(word, b'&')
+                        | equal(word, b'<')
+                        | below(word, 0x20)
+                        | equal(word, 0xEF)
                 },
-                |b| b == quote || b == b'&' || b == b'<' || b < 0x20,
+                |b| b == quote || b == b'&' || b == b'<' || b < 0x20 || b == 0xEF,
             )
             .map(|length| value_start + length)
         });
@@ -246,8 +253,11 @@ pub(crate) fn may_declare(raw: &str) -> bool {
 }
 
 /// Entities resolved and whitespace characters read as spaces, for a value that holds a byte
-/// that needs it.
+/// that needs it; refused if it holds a character XML does not allow.
 fn normalise(value: &str) -> Result<String, Box<Malformed>> {
+    if let Some((_, character)) = first_disallowed(value) {
+        return Err(Box::new(Malformed::NotAllowed { character }));
+    }
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
     while let Some(at) = rest.find(['&', '\t', '\n', '\r', '<']) {
@@ -283,7 +293,7 @@ pub(crate) fn resolve_entity(entity: &str) -> Result<char, Malformed> {
         u32::from_str_radix(digits, radix)
             .ok()
             .and_then(char::from_u32)
-            .filter(|c| *c != '\0')
+            .filter(|c| allowed(*c))
             .ok_or_else(|| Malformed::NotACharacter {
                 entity: entity.to_owned(),
             })
@@ -403,6 +413,22 @@ mod tests {
             ),
             (" v=\"a<b\"", Malformed::LessThanInAttribute),
             (" v=\"a&amp b\"", Malformed::EntityInAttributeNeverClosed),
+            (
+                " v=\"a\u{1}b\"",
+                Malformed::NotAllowed { character: '\u{1}' },
+            ),
+            (
+                " v=\"\u{fffe}\"",
+                Malformed::NotAllowed {
+                    character: '\u{fffe}',
+                },
+            ),
+            (
+                " v=\"&#x1F;\"",
+                Malformed::NotACharacter {
+                    entity: attribute("#x1F"),
+                },
+            ),
             (
                 " v=\"&#0;\"",
                 Malformed::NotACharacter {

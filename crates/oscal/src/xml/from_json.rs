@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 use shinrai_domain::text::Bilingual;
 
+use super::characters::first_disallowed;
 use super::markup;
 use super::shapes::{ChildShape, FlagShape, Shape, Shapes, Target, ValueType, shapes};
 use super::tree::{self, Element, Node};
@@ -134,9 +135,9 @@ impl Writer {
             let markdown = value
                 .as_str()
                 .ok_or_else(|| expected(pointer, "文字列", "a string"))?;
-            parent
-                .children
-                .extend(markup::markdown_to_multiline(markdown));
+            let prose = markup::markdown_to_multiline(markdown);
+            writable_nodes(&prose, pointer)?;
+            parent.children.extend(prose);
             return Ok(());
         }
         let items: Vec<(String, &Value)> = match value {
@@ -213,17 +214,23 @@ fn attributes(
 
 fn content(value: &Value, value_type: ValueType, pointer: &str) -> Result<Vec<Node>, WriteProblem> {
     let text = scalar_text(value, pointer)?;
-    Ok(match value_type {
+    let nodes = match value_type {
         ValueType::MarkupLine => markup::markdown_to_line(&text),
         ValueType::MarkupMultiline => markup::markdown_to_multiline(&text),
-        _ if text.is_empty() => Vec::new(),
-        _ => vec![Node::Text(text)],
-    })
+        _ if text.is_empty() => return Ok(Vec::new()),
+        _ => return Ok(vec![Node::Text(text)]),
+    };
+    // Markdown's character references (`&#1;`) may bring in what the string did not hold.
+    writable_nodes(&nodes, pointer)?;
+    Ok(nodes)
 }
 
 fn scalar_text(value: &Value, pointer: &str) -> Result<String, WriteProblem> {
     match value {
-        Value::String(text) => Ok(text.clone()),
+        Value::String(text) => {
+            writable(text, pointer)?;
+            Ok(text.clone())
+        }
         Value::Number(number) => Ok(number.to_string()),
         Value::Bool(flag) => Ok(flag.to_string()),
         Value::Null | Value::Array(_) | Value::Object(_) => Err(expected(
@@ -231,6 +238,39 @@ fn scalar_text(value: &Value, pointer: &str) -> Result<String, WriteProblem> {
             "文字列・数・真偽値",
             "a string, number or boolean",
         )),
+    }
+}
+
+/// Refuses prose whose text or attributes hold a character XML cannot hold.
+fn writable_nodes(nodes: &[Node], pointer: &str) -> Result<(), WriteProblem> {
+    for node in nodes {
+        match node {
+            Node::Text(text) => writable(text, pointer)?,
+            Node::Element(element) => {
+                for (_, value) in &element.attributes {
+                    writable(value, pointer)?;
+                }
+                writable_nodes(&element.children, pointer)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a string that holds a character XML cannot hold, not even as a reference.
+fn writable(text: &str, pointer: &str) -> Result<(), WriteProblem> {
+    match first_disallowed(text) {
+        Some((_, character)) => {
+            let code = u32::from(character);
+            Err(WriteProblem::new(
+                pointer,
+                Bilingual::new(
+                    format!("U+{code:04X} は XML で表せない文字です"),
+                    format!("U+{code:04X} is a character XML has no way to hold"),
+                ),
+            ))
+        }
+        None => Ok(()),
     }
 }
 

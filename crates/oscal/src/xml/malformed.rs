@@ -31,6 +31,10 @@ pub(crate) enum Malformed {
     NotACharacter {
         entity: String,
     },
+    /// A character XML does not allow, written as itself.
+    NotAllowed {
+        character: char,
+    },
     AttributeWithoutValue {
         attribute: String,
     },
@@ -110,8 +114,15 @@ impl Malformed {
                 format!("unknown entity &{entity};"),
             ),
             NotACharacter { entity } => Bilingual::new(
-                format!("&{entity}; は文字を表していません"),
-                format!("&{entity}; is not a character"),
+                format!("&{entity}; は XML で使える文字を表していません"),
+                format!("&{entity}; is not a character XML allows"),
+            ),
+            NotAllowed { character } => Bilingual::new(
+                format!("U+{:04X} は XML で使えない文字です", u32::from(*character)),
+                format!(
+                    "U+{:04X} is a character XML does not allow",
+                    u32::from(*character)
+                ),
             ),
             AttributeWithoutValue { attribute } => Bilingual::new(
                 format!("属性 {attribute} に値がありません"),
@@ -186,6 +197,7 @@ mod tests {
             ReferenceWithoutSemicolon,
             UnknownEntity { entity: name() },
             NotACharacter { entity: name() },
+            NotAllowed { character: '\u{1}' },
             AttributeWithoutValue { attribute: name() },
             AttributeNotQuoted { attribute: name() },
             AttributeValueNeverClosed { attribute: name() },

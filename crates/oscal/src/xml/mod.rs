@@ -3,6 +3,7 @@
 
 mod attributes;
 mod bytes;
+mod characters;
 mod deserialize;
 mod from_json;
 mod malformed;

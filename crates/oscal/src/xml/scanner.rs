@@ -9,7 +9,8 @@ use std::borrow::Cow;
 use memchr::{memchr, memchr2, memmem};
 
 use super::attributes::resolve_entity;
-use super::bytes::{QUOTE, SPACE, TAG_END, class, equal, find};
+use super::bytes::{QUOTE, SPACE, TAG_END, below, class, equal, find};
+use super::characters::first_disallowed;
 use super::malformed::Malformed;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -89,14 +90,7 @@ impl<'t> Scanner<'t> {
                 Some(b'!') if rest.starts_with("<!--") => {
                     self.skip_past(start, rest, "-->", Malformed::CommentNeverClosed)?;
                 }
-                Some(b'!') if rest.starts_with("<![CDATA[") => {
-                    let inside = rest.get(9..).unwrap_or_default();
-                    let length = memmem::find(inside.as_bytes(), b"]]>")
-                        .ok_or_else(|| error(start, Malformed::CdataNeverClosed))?;
-                    self.at = start + 9 + length + 3;
-                    let data = inside.get(..length).unwrap_or_default();
-                    return Ok(Lexeme::Text(line_ends(data)));
-                }
+                Some(b'!') if rest.starts_with("<![CDATA[") => return self.cdata(start, rest),
                 Some(b'!') if rest.starts_with("<!DOCTYPE") => {
                     // A DOCTYPE is refused, not read: nothing after it is scanned.
                     self.at = self.text.len();
@@ -127,6 +121,19 @@ impl<'t> Scanner<'t> {
             .ok_or_else(|| error(start, unclosed))?;
         self.at = start + 2 + length + end.len();
         Ok(())
+    }
+
+    /// A CDATA section, as text. Kept out of `next`, which is inlined, since OSCAL rarely
+    /// holds one.
+    #[cold]
+    fn cdata(&mut self, start: usize, rest: &'t str) -> Result<Lexeme<'t>, LexError> {
+        let inside = rest.get(9..).unwrap_or_default();
+        let length = memmem::find(inside.as_bytes(), b"]]>")
+            .ok_or_else(|| error(start, Malformed::CdataNeverClosed))?;
+        self.at = start + 9 + length + 3;
+        let data = inside.get(..length).unwrap_or_default();
+        allowed_characters(data, start + 9)?;
+        Ok(Lexeme::Text(line_ends(data)))
     }
 
     fn end_tag(&mut self, start: usize, rest: &'t str) -> Result<Lexeme<'t>, LexError> {
@@ -240,8 +247,28 @@ fn error(offset: usize, why: Malformed) -> LexError {
     }
 }
 
+/// Refuses text that holds a character XML does not allow, placed at that character.
+fn allowed_characters(text: &str, start: usize) -> Result<(), LexError> {
+    match first_disallowed(text) {
+        Some((at, character)) => Err(error(start + at, Malformed::NotAllowed { character })),
+        None => Ok(()),
+    }
+}
+
 /// Text between tags: references resolved, line ends normalised; borrowed when neither occurs.
+/// Refused if it holds a character XML does not allow.
 fn character_data(raw: &str, start: usize) -> Result<Cow<'_, str>, LexError> {
+    // One pass settles most text: with no `&`, no control character (line ends among them) and
+    // no 0xEF (which begins U+FFFE and U+FFFF), there is nothing to refuse or replace.
+    let closer_look = find(
+        raw.as_bytes(),
+        |word| equal(word, b'&') | below(word, 0x20) | equal(word, 0xEF),
+        |byte| byte == b'&' || byte < 0x20 || byte == 0xEF,
+    );
+    if closer_look.is_none() {
+        return Ok(Cow::Borrowed(raw));
+    }
+    allowed_characters(raw, start)?;
     if memchr2(b'&', b'\r', raw.as_bytes()).is_none() {
         return Ok(Cow::Borrowed(raw));
     }
@@ -357,6 +384,20 @@ mod tests {
             ("<?pi open", Malformed::InstructionNeverClosed),
             ("<![CDATA[x", Malformed::CdataNeverClosed),
             ("<!ELEMENT a>", Malformed::UnknownMarkup),
+            (
+                "<a>b\u{1}</a>",
+                Malformed::NotAllowed { character: '\u{1}' },
+            ),
+            (
+                "<a><![CDATA[\u{ffff}]]></a>",
+                Malformed::NotAllowed {
+                    character: '\u{ffff}',
+                },
+            ),
+            (
+                "<a>&#1;</a>",
+                Malformed::NotACharacter { entity: name("#1") },
+            ),
         ] {
             let error = all(text).unwrap_err();
             assert_eq!(*error.why, why, "{text}");

@@ -676,6 +676,7 @@ mod tests {
             oscal("<title a=1/>"),
             oscal("<title a=\"1\" a=\"2\"/>"),
             oscal("<title>"),
+            oscal("<title>a\u{1}</title>"),
             oscal("") + &format!("<catalog xmlns=\"{OSCAL_NAMESPACE}\"/>"),
             oscal("") + "text",
             "   ".to_owned(),

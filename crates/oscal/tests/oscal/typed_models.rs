@@ -577,6 +577,41 @@ fn a_root_without_a_model_is_not_oscal_at_the_empty_pointer() {
 }
 
 #[test]
+fn a_root_that_is_no_object_or_holds_nothing_is_told_as_such_in_both_languages() {
+    for (format, text, found) in [
+        (Format::Json, "[1]", "配列"),
+        (Format::Json, "\"x\"", "文字列 \"x\""),
+        (Format::Yaml, "- 1\n", "配列"),
+    ] {
+        let error = parse_document(&Source::from_text("x", format, text.to_owned()))
+            .expect_err("not an object");
+        assert!(
+            error
+                .why
+                .en
+                .contains("expected an object holding one OSCAL model"),
+            "{error}"
+        );
+        assert!(
+            error.why.ja.contains(&format!(
+                "OSCAL のモデルを一つ持つオブジェクトが必要なところに{found}"
+            )),
+            "{:?}",
+            error.why
+        );
+    }
+    let error =
+        parse_document(&Source::from_text("x", Format::Json, "{}".to_owned())).expect_err("empty");
+    assert_eq!(error.kind, ErrorKind::NotOscal, "{error}");
+    assert!(error.why.en.contains("the root holds nothing"), "{error}");
+    assert!(
+        error.why.ja.contains("ルートに catalog") && !error.why.ja.contains("nothing"),
+        "{:?}",
+        error.why
+    );
+}
+
+#[test]
 fn a_truncated_catalog_is_a_syntax_error_at_its_end() {
     let path = data("NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json");
     let text = std::fs::read_to_string(path).expect("read");

@@ -160,7 +160,7 @@ fn any_format_converts_to_any_other() {
 #[test]
 fn bad_xml_is_refused_at_its_place() {
     let ns = "http://csrc.nist.gov/ns/oscal/1.0";
-    let cases: [(&str, String, ErrorKind, usize, &str); 7] = [
+    let cases: [(&str, String, ErrorKind, usize, &str); 8] = [
         (
             "broken",
             format!("<catalog xmlns=\"{ns}\">\n  <metadata>\n</catalog>"),
@@ -206,6 +206,15 @@ fn bad_xml_is_refused_at_its_place() {
             "\"maybe\" is not of the expected type",
         ),
         (
+            "a character XML does not allow",
+            format!(
+                "<catalog xmlns=\"{ns}\" uuid=\"u\">\n<metadata><title>a\u{1}</title></metadata></catalog>"
+            ),
+            ErrorKind::Syntax,
+            2,
+            "U+0001 is a character XML does not allow",
+        ),
+        (
             "no namespace",
             "<catalog/>".to_owned(),
             ErrorKind::NotOscal,
@@ -242,6 +251,47 @@ fn what_xml_cannot_hold_is_refused_by_pointer() {
         error.place,
         Place::Pointer("/catalog/metadata/colour".to_owned())
     );
+    // A control character is valid JSON, escaped, and Markdown, as a reference; XML cannot hold
+    // it at all.
+    for (text, pointer) in [
+        (
+            r#"{"catalog": {"uuid": "u\u0001", "metadata": {"title": "t"}}}"#,
+            "/catalog/uuid",
+        ),
+        (
+            r#"{"catalog": {"uuid": "u", "metadata": {"title": "a\u001fb"}}}"#,
+            "/catalog/metadata/title",
+        ),
+        (
+            r#"{"catalog": {"uuid": "u", "metadata": {"title": "t", "remarks": "\uffff"}}}"#,
+            "/catalog/metadata/remarks",
+        ),
+        // Markdown's character references, in a line and in loose prose.
+        (
+            r#"{"catalog": {"uuid": "u", "metadata": {"title": "a &#1; b"}}}"#,
+            "/catalog/metadata/title",
+        ),
+        (
+            r#"{"catalog": {"uuid": "u", "metadata": {"title": "t"}, "controls": [{"id": "c",
+                "title": "t", "parts": [{"id": "p", "name": "statement", "prose": "x &#xFFFE;"}]}]}}"#,
+            "/catalog/controls/0/parts/0/prose",
+        ),
+    ] {
+        let error = convert(
+            &Source::from_text("in.json", Format::Json, text.to_owned()),
+            Format::Xml,
+        )
+        .unwrap_err();
+        assert_eq!(error.kind, ErrorKind::Write, "{text}");
+        assert_eq!(error.place, Place::Pointer(pointer.to_owned()), "{error}");
+        assert!(
+            error.to_string().contains("U+")
+                && error
+                    .to_string()
+                    .contains("a character XML has no way to hold"),
+            "{error}"
+        );
+    }
 }
 
 /// A tree as compared: positions dropped, attributes in name order, whitespace between elements
